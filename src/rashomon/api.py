@@ -1,0 +1,87 @@
+"""The Python API, mirroring the CLI::
+
+    import rashomon
+    r = rashomon.open("news.duckdb")
+    r.ingest(["articles/"])
+    r.analyze()
+    for f in r.findings(status="conflict"):
+        print(f.summary)
+    r.export("json", "out.json")
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import crosscheck, pipeline
+from .options import Options
+from .records import Claim, Document, Entity, Finding, FramingHit, IngestError, Story, TimelineEntry
+from .store import DEFAULT_DB, Store
+from .store import export as export_mod
+
+
+class Rashomon:
+    """A corpus in one DuckDB store, with everything Rashomon can do to it."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, options: Options | None = None, *, read_only: bool = False):
+        self.store = Store(path, read_only=read_only)
+        self.options = options or Options()
+
+    def __repr__(self) -> str:
+        return f"Rashomon({self.store.path!r})"
+
+    # stages
+    def ingest(self, paths: Iterable[str | Path] | str | Path, progress=pipeline._noop, **options: Any) -> pipeline.IngestReport:
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        return pipeline.ingest(self.store, paths, self.options.with_(**options), progress)
+
+    def analyze(self, progress=pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
+        return pipeline.analyze(self.store, self.options.with_(**options), progress)
+
+    # reading
+    def documents(self, outlet: str | None = None) -> list[Document]:
+        return self.store.documents(outlet=outlet)
+
+    def document(self, ref: str) -> Document | None:
+        return self.store.document(ref)
+
+    def errors(self) -> list[IngestError]:
+        return self.store.errors()
+
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def claims(self, kind: str | None = None, doc: str | None = None) -> list[Claim]:
+        return self.store.claims(kind=kind, doc=doc)
+
+    def findings(self, status: str | None = None, entity: str | None = None, outlet: str | None = None,
+                 story: str | None = None) -> list[Finding]:
+        return self.store.findings(status=status, entity=entity, outlet=outlet, story=story)
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def framing(self) -> list[FramingHit]:
+        return self.store.framing()
+
+    def framing_table(self) -> list[dict]:
+        return crosscheck.framing_table(self.store.framing())
+
+    def timeline(self) -> list[TimelineEntry]:
+        return self.store.timeline()
+
+    def matrix(self) -> list[dict]:
+        return crosscheck.outlet_matrix(self.store.findings(), self.store.claims(),
+                                        self.store.documents(with_removals=False))
+
+    def sql(self, query: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
+        return self.store.query(query, params)
+
+    def export(self, fmt: str = "json", out: str | Path = "rashomon-export.json") -> Path:
+        return export_mod.write(self.store, fmt, out)
+
+
+def open(path: str | Path = DEFAULT_DB, options: Options | None = None, **kw: Any) -> Rashomon:  # noqa: A001
+    """Open (creating if needed) the store at ``path``."""
+    return Rashomon(path, options, **kw)

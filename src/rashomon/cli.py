@@ -1,0 +1,272 @@
+"""The command line: each command parses, calls one library function, renders.
+
+Exit codes: 0 all good; 1 some inputs failed (each listed with its reason); 2 usage error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import api
+from .errors import RashomonError, UsageError
+from .options import DEFAULT_FIELDS, Options
+from .store import DEFAULT_DB
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Rashomon: cross-check the news.")
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = typer.Option(DEFAULT_DB, "--db", help="DuckDB store file.")
+
+
+def _fail(exc: RashomonError) -> None:
+    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    raise typer.Exit(2 if isinstance(exc, UsageError) else 1)
+
+
+def _progress() -> tuple[Progress, callable]:
+    prog = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+    tasks: dict[str, int] = {}
+
+    def cb(stage: str, advance: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = prog.add_task(stage, total=total)
+        elif total is not None:
+            prog.update(tasks[stage], total=total)
+        prog.advance(tasks[stage], advance)
+
+    return prog, cb
+
+
+def _fields(specs: list[str]) -> dict[str, str]:
+    fields = dict(DEFAULT_FIELDS)
+    for spec in specs:
+        key, sep, col = spec.partition("=")
+        if not sep or key not in DEFAULT_FIELDS or not col:
+            raise typer.BadParameter(f"{spec!r}: expected FIELD=COLUMN with FIELD one of {', '.join(DEFAULT_FIELDS)}",
+                                     param_hint="--field")
+        fields[key] = col
+    return fields
+
+
+def _open(db: str, read_only: bool = False, **opts) -> api.Rashomon:
+    try:
+        return api.open(db, Options(**opts), read_only=read_only)
+    except RashomonError as exc:
+        _fail(exc)
+        raise
+
+
+@app.command()
+def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .zip/.tar.gz archives, WARC files."),
+           db: str = DbOpt,
+           field: List[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
+           max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
+           max_member_mb: float = typer.Option(100, help="Refuse archive members larger than this (MB, uncompressed)."),
+           max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed.")):
+    """Read articles into the store (cleaned, with metadata, near-copies linked)."""
+    r = _open(db, fields=_fields(field), max_doc_bytes=int(max_doc_mb * 2**20),
+              max_member_bytes=int(max_member_mb * 2**20), max_archive_bytes=int(max_archive_mb * 2**20))
+    prog, cb = _progress()
+    try:
+        with prog:
+            rep = r.ingest(paths, progress=cb)
+    except RashomonError as exc:
+        _fail(exc)
+    out.print(f"ingested {rep.added} new document(s) from {rep.seen} input(s); "
+              f"{rep.exact_duplicates} already stored, {rep.near_duplicates} near-copies linked")
+    for e in rep.errors:
+        err.print(f"[yellow]skipped[/yellow] {e.source}: [{e.code}] {e.reason}", highlight=False)
+    if rep.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def analyze(db: str = DbOpt,
+            model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name."),
+            workers: int = typer.Option(1, help="Processes for extraction."),
+            batch_size: int = typer.Option(32, help="Documents per batch."),
+            engine: str = typer.Option("local", help="local | ray"),
+            address: Optional[str] = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")):
+    """Run every stage not yet run on new documents; rebuild the cross-source results."""
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("expected local or ray", param_hint="--engine")
+    r = _open(db, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
+    prog, cb = _progress()
+    try:
+        with prog:
+            if engine == "ray":
+                from .distributed import analyze as ray_analyze
+                rep = ray_analyze(r.store, r.options, cb)
+            else:
+                rep = r.analyze(progress=cb)
+    except RashomonError as exc:
+        _fail(exc)
+    out.print(f"analyzed {rep.extracted} new document(s): {rep.entities} entities, {rep.claims} claims, "
+              f"{rep.findings} findings in {rep.stories} stories")
+
+
+@app.command()
+def docs(db: str = DbOpt, outlet: Optional[str] = typer.Option(None)):
+    """List the stored documents."""
+    r = _open(db, read_only=True)
+    t = Table("id", "outlet", "published", "how", "title", "duplicate_of", "source")
+    for d in r.documents(outlet=outlet):
+        t.add_row(d.id, d.outlet or "", d.published or "", d.published_how or "", (d.title or "")[:60],
+                  d.duplicate_of or "", d.source)
+    out.print(t)
+    errors = r.errors()
+    if errors:
+        err.print(f"{len(errors)} input(s) failed to ingest:")
+        for e in errors:
+            err.print(f"  {e.source}: [{e.code}] {e.reason}", highlight=False)
+
+
+@app.command()
+def show(doc: str = typer.Argument(..., help="Document id, id prefix or source path."), db: str = DbOpt,
+         removed: bool = typer.Option(False, "--removed", help="Also list what cleaning removed.")):
+    """Show one document: metadata, cleaned text, its claims."""
+    r = _open(db, read_only=True)
+    d = r.document(doc)
+    if d is None:
+        _fail(UsageError(f"no single document matches {doc!r}", hint="see `rashomon docs`"))
+    meta = {k: v for k, v in d.to_dict().items() if k not in ("text", "raw_text", "removed")}
+    out.print_json(json.dumps(meta, ensure_ascii=False))
+    out.print(d.text, markup=False, highlight=False)
+    if removed:
+        for rem in d.removed:
+            out.print(f"- [{rem.rule}] {rem.start}-{rem.end}: {rem.text[:100]!r}", markup=False, highlight=False)
+    for c in r.claims(doc=d.id):
+        if c.kind != "time":
+            out.print(f"  {c.kind:8} {c.start:>6}-{c.end:<6} {c.text[:90]}", markup=False, highlight=False)
+
+
+@app.command()
+def export(db: str = DbOpt, format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
+           out_path: Path = typer.Option(Path("rashomon-export.json"), "--out", "-o")):
+    """Write everything in the rashomon/1 format."""
+    r = _open(db, read_only=True)
+    try:
+        path = r.export(format, out_path)
+    except RashomonError as exc:
+        _fail(exc)
+    out.print(f"wrote {path}")
+
+
+@app.command()
+def sql(query: str, db: str = DbOpt, as_json: bool = typer.Option(False, "--json")):
+    """Run a read-only SQL query on the store."""
+    r = _open(db, read_only=True)
+    try:
+        cols, rows = r.sql(query)
+    except RashomonError as exc:
+        _fail(UsageError(exc.message, source=exc.source, hint=exc.hint))
+    if as_json:
+        out.print_json(json.dumps([dict(zip(cols, row)) for row in rows], default=str, ensure_ascii=False))
+        return
+    t = Table(*cols)
+    for row in rows:
+        t.add_row(*("" if v is None else str(v) for v in row))
+    out.print(t)
+
+
+@app.command()
+def findings(db: str = DbOpt, status: Optional[str] = typer.Option(None), entity: Optional[str] = typer.Option(None),
+             outlet: Optional[str] = typer.Option(None), story: Optional[str] = typer.Option(None)):
+    """The fact-checker's worksheet: linked facts and their verdicts."""
+    r = _open(db, read_only=True)
+    for f in r.findings(status=status, entity=entity, outlet=outlet, story=story):
+        out.print(f"[bold]{f.status:16}[/bold] {f.summary}", highlight=False)
+        for s in f.independent_sources:
+            out.print(f"    {s.value}: {s.independent_sources} independent source(s) "
+                      f"({', '.join(o or '?' for o in s.outlets)})", markup=False, highlight=False)
+
+
+@app.command()
+def timeline(db: str = DbOpt):
+    """Events and dated claims in date order, with the outlets reporting each."""
+    r = _open(db, read_only=True)
+    for t in r.timeline():
+        out.print(f"{t.date:12} {t.label}  [{', '.join(o or '?' for o in t.outlets)}]", markup=False, highlight=False)
+
+
+@app.command()
+def framing(db: str = DbOpt):
+    """Term choices by outlet."""
+    r = _open(db, read_only=True)
+    rows = r.framing_table()
+    t = Table("category", "group", "term", "outlet", "count")
+    for row in rows:
+        t.add_row(row["category"], row["group"], row["term"], row["outlet"] or "?", str(row["count"]))
+    out.print(t)
+
+
+@app.command()
+def matrix(db: str = DbOpt):
+    """Outlet x outlet: findings agreed on, in conflict, differing in scope."""
+    r = _open(db, read_only=True)
+    t = Table("outlet A", "outlet B", "agree", "conflict", "scope_difference", "update")
+    for row in r.matrix():
+        t.add_row(row["a"] or "?", row["b"] or "?", *(str(row.get(k, 0)) for k in
+                                                    ("agree", "conflict", "scope_difference", "update")))
+    out.print(t)
+
+
+@app.command("eval")
+def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff"),
+          data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
+          limit: Optional[int] = typer.Option(None, help="Score only the first N items."),
+          as_json: bool = typer.Option(False, "--json")):
+    """Score an extractor or judge against gold data."""
+    from . import evaluate
+
+    try:
+        result = evaluate.run(name, data, Options(), limit=limit)
+    except RashomonError as exc:
+        _fail(exc)
+    if as_json:
+        out.print_json(json.dumps(result))
+        return
+    t = Table("metric", "value", title=f"eval {name}")
+    for k, v in evaluate.flatten(result):
+        t.add_row(k, f"{v:.4f}" if isinstance(v, float) else str(v))
+    out.print(t)
+
+
+@app.command()
+def serve(db: str = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)):
+    """The local web UI (read-only)."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+@app.command()
+def report(db: str = DbOpt, out_path: Path = typer.Option(Path("report.html"), "--out", "-o")):
+    """One self-contained HTML report to send to an editor."""
+    from .web.report import write_report
+
+    r = _open(db, read_only=True)
+    out.print(f"wrote {write_report(r, out_path)}")
+
+
+def main() -> None:
+    try:
+        app()
+    except RashomonError as exc:  # pragma: no cover - last resort
+        err.print(f"error: {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

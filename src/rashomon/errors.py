@@ -1,0 +1,88 @@
+"""One exception hierarchy. Messages say what went wrong, where, and how to fix it.
+
+Codes are stable so users can search them:
+E1xx input/reader errors (reported per file, the batch goes on), E2xx store errors,
+E3xx usage/configuration errors, E4xx model errors.
+"""
+from __future__ import annotations
+
+
+class RashomonError(Exception):
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None, hint: str | None = None):
+        self.message = message
+        self.source = source
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"[{self.code}] {where}{self.message}{hint}"
+
+
+class InputError(RashomonError, ValueError):
+    """A single input file/record cannot be read. Reported, skipped, never fatal."""
+
+    code = "E100"
+
+
+class EmptyInput(InputError):
+    code = "E101"
+
+
+class BinaryInput(InputError):
+    code = "E102"
+
+
+class DecodeError(InputError):
+    code = "E103"
+
+
+class TooLarge(InputError):
+    code = "E104"
+
+
+class UnsafeArchive(InputError):
+    code = "E105"
+
+
+class CorruptInput(InputError):
+    code = "E106"
+
+
+class MissingField(InputError):
+    code = "E107"
+
+
+class NoText(InputError):
+    code = "E108"
+
+
+class UnsupportedFormat(InputError):
+    code = "E109"
+
+
+class StoreError(RashomonError, RuntimeError):
+    code = "E200"
+
+
+class StoreBusy(StoreError):
+    code = "E201"
+
+
+class SchemaTooNew(StoreError):
+    code = "E202"
+
+
+class ReadOnlyQuery(StoreError):
+    code = "E203"
+
+
+class UsageError(RashomonError, ValueError):
+    code = "E300"
+
+
+class ModelNotFound(RashomonError, OSError):
+    code = "E400"

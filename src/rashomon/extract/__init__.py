@@ -1,0 +1,26 @@
+"""Per-document extraction: one spaCy pass, reused by every extractor.
+
+``extract_doc`` turns one parsed document into an :class:`~rashomon.records.Extraction`
+(mentions + claims of every kind). The order matters: time expressions come first
+because quantities (years are not quantities), events (their time) and publication
+date inference use them.
+"""
+from __future__ import annotations
+
+from ..options import Options
+from ..records import Document, Extraction
+from . import entities, events, quantities, quotes
+from . import time as timex
+
+STAGE = "extract@1"
+
+
+def extract_doc(sdoc, document: Document, options: Options | None = None) -> Extraction:
+    times, published = timex.extract(sdoc, document)
+    mentions = entities.mentions(sdoc, document)
+    claims = list(times)
+    claims += quantities.extract(sdoc, document, times=times)
+    claims += quotes.extract(sdoc, document, mentions=mentions)
+    claims += events.extract(sdoc, document, times=times, mentions=mentions)
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    return Extraction(doc=document.id, mentions=tuple(mentions), claims=tuple(claims), **published)

@@ -1,0 +1,435 @@
+"""The DuckDB store: the only place that writes to (or reads from) the database file.
+
+All SQL of the project lives in this package. Writes happen in one transaction per
+batch, through short-lived connections, so readers (``rashomon sql``, the web UI)
+can open the file between batches and never see a half-written batch.
+"""
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import ReadOnlyQuery, SchemaTooNew, StoreBusy, StoreError
+from ..records import (Claim, Document, Entity, Extraction, Finding, FramingHit, IngestError, Mention,
+                       Removal, SourceCount, Story, TimelineEntry)
+from .schema import CORPUS_TABLES, MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = "rashomon.duckdb"
+_LOCK_WORDS = ("lock", "Conflicting lock", "being used by another process", "Could not set lock")
+
+CLAIM_COLUMNS = ["id", "doc", "kind", "start", "end", "text", "stage", "value", "value_list", "low", "high",
+                 "approx", "unit", "what", "predicate", "place", "time", "attributed_to", "change", "speaker",
+                 "speaker_text", "speaker_start", "speaker_end", "cue", "direct", "content_start", "content_end",
+                 "value_iso", "timex_type", "actor", "action", "target"]
+DOC_COLUMNS = ["id", "source", "title", "url", "outlet", "author", "published", "published_how",
+               "published_window_from", "published_window_to", "published_evidence", "language",
+               "duplicate_of", "similarity", "content_hash", "format", "text", "raw_text"]
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """Bulk insert through Arrow (fast, typed by the target table)."""
+    if not rows:
+        return
+    data = {c: [r.get(c) for r in rows] for c in columns}
+    arrow = pa.table(data)  # noqa: F841  (referenced by name in SQL)
+    cols = ", ".join(_q(c) for c in columns)
+    con.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM arrow")
+
+
+class Store:
+    """A Rashomon store in one DuckDB file (``":memory:"`` for tests)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, busy_timeout: float = 10.0):
+        self.path = str(path)
+        self.read_only = read_only
+        self.busy_timeout = busy_timeout
+        self._memory = duckdb.connect(":memory:") if self.path == ":memory:" else None
+        if not read_only:
+            with self.connect(write=True) as con:
+                self._migrate(con)
+        elif self._memory is None and not Path(self.path).exists():
+            raise StoreError(f"no store at {self.path}", hint="run `rashomon ingest PATH` first or pass --db")
+
+    # ---------------------------------------------------------------- plumbing
+    @contextmanager
+    def connect(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one unit of work. Writers get a transaction."""
+        if self._memory is not None:
+            con = self._memory
+            if write:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    yield con
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+            else:
+                yield con
+            return
+        if write and self.read_only:
+            raise StoreError("this store was opened read-only", source=self.path)
+        con = self._open(read_only=not write)
+        try:
+            if write:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    yield con
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+            else:
+                yield con
+        finally:
+            con.close()
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.busy_timeout
+        delay = 0.05
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=read_only)
+            except duckdb.IOException as exc:  # the file is locked by another process
+                if not any(w in str(exc) for w in _LOCK_WORDS):
+                    raise StoreError(str(exc), source=self.path) from exc
+                if time.monotonic() > deadline:
+                    raise StoreBusy("store is busy: another rashomon process is writing to it",
+                                    source=self.path,
+                                    hint="wait for it to finish, or use a different --db") from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        current = int(row[0]) if row else 0
+        if current > SCHEMA_VERSION:
+            raise SchemaTooNew(f"store schema v{current} is newer than this rashomon (v{SCHEMA_VERSION})",
+                               source=self.path, hint="upgrade rashomon")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            for stmt in MIGRATIONS[version]:
+                con.execute(stmt)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+
+    def schema_version(self) -> int:
+        with self.connect() as con:
+            return int(con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+
+    # ------------------------------------------------------------------ ingest
+    def known_hashes(self, hashes: Iterable[str]) -> dict[str, str]:
+        """content_hash -> doc id for the hashes already stored."""
+        hashes = list(set(hashes))
+        if not hashes:
+            return {}
+        with self.connect() as con:
+            rows = con.execute("SELECT content_hash, id FROM documents WHERE content_hash IN (SELECT unnest(?))",
+                               [hashes]).fetchall()
+        return dict(rows)
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(doc id, MinHash signature bytes) of every stored document, in ingest order."""
+        with self.connect() as con:
+            cur = con.execute("SELECT s.doc, s.sig FROM doc_signatures s JOIN documents d ON d.id = s.doc ORDER BY d.seq")
+            while batch := cur.fetchmany(1000):
+                yield from batch
+
+    def add_batch(self, docs: Sequence[Document], errors: Sequence[IngestError] = (),
+                  signatures: dict[str, bytes] | None = None,
+                  sources: Sequence[tuple[str, str]] = ()) -> int:
+        """Store one ingest batch in one transaction. Documents whose content hash is
+        already stored are not added again (their source is recorded). Returns how many
+        documents were added."""
+        signatures = signatures or {}
+        with self.connect(write=True) as con:
+            existing = set()
+            if docs:
+                existing = {r[0] for r in con.execute(
+                    "SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?))",
+                    [[d.content_hash for d in docs]]).fetchall()}
+            seq = con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+            rows, removals, sigs, srcs = [], [], [], list(sources)
+            for d in docs:
+                srcs.append((d.id, d.source))
+                if d.content_hash in existing:
+                    continue
+                existing.add(d.content_hash)
+                seq += 1
+                row = _doc_row(d)
+                row["seq"] = seq
+                rows.append(row)
+                removals += [{"doc": d.id, "start": r.start, "end": r.end, "rule": r.rule, "text": r.text}
+                             for r in d.removed]
+                if d.id in signatures:
+                    sigs.append({"doc": d.id, "sig": signatures[d.id]})
+            _insert(con, "documents", rows, DOC_COLUMNS + ["seq"])
+            _insert(con, "removals", removals, ["doc", "start", "end", "rule", "text"])
+            _insert(con, "doc_signatures", sigs, ["doc", "sig"])
+            for doc, source in srcs:
+                con.execute("INSERT OR IGNORE INTO doc_sources VALUES (?, ?)", [doc, source])
+            for e in errors:
+                con.execute("INSERT OR REPLACE INTO ingest_errors VALUES (?, ?, ?)", [e.source, e.code, e.reason])
+            if rows or srcs:
+                ok_sources = [s for _, s in srcs]
+                con.execute("DELETE FROM ingest_errors WHERE source IN (SELECT unnest(?))", [ok_sources])
+        return len(rows)
+
+    def errors(self) -> list[IngestError]:
+        with self.connect() as con:
+            rows = con.execute("SELECT source, reason, code FROM ingest_errors ORDER BY source").fetchall()
+        return [IngestError(source=s, reason=r, code=c or "E000") for s, r, c in rows]
+
+    # --------------------------------------------------------------- documents
+    def count(self, table: str = "documents") -> int:
+        if table not in ("documents", "claims", "entities", "findings", "framing", "mentions", "stories"):
+            raise StoreError(f"unknown table {table!r}")
+        with self.connect() as con:
+            return con.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
+
+    def documents(self, *, outlet: str | None = None, ids: Sequence[str] | None = None,
+                  with_removals: bool = True) -> list[Document]:
+        sql = f"SELECT {', '.join(_q(c) for c in DOC_COLUMNS)} FROM documents WHERE 1=1"
+        params: list[Any] = []
+        if outlet is not None:
+            sql += " AND outlet = ?"
+            params.append(outlet)
+        if ids is not None:
+            sql += " AND id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        sql += " ORDER BY seq"
+        with self.connect() as con:
+            rows = con.execute(sql, params).fetchall()
+            removed: dict[str, list[Removal]] = {}
+            if with_removals and rows:
+                for doc, s, e, rule, text in con.execute(
+                        'SELECT doc, start, "end", rule, text FROM removals WHERE doc IN (SELECT unnest(?)) '
+                        'ORDER BY doc, start', [[r[0] for r in rows]]).fetchall():
+                    removed.setdefault(doc, []).append(Removal(s, e, rule, text or ""))
+        return [_row_doc(dict(zip(DOC_COLUMNS, r)), removed.get(r[0], [])) for r in rows]
+
+    def document(self, ref: str) -> Document | None:
+        """A document by id, id prefix, or source path."""
+        with self.connect() as con:
+            rows = con.execute("SELECT id FROM documents WHERE id = ? OR source = ? OR id LIKE ? ORDER BY seq LIMIT 2",
+                               [ref, ref, ref.replace("%", "") + "%"]).fetchall()
+        if len(rows) != 1:
+            return None
+        return self.documents(ids=[rows[0][0]])[0]
+
+    def iter_pending(self, stage: str, batch_size: int) -> Iterator[list[Document]]:
+        """Batches of documents on which ``stage`` has not run yet (resumable)."""
+        with self.connect() as con:
+            ids = [r[0] for r in con.execute(
+                "SELECT id FROM documents d WHERE NOT EXISTS "
+                "(SELECT 1 FROM stage_runs s WHERE s.doc = d.id AND s.stage = ?) ORDER BY seq", [stage]).fetchall()]
+        for i in range(0, len(ids), batch_size):
+            yield self.documents(ids=ids[i:i + batch_size], with_removals=False)
+
+    def pending_count(self, stage: str) -> int:
+        with self.connect() as con:
+            return con.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                               "(SELECT 1 FROM stage_runs s WHERE s.doc = d.id AND s.stage = ?)", [stage]).fetchone()[0]
+
+    # --------------------------------------------------------------- extraction
+    def save_extractions(self, extractions: Sequence[Extraction], stage: str) -> None:
+        """Replace the per-document results of ``stage`` for these documents, in one transaction."""
+        docs = [x.doc for x in extractions]
+        with self.connect(write=True) as con:
+            for table in ("mentions", "claims"):
+                con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [docs])
+            _insert(con, "mentions", [m.to_dict() for x in extractions for m in x.mentions],
+                    ["doc", "start", "end", "text", "label", "stage"])
+            _insert(con, "claims", [_claim_row(c) for x in extractions for c in x.claims], CLAIM_COLUMNS)
+            for x in extractions:
+                if x.published_how:
+                    w = x.published_window or (None, None)
+                    con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
+                                " published_window_to = ?, published_evidence = ? WHERE id = ?",
+                                [x.published, x.published_how, w[0], w[1], x.published_evidence, x.doc])
+            con.execute("INSERT OR IGNORE INTO stage_runs SELECT unnest(?), ?", [docs, stage])
+
+    def mentions(self) -> Iterator[Mention]:
+        with self.connect() as con:
+            cur = con.execute('SELECT m.doc, m.start, m."end", m.text, m.label, m.stage FROM mentions m '
+                              'JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end"')
+            while batch := cur.fetchmany(5000):
+                for r in batch:
+                    yield Mention(*r)
+
+    def claims(self, *, kind: str | None = None, doc: str | None = None,
+               ids: Sequence[str] | None = None) -> list[Claim]:
+        sql = f"SELECT {', '.join('c.' + _q(c) for c in CLAIM_COLUMNS)} FROM claims c JOIN documents d ON d.id = c.doc WHERE 1=1"
+        params: list[Any] = []
+        if kind:
+            sql += " AND c.kind = ?"
+            params.append(kind)
+        if doc:
+            sql += " AND c.doc = ?"
+            params.append(doc)
+        if ids is not None:
+            sql += " AND c.id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        sql += " ORDER BY d.seq, c.start, c.kind, c.id"
+        with self.connect() as con:
+            rows = con.execute(sql, params).fetchall()
+        return [_row_claim(dict(zip(CLAIM_COLUMNS, r))) for r in rows]
+
+    # ------------------------------------------------------------ corpus level
+    def replace_corpus(self, *, entities: Sequence[Entity] = (), stories: Sequence[Story] = (),
+                       findings: Sequence[Finding] = (), framing: Sequence[FramingHit] = (),
+                       timeline: Sequence[TimelineEntry] = (), speakers: dict[str, str] | None = None) -> None:
+        """Replace every corpus-level result in one transaction. ``speakers`` maps
+        quote claim id -> entity id (resolved after entity canonicalisation)."""
+        with self.connect(write=True) as con:
+            for t in CORPUS_TABLES:
+                con.execute(f"DELETE FROM {_q(t)}")
+            _insert(con, "entities", [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+                                       "attrs": json.dumps(e.attrs, sort_keys=True)} for e in entities],
+                    ["id", "name", "type", "aliases", "attrs"])
+            _insert(con, "entity_mentions", [{"entity": e.id, "doc": m.doc, "start": m.start, "end": m.end,
+                                              "text": m.text} for e in entities for m in e.mentions],
+                    ["entity", "doc", "start", "end", "text"])
+            _insert(con, "stories", [{"id": s.id, "label": s.label} for s in stories], ["id", "label"])
+            _insert(con, "story_docs", [{"story": s.id, "doc": d} for s in stories for d in s.docs], ["story", "doc"])
+            _insert(con, "findings", [{
+                "id": f.id, "status": f.status, "summary": f.summary, "kind": f.kind, "key": f.key,
+                "story": f.story, "independent_sources": json.dumps([s.to_dict() for s in f.independent_sources]),
+                "entities": list(f.entities), "outlets": list(f.outlets), "flags": list(f.flags), "stage": f.stage}
+                for f in findings], ["id", "status", "summary", "kind", "key", "story", "independent_sources",
+                                     "entities", "outlets", "flags", "stage"])
+            _insert(con, "finding_claims", [{"finding": f.id, "claim": c, "pos": i}
+                                            for f in findings for i, c in enumerate(f.claims)],
+                    ["finding", "claim", "pos"])
+            _insert(con, "framing", [h.to_dict() for h in framing],
+                    ["doc", "start", "end", "text", "category", "term", "group", "outlet", "stage"])
+            _insert(con, "timeline", [{"date": t.date, "label": t.label, "claims": list(t.claims),
+                                       "outlets": list(t.outlets), "docs": list(t.docs), "pos": i}
+                                      for i, t in enumerate(timeline)],
+                    ["date", "label", "claims", "outlets", "docs", "pos"])
+            if speakers is not None:
+                con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
+                if speakers:
+                    pairs = sorted(speakers.items())
+                    arrow = pa.table({"id": [p[0] for p in pairs], "speaker": [p[1] for p in pairs]})  # noqa: F841
+                    con.execute("UPDATE claims SET speaker = arrow.speaker FROM arrow WHERE claims.id = arrow.id")
+
+    def entities(self) -> list[Entity]:
+        with self.connect() as con:
+            ents = con.execute("SELECT id, name, type, aliases, attrs FROM entities ORDER BY id").fetchall()
+            ms: dict[str, list[Mention]] = {}
+            for ent, doc, s, e, text in con.execute(
+                    'SELECT entity, doc, start, "end", text FROM entity_mentions ORDER BY entity, doc, start').fetchall():
+                ms.setdefault(ent, []).append(Mention(doc, s, e, text, ""))
+        return [Entity(i, n, t, tuple(a or ()), tuple(ms.get(i, ())), json.loads(at) if at else {})
+                for i, n, t, a, at in ents]
+
+    def stories(self) -> list[Story]:
+        with self.connect() as con:
+            rows = con.execute("SELECT s.id, s.label, list(sd.doc ORDER BY sd.doc) FROM stories s "
+                               "LEFT JOIN story_docs sd ON sd.story = s.id GROUP BY s.id, s.label ORDER BY s.id").fetchall()
+        return [Story(i, l, tuple(d or ())) for i, l, d in rows]
+
+    def findings(self, *, status: str | None = None, entity: str | None = None,
+                 outlet: str | None = None, story: str | None = None) -> list[Finding]:
+        sql = ("SELECT f.id, f.status, f.summary, f.kind, f.key, f.story, f.independent_sources, f.entities, "
+               "f.outlets, f.flags, f.stage, (SELECT list(claim ORDER BY pos) FROM finding_claims fc "
+               "WHERE fc.finding = f.id) FROM findings f WHERE 1=1")
+        params: list[Any] = []
+        if status:
+            sql += " AND f.status = ?"
+            params.append(status)
+        if outlet:
+            sql += " AND list_contains(f.outlets, ?)"
+            params.append(outlet)
+        if story:
+            sql += " AND f.story = ?"
+            params.append(story)
+        if entity:
+            sql += (" AND (EXISTS (SELECT 1 FROM entities e WHERE list_contains(f.entities, e.id) AND "
+                    "(e.id = ? OR lower(e.name) = lower(?) OR list_contains(list_transform(e.aliases, x -> lower(x)), lower(?)))))")
+            params += [entity, entity, entity]
+        sql += " ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'scope_difference' THEN 1 WHEN 'update' THEN 2 " \
+               "WHEN 'unknown' THEN 3 WHEN 'agree' THEN 4 ELSE 5 END, f.id"
+        with self.connect() as con:
+            rows = con.execute(sql, params).fetchall()
+        out = []
+        for (i, st, summ, kind, key, story_, srcs, ents, outs, flags, stage, claims) in rows:
+            counts = tuple(SourceCount(s["value"], tuple(s["claims"]), tuple(s["outlets"]), s["independent_sources"])
+                           for s in json.loads(srcs or "[]"))
+            out.append(Finding(i, st, summ or "", tuple(claims or ()), counts, kind or "", key or "", story_,
+                               tuple(ents or ()), tuple(outs or ()), tuple(flags or ()), stage or ""))
+        return out
+
+    def framing(self) -> list[FramingHit]:
+        with self.connect() as con:
+            rows = con.execute('SELECT f.doc, f.start, f."end", f.text, f.category, f.term, f."group", f.outlet, f.stage '
+                               'FROM framing f JOIN documents d ON d.id = f.doc ORDER BY d.seq, f.start').fetchall()
+        return [FramingHit(*r) for r in rows]
+
+    def timeline(self) -> list[TimelineEntry]:
+        with self.connect() as con:
+            rows = con.execute("SELECT date, label, claims, outlets, docs FROM timeline ORDER BY pos").fetchall()
+        return [TimelineEntry(d, l, tuple(c or ()), tuple(o or ()), tuple(ds or ())) for d, l, c, o, ds in rows]
+
+    # --------------------------------------------------------------------- SQL
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run a user query on a read-only connection. Returns (columns, rows)."""
+        if self._memory is not None:
+            con = self._memory
+            # an in-memory store cannot be reopened read-only; refuse obvious writes instead
+            if not sql.lstrip().lower().startswith(("select", "with", "describe", "show", "pragma", "summarize",
+                                                     "from", "explain", "(")):
+                raise ReadOnlyQuery("only read queries are allowed", hint="use SELECT ...")
+            cur = con.execute(sql, params or [])
+            return [d[0] for d in cur.description or []], cur.fetchall()
+        con = self._open(read_only=True)
+        try:
+            try:
+                cur = con.execute(sql, params or [])
+            except duckdb.Error as exc:
+                if "read-only" in str(exc).lower():
+                    raise ReadOnlyQuery(str(exc).splitlines()[0], source=self.path,
+                                        hint="`rashomon sql` opens the store read-only; use SELECT ...") from exc
+                raise StoreError(str(exc).splitlines()[0], source=self.path) from exc
+            return [d[0] for d in cur.description or []], cur.fetchall()
+        finally:
+            con.close()
+
+
+# -------------------------------------------------------------- row mapping
+def _doc_row(d: Document) -> dict[str, Any]:
+    row = d.to_dict()
+    w = d.published_window or (None, None)
+    row["published_window_from"], row["published_window_to"] = w
+    return row
+
+
+def _row_doc(row: dict[str, Any], removed: list[Removal]) -> Document:
+    wf, wt = row.pop("published_window_from"), row.pop("published_window_to")
+    return Document(**row, published_window=(wf, wt) if wf or wt else None, removed=tuple(removed))
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    row = {col: getattr(c, col, None) for col in CLAIM_COLUMNS if col not in ("value", "value_list")}
+    if isinstance(c.value, (tuple, list)):
+        row["value"], row["value_list"] = None, [float(v) for v in c.value]
+    else:
+        row["value"], row["value_list"] = c.value, None
+    return row
+
+
+def _row_claim(row: dict[str, Any]) -> Claim:
+    vl = row.pop("value_list")
+    if vl is not None:
+        row["value"] = tuple(vl)
+    return Claim(**row)
