@@ -14,9 +14,10 @@ from typing import Callable, Iterable
 
 from . import crosscheck, ingest as ingest_mod
 from .errors import InputError
-from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, extract_doc, quotes as quotes_mod
+from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as quotes_mod
 from .nlp import load
 from .options import Options
+from .parallel import extract_batches
 from .records import Document, IngestError
 from .store import Store
 
@@ -99,12 +100,9 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
     report = AnalyzeReport()
     total = store.pending_count(EXTRACT_STAGE)
     if total:
-        nlp = load(options.model)
+        load(options.model)  # fail early (ModelNotFound) before any worker starts
         progress("extract", 0, total)
-        for batch in store.iter_pending(EXTRACT_STAGE, options.batch_size):
-            parsed = nlp.pipe((d.text for d in batch), batch_size=options.batch_size,
-                              n_process=max(1, options.workers))
-            results = [extract_doc(sdoc, doc, options) for sdoc, doc in zip(parsed, batch)]
+        for batch, results in extract_batches(store.iter_pending(EXTRACT_STAGE, options.batch_size), options):
             store.save_extractions(results, EXTRACT_STAGE)
             report.extracted += len(batch)
             progress("extract", len(batch), total)

@@ -1,0 +1,92 @@
+"""Local parallel extraction: a pool of worker processes, each loading spaCy once.
+
+``extract_batch`` is the unit of work every engine shares (in process, in a worker
+process, in a Ray actor): one ``nlp.pipe`` pass over a batch of documents, then
+:func:`rashomon.extract.extract_doc` on each, returning :class:`Extraction` records.
+Workers send back those small records, never spaCy ``Doc`` objects, so little is pickled.
+
+``extract_batches`` streams ``(batch, extractions)`` pairs in the order the batches
+came in, whatever order the workers finish in, so ``workers=N`` stores exactly what
+``workers=1`` stores. At most ``2 * workers`` batches are in flight: memory is bounded
+by the batch size, not by the corpus size. Workers are started with the ``spawn``
+context (no forked copies of a parent's DuckDB connections or thread pools).
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator, Sequence
+
+from .errors import RashomonError
+from .extract import extract_doc
+from .nlp import load
+from .options import Options
+from .records import Document, Extraction
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+class WorkerCrashed(RashomonError, RuntimeError):
+    """An extraction worker process died (killed for memory, or a crash in native code)."""
+
+    code = "E401"
+
+
+def extract_batch(documents: Sequence[Document], options: Options) -> list[Extraction]:
+    """One spaCy pass over ``documents`` and every extractor on each parsed document."""
+    nlp = load(options.model)
+    parsed = nlp.pipe((d.text for d in documents), batch_size=max(1, len(documents)))
+    return [extract_doc(sdoc, doc, options) for sdoc, doc in zip(parsed, documents)]
+
+
+# ------------------------------------------------------------ worker process
+_OPTIONS: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    """Runs once per worker process: load the model before the first batch arrives."""
+    global _OPTIONS
+    _OPTIONS = options
+    load(options.model)
+
+
+def _work(documents: Sequence[Document]) -> list[Extraction]:
+    assert _OPTIONS is not None, "worker used before _init_worker"
+    return extract_batch(documents, _OPTIONS)
+
+
+# ------------------------------------------------------------------- driver
+def extract_batches(batches: Iterable[Sequence[Document]], options: Options
+                    ) -> Iterator[tuple[Sequence[Document], list[Extraction]]]:
+    """Yield ``(batch, extractions)`` for each batch, in input order.
+
+    ``options.workers <= 1`` runs in this process; otherwise a pool of
+    ``options.workers`` processes is started for the duration of the iteration.
+    """
+    if options.workers <= 1:
+        for batch in batches:
+            yield batch, extract_batch(batch, options)
+        return
+    context = multiprocessing.get_context("spawn")
+    window: deque[tuple[Sequence[Document], Future]] = deque()
+    limit = options.workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
+                             initializer=_init_worker, initargs=(options,)) as pool:
+        try:
+            for batch in batches:
+                window.append((batch, pool.submit(_work, list(batch))))
+                while len(window) >= limit:
+                    done, future = window.popleft()
+                    yield done, future.result()
+            while window:
+                done, future = window.popleft()
+                yield done, future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerCrashed("an extraction worker process died",
+                                hint="lower --workers or --batch-size if the machine ran out of memory; "
+                                     "run with --workers 1 to see the document that crashes it") from exc
+        finally:
+            for _, future in window:
+                future.cancel()
