@@ -20,8 +20,9 @@ from .options import DEFAULT_FIELDS, Options
 from .store import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Rashomon: cross-check the news.")
-out = Console()
-err = Console(stderr=True)
+# Wide output when piped, so ids and sources are never cut with an ellipsis.
+out = Console(width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
 
 DbOpt = typer.Option(DEFAULT_DB, "--db", help="DuckDB store file.")
 
@@ -69,11 +70,12 @@ def _open(db: str, read_only: bool = False, **opts) -> api.Rashomon:
 def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .zip/.tar.gz archives, WARC files."),
            db: str = DbOpt,
            field: List[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
+           batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
            max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
            max_member_mb: float = typer.Option(100, help="Refuse archive members larger than this (MB, uncompressed)."),
            max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed.")):
     """Read articles into the store (cleaned, with metadata, near-copies linked)."""
-    r = _open(db, fields=_fields(field), max_doc_bytes=int(max_doc_mb * 2**20),
+    r = _open(db, fields=_fields(field), batch_size=batch_size, max_doc_bytes=int(max_doc_mb * 2**20),
               max_member_bytes=int(max_member_mb * 2**20), max_archive_bytes=int(max_archive_mb * 2**20))
     prog, cb = _progress()
     try:

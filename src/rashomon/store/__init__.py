@@ -356,7 +356,8 @@ class Store:
             params.append(story)
         if entity:
             sql += (" AND (EXISTS (SELECT 1 FROM entities e WHERE list_contains(f.entities, e.id) AND "
-                    "(e.id = ? OR lower(e.name) = lower(?) OR list_contains(list_transform(e.aliases, x -> lower(x)), lower(?)))))")
+                    "(e.id = ? OR lower(e.name) = lower(?) OR "
+                    "EXISTS (SELECT 1 FROM (SELECT unnest(e.aliases) AS a) WHERE lower(a) = lower(?)))))")
             params += [entity, entity, entity]
         sql += " ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'scope_difference' THEN 1 WHEN 'update' THEN 2 " \
                "WHEN 'unknown' THEN 3 WHEN 'agree' THEN 4 ELSE 5 END, f.id"
@@ -405,6 +406,87 @@ class Store:
         finally:
             con.close()
 
+    # ------------------------------------------------------------ web queries
+    # Read-only lookups for the web UI (rashomon.web). Parameterised SQL only.
+    def search_documents(self, terms: Sequence[str], limit: int = 200) -> list[Document]:
+        """Documents whose title or cleaned text contains every term (case-insensitive), in ingest order."""
+        with self.connect() as con:
+            rows = con.execute(
+                "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM (SELECT unnest(?) AS p) u "
+                "WHERE NOT (coalesce(d.title, '') || ' ' || d.text ILIKE u.p ESCAPE '\\')) ORDER BY seq LIMIT ?",
+                [[_like(t) for t in terms], limit]).fetchall()
+        return self.documents(ids=[r[0] for r in rows], with_removals=False) if rows else []
+
+    def search_claims(self, terms: Sequence[str], limit: int = 200) -> list[Claim]:
+        """Claims whose text (or counted thing, speaker, action) contains every term (case-insensitive)."""
+        with self.connect() as con:
+            rows = con.execute(
+                "SELECT id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM (SELECT unnest(?) AS p) u WHERE NOT ("
+                "coalesce(c.text, '') || ' ' || coalesce(c.what, '') || ' ' || coalesce(c.speaker_text, '') || ' ' "
+                "|| coalesce(c.action, '') ILIKE u.p ESCAPE '\\')) ORDER BY doc, start LIMIT ?",
+                [[_like(t) for t in terms], limit]).fetchall()
+        return self.claims(ids=[r[0] for r in rows]) if rows else []
+
+    def claim_counts(self) -> dict[str, int]:
+        """kind -> number of claims of that kind."""
+        with self.connect() as con:
+            return dict(con.execute("SELECT kind, count(*) FROM claims GROUP BY kind ORDER BY kind").fetchall())
+
+    def doc_mentions(self, doc: str) -> list[tuple[int, int, str, str, str | None, str | None]]:
+        """(start, end, text, type, entity id, entity name) of every entity mention in one document;
+        mentions not (yet) resolved to an entity come with entity id and name None."""
+        with self.connect() as con:
+            return con.execute(
+                'SELECT em.start, em."end", em.text, e.type, e.id, e.name FROM entity_mentions em '
+                "JOIN entities e ON e.id = em.entity WHERE em.doc = ? UNION ALL "
+                'SELECT m.start, m."end", m.text, m.label, NULL, NULL FROM mentions m WHERE m.doc = ? AND NOT EXISTS '
+                '(SELECT 1 FROM entity_mentions em WHERE em.doc = m.doc AND em.start = m.start AND em."end" = m."end") '
+                "ORDER BY 1, 2", [doc, doc]).fetchall()
+
+    def doc_framing(self, doc: str) -> list[FramingHit]:
+        """The framing hits in one document."""
+        with self.connect() as con:
+            rows = con.execute('SELECT doc, start, "end", text, category, term, "group", outlet, stage FROM framing '
+                               "WHERE doc = ? ORDER BY start", [doc]).fetchall()
+        return [FramingHit(*r) for r in rows]
+
+    def claim_findings(self, claim_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """claim id -> [(finding id, status, summary)] for the findings these claims belong to."""
+        if not claim_ids:
+            return {}
+        with self.connect() as con:
+            rows = con.execute("SELECT fc.claim, f.id, f.status, f.summary FROM finding_claims fc JOIN findings f "
+                               "ON f.id = fc.finding WHERE fc.claim IN (SELECT unnest(?)) ORDER BY f.id",
+                               [list(claim_ids)]).fetchall()
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        for claim, fid, status, summary in rows:
+            out.setdefault(claim, []).append((fid, status, summary or ""))
+        return out
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """One canonical entity with its mentions, or None."""
+        with self.connect() as con:
+            row = con.execute("SELECT id, name, type, aliases, attrs FROM entities WHERE id = ?", [entity_id]).fetchone()
+            if row is None:
+                return None
+            ms = con.execute('SELECT doc, start, "end", text FROM entity_mentions WHERE entity = ? ORDER BY doc, start',
+                             [entity_id]).fetchall()
+        i, n, t, a, at = row
+        return Entity(i, n, t, tuple(a or ()), tuple(Mention(d, s, e, x, "") for d, s, e, x in ms),
+                      json.loads(at) if at else {})
+
+    def entity_quotes(self, entity_id: str) -> tuple[list[Claim], list[Claim]]:
+        """(quotes attributed to the entity, quotes by others whose content mentions it)."""
+        with self.connect() as con:
+            by = [r[0] for r in con.execute("SELECT id FROM claims WHERE kind = 'quote' AND speaker = ?",
+                                            [entity_id]).fetchall()]
+            about = [r[0] for r in con.execute(
+                "SELECT c.id FROM claims c WHERE c.kind = 'quote' AND coalesce(c.speaker, '') <> ? AND EXISTS "
+                "(SELECT 1 FROM entity_mentions em WHERE em.entity = ? AND em.doc = c.doc "
+                'AND em.start >= coalesce(c.content_start, c.start) AND em."end" <= coalesce(c.content_end, c."end"))',
+                [entity_id, entity_id]).fetchall()]
+        return (self.claims(ids=by) if by else [], self.claims(ids=about) if about else [])
+
 
 # -------------------------------------------------------------- row mapping
 def _doc_row(d: Document) -> dict[str, Any]:
@@ -433,3 +515,8 @@ def _row_claim(row: dict[str, Any]) -> Claim:
     if vl is not None:
         row["value"] = tuple(vl)
     return Claim(**row)
+
+
+def _like(term: str) -> str:
+    """An ILIKE pattern matching ``term`` anywhere (its own % _ and \\ taken literally)."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

@@ -1,0 +1,116 @@
+"""The store: migrations, batches, idempotent ingest, read-only SQL, round trips."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from rashomon.errors import ReadOnlyQuery, SchemaTooNew
+from rashomon.records import Claim, Document, Entity, Extraction, Finding, Mention, Removal, SourceCount, claim_id
+from rashomon.store import Store
+from rashomon.store.schema import SCHEMA_VERSION
+
+
+def doc(i: int, text: str | None = None, **kw) -> Document:
+    text = text or f"Fictional article number {i} about the Port Aven flood."
+    return Document(id=f"d_{i:04d}", source=f"/tmp/{i}.txt", text=text, raw_text=text + "\nMust Read",
+                    content_hash=f"h{i}", removed=(Removal(len(text) + 1, len(text) + 10, "link_list", "Must Read"),),
+                    **kw)
+
+
+def test_migrates_and_reopens(tmp_path):
+    path = tmp_path / "s.duckdb"
+    Store(path)
+    assert Store(path).schema_version() == SCHEMA_VERSION
+
+
+def test_refuses_newer_schema(tmp_path):
+    path = tmp_path / "s.duckdb"
+    Store(path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaTooNew, match="newer"):
+        Store(path)
+
+
+def test_add_batch_is_idempotent(store):
+    assert store.add_batch([doc(1), doc(2)]) == 2
+    assert store.add_batch([doc(1), doc(2)]) == 0
+    assert store.add_batch([doc(2), doc(3)]) == 1
+    assert [d.id for d in store.documents()] == ["d_0001", "d_0002", "d_0003"]
+    d = store.document("d_0001")
+    assert d.removed[0].rule == "link_list" and d.raw_text.endswith("Must Read")
+
+
+def test_failed_batch_is_rolled_back(store):
+    store.add_batch([doc(1)])
+    bad = Document(id="d_0001", source="x", text="t", raw_text="t", content_hash="other")  # duplicate primary key
+    with pytest.raises(duckdb.Error):
+        store.add_batch([doc(2), bad])
+    assert store.count() == 1
+
+
+def test_errors_recorded_and_cleared_when_fixed(store):
+    from rashomon.records import IngestError
+
+    store.add_batch([], [IngestError("/tmp/9.txt", "empty file", "E101")])
+    assert store.errors()[0].reason == "empty file"
+    fixed = doc(9)
+    store.add_batch([Document(**{**fixed.__dict__, "source": "/tmp/9.txt"})])
+    assert store.errors() == []
+
+
+def test_pending_and_save_extractions(store):
+    store.add_batch([doc(1), doc(2)])
+    assert store.pending_count("extract@1") == 2
+    c = Claim(id=claim_id("d_0001", "quantity", 0, 10), doc="d_0001", kind="quantity", start=0, end=10,
+              text="Fictional ", stage="quantities@1", value=(1948.0, 1965.0), what="wars")
+    x = Extraction(doc="d_0001", mentions=(Mention("d_0001", 0, 10, "Fictional", "ORG"),), claims=(c,),
+                   published_how="inferred", published_window=("2021-01-01", "2021-12-31"))
+    store.save_extractions([x, Extraction(doc="d_0002")], "extract@1")
+    store.save_extractions([x], "extract@1")  # re-running replaces, never duplicates
+    assert store.pending_count("extract@1") == 0
+    assert store.claims() == [c]
+    assert store.document("d_0001").published_window == ("2021-01-01", "2021-12-31")
+    assert len(list(store.mentions())) == 1
+
+
+def test_replace_corpus_round_trip(store):
+    store.add_batch([doc(1), doc(2)], [])
+    m = Mention("d_0001", 0, 9, "Fictional", "")
+    e = Entity("e_1", "Fictional", "ORG", ("Fictional",), (m,), {"country": "Valdoria"})
+    f = Finding("f_1", "conflict", "A says 3; B says 5.", ("c1", "c2"),
+                (SourceCount("3", ("c1",), ("A",), 1), SourceCount("5", ("c2",), ("B",), 1)),
+                key="killed/people", entities=("e_1",), outlets=("A", "B"))
+    store.replace_corpus(entities=[e], findings=[f])
+    store.replace_corpus(entities=[e], findings=[f])
+    assert store.entities() == [e]
+    assert store.findings() == [f]
+    assert store.findings(status="agree") == []
+    assert store.findings(outlet="A") == [f]
+    assert store.findings(entity="fictional") == [f]
+
+
+def test_sql_is_read_only(tmp_path):
+    path = tmp_path / "s.duckdb"
+    s = Store(path)
+    s.add_batch([doc(1)])
+    cols, rows = s.query("SELECT id FROM documents")
+    assert cols == ["id"] and rows == [("d_0001",)]
+    with pytest.raises(ReadOnlyQuery):
+        s.query("DELETE FROM documents")
+    assert s.count() == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=1, max_size=200), st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=5))
+def test_document_round_trip(text, spans):
+    s = Store(":memory:")
+    removed = tuple(Removal(a, a + b, "rule", "x") for a, b in spans)
+    d = Document(id="d_x", source="s", text=text, raw_text=text, content_hash="h", removed=removed,
+                 published="2020-01-02", published_how="metadata", language="en")
+    s.add_batch([d])
+    back = s.document("d_x")
+    assert back.text == text and back.published == "2020-01-02"
+    assert sorted(back.removed, key=lambda r: (r.start, r.end)) == sorted(removed, key=lambda r: (r.start, r.end))
