@@ -1,0 +1,72 @@
+"""The CLI: exit codes, every command documented in the README, the API mirrors it."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+from typer.testing import CliRunner
+
+import rashomon
+from rashomon.cli import app
+from rashomon.store.export import SCHEMA_PATH
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert len(commands) >= 13
+    missing = [c for c in commands if not re.search(rf"rashomon {re.escape(c)}\b", readme)]
+    assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_readme_opens_with_the_two_setup_commands():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    first_block = re.search(r"```(?:bash|sh)?\n(.*?)```", readme, re.S).group(1).strip().splitlines()
+    assert first_block == ["make demo", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "make test" in ci
+
+
+def test_usage_error_exit_code_2(tmp_path):
+    r = runner.invoke(app, ["export", "--db", str(tmp_path / "x.duckdb")])
+    assert r.exit_code in (1, 2)
+    r = runner.invoke(app, ["ingest", "--field", "nonsense", str(tmp_path)])
+    assert r.exit_code == 2
+
+
+def test_ingest_failures_exit_1_and_name_the_file(tmp_path):
+    (tmp_path / "good.txt").write_text("Flood in Port Aven\n\nThe river rose two metres overnight, officials said.\n")
+    (tmp_path / "empty.txt").write_text("")
+    db = str(tmp_path / "s.duckdb")
+    r = runner.invoke(app, ["ingest", str(tmp_path), "--db", db])
+    assert r.exit_code == 1
+    assert "empty.txt" in r.output
+    r = runner.invoke(app, ["docs", "--db", db])
+    assert r.exit_code == 0 and "good.txt" in r.output
+
+
+def test_api_round_trip_and_export_validates(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Flood in Port Aven\n\nMore than 40 people were evacuated from Port Aven on "
+                               "Saturday, the mayor Mira Castellan said.\n")
+    r = rashomon.open(tmp_path / "s.duckdb")
+    rep = r.ingest(src)
+    assert rep.added == 1 and not rep.errors
+    r.analyze()
+    assert [d.source for d in r.documents()] == [str(src / "a.txt")]
+    out = r.export("json", tmp_path / "out.json")
+    data = json.loads(out.read_text("utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text("utf-8")))
+    for section in ("claims", "framing"):
+        for rec in data[section]:
+            doc = next(d for d in data["documents"] if d["id"] == rec["doc"])
+            assert doc["text"][rec["start"]:rec["end"]] == rec["text"]
+    for fmt in ("jsonl", "csv", "parquet"):
+        assert r.export(fmt, tmp_path / f"out-{fmt}").exists()
+    assert r.sql("SELECT count(*) FROM documents")[1] == [(1,)]
