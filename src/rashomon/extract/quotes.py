@@ -1,15 +1,513 @@
-"""Quotes and attributions. (Placeholder: the quotes owner replaces it.)"""
+"""Quotes and attributions: who said what, with evidence offsets.
+
+Owns the per-document quote extractor and the corpus-level speaker resolution.
+
+``attributions(sdoc)`` finds :class:`Attribution` frames on the spaCy parse:
+
+* direct quotes: spans between “curly” or "straight" marks (``quote_spans``), including
+  quotes that run over several paragraphs (each continued paragraph re-opens with a mark
+  and the closing mark comes in a later paragraph), attached to a cue before, after or in
+  the middle of them (``"...," he said, "..."`` gives one attribution with two pieces);
+  a quote paragraph with no cue of its own that follows an attributed quote continues
+  that speaker;
+* indirect speech: a cue verb with a subject and a clausal complement ("X said (that) ...",
+  "X told Y ...", "..., X said"), "according to X", "X expressed the hope that ...",
+  "X called for ...", "X urged Y to ...".
+
+The cue lexicon (lemma -> how often that verb is an attribution cue in the PolNeAR train
+split) ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds
+it. ``extract`` turns attributions into ``Claim(kind="quote")`` records.
+
+Speaker convention: ``speaker_start``/``speaker_end`` are the literal source mention in
+the attribution ("he", "the ambassador", "Farhadov"); ``speaker_text`` is the resolved name
+when the document names that speaker earlier (nearest PERSON for he/she, the nearest
+PERSON introduced with the same role word for "the ambassador", the full name for a bare
+surname); otherwise it is the literal text (unknown rather than a guess).
+``resolve_speakers`` maps each quote to the canonical Entity of that name.
+"""
 from __future__ import annotations
 
-from ..records import Claim, Document, Entity
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+from ..records import Claim, Document, Entity, Mention, claim_id
 
 STAGE = "quotes@1"
+Span = tuple[int, int]
+
+# Cue lemmas used when the packaged lexicon is absent (it never is in a release).
+BASE_CUES = frozenset("""say tell add state claim argue note explain insist write report announce declare warn
+urge ask suggest acknowledge admit deny reply respond recall predict promise contend assert maintain tweet
+emphasize stress indicate describe confirm reveal mention observe remark comment conclude concede pledge vow
+testify allege charge complain accuse caution point express""".split())
+TITLES = frozenset("""mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
+spokeswoman secretary prime foreign chief chairman director premier governor mayor senator representative
+general colonel judge envoy""".split())
+VENUES = frozenset("statement interview tweet speech letter post release conference briefing meeting call".split())
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON"}
+REL_PRONOUNS = {"who", "which", "that"}
+SPEECH_NOUNS = {"hope", "concern", "confidence", "disappointment", "belief", "view", "fear", "regret",
+                "satisfaction", "opinion", "doubt", "gratitude", "support", "wish"}
+CONTENT_DEPS = {"ccomp", "csubj"}
+NO_SPEAKER = {"it", "this", "that", "there"}
+QUOTE_OPEN = "“\""
+GAP = re.compile(r"^[\s,:;—–-]*$")
+WORD = re.compile(r"\w+")
 
 
-def extract(sdoc, document: Document, mentions=()) -> list[Claim]:
-    return []
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution frame. Offsets are character offsets into the document text."""
+
+    source: Span | None
+    cue: Span
+    cue_lemma: str
+    content: tuple[Span, ...]
+    direct: bool
+    speaker_text: str | None = None  # resolved name (or the literal source text)
+
+
+# ----------------------------------------------------------------- lexicon
+@lru_cache(maxsize=1)
+def cue_lexicon() -> frozenset[str]:
+    """Verb lemmas that act as attribution cues (learned from PolNeAR train; see module doc)."""
+    try:
+        raw = resources.files("rashomon.models.quotes").joinpath("cues.json").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return BASE_CUES
+    data = json.loads(raw)
+    return frozenset(data["cues"]) | BASE_CUES
+
+
+# ----------------------------------------------------------------- quote marks
+def quote_spans(text: str) -> list[Span]:
+    """Spans of direct quotes, quote marks included.
+
+    A paragraph that ends inside an open quote continues into the next paragraph when
+    that paragraph re-opens with a quote mark; otherwise the quote closes at the end of
+    its paragraph. Single quotes are ignored (they double as apostrophes)."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    reopen = -1  # position of the mark that re-opens a continued paragraph
+    for m in re.finditer(r"[“”\"]|\n", text):
+        c, p = m.group(), m.start()
+        if c == "\n":
+            if open_at is None or p < reopen:
+                continue
+            nxt = p + len(text[p:]) - len(text[p:].lstrip())
+            if nxt < len(text) and text[nxt] in QUOTE_OPEN:
+                reopen = nxt
+            else:
+                end = len(text[:p].rstrip())
+                if end > open_at + 1:
+                    spans.append((open_at, end))
+                open_at = None
+            continue
+        if p == reopen:
+            continue
+        if c == "“" or (c == '"' and open_at is None):
+            open_at = p
+        elif open_at is not None:  # ” or the closing "
+            spans.append((open_at, p + 1))
+            open_at = None
+    if open_at is not None and len(text.rstrip()) > open_at + 1:
+        spans.append((open_at, len(text.rstrip())))
+    return spans
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+# ----------------------------------------------------------------- parse helpers
+def _char_span(tokens: Sequence) -> Span:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim(sdoc, span: Span) -> Span | None:
+    """Strip spaces and edge punctuation except quote marks."""
+    s, e = span
+    text = sdoc.text
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-."):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _subtree_span(tok, exclude=None) -> Span:
+    idx = [t.i for t in tok.subtree if exclude is None or t.i not in exclude]
+    doc = tok.doc
+    return _char_span([doc[min(idx)], doc[max(idx)]])
+
+
+def _subject(verb):
+    """The speaker token of a cue verb: its subject, or its governor's for participles/conjuncts."""
+    for _ in range(3):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.dep_ == "nsubjpass":
+                    agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                    return pobj
+                return c
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _source_span(subj) -> Span:
+    if subj.lower_ in REL_PRONOUNS:
+        return _char_span([subj, subj])
+    drop: set[int] = set()
+    for c in subj.children:
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "relcl" or (c.dep_ == "prep" and c.i > subj.i and obj is not None
+                                 and obj.lemma_.lower() in VENUES):
+            drop |= {t.i for t in c.subtree}
+    toks = [t for t in subj.subtree if t.i not in drop]
+    # keep the contiguous run around the subject head
+    lo = hi = subj.i
+    ids = {t.i for t in toks}
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    doc = subj.doc
+    span = _char_span([doc[lo], doc[hi]])
+    return _trim(doc, span) or span
+
+
+def _cue_span(verb, extra=()) -> Span:
+    toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 2]
+    toks += list(extra)
+    toks.sort(key=lambda t: t.i)
+    return _char_span([toks[0], toks[-1]])
+
+
+# ----------------------------------------------------------------- frames
+def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
+    """(content spans, cue phrase, extra cue tokens) of a cue verb, or None."""
+    doc = verb.doc
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ in CONTENT_DEPS:
+            return [_subtree_span(c)], lemma, []
+    if lemma == "express":
+        for c in kids:
+            if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS:
+                clause = [g for g in c.children if g.dep_ in ("acl", "ccomp", "prep")]
+                if clause:
+                    return [_subtree_span(clause[0])], f"express the {c.lemma_.lower()}", [c]
+    if lemma in ("call", "appeal", "press", "push"):
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return [_subtree_span(pobj[0])], f"{lemma} for", [c]
+        return None
+    if lemma in ("urge", "ask", "warn", "tell", "order", "encourage", "advise", "invite"):
+        x = [c for c in kids if c.dep_ == "xcomp"]
+        o = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        if x:
+            spans = [_subtree_span(x[0])]
+            if o and lemma != "tell":
+                spans.insert(0, _subtree_span(o[0]))
+            return spans, lemma, []
+    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head is not verb and verb.head.i != verb.i:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX") and verb.i > head.i:
+            own = {t.i for t in verb.subtree}
+            return [_subtree_span(head, exclude=own)], lemma, []
+    return None
+
+
+def _according(tok) -> tuple[Span, list[Span], Span] | None:
+    """'according to X' -> (source, content pieces, cue)."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    own = {t.i for t in tok.subtree}
+    rest = [t for t in sent if t.i not in own and not t.is_punct]
+    if not rest:
+        return None
+    before = [t for t in rest if t.i < tok.i]
+    after = [t for t in rest if t.i > tok.i]
+    side = after if len(after) >= len(before) else before
+    if not side:
+        return None
+    cue = _char_span([tok, to])
+    return _source_span(pobj), [_char_span([side[0], side[-1]])], cue
+
+
+def _frames(sdoc, cues: frozenset[str]) -> list[tuple[Span | None, Span, str, list[Span], object]]:
+    """Raw (source, cue, lemma, content pieces, source token) frames from the parse."""
+    out = []
+    for tok in sdoc:
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
+            hit = _according(tok)
+            if hit:
+                src, content, cue = hit
+                to = sdoc[tok.i + 1]
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                out.append((src, cue, "according to", content, pobj))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues:
+            continue
+        lemma = tok.lemma_.lower()
+        subj = _subject(tok)
+        if subj is None or subj.lower_ in NO_SPEAKER:
+            continue
+        got = _content_of(tok, lemma)
+        if got is None:
+            out.append((_source_span(subj), _cue_span(tok), lemma, [], subj))
+            continue
+        content, phrase, extra = got
+        out.append((_source_span(subj), _cue_span(tok, extra), phrase, content, subj))
+    return out
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(a: Span, b: Span) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _statement(text: str, q: Span) -> bool:
+    """A quote long enough to be a statement (not a scare quote or a title)."""
+    return _words(text[q[0]:q[1]]) >= 4
+
+
+def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Mention] = ()) -> list[Attribution]:
+    """Every attribution frame in a parsed document (see the module docstring)."""
+    cues = cues if cues is not None else cue_lexicon()
+    text = sdoc.text
+    quotes = quote_spans(text)
+    frames = _frames(sdoc, cues)
+    used: set[Span] = set()
+    result: list[tuple[Span | None, Span, str, list[Span], bool, object]] = []
+    for src, cue, lemma, content, subj in frames:
+        # a cue inside a direct quote belongs to the quoted speaker, not to the reporter
+        if any(_inside(cue, q) for q in quotes if _statement(text, q)):
+            continue
+        frame = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])
+        pieces: list[Span] = []
+        for q in quotes:
+            if q in used or _overlaps(q, frame):
+                continue
+            hit = any(_overlaps(q, c) for c in content)
+            if not hit:
+                sent = sdoc.char_span(cue[0], cue[1], alignment_mode="expand")
+                s0, s1 = (sent.sent.start_char, sent.sent.end_char) if sent is not None else frame
+                if q[1] <= frame[0] and q[1] >= s0 - 2 and GAP.match(text[q[1]:frame[0]]):
+                    hit = True
+                elif q[0] >= frame[1] and q[0] <= s1 + 1 and (GAP.match(text[frame[1]:q[0]])
+                                                          or (not content and _statement(text, q))):
+                    hit = True
+            if hit:
+                pieces.append(q)
+        if pieces:
+            used.update(pieces)
+            # indirect content that merely contains the quote is replaced by the quote itself
+            content = sorted(pieces)
+            direct = True
+        else:
+            if not content:
+                continue
+            direct = False
+        trimmed = [t for t in (_trim(sdoc, c) for c in content) if t]
+        if not trimmed:
+            continue
+        result.append((src, cue, lemma, trimmed, direct, subj))
+    # quotes that follow an attributed quote with no cue of their own continue that speaker
+    result.sort(key=lambda r: r[3][0][0])
+    result = _continuations(sdoc, quotes, used, result)
+    names = _NameIndex(sdoc, mentions)
+    out = []
+    previous: list[tuple[int, int, str]] = []
+    for src, cue, lemma, content, direct, subj in result:
+        speaker = names.resolve(subj, src, text, previous) if subj is not None else (
+            text[src[0]:src[1]] if src else None)
+        if src is not None and speaker and speaker != text[src[0]:src[1]]:
+            previous.append((src[0], src[1], speaker))  # a named speaker: pronouns after it refer to it
+        previous.sort()
+        out.append(Attribution(src, cue, lemma, tuple(content), direct, speaker))
+    return out
+
+
+def _continuations(sdoc, quotes, used, result):
+    text = sdoc.text
+    extra = []
+    for q in quotes:
+        if q in used or not _statement(text, q):
+            continue
+        if any(_inside(q, c) for r in result for c in r[3]):
+            continue
+        prev = [r for r in result if r[4] and r[3][-1][1] <= q[0]]
+        if not prev:
+            continue
+        last = max(prev, key=lambda r: r[3][-1][1])
+        gap = text[last[3][-1][1]:q[0]]
+        # only quote text or sentence ends may come between (no other narration)
+        if len(gap) > 400 or _words(re.sub(r"“[^”]*”", "", gap)) > 12:
+            continue
+        between = [r for r in result if last[3][-1][1] <= r[3][0][0] < q[0]]
+        if between:
+            continue
+        if "\n" not in gap:
+            last[3].append(q)
+            used.add(q)
+            continue
+        start = text.rfind("\n", 0, q[0]) + 1
+        if text[start:q[0]].strip():
+            continue  # the quote starts mid-paragraph after narration
+        extra.append((last[0], last[1], last[2], [q], True, last[5]))
+        used.add(q)
+    return sorted(result + extra, key=lambda r: r[3][0][0])
+
+
+# ----------------------------------------------------------------- speaker names
+class _NameIndex:
+    """PERSON mentions of one document, to resolve pronouns, role nouns and surnames."""
+
+    def __init__(self, sdoc, mentions: Iterable[Mention] = ()) -> None:
+        self.doc = sdoc
+        spans = [(m.start, m.end, m.text, m.label) for m in mentions]
+        if not spans:
+            spans = [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents]
+        self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
+        self.quotes = quote_spans(sdoc.text)
+
+    def _before(self, pos: int):
+        return [p for p in self.people if p[1] <= pos and not any(_inside((p[0], p[1]), q) for q in self.quotes)]
+
+    def _full(self, name: str, pos: int) -> str:
+        """A surname alone resolves to the fuller name mentioned earlier."""
+        for s, e, t in reversed(self._before(pos)):
+            if t != name and t.split()[-1] == name.split()[-1] and len(t) > len(name):
+                return t
+        return name
+
+    def _name_of(self, subj, src: Span) -> str | None:
+        """The person's name inside a source span ("Foreign Minister X Y" -> "X Y")."""
+        if subj.pos_ != "PROPN" and subj.lower_ not in TITLES:
+            return None
+        people = [p for p in self.people if _overlaps((p[0], p[1]), src) and p[2][:1].isupper()]
+        head = [p for p in people if p[0] <= subj.idx < p[1]]
+        if head or people:
+            return (head or people)[-1][2]
+        tokens = [t for t in subj.subtree if src[0] <= t.idx < src[1]]
+        runs: list[list] = [[]]
+        for t in tokens:
+            if t.lower_.rstrip(".") in TITLES or t.pos_ != "PROPN":
+                runs.append([])
+            else:
+                runs[-1].append(t)
+        runs = [r for r in runs if r]
+        if not runs:
+            return None
+        run = runs[-1]
+        while len(run) > 2 and run[0].ent_type_ in ("GPE", "NORP"):
+            run = run[1:]
+        return " ".join(t.text for t in run)
+
+    def resolve(self, subj, src: Span | None, text: str, previous: Sequence[tuple[int, int, str]] = ()) -> str | None:
+        """The speaker's name for a source mention; ``previous`` = (start, end, name) of earlier named sources."""
+        if src is None:
+            return None
+        literal = text[src[0]:src[1]]
+        low = subj.lower_
+        if low in REL_PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "relcl":
+            ante = subj.head.head
+            return self.resolve(ante, _source_span(ante), text, previous)
+        name = self._name_of(subj, src)
+        if name:
+            return self._full(name, src[0])
+        if low in PRONOUNS:
+            recent = [n for off, _, n in previous if off < src[0] and src[0] - off < 1500]
+            if recent:
+                return recent[-1]
+            before = [p for p in self._before(src[0]) if self.doc.char_span(p[0], p[1], alignment_mode="expand")
+                      is not None and self.doc.char_span(p[0], p[1], alignment_mode="expand").root.dep_
+                      in ("nsubj", "nsubjpass", "appos")]
+            return self._full(before[-1][2], before[-1][0]) if before else literal
+        if subj.pos_ in ("NOUN", "PROPN"):
+            role = subj.lower_
+            mods = [t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i != subj.i]
+            earlier = sorted(self._before(src[0]) + [p for p in previous if p[1] <= src[0]])
+            for s, e, t in reversed(earlier):
+                window = self.doc.text[max(0, s - 60):e + 30].lower()
+                if re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
+                    return self._full(t, s)
+        return literal
+
+
+# ----------------------------------------------------------------- claims
+def extract(sdoc, document: Document, mentions: Sequence[Mention] = ()) -> list[Claim]:
+    """Quote claims of one document (see the module docstring for the speaker fields)."""
+    text = document.text
+    claims: dict[Span, Claim] = {}
+    for a in attributions(sdoc, mentions=mentions):
+        c0, c1 = a.content[0][0], a.content[-1][1]
+        spans = [a.cue, (c0, c1)] + ([a.source] if a.source else [])
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        if not (a.cue[0] < c1 + 400 and c0 < a.cue[1] + 400):  # a continued quote: the span is the quote
+            start, end = c0, c1
+        speaker = a.speaker_text
+        if (start, end) in claims:
+            continue
+        claims[(start, end)] = Claim(
+            id=claim_id(document.id, "quote", start, end), doc=document.id, kind="quote", start=start, end=end,
+            text=text[start:end], stage=STAGE, speaker_text=speaker,
+            speaker_start=a.source[0] if a.source else None, speaker_end=a.source[1] if a.source else None,
+            cue=a.cue_lemma, direct=a.direct, content_start=c0, content_end=c1)
+    return sorted(claims.values(), key=lambda c: (c.start, c.end))
+
+
+def _norm(name: str) -> str:
+    return " ".join(WORD.findall(name.lower()))
 
 
 def resolve_speakers(quotes: list[Claim], entities: list[Entity]) -> dict[str, str]:
-    """quote claim id -> entity id of its speaker."""
-    return {}
+    """quote claim id -> entity id of its speaker.
+
+    First an entity mention in the same document overlapping the literal speaker span;
+    else a PERSON/ORG/GPE/NORP entity whose name or alias equals the resolved speaker
+    text (preferring one mentioned in the same document, then the most mentioned)."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    by_name: dict[str, list[Entity]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            by_doc.setdefault(m.doc, []).append((m.start, m.end, ent.id))
+        if ent.type in ("PERSON", "ORG", "GPE", "NORP"):
+            for n in {ent.name, *ent.aliases}:
+                by_name.setdefault(_norm(n), []).append(ent)
+    out: dict[str, str] = {}
+    for q in quotes:
+        if q.kind != "quote":
+            continue
+        named = by_name.get(_norm(q.speaker_text or ""), [])
+        local = [e for e in named if any(m.doc == q.doc for m in e.mentions)]
+        overlap = []
+        if q.speaker_start is not None and q.speaker_end is not None:
+            overlap = [(e - s, eid) for s, e, eid in by_doc.get(q.doc, ()) if s < q.speaker_end and q.speaker_start < e]
+        if local:
+            out[q.id] = max(local, key=lambda e: (len(e.mentions), e.id)).id
+        elif overlap:
+            out[q.id] = max(overlap)[1]
+        elif named:
+            out[q.id] = max(named, key=lambda e: (len(e.mentions), e.id)).id
+    return out
