@@ -1,59 +1,90 @@
 """Ingest: readers (one module per format) -> cleaning -> metadata -> near-duplicates.
 
-(Placeholder: txt only. The ingest owner replaces it.)
-
-``iter_inputs`` yields a :class:`RawDocument` or an :class:`IngestError` per input;
-``prepare`` turns a raw document into a cleaned :class:`Document` (raising an
-``InputError`` that names the file and the reason when it cannot).
+``iter_inputs`` expands paths (files, folders walked recursively, globs) and yields a
+:class:`RawDocument` or an :class:`IngestError` per input record; ``prepare`` turns a raw
+document into a cleaned :class:`Document` (raising an ``InputError`` that names the file
+and the reason when it cannot); :class:`NearDuplicateIndex` links near-copies to their
+original. Modules: ``readers/`` (text, html, jsonl, csv, warc, archive), ``encoding``,
+``clean``, ``metadata``, ``dedup``.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import EmptyInput, NoText, TooLarge
 from ..options import Options
 from ..records import Document, IngestError, RawDocument, stable_id
+from .clean import clean
+from .dedup import NearDuplicateIndex
+from .metadata import describe
+from .readers import Blob, read_blob
+
+__all__ = ["iter_inputs", "prepare", "content_hash", "NearDuplicateIndex", "expand"]
+
+_GLOB_CHARS = set("*?[")
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
+    """Every file named by ``paths``: files as given, folders recursively (hidden files
+    skipped), globs (``**`` allowed) in sorted order; a path that names nothing is an error."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists() and _GLOB_CHARS & set(str(p)):
+            matches = sorted(glob.glob(str(p), recursive=True))
+            if not matches:
+                yield IngestError(str(p), "no file matches this pattern", "E100")
+            for m in matches:
+                yield from expand([m])
+        elif path.is_dir():
+            for f in sorted(path.rglob("*")):
+                rel = f.relative_to(path).parts
+                if f.is_file() and not any(part.startswith(".") for part in rel):
+                    yield f
+        elif path.is_file():
+            yield path
+        elif path.exists():
+            yield IngestError(str(p), "not a regular file (device, socket or pipe)", "E109")
+        else:
+            yield IngestError(str(p), "no such file or folder", "E100")
 
 
 def iter_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | IngestError]:
-    for p in paths:
-        path = Path(p)
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for f in files:
-            if f.is_file():
-                try:
-                    yield RawDocument(source=str(f), text=f.read_text("utf-8"))
-                except (OSError, UnicodeDecodeError) as exc:
-                    yield IngestError(str(f), str(exc), "E100")
+    for item in expand(paths):
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        try:
+            size = item.stat().st_size
+        except OSError as exc:
+            yield IngestError(str(item), f"cannot read: {exc.strerror or exc}", "E100")
+            continue
+        yield from read_blob(Blob(str(item), item.name, lambda f=item: open(f, "rb"), size), options)
 
 
 def content_hash(text: str) -> str:
+    """The identity of a cleaned text: SHA-256 of its words joined by single spaces."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 def prepare(raw: RawDocument, options: Options) -> Document:
-    text = raw.text.strip()
-    if not text:
-        raise InputError("empty document", source=raw.source)
-    h = content_hash(text)
-    return Document(id=stable_id("d", h), source=raw.source, text=text, raw_text=raw.text, title=raw.title,
-                    url=raw.url, outlet=raw.outlet, author=raw.author, published=raw.published,
-                    published_how="metadata" if raw.published else None, content_hash=h, format=raw.format)
-
-
-class NearDuplicateIndex:
-    """Links near-copies to their original. (Placeholder: never links.)"""
-
-    def __init__(self, options: Options):
-        self.options = options
-
-    def add_existing(self, doc_id: str, signature: bytes) -> None:
-        pass
-
-    def signature(self, text: str) -> bytes:
-        return b""
-
-    def link(self, doc: Document, signature: bytes) -> Document:
-        return doc
+    """Clean one raw document and read its metadata."""
+    if len(raw.text) * 4 > options.max_doc_bytes and len(raw.text.encode("utf-8")) > options.max_doc_bytes:
+        raise TooLarge(f"document text is over max_doc_bytes ({options.max_doc_bytes:,})", source=raw.source,
+                       hint="raise the limit (--max-doc-mb) or split the document")
+    if not raw.text.strip():
+        raise EmptyInput("document has no text", source=raw.source)
+    cleaned = clean(raw.text)
+    if not cleaned.text:
+        raise NoText("nothing is left once boilerplate is removed", source=raw.source,
+                     hint="`rashomon show DOC --removed` lists what cleaning removes")
+    removed = tuple(sorted(raw.removed + cleaned.removed, key=lambda r: (r.start, r.end)))
+    meta = describe(raw, cleaned.text, removed)
+    h = content_hash(cleaned.text)
+    return Document(id=stable_id("d", h), source=raw.source, text=cleaned.text, raw_text=raw.text,
+                    title=meta["title"], url=raw.url, outlet=meta["outlet"], author=meta["author"],
+                    published=meta["published"], published_how=meta["published_how"],  # type: ignore[arg-type]
+                    published_evidence=meta["published_evidence"], language=meta["language"],
+                    content_hash=h, removed=removed, format=raw.format)

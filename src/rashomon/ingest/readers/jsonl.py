@@ -1,0 +1,129 @@
+"""JSON Lines (one article object per line) and JSON (an array of objects, or one object).
+
+Field mapping (``Options.fields``, overridable with ``--field text=body``):
+``text`` (required), ``title``, ``url``, ``outlet``, ``published``, ``author``; each names
+the key to read. A value must be a string (or null / absent for the optional ones);
+``published`` may also be a number (a year). A ``text`` that is an HTML page goes through
+the HTML extractor. Each bad line is one error naming ``file:line`` and the reason; the
+other lines are read. Lines are streamed, so a file of any size is read line by line.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, BinaryIO, Iterator, Mapping
+
+from ...errors import CorruptInput, InputError, MissingField, NoText, TooLarge
+from ...options import Options
+from ...records import IngestError, RawDocument
+from ..encoding import looks_like_html
+from . import Blob, Item, read_capped
+
+OPTIONAL = ("title", "url", "outlet", "published", "author")
+
+
+def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -> RawDocument:
+    """One record (a JSON object or CSV row) as a raw document, by the field mapping."""
+    fields = options.fields
+    key = fields.get("text", "text")
+    if key not in record:
+        keys = ", ".join(sorted(map(str, record))[:12]) or "none"
+        raise MissingField(f"no {key!r} field for the article text (fields here: {keys})", source=source,
+                           hint="map the right one with --field text=FIELD")
+    text = record[key]
+    if not isinstance(text, str):
+        raise CorruptInput(f"field {key!r} must be a string, got {type(text).__name__}", source=source)
+    if not text.strip():
+        raise NoText(f"field {key!r} is empty", source=source)
+    if len(text) > options.max_doc_bytes // 4 and len(text.encode("utf-8")) > options.max_doc_bytes:
+        raise TooLarge(f"text is over max_doc_bytes ({options.max_doc_bytes:,})", source=source)
+    meta: dict[str, str | None] = {}
+    for name in OPTIONAL:
+        value = record.get(fields.get(name, name))
+        if isinstance(value, int) and not isinstance(value, bool) and name == "published":
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            raise CorruptInput(f"field {fields.get(name, name)!r} ({name}) must be a string, "
+                               f"got {type(value).__name__}", source=source)
+        meta[name] = value.strip() or None if isinstance(value, str) else None
+    if looks_like_html(text[:4096].encode("utf-8", "replace")) and text.lstrip().startswith("<"):
+        from .html import to_raw as html_to_raw
+
+        page = html_to_raw(text, source, meta["url"])
+        return RawDocument(source=source, text=page.text, format=fmt,
+                           **{k: meta[k] or getattr(page, k) for k in OPTIONAL})
+    return RawDocument(source=source, text=text, format=fmt, **meta)
+
+
+def _line_error(source: str, exc: InputError) -> IngestError:
+    return IngestError(source, f"{exc.message} ({exc.hint})" if exc.hint else exc.message, exc.code)
+
+
+def read(blob: Blob, options: Options, whole_json: bool = False) -> Iterator[Item]:
+    if whole_json and not _is_jsonl(blob):
+        with blob.open() as stream:
+            data = read_capped(stream, options.max_member_bytes, blob.source, "max_member_bytes")
+        yield from _read_json(data, blob.source, options)
+        return
+    with blob.open() as stream:
+        yield from _read_lines(blob, stream, options)
+
+
+def _is_jsonl(blob: Blob) -> bool:
+    """A .json file whose first non-blank line is a complete object is JSON Lines."""
+    with blob.open() as stream:
+        for line in iter(lambda: stream.readline(1 << 20), b""):
+            if line.strip():
+                try:
+                    return isinstance(json.loads(line), dict)
+                except ValueError:
+                    return False
+    return False
+
+
+def _read_json(data: bytes, source: str, options: Options) -> Iterator[Item]:
+    try:
+        value = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CorruptInput(f"invalid JSON: {exc}", source=source) from exc
+    items = value if isinstance(value, list) else [value]
+    for i, obj in enumerate(items, 1):
+        where = f"{source}:{i}" if isinstance(value, list) else source
+        if not isinstance(obj, dict):
+            yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}", CorruptInput.code)
+            continue
+        try:
+            yield to_raw(obj, where, options, "json")
+        except InputError as exc:
+            yield _line_error(where, exc)
+
+
+def _read_lines(blob: Blob, stream: BinaryIO, options: Options) -> Iterator[Item]:
+    cap = options.max_doc_bytes * 2  # a line holds one document plus its JSON escaping
+    found = 0
+    for n, line in enumerate(iter(lambda: stream.readline(cap + 1), b""), 1):
+        where = f"{blob.source}:{n}"
+        if len(line) > cap and not line.endswith(b"\n"):
+            yield IngestError(where, f"line longer than {cap:,} bytes (max_doc_bytes x 2)", TooLarge.code)
+            while line and not line.endswith(b"\n"):  # skip the rest of the line
+                line = stream.readline(cap + 1)
+            continue
+        if not line.strip():
+            continue
+        found += 1
+        try:
+            obj = json.loads(line)
+        except UnicodeDecodeError as exc:
+            yield IngestError(where, f"not UTF-8 ({exc.reason} at byte {exc.start})", "E103")
+            continue
+        except ValueError as exc:
+            yield IngestError(where, f"invalid JSON: {exc}", CorruptInput.code)
+            continue
+        if not isinstance(obj, dict):
+            yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}", CorruptInput.code)
+            continue
+        try:
+            yield to_raw(obj, where, options, "jsonl")
+        except InputError as exc:
+            yield _line_error(where, exc)
+    if not found:
+        yield IngestError(blob.source, "empty file (no JSON lines)", "E101")
