@@ -1,10 +1,581 @@
-"""Quantitative claims. (Placeholder: the quantities owner replaces it.)"""
+"""Quantitative claims: every count, amount, share or duration a document states.
+
+One left-to-right scan over the spaCy tokens finds number phrases (digits, number
+words, "1.5 million", "$2.7m", vague plurals like "hundreds of"), drops what is not a
+quantity (years, dates, clock times, ordinals, identifiers such as "iPhone 11"), joins
+ranges ("5 to 7 per cent", "between $3bn and $5bn") and lists of years ("in 1948, 1965,
+and 1971": one claim whose value is a tuple), then reads the dependency parse around each
+phrase for its counted thing, predicate, place, time and attribution.
+
+Field conventions (the ``Claim`` contract for ``kind="quantity"``):
+
+* ``value``: the number; ``None`` for ranges and vague plurals ("dozens", "hundreds"),
+  whose extent is in ``low``/``high`` (see :mod:`rashomon.extract.numbers`).
+* ``change`` in NewsQuant's vocabulary: ``>`` lower bound ("more than 40": low=40, an
+  exclusive bound for "more than"/"over", inclusive for "at least" -- the record keeps
+  only the number), ``<`` upper bound ("up to", "under": high=N; "nearly"/"almost" also set
+  ``approx`` and low=N-10 %), ``~`` approximate ("about", "some": approx, N ± 10 %),
+  ``up``/``down`` when a verb or adverb of change governs the number ("rose 5%", "down 2%";
+  the hedge still sets low/high), ``=`` otherwise.  Exact numbers leave low/high unset;
+  :func:`bounds` gives every claim's interval.
+* ``unit``: "%", an ISO currency code, a duration ("day", "year", "decade") or a
+  measurement symbol ("km", "mph"); ``what``: the counted noun phrase ("settlements and
+  villages", "civilians", "territory"); ``predicate``: the lemma of the governing verb
+  (or noun) -- "kill", "injure", "take hostage", "missing", "liberate".
+"""
 from __future__ import annotations
 
-from ..records import Claim, Document
+from dataclasses import dataclass, replace
+
+from ..records import Claim, Document, claim_id
+from . import numbers as N
 
 STAGE = "quantities@1"
 
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"}
+TIME_WORDS = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pdt", "pt", "et", "bst"}
+ID_NOUNS = {"category", "level", "channel", "article", "number", "no", "no.", "chapter",
+            "section", "grade", "phase", "round", "stage", "route", "gate", "room", "page",
+            "season", "episode", "week", "day", "game", "resolution", "tier", "version", "zone"}
+UP = {"rise", "increase", "grow", "gain", "jump", "climb", "surge", "soar", "advance", "add",
+      "rally", "boost", "raise", "lift", "up", "higher", "double", "spike", "swell", "expand",
+      "creep", "inch", "rebound", "improve"}
+DOWN = {"fall", "drop", "decline", "decrease", "slide", "slip", "lose", "plunge", "plummet",
+        "sink", "tumble", "dip", "shed", "cut", "reduce", "shrink", "down", "lower", "ease",
+        "slump", "crash", "retreat", "slow", "contract"}
+ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
+
+
+@dataclass
+class _Q:
+    """A number phrase being assembled (token indices, half-open)."""
+
+    start: int  # first token of the evidence (hedge / currency)
+    num_start: int
+    num_end: int
+    end: int  # after unit / counted noun
+    value: float | tuple[float, ...] | None
+    low: float | None = None
+    high: float | None = None
+    approx: bool = False
+    change: str = "="
+    unit: str | None = None
+    unit_kind: str | None = None
+    what: str | None = None
+    head: int | None = None  # token index of the counted noun (or the number)
+    vague: bool = False
+
+
+def bounds(claim: Claim) -> tuple[float | None, float | None]:
+    """The interval a quantity claim allows (exact numbers give (v, v))."""
+    if claim.low is not None or claim.high is not None:
+        return claim.low, claim.high
+    if isinstance(claim.value, (int, float)):
+        return float(claim.value), float(claim.value)
+    return None, None
+
+
+def _is_year(value: float, tok, nxt) -> bool:
+    if value != int(value) or not 1500 <= value <= 2100 or "," in tok.text:
+        return False
+    if nxt is not None and (nxt.tag_ in ("NNS",) or N.unit_of(nxt.text)):
+        return nxt.lower_ in N.DURATION_UNITS and False
+    return True
+
+
+def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
+    tok = sdoc[i]
+    for s, e in blocked:
+        if s <= tok.idx < e:
+            return True
+    prev = sdoc[i - 1] if i > 0 else None
+    nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
+    if prev is not None and prev.lower_.rstrip(".") in MONTHS:
+        return True
+    if nxt is not None and nxt.lower_.rstrip(".") in MONTHS and tok.like_num:
+        return True
+    if nxt is not None and nxt.lower_ in TIME_WORDS:
+        return True
+    if tok.ent_type_ in ("DATE", "TIME"):
+        ent = next((e for e in sdoc.ents if e.start <= i < e.end), None)
+        if ent is not None and any(t.lower_.rstrip(".") in MONTHS or t.lower_ in TIME_WORDS
+                                   or ":" in t.text or (t.like_num and len(t.text) == 4 and t.text.isdigit()
+                                                        and 1500 <= int(t.text) <= 2100)
+                                   for t in ent):
+            return True
+    return False
+
+
+def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
+    if i == 0 or q_has_unit:
+        return False
+    prev = sdoc[i - 1]
+    if prev.whitespace_ == "" and prev.text in ("-", "#") and i > 1 and sdoc[i - 2].whitespace_ == "" \
+            and sdoc[i - 2].is_alpha and sdoc[i - 2].is_title:
+        return True
+    if prev.lower_ in ID_NOUNS or prev.text in ("No.", "#"):
+        return True
+    if prev.pos_ == "PROPN" and prev.ent_type_ not in ("GPE", "NORP") and prev.lower_.rstrip(".") not in MONTHS:
+        return True
+    return sdoc[i].ent_type_ in ENT_SKIP and prev.pos_ in ("PROPN", "NOUN")
+
+
+def _scan(sdoc, blocked) -> list[_Q]:
+    out: list[_Q] = []
+    n, i = len(sdoc), 0
+    while i < n:
+        tok = sdoc[i]
+        low = tok.lower_
+        q: _Q | None = None
+        if low in N.VAGUE and i + 1 < n and sdoc[i + 1].lower_ == "of":
+            lo, hi = N.VAGUE[low]
+            j = i + 1
+            if j + 2 < n and sdoc[j + 1].lower_ in N.VAGUE and sdoc[j + 2].lower_ == "of":
+                mlo = N.VAGUE[sdoc[j + 1].lower_][0]
+                lo, hi, j = lo * mlo, hi * mlo, j + 2
+            q = _Q(i, i, j, j, None, lo, hi, vague=True)
+        elif low in N.FEW and i + 1 < n and sdoc[i + 1].tag_ == "NNS":
+            lo, hi = N.FEW[low]
+            q = _Q(i, i, i + 1, i + 1, None, lo, hi, vague=True)
+        else:
+            q = _number_run(sdoc, i)
+        if q is None:
+            i += 1
+            continue
+        i = max(q.num_end, i + 1)
+        if q.unit != "skip" and (q.vague or _keep(sdoc, q, blocked)):
+            out.append(q)
+    return out
+
+
+def _number_run(sdoc, i: int) -> _Q | None:
+    """A run of number tokens starting at ``i`` ("1.5 million", "two hundred", "a dozen")."""
+    n = len(sdoc)
+    tok = sdoc[i]
+    words: list[str] = []
+    j = i
+    if tok.lower_ in ("a", "an") and i + 1 < n and (sdoc[i + 1].lower_ in N.MULTIPLIERS or sdoc[i + 1].lower_ == "dozen"):
+        words, j = ["a"], i + 1
+    else:
+        p = N.parse_token(tok.text)
+        if p is None:
+            return None
+        if tok.lower_ in N.UNITS_WORDS and not (tok.pos_ == "NUM" or tok.tag_ == "CD"):
+            return None
+    while j < n:
+        t = sdoc[j]
+        lw = t.lower_
+        last = words[-1].lower() if words else ""
+        if not words or (words == ["a"]):
+            words.append(t.text)
+        elif lw in N.MULTIPLIERS or lw == "dozen":
+            words.append(t.text)
+        elif lw in ("-", "and") and j + 1 < n and sdoc[j + 1].lower_ in N.UNITS_WORDS \
+                and (last in N.MULTIPLIERS or N.UNITS_WORDS.get(last, 0) >= 20) and last.isalpha():
+            words += [t.text, sdoc[j + 1].text]
+            j += 1
+        elif lw in N.UNITS_WORDS and N.UNITS_WORDS[lw] < 10 and N.UNITS_WORDS.get(last, 0) >= 20:
+            words.append(t.text)
+        else:
+            break
+        j += 1
+    first = N.parse_token(words[0]) if words[0] != "a" else None
+    if first is not None and (first.currency or first.sign or first.multiplier != 1.0):
+        rest = N.word_value(["1"] + words[1:]) if len(words) > 1 else 1.0
+        value = first.value * (rest or 1.0)
+    else:
+        value = N.word_value(words)
+    if value is None:
+        return None
+    q = _Q(i, i, j, j, value)
+    if first is not None and first.currency:
+        q.unit, q.unit_kind = first.currency, "currency"
+    if first is not None and first.sign in ("+", "~", "<"):
+        q.change = {"+": "up", "~": "~", "<": "<"}[first.sign]
+    last_p = N.parse_token(sdoc[j - 1].text)
+    if last_p is not None and last_p.suffix:
+        suf = last_p.suffix
+        if suf.lower() in TIME_WORDS or N.is_ordinal_suffix(suf):
+            return _Q(i, i, j, j, None, vague=True, unit="skip")
+        u = N.unit_of(suf.split("-")[0]) or N.unit_of(suf)
+        q.unit_kind, q.unit = u if u is not None else ("measure", suf)
+    return q
+
+
+def _keep(sdoc, q: _Q, blocked) -> bool:
+    if q.unit == "skip":
+        return False
+    i = q.num_start
+    tok = sdoc[i]
+    nxt = sdoc[q.num_end] if q.num_end < len(sdoc) else None
+    if isinstance(q.value, float) and q.unit is None and q.num_end - q.num_start == 1 \
+            and (i == 0 or sdoc[i - 1].text not in ("$",)) and _is_year(q.value, tok, nxt):
+        return False
+    if tok.lower_ in N.ORDINAL_WORDS:
+        return False
+    if _in_date(sdoc, i, blocked):
+        return False
+    has_unit = q.unit is not None or (nxt is not None and (N.unit_of(nxt.text) is not None or nxt.tag_ == "NNS"))
+    has_cur = i > 0 and sdoc[i - 1].text in N.CURRENCY_SYMBOLS
+    return has_cur or not _is_identifier(sdoc, i, has_unit)
+
+
+def _prefix(sdoc, q: _Q) -> None:
+    """Currency symbols, signs and hedges before the number."""
+    i = q.start
+    while i > 0 and (sdoc[i - 1].lower_ in N.CURRENCY_SYMBOLS or sdoc[i - 1].text in ("US", "HK")) \
+            and sdoc[i - 1].whitespace_ == "" or (i > 0 and sdoc[i - 1].text in ("$", "£", "€", "¥")):
+        code = N.CURRENCY_SYMBOLS.get(sdoc[i - 1].lower_)
+        if code and q.unit is None:
+            q.unit, q.unit_kind = code, "currency"
+        if sdoc[i - 1].text == "US" or (code == "USD" and i > 1 and sdoc[i - 2].text == "US"):
+            pass
+        i -= 1
+        if i > 0 and sdoc[i - 1].text in ("US", "HK", "A", "C"):
+            if sdoc[i - 1].text == "HK":
+                q.unit = "HKD"
+            i -= 1
+    if i > 0 and sdoc[i - 1].lower_ in ("minus", "negative") and isinstance(q.value, float):
+        q.value, i = -q.value, i - 1
+    words = [t.lower_ for t in sdoc[max(0, i - N.MAX_HEDGE):i]]
+    h = N.hedge_before(words)
+    if h is not None and not (h[1] == "~" and words[-1] == "some" and sdoc[i - 1].pos_ not in ("DET", "ADV")):
+        k, sym = h
+        i -= k
+        if sym != "=":
+            q.change = sym
+    q.start = i
+    j = i - 1
+    while j >= 0 and sdoc[j].lower_ in ("just", "only", "well", "by", "a", "of", "nearly", "almost", "about"):
+        j -= 1
+    if j >= 0 and q.change not in ("up", "down"):
+        t = sdoc[j]
+        lem = t.lemma_.lower()
+        if lem in UP or t.lower_ in ("up", "higher", "+"):
+            q.change = "up"
+        elif lem in DOWN or t.lower_ in ("down", "lower"):
+            q.change = "down"
+        if q.change in ("up", "down") and sdoc[j + 1:q.num_start].text.lower().strip() in ("to", "at"):
+            q.change = "="
+
+
+def _suffix(sdoc, q: _Q) -> None:
+    """Unit words and the counted noun after the number."""
+    n = len(sdoc)
+    j = q.num_end
+    if j < n and sdoc[j].text in ("-", "–") and j + 1 < n and N.unit_of(sdoc[j + 1].text):
+        j += 1  # "44-day"
+    if j < n and q.unit_kind is None:
+        t = sdoc[j]
+        if t.lower_ == "per" and j + 1 < n and sdoc[j + 1].lower_ == "cent":
+            q.unit, q.unit_kind, j = "%", "percent", j + 2
+        elif j + 1 < n and (t.lower_, sdoc[j + 1].lower_) in N.CURRENCY_QUALIFIED:
+            q.unit, q.unit_kind, j = N.CURRENCY_QUALIFIED[(t.lower_, sdoc[j + 1].lower_)], "currency", j + 2
+        elif t.lower_ == "basis" and j + 1 < n and sdoc[j + 1].lower_.startswith("point"):
+            q.unit, q.unit_kind, j = "bp", "measure", j + 2
+        elif (u := N.unit_of(t.text)) is not None and not (t.lower_ in ("s", "h", "g", "p", "point", "points", "times") and t.whitespace_ == " " and t.pos_ not in ("NOUN",)):
+            q.unit_kind, q.unit = u
+            j += 1
+            if u[0] == "percentage" and j < n and sdoc[j].lower_.startswith("point"):
+                j += 1
+    elif j < n and q.unit_kind == "currency" and sdoc[j].text == "US":
+        j += 1
+    q.end = j
+    if q.unit_kind == "percent" and j < n and sdoc[j].lower_ == "point":
+        q.end = j + 1
+
+
+def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
+    out: list[_Q] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.value is not None and q.value is not None and not prev.vague and not q.vague \
+                and isinstance(prev.value, float) and isinstance(q.value, float):
+            gap = sdoc[prev.end:q.start]
+            g = gap.text.strip().lower()
+            between = prev.start > 0 and sdoc[prev.start - 1].lower_ == "between"
+            frm = prev.start > 0 and sdoc[prev.start - 1].lower_ == "from"
+            by = prev.start > 0 and sdoc[prev.start - 1].lower_ in ("by", "up", "down") or prev.change in ("up", "down")
+            compatible = q.unit == prev.unit or prev.unit is None or (frm and q.unit is None)
+            if compatible and not by and (g in ("to", "-", "–", "to-") or (g == "and" and between)
+                                          or (g == "or" and prev.unit is None
+                                              and q.num_end - q.num_start == 1 and prev.value < q.value < 100)):
+                mult_q = _word_multiplier(sdoc, q)
+                a = prev.value * mult_q if _word_multiplier(sdoc, prev) == 1.0 and mult_q > 1 and prev.value < q.value / mult_q * 10 else prev.value
+                lo, hi = sorted((a, q.value))
+                change = "="
+                if frm:
+                    change = "up" if q.value > a else "down"
+                    head = sdoc[prev.start - 1].head
+                    if head.lemma_.lower() not in UP | DOWN:
+                        change = "="
+                merged = replace(prev, end=q.end, num_end=q.num_end, value=None, low=lo, high=hi,
+                                 unit=q.unit or prev.unit, unit_kind=q.unit_kind or prev.unit_kind,
+                                 change=prev.change if prev.change == "~" else change)
+                out[-1] = merged
+                continue
+        out.append(q)
+    return out
+
+
+def _word_multiplier(sdoc, q: _Q) -> float:
+    mult = 1.0
+    for t in sdoc[q.num_start:q.num_end]:
+        mult *= N.MULTIPLIERS.get(t.lower_, 1.0)
+        p = N.parse_token(t.text)
+        if p is not None:
+            mult *= p.multiplier
+    return mult
+
+
+def _year_lists(sdoc, blocked) -> list[_Q]:
+    """"in 1948, 1965, and 1971": runs of >= 2 year-like tokens joined by , / and."""
+    out: list[_Q] = []
+    n, i = len(sdoc), 0
+    while i < n:
+        t = sdoc[i]
+        if not (t.text.isdigit() and len(t.text) == 4 and 1500 <= int(t.text) <= 2100):
+            i += 1
+            continue
+        years, j, k = [i], i + 1, i + 1
+        while k < n:
+            while k < n and sdoc[k].lower_ in (",", "and", "or"):
+                k += 1
+            if k < n and sdoc[k].text.isdigit() and len(sdoc[k].text) == 4 and 1500 <= int(sdoc[k].text) <= 2100 \
+                    and k > years[-1] + 1:
+                years.append(k)
+                j = k + 1
+                k += 1
+            else:
+                break
+        if len(years) >= 2 and not (i > 0 and sdoc[i - 1].lower_ in ("between", "from")):
+            out.append(_Q(i, i, j, j, tuple(float(sdoc[y].text) for y in years), unit="year", unit_kind="years"))
+        i = j
+    return out
+
+
+NOUNS = ("NOUN", "PROPN")
+LOC_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "from"}
+REPORT = {"say", "report", "tell", "announce", "state", "claim", "estimate", "confirm", "add",
+          "show", "reveal", "write", "note", "put", "record", "find"}
+ADJ_PARTICIPLES = {"missing", "dead", "wounded", "injured", "displaced", "homeless", "unaccounted",
+                   "detained", "captured", "killed", "hospitalized", "hospitalised", "alive"}
+CAPTIVE_NOUNS = {"hostage", "prisoner", "captive", "hostages", "prisoners"}
+
+
+def _noun_phrase(sdoc, head, lo: int) -> tuple[str, int]:
+    """The counted noun with its adjacent left modifiers (from ``lo``) and coordinated nouns."""
+    start = head.i
+    while start - 1 >= lo and (sdoc[start - 1].dep_ in ("compound", "amod", "nmod") and sdoc[start - 1].head.i >= start
+                               or sdoc[start - 1].text == "-" and sdoc[start - 1].whitespace_ == ""):
+        start -= 1
+    end = head.i + 1
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in NOUNS and c.i > head.i and c.i - end <= 3 \
+                and not any(t.pos_ == "NUM" or t.text in (",", ";") for t in sdoc[end:c.i]):
+            end = c.i + 1
+    return sdoc[start:end].text, end
+
+
+def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
+    """(what, token index of the counted noun, token end of the evidence)."""
+    n, j = len(sdoc), q.end
+    if j < n and sdoc[j].lower_ == "of" and q.unit_kind in (None, "percent", "measure"):
+        pobj = next((c for c in sdoc[j].children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((t for t in sdoc[j + 1:min(n, j + 6)] if t.pos_ in NOUNS + ("PRON",)), None)
+        if pobj is not None:
+            u = N.unit_of(pobj.text)
+            if q.vague and u is not None and u[0] in ("currency", "measure", "duration"):
+                q.unit_kind, q.unit = u
+                return None, None, pobj.i + 1
+            if pobj.pos_ == "PRON":
+                return None, pobj.i, pobj.i + 1
+            what, end = _noun_phrase(sdoc, pobj, j + 1)
+            return what, pobj.i, end
+    if q.unit_kind == "duration":
+        ut = sdoc[q.end - 1]
+        h = ut.head
+        if h.i >= q.end and h.pos_ in NOUNS and h.i - q.end <= 3 and ut.dep_ in ("compound", "amod", "nmod"):
+            what, end = _noun_phrase(sdoc, h, q.end)
+            return what, h.i, end
+        return None, None, q.end
+    if q.unit_kind is not None:
+        return None, None, q.end
+    k, head = j, None
+    while k < n and k < j + 5:
+        t = sdoc[k]
+        if t.pos_ in NOUNS and not N.unit_of(t.text) is None and t.pos_ != "PROPN":
+            break
+        if t.pos_ in NOUNS:
+            head = t
+            if t.head.i < t.i or t.head.i >= j + 5 or t.head.pos_ not in NOUNS:
+                break
+        elif not (t.pos_ == "ADJ" or t.tag_ in ("VBN", "VBG") and t.dep_ == "amod" or t.text == "-"):
+            break
+        k += 1
+    if head is None:
+        return None, None, q.end
+    what, end = _noun_phrase(sdoc, head, j)
+    return what, head.i, end
+
+
+def _verb_phrase(v) -> str:
+    if v.lemma_ == "be" or v.pos_ == "AUX":
+        comp = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
+        return comp.lower_ if comp is not None else v.lemma_.lower()
+    if v.lower_ in ADJ_PARTICIPLES and any(c.lemma_ == "be" and c.dep_ == "aux" for c in v.children):
+        return v.lower_
+    lemma = v.lemma_.lower()
+    for c in v.children:
+        if c.dep_ == "prt":
+            return f"{lemma} {c.lower_}"
+        if c.dep_ in ("dobj", "oprd", "xcomp", "attr") and c.lower_ in CAPTIVE_NOUNS:
+            return f"{lemma} {c.lower_}"
+    return lemma
+
+
+def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
+    """The verb (or event noun) saying what happened to the counted thing, and its token."""
+    for c in anchor.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > anchor.i:
+            return _verb_phrase(c), c
+    cur = anchor
+    for _ in range(5):
+        h = cur.head
+        if h is cur:
+            return (_verb_phrase(cur), cur) if cur.pos_ in ("VERB", "AUX") else (None, None)
+        if cur.dep_ in ("nummod", "quantmod", "conj", "appos", "compound", "npadvmod") and h.pos_ in NOUNS + ("NUM",):
+            cur = h
+            continue
+        if h.pos_ in ("VERB", "AUX"):
+            return _verb_phrase(h), h
+        if cur.dep_ == "pobj" and h.dep_ == "prep":
+            if h.head.pos_ == "NOUN" and h.lower_ == "of" and h.head.i not in inside:
+                return h.head.lemma_.lower(), h.head
+            cur = h.head
+            continue
+        if cur.dep_ == "prep":
+            cur = h
+            continue
+        return None, None
+    return None, None
+
+
+def _place(sdoc, sent, anchor) -> str | None:
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        cur, ok = ent.root, False
+        for _ in range(4):
+            if cur.dep_ == "prep" or cur.pos_ == "ADP":
+                ok = cur.lower_ in LOC_PREPS
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+        if ok:
+            d = abs(ent.root.i - anchor.i)
+            if best is None or d < best[0]:
+                best = (d, ent.text)
+    return best[1] if best else None
+
+
+def _time(sent, anchor, times) -> str | None:
+    best = None
+    for t in times:
+        if sent.start_char <= t.start < sent.end_char and t.value_iso and (t.timex_type or "DATE") == "DATE":
+            d = abs(t.start - anchor.idx)
+            if best is None or d < best[0]:
+                best = (d, t.value_iso)
+    return best[1] if best else None
+
+
+def _attribution(sent, verb) -> str | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            to = t.doc[t.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return t.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text
+    cur = verb
+    for _ in range(4):
+        if cur is None:
+            break
+        if cur.lemma_.lower() in REPORT and cur.pos_ == "VERB":
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i != getattr(verb, "i", -1):
+                return cur.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return None
+
+
+def _context(sdoc, qs: list[_Q], times) -> list[dict]:
+    """what / predicate / place / time / attributed_to for every phrase (borrowing the
+    counted noun across coordination: "killing 12 and injuring 40 people")."""
+    found = [_counted(sdoc, q) for q in qs]
+    out = []
+    for idx, q in enumerate(qs):
+        what, head_i, end_tok = found[idx]
+        num_tok = sdoc[q.num_end - 1]
+        sent = num_tok.sent
+        if what is None and q.unit is None:
+            nxt = qs[idx + 1] if idx + 1 < len(qs) else None
+            if nxt is not None and found[idx + 1][0] and nxt.start - q.end <= 4 and nxt.start < sent.end \
+                    and any(t.pos_ == "CCONJ" for t in sdoc[q.end:nxt.start]):
+                what = found[idx + 1][0]
+            elif head_i is not None and sdoc[head_i].pos_ == "PRON" and idx > 0 and found[idx - 1][0] \
+                    and qs[idx - 1].start >= sent.start - 40:
+                what = found[idx - 1][0]
+        anchor = sdoc[head_i] if head_i is not None and sdoc[head_i].pos_ != "PRON" else num_tok
+        inside = range(q.start, q.end)
+        predicate, verb = _predicate(sdoc, anchor, inside)
+        if predicate is None and anchor is not num_tok:
+            predicate, verb = _predicate(sdoc, num_tok, inside)
+        out.append(dict(what=what, predicate=predicate, place=_place(sdoc, sent, anchor),
+                        time=_time(sent, num_tok, times), attributed_to=_attribution(sent, verb),
+                        end_tok=end_tok))
+    return out
+
 
 def extract(sdoc, document: Document, times=()) -> list[Claim]:
-    return []
+    """Quantity claims of one parsed document (see the module docstring for the fields)."""
+    blocked = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
+    qs = _scan(sdoc, blocked)
+    for q in qs:
+        _prefix(sdoc, q)
+        _suffix(sdoc, q)
+    qs = _merge_ranges(sdoc, qs)
+    qs += _year_lists(sdoc, blocked)
+    qs.sort(key=lambda q: q.start)
+    claims: list[Claim] = []
+    text = document.text
+    contexts = _context(sdoc, qs, times)
+    for q, fields in zip(qs, contexts):
+        if q.value is not None and not isinstance(q.value, tuple) and q.change in ("~", "<~", ">", "<"):
+            v = q.value
+            if q.change == "~":
+                q.approx, q.low, q.high = True, v - abs(v) * N.APPROX_BAND, v + abs(v) * N.APPROX_BAND
+            elif q.change == "<~":
+                q.approx, q.low, q.high, q.change = True, v - abs(v) * N.APPROX_BAND, v, "<"
+            elif q.change == ">":
+                q.low = v
+            else:
+                q.high = v
+        elif q.change == "<~":
+            q.approx, q.change = True, "<"
+        end_tok = max(q.end, fields.pop("end_tok", q.end))
+        start_c = sdoc[q.start].idx
+        last = sdoc[end_tok - 1]
+        end_c = last.idx + len(last.text)
+        claims.append(Claim(
+            id=claim_id(document.id, "quantity", start_c, end_c), doc=document.id, kind="quantity",
+            start=start_c, end=end_c, text=text[start_c:end_c], stage=STAGE,
+            value=q.value, low=q.low, high=q.high, approx=q.approx or None, unit=q.unit,
+            change=q.change, **fields))
+    return claims

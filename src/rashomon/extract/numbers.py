@@ -1,0 +1,224 @@
+"""Number parsing for quantity extraction: digits, number words, multipliers, vague
+plurals, hedges and unit/currency names.
+
+Everything here is pure string work on token texts (no spaCy calls), so the
+quantity extractor can afford to look at every token.
+
+Conventions (documented once, used by the extractor and its evaluation):
+
+* ``parse_token`` reads one token: ``"1,275"``, ``"1.5"``, ``"two"``, ``"4.3M"``,
+  ``"$1.76bn"``, ``"PS2.7m"``, ``"~25"``, ``"+0.2"``, ``"minus-5"``, ``"10kW"``,
+  ``"155mph"``, ``"5pc"``.  Glued currency prefixes and unit suffixes come back as
+  ``prefix``/``suffix`` codes.
+* Vague plurals are order-of-magnitude ranges with no single value:
+  ``tens`` [10, 100), ``dozens`` [12, 120), ``hundreds`` [100, 1000), ``thousands``
+  [1e3, 1e4), ``millions`` [1e6, 1e7), and "tens of thousands" [1e4, 1e5) etc.
+  ``several`` is [3, 10).
+* Hedges map to NewsQuant's ``change`` vocabulary: ``>`` (a lower bound: "more than",
+  "over", "at least"), ``<`` (an upper bound: "up to", "under", "less than"; also
+  "nearly"/"almost", which are additionally approximate), ``~`` (approximate).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+APPROX_BAND = 0.1  # "about N" means N ± 10 %
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+MULTIPLIERS = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
+}
+# glued suffix multipliers ("4.3M", "$2.7m", "8.1bn"); lower-case "m"/"b" only after a currency
+SUFFIX_MULTIPLIERS = {"k": 1e3, "K": 1e3, "M": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "B": 1e9,
+                      "tn": 1e12, "trn": 1e12}
+CURRENCY_ONLY_SUFFIX = {"m": 1e6, "b": 1e9}
+VAGUE = {  # plural word -> (low, high)
+    "tens": (10.0, 100.0), "dozens": (12.0, 120.0), "scores": (20.0, 200.0),
+    "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4), "millions": (1e6, 1e7),
+    "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
+}
+FEW = {"several": (3.0, 10.0)}
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+             "quarters": 0.25, "fifth": 0.2, "fifths": 0.2}
+
+# hedge phrases (lower-case token tuples) -> change symbol; longest match wins
+HEDGES: dict[tuple[str, ...], str] = {}
+for _phrase, _sym in [
+    ("more than", ">"), ("over", ">"), ("above", ">"), ("at least", ">"), ("upwards of", ">"),
+    ("in excess of", ">"), ("exceeding", ">"), ("greater than", ">"), ("well over", ">"),
+    ("just over", ">"), ("over than", ">"), ("no fewer than", ">"), ("no less than", ">"),
+    ("less than", "<"), ("fewer than", "<"), ("under", "<"), ("below", "<"), ("up to", "<"),
+    ("just under", "<"), ("at most", "<"), ("no more than", "<"), ("as much as", "<"),
+    ("nearly", "<~"), ("almost", "<~"), ("close to", "<~"), ("just shy of", "<~"),
+    ("about", "~"), ("around", "~"), ("roughly", "~"), ("approximately", "~"), ("some", "~"),
+    ("an estimated", "~"), ("estimated", "~"), ("approx.", "~"), ("circa", "~"), ("c.", "~"),
+    ("~", "~"), ("about some", "~"), ("almost exactly", "="), ("exactly", "="), ("just", "="),
+    ("only", "="), ("as many as", "="),
+]:
+    HEDGES[tuple(_phrase.split())] = _sym
+MAX_HEDGE = max(len(k) for k in HEDGES)
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "usd": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "nz$": "NZD",
+    "£": "GBP", "ps": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY", "y=": "JPY",
+    "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "₼": "AZN", "azn": "AZN",
+    "₽": "RUB", "₪": "ILS", "r$": "BRL", "chf": "CHF",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "manat": "AZN", "manats": "AZN", "shekel": "ILS",
+    "shekels": "ILS", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "lira": "TRY", "liras": "TRY", "dram": "AMD", "drams": "AMD", "won": "KRW",
+    "crowns": "DKK", "kroner": "DKK", "krona": "SEK", "kronor": "SEK", "francs": "CHF",
+    "ringgit": "MYR", "rand": "ZAR", "pesos": "MXN", "cents": "cent", "cent": "cent",
+    "pence": "pence", "p": "pence", "sen": "sen",
+}
+CURRENCY_QUALIFIED = {("australian", "dollars"): "AUD", ("canadian", "dollars"): "CAD",
+                      ("hong", "kong"): "HKD", ("pakistani", "rupees"): "PKR",
+                      ("azerbaijani", "manat"): "AZN", ("danish", "crowns"): "DKK",
+                      ("swedish", "crowns"): "SEK", ("new", "shekels"): "ILS",
+                      ("singapore", "dollars"): "SGD", ("new", "zealand"): "NZD"}
+PERCENT_WORDS = {"%": "%", "percent": "%", "pc": "%", "pct": "%", "percentage": "%"}
+DURATION_UNITS = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second", "s": "second",
+    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+    "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "h": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+    "months": "month", "year": "year", "years": "year", "yr": "year", "yrs": "year",
+    "decade": "decade", "decades": "decade", "century": "century", "centuries": "century",
+}
+MEASURE_UNITS = {
+    "mile": "mi", "miles": "mi", "mi": "mi", "km": "km", "kms": "km", "kilometre": "km",
+    "kilometres": "km", "kilometer": "km", "kilometers": "km", "metre": "m", "metres": "m",
+    "meter": "m", "meters": "m", "cm": "cm", "mm": "mm", "millimeter": "mm", "millimetre": "mm",
+    "nanometer": "nm", "nanometers": "nm", "nm": "nm", "μm": "μm", "foot": "ft", "feet": "ft",
+    "ft": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd", "kg": "kg",
+    "kilogram": "kg", "kilograms": "kg", "g": "g", "gram": "g", "grams": "g", "lb": "lb",
+    "lbs": "lb", "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "mph": "mph",
+    "km/h": "km/h", "kph": "km/h", "km/hr": "km/h", "hp": "hp", "bhp": "hp", "horsepower": "hp",
+    "ps": "PS", "kw": "kW", "kwh": "kWh", "mw": "MW", "gw": "GW", "gwh": "GWh", "w": "W",
+    "watt": "W", "watts": "W", "hz": "Hz", "ghz": "GHz", "mhz": "MHz", "rpm": "rpm",
+    "gb": "GB", "tb": "TB", "mb": "MB", "degree": "°", "degrees": "°", "°": "°", "celsius": "°C",
+    "fahrenheit": "°F", "°c": "°C", "°f": "°F", "litre": "l", "litres": "l", "liter": "l",
+    "liters": "l", "gallon": "gal", "gallons": "gal", "barrel": "bbl", "barrels": "bbl",
+    "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha", "nm2": "nm2",
+    "mpg": "mpg", "nm·": "Nm", "gpa": "GPa", "points": "point", "point": "point",
+    "basis": "bp", "bps": "bp", "times": "times", "lb-ft": "lb-ft", "sq": "sq",
+}
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
+                 "last", "next"}
+
+_NUM_TOKEN = re.compile(
+    r"^(?P<pre>~|\+|-|−|–|sub-|minus-|minus|(?:US|HK|A|C|NZ|R)?\$|£|€|¥|₹|₼|₽|₪|Y=|PS|RM|Rs\.?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suf>[A-Za-zμ°%/]*(?:-[a-z]+)?)$")
+_ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th|s)$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One token read as a number: value, glued prefix/suffix (normalised codes)."""
+
+    value: float
+    sign: str = ""  # "-", "+", "<" (sub-), "~"
+    currency: str | None = None
+    multiplier: float = 1.0
+    suffix: str = ""  # raw remaining suffix (a unit, "am"/"pm", ordinal "th", decade "s")
+
+
+def parse_token(text: str) -> Parsed | None:
+    """Read one token as a number (digits with glued prefixes/suffixes, or a number word)."""
+    low = text.lower()
+    if low in UNITS_WORDS:
+        return Parsed(float(UNITS_WORDS[low]))
+    m = _NUM_TOKEN.match(text)
+    if not m:
+        return None
+    pre, num, suf = m.group("pre") or "", m.group("num"), m.group("suf")
+    value = float(num.replace(",", ""))
+    sign, currency = "", None
+    if pre in ("-", "−", "–", "minus-", "minus"):
+        sign, value = "-", -value
+    elif pre in ("+", "~"):
+        sign = pre
+    elif pre == "sub-":
+        sign = "<"
+    elif pre:
+        currency = CURRENCY_SYMBOLS.get(pre.lower())
+    mult = 1.0
+    if suf in SUFFIX_MULTIPLIERS:
+        mult, suf = SUFFIX_MULTIPLIERS[suf], ""
+    elif suf in CURRENCY_ONLY_SUFFIX and currency:
+        mult, suf = CURRENCY_ONLY_SUFFIX[suf], ""
+    return Parsed(value * mult, sign, currency, mult, suf)
+
+
+def is_ordinal_suffix(suffix: str) -> bool:
+    return bool(_ORDINAL_SUFFIX.match(suffix.lower()))
+
+
+def word_value(words: list[str]) -> float | None:
+    """Combine number words and multipliers: ["two", "hundred", "thousand"] -> 200000,
+    ["1.5", "million"] -> 1.5e6, ["a", "million"] -> 1e6, ["twenty", "five"] -> 25."""
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        lw = w.lower()
+        if lw in ("a", "an") and not seen:
+            current, seen = 1.0, True
+            continue
+        if lw in ("-", "and"):
+            continue
+        if lw in MULTIPLIERS:
+            mult = MULTIPLIERS[lw]
+            current = (current or 1.0) * mult
+            if mult >= 1e3:
+                total, current = total + current, 0.0
+            seen = True
+            continue
+        p = parse_token(w)
+        if p is None or p.currency or p.suffix:
+            return None
+        current += p.value
+        seen = True
+    return total + current if seen else None
+
+
+def hedge_before(words: list[str]) -> tuple[int, str] | None:
+    """The longest hedge phrase ending the lower-cased ``words``: (length, symbol)."""
+    for n in range(min(MAX_HEDGE, len(words)), 0, -1):
+        sym = HEDGES.get(tuple(words[-n:]))
+        if sym is not None:
+            return n, sym
+    return None
+
+
+def unit_of(word: str) -> tuple[str, str] | None:
+    """Classify a unit word: ("percent"|"currency"|"duration"|"measure", code)."""
+    low = word.lower()
+    if low in PERCENT_WORDS:
+        return "percent", "%"
+    if low in DURATION_UNITS:
+        return "duration", DURATION_UNITS[low]
+    if low in CURRENCY_WORDS:
+        return "currency", CURRENCY_WORDS[low]
+    if word in MEASURE_UNITS or low in MEASURE_UNITS:
+        return "measure", MEASURE_UNITS.get(word, MEASURE_UNITS.get(low, low))
+    return None
+
+
+def surface_forms(code: str) -> set[str]:
+    """Every word this module maps to unit ``code`` (used to compare units in evaluation)."""
+    out = {code.lower()}
+    for table in (PERCENT_WORDS, DURATION_UNITS, CURRENCY_WORDS, MEASURE_UNITS, CURRENCY_SYMBOLS):
+        out |= {k.lower() for k, v in table.items() if v == code}
+    return out
