@@ -1,25 +1,151 @@
 """Entity mentions per document, and their canonicalisation across the corpus.
 
-(Placeholder implementation: spaCy NER mentions, merged by exact name and type.
-The entities owner replaces it.)
+``mentions`` (per document, cheap: a few token checks per spaCy entity) fixes span
+boundaries: a leading "the" and a trailing possessive are trimmed; a person's title or
+role just before the name ("Ambassador", "Azerbaijan's Ambassador to Pakistan", "PM") is
+taken INTO the span and the label set to PERSON, so the evidence carries the role (a
+``Mention`` has no attribute slot; ``canonicalize`` moves the role into ``Entity.attrs``);
+"X's Y Z" spans are split at the possessive; "X (ABC)" becomes one mention so the
+acronym links to its expansion.
+
+``canonicalize`` (corpus level, streamed) aggregates mentions by (text, label) first, so
+its work is proportional to distinct surface forms, then:
+
+1. parses each surface form once (title/role/country/affiliation, "X (ABC)") and
+   normalises it (case, accents, dots in acronyms, British/American spelling);
+2. votes one type per normalised name over every label it got, plus the packaged
+   gazetteer (countries count heavily, cities/subdivisions break ties) and titles (PERSON);
+3. merges names with union-find over candidate pairs from blocking keys (see
+   :mod:`rashomon.extract.linking`): person name variants, acronyms, phonetic
+   transliterations, consonant-skeleton typos, descriptive place variants;
+4. resolves bare surnames: to the only person with that surname in the corpus, else per
+   document to the only one mentioned there, else it stays its own (ambiguous) entity.
+
+NORP stays its own type (a group of people is not the country); its ``attrs["country"]``
+names the country when the demonym is known ("Azerbaijani" -> "Azerbaijan").
 """
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from typing import Iterable
 
 from ..records import Document, Entity, Mention, stable_id
+from . import gazetteer, linking
+from .linking import TITLES, Form
 
 STAGE = "entities@1"
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_PREPS = {"of", "to", "in", "for"}
+_MAX_LOOKBACK = 8
+
+
+def _is_title(tok) -> bool:
+    return tok.lower_.rstrip(".") in TITLES and (tok.is_title or tok.is_upper)
+
+
+def _extend_left(sdoc, start: int, floor: int) -> int:
+    """Take a role phrase just before a name into the span: "[X's] Title+ [(of|to|in) Cap+]*"."""
+    i = start - 1
+    new = start
+    seen_title = False
+    while i >= max(floor, start - _MAX_LOOKBACK):
+        tok = sdoc[i]
+        if _is_title(tok):
+            seen_title, new = True, i
+        elif tok.lower_ in _PREPS and not seen_title:
+            pass  # "Ambassador to Pakistan Ali Alizada": keep looking left for the title
+        elif tok.is_title and not seen_title:
+            pass  # place after the preposition
+        elif seen_title and tok.text in _POSSESSIVE and i - 1 >= floor and sdoc[i - 1].is_title:
+            new = i - 1
+            break
+        elif seen_title and (tok.is_title or tok.is_upper) and tok.is_alpha:
+            new = i  # affiliation or demonym: "Foreign Office Spokesperson", "Armenian PM"
+        else:
+            break
+        i -= 1
+    return new if seen_title else start
 
 
 def mentions(sdoc, document: Document) -> list[Mention]:
-    return [Mention(document.id, e.start_char, e.end_char, e.text, e.label_, STAGE)
-            for e in sdoc.ents if e.label_ in LABELS]
+    """NER mentions of one parsed document, with their spans fixed (see module docstring)."""
+    out: list[Mention] = []
+    ents = [e for e in sdoc.ents if e.label_ in LABELS]
+    text = document.text
+    skip_until = -1
+    floor = 0
+    for k, ent in enumerate(ents):
+        if ent.start < skip_until:
+            continue
+        start, end, label = ent.start, ent.end, ent.label_
+        while start < end and (sdoc[start].lower_ == "the" or sdoc[start].is_punct):
+            start += 1
+        while end > start and (sdoc[end - 1].text in _POSSESSIVE or sdoc[end - 1].is_punct):
+            end -= 1
+        if start >= end:
+            continue
+        spans: list[tuple[int, int, str]] = []
+        split = next((i for i in range(start + 1, end - 1) if sdoc[i].text in _POSSESSIVE), None)
+        if split is not None and all(t.is_title for t in sdoc[split + 1:end]):
+            spans.append((start, split, label))
+            start, label = split + 1, "PERSON"
+        if label in ("PERSON", "ORG") and not sdoc[start].is_upper and end - start == 1 and (
+                start > 0 and sdoc[start - 1].lower_ in ("in", "from")):
+            label = "GPE"  # "in Karabakh", "from Yerevan": a place, whatever the tagger said
+        elif label == "PERSON":
+            start = _extend_left(sdoc, start, floor)
+        elif label == "ORG" and linking.titled_name(sdoc[start:end].text.split()) is not None:
+            label = "PERSON"
+        if (end + 2 < len(sdoc) and sdoc[end].text == "(" and sdoc[end + 1].is_upper
+                and sdoc[end + 2].text == ")" and label not in ("PERSON", "NORP")):
+            end += 3
+            skip_until = end
+        spans.append((start, end, label))
+        for s, e, lab in spans:
+            a, b = sdoc[s].idx, sdoc[e - 1].idx + len(sdoc[e - 1].text)
+            out.append(Mention(document.id, a, b, text[a:b], lab, STAGE))
+        if label not in ("GPE", "LOC", "NORP"):
+            floor = end
+    return out
 
 
 def canonicalize(mentions: Iterable[Mention]) -> list[Entity]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
+    """One entity per real-world thing across the corpus (see module docstring)."""
+    by_form: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups.setdefault((m.text, m.label), []).append(m)
-    return [Entity(stable_id("e", t, n), n, t, (n,), tuple(ms)) for (n, t), ms in sorted(groups.items())]
+        by_form[(m.text, m.label)].append(m)
+    if not by_form:
+        return []
+    gaz = gazetteer.load()
+    forms: dict[tuple[str, str], Form] = {}
+    for (text, label), ms in by_form.items():
+        forms[(text, label)] = linking.parse(text, label, gaz)
+    nodes = linking.build_nodes(by_form, forms, gaz)
+    clusters, overrides, places = linking.link(nodes, gaz)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(clusters):
+        members[root].append(i)
+    entities: list[Entity] = []
+    used: Counter[str] = Counter()
+    assigned: dict[int, list[Mention]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        for form_key in node.forms:
+            for m in by_form[form_key]:
+                assigned[overrides.get((i, m.doc), clusters[i])].append(m)
+    for root in sorted(members):
+        ms = assigned.get(root)
+        if not ms:
+            continue
+        group = [nodes[i] for i in members[root]]
+        kind = linking.vote_type(group, gaz, place=root in places)
+        name = linking.best_name(group, kind)
+        attrs = linking.attributes(group, forms, kind, name, gaz)
+        aliases = sorted({m.text for m in ms} | {n.name for n in group if n.forms})
+        base = stable_id("e", kind, name)
+        used[base] += 1
+        eid = base if used[base] == 1 else stable_id("e", kind, name, used[base])
+        ms.sort(key=lambda m: (m.doc, m.start, m.end, m.label))
+        entities.append(Entity(eid, name, kind, tuple(aliases), tuple(ms), attrs))
+    entities.sort(key=lambda e: (e.type, e.name, e.id))
+    return entities

