@@ -1,0 +1,109 @@
+"""The FastAPI application behind ``rashomon serve``.
+
+``create_app(db_path)`` checks the store exists, then opens it read-only *per request*
+(the store's connections are short-lived, so ``rashomon analyze`` may write between
+requests; while it holds the file, pages answer 503 with a retry hint). Every response
+carries a strict Content-Security-Policy (no inline script, no third-party anything);
+write methods are refused with 405 before routing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from .. import api
+from ..errors import StoreBusy, StoreError
+from ..store import Store
+from .templating import STATIC, render
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+READ_METHODS = ("GET", "HEAD")
+BUSY_TIMEOUT = 3.0  # seconds a request waits for a writer before answering 503
+RETRY_AFTER = 5
+
+
+class ReadOnlyGuard:
+    """ASGI middleware: 405 for every method but GET/HEAD; security headers on every response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+            await send(message)
+
+        if scope["method"] not in READ_METHODS:
+            resp = PlainTextResponse("405 Method Not Allowed: the Rashomon server is read-only.\n", status_code=405,
+                                     headers={"Allow": ", ".join(READ_METHODS)})
+            await resp(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
+
+
+def open_corpus(request: Request) -> api.Rashomon:
+    """A read-only handle on the store for one request (FastAPI dependency)."""
+    r = api.open(request.app.state.db, read_only=True)
+    r.store.busy_timeout = BUSY_TIMEOUT
+    return r
+
+
+def error_page(request: Request, status: int, title: str, message: str, hint: str = "",
+               headers: dict[str, str] | None = None) -> Response:
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"error": title, "detail": message, "hint": hint}, status_code=status, headers=headers)
+    html = render("error.html", title=title, message=message, hint=hint, status=status,
+                  refresh=RETRY_AFTER if status == 503 else None, active="")
+    return HTMLResponse(html, status_code=status, headers=headers)
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The web UI over the store at ``db_path`` (which must exist)."""
+    Store(db_path, read_only=True)  # fails now, with a hint, when there is no store
+    app = FastAPI(title="Rashomon", version="1", docs_url=None, redoc_url=None,
+                  description="Read-only API over a Rashomon store: documents, claims with evidence offsets, "
+                              "entities, cross-source findings, timeline, outlet matrix, framing, search.")
+    app.state.db = str(db_path)
+
+    @app.exception_handler(StoreBusy)
+    async def busy(request: Request, exc: StoreBusy) -> Response:
+        return error_page(request, 503, "The store is busy",
+                          "Another rashomon process (probably `rashomon analyze`) is writing to the store right now.",
+                          f"This page retries by itself; or reload in {RETRY_AFTER} seconds.",
+                          headers={"Retry-After": str(RETRY_AFTER)})
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return error_page(request, 500, "The store could not be read", exc.message, exc.hint or "")
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc: Exception) -> Response:
+        detail = getattr(exc, "detail", None)
+        return error_page(request, 404, "Not found", detail if isinstance(detail, str) else "No such page.",
+                          "Start from the overview.")
+
+    from . import jsonapi, pages
+
+    app.include_router(pages.router)
+    app.include_router(jsonapi.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_middleware(ReadOnlyGuard)
+    return app

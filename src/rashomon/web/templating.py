@@ -1,0 +1,47 @@
+"""The one Jinja2 environment for pages and report: autoescape ON for every template,
+undefined variables are errors, and the helpers templates may call."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import jinja2
+
+from . import charts, views
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+STATUS_LABELS = {"agree": "agree", "conflict": "conflict", "scope_difference": "scope difference",
+                 "update": "update", "single_source": "single source", "unknown": "unknown"}
+
+
+def _qs(**params: object) -> str:
+    """A query string from the non-empty parameters (values are URL-encoded)."""
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.3g}"
+    if isinstance(value, (tuple, list)):
+        return "–".join(_fmt(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(safe_url=views.safe_url, fmt=_fmt, status_label=lambda s: STATUS_LABELS.get(s, s),
+                       urlpart=lambda s: quote(str(s), safe=""), doc_label=views.doc_label,
+                       tojson_script=views.json_for_script)
+    env.globals.update(STATUSES=views.STATUSES, qs=_qs, outlet_colours=charts.outlet_colours)
+    return env
+
+
+ENV = environment()
+
+
+def render(name: str, **context: object) -> str:
+    return ENV.get_template(name).render(**context)

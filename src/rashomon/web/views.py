@@ -1,0 +1,266 @@
+"""View models: what each page (and the report) shows, gathered from one read-only corpus.
+
+Routes and the report call these functions and hand the result to a template; nothing
+here renders HTML except through :mod:`rashomon.web.spans` (which escapes everything).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, get_args
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from ..api import Rashomon
+from ..records import Claim, Document, Entity, Finding, Status
+from . import spans as sp
+
+STATUSES: tuple[str, ...] = get_args(Status)
+CLAIM_FIELDS = ("kind", "start", "end", "text", "value", "low", "high", "approx", "unit", "what", "predicate",
+                "change", "place", "time", "attributed_to", "speaker_text", "speaker", "cue", "direct", "value_iso",
+                "timex_type", "actor", "action", "target", "stage")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link, else None (never javascript:, data:, ...)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe to place inside ``<script type="application/json">`` (no ``</``, ``<!--`` or ``&``)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def doc_label(d: Document | None) -> str:
+    if d is None:
+        return "(missing document)"
+    return d.title or d.source.rsplit("/", 1)[-1]
+
+
+# ------------------------------------------------------------------ overview
+@dataclass
+class Overview:
+    by_outlet: list[tuple[str, list[Document]]]
+    claim_counts: dict[str, int]
+    status_counts: dict[str, int]
+    errors: list
+    stories: list[tuple[Any, list[Document]]]
+    n_docs: int
+    n_entities: int
+
+
+def overview(r: Rashomon) -> Overview:
+    docs = r.documents()
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        groups[d.outlet or "(unknown outlet)"].append(d)
+    by_outlet = [(o, sorted(ds, key=lambda d: (d.published or "9999", doc_label(d))))
+                 for o, ds in sorted(groups.items(), key=lambda kv: kv[0].lower())]
+    findings = r.findings()
+    counts = Counter(f.status for f in findings)
+    by_id = {d.id: d for d in docs}
+    stories = [(s, [by_id[i] for i in s.docs if i in by_id]) for s in r.stories()]
+    return Overview(by_outlet, r.store.claim_counts(), {s: counts.get(s, 0) for s in STATUSES}, r.errors(),
+                    stories, len(docs), r.store.count("entities"))
+
+
+# ------------------------------------------------------------------ findings
+@dataclass
+class Evidence:
+    claim: Claim
+    doc: Document | None
+    excerpt: sp.Excerpt
+
+    @property
+    def outlet(self) -> str:
+        return (self.doc.outlet if self.doc else None) or "(unknown outlet)"
+
+
+@dataclass
+class Side:
+    label: str
+    outlets: tuple[str, ...]
+    independent: int | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class FindingView:
+    finding: Finding
+    sides: list[Side]
+    entities: list[tuple[str, str]]  # (id, name)
+
+
+def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
+    """Each finding with its evidence grouped by the value each side reported."""
+    claim_ids = sorted({c for f in findings for c in f.claims})
+    claims = {c.id: c for c in r.store.claims(ids=claim_ids)} if claim_ids else {}
+    doc_ids = sorted({c.doc for c in claims.values()})
+    docs = {d.id: d for d in r.store.documents(ids=doc_ids, with_removals=False)} if doc_ids else {}
+    names = {e.id: e.name for e in r.entities()} if any(f.entities for f in findings) else {}
+
+    def ev(cid: str) -> Evidence | None:
+        c = claims.get(cid)
+        if c is None:
+            return None
+        d = docs.get(c.doc)
+        return Evidence(c, d, sp.sentence(d.text if d else c.text, c.start if d else 0, c.end if d else len(c.text)))
+
+    views = []
+    for f in findings:
+        sides, used = [], set()
+        for s in f.independent_sources:
+            evs = [e for e in (ev(c) for c in s.claims) if e]
+            used.update(s.claims)
+            sides.append(Side(s.value, tuple(o or "?" for o in s.outlets), s.independent_sources, evs))
+        rest: dict[str, list[Evidence]] = defaultdict(list)
+        for cid in f.claims:
+            if cid not in used and (e := ev(cid)):
+                rest[e.outlet].append(e)
+        sides += [Side(o, (o,), None, evs) for o, evs in sorted(rest.items())]
+        views.append(FindingView(f, sides, [(i, names.get(i, i)) for i in f.entities]))
+    return views
+
+
+# ------------------------------------------------------------------ reader
+@dataclass
+class Reader:
+    doc: Document
+    html: Markup
+    raw_html: Markup
+    claims: list[Claim]
+    records: dict[str, dict[str, Any]]
+    findings_of: dict[str, list[tuple[str, str, str]]]
+    legend: list[tuple[str, int]]
+
+
+def _claim_title(c: Claim) -> str:
+    if c.kind == "quantity":
+        return f"quantity: {c.text}" + (f" — counts {c.what}" if c.what else "")
+    if c.kind == "quote":
+        return f"quote by {c.speaker_text or 'unknown speaker'}"
+    if c.kind == "time":
+        return f"time: {c.value_iso or 'unnormalised'}"
+    return f"{c.kind}: {c.action or c.text}"
+
+
+def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Reader:
+    claims = r.claims(doc=doc.id)
+    findings_of = r.store.claim_findings([c.id for c in claims])
+    spans: list[sp.Span] = []
+    records: dict[str, dict[str, Any]] = {}
+    for c in claims:
+        spans.append(sp.Span(c.start, c.end, c.kind, c.id, f"c-{c.id}", _claim_title(c)))
+        if c.kind == "quote" and c.speaker_start is not None and c.speaker_end is not None:
+            spans.append(sp.Span(c.speaker_start, c.speaker_end, "speaker", c.id, None, "speaker"))
+        rec = {k: getattr(c, k) for k in CLAIM_FIELDS if getattr(c, k) is not None}
+        rec["id"] = c.id
+        rec["findings"] = [{"id": i, "status": s, "summary": m} for i, s, m in findings_of.get(c.id, [])]
+        records[c.id] = rec
+    for start, end, text, typ, eid, name in r.store.doc_mentions(doc.id):
+        ref = eid or f"m-{start}-{end}"
+        spans.append(sp.Span(start, end, "entity", ref, None, f"{typ or 'entity'}: {name or text}"))
+        records.setdefault(ref, {"kind": "entity", "id": eid, "name": name or text, "type": typ, "text": text,
+                                 "start": start, "end": end})
+    for i, h in enumerate(r.store.doc_framing(doc.id)):
+        ref = f"fr-{i}"
+        spans.append(sp.Span(h.start, h.end, "framing", ref, f"fr-{h.start}", f"framing: {h.term} ({h.group})"))
+        records[ref] = {"kind": "framing", "text": h.text, "term": h.term, "group": h.group,
+                        "category": h.category, "start": h.start, "end": h.end, "stage": h.stage}
+    if hit:
+        spans.append(sp.Span(hit[0], hit[1], "hit", "", "hit", "search hit"))
+    shown = sp.valid_spans(doc.text, spans)
+    legend = Counter(s.kind for s in shown if s.kind not in ("speaker",))
+    removed = [sp.Span(x.start, x.end, "removed", "", None, f"removed by {x.rule}") for x in doc.removed]
+    return Reader(doc, sp.render(doc.text, shown), sp.render(doc.raw_text, removed), claims, records,
+                  findings_of, sorted(legend.items(), key=lambda kv: sp.KINDS.index(kv[0])))
+
+
+def parse_hit(value: str | None, text_len: int) -> tuple[int, int] | None:
+    """``START:END`` (a search hit) -> offsets, or None when absent or out of range."""
+    if not value:
+        return None
+    a, sep, b = value.partition(":")
+    if not (sep and a.isdigit() and b.isdigit()):
+        return None
+    start, end = int(a), int(b)
+    return (start, end) if 0 <= start < end <= text_len else None
+
+
+# ------------------------------------------------------------------ entity
+@dataclass
+class EntityView:
+    entity: Entity
+    by_outlet: list[tuple[str, int, list[Document]]]
+    quotes_by: list[Evidence]
+    quotes_about: list[Evidence]
+    findings: list[FindingView]
+
+
+def entity_view(r: Rashomon, entity_id: str) -> EntityView | None:
+    e = r.store.entity(entity_id)
+    if e is None:
+        return None
+    by, about = r.store.entity_quotes(e.id)
+    doc_ids = sorted({m.doc for m in e.mentions} | {c.doc for c in by + about})
+    docs = {d.id: d for d in r.store.documents(ids=doc_ids, with_removals=False)} if doc_ids else {}
+    counts: Counter[str] = Counter()
+    outlet_docs: dict[str, dict[str, Document]] = defaultdict(dict)
+    for m in e.mentions:
+        d = docs.get(m.doc)
+        outlet = (d.outlet if d else None) or "(unknown outlet)"
+        counts[outlet] += 1
+        if d:
+            outlet_docs[outlet][d.id] = d
+    rows = [(o, n, list(outlet_docs[o].values())) for o, n in counts.most_common()]
+
+    def evs(cs: list[Claim]) -> list[Evidence]:
+        out = []
+        for c in cs:
+            d = docs.get(c.doc)
+            out.append(Evidence(c, d, sp.sentence(d.text, c.start, c.end) if d else sp.Excerpt("", c.text, "", 0, 0)))
+        return out
+
+    return EntityView(e, rows, evs(by), evs(about), finding_views(r, r.findings(entity=e.id)))
+
+
+# ------------------------------------------------------------------ search
+@dataclass
+class Hit:
+    doc: Document
+    excerpt: sp.Excerpt
+    claim: Claim | None = None
+
+
+def search(r: Rashomon, query: str, limit: int = 50) -> tuple[list[str], list[Hit], list[Hit], list[Entity]]:
+    """(terms, document hits, claim hits, entities) for a free-text query."""
+    from .search import find_terms, parse_query
+
+    terms = parse_query(query)
+    if not terms:
+        return [], [], [], []
+    docs = r.store.search_documents(terms)
+    doc_hits = []
+    for d in docs:
+        found = find_terms(d.text, terms) or [(0, 0)]  # (0, 0): the match is in the title only
+        doc_hits.append((len(found), Hit(d, sp.sentence(d.text, *found[0]))))
+    doc_hits.sort(key=lambda t: -t[0])
+    claims = r.store.search_claims(terms)
+    cdocs = {d.id: d for d in r.store.documents(ids=sorted({c.doc for c in claims}), with_removals=False)} \
+        if claims else {}
+    claim_hits = [Hit(cdocs[c.doc], sp.sentence(cdocs[c.doc].text, c.start, c.end), c)
+                  for c in claims[:limit] if c.doc in cdocs]
+    low = [t.lower() for t in terms]
+    ents = [e for e in r.entities()
+            if all(any(t in n.lower() for n in (e.name, *e.aliases)) for t in low)][:limit]
+    return terms, [h for _, h in doc_hits[:limit]], claim_hits, ents
