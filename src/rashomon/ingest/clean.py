@@ -19,8 +19,8 @@ title (or the lede) and is never removed whole. Rules (``Removal.rule``):
 ``caption``   a photo caption standing alone between paragraphs: a "Photo: ..." line, or
               a short all-capitalised line without final punctuation that names a person
               (a role word such as "PM", "Minister", or a name the body also uses).
-``pull_quote`` a short paragraph whose words (nearly) all recur, in order, in a longer
-              paragraph of the same text.
+``pull_quote`` a short paragraph (8-80 words) whose words (nearly) all recur in a longer
+              paragraph of the same text (80 % in order, or 80 % of its word 3-grams).
 
 :mod:`.metadata` reads the date, author and wire credit out of the recorded removals.
 """
@@ -81,7 +81,9 @@ _ROLE = re.compile(r"\b(?:PM|President|Minister|Premier|Chancellor|Secretary|Gov
                    r"MP|Rep|Sen|Coach|Director)\b\.?")
 _WORD = re.compile(r"[\w’'-]+")
 _NAME_SEQ = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
-_END_PUNCT = tuple('.!?:;,"”’\')…')
+_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F.'’-]*$")
+_LIST_ITEM = re.compile(r"^(?:[-–—•*|>]|\d{1,3}[.)]\s)")
+_PARAGRAPH = 12  # words: a block at least this long is a body paragraph
 
 
 @dataclass(frozen=True)
@@ -112,44 +114,52 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def _is_caption(block: Block, body: str) -> bool:
-    t = block.text
+def _is_caption(i: int, blocks: list[Block], body_sentences: str) -> bool:
+    t = blocks[i].text
     if _CAPTION_LABEL.search(t) and len(t.split()) <= 40:
         return True
     toks = t.split()
-    if not 2 <= len(toks) <= 8 or len(t) > 70 or t.endswith(_END_PUNCT) or t.startswith(("“", '"', "'")):
+    if not 2 <= len(toks) <= 8 or len(t) > 70 or not all(_NAME_TOKEN.match(tok) for tok in toks):
         return False
-    if not all(tok[0].isupper() or tok[0].isdigit() for tok in toks if tok[0].isalpha() or tok[0].isdigit()):
+    # a caption stands alone between two body paragraphs (a run of short lines is a list)
+    if not (i + 1 < len(blocks) and len(blocks[i - 1].text.split()) >= _PARAGRAPH
+            and len(blocks[i + 1].text.split()) >= _PARAGRAPH):
         return False
     if _ROLE.search(t):
         return True
-    elsewhere = body[:block.start] + " " + body[block.end:]
-    return any(len(seq.split()) >= 2 and seq in elsewhere for seq in _NAME_SEQ.findall(t))
+    return any(seq in body_sentences for seq in _NAME_SEQ.findall(t))
 
 
 def _teaser_like(block: Block) -> bool:
-    return len(block.text.split()) <= 25
+    """A headline in a link list: short, and not a sentence ending in a full stop."""
+    return len(block.text.split()) <= 25 and not block.text.endswith(".")
 
 
 def _contained(short: list[str], long: list[str]) -> float:
-    """Share of ``short``'s words found, in order, in ``long``."""
+    """How much of ``short`` recurs in ``long``: the larger of the share of its words found
+    in order, and the share of its word 3-grams found anywhere (pull quotes reorder clauses)."""
     sm = SequenceMatcher(None, short, long, autojunk=False)
-    return sum(b.size for b in sm.get_matching_blocks()) / max(len(short), 1)
+    in_order = sum(b.size for b in sm.get_matching_blocks()) / max(len(short), 1)
+    grams = [tuple(short[i:i + 3]) for i in range(len(short) - 2)]
+    present = {tuple(long[i:i + 3]) for i in range(len(long) - 2)}
+    return max(in_order, sum(g in present for g in grams) / max(len(grams), 1))
 
 
 def _pull_quotes(blocks: list[Block], keep: list[int]) -> list[int]:
     toks = {i: words(blocks[i].text) for i in keep}
+    seen: dict[tuple[str, ...], int] = {}
+    for i in keep:
+        seen[tuple(toks[i])] = seen.get(tuple(toks[i]), 0) + 1
     found: list[int] = []
     for i in keep[1:]:
         q = toks[i]
-        if not 8 <= len(q) <= 80:
+        # a repeated line or a list item is page structure, not a pull quote
+        if not 8 <= len(q) <= 80 or seen[tuple(q)] > 1 or _LIST_ITEM.match(blocks[i].text):
             continue
         qs = set(q)
         for j in keep:
             p = toks[j]
-            if j == i or j in found or len(p) < len(q) or (len(p) < 1.25 * len(q) and not (p == q and j < i)):
-                continue
-            if len(qs & set(p)) < 0.8 * len(qs):
+            if j == i or j in found or len(p) < 1.25 * len(q) or len(qs & set(p)) < 0.8 * len(qs):
                 continue
             if _contained(q, p) >= 0.8:
                 found.append(i)
@@ -193,13 +203,20 @@ def clean(raw: str) -> Cleaned:
             i = j - 1
             continue
         break
-    body = raw
-    for i, b in enumerate(blocks[1:], 1):
+    sentences = " ".join(b.text for b in blocks if len(b.text.split()) >= _PARAGRAPH)
+    for i in range(1, n):
+        b = blocks[i]
         if i in rules:
             continue
-        if _INLINE_TEASER.match(b.text) and len(b.text.split()) <= 30:
+        if _LINK_HEADER.match(b.text) and i + 1 < n and _teaser_like(blocks[i + 1]):
+            rules[i] = "link_list"  # a link list inside the body: header and the headlines under it
+            k = i + 1
+            while k < n and k not in rules and _teaser_like(blocks[k]):
+                rules[k] = "link_list"
+                k += 1
+        elif _INLINE_TEASER.match(b.text) and len(b.text.split()) <= 30:
             rules[i] = "link_list"
-        elif 0 < i < n - 1 and _is_caption(b, body):
+        elif i < n - 1 and _is_caption(i, blocks, sentences):
             rules[i] = "caption"
     keep = [i for i in range(n) if i not in rules]
     for i in _pull_quotes(blocks, keep):
