@@ -1,0 +1,403 @@
+"""Linking quantity claims across documents.
+
+This module owns the question "do these two numbers speak about the same thing?".
+Each quantity claim is read into a :class:`Facet`: its normalised predicate class
+(killed ~ dead ~ death toll; seized ~ captured ~ took ~ liberated), its counted-thing
+class (villages ~ settlements ~ hamlets; people ~ civilians, with civilians kept as a
+sub-category), its interval (low/high from bounds, approximation and rounding), and
+its scope (place, incident day, cumulative vs single-incident granularity, the
+source it is attributed to).  Fields the quantity extractor filled are preferred;
+what it left empty is read from the claim's sentence in the cleaned document text.
+
+Linking is blocked: only claims sharing ``(story, predicate class, thing class)``
+are ever compared, so the cost is near-linear in the corpus.  Claims with no
+predicate class or no thing class are never linked (an unexplained "60,000 people"
+must not meet a death toll).  Inside a block, claims are clustered by complete
+linkage on scope compatibility; claims of one document only share a cluster when
+they repeat the same value.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..records import Claim, Document, Entity
+
+# --------------------------------------------------------------- vocabularies
+PREDICATES: dict[str, tuple[str, ...]] = {
+    "kill": ("kill", "kills", "killed", "killing", "dead", "death", "deaths", "die", "died", "dies", "dying",
+             "toll", "fatalities", "fatality", "perished", "slain", "lost their lives", "lives were lost"),
+    "injure": ("injure", "injured", "injuring", "injuries", "wound", "wounded", "wounding", "hurt"),
+    "capture": ("capture", "captured", "captures", "capturing", "seize", "seized", "seizes", "seizing",
+                "take", "took", "taken", "takes", "retake", "retook", "retaken", "liberate", "liberated",
+                "liberates", "liberating", "overran", "overrun", "occupied", "recaptured", "recapture"),
+    "control": ("control", "controls", "controlled", "controlling", "holds", "hold"),
+    "siege": ("siege", "besiege", "besieged", "besieging", "blockade", "blockaded"),
+    "displace": ("displace", "displaced", "fled", "flee", "fleeing", "evacuated", "evacuate", "refugees",
+                 "homeless"),
+    "arrest": ("arrest", "arrested", "arrests", "detain", "detained", "detention", "detainees"),
+    "vote": ("vote", "votes", "voted", "ballots", "turnout"),
+}
+THINGS: dict[str, tuple[str, ...]] = {
+    "people": ("people", "person", "persons", "residents", "inhabitants", "individuals", "victims", "others",
+               "civilians", "civilian", "children", "child", "soldiers", "soldier", "troops", "servicemen",
+               "fighters", "militants", "rebels", "women", "men", "police", "officers", "journalists",
+               "dead", "bodies", "patients", "migrants", "refugees"),
+    "settlement": ("village", "villages", "town", "towns", "hamlet", "hamlets", "settlement", "settlements",
+                   "localities", "locality", "communities"),
+    "territory": ("territory", "territories", "region", "land", "area", "country", "valley", "province",
+                  "district", "square kilometres", "square kilometers", "sq km", "km2", "hectares"),
+    "duration": ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years"),
+}
+# a sub-category of "people" is a different scope from "people" as a whole
+SUBCATEGORY: dict[str, str] = {w: c for c, ws in {
+    "civilians": ("civilians", "civilian"), "children": ("children", "child"),
+    "combatants": ("soldiers", "soldier", "troops", "servicemen", "fighters", "militants", "rebels", "police",
+                   "officers"),
+    "women": ("women",), "journalists": ("journalists",),
+}.items() for w in ws}
+DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "hour": 1 / 24, "year": 365.25}
+CUMULATIVE = re.compile(r"\b(since|so far|in total|to date|total of|death toll|overall|throughout|all told|"
+                        r"(?:has|have) (?:now )?risen|rose to|over the (?:whole|entire|course)|"
+                        r"in all\b|cumulative)", re.I)
+INCIDENT = re.compile(r"\b(strike|strikes|attack|explosion|blast|bombing|shelling|raid|ambush|missile|"
+                      r"airstrike|air strike|crash|collision|stampede|shooting|when an? )", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NEARLY = re.compile(r"\b(nearly|almost|just under|close to|up to|fewer than|less than|under|below)\s*$", re.I)
+ABOUT = re.compile(r"\b(about|around|approximately|roughly|some|an estimated|estimated|circa|c\.)\s*$", re.I)
+MORE = re.compile(r"\b(more than|over|above|upwards of|in excess of)\s*$", re.I)
+ATLEAST = re.compile(r"\b(at least|no fewer than|no less than|a minimum of)\s*$", re.I)
+ACCORDING = re.compile(r"according to (?:the |a )?([^,.;]+)", re.I)
+SAID = re.compile(r",\s+(?:the |a )?([A-Za-z' -]{3,60}?)\s+(?:said|says|reported|announced|estimated)\b")
+SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d)|throughout|over the)[^,.;]{3,90}|"
+                          r"so far|to date|in total|(?:in|during) (?:the|a|an|one) (?:\w+ ){0,2}(?:strike|attack|"
+                          r"explosion|blast|bombing|shelling|raid|ambush)(?: on [^,.;]{3,90})?|when an? [^,.;]{3,90})"
+                          r"(?=[,.;]|$)", re.I)
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
+APPROX_TOL = 0.10
+_FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
+_THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
+_MULTI = sorted((f for f in _FORM_CLASS if " " in f), key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Closed interval [lo, hi]; open ends are nudged by a relative epsilon."""
+
+    lo: float
+    hi: float
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    @property
+    def mid(self) -> float:
+        if math.isinf(self.hi):
+            return self.lo
+        return (self.lo + self.hi) / 2
+
+
+@dataclass
+class Facet:
+    """What the linker and the verdicts know about one quantity claim."""
+
+    claim: Claim
+    outlet: str
+    published: str | None
+    root: str  # the original document after following duplicate_of
+    sentence: str
+    sent_start: int
+    pred: str | None
+    pred_word: str  # the word the sentence uses for it ("seized"), for summaries
+    thing: str | None
+    category: str | None  # a people sub-category (civilians, children, ...) or None for "all"
+    interval: Interval | None
+    values: tuple[float, ...] | None  # a list of values (years, ...), compared as a set
+    display: str
+    granularity: str | None  # cumulative | incident | None
+    day: str | None  # the incident's day, ISO
+    places: frozenset[str]
+    entities: frozenset[str]
+    attributed: str | None
+    scope: str  # a short phrase saying the scope, for summaries
+    story: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.pred}/{self.thing}"
+
+
+# ------------------------------------------------------------------ reading
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: from the previous terminator/newline to the next."""
+    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ", '." ')))
+    s = 0 if left < 0 else left + (1 if text[left] == "\n" else 2)
+    cands = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
+    e = min(min(cands) + 1 if cands else len(text), len(text))
+    m = DATELINE.match(text, s, e)
+    if m and m.end() <= start:
+        s = m.end()
+    return s, e
+
+
+def _norm_source(s: str | None) -> str | None:
+    if not s:
+        return None
+    s = re.sub(r"^(the|a|an)\s+", "", s.strip().lower())
+    s = re.sub(r"[^a-z0-9' ]+", " ", s)
+    return " ".join(s.split()) or None
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(s)]
+
+
+def predicate_class(claim: Claim, sentence: str, offset: int, duration: bool = False) -> tuple[str | None, str]:
+    """(predicate class, the word used): for a duration the event it measures ("10-day siege"),
+    else the extractor's predicate if known, else the nearest cue word in the sentence."""
+    low = sentence.lower()
+    cands: list[tuple[int, str, str]] = []
+    for m in WORD.finditer(low):
+        c = _FORM_CLASS.get(m.group(0))
+        if c:
+            cands.append((abs(m.start() - offset), c, m.group(0)))
+    for f in _MULTI:
+        i = low.find(f)
+        if i >= 0:
+            cands.append((abs(i - offset), _FORM_CLASS[f], f))
+    wanted = [_FORM_CLASS[w] for w in _words(claim.what or "") if w in _FORM_CLASS] if duration else []
+    wanted += [_FORM_CLASS[w] for w in _words(claim.predicate or "") if w in _FORM_CLASS]
+    if wanted:
+        words = sorted(c for c in cands if c[1] == wanted[0])
+        return wanted[0], words[0][2] if words else (claim.predicate or "")
+    near = [c for c in sorted(cands) if c[0] <= 120]  # too far away in a long sentence: not the number's verb
+    return (near[0][1], near[0][2]) if near else (None, "")
+
+
+def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str | None]:
+    """(thing class, people sub-category, duration unit) from unit/what or the words after the number."""
+    unit = (claim.unit or "").lower()
+    words = _words(claim.what or "") + _words(unit)
+    if unit in ("%", "percent", "per cent") or after.lstrip().startswith(("%", "per cent", "percent")):
+        words = _words(after)[:6] + words
+        for w in words:
+            if _THING_CLASS.get(w) == "territory":
+                return "territory", None, None
+        return None, None, None
+    words = words + _words(after)[:5]
+    for i, w in enumerate(words[:6]):
+        c = _THING_CLASS.get(w)
+        if c == "duration":
+            return "duration", None, w.rstrip("s")
+        if c:
+            return c, SUBCATEGORY.get(w), None
+        if i >= 2 and not claim.what:
+            break
+    return None, None, None
+
+
+def interval_of(claim: Claim, before: str, whole_number: bool) -> tuple[Interval | None, str]:
+    """The claim's value as an interval and as a journalist would read it."""
+    v = claim.value
+    if v is None or isinstance(v, tuple):
+        return None, ""
+    v = float(v)
+    num = f"{v:g}"
+    change = claim.change or ""
+    if ATLEAST.search(before) or (change == ">=" and not MORE.search(before)):
+        return Interval(v, math.inf), f"at least {num}"
+    if MORE.search(before) or change == ">":
+        return Interval(v * (1 + 1e-9) + 1e-9, math.inf), f"more than {num}"
+    m = NEARLY.search(before)
+    if m or change == "<":
+        word = m.group(1).lower() if m else "under"
+        if word in ("nearly", "almost", "just under", "close to"):
+            return Interval(v * (1 - APPROX_TOL), v), f"{word} {num}"
+        return Interval(0.0, v), f"{word} {num}"
+    if ABOUT.search(before) or claim.approx or change == "~":
+        m = ABOUT.search(before)
+        return Interval(v * (1 - APPROX_TOL), v * (1 + APPROX_TOL)), f"{m.group(1).lower() if m else 'about'} {num}"
+    if claim.low is not None or claim.high is not None:
+        lo = claim.low if claim.low is not None else v
+        hi = claim.high if claim.high is not None else v
+        return Interval(float(lo), float(hi)), num if lo == hi else f"{lo:g}–{hi:g}"
+    # rounding: a stated "15%" stands for [14.5, 15.5]; a whole count of people is exact
+    r = 0.0 if whole_number else 0.5 * 10 ** _last_digit_power(v)
+    return Interval(v - r, v + r), num
+
+
+def _last_digit_power(v: float) -> int:
+    if v != int(v):
+        s = f"{v:g}"
+        return -len(s.split(".")[1]) if "." in s else 0
+    return 0
+
+
+def _day_of(sentence: str, published: str | None, claim: Claim) -> str | None:
+    """The incident's day: a weekday named in the sentence, counted back from publication;
+    else the extractor's time when it is a full date other than the publication date."""
+    pub_ok = bool(published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]))
+    m = re.search(r"\b(?:on|last) (" + "|".join(WEEKDAYS) + r")\b", sentence, re.I)
+    if m and pub_ok:
+        pub = date.fromisoformat(published[:10])
+        back = (pub.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
+        return (pub - timedelta(days=back)).isoformat()
+    if claim.time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", claim.time) and claim.time != (published or "")[:10]:
+        return claim.time
+    return None
+
+
+def root_of(doc: str, by_id: dict[str, Document]) -> str:
+    """Follow ``duplicate_of`` to the original (cycles and dangling links stop the walk)."""
+    seen = {doc}
+    while True:
+        d = by_id.get(doc)
+        nxt = d.duplicate_of if d else None
+        if not nxt or nxt in seen:
+            return doc
+        seen.add(nxt)
+        doc = nxt
+
+
+def outlet_of(doc: Document | None) -> str:
+    if doc is None:
+        return "unknown outlet"
+    if doc.outlet:
+        return doc.outlet
+    stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", doc.source.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    return stem.replace("-", " ").replace("_", " ").title() or doc.id
+
+
+class MentionIndex:
+    """Entity ids (and place names) per document, looked up by character span."""
+
+    def __init__(self, entities: list[Entity]):
+        self.by_doc: dict[str, list[tuple[int, int, str, str, bool]]] = {}
+        for e in entities:
+            place = e.type == "GPE"
+            for m in e.mentions:
+                self.by_doc.setdefault(m.doc, []).append((m.start, m.end, e.id, e.name.lower(), place))
+
+    def within(self, doc: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+        ids, places = set(), set()
+        for s, e, eid, name, place in self.by_doc.get(doc, ()):
+            if s < end and e > start:
+                ids.add(eid)
+                if place:
+                    places.add(name)
+        return frozenset(ids), frozenset(places)
+
+
+def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentions: MentionIndex,
+          story: str | None = None) -> Facet:
+    """Read one quantity claim (and its sentence) into a :class:`Facet`."""
+    text = doc.text if doc else claim.text
+    start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
+    s, e = sentence_bounds(text, start, end)
+    sentence = text[s:e]
+    before = text[max(s, start - 40):start]
+    num_end = start + _number_end(text[start:end])
+    after = text[num_end:min(e, num_end + 60)]
+    thing, category, dur_unit = thing_class(claim, after)
+    pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
+    interval, display = interval_of(claim, before + _lead(text[start:num_end]), thing in ("people", "settlement"))
+    if dur_unit and interval is not None:  # compare durations in days
+        k = DAYS_PER.get(dur_unit, 1)
+        interval = Interval(interval.lo * k, interval.hi * k)
+        display = f"{display} {dur_unit}{'s' if interval.lo != k else ''}"
+    values = tuple(sorted(float(x) for x in claim.value)) if isinstance(claim.value, tuple) else None
+    if values:
+        display = ", ".join(f"{x:g}" for x in values)
+    if thing == "territory" and display and "%" not in display:
+        display += "%"
+    cum, inc = CUMULATIVE.search(sentence), INCIDENT.search(sentence)
+    gran = "cumulative" if cum and (not inc or "since" in cum.group(0).lower()) else ("incident" if inc else None)
+    if thing == "duration":  # a duration is its own time window
+        gran = None
+    root = root_of(claim.doc, by_id)
+    published = (doc.published if doc else None) or (by_id[root].published if root in by_id else None)
+    ids, places = mentions.within(claim.doc, s, e)
+    if claim.place:
+        places = frozenset({claim.place.lower()})
+    attr = claim.attributed_to
+    if not attr:
+        m = ACCORDING.search(sentence) or SAID.search(sentence)
+        attr = m.group(1) if m else None
+    sp = SCOPE_PHRASE.search(sentence)
+    return Facet(claim=claim, outlet=outlet_of(doc), published=published, root=root,
+                 sentence=sentence, sent_start=s, pred=pred, pred_word=pred_word, thing=thing, category=category, interval=interval,
+                 values=values, display=display or claim.text, granularity=gran,
+                 day=_day_of(sentence, published, claim) if gran == "incident" else None,
+                 places=places, entities=ids, attributed=_norm_source(attr),
+                 scope=sp.group(1).strip() if sp else "", story=story)
+
+
+def _number_end(span: str) -> int:
+    """Where the number (and a % sign) ends inside the claim's evidence span."""
+    m = re.search(r"\d[\d,.]*\s*(?:%|per ?cent)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                  r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million)\b(?:-day)?", span, re.I)
+    if not m:
+        return 0
+    return m.end()
+
+
+def _lead(span_head: str) -> str:
+    """Words of the evidence span that precede the number (e.g. "more than")."""
+    m = re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                  r"forty|fifty)\b", span_head, re.I)
+    return span_head[:m.start()] if m else ""
+
+
+# ----------------------------------------------------------------- linking
+def scope_compatible(a: Facet, b: Facet) -> bool:
+    """True when nothing known about the two claims says they count different things."""
+    if a.category != b.category:
+        return False
+    if a.granularity and b.granularity and a.granularity != b.granularity:
+        return False
+    if a.day and b.day and a.day != b.day:
+        return False
+    if a.places and b.places and not (a.places & b.places):
+        return False
+    return True
+
+
+def can_share(a: Facet, b: Facet) -> bool:
+    if a.claim.doc == b.claim.doc:
+        return a.display == b.display and scope_compatible(a, b)
+    return scope_compatible(a, b)
+
+
+def blocks(facets: list[Facet]) -> dict[tuple[str | None, str, str], list[Facet]]:
+    """Claims that may speak about the same thing: same story, predicate class and thing class."""
+    out: dict[tuple[str | None, str, str], list[Facet]] = {}
+    for f in facets:
+        if f.pred and f.thing and (f.interval is not None or f.values):
+            out.setdefault((f.story, f.pred, f.thing), []).append(f)
+    return out
+
+
+def cluster(block: list[Facet]) -> list[list[Facet]]:
+    """Complete-linkage clusters of scope-compatible claims, in a deterministic order."""
+    clusters: list[list[Facet]] = []
+    for f in sorted(block, key=lambda x: (x.published or "", x.claim.doc, x.claim.start)):
+        for c in clusters:
+            if all(can_share(f, g) for g in c):
+                c.append(f)
+                break
+        else:
+            clusters.append([f])
+    return clusters
+
+
+def facets(claims: list[Claim], documents: list[Document], entities: list[Entity],
+           story_of: dict[str, str] | None = None) -> list[Facet]:
+    """Facets of every quantity claim (other kinds are ignored)."""
+    by_id = {d.id: d for d in documents}
+    mentions = MentionIndex(entities)
+    story_of = story_of or {}
+    return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc)) for c in claims if c.kind == "quantity"]

@@ -1,0 +1,250 @@
+"""Verdicts on linked claims, their summaries and their independent sources.
+
+This module owns turning clusters of linked quantity claims (from :mod:`.link`)
+into :class:`~rashomon.records.Finding` records:
+
+* ``agree``: every value is compatible given bounds, approximation and rounding;
+* ``conflict``: values that cannot both hold, for the same scope;
+* ``update``: a running (cumulative) figure reported higher by a later publication;
+* ``scope_difference``: two clusters of one block whose values differ because they
+  count different things (whole-war toll vs one strike; civilians vs all people);
+* ``single_source``: one independent source only (several wire copies included);
+* ``unknown``: values differ but nothing beyond the key says the claims are about
+  the same thing — we prefer saying so to guessing.
+
+Independence: claims are grouped by value (one :class:`SourceCount` each); a group's
+``independent_sources`` counts near-copies (``Document.duplicate_of``, followed
+transitively) once and claims attributed to one original source once.
+
+Date findings (kind ``date``): time claims whose sentence names the same event and
+phase ("the siege began on ...") are compared across documents.
+"""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..records import Claim, Document, Finding, SourceCount, stable_id
+from .link import DATELINE, Facet, WORD, blocks, cluster, outlet_of, root_of, sentence_bounds
+
+STAGE = "crosscheck@1"
+EVENT_NOUNS = ("siege", "strike", "attack", "offensive", "ceasefire", "truce", "election", "referendum",
+               "independence", "war", "invasion", "earthquake", "flood", "protest", "protests", "talks", "summit",
+               "agreement", "treaty", "blockade", "occupation", "evacuation", "trial", "storm", "fire")
+PHASES = {"began": "begin", "begun": "begin", "begins": "begin", "started": "begin", "start": "begin",
+          "starts": "begin", "launched": "begin", "erupted": "begin", "broke": "begin",
+          "ended": "end", "ending": "end", "ends": "end", "end": "end", "lifted": "end", "collapsed": "end",
+          "declared": "declare", "declaration": "declare", "signed": "sign", "held": "hold",
+          "took": "occur", "occurred": "occur", "happened": "occur", "struck": "occur", "hit": "occur"}
+
+
+# ------------------------------------------------------------- independence
+def source_key(f: Facet) -> str:
+    """Claims sharing this key are one source: one original document, or one attributed source."""
+    return f"attr:{f.attributed}" if f.attributed else f"doc:{f.root}"
+
+
+def source_counts(members: list[Facet]) -> tuple[SourceCount, ...]:
+    """One SourceCount per distinct value, highest independence first."""
+    groups: dict[str, list[Facet]] = {}
+    for f in members:
+        groups.setdefault(f.display, []).append(f)
+    out = [SourceCount(value=v, claims=tuple(sorted(f.claim.id for f in fs)),
+                       outlets=tuple(sorted({f.outlet for f in fs})),
+                       independent_sources=len({source_key(f) for f in fs}))
+           for v, fs in groups.items()]
+    return tuple(sorted(out, key=lambda s: (-s.independent_sources, s.value)))
+
+
+# ----------------------------------------------------------------- judging
+def _compatible(a: Facet, b: Facet) -> bool:
+    if a.values is not None or b.values is not None:
+        return a.values == b.values
+    return a.interval is not None and b.interval is not None and a.interval.overlaps(b.interval)
+
+
+def _context_shared(a: Facet, b: Facet) -> bool:
+    """Something beyond the key says the two claims are about one thing."""
+    return bool((a.places & b.places) or (a.entities & b.entities)
+                or (a.granularity and a.granularity == b.granularity)
+                or (a.day and a.day == b.day) or (a.story and a.story == b.story and a.scope and b.scope))
+
+
+def _point(f: Facet) -> float | None:
+    v = f.claim.value
+    return float(v) if isinstance(v, (int, float)) else None
+
+
+def _is_update(members: list[Facet]) -> bool:
+    """A running figure: every claim cumulative, and each higher figure published strictly later."""
+    if any(f.granularity != "cumulative" or not f.published or _point(f) is None for f in members):
+        return False
+    if len({_point(f) for f in members}) < 2:
+        return False
+    for a, b in combinations(members, 2):
+        if _point(a) == _point(b):
+            continue
+        early, late = (a, b) if _point(a) < _point(b) else (b, a)
+        if not (early.published[:10] < late.published[:10]):
+            return False
+    return True
+
+
+def judge(members: list[Facet]) -> str:
+    """The status of one cluster of scope-compatible claims."""
+    if len({f.root for f in members}) < 2:
+        return "single_source"  # one document, or one original and its copies
+    if _is_update(members):
+        return "update"  # checked first: "at least 22" then "31" is compatible, but it is news
+    pairs = [(a, b) for a, b in combinations(members, 2) if a.claim.doc != b.claim.doc]
+    if all(_compatible(a, b) for a, b in pairs):
+        return "agree"
+    clashing = [(a, b) for a, b in pairs if not _compatible(a, b)]
+    if not any(_context_shared(a, b) for a, b in clashing):
+        return "unknown"
+    return "conflict"
+
+
+# --------------------------------------------------------------- summaries
+def _verb(pred: str | None) -> str:
+    return {"kill": "killed", "injure": "injured", "capture": "taken", "control": "controlled",
+            "siege": "under siege", "displace": "displaced", "arrest": "arrested", "vote": "votes"}.get(pred or "", "")
+
+
+def _phrase(f: Facet) -> str:
+    """"9 people killed in the strike on the Harbour Market on Saturday"."""
+    what = (f.claim.what or "").strip()
+    if f.thing == "duration":
+        return f"{f.display} ({(what or f.pred_word or _verb(f.pred)).lower()})"
+    if f.thing == "territory":
+        noun = f"of {what}" if what else "of the territory"
+    else:
+        noun = what.lower() if what and len(what) < 40 else (f.category or f.thing or "")
+    verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else _verb(f.pred)
+    place = ""
+    if f.places and not any(p in f.scope.lower() for p in f.places):
+        place = f" in {sorted(f.places)[0].title()}"
+    scope = f" {f.scope[0].lower()}{f.scope[1:]}" if f.scope else ""
+    words = (verb, f.display, noun) if f.thing in ("settlement", "territory") else (f.display, noun, verb)
+    return " ".join(b for b in words if b) + place + scope
+
+
+def summarize(status: str, members: list[Facet]) -> str:
+    """1–2 sentences a journalist can read: who says what, and the verdict."""
+    by_value: dict[str, list[Facet]] = {}
+    for f in members:
+        by_value.setdefault(f.display, []).append(f)
+    parts = []
+    for fs in sorted(by_value.values(), key=lambda fs: (fs[0].published or "", fs[0].display)):
+        outlets = ", ".join(sorted({f.outlet for f in fs}))
+        when = f" ({fs[0].published[:10]})" if status == "update" and fs[0].published else ""
+        parts.append(f"{outlets}{when}: {_phrase(fs[0])}")
+    tail = {"agree": "the figures agree", "conflict": "the figures conflict",
+            "scope_difference": "different scope, not a contradiction",
+            "update": "a running figure that rose in later reports",
+            "single_source": "one independent source only",
+            "unknown": "the figures differ but it is unclear they count the same thing"}[status]
+    return "; ".join(parts) + f" — {tail}."
+
+
+# ----------------------------------------------------------------- findings
+def _finding(status: str, members: list[Facet], kind: str = "quantity") -> Finding:
+    ids = sorted({f.claim.id for f in members})
+    ents = sorted({e for f in members for e in f.entities})
+    return Finding(id=stable_id("f", *ids), status=status, summary=summarize(status, members), claims=tuple(ids),
+                   independent_sources=source_counts(members), kind=kind, key=members[0].key,
+                   story=members[0].story, entities=tuple(ents), outlets=tuple(sorted({f.outlet for f in members})),
+                   stage=STAGE)
+
+
+def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
+    """Two clusters counting different things about one place: granularity or category differ."""
+    fa, fb = a[0], b[0]
+    places_a = set().union(*(f.places for f in a))
+    places_b = set().union(*(f.places for f in b))
+    if places_a and places_b and not places_a & places_b:
+        return False
+    grans_a = {f.granularity for f in a} - {None}
+    grans_b = {f.granularity for f in b} - {None}
+    if fa.category != fb.category:
+        return True
+    return bool(grans_a and grans_b and grans_a != grans_b)
+
+
+def quantity_findings(facets: list[Facet]) -> list[Finding]:
+    """One finding per cluster of linked claims, plus one per pair of clusters that differ in scope."""
+    findings: list[Finding] = []
+    for _, block in sorted(blocks(facets).items(), key=lambda kv: tuple(str(x) for x in kv[0])):
+        if len({f.claim.doc for f in block}) < 2:
+            continue  # nothing to compare with
+        clusters = cluster(block)
+        in_scope: set[int] = set()
+        for i, j in combinations(range(len(clusters)), 2):
+            a, b = clusters[i], clusters[j]
+            if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
+                continue  # one document's own figures are not a cross-source difference
+            if _scope_differs(a, b):
+                findings.append(_finding("scope_difference", a + b))
+                in_scope |= {i, j}
+        for i, c in enumerate(clusters):
+            if i in in_scope and len({f.claim.doc for f in c}) < 2:
+                continue  # a lone claim is already reported by its scope finding
+            findings.append(_finding(judge(c), c))
+    return findings
+
+
+# --------------------------------------------------------------------- dates
+def _event_key(sentence: str, offset: int) -> str | None:
+    """(event noun, phase) nearest to the date in its sentence, e.g. "siege/begin"."""
+    words = [(m.start(), m.group(0).lower()) for m in WORD.finditer(sentence)]
+    nouns = [(abs(i - offset), w) for i, w in words if w in EVENT_NOUNS]
+    phases = [(abs(i - offset), PHASES[w]) for i, w in words if w in PHASES]
+    if not nouns or not phases:
+        return None
+    return f"{min(nouns)[1]}/{min(phases)[1]}"
+
+
+def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
+    """Findings of kind "date": one event and phase dated by several documents."""
+    by_id = {d.id: d for d in documents}
+    groups: dict[tuple[str | None, str], list[tuple[Claim, str]]] = {}
+    for c in claims:
+        if c.kind != "time" or (c.timex_type or "DATE") != "DATE" or not c.value_iso:
+            continue
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", c.value_iso):
+            continue
+        doc = by_id.get(c.doc)
+        if doc is None:
+            continue
+        s, e = sentence_bounds(doc.text, c.start, c.end)
+        m = DATELINE.match(doc.text, s, e)
+        if c.start < s or (m and c.start < m.end()):
+            continue  # a dateline's date is the publication date, not an event's
+        key = _event_key(doc.text[s:e], c.start - s)
+        if key:
+            groups.setdefault((story_of.get(c.doc), key), []).append((c, doc.text[s:e]))
+    out = []
+    for (story, key), items in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        if len({c.doc for c, _ in items}) < 2:
+            continue
+        vals = [c.value_iso for c, _ in items]
+        clash = any(not (a.startswith(b) or b.startswith(a)) for a, b in combinations(vals, 2))
+        roots = {c.value_iso: {root_of(c2.doc, by_id) for c2, _ in items if c2.value_iso == c.value_iso}
+                 for c, _ in items}
+        status = "conflict" if clash else ("agree" if len({root_of(c.doc, by_id) for c, _ in items}) > 1
+                                           else "single_source")
+        counts = []
+        for v in sorted(set(vals)):
+            cs = [c for c, _ in items if c.value_iso == v]
+            counts.append(SourceCount(v, tuple(sorted(c.id for c in cs)),
+                                      tuple(sorted({outlet_of(by_id.get(c.doc)) for c in cs})), len(roots[v])))
+        event = key.replace("/", " ")
+        summary = "; ".join(f"{', '.join(sc.outlets)}: {sc.value}" for sc in counts)
+        verdict = {"conflict": "the dates differ", "agree": "the dates agree",
+                   "single_source": "one independent source only"}[status]
+        ids = sorted(c.id for c, _ in items)
+        out.append(Finding(id=stable_id("f", *ids), status=status, summary=f"Date of {event}: {summary} — {verdict}.",
+                           claims=tuple(ids), independent_sources=tuple(counts), kind="date", key=key,
+                           story=story, outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
+                           stage=STAGE))
+    return out
