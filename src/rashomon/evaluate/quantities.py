@@ -58,14 +58,15 @@ def _close(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def value_matches(claim: Claim, gold: tuple[float, ...]) -> bool:
+def value_matches(claim: Claim, gold: tuple[float, ...], loose: bool = True) -> bool:
+    """Equal value; for a gold range, equal ends (or, when ``loose``, either end)."""
     v = claim.value
     values = v if isinstance(v, tuple) else (v,)
     if len(gold) == 2:
         lo, hi = sorted(gold)
         if v is None and _close(claim.low, lo) and _close(claim.high, hi):
             return True
-        return any(_close(x, g) for x in values for g in gold)
+        return loose and any(_close(x, g) for x in values for g in gold)
     return any(_close(x, gold[0]) for x in values)
 
 
@@ -119,7 +120,8 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
         free = list(preds)
         for g in golds:
             gv = parse_gold_value(str(g["value"]))
-            hit = next((p for p in free if value_matches(p, gv)), None)
+            hit = next((p for p in free if value_matches(p, gv, loose=False)), None) \
+                or next((p for p in free if value_matches(p, gv)), None)
             if hit is None:
                 continue
             free.remove(hit)

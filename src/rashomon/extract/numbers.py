@@ -59,15 +59,15 @@ for _phrase, _sym in [
     ("just under", "<"), ("at most", "<"), ("no more than", "<"), ("as much as", "<"),
     ("nearly", "<~"), ("almost", "<~"), ("close to", "<~"), ("just shy of", "<~"),
     ("about", "~"), ("around", "~"), ("roughly", "~"), ("approximately", "~"), ("some", "~"),
-    ("an estimated", "~"), ("estimated", "~"), ("approx.", "~"), ("circa", "~"), ("c.", "~"),
-    ("~", "~"), ("about some", "~"), ("almost exactly", "="), ("exactly", "="), ("just", "="),
+    ("an estimated", "~"), ("barely", "~"), ("estimated", "~"), ("approx.", "~"), ("circa", "~"), ("c.", "~"),
+    ("~", "~"), ("≈", "~"), ("about some", "~"), ("almost exactly", "="), ("exactly", "="), ("just", "="),
     ("only", "="), ("as many as", "="),
 ]:
     HEDGES[tuple(_phrase.split())] = _sym
 MAX_HEDGE = max(len(k) for k in HEDGES)
 
 CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "usd": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "nz$": "NZD",
+    "$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "usd": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "nz$": "NZD",
     "£": "GBP", "ps": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY", "y=": "JPY",
     "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "₼": "AZN", "azn": "AZN",
     "₽": "RUB", "₪": "ILS", "r$": "BRL", "chf": "CHF",
@@ -119,9 +119,10 @@ ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "last", "next"}
 
 _NUM_TOKEN = re.compile(
-    r"^(?P<pre>~|\+|-|−|–|sub-|minus-|minus|(?:US|HK|A|C|NZ|R)?\$|£|€|¥|₹|₼|₽|₪|Y=|PS|RM|Rs\.?)?"
+    r"^(?P<pre>~|≈|\+|-|−|–|sub-|minus-|minus|(?:US|HK|A|C|NZ|R)?\$|\$(?:US|A)|USD|EUR|GBP|£|€|¥|₹|₼|₽|₪|Y=|PS|RM|Rs\.?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<suf>[A-Za-zμ°%/]*(?:-[a-z]+)?)$")
+    r"(?P<suf>(?:[A-Za-zμ°%″'/][A-Za-z0-9μ°%/]*)?(?:-[a-z]+)?)$")
+_FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
 _ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th|s)$")
 
 
@@ -141,6 +142,9 @@ def parse_token(text: str) -> Parsed | None:
     low = text.lower()
     if low in UNITS_WORDS:
         return Parsed(float(UNITS_WORDS[low]))
+    f = _FRACTION.match(text)
+    if f and int(f.group(2)) and int(f.group(1)) < int(f.group(2)):
+        return Parsed(int(f.group(1)) / int(f.group(2)))
     m = _NUM_TOKEN.match(text)
     if not m:
         return None
@@ -149,8 +153,8 @@ def parse_token(text: str) -> Parsed | None:
     sign, currency = "", None
     if pre in ("-", "−", "–", "minus-", "minus"):
         sign, value = "-", -value
-    elif pre in ("+", "~"):
-        sign = pre
+    elif pre in ("+", "~", "≈"):
+        sign = "~" if pre == "≈" else pre
     elif pre == "sub-":
         sign = "<"
     elif pre:

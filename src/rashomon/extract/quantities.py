@@ -78,7 +78,7 @@ def bounds(claim: Claim) -> tuple[float | None, float | None]:
 
 
 def _is_year(value: float, tok, nxt) -> bool:
-    if value != int(value) or not 1500 <= value <= 2100 or "," in tok.text:
+    if value != int(value) or not 1000 <= value <= 2200 or "," in tok.text:
         return False
     if nxt is not None and (nxt.tag_ in ("NNS",) or N.unit_of(nxt.text)):
         return nxt.lower_ in N.DURATION_UNITS and False
@@ -182,13 +182,19 @@ def _number_run(sdoc, i: int) -> _Q | None:
             break
         j += 1
     first = N.parse_token(words[0]) if words[0] != "a" else None
-    if first is not None and (first.currency or first.sign or first.multiplier != 1.0):
+    if first is not None and words[0].lower() not in N.UNITS_WORDS:
         rest = N.word_value(["1"] + words[1:]) if len(words) > 1 else 1.0
         value = first.value * (rest or 1.0)
     else:
         value = N.word_value(words)
     if value is None:
         return None
+    if j < n and sdoc[j - 1].whitespace_ == "" and first is not None and not first.suffix:
+        nxt = sdoc[j].text
+        currency = first.currency or (i > 0 and sdoc[i - 1].text in N.CURRENCY_SYMBOLS)
+        mult = N.SUFFIX_MULTIPLIERS.get(nxt) or (N.CURRENCY_ONLY_SUFFIX.get(nxt) if currency else None)
+        if mult:
+            value, j = value * mult, j + 1
     q = _Q(i, i, j, j, value)
     if first is not None and first.currency:
         q.unit, q.unit_kind = first.currency, "currency"
@@ -217,9 +223,20 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
         return False
     if _in_date(sdoc, i, blocked):
         return False
-    has_unit = q.unit is not None or (nxt is not None and (N.unit_of(nxt.text) is not None or nxt.tag_ == "NNS"))
+    has_unit = q.unit is not None or (nxt is not None and N.unit_of(nxt.text) is not None)
     has_cur = i > 0 and sdoc[i - 1].text in N.CURRENCY_SYMBOLS
-    return has_cur or not _is_identifier(sdoc, i, has_unit)
+    if has_cur:
+        return True
+    prev = sdoc[i - 1] if i > 0 else None
+    if tok.lower_ == "one" and prev is not None and prev.pos_ in ("DET", "ADJ") and prev.lower_ not in ("a", "an"):
+        return False  # "the same one", "each one"
+    plain = q.num_end - q.num_start == 1 and "," not in tok.text and not has_unit
+    if plain and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ != "NORP" and nxt.is_title | nxt.is_upper:
+        return False  # "787 Dreamliner", "575 Wilbraham Road", "90049 ZIP Code"
+    if plain and prev is not None and prev.text == "," and nxt is not None and nxt.text == "," \
+            and i > 1 and sdoc[i - 2].pos_ == "PROPN":
+        return False  # an age in apposition: "Senard, 65, said"
+    return not _is_identifier(sdoc, i, has_unit)
 
 
 def _prefix(sdoc, q: _Q) -> None:
@@ -247,18 +264,37 @@ def _prefix(sdoc, q: _Q) -> None:
         if sym != "=":
             q.change = sym
     q.start = i
-    j = i - 1
-    while j >= 0 and sdoc[j].lower_ in ("just", "only", "well", "by", "a", "of", "nearly", "almost", "about"):
+
+
+def _change(sdoc, q: _Q) -> None:
+    """``up``/``down`` from an adverb ("up 5%", "down 2%") or a verb of change governing an
+    amount with a unit ("rose 5%", "fell by $2bn"); plain counts after "add" stay ``=``."""
+    if q.change in ("up", "down") or q.start == 0:
+        return
+    j = q.start - 1
+    while j > 0 and sdoc[j].lower_ in ("just", "only", "well", "a", "of", "nearly", "almost", "about",
+                                       "some", "around", "roughly", "marginally", "slightly"):
         j -= 1
-    if j >= 0 and q.change not in ("up", "down"):
-        t = sdoc[j]
-        lem = t.lemma_.lower()
-        if lem in UP or t.lower_ in ("up", "higher", "+"):
-            q.change = "up"
-        elif lem in DOWN or t.lower_ in ("down", "lower"):
-            q.change = "down"
-        if q.change in ("up", "down") and sdoc[j + 1:q.num_start].text.lower().strip() in ("to", "at"):
-            q.change = "="
+    by = sdoc[j].lower_ == "by"
+    if by and j > 0:
+        j -= 1
+    t = sdoc[j]
+    if t.dep_ == "prt":
+        return
+    lem = t.lemma_.lower()
+    if t.lower_ in ("up", "higher") or (lem in UP and (by or q.unit_kind in ("percent", "currency", "measure"))):
+        q.change = "up"
+    elif t.lower_ in ("down", "lower") or (lem in DOWN and (by or q.unit_kind in ("percent", "currency", "measure"))):
+        q.change = "down"
+
+
+def _parentheticals(sdoc, qs: list[_Q]) -> None:
+    """A conversion in brackets right after a figure shares its hedge: "more than 7.5 million
+    crowns (US $1.1 million)", "just under 296 hp (224 kW / 300 PS)"."""
+    for a, b in zip(qs, qs[1:]):
+        gap = sdoc[a.end:b.start].text.strip()
+        if b.change == "=" and gap in ("(", "/", "[") and (gap != "/" or (a.start > 0 and "(" in sdoc[a.start - 1].text)):
+            b.change = a.change
 
 
 def _suffix(sdoc, q: _Q) -> None:
@@ -297,7 +333,8 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
             g = gap.text.strip().lower()
             between = prev.start > 0 and sdoc[prev.start - 1].lower_ == "between"
             frm = prev.start > 0 and sdoc[prev.start - 1].lower_ == "from"
-            by = prev.start > 0 and sdoc[prev.start - 1].lower_ in ("by", "up", "down") or prev.change in ("up", "down")
+            by = prev.unit is not None and (prev.start > 0 and sdoc[prev.start - 1].lower_ in ("by", "up", "down")
+                                            or prev.change in ("up", "down"))
             compatible = q.unit == prev.unit or prev.unit is None or (frm and q.unit is None)
             if compatible and not by and (g in ("to", "-", "–", "to-") or (g == "and" and between)
                                           or (g == "or" and prev.unit is None
@@ -305,6 +342,9 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
                 mult_q = _word_multiplier(sdoc, q)
                 a = prev.value * mult_q if _word_multiplier(sdoc, prev) == 1.0 and mult_q > 1 and prev.value < q.value / mult_q * 10 else prev.value
                 lo, hi = sorted((a, q.value))
+                if lo == hi:  # a tied score "2-2" is not a range
+                    out.append(q)
+                    continue
                 change = "="
                 if frm:
                     change = "up" if q.value > a else "down"
@@ -550,6 +590,8 @@ def extract(sdoc, document: Document, times=()) -> list[Claim]:
     for q in qs:
         _prefix(sdoc, q)
         _suffix(sdoc, q)
+        _change(sdoc, q)
+    _parentheticals(sdoc, qs)
     qs = _merge_ranges(sdoc, qs)
     qs += _year_lists(sdoc, blocked)
     qs.sort(key=lambda q: q.start)
