@@ -1,14 +1,184 @@
-"""Temporal expressions normalised to ISO values, and publication-date inference.
+"""Time stage: temporal expressions as ``time`` claims, and publication-date inference.
 
-(Placeholder: the time owner replaces it.)
+``extract(sdoc, document)`` tags expressions with the rules in :mod:`.timex`, drops
+bare numbers that spaCy parses as counts ("1994 people"), resolves relative
+expressions against ``document.published`` and returns ``Claim(kind="time")`` records.
+
+When the document has no publication date, :func:`infer_publication` reads the
+content for evidence of when it was written: the latest calendar date it mentions,
+"the first anniversary of ..." (anniversary of the latest dated event), "last year"
+alongside a known year, and a month-day with no year (written within months of it).
+It returns a window and the evidence in words; relative expressions are then resolved
+against the window only when it pins a single year.
 """
 from __future__ import annotations
 
-from ..records import Claim, Document
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..records import Claim, Document, claim_id
+from . import timex
+from .timex import Timex, is_absolute, parse_anchor
 
 STAGE = "time@1"
+_TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "quarter", "period", "season", "time"}
+_FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
+_PLAN_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "hope", "propose"}
+_ANNIV = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                    r"\s+anniversary\b", re.I)
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10}
+_LAST_YEAR = re.compile(r"\blast\s+year(?:'s|’s)?\b", re.I)
+
+
+class _Tense:
+    """Is the clause that governs a time expression about the future? (the verb it hangs on
+    has will/shall/'ll/would, or is planned/expected/scheduled "to" happen)."""
+
+    def __init__(self, sdoc):
+        self.sdoc = sdoc
+
+    def __call__(self, start: int, end: int) -> bool:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        t = span.root
+        for _ in range(6):
+            if t.pos_ in ("VERB", "AUX") or t.head is t:
+                break
+            t = t.head
+        for _ in range(2):
+            auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+            if any(a in _FUTURE_WORDS for a in auxes) or ("would" in auxes and "have" not in auxes):
+                return True
+            if "to" in auxes and t.dep_ == "xcomp" and t.head.lemma_ in _PLAN_VERBS:
+                return True
+            if t.lemma_ in _PLAN_VERBS and t.tag_ == "VBN" and t.dep_ != "amod":
+                return any(c.dep_ == "xcomp" or c.lower_ == "for" for c in t.children)
+            if t.tag_ in ("VBD",) or t.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or t.head is t:
+                return False
+            t = t.head
+        return False
+
+
+def _is_count(sdoc, span: timex.Span) -> bool:
+    """A bare year-like number counting a plural noun ("2000 troops"), not dating one ("a 1994 truce")."""
+    if span.kind != "year" or span.groups.get("mod"):
+        return False
+    tok = sdoc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return False
+    t = tok[-1]
+    return t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") and t.head.lemma_.lower() not in _TIME_NOUNS \
+        and t.head.i > t.i
+
+
+def tag(sdoc, text: str) -> list[timex.Span]:
+    return [s for s in timex.tag(text) if not _is_count(sdoc, s)]
 
 
 def extract(sdoc, document: Document) -> tuple[list[Claim], dict]:
-    """Return (time claims, publication fields to set on the document or {})."""
-    return [], {}
+    """Return (time claims, publication fields to set on the document, or {} when it has a date)."""
+    text = document.text
+    spans = tag(sdoc, text)
+    tense = _Tense(sdoc)
+    anchor = parse_anchor(document.published)
+    published: dict = {}
+    if anchor is not None:
+        found = timex.normalise(text, spans, anchor, "day", tense)
+    else:
+        found = timex.normalise(text, spans, None, "day", tense)
+        published = infer_publication(text, found)
+        window = published.get("published_window")
+        if window and window[1] and window[0][:4] == window[1][:4]:
+            mid = date(int(window[0][:4]), 7, 1)
+            found = timex.normalise(text, spans, mid, "year", tense)
+    claims = [_claim(document.id, t) for t in found if t.value is not None]
+    return claims, published
+
+
+def _claim(doc: str, t: Timex) -> Claim:
+    return Claim(id=claim_id(doc, "time", t.start, t.end), doc=doc, kind="time", start=t.start, end=t.end,
+                 text=t.text, stage=STAGE, value_iso=t.value, timex_type=t.type)
+
+
+# --------------------------------------------------------- publication inference
+@dataclass(frozen=True)
+class _Dated:
+    lo: date  # first day the value covers
+    hi: date  # last day
+    text: str
+
+
+def value_range(value: str) -> tuple[date, date] | None:
+    """The calendar days an absolute TIMEX3 value covers (1992 -> 1992-01-01..1992-12-31)."""
+    if not is_absolute(value):
+        return None
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d)|-H(\d)|-W(\d\d))?", value)
+    if m:
+        y = int(m[1])
+        try:
+            if m[3]:
+                d = date(y, int(m[2]), int(m[3]))
+                return d, d
+            if m[2]:
+                mo = int(m[2])
+                nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+                return date(y, mo, 1), nxt - timedelta(days=1)
+            if m[4]:
+                q = int(m[4])
+                return date(y, 3 * q - 2, 1), date(y + (q == 4), (3 * q) % 12 + 1, 1) - timedelta(days=1)
+            if m[5]:
+                return (date(y, 1, 1), date(y, 6, 30)) if m[5] == "1" else (date(y, 7, 1), date(y, 12, 31))
+            if m[6]:
+                start = date.fromisocalendar(y, int(m[6]), 1)
+                return start, start + timedelta(days=6)
+        except ValueError:
+            return None
+        return date(y, 1, 1), date(y, 12, 31)
+    m = re.fullmatch(r"(\d{3})", value)
+    if m:
+        return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+    return None
+
+
+def infer_publication(text: str, found: list[Timex]) -> dict:
+    """A publication window from content alone (see the module docstring); {} when no evidence."""
+    dated = [_Dated(*r, t.text) for t in found if t.type in ("DATE", "TIME") and (r := value_range(t.value or ""))]
+    partial = [t for t in found if t.value and re.fullmatch(r"XXXX-\d\d-\d\d", t.value)]
+    if not dated:
+        return {}
+    latest = max(dated, key=lambda d: (d.hi, d.lo))
+    lo, hi = latest.lo, None
+    evidence = [f"latest date mentioned: “{latest.text}”"]
+    anniv = _ANNIV.search(text)
+    if anniv:
+        n = _ORD.get(anniv["n"].lower()) or int(re.sub(r"\D", "", anniv["n"]))
+        year_dates = [d for d in dated if d.lo == d.hi and d.lo.year == latest.hi.year]
+        first = min(year_dates, key=lambda d: d.lo) if year_dates else latest
+        start = _add_years(first.lo, n) - timedelta(days=45)
+        lo, hi = max(lo, start), _add_years(latest.hi, n) + timedelta(days=45)
+        evidence.append(f"“{anniv.group(0)}” of events dated {latest.hi.year}")
+    elif _LAST_YEAR.search(text) and latest.lo.year == latest.hi.year:
+        y = latest.hi.year + 1
+        lo, hi = max(lo, date(y, 1, 1)), date(y, 12, 31)
+        evidence.append(f"“last year” beside events of {latest.hi.year}")
+    if partial and hi is None:
+        evidence.append(f"a recent “{partial[0].text}” given without a year")
+    if hi is not None and hi.year == lo.year + 1 and _LAST_YEAR.search(text):
+        hi = date(lo.year, 12, 31)
+    if hi is None and latest.hi.year < 2000 and any(d.lo.year >= 1990 and d.hi.year >= 1999 for d in dated):
+        lo = max(lo, date(2000, 1, 1))
+        evidence.append("the 1990s described as past")
+    lo_s = lo.isoformat()
+    hi_s = hi.isoformat() if hi else None
+    return {"published": lo_s if hi and lo == hi else None, "published_how": "inferred",
+            "published_window": (lo_s, hi_s), "published_evidence": "; ".join(evidence)}
+
+
+def _add_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:
+        return d.replace(year=d.year + n, day=28)

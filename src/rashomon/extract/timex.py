@@ -1,0 +1,576 @@
+"""Rule-based temporal tagger and TIMEX3 normaliser (text in, spans with values out).
+
+This module owns the grammar of English news time expressions and their TIMEX3
+``value`` given an anchor date (the document creation time).  It needs no spaCy:
+``tag(text)`` finds candidate spans with compiled regexes (longest match wins), and
+``normalise(text, spans, anchor)`` resolves them in reading order, keeping a little
+discourse state (the last quarter mentioned, for "a year earlier" in earnings news).
+
+Values follow TimeML: ``1992-02-25``, ``1992-02``, ``1992``, ``199`` (a decade), ``19``
+(a century), ``1989-Q3``, ``2020-W10``, ``1998-SU``, ``P44D``/``PXY`` (durations),
+``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``, ``1998-01-20TEV``, ``1989-11-06T17:00``.
+Without an anchor, relative expressions keep underspecified values (``XXXX-09-27``,
+``XXXX-WXX-6``) or ``None``; :func:`is_absolute` tells them apart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
+         "fortnight": "2W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "C"}
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+NUMBERS: dict[str, int | None] = {w: i for i, w in enumerate(_ONES)}
+NUMBERS.update(_TENS)
+NUMBERS.update({"a": 1, "an": 1, "hundred": 100, "a hundred": 100, "a few": None, "few": None, "several": None,
+                "many": None, "some": None, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12})
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+CENTURY_ORD = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+               "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+               "twenty-first": 21}
+
+_MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+        r"|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
+_MON_ALONE = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_TENW = "|".join(_TENS)
+_NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_TENW})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+        r"a couple of|couple of|a dozen|a hundred|a few|few|several|many|some|"
+        + "|".join(sorted(_ONES[1:], key=len, reverse=True)) + r"|an|a)")
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
+_REL = r"(?:this|last|next|the past|the last|the next|the coming|this coming|this past|the previous|the following)"
+_MOD = r"(?:(?:the\s+)?(?:early|late|mid|end of|beginning of|start of|middle of)[\s-]+|mid-)"
+_PART = r"(?:morning|afternoon|evening|night|tonight)"
+_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?|noon|midnight)"
+
+#: (name, pattern); every name has a resolver ``_r_<name>``. Longest match wins, then list order.
+PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    ("slash", r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>\d\d(?:\d\d)?)\b"),
+    ("mdy", rf"\b(?:{_WD},?\s+)?(?P<mod>{_MOD})?(?P<mon>{_MON})\s*(?P<d>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR})|\s+(?P<rel>last|this|next)\s+year)?\b"),
+    ("dmy", rf"\b(?P<d>{_DAY})(?:\s*[-–]\s*(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b"),
+    ("my", rf"\b(?P<mod>{_MOD})?(?P<mon>{_MON})(?:,|\s+of)?\s+(?P<y>{_YEAR})\b"),
+    ("month", rf"(?:\b(?P<rel>last|next|this|this past|this coming)\s+|\b(?P<mod>{_MOD}))?(?-i:\b(?P<mon>{_MON_ALONE}))\b(?:\s+(?P<ry>this|last|next)\s+year)?"),
+    ("may", r"\b(?:(?P<pre>in|since|until|by|during|from|through|of)\s+|(?P<rel>last|next|this)\s+|(?P<mod>early\s+|late\s+|mid-))(?-i:(?P<mon>May))\b"),
+    ("year", rf"(?<![$£€\w.,-])(?P<mod>{_MOD}|fiscal\s+)?(?P<y>{_YEAR})(?![\w%-]|[.,]\d)"),
+    ("decade", rf"\b(?:the\s+)?(?P<mod>early|late|mid-?)?\s*(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b"),
+    ("century", rf"\b(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(CENTURY_ORD)})\s+century\b"),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<y1>{_YEAR})(?:'s)?\s+|(?P<ry>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR}))?\b"),
+    ("half", rf"\b(?:the\s+)?(?P<h>first|second|last)\s+half(?:\s+of\s+(?P<y>{_YEAR}))?\b"),
+    ("the_quarter", r"\b(?:the|this)\s+(?P<cur>latest\s+|most\s+recent\s+|current\s+)?(?:quarter|period)\b(?:\s+a\s+year\s+(?:ago|earlier))?"),
+    ("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b"),
+    ("anaphor", r"\b(?:the\s+(?P<rel>following|previous|preceding|next)|that)\s+(?P<u>year|month)\b"),
+    ("yearago_q", r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b"),
+    ("deictic", r"\b(?P<w>today|yesterday|tomorrow|tonight)\b"),
+    ("partday", rf"\b(?P<w>this|last|yesterday|tomorrow|today|{_WD})\s+(?P<p>{_PART})\b"),
+    ("present", r"\b(?:now|currently|nowadays|presently|at present|these days|right now)\b"),
+    ("past", r"\b(?:recently|lately|the past|previously|formerly|recent(?=\s+(?:years|months|weeks|days|decades)\b))\b"),
+    ("future", r"\b(?:the future|soon|the near future)\b"),
+    ("relunit", rf"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>{_REL})\s+(?P<u>week|weekend|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b"),
+    ("the_unit", rf"\bthe\s+(?P<u>weekend|week|month|year|summer|winter|spring|fall)\b(?!\s+(?:ago|earlier|before|of|in|to|when))"),
+    ("ago", rf"\b(?:(?:about|nearly|almost|some|more than|over|just|only|roughly)\s+)?(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now|hence)\b"),
+    ("duration", rf"\b(?:(?:the|about|some|nearly|almost|over|more than|less than)\s+)?(?:(?P<rel>first|last|past|next|coming|previous|following|recent|final|latest)\s+)?(?P<n>{_NUM})[\s-]+(?P<u>{_UNIT})(?:[\s-]+long)?\b"),
+    ("plural", rf"\b(?:(?:the\s+)?(?P<rel>past|last|next|coming|recent)\s+(?:(?:few|several|many)\s+)?)?(?P<u>years|months|weeks|days|decades|centuries|hours|quarters)\b"),
+    ("set", r"\b(?:every|each|per)\s+(?P<u>day|week|month|quarter|year|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?P<adv>annually|yearly|daily|weekly|monthly|quarterly)\b"),
+    ("weekday", rf"\b(?P<rel>last|next|this|this past|this coming|the previous|the following)?\s*(?P<wd>{_WD})\b"),
+    ("clock", rf"\b(?P<c>{_CLOCK})(?!\w)"),
+]
+_COMPILED = [(name, re.compile(p, re.I)) for name, p in PATTERNS]
+_FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|is to|are to|expects?|expected|plans?|planned|scheduled|"
+                     r"would|next|coming|upcoming|due to)\b", re.I)
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate expression; ``kind`` names the pattern that found it."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | DURATION | SET | TIME
+    value: str | None
+
+
+def tag(text: str) -> list[Span]:
+    """Candidate spans, non-overlapping, in text order (longest match wins)."""
+    found: list[tuple[int, int, int, Span]] = []
+    for rank, (name, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(text):
+            start, end = m.span()
+            if m.groupdict().get("pre"):
+                start = m.start("mon")
+            while start < end and text[start].isspace():
+                start += 1
+            if end > start:
+                found.append((-(end - start), rank, start,
+                              Span(start, end, name, {k: v for k, v in m.groupdict().items() if v})))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Span] = []
+    for _, _, _, s in found:
+        if any(s.start < e and b < s.end for b, e in taken):
+            continue
+        taken.append((s.start, s.end))
+        chosen.append(s)
+    chosen.sort(key=lambda s: s.start)
+    return _merge_clock(text, chosen)
+
+
+def _merge_clock(text: str, spans: list[Span]) -> list[Span]:
+    """Join "5 p.m. EST, Nov. 6" / "noon Thursday" / "Friday night" into one TIME span."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "clock" and s.kind in ("mdy", "weekday", "deictic", "dmy") \
+                and re.fullmatch(r",?\s*(?:on\s+)?", text[prev.end:s.start]):
+            out[-1] = Span(prev.start, s.end, "clockdate", {"clock": prev, "date": s})
+            continue
+        out.append(s)
+    return out
+
+
+# ------------------------------------------------------------------ resolution
+def parse_anchor(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def is_absolute(value: str | None) -> bool:
+    """True when ``value`` names a point on the calendar (not a duration, ref or X-pattern)."""
+    return bool(value) and value[0].isdigit() and "X" not in value
+
+
+def _num(word: str) -> int | float | None:
+    w = re.sub(r"\s+", " ", word.lower().strip())
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        f = float(w)
+        return int(f) if f.is_integer() else f
+    if w in NUMBERS:
+        return NUMBERS[w]
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBERS:
+        return _TENS[parts[0]] + (NUMBERS[parts[1]] or 0)
+    return None
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    w = "century" if w.startswith("centur") else w.rstrip("s")
+    return w
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return MONTHS[w] if w in MONTHS else MONTHS[w[:3]]
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+class _Resolver:
+    """Resolves spans in reading order against an anchor; ``precision`` is "day" for a
+    known publication date and "year" for an inferred year (day-relative stays open)."""
+
+    def __init__(self, text: str, anchor: date | None, precision: str = "day",
+                 future_at: Callable[[int, int], bool] | None = None):
+        self.text, self.anchor, self.precision = text, anchor, precision
+        self.future_at = future_at or self._future_text
+        self.last_quarter: tuple[int, int] | None = None
+        self.last_date: tuple[int, int | None] | None = None  # (year, month) of the last absolute date
+
+    def _future_text(self, start: int, end: int) -> bool:
+        a = max((m.end() for m in _SENT_END.finditer(self.text, max(0, start - 300), start)), default=max(0, start - 300))
+        m = _SENT_END.search(self.text, end)
+        return bool(_FUTURE.search(self.text, a, m.start() if m else len(self.text)))
+
+    @property
+    def day(self) -> date | None:
+        return self.anchor if self.precision == "day" else None
+
+    def resolve(self, s: Span) -> tuple[str, str | None]:
+        return getattr(self, f"_r_{s.kind}")(s, s.groups)
+
+    # -------------------------------------------------------------- absolute dates
+    def _r_iso(self, s, g):
+        return "DATE", f"{g['y']}-{g['m']}-{g['d']}"
+
+    def _r_slash(self, s, g):
+        y = int(g["y"])
+        y = y + (1900 if y >= 30 else 2000) if y < 100 else y
+        return "DATE", f"{y:04d}-{int(g['m']):02d}-{int(g['d']):02d}"
+
+    def _r_mdy(self, s, g):
+        mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
+        if "y" in g:
+            return "DATE", f"{g['y']}-{mon:02d}-{d:02d}"
+        if "rel" in g:
+            if self.anchor is None:
+                return "DATE", f"XXXX-{mon:02d}-{d:02d}"
+            k = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+            return "DATE", f"{self.anchor.year + k}-{mon:02d}-{d:02d}"
+        return "DATE", self._year_for(s, mon, d)
+
+    _r_dmy = _r_mdy
+
+    def _r_my(self, s, g):
+        return "DATE", f"{g['y']}-{_month(g['mon']):02d}"
+
+    def _r_month(self, s, g):
+        mon = _month(g["mon"])
+        rel = (g.get("rel") or "").lower()
+        a = self.anchor
+        if a is None:
+            return "DATE", f"XXXX-{mon:02d}"
+        if g.get("ry"):
+            return "DATE", f"{a.year + {'last': -1, 'this': 0, 'next': 1}[g['ry'].lower()]}-{mon:02d}"
+        if rel in ("last", "this past"):
+            y = a.year if mon < a.month else a.year - 1
+        elif rel in ("next", "this coming"):
+            y = a.year if mon > a.month else a.year + 1
+        elif rel == "this":
+            y = a.year
+        else:
+            fut = self.future_at(s.start, s.end)
+            y = a.year
+            if fut and mon < a.month - 1:
+                y += 1
+            elif not fut and mon > a.month + 2:
+                y -= 1
+        return "DATE", f"{y}-{mon:02d}"
+
+    _r_may = _r_month
+
+    def _year_for(self, s: Span, mon: int, d: int) -> str:
+        a = self.anchor
+        if a is None:
+            return f"XXXX-{mon:02d}-{d:02d}"
+        fut = self.future_at(s.start, s.end)
+        best = None
+        for y in (a.year - 1, a.year, a.year + 1):
+            try:
+                cand = date(y, mon, d)
+            except ValueError:
+                continue
+            diff = (cand - a).days
+            cost = abs(diff) + (400 if (fut and diff < -3) or (not fut and diff > 45) else 0)
+            if best is None or cost < best[0]:
+                best = (cost, cand)
+        return best[1].isoformat() if best else f"{a.year}-{mon:02d}-{d:02d}"
+
+    def _r_year(self, s, g):
+        return "DATE", g["y"]
+
+    def _r_decade(self, s, g):
+        y = g["y"]
+        if y.startswith("'"):
+            y = ("19" if int(y[1]) >= 3 else "20") + y[1:]
+        return "DATE", y[:3]
+
+    def _r_century(self, s, g):
+        n = g["n"].lower()
+        c = CENTURY_ORD.get(n) or int(re.sub(r"\D", "", n))
+        return "DATE", f"{c - 1:02d}"
+
+    # --------------------------------------------------------------- quarters
+    def _r_quarter(self, s, g):
+        q = ORDINALS[g["q"].lower()]
+        y = g.get("y1") or g.get("y2")
+        if y is None and g.get("ry") and self.anchor is not None:
+            y = self.anchor.year + {"last": -1, "this": 0, "next": 1}[g["ry"].lower()]
+        if y is None:
+            if self.anchor is None:
+                return "DATE", f"XXXX-Q{q}"
+            a = self.anchor
+            y = a.year - 1 if q > _quarter(a) and not self.future_at(s.start, s.end) else a.year
+        self.last_quarter = (int(y), q)
+        return "DATE", f"{y}-Q{q}"
+
+    def _r_half(self, s, g):
+        h = 1 if g["h"].lower() == "first" else 2
+        y = g.get("y") or (self.anchor.year if self.anchor else None)
+        return "DATE", f"{y}-H{h}" if y else f"XXXX-H{h}"
+
+    def _current_quarter(self) -> tuple[int, int] | None:
+        if self.last_quarter:
+            return self.last_quarter
+        if self.day is None:
+            return None
+        y, m = _shift_month(self.day.year, self.day.month, -3)
+        return (y, (m - 1) // 3 + 1)
+
+    def _r_the_quarter(self, s, g):
+        cq = self._current_quarter()
+        if cq is None:
+            return "DATE", None
+        y, q = cq
+        if (g.get("cur") or "").strip().lower() == "current" or self.text[s.start:s.end].lower().startswith("this"):
+            if self.anchor is None:
+                return "DATE", None
+            y, q = self.anchor.year, _quarter(self.anchor)
+        if re.search(r"year\s+(ago|earlier)", self.text[s.start:s.end], re.I):
+            y -= 1
+        self.last_quarter = (y, q)
+        return "DATE", f"{y}-Q{q}"
+
+    def _r_year_period(self, s, g):
+        if self.last_quarter:
+            return "DATE", f"{g['y']}-Q{self.last_quarter[1]}"
+        return "DATE", g["y"]
+
+    def _r_anaphor(self, s, g):
+        if self.last_date is None:
+            return "DATE", None
+        k = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get((g.get("rel") or "").lower(), 0)
+        y, m = self.last_date
+        if g["u"].lower() == "year":
+            return "DATE", str(y + k)
+        if m is None:
+            return "DATE", None
+        y, m = _shift_month(y, m, k)
+        return "DATE", f"{y}-{m:02d}"
+
+    def _r_yearago_q(self, s, g):
+        if self.last_quarter:
+            return "DATE", f"{self.last_quarter[0] - 1}-Q{self.last_quarter[1]}"
+        return "DATE", str(self.anchor.year - 1) if self.anchor else None
+
+    # ---------------------------------------------------------------- deictic
+    def _r_deictic(self, s, g):
+        w = g["w"].lower()
+        if self.day is None:
+            return "DATE", None
+        d = self.day + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w])
+        return ("TIME", f"{d.isoformat()}TNI") if w == "tonight" else ("DATE", d.isoformat())
+
+    def _r_partday(self, s, g):
+        w, p = g["w"].lower(), g["p"].lower()
+        code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}[p]
+        if self.day is None:
+            return "TIME", None
+        if w in WEEKDAYS:
+            d = self._weekday_date(s, WEEKDAYS[w], "")
+        else:
+            d = self.day + timedelta(days={"this": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[w])
+        return "TIME", f"{d.isoformat()}T{code}"
+
+    def _r_present(self, s, g):
+        return "DATE", "PRESENT_REF"
+
+    def _r_past(self, s, g):
+        return "DATE", "PAST_REF"
+
+    def _r_future(self, s, g):
+        return "DATE", "FUTURE_REF"
+
+    def _r_relunit(self, s, g):
+        rel, u = g["rel"].lower(), g["u"].lower()
+        k = {"this": 0, "last": -1, "next": 1, "the past": -1, "the last": -1, "the next": 1, "the coming": 1,
+             "this coming": 1, "this past": -1, "the previous": -1, "the following": 1}[rel]
+        if u in SEASONS and rel == "this past" and self.anchor is not None:
+            k = 0 if {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[SEASONS[u]] < self.anchor.month else -1
+        if rel in ("the past", "the last", "the next", "the coming") and u not in ("year", "decade", "century"):
+            return "DURATION", f"P1{UNITS[u]}" if u not in SEASONS else None
+        return "DATE", self._shift(u, k)
+
+    def _r_the_unit(self, s, g):
+        u = g["u"].lower()
+        if u == "year":
+            return "DURATION", "P1Y"
+        if u == "weekend" and self.day is not None and self.day.isoweekday() < 6 and not self.future_at(s.start, s.end):
+            return "DATE", self._shift(u, -1)
+        return "DATE", self._shift(u, 0)
+
+    def _shift(self, u: str, k: int) -> str | None:
+        a = self.anchor
+        if a is None:
+            return None
+        if u == "year":
+            return str(a.year + k)
+        if u == "decade":
+            return str(a.year // 10 + k)
+        if u == "century":
+            return f"{a.year // 100 + k:02d}"
+        if u in SEASONS:
+            return f"{a.year + k}-{SEASONS[u]}"
+        if u == "quarter":
+            y, m = _shift_month(a.year, a.month, 3 * k)
+            return f"{y}-Q{(m - 1) // 3 + 1}"
+        d = self.day
+        if d is None:
+            return None
+        if u == "month":
+            y, m = _shift_month(d.year, d.month, k)
+            return f"{y}-{m:02d}"
+        if u in ("week", "weekend"):
+            return _week(d + timedelta(weeks=k)) + ("-WE" if u == "weekend" else "")
+        return None
+
+    def _r_ago(self, s, g):
+        n, u, direction = _num(g["n"]), _unit(g["u"]), g["dir"].lower()
+        sign = 1 if direction in ("later", "from now", "hence") else -1
+        a = self.anchor
+        if a is None or n is None or u not in ("day", "week", "month", "quarter", "year", "decade"):
+            return "DATE", None
+        n = int(n)
+        if u == "year":
+            if self.last_quarter and direction in ("earlier", "ago") and n == 1:
+                return "DATE", f"{self.last_quarter[0] - 1}-Q{self.last_quarter[1]}"
+            return "DATE", str(a.year + sign * n)
+        if u == "decade":
+            return "DATE", str(a.year // 10 + sign * n)
+        if u == "quarter":
+            y, m = _shift_month(a.year, a.month, 3 * sign * n)
+            return "DATE", f"{y}-Q{(m - 1) // 3 + 1}"
+        if self.day is None:
+            return "DATE", None
+        if u == "month":
+            y, m = _shift_month(a.year, a.month, sign * n)
+            return "DATE", f"{y}-{m:02d}"
+        if u == "week":
+            return "DATE", _week(a + timedelta(weeks=sign * n))
+        return "DATE", (a + timedelta(days=sign * n)).isoformat()
+
+    # --------------------------------------------------------------- durations
+    def _r_duration(self, s, g):
+        n, u = _num(g["n"]), _unit(g["u"])
+        if u == "weekend":
+            return "DURATION", "P1WE" if n == 1 else None
+        if u in ("decade", "century"):
+            years = None if n is None else n * (10 if u == "decade" else 100)
+            return "DURATION", f"P{_fmt(years)}Y" if years is not None else f"PX{'DE' if u == 'decade' else 'C'}"
+        if u == "quarter" and n is not None and n > 1:
+            return "DURATION", f"P{_fmt(3 * n)}M"
+        code = UNITS[u]
+        t = "T" if u in ("second", "minute", "hour") else ""
+        return "DURATION", f"P{t}{_fmt(n) if n is not None else 'X'}{code}"
+
+    def _r_plural(self, s, g):
+        rel = (g.get("rel") or "").lower()
+        if rel:
+            return "DATE", "FUTURE_REF" if rel in ("next", "coming") else "PAST_REF"
+        u = _unit(g["u"])
+        code = {"decade": "DE", "century": "C"}.get(u, UNITS[u])
+        t = "T" if u == "hour" else ""
+        return "DURATION", f"P{t}X{code}"
+
+    def _r_set(self, s, g):
+        if g.get("wd"):
+            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}"
+        if g.get("adv"):
+            word = g["adv"].lower()
+            u = {"annually": "Y", "yearly": "Y", "daily": "D", "weekly": "W", "monthly": "M", "quarterly": "Q"}[word]
+            return "SET", f"P1{u}"
+        return "SET", f"P1{UNITS[g['u'].lower()]}"
+
+    # ---------------------------------------------------------------- weekdays
+    def _weekday_date(self, s: Span, wd: int, rel: str) -> date:
+        a = self.day
+        assert a is not None
+        delta = wd - a.isoweekday()
+        if rel in ("next", "this coming", "the following") or (not rel and self.future_at(s.start, s.end) and delta != 0):
+            return a + timedelta(days=delta if delta > 0 else delta + 7)
+        if rel in ("last", "this past", "the previous"):
+            return a + timedelta(days=delta if delta < 0 else delta - 7)
+        if rel == "this":
+            return a + timedelta(days=delta)
+        return a + timedelta(days=delta if delta <= 0 else delta - 7)
+
+    def _r_weekday(self, s, g):
+        wd = WEEKDAYS[g["wd"].lower()]
+        if self.day is None:
+            return "DATE", f"XXXX-WXX-{wd}"
+        return "DATE", self._weekday_date(s, wd, (g.get("rel") or "").lower()).isoformat()
+
+    def _r_clock(self, s, g):
+        hm = _clock(g["c"])
+        if self.day is None or hm is None:
+            return "TIME", None
+        return "TIME", f"{self.day.isoformat()}T{hm}"
+
+    def _r_clockdate(self, s, g):
+        hm = _clock(self.text[g["clock"].start:g["clock"].end])
+        _, day = self.resolve(g["date"])
+        if day is None or hm is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+            return "TIME", None
+        return "TIME", f"{day}T{hm}"
+
+
+def _fmt(n: int | float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _clock(text: str) -> str | None:
+    t = text.lower()
+    if t.startswith("noon"):
+        return "12:00"
+    if t.startswith("midnight"):
+        return "24"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])", t)
+    if not m:
+        return None
+    h = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
+    return f"{h:02d}:{m[2]}" if m[2] else f"{h:02d}"
+
+
+_EXPLICIT = {"iso", "slash", "mdy", "dmy", "my", "year"}
+_MOD_RX = re.compile(r"^(?:the\s+)?(?:early|late|mid|end of|beginning of|start of|middle of)[\s-]+", re.I)
+
+
+def normalise(text: str, spans: list[Span], anchor: date | None, precision: str = "day",
+              future_at: Callable[[int, int], bool] | None = None) -> list[Timex]:
+    """Resolve ``spans`` (from :func:`tag`) in reading order against ``anchor``."""
+    r = _Resolver(text, anchor, precision, future_at)
+    out = []
+    for s in spans:
+        typ, value = r.resolve(s)
+        m = re.match(r"(\d{4})(?:-(\d\d))?", value or "")
+        if m and typ != "DURATION" and s.kind in _EXPLICIT:
+            r.last_date = (int(m[1]), int(m[2]) if m[2] else None)
+        out.append(Timex(s.start, s.end, text[s.start:s.end], typ, value))
+    return out
+
+
+def extract(text: str, anchor: str | date | None = None) -> list[Timex]:
+    """Tag and normalise in one call (anchor: ISO date string or date)."""
+    a = parse_anchor(anchor) if isinstance(anchor, str) or anchor is None else anchor
+    return normalise(text, tag(text), a)
