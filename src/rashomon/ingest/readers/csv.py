@@ -4,7 +4,8 @@ The header row must name a column for the text (``text`` unless mapped with
 ``--field text=COLUMN``); without one the whole file is refused with
 :class:`MissingField` listing the columns there are. The delimiter is sniffed among
 ``, ; TAB |`` (``.tsv`` is always TAB); the encoding is detected on the first 64 KiB and
-the rows are streamed. A bad row is one error naming ``file:line``; the others are read.
+the rows are streamed. A bad row is one error naming ``file:line`` (the line the row
+starts on); the others are read.
 """
 from __future__ import annotations
 
@@ -48,15 +49,16 @@ def read(blob: Blob, options: Options, delimiter: str | None = None) -> Iterator
                                source=blob.source, hint="map the right one with --field text=COLUMN")
         found = 0
         while True:
+            line = rows.line_num + 1  # where the row starts (a quoted cell may span lines)
             try:
                 row = next(rows)
             except StopIteration:
                 break
             except _csv.Error as exc:
-                yield IngestError(f"{blob.source}:{rows.line_num}", f"malformed CSV row: {exc}", "E106")
+                yield IngestError(f"{blob.source}:{line}", f"malformed CSV row: {exc}", "E106")
                 continue
             found += 1
-            where = f"{blob.source}:{rows.line_num}"
+            where = f"{blob.source}:{line}"
             if None in row:
                 yield IngestError(where, f"row has more cells than the header ({len(header)} columns)", "E106")
                 continue

@@ -18,6 +18,7 @@ from . import Blob, read_capped
 from .text import check_doc_size
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MIN_WORDS = 5  # fewer words than this is navigation debris ("Home"), not article text
 
 
 def extract(html: str, url: str | None = None, *, with_metadata: bool = True) -> dict[str, str | None]:
@@ -37,7 +38,7 @@ def extract(html: str, url: str | None = None, *, with_metadata: bool = True) ->
 def to_raw(html: str, source: str, url: str | None = None) -> RawDocument:
     """One page as a raw document (raises NoText when nothing article-like is in it)."""
     found = extract(html, url)
-    if not found["text"]:
+    if not found["text"] or len(found["text"].split()) < MIN_WORDS:
         raise NoText("HTML page has no article text that could be extracted", source=source,
                      hint="is it an index page, a login wall or a script-only page?")
     return RawDocument(source=source, text=found["text"], title=found["title"], url=found["url"],
