@@ -1,10 +1,191 @@
 """The same statement reported by several outlets: linked, differences flagged.
-(Placeholder: the quotes owner replaces it.)"""
+
+Owns cross-outlet quote linking. ``link`` never compares all pairs: quotes are blocked by
+word 3-shingles of their content (an inverted index; shingles shared by too many quotes
+are skipped as boilerplate) and candidate pairs are verified with rapidfuzz
+``token_set_ratio`` on the content. Linked quotes form groups (union-find); a group
+quoted by at least two outlets becomes one ``Finding(kind="quote")``:
+
+* variants: the distinct wordings (case and punctuation ignored); each variant's
+  ``SourceCount`` counts independent sources, where a near-duplicate document
+  (``Document.duplicate_of``) counts once with its original;
+* flags: ``words_changed`` (two wordings of the same statement differ inside the
+  words), ``truncated`` (one wording is a contiguous part of another),
+  ``speaker_differs`` (the outlets name different speakers), ``direct_vs_paraphrase``
+  (one outlet quotes directly, another paraphrases);
+* status: ``conflict`` when the speaker differs or direct quotes have changed words,
+  otherwise ``agree`` (a truncation or a paraphrase does not contradict; the flag says it).
+"""
 from __future__ import annotations
 
-from ..records import Claim, Document, Entity, Finding
+import difflib
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+
+STAGE = "crosscheck-quotes@1"
+SHINGLE = 3
+MAX_POSTINGS = 200  # a shingle in more quotes than this says nothing about identity
+MIN_RATIO = 82.0  # token_set_ratio above which two contents are one statement
+WORD = re.compile(r"\w+(?:[’']\w+)?")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def _content(q: Claim, docs: dict[str, Document]) -> str:
+    doc = docs.get(q.doc)
+    if doc is not None and q.content_start is not None and q.content_end is not None:
+        return doc.text[q.content_start:q.content_end]
+    return q.text
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _candidates(words: list[list[str]]) -> set[tuple[int, int]]:
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        grams = {tuple(ws[k:k + SHINGLE]) for k in range(max(1, len(ws) - SHINGLE + 1))}
+        for g in grams:
+            index[g].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for ids in index.values():
+        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
+            continue
+        for a in range(len(ids)):
+            for b in range(a + 1, len(ids)):
+                pairs.add((ids[a], ids[b]))
+    return pairs
+
+
+def _root(doc_id: str, docs: dict[str, Document]) -> str:
+    seen = set()
+    while doc_id in docs and docs[doc_id].duplicate_of and doc_id not in seen:
+        seen.add(doc_id)
+        doc_id = docs[doc_id].duplicate_of or doc_id
+    return doc_id
+
+
+def _outlet(q: Claim, docs: dict[str, Document]) -> str:
+    doc = docs.get(q.doc)
+    return (doc.outlet or doc.source) if doc is not None else q.doc
+
+
+def _speaker(q: Claim, names: dict[str, str]) -> str:
+    if q.speaker and q.speaker in names:
+        return names[q.speaker]
+    return q.speaker_text or "an unnamed speaker"
+
+
+def _speaker_key(q: Claim) -> str:
+    return q.speaker or " ".join(_words(q.speaker_text or ""))
+
+
+def _contains(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _difference(base: list[str], other: list[str]) -> str | None:
+    """The first changed wording between two variants, as a journalist reads it."""
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(a=base, b=other, autojunk=False).get_opcodes():
+        if op == "replace":
+            return f'has "{" ".join(other[b0:b1])}" where the others have "{" ".join(base[a0:a1])}"'
+        if op == "insert" and 0 < a0 < len(base):
+            return f'adds "{" ".join(other[b0:b1])}"'
+        if op == "delete" and 0 < a0 and a1 < len(base):
+            return f'leaves out "{" ".join(base[a0:a1])}"'
+    return None
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _finding(group: list[Claim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str]) -> Finding:
+    variants: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    for q in group:
+        variants[tuple(_words(texts[q.id]))].append(q)
+    ordered = sorted(variants.items(), key=lambda kv: (-len({_outlet(q, docs) for q in kv[1]}), kv[0]))
+    base = list(ordered[0][0])
+    flags: list[str] = []
+    notes: list[str] = []
+    direct = {bool(q.direct) for q in group}
+    for words, qs in ordered[1:]:
+        w = list(words)
+        outs = _join(sorted({_outlet(q, docs) for q in qs}))
+        if _contains(w, base) or _contains(base, w):
+            flags.append("truncated")
+            notes.append(f"{outs} quotes {'less' if len(w) < len(base) else 'more'} of it — truncated")
+            continue
+        if all(q.direct for q in qs) and all(q.direct for q in ordered[0][1]):
+            flags.append("words_changed")
+            diff = _difference(base, w)
+            notes.append(f"{outs} {diff or 'words it differently'} — words changed")
+    if len(direct) > 1:
+        flags.append("direct_vs_paraphrase")
+        para = _join(sorted({_outlet(q, docs) for q in group if not q.direct}))
+        notes.append(f"{para} paraphrases — direct vs paraphrase")
+    speakers = {_speaker_key(q) for q in group}
+    if len(speakers) > 1:
+        flags.append("speaker_differs")
+        by = sorted({f"{_outlet(q, docs)} to {_speaker(q, names)}" for q in group})
+        notes.append("attributed " + _join(by) + " — speaker differs")
+    flags = sorted(set(flags))
+    status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
+    outlets = sorted({_outlet(q, docs) for q in group})
+    main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
+    who = _speaker(ordered[0][1][0], names)
+    head = f"{who} quoted by {main_outs}" + (" identically" if len(ordered[0][1]) > 1 else "")
+    summary = head + ("; " + "; ".join(notes) if notes else "")
+    counts = tuple(SourceCount(value=texts[qs[0].id], claims=tuple(sorted(q.id for q in qs)),
+                               outlets=tuple(sorted({_outlet(q, docs) for q in qs})),
+                               independent_sources=len({_root(q.doc, docs) for q in qs}))
+                   for _, qs in ordered)
+    ids = sorted(q.id for q in group)
+    ents = tuple(sorted({q.speaker for q in group if q.speaker}))
+    return Finding(id=stable_id("f", *ids), status=status, summary=summary, claims=tuple(ids),
+                   independent_sources=counts, kind="quote", key=who, entities=ents, outlets=tuple(outlets),
+                   flags=tuple(flags), stage=STAGE)
 
 
 def link(quotes: list[Claim], documents: list[Document], entities: list[Entity]) -> list[Finding]:
-    """Findings of kind "quote", flags among words_changed, truncated, speaker_differs, direct_vs_paraphrase."""
-    return []
+    """Findings of kind "quote" for statements quoted by at least two outlets."""
+    docs = {d.id: d for d in documents}
+    names = {e.id: e.name for e in entities}
+    quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
+    texts = {q.id: _content(q, docs) for q in quotes}
+    words = [_words(texts[q.id]) for q in quotes]
+    union = _Union(len(quotes))
+    for a, b in sorted(_candidates(words)):
+        if len(words[a]) < 4 or len(words[b]) < 4:
+            continue
+        x, y = " ".join(words[a]), " ".join(words[b])
+        # set overlap alone would link a short phrase to any long quote containing its words:
+        # the wording must also align as a contiguous piece (truncation) or in order
+        if fuzz.token_set_ratio(x, y) >= MIN_RATIO and max(fuzz.partial_ratio(x, y), fuzz.ratio(x, y)) >= MIN_RATIO:
+            union.join(a, b)
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        groups[union.find(i)].append(q)
+    findings = [_finding(g, texts, docs, names) for g in groups.values()
+                if len({_outlet(q, docs) for q in g}) >= 2]
+    return sorted(findings, key=lambda f: f.id)

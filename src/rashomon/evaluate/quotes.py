@@ -49,6 +49,8 @@ def read_ann(text: str) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
     events: list[str] = []
     for line in text.splitlines():
+        if "\t" not in line:
+            continue  # a malformed line (a few in PolNeAR train) carries no span
         if line.startswith("T"):
             tid, rest = line.split("\t", 2)[:2]
             label, _, offsets = rest.partition(" ")

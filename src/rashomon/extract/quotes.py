@@ -43,7 +43,7 @@ Span = tuple[int, int]
 BASE_CUES = frozenset("""say tell add state claim argue note explain insist write report announce declare warn
 urge ask suggest acknowledge admit deny reply respond recall predict promise contend assert maintain tweet
 emphasize stress indicate describe confirm reveal mention observe remark comment conclude concede pledge vow
-testify allege charge complain accuse caution point express""".split())
+testify allege charge complain accuse caution point express call""".split())
 TITLES = frozenset("""mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
 spokeswoman secretary prime foreign chief chairman director premier governor mayor senator representative
 general colonel judge envoy""".split())
@@ -341,8 +341,10 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
     for src, cue, lemma, content, direct, subj in result:
         speaker = names.resolve(subj, src, text, previous) if subj is not None else (
             text[src[0]:src[1]] if src else None)
-        if src is not None and speaker and speaker != text[src[0]:src[1]]:
-            previous.append((src[0], src[1], speaker))  # a named speaker: pronouns after it refer to it
+        person = subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUNS or any(
+            t.lower_.rstrip(".") in TITLES for t in subj.subtree))
+        if src is not None and speaker and speaker != text[src[0]:src[1]] and person:
+            previous.append((src[0], src[1], speaker))  # a named person: "he"/"she" after it refer to it
         previous.sort()
         out.append(Attribution(src, cue, lemma, tuple(content), direct, speaker))
     return out
@@ -422,6 +424,8 @@ class _NameIndex:
         run = runs[-1]
         while len(run) > 2 and run[0].ent_type_ in ("GPE", "NORP"):
             run = run[1:]
+        if len(run) == 1 and run[0].ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
+            return None  # "the president of Azerbaijan" names a place, not the person
         return " ".join(t.text for t in run)
 
     def resolve(self, subj, src: Span | None, text: str, previous: Sequence[tuple[int, int, str]] = ()) -> str | None:

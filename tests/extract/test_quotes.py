@@ -1,0 +1,134 @@
+"""Quote extraction on hand-written fictional sentences, quote-mark scanning, and the seeds."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from rashomon.extract.quotes import attributions, extract, quote_spans
+from rashomon.records import Document
+from tests.conftest import SEEDS, need
+
+
+def _doc(text: str, doc_id: str = "d1") -> Document:
+    return Document(id=doc_id, source="t.txt", text=text, raw_text=text)
+
+
+@pytest.mark.parametrize("text, quotes", [
+    ("He said “we will win” today.", ["“we will win”"]),
+    ('She said "we will win" today.', ['"we will win"']),
+    ("“First part,” she said, “second part.”", ["“First part,”", "“second part.”"]),
+    # a quote over two paragraphs: the second re-opens, only the second closes
+    ("“One paragraph.\n\n“Another paragraph.”\n\nNarration.", ["“One paragraph.\n\n“Another paragraph.”"]),
+    # an unclosed quote with no continuation closes at its paragraph end
+    ("“Never closed\n\nNarration here.", ["“Never closed"]),
+    ("No quotes at all.", []),
+])
+def test_quote_spans(text: str, quotes: list[str]) -> None:
+    assert [text[s:e] for s, e in quote_spans(text)] == quotes
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"\n.,")), max_size=60))
+def test_quote_spans_are_inside_the_text_and_start_with_a_mark(text: str) -> None:
+    last = 0
+    for s, e in quote_spans(text):
+        assert 0 <= s < e <= len(text) and s >= last
+        assert text[s] in "“\""
+        last = e
+
+
+CASES = [
+    # (text, literal source, resolved speaker, cue, direct, a piece of the content)
+    ("“The bridge will reopen in May,” Mira Castellan said.", "Mira Castellan", "Mira Castellan", "say", True,
+     "bridge will reopen"),
+    ("Mira Castellan said, “The bridge will reopen in May.”", "Mira Castellan", "Mira Castellan", "say", True,
+     "bridge will reopen"),
+    ("“The bridge is safe,” Oren Vasquel said on Monday, “and it will reopen in May.”", "Oren Vasquel",
+     "Oren Vasquel", "say", True, "reopen in May"),
+    ("Oren Vasquel said that the bridge would reopen in May.", "Oren Vasquel", "Oren Vasquel", "say", False,
+     "that the bridge would reopen"),
+    ("Oren Vasquel said the bridge would reopen in May.", "Oren Vasquel", "Oren Vasquel", "say", False,
+     "the bridge would reopen"),
+    ("Ilse Marrow, the mayor, told reporters the dam was safe.", "Ilse Marrow, the mayor", "Ilse Marrow", "tell",
+     False, "the dam was safe"),
+    ("According to Tomas Reyl, the harbour will close for a week.", "Tomas Reyl", "Tomas Reyl", "according to",
+     False, "the harbour will close"),
+    ("The harbour will close for a week, according to Tomas Reyl.", "Tomas Reyl", "Tomas Reyl", "according to",
+     False, "The harbour will close"),
+    ("Ambassador Dario Fenwick visited the port. He expressed the hope that the talks would resume.", "He",
+     "Dario Fenwick", "express the hope", False, "the talks would resume"),
+    ("Ambassador Dario Fenwick visited the port. “We stand with Port Aven,” he said.", "he", "Dario Fenwick",
+     "say", True, "We stand with Port Aven"),
+    ("Port Aven envoy Dario Fenwick arrived on Monday. The envoy said the convoy had crossed the river.",
+     "The envoy", "Dario Fenwick", "say", False, "the convoy had crossed"),
+    ("The council called for an immediate ceasefire in the valley.", "The council", "The council", "call for",
+     False, "an immediate ceasefire"),
+]
+
+
+@pytest.mark.parametrize("text, source, speaker, cue, direct, content", CASES)
+def test_attribution(nlp, text, source, speaker, cue, direct, content) -> None:
+    found = attributions(nlp(text))
+    match = [a for a in found if a.cue_lemma == cue and any(content in text[s:e] for s, e in a.content)]
+    assert match, [(a.cue_lemma, [text[s:e] for s, e in a.content]) for a in found]
+    a = match[0]
+    assert a.source and text[a.source[0]:a.source[1]] == source
+    assert a.speaker_text == speaker
+    assert a.direct is direct
+
+
+def test_quote_across_paragraphs_and_continuation(nlp) -> None:
+    text = ("Mayor Ilse Marrow spoke on Monday.\n\n“The water is rising fast. We have moved everyone out,\n\n"
+            "“and the shelters are full,” she said.\n\n“We need more boats.”\n\nThe river crested at noon.")
+    found = attributions(nlp(text))
+    pieces = [text[s:e] for a in found for s, e in a.content]
+    assert any(p.startswith("“The water") and p.endswith("full,”") for p in pieces), pieces
+    assert "“We need more boats.”" in pieces  # a quote paragraph with no cue continues the speaker
+    assert {a.speaker_text for a in found} == {"Ilse Marrow"}
+
+
+def test_scare_quotes_and_cues_inside_quotes_are_not_attributions(nlp) -> None:
+    text = "The so-called “peace plan” was published. “They said it would work,” Tomas Reyl said."
+    found = attributions(nlp(text))
+    assert [text[a.source[0]:a.source[1]] for a in found] == ["Tomas Reyl"]
+
+
+def test_extract_claims_carry_evidence(nlp) -> None:
+    text = "“The bridge will reopen in May,” Mira Castellan said on Monday."
+    doc = _doc(text)
+    (claim,) = extract(nlp(text), doc)
+    assert claim.kind == "quote" and claim.stage == "quotes@1"
+    assert text[claim.start:claim.end] == claim.text
+    assert text[claim.content_start:claim.content_end] == "“The bridge will reopen in May,”"
+    assert text[claim.speaker_start:claim.speaker_end] == "Mira Castellan"
+    assert claim.cue == "say" and claim.direct is True
+
+
+SEED_SPEAKERS = [
+    # (seed file prefix, a piece of the quote content, the speaker named in that document)
+    ("002", "Armenia occupied almost", "Khazar Farhadov"),
+    ("002", "these and all other similar decisions", "Khazar Farhadov"),
+    ("002", "Armenia committed the Khojaly genocide", "Khazar Farhadov"),
+    ("002", "people of Pakistan morally and politically", "Khazar Farhadov"),
+    ("003", "industrial community is keen to invest", "Ali Alizada"),
+    ("003", "wants to strengthen the economic", "Ali Alizada"),
+    ("003", "We support Pakistan’s stance on Kashmir", "Ali Alizada"),
+    ("003", "The wound is the place", "Maulana Rumi"),
+    ("003", "We support each other on the issues", "the president of Azerbaijan"),
+    ("003", "Pakistan values its close brotherly", "Asad Qaiser"),
+    ("003", "the world must put pressure on Armenia", "Shah Mahmood Qureshi"),
+    ("004", "humanitarian conditions agreed upon", "Zahid Hafeez Chaudhry"),
+    ("004", "sustainable peace between the two parties", "Zahid Hafeez Chaudhry"),
+]
+
+
+@pytest.mark.parametrize("prefix, piece, speaker", SEED_SPEAKERS)
+def test_seed_speakers(nlp, prefix: str, piece: str, speaker: str) -> None:
+    path = next(iter(sorted(need(SEEDS).glob(f"{prefix}_*.txt"))), None)
+    if path is None:
+        pytest.skip(f"seed {prefix} not found")
+    text = path.read_text("utf-8")
+    assert piece in text and speaker in text  # the expectation is about this document
+    claims = extract(nlp(text), _doc(text, prefix))
+    hit = [c for c in claims if piece in text[c.content_start:c.content_end]]
+    assert hit, f"no quote with {piece!r}"
+    assert hit[0].speaker_text == speaker
