@@ -76,6 +76,7 @@ SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d
                           r"explosion|blast|bombing|shelling|raid|ambush)(?: on [^,.;]{3,90})?|when an? [^,.;]{3,90})"
                           r"(?=[,.;]|$)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+WHERE = re.compile(r"\b(?:in|near|around|across|outside|inside) (?:the )?((?:[A-Z][\w'-]+ ?){1,3}|[a-z][\w'-]+)")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 APPROX_TOL = 0.10
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
@@ -113,6 +114,8 @@ class Facet:
     pred: str | None
     pred_word: str  # the word the sentence uses for it ("seized"), for summaries
     thing: str | None
+    noun: str  # the word the sentence uses for the counted thing ("hamlets")
+    where: frozenset[str]  # words after "in/near/across (the)": weak evidence of one place
     category: str | None  # a people sub-category (civilians, children, ...) or None for "all"
     interval: Interval | None
     values: tuple[float, ...] | None  # a list of values (years, ...), compared as a set
@@ -178,26 +181,28 @@ def predicate_class(claim: Claim, sentence: str, offset: int, duration: bool = F
     return (near[0][1], near[0][2]) if near else (None, "")
 
 
-def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str | None]:
-    """(thing class, people sub-category, duration unit) from unit/what or the words after the number."""
+def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str | None, str]:
+    """(thing class, people sub-category, duration unit, the noun used) from unit/what or the words after
+    the number."""
     unit = (claim.unit or "").lower()
     words = _words(claim.what or "") + _words(unit)
-    if unit in ("%", "percent", "per cent") or after.lstrip().startswith(("%", "per cent", "percent")):
+    percent = re.search(r"\d\s*(%|per ?cent)", claim.text, re.I)
+    if unit in ("%", "percent", "per cent") or percent or after.lstrip().startswith(("%", "per cent", "percent")):
         words = _words(after)[:6] + words
         for w in words:
             if _THING_CLASS.get(w) == "territory":
-                return "territory", None, None
-        return None, None, None
+                return "territory", None, None, w
+        return None, None, None, ""
     words = words + _words(after)[:5]
     for i, w in enumerate(words[:6]):
         c = _THING_CLASS.get(w)
         if c == "duration":
-            return "duration", None, w.rstrip("s")
+            return "duration", None, w.rstrip("s"), w
         if c:
-            return c, SUBCATEGORY.get(w), None
+            return c, SUBCATEGORY.get(w), None, w
         if i >= 2 and not claim.what:
             break
-    return None, None, None
+    return None, None, None, ""
 
 
 def interval_of(claim: Claim, before: str, whole_number: bool) -> tuple[Interval | None, str]:
@@ -226,7 +231,7 @@ def interval_of(claim: Claim, before: str, whole_number: bool) -> tuple[Interval
         hi = claim.high if claim.high is not None else v
         return Interval(float(lo), float(hi)), num if lo == hi else f"{lo:g}–{hi:g}"
     # rounding: a stated "15%" stands for [14.5, 15.5]; a whole count of people is exact
-    r = 0.0 if whole_number else 0.5 * 10 ** _last_digit_power(v)
+    r = 0.0 if whole_number and v == int(v) else 0.5 * 10 ** _last_digit_power(v)
     return Interval(v - r, v + r), num
 
 
@@ -302,7 +307,7 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
     before = text[max(s, start - 40):start]
     num_end = start + _number_end(text[start:end])
     after = text[num_end:min(e, num_end + 60)]
-    thing, category, dur_unit = thing_class(claim, after)
+    thing, category, dur_unit, noun = thing_class(claim, after)
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
     interval, display = interval_of(claim, before + _lead(text[start:num_end]), thing in ("people", "settlement"))
     if dur_unit and interval is not None:  # compare durations in days
@@ -329,7 +334,8 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
         attr = m.group(1) if m else None
     sp = SCOPE_PHRASE.search(sentence)
     return Facet(claim=claim, outlet=outlet_of(doc), published=published, root=root,
-                 sentence=sentence, sent_start=s, pred=pred, pred_word=pred_word, thing=thing, category=category, interval=interval,
+                 sentence=sentence, sent_start=s, pred=pred, pred_word=pred_word, thing=thing, noun=noun,
+                 where=frozenset(m.group(1).strip().lower() for m in WHERE.finditer(sentence)), category=category, interval=interval,
                  values=values, display=display or claim.text, granularity=gran,
                  day=_day_of(sentence, published, claim) if gran == "incident" else None,
                  places=places, entities=ids, attributed=_norm_source(attr),

@@ -65,7 +65,7 @@ def _compatible(a: Facet, b: Facet) -> bool:
 
 def _context_shared(a: Facet, b: Facet) -> bool:
     """Something beyond the key says the two claims are about one thing."""
-    return bool((a.places & b.places) or (a.entities & b.entities)
+    return bool((a.places & b.places) or (a.entities & b.entities) or (a.where & b.where)
                 or (a.granularity and a.granularity == b.granularity)
                 or (a.day and a.day == b.day) or (a.story and a.story == b.story and a.scope and b.scope))
 
@@ -119,7 +119,7 @@ def _phrase(f: Facet) -> str:
     if f.thing == "territory":
         noun = f"of {what}" if what else "of the territory"
     else:
-        noun = what.lower() if what and len(what) < 40 else (f.category or f.thing or "")
+        noun = what.lower() if what and len(what) < 40 else (f.noun or f.category or f.thing or "")
     verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else _verb(f.pred)
     place = ""
     if f.places and not any(p in f.scope.lower() for p in f.places):

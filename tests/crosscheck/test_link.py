@@ -1,0 +1,112 @@
+"""Linking quantity claims: predicate/thing classes, intervals, scope, blocking."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rashomon.crosscheck import link
+from tests.crosscheck._claims import doc, qty
+
+
+def facet_of(text: str, evidence: str, value, outlet: str = "A", published: str = "2025-05-04", **fields):
+    d = doc("d_" + outlet, text, outlet, published)
+    c = qty(d, evidence, value, **fields)
+    return link.facet(c, d, {d.id: d}, link.MentionIndex([]))
+
+
+@pytest.mark.parametrize("text,evidence,value,key", [
+    ("Rebels seized more than 40 villages in the valley.", "more than 40 villages", 40, "capture/settlement"),
+    ("Troops captured several towns and nearly 40 villages and hamlets.", "nearly 40 villages and hamlets", 40,
+     "capture/settlement"),
+    ("The army retook 12 settlements on Monday.", "12 settlements", 12, "capture/settlement"),
+    ("Government forces liberated 7 hamlets.", "7 hamlets", 7, "capture/settlement"),
+    ("At least 22 people have been killed since the fighting began.", "At least 22 people", 22, "kill/people"),
+    ("The death toll rose to 31 people.", "31 people", 31, "kill/people"),
+    ("7 civilians were killed in the strike.", "7 civilians", 7, "kill/people"),
+    ("The army now controls almost 15% of the region.", "almost 15%", 15, "control/territory"),
+    ("It ended a 10-day siege of the city.", "10-day", 10, "siege/duration"),
+    ("The city was besieged for ten days.", "ten days", 10, "siege/duration"),
+])
+def test_predicate_and_thing_classes(text, evidence, value, key):
+    assert facet_of(text, evidence, value).key == key
+
+
+@pytest.mark.parametrize("text,evidence,value", [
+    ("Port Aven was home to about 60,000 people before the war.", "about 60,000 people", 60000),
+    ("The market opened shortly after 10 a.m. on Friday.", "10", 10),
+])
+def test_unexplained_numbers_are_not_linkable(text, evidence, value):
+    f = facet_of(text, evidence, value)
+    assert f.pred is None or f.thing is None
+    assert link.blocks([f]) == {}
+
+
+@pytest.mark.parametrize("before,value,fields,lo,hi,display", [
+    ("more than ", 40, {}, 40.0000001, math.inf, "more than 40"),
+    ("at least ", 22, {"change": ">"}, 22, math.inf, "at least 22"),
+    ("nearly ", 40, {}, 36, 40, "nearly 40"),
+    ("almost ", 15, {}, 13.5, 15, "almost 15"),
+    ("about ", 100, {}, 90, 110, "about 100"),
+    ("", 100, {"approx": True}, 90, 110, "about 100"),
+    ("", 12, {}, 12, 12, "12"),
+    ("", 2.5, {}, 2.45, 2.55, "2.5"),
+])
+def test_intervals(before, value, fields, lo, hi, display):
+    from rashomon.records import Claim
+    c = Claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=value, **fields)
+    interval, shown = link.interval_of(c, before, whole_number=True)
+    assert interval.lo == pytest.approx(lo, rel=1e-6) and interval.hi == pytest.approx(hi)
+    assert shown == display
+
+
+def test_fifteen_percent_overlaps_almost_fifteen():
+    a = facet_of("The army controls 15% of the region.", "15%", 15)
+    b = facet_of("The army controls almost 15% of the region.", "almost 15%", 15, outlet="B")
+    assert a.interval.overlaps(b.interval)
+
+
+def test_scope_features():
+    strike = facet_of("9 people were killed when a missile struck the market on Saturday, officials said.",
+                      "9 people", 9, published="2025-05-04")
+    war = facet_of("31 people have been killed in the city since the war began.", "31 people", 31, outlet="B")
+    assert strike.granularity == "incident" and strike.day == "2025-05-03"
+    assert war.granularity == "cumulative" and war.day is None
+    assert not link.scope_compatible(strike, war)
+    civ = facet_of("7 civilians were killed in the strike on Saturday.", "7 civilians", 7, outlet="C")
+    assert civ.category == "civilians" and not link.scope_compatible(strike, civ)
+
+
+def test_attribution_is_read_from_the_sentence():
+    f = facet_of("9 people were killed, according to the city's emergency service.", "9 people", 9)
+    g = facet_of("9 people were killed, the city's emergency service said.", "9 people", 9, outlet="B")
+    assert f.attributed == g.attributed == "city's emergency service"
+
+
+def test_dateline_is_not_part_of_the_sentence():
+    text = "Headline\nPORT AVEN, 2 May 2025 (Meridian Wire) — At least 22 people were killed."
+    i = text.index("At least")
+    s, e = link.sentence_bounds(text, i, i + 8)
+    assert text[s:e].startswith("At least")
+
+
+def test_duplicates_followed_transitively_and_cycles_stop():
+    a, b, c = doc("a", "x", "A"), doc("b", "x", "B", duplicate_of="a"), doc("c", "x", "C", duplicate_of="b")
+    by_id = {d.id: d for d in (a, b, c)}
+    assert link.root_of("c", by_id) == "a"
+    x, y = doc("x", "t", "X", duplicate_of="y"), doc("y", "t", "Y", duplicate_of="x")
+    assert link.root_of("x", {"x": x, "y": y}) in ("x", "y")
+
+
+def test_blocks_and_clusters_keep_same_document_figures_apart():
+    d = doc("d1", "12 people were killed in the strike. Later 15 people were killed in the strike.", "A")
+    c1, c2 = qty(d, "12 people", 12), qty(d, "15 people", 15)
+    fs = link.facets([c1, c2], [d], [])
+    (block,) = link.blocks(fs).values()
+    assert len(link.cluster(block)) == 2
+
+
+def test_outlet_falls_back_to_the_file_name():
+    from rashomon.records import Document
+    d = Document(id="d", source="corpus/northgate-times-2025-05-05.txt", text="t", raw_text="t")
+    assert link.outlet_of(d) == "Northgate Times"

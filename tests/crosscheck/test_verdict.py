@@ -1,0 +1,171 @@
+"""Verdicts on linked quantity claims: one parametrized case per status, independence, summaries."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.crosscheck import link, verdict
+from rashomon.records import Claim, stable_id
+from tests.crosscheck._claims import doc, qty
+
+# (outlet, published, sentence, evidence, value, extra claim fields)
+CASES = {
+    "agree_percent": ([("A", "2025-05-02", "The army now controls almost 15% of the Lerin region.", "almost 15%", 15),
+                       ("B", "2025-05-05", "The army now controls 15% of the Lerin region.", "15%", 15)], "agree"),
+    "agree_duration": ([("A", "2025-05-02", "The army ended a 10-day siege of the city.", "10-day", 10),
+                        ("B", "2025-05-05", "The army besieged the city for ten days.", "ten days", 10)], "agree"),
+    "conflict_bounds": ([("A", "2025-05-05", "The army has seized more than 40 villages in the valley.",
+                          "more than 40 villages", 40),
+                         ("B", "2025-05-06", "Troops captured nearly 40 villages and hamlets in the valley.",
+                          "nearly 40 villages and hamlets", 40)], "conflict"),
+    "conflict_toll": ([("A", "2025-05-04", "9 people were killed in the strike on the market on Saturday.",
+                        "9 people", 9),
+                       ("B", "2025-05-04", "12 people were killed in the strike on the market on Saturday.",
+                        "12 people", 12)], "conflict"),
+    "update": ([("A", "2025-05-02", "At least 22 people have been killed in Port Aven since the fighting began.",
+                 "At least 22 people", 22),
+                ("B", "2025-05-05", "31 people have been killed in Port Aven since the war began.", "31 people", 31)],
+               "update"),
+    "lower_later_is_conflict": ([("A", "2025-05-02", "31 people have been killed since the war began.",
+                                  "31 people", 31),
+                                 ("B", "2025-05-05", "22 people have been killed since the war began.",
+                                  "22 people", 22)], "conflict"),
+    "scope_granularity": ([("A", "2025-05-05", "31 people have been killed in Port Aven since the war began.",
+                            "31 people", 31),
+                           ("B", "2025-05-04", "9 people were killed when a missile struck the market on Saturday.",
+                            "9 people", 9)], "scope_difference"),
+    "scope_category": ([("A", "2025-05-04", "9 people were killed in the strike on Saturday.", "9 people", 9),
+                        ("B", "2025-05-06", "7 civilians were killed in the strike on Saturday.", "7 civilians", 7)],
+                       "scope_difference"),
+    "unknown_thin": ([("A", "2025-05-04", "Officials say 9 people were killed.", "9 people", 9),
+                      ("B", "2025-05-04", "Reports say 14 people were killed.", "14 people", 14)], "unknown"),
+    "years_differ": ([("A", "2025-05-04", "Floods killed people in 1994 and 2016.", "1994 and 2016", (1994., 2016.),
+                       {"what": "people"}),
+                      ("B", "2025-05-04", "Floods killed people in 1994, 2016 and 2020.", "1994, 2016 and 2020",
+                       (1994., 2016., 2020.), {"what": "people"})], "unknown"),
+}
+
+
+def build(rows):
+    docs, claims = [], []
+    for i, row in enumerate(rows):
+        outlet, published, sentence, evidence, value, *extra = row
+        d = doc(f"d{i}", sentence, outlet, published)
+        docs.append(d)
+        claims.append(qty(d, evidence, value, **(extra[0] if extra else {})))
+    return docs, claims
+
+
+def findings_for(rows):
+    docs, claims = build(rows)
+    return verdict.quantity_findings(link.facets(claims, docs, [])), claims
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_verdict_cases(name):
+    rows, expected = CASES[name]
+    findings, claims = findings_for(rows)
+    statuses = {f.status for f in findings}
+    assert expected in statuses, [(f.status, f.summary) for f in findings]
+    f = next(f for f in findings if f.status == expected)
+    assert f.id == stable_id("f", *sorted(c.id for c in claims))
+    assert f.kind == "quantity" and f.summary and f.outlets == ("A", "B")
+    assert all(cid in {c.id for c in claims} for cid in f.claims)
+
+
+def test_list_values_with_shared_context_conflict():
+    rows = [("A", "2025-05-04", "Floods killed people in Port Aven since 1994: in 1994 and 2016.", "1994 and 2016",
+             (1994., 2016.), {"what": "people", "place": "Port Aven"}),
+            ("B", "2025-05-04", "Floods killed people in Port Aven since 1994: in 1994, 2016 and 2020.",
+             "1994, 2016 and 2020", (1994., 2016., 2020.), {"what": "people", "place": "Port Aven"})]
+    findings, _ = findings_for(rows)
+    assert [f.status for f in findings] == ["conflict"]
+
+
+def test_unrelated_numbers_make_no_finding():
+    rows = [("A", "2025-05-04", "Port Aven was home to about 60,000 people.", "about 60,000 people", 60000),
+            ("B", "2025-05-04", "9 people were killed in the strike.", "9 people", 9)]
+    findings, _ = findings_for(rows)
+    assert findings == []
+
+
+def test_wire_copies_and_shared_attribution_count_once():
+    text = "At least 22 people have been killed since the fighting began, according to the Health Ministry."
+    wire = doc("w", text, "Meridian Wire", "2025-05-02")
+    copy1 = doc("c1", "Intro. " + text, "Brenmoor Post", "2025-05-02", duplicate_of="w")
+    copy2 = doc("c2", text + " Outro.", "Coastline Gazette", "2025-05-03", duplicate_of="c1")
+    other = doc("n", "31 people have been killed since the war began, the Health Ministry said.", "Northgate Times",
+                "2025-05-05")
+    claims = [qty(d, "At least 22 people", 22) for d in (wire, copy1, copy2)] + [qty(other, "31 people", 31)]
+    facets = link.facets(claims, [wire, copy1, copy2, other], [])
+    (f,) = verdict.quantity_findings(facets)
+    assert f.status == "update"
+    counts = {s.value: s for s in f.independent_sources}
+    assert counts["at least 22"].independent_sources == 1 and len(counts["at least 22"].outlets) == 3
+    assert counts["31"].independent_sources == 1
+    assert "Northgate Times (2025-05-05)" in f.summary
+
+
+def test_copies_alone_are_a_single_source():
+    text = "The army now controls almost 15% of the Lerin region."
+    a = doc("a", text, "Meridian Wire", "2025-05-02")
+    b = doc("b", text, "Brenmoor Post", "2025-05-02", duplicate_of="a")
+    (f,) = verdict.quantity_findings(link.facets([qty(a, "almost 15%", 15), qty(b, "almost 15%", 15)], [a, b], []))
+    assert f.status == "single_source"
+
+
+def test_same_attributed_source_counts_once():
+    a = doc("a", "9 people were killed in the strike, according to the emergency service.", "Kestrel Daily")
+    b = doc("b", "9 people were killed in the strike, the emergency service said.", "Northgate Times")
+    c = doc("c", "12 people were killed in the strike, the Interior Ministry said.", "Valdoria Herald")
+    claims = [qty(a, "9 people", 9), qty(b, "9 people", 9), qty(c, "12 people", 12)]
+    (f,) = verdict.quantity_findings(link.facets(claims, [a, b, c], []))
+    assert f.status == "conflict"
+    counts = {s.value: s.independent_sources for s in f.independent_sources}
+    assert counts == {"9": 1, "12": 1}
+
+
+def test_scope_summary_reads_like_news():
+    rows = CASES["scope_granularity"][0]
+    findings, _ = findings_for(rows)
+    s = next(f for f in findings if f.status == "scope_difference").summary
+    assert "A: 31 people killed since the war began" in s
+    assert "B: 9 people killed when a missile struck the market on Saturday" in s
+    assert s.endswith("different scope, not a contradiction.")
+
+
+def test_entities_are_those_mentioned_in_the_claim_sentence():
+    from rashomon.records import Entity, Mention
+    a = doc("a", "Intro about Valmora. 9 people were killed in Port Aven in the strike.", "A")
+    b = doc("b", "12 people were killed in Port Aven in the strike.", "B")
+    pa = Entity("e_pa", "Port Aven", "GPE", ("Port Aven",), (
+        Mention("a", a.text.index("Port Aven"), a.text.index("Port Aven") + 9, "Port Aven", "GPE"),
+        Mention("b", 25, 34, "Port Aven", "GPE")))
+    va = Entity("e_va", "Valmora", "GPE", ("Valmora",), (Mention("a", 12, 19, "Valmora", "GPE"),))
+    (f,) = verdict.quantity_findings(link.facets([qty(a, "9 people", 9), qty(b, "12 people", 12)], [a, b], [pa, va]))
+    assert f.status == "conflict" and f.entities == ("e_pa",)
+
+
+def _time(d, evidence, iso):
+    start = d.text.index(evidence)
+    return Claim(id=f"t_{d.id}_{start}", doc=d.id, kind="time", start=start, end=start + len(evidence), text=evidence,
+                 stage="test@1", value_iso=iso, timex_type="DATE")
+
+
+@pytest.mark.parametrize("iso_a,iso_b,status", [
+    ("2025-04-20", "2025-04-19", "conflict"),
+    ("2025-04-20", "2025-04-20", "agree"),
+    ("2025-04", "2025-04-20", "agree"),
+])
+def test_date_findings(iso_a, iso_b, status):
+    a = doc("a", "The siege began on 20 April, officials said.", "Herald")
+    b = doc("b", "The occupation started after a siege that started on 19 April.", "Voice")
+    claims = [_time(a, "20 April", iso_a), _time(b, "19 April", iso_b)]
+    (f,) = verdict.date_findings(claims, [a, b], {})
+    assert f.kind == "date" and f.key == "siege/begin" and f.status == status
+
+
+def test_dateline_dates_are_not_event_dates():
+    a = doc("a", "PORT AVEN, 2 May 2025 — The siege ended after ten days.", "A")
+    b = doc("b", "PORT AVEN, 3 May 2025 — The siege ended after ten days.", "B")
+    claims = [_time(a, "2 May 2025", "2025-05-02"), _time(b, "3 May 2025", "2025-05-03")]
+    assert verdict.date_findings(claims, [a, b], {}) == []
