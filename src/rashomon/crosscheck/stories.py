@@ -1,12 +1,126 @@
-"""Grouping documents into stories. (Placeholder: one story for the whole corpus; the
-stories owner replaces it.)"""
+"""Grouping documents into stories (documents about the same real-world event or topic).
+
+Each document becomes a sparse TF-IDF vector of its content words plus its canonical
+entities (entities weigh ``ENTITY_WEIGHT`` times a word: sharing "Khazar Farhadov" says
+more than sharing "embassy"); IDF makes rare entities and terms count most. Candidate
+pairs come from an inverted index over features no more common than ``MAX_DF`` of the
+corpus (blocking: near-linear, never all pairs); a pair's score is the cosine over those
+shared features, halved when both documents have publication dates more than
+``MAX_DAYS`` apart. Pairs scoring at least ``THRESHOLD`` are joined (union-find): the
+connected components are the stories. A story's id is ``stable_id("s", sorted doc ids)``;
+its label is its three heaviest shared features (entity names first).
+"""
 from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from datetime import date
 
 from ..records import Claim, Document, Entity, Story, stable_id
 
+THRESHOLD = 0.2
+ENTITY_WEIGHT = 2.0
+MAX_DF = 0.2
+MAX_DAYS = 30
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOPWORDS = frozenset("""
+about above after again against all also among and any are around because been before being below between both but
+can could did does doing down during each few for from further had has have having her here hers herself him himself
+his how into its itself just more most much must not now off once only other our ours out over own said same says
+she should since some still such than that the their theirs them then there these they this those through too under
+until very was were what when where which while who whom why will with would you your yours year years new one two
+first last told say saying according also like get got make made many may might time week day today yesterday
+monday tuesday wednesday thursday friday saturday sunday people news report reported reports http www com html
+""".split())
+
+
+def _terms(text: str) -> Counter[str]:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _vectors(documents: list[Document], entities: list[Entity]) -> tuple[list[dict[str, float]], dict[str, str]]:
+    """One L2-normalised TF-IDF vector per document (features: "w:<term>", "e:<entity id>")."""
+    raw: list[Counter[str]] = [Counter({f"w:{t}": c for t, c in _terms(d.text).items()}) for d in documents]
+    position = {d.id: i for i, d in enumerate(documents)}
+    names: dict[str, str] = {}
+    for e in entities:
+        names[f"e:{e.id}"] = e.name
+        for m in e.mentions:
+            if m.doc in position:
+                raw[position[m.doc]][f"e:{e.id}"] += 1
+    df: Counter[str] = Counter(f for r in raw for f in r)
+    n = len(documents)
+    vectors = []
+    for r in raw:
+        v = {f: (1 + math.log(c)) * math.log((1 + n) / (1 + df[f])) * (ENTITY_WEIGHT if f[0] == "e" else 1.0)
+             for f, c in r.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors.append({f: x / norm for f, x in v.items() if x > 0})
+    return vectors, names
+
+
+def similar_pairs(vectors: list[dict[str, float]], max_df: float | None = None) -> dict[tuple[int, int], float]:
+    """Cosine over shared rare features, for the pairs the inverted index proposes."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, v in enumerate(vectors):
+        for f in v:
+            index[f].append(i)
+    cap = max(2, int((MAX_DF if max_df is None else max_df) * len(vectors)))
+    scores: dict[tuple[int, int], float] = defaultdict(float)
+    for f, docs in index.items():
+        if len(docs) < 2 or len(docs) > cap:
+            continue
+        for a_pos, a in enumerate(docs):
+            wa = vectors[a][f]
+            for b in docs[a_pos + 1:]:
+                scores[(a, b)] += wa * vectors[b][f]
+    return scores
+
 
 def group(documents: list[Document], entities: list[Entity], claims: list[Claim]) -> list[Story]:
+    """Stories over ``documents`` (``claims`` are not used yet: entities and words suffice)."""
     if not documents:
         return []
-    docs = tuple(d.id for d in documents)
-    return [Story(stable_id("s", *docs), "corpus", docs)]
+    documents = sorted(documents, key=lambda d: d.id)
+    vectors, names = _vectors(documents, entities)
+    days = [_day(d.published) for d in documents]
+    parent = list(range(len(documents)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (a, b), score in sorted(similar_pairs(vectors).items()):
+        if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > MAX_DAYS:
+            score /= 2
+        if score >= THRESHOLD:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(documents)):
+        members[find(i)].append(i)
+    stories = []
+    for idx in members.values():
+        weight: Counter[str] = Counter()
+        for i in idx:
+            weight.update(vectors[i])
+        shared = [f for f, _ in weight.most_common() if len(idx) == 1 or sum(f in vectors[i] for i in idx) > 1]
+        top = sorted(shared[:12], key=lambda f: (f[0] != "e", -weight[f], f))[:3]
+        label = ", ".join(names.get(f, f[2:]) for f in top) or documents[idx[0]].id
+        docs = tuple(sorted(documents[i].id for i in idx))
+        stories.append(Story(stable_id("s", *docs), label, docs))
+    stories.sort(key=lambda s: (-len(s.docs), s.id))
+    return stories
