@@ -1,8 +1,151 @@
-"""Events and dated claims ordered by normalised date. (Placeholder: the time owner replaces it.)"""
+"""The corpus timeline: dated events and claims, ordered by normalised date.
+
+``build(claims, documents)`` turns
+
+- event claims with a calendar time ("Armenian forces massacred ... in Khojaly", 1992-02-25),
+- quantity claims with a calendar time, and
+- absolute DATE/TIME expressions not already covered by one of those (label: their sentence)
+
+into :class:`~rashomon.records.TimelineEntry` records, one per date + action, each
+listing every outlet that reports it.  Truncated dates sort by the first day they cover
+("1992" before "1992-02-25", a decade "199" before "1990-03").  Relative expressions
+that stayed unresolved (``XXXX-09-27``, ``PAST_REF``, durations) are skipped, except
+that a month-day without a year takes the year of the same action on the same
+month-day in another document (:func:`resolve_years`) — the cross-source step that
+also narrows publication windows (:func:`refine_publication`).
+"""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+
+from ..extract.time import value_range
+from ..extract.timerules import is_absolute
 from ..records import Claim, Document, TimelineEntry
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+_STOP = {"the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had", "its", "his",
+         "her", "their", "said", "which", "who", "when", "since", "into", "also", "been", "are", "not"}
+_PARTIAL = re.compile(r"XXXX-(\d\d-\d\d)$")
+_LABEL_CHARS = 110
+
+
+def sort_key(value: str) -> tuple[date, int]:
+    """Order of a TIMEX3 value: first day covered, then coarser before finer."""
+    r = value_range(value)
+    if r is None:
+        return date.max, 0
+    return r[0], -(r[1] - r[0]).days
+
+
+def resolve_years(claims: list[Claim]) -> dict[str, str]:
+    """Event claim id -> full date, for events dated ``XXXX-MM-DD`` whose action happens on
+    the same month-day, with a year, in another document (one unambiguous year only)."""
+    known: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.kind == "event" and c.time and re.fullmatch(r"\d{4}-\d\d-\d\d", c.time):
+            known[(c.action or "", c.time[5:])].add(c.time[:4])
+    out = {}
+    for c in claims:
+        m = _PARTIAL.match(c.time or "") if c.kind == "event" else None
+        if m:
+            years = known.get((c.action or "", m[1]), set())
+            if len(years) == 1:
+                out[c.id] = f"{next(iter(years))}-{m[1]}"
+    return out
+
+
+def refine_publication(documents: list[Document], claims: list[Claim]) -> dict[str, dict]:
+    """Narrow the open-ended inferred window of undated documents whose month-day events
+    were dated by another source: published between that date and three months later."""
+    resolved = resolve_years(claims)
+    by_doc: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+    for c in claims:
+        if c.id in resolved:
+            by_doc[c.doc].append((resolved[c.id], c))
+    out = {}
+    for d in documents:
+        if d.published or d.id not in by_doc or (d.published_window and d.published_window[1]):
+            continue
+        value, c = max(by_doc[d.id], key=lambda t: t[0])
+        lo = date.fromisoformat(value)
+        out[d.id] = {"published": None, "published_how": "inferred",
+                     "published_window": (lo.isoformat(), (lo + timedelta(days=92)).isoformat()),
+                     "published_evidence": f"“{c.text[:80]}” without a year; other sources date {c.action!r} "
+                                           f"on {value}; a month-day without a year is written within months"}
+    return out
+
+
+def _outlet(doc: Document | None, fallback: str) -> str:
+    if doc is None:
+        return fallback
+    return doc.outlet or doc.source
+
+
+def _event_label(c: Claim) -> str:
+    parts = [c.actor or "", c.predicate or c.action or "", c.target or ""]
+    text = " ".join(p for p in parts if p)
+    if c.place and c.place not in text:
+        text += f" in {c.place}"
+    return text
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    b = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    s = " ".join(text[a:b].split())
+    return s if len(s) <= _LABEL_CHARS else s[:_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _words(s: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(s)} - _STOP
 
 
 def build(claims: list[Claim], documents: list[Document]) -> list[TimelineEntry]:
-    return []
+    """Timeline entries for the corpus, ordered by date (see the module docstring)."""
+    docs = {d.id: d for d in documents}
+    resolved = resolve_years(claims)
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    labels: dict[tuple, str] = {}
+    covered: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for c in claims:
+        when = resolved.get(c.id, c.time)
+        if c.kind not in ("event", "quantity") or not is_absolute(when):
+            continue
+        key = (when, c.kind, c.action if c.kind == "event" else (c.what or c.unit or c.text))
+        groups[key].append(c)
+        covered[c.doc].append((c.start, c.end, when))
+        if key not in labels or (c.kind == "event" and len(_event_label(c)) > len(labels[key])):
+            labels[key] = _event_label(c) if c.kind == "event" else _sentence(docs[c.doc].text, c.start, c.end) \
+                if c.doc in docs else c.text
+    time_groups: list[tuple[str, set[str], list[Claim], str]] = []
+    for c in claims:
+        if c.kind != "time" or c.timex_type not in ("DATE", "TIME") or not is_absolute(c.value_iso):
+            continue
+        if any(s <= c.start and c.end <= e and v == c.value_iso for s, e, v in covered[c.doc]):
+            continue
+        doc = docs.get(c.doc)
+        sentence = _sentence(doc.text, c.start, c.end) if doc else c.text
+        words = _words(sentence)
+        if len(words) < 4:
+            continue  # a bare date line anchors nothing
+        for value, ws, members, _ in time_groups:
+            if value == c.value_iso and len(ws & words) / max(1, len(ws | words)) >= 0.3:
+                members.append(c)
+                break
+        else:
+            time_groups.append((c.value_iso, words, [c], sentence))
+    for value, _, members, sentence in time_groups:
+        key = (value, "time", sentence)
+        groups[key] = members
+        labels[key] = sentence
+    entries = []
+    for key, members in groups.items():
+        when = key[0]
+        doc_ids = tuple(dict.fromkeys(c.doc for c in members))
+        outlets = tuple(dict.fromkeys(_outlet(docs.get(d), d) for d in doc_ids))
+        entries.append(TimelineEntry(date=when, label=f"{when}: {labels[key]}",
+                                     claims=tuple(c.id for c in members), outlets=outlets, docs=doc_ids))
+    entries.sort(key=lambda e: (sort_key(e.date), e.label))
+    return entries

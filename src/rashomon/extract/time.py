@@ -1,6 +1,6 @@
 """Time stage: temporal expressions as ``time`` claims, and publication-date inference.
 
-``extract(sdoc, document)`` tags expressions with the rules in :mod:`.timex`, drops
+``extract(sdoc, document)`` tags expressions with the rules in :mod:`.timerules`, drops
 bare numbers that spaCy parses as counts ("1994 people"), resolves relative
 expressions against ``document.published`` and returns ``Claim(kind="time")`` records.
 
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Claim, Document, claim_id
-from . import timex
-from .timex import Timex, is_absolute, parse_anchor
+from . import timerules as timex
+from .timerules import Timex, is_absolute, parse_anchor
 
 STAGE = "time@1"
 _TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "quarter", "period", "season", "time"}

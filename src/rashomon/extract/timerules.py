@@ -65,7 +65,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("my", rf"\b(?P<mod>{_MOD})?(?P<mon>{_MON})(?:,|\s+of)?\s+(?P<y>{_YEAR})\b"),
     ("month", rf"(?:\b(?P<rel>last|next|this|this past|this coming)\s+|\b(?P<mod>{_MOD}))?(?-i:\b(?P<mon>{_MON_ALONE}))\b(?:\s+(?P<ry>this|last|next)\s+year)?"),
     ("may", r"\b(?:(?P<pre>in|since|until|by|during|from|through|of)\s+|(?P<rel>last|next|this)\s+|(?P<mod>early\s+|late\s+|mid-))(?-i:(?P<mon>May))\b"),
-    ("year", rf"(?<![$£€\w.,-])(?P<mod>{_MOD}|fiscal\s+)?(?P<y>{_YEAR})(?![\w%-]|[.,]\d)"),
+    ("year", rf"(?<![$£€\w.,-])(?<!No\. )(?P<mod>{_MOD}|fiscal\s+)?(?P<y>{_YEAR})(?![\w%-]|[.,]\d)"),
     ("decade", rf"\b(?:the\s+)?(?P<mod>early|late|mid-?)?\s*(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b"),
     ("century", rf"\b(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(CENTURY_ORD)})\s+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?:(?P<y1>{_YEAR})(?:'s)?\s+|(?P<ry>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR}))?\b"),
@@ -473,6 +473,8 @@ class _Resolver:
     # --------------------------------------------------------------- durations
     def _r_duration(self, s, g):
         n, u = _num(g["n"]), _unit(g["u"])
+        if u == "second" and g["n"].lower() in ("a", "an"):
+            return "DURATION", None  # "a second missile": the ordinal, not a duration
         if u == "weekend":
             return "DURATION", "P1WE" if n == 1 else None
         if u in ("decade", "century"):
