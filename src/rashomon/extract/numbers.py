@@ -182,6 +182,9 @@ def word_value(words: list[str]) -> float | None:
             continue
         if lw in ("-", "and"):
             continue
+        if lw == "dozen":
+            current, seen = (current or 1.0) * 12, True
+            continue
         if lw in MULTIPLIERS:
             mult = MULTIPLIERS[lw]
             current = (current or 1.0) * mult

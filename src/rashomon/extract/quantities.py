@@ -162,7 +162,8 @@ def _number_run(sdoc, i: int) -> _Q | None:
         p = N.parse_token(tok.text)
         if p is None:
             return None
-        if tok.lower_ in N.UNITS_WORDS and not (tok.pos_ == "NUM" or tok.tag_ == "CD"):
+        if tok.lower_ in N.UNITS_WORDS and not (tok.pos_ == "NUM" or tok.tag_ == "CD" or (
+                tok.lower_ != "one" and i + 1 < n and sdoc[i + 1].tag_ in ("NNS", "NNPS"))):
             return None
     while j < n:
         t = sdoc[j]
@@ -399,7 +400,7 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
 NOUNS = ("NOUN", "PROPN")
 LOC_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "from"}
 REPORT = {"say", "report", "tell", "announce", "state", "claim", "estimate", "confirm", "add",
-          "show", "reveal", "write", "note", "put", "record", "find"}
+          "reveal", "write", "note", "allege", "insist", "warn"}
 ADJ_PARTICIPLES = {"missing", "dead", "wounded", "injured", "displaced", "homeless", "unaccounted",
                    "detained", "captured", "killed", "hospitalized", "hospitalised", "alive"}
 CAPTIVE_NOUNS = {"hostage", "prisoner", "captive", "hostages", "prisoners"}
@@ -495,6 +496,8 @@ def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
         if cur.dep_ == "pobj" and h.dep_ == "prep":
             if h.head.pos_ == "NOUN" and h.lower_ == "of" and h.head.i not in inside:
                 return h.head.lemma_.lower(), h.head
+            if h.head.pos_ in ("VERB", "AUX"):
+                return _verb_phrase(h.head), h.head
             cur = h.head
             continue
         if cur.dep_ == "prep":
@@ -504,21 +507,29 @@ def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
     return None, None
 
 
-def _place(sdoc, sent, anchor) -> str | None:
+def _place(sent, verb) -> str | None:
+    """The nearest GPE/LOC/FAC under a locative preposition ("in Ganja", "in the city of
+    Ganja") within the predicate's clause (the verb's subtree, or its governor's when the
+    verb is an adverbial/coordinated clause: "a strike levelled homes in Ganja, killing 12")."""
+    if verb is None:
+        return None
+    scope = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else verb
+    lo, hi = scope.left_edge.i, scope.right_edge.i
     best = None
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        if ent.label_ not in ("GPE", "LOC", "FAC") or not lo <= ent.root.i <= hi:
             continue
         cur, ok = ent.root, False
-        for _ in range(4):
+        for _ in range(6):
             if cur.dep_ == "prep" or cur.pos_ == "ADP":
                 ok = cur.lower_ in LOC_PREPS
-                break
+                if cur.lower_ != "of":
+                    break
             if cur.head is cur:
                 break
             cur = cur.head
         if ok:
-            d = abs(ent.root.i - anchor.i)
+            d = abs(ent.root.i - verb.i)
             if best is None or d < best[0]:
                 best = (d, ent.text)
     return best[1] if best else None
@@ -541,18 +552,19 @@ def _attribution(sent, verb) -> str | None:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return t.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text
-    cur = verb
-    for _ in range(4):
+    cur, found = verb, []
+    for _ in range(6):
         if cur is None:
             break
         if cur.lemma_.lower() in REPORT and cur.pos_ == "VERB":
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.i != getattr(verb, "i", -1):
-                return cur.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+                found.append(subj)
         if cur.head is cur:
             break
         cur = cur.head
-    return None
+    subj = next((t for t in found if t.pos_ != "PRON"), found[0] if found else None)
+    return subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text if subj is not None else None
 
 
 def _context(sdoc, qs: list[_Q], times) -> list[dict]:
@@ -577,7 +589,7 @@ def _context(sdoc, qs: list[_Q], times) -> list[dict]:
         predicate, verb = _predicate(sdoc, anchor, inside)
         if predicate is None and anchor is not num_tok:
             predicate, verb = _predicate(sdoc, num_tok, inside)
-        out.append(dict(what=what, predicate=predicate, place=_place(sdoc, sent, anchor),
+        out.append(dict(what=what, predicate=predicate, place=_place(sent, verb),
                         time=_time(sent, num_tok, times), attributed_to=_attribution(sent, verb),
                         end_tok=end_tok))
     return out

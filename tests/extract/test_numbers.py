@@ -1,0 +1,76 @@
+"""Number parsing: digits with glued prefixes/suffixes, number words, hedges, units."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from rashomon.extract import numbers as N
+
+
+@pytest.mark.parametrize("text, value, currency, suffix", [
+    ("1,275", 1275.0, None, ""),
+    ("1.5", 1.5, None, ""),
+    ("two", 2.0, None, ""),
+    ("$1.76bn", 1.76e9, "USD", ""),
+    ("PS2.7m", 2.7e6, "GBP", ""),
+    ("4.3M", 4.3e6, None, ""),
+    ("USD10m", 1e7, "USD", ""),
+    ("10kW", 10.0, None, "kW"),
+    ("5pc", 5.0, None, "pc"),
+    ("minus-5", -5.0, None, ""),
+    ("1/16", 0.0625, None, ""),
+    ("1.56pm", 1.56, None, "pm"),
+])
+def test_parse_token(text, value, currency, suffix):
+    p = N.parse_token(text)
+    assert p is not None
+    assert p.value == pytest.approx(value)
+    assert p.currency == currency
+    assert p.suffix == suffix
+
+
+@pytest.mark.parametrize("text", ["Karabakh", "first", "SU-25", "", "-"])
+def test_not_numbers(text):
+    assert N.parse_token(text) is None
+
+
+@pytest.mark.parametrize("words, value", [
+    (["two", "hundred", "thousand"], 200_000),
+    (["1.5", "million"], 1.5e6),
+    (["a", "million"], 1e6),
+    (["twenty", "-", "five"], 25),
+    (["three", "hundred", "and", "six"], 306),
+    (["a", "dozen"], 12),
+])
+def test_word_value(words, value):
+    assert N.word_value(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["killing", "more", "than"], (2, ">")),
+    (["at", "least"], (2, ">")),
+    (["up", "to"], (2, "<")),
+    (["nearly"], (1, "<~")),
+    (["some"], (1, "~")),
+    (["just", "under"], (2, "<")),
+    (["the"], None),
+])
+def test_hedge_before(words, expected):
+    assert N.hedge_before(words) == expected
+
+
+@pytest.mark.parametrize("word, kind, code", [
+    ("percent", "percent", "%"), ("manat", "currency", "AZN"), ("rupees", "currency", "INR"),
+    ("decades", "duration", "decade"), ("miles", "measure", "mi"), ("km", "measure", "km"),
+])
+def test_unit_of(word, kind, code):
+    assert N.unit_of(word) == (kind, code)
+
+
+def test_surface_forms_cover_symbols_and_words():
+    assert {"$", "dollars", "usd"} <= N.surface_forms("USD")
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_grouped_integers_round_trip(n):
+    assert N.parse_token(f"{n:,}").value == n
