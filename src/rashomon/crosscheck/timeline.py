@@ -92,7 +92,8 @@ def _event_label(c: Claim) -> str:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop = text.rfind(". ", 0, start)
+    a = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     b = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
     s = " ".join(text[a:b].split())
     return s if len(s) <= _LABEL_CHARS else s[:_LABEL_CHARS - 1].rstrip() + "…"

@@ -1,0 +1,89 @@
+"""Timeline: ordering of truncated dates, grouping across outlets, cross-source years,
+and the seed articles ordered from the 1940s to 2021."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.crosscheck import timeline
+from rashomon.records import Claim, Document, claim_id
+
+from ..conftest import SEEDS, need
+
+
+def _doc(i, text, outlet):
+    return Document(id=i, source=f"{i}.txt", text=text, raw_text=text, outlet=outlet)
+
+
+def _event(doc, evidence, action, when, actor="Vellmark rebels", target=None):
+    s = doc.text.index(evidence)
+    return Claim(id=claim_id(doc.id, "event", s, s + len(evidence)), doc=doc.id, kind="event", start=s,
+                 end=s + len(evidence), text=evidence, stage="events@1", actor=actor, action=action,
+                 predicate=action + "ed", target=target, time=when)
+
+
+def _time(doc, evidence, value, typ="DATE"):
+    s = doc.text.index(evidence)
+    return Claim(id=claim_id(doc.id, "time", s, s + len(evidence)), doc=doc.id, kind="time", start=s,
+                 end=s + len(evidence), text=evidence, stage="time@1", value_iso=value, timex_type=typ)
+
+
+@pytest.mark.parametrize("values, order", [
+    (["1992-02-25", "1992", "199", "1991-12"], ["199", "1991-12", "1992", "1992-02-25"]),
+    (["2020-W10", "2020-03", "2020-Q1", "2019"], ["2019", "2020-Q1", "2020-03", "2020-W10"]),
+])
+def test_sort_key(values, order):
+    assert sorted(values, key=timeline.sort_key) == order
+
+
+def test_groups_same_date_and_action_across_outlets():
+    a = _doc("a", "Vellmark rebels burned the granary on 3 May 2019.", "Daily Osterby")
+    b = _doc("b", "The granary was burned by Vellmark rebels on May 3, 2019.", "Brisk Herald")
+    c = _doc("c", "Vellmark rebels burned a mill in 1991 near Tarn.", "Daily Osterby")
+    claims = [_event(a, "Vellmark rebels burned the granary", "burn", "2019-05-03", target="granary"),
+              _event(b, "The granary was burned by Vellmark rebels", "burn", "2019-05-03", target="granary"),
+              _event(c, "Vellmark rebels burned a mill", "burn", "1991", target="mill")]
+    entries = timeline.build(claims, [a, b, c])
+    assert [e.date for e in entries] == ["1991", "2019-05-03"]
+    assert set(entries[1].outlets) == {"Daily Osterby", "Brisk Herald"} and len(entries[1].claims) == 2
+    assert entries[1].label.startswith("2019-05-03: Vellmark rebels burned granary")
+
+
+def test_skips_unresolved_and_borrows_years_across_sources():
+    a = _doc("a", "The Tarn clashes erupted on June 3, 2018 near the dam.", "A")
+    b = _doc("b", "Fighting erupted on June 3 and the mayor fled on Saturday.", "B")
+    claims = [_event(a, "The Tarn clashes erupted", "erupt", "2018-06-03"),
+              _event(b, "Fighting erupted", "erupt", "XXXX-06-03"),
+              _event(b, "the mayor fled", "flee", "XXXX-WXX-6"),
+              _time(b, "Saturday", "XXXX-WXX-6")]
+    entries = timeline.build(claims, [a, b])
+    assert [(e.date, e.outlets) for e in entries] == [("2018-06-03", ("A", "B"))]
+    refined = timeline.refine_publication([a, b], claims)
+    assert refined["b"]["published_window"] == ("2018-06-03", "2018-09-03")
+    assert "a" not in refined
+
+
+def test_dated_sentence_without_event_is_an_entry():
+    a = _doc("a", "Relations between Dalmark and Brisk have been tense since 1991 over the river.", "A")
+    entries = timeline.build([_time(a, "1991", "1991")], [a])
+    assert len(entries) == 1 and entries[0].label.startswith("1991: Relations between Dalmark")
+
+
+def test_seed_timeline_order(nlp):
+    from rashomon.extract import events
+    from rashomon.extract import time as time_stage
+
+    docs, claims = [], []
+    for path in sorted(need(SEEDS).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        d = _doc(path.stem, text, path.stem)
+        sdoc = nlp(text)
+        times, _ = time_stage.extract(sdoc, d)
+        docs.append(d)
+        claims += times + events.extract(sdoc, d, times=times)
+    entries = timeline.build(claims, docs)
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates, key=timeline.sort_key)
+    assert dates[0].startswith("194") and dates[-1][:4] in ("2020", "2021")
+    assert any(e.date == "1992-02-25" and "Khojaly" in e.label for e in entries)
+    erupted = [e for e in entries if e.date == "2020-09-27"]
+    assert erupted and len(erupted[0].docs) == 2  # the year-less "Sept. 27" joins the dated one
