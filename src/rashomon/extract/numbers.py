@@ -118,6 +118,27 @@ ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "sevent
                  "ninth", "tenth", "eleventh", "twelfth", "twentieth", "hundredth", "thousandth",
                  "last", "next"}
 
+# context lexicons used by the quantity extractor
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"}
+TIME_WORDS = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pdt", "pt", "et", "bst"}
+ID_NOUNS = {"category", "level", "channel", "article", "number", "no", "no.", "chapter",
+            "section", "grade", "phase", "round", "stage", "route", "gate", "room", "page",
+            "season", "episode", "week", "day", "game", "resolution", "tier", "version", "zone"}
+UP = {"rise", "increase", "grow", "gain", "jump", "climb", "surge", "soar", "advance", "add",
+      "rally", "boost", "raise", "lift", "up", "higher", "double", "spike", "swell", "expand",
+      "creep", "inch", "rebound", "improve"}
+DOWN = {"fall", "drop", "decline", "decrease", "slide", "slip", "lose", "plunge", "plummet",
+        "sink", "tumble", "dip", "shed", "cut", "reduce", "shrink", "down", "lower", "ease",
+        "slump", "crash", "retreat", "slow", "contract"}
+LOC_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "from"}
+REPORT = {"say", "report", "tell", "announce", "state", "claim", "estimate", "confirm", "add",
+          "reveal", "write", "note", "allege", "insist", "warn"}
+ADJ_PARTICIPLES = {"missing", "dead", "wounded", "injured", "displaced", "homeless", "unaccounted",
+                   "detained", "captured", "killed", "hospitalized", "hospitalised", "alive"}
+CAPTIVE_NOUNS = {"hostage", "prisoner", "captive", "hostages", "prisoners"}
+
 _NUM_TOKEN = re.compile(
     r"^(?P<pre>~|≈|\+|-|−|–|sub-|minus-|minus|(?:US|HK|A|C|NZ|R)?\$|\$(?:US|A)|USD|EUR|GBP|£|€|¥|₹|₼|₽|₪|Y=|PS|RM|Rs\.?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"

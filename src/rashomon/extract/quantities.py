@@ -32,19 +32,6 @@ from . import numbers as N
 
 STAGE = "quantities@1"
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-          "sep", "sept", "oct", "nov", "dec"}
-TIME_WORDS = {"am", "pm", "a.m.", "p.m.", "gmt", "utc", "est", "edt", "pdt", "pt", "et", "bst"}
-ID_NOUNS = {"category", "level", "channel", "article", "number", "no", "no.", "chapter",
-            "section", "grade", "phase", "round", "stage", "route", "gate", "room", "page",
-            "season", "episode", "week", "day", "game", "resolution", "tier", "version", "zone"}
-UP = {"rise", "increase", "grow", "gain", "jump", "climb", "surge", "soar", "advance", "add",
-      "rally", "boost", "raise", "lift", "up", "higher", "double", "spike", "swell", "expand",
-      "creep", "inch", "rebound", "improve"}
-DOWN = {"fall", "drop", "decline", "decrease", "slide", "slip", "lose", "plunge", "plummet",
-        "sink", "tumble", "dip", "shed", "cut", "reduce", "shrink", "down", "lower", "ease",
-        "slump", "crash", "retreat", "slow", "contract"}
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
 
@@ -80,9 +67,7 @@ def bounds(claim: Claim) -> tuple[float | None, float | None]:
 def _is_year(value: float, tok, nxt) -> bool:
     if value != int(value) or not 1000 <= value <= 2200 or "," in tok.text:
         return False
-    if nxt is not None and (nxt.tag_ in ("NNS",) or N.unit_of(nxt.text)):
-        return nxt.lower_ in N.DURATION_UNITS and False
-    return True
+    return nxt is None or not (nxt.tag_ == "NNS" or N.unit_of(nxt.text))  # "3000 rpm", "1520 sq m"
 
 
 def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
@@ -92,15 +77,15 @@ def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
             return True
     prev = sdoc[i - 1] if i > 0 else None
     nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
-    if prev is not None and prev.lower_.rstrip(".") in MONTHS:
+    if prev is not None and prev.lower_.rstrip(".") in N.MONTHS:
         return True
-    if nxt is not None and nxt.lower_.rstrip(".") in MONTHS and tok.like_num:
+    if nxt is not None and nxt.lower_.rstrip(".") in N.MONTHS and tok.like_num:
         return True
-    if nxt is not None and nxt.lower_ in TIME_WORDS:
+    if nxt is not None and nxt.lower_ in N.TIME_WORDS:
         return True
     if tok.ent_type_ in ("DATE", "TIME"):
         ent = next((e for e in sdoc.ents if e.start <= i < e.end), None)
-        if ent is not None and any(t.lower_.rstrip(".") in MONTHS or t.lower_ in TIME_WORDS
+        if ent is not None and any(t.lower_.rstrip(".") in N.MONTHS or t.lower_ in N.TIME_WORDS
                                    or ":" in t.text or (t.like_num and len(t.text) == 4 and t.text.isdigit()
                                                         and 1500 <= int(t.text) <= 2100)
                                    for t in ent):
@@ -115,9 +100,9 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
     if prev.whitespace_ == "" and prev.text in ("-", "#") and i > 1 and sdoc[i - 2].whitespace_ == "" \
             and sdoc[i - 2].is_alpha and sdoc[i - 2].is_title:
         return True
-    if prev.lower_ in ID_NOUNS or prev.text in ("No.", "#"):
+    if prev.lower_ in N.ID_NOUNS or prev.text in ("No.", "#"):
         return True
-    if prev.pos_ == "PROPN" and prev.ent_type_ not in ("GPE", "NORP") and prev.lower_.rstrip(".") not in MONTHS:
+    if prev.pos_ == "PROPN" and prev.ent_type_ not in ("GPE", "NORP") and prev.lower_.rstrip(".") not in N.MONTHS:
         return True
     return sdoc[i].ent_type_ in ENT_SKIP and prev.pos_ in ("PROPN", "NOUN")
 
@@ -204,7 +189,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
     last_p = N.parse_token(sdoc[j - 1].text)
     if last_p is not None and last_p.suffix:
         suf = last_p.suffix
-        if suf.lower() in TIME_WORDS or N.is_ordinal_suffix(suf):
+        if suf.lower() in N.TIME_WORDS or N.is_ordinal_suffix(suf):
             return _Q(i, i, j, j, None, vague=True, unit="skip")
         u = N.unit_of(suf.split("-")[0]) or N.unit_of(suf)
         q.unit_kind, q.unit = u if u is not None else ("measure", suf)
@@ -243,17 +228,14 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
 def _prefix(sdoc, q: _Q) -> None:
     """Currency symbols, signs and hedges before the number."""
     i = q.start
-    while i > 0 and (sdoc[i - 1].lower_ in N.CURRENCY_SYMBOLS or sdoc[i - 1].text in ("US", "HK")) \
-            and sdoc[i - 1].whitespace_ == "" or (i > 0 and sdoc[i - 1].text in ("$", "£", "€", "¥")):
+    while i > 0 and (sdoc[i - 1].lower_ in N.CURRENCY_SYMBOLS and sdoc[i - 1].whitespace_ == ""
+                     or sdoc[i - 1].text in ("$", "£", "€", "¥")):
         code = N.CURRENCY_SYMBOLS.get(sdoc[i - 1].lower_)
         if code and q.unit is None:
             q.unit, q.unit_kind = code, "currency"
-        if sdoc[i - 1].text == "US" or (code == "USD" and i > 1 and sdoc[i - 2].text == "US"):
-            pass
         i -= 1
-        if i > 0 and sdoc[i - 1].text in ("US", "HK", "A", "C"):
-            if sdoc[i - 1].text == "HK":
-                q.unit = "HKD"
+        if i > 0 and sdoc[i - 1].text in ("US", "HK", "A", "C"):  # "US $84", "HK $5.4m"
+            q.unit = N.CURRENCY_SYMBOLS.get(sdoc[i - 1].lower_ + "$", q.unit)
             i -= 1
     if i > 0 and sdoc[i - 1].lower_ in ("minus", "negative") and isinstance(q.value, float):
         q.value, i = -q.value, i - 1
@@ -283,9 +265,9 @@ def _change(sdoc, q: _Q) -> None:
     if t.dep_ == "prt":
         return
     lem = t.lemma_.lower()
-    if t.lower_ in ("up", "higher") or (lem in UP and (by or q.unit_kind in ("percent", "currency", "measure"))):
+    if t.lower_ in ("up", "higher") or (lem in N.UP and (by or q.unit_kind in ("percent", "currency", "measure"))):
         q.change = "up"
-    elif t.lower_ in ("down", "lower") or (lem in DOWN and (by or q.unit_kind in ("percent", "currency", "measure"))):
+    elif t.lower_ in ("down", "lower") or (lem in N.DOWN and (by or q.unit_kind in ("percent", "currency", "measure"))):
         q.change = "down"
 
 
@@ -350,7 +332,7 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
                 if frm:
                     change = "up" if q.value > a else "down"
                     head = sdoc[prev.start - 1].head
-                    if head.lemma_.lower() not in UP | DOWN:
+                    if head.lemma_.lower() not in N.UP | N.DOWN:
                         change = "="
                 merged = replace(prev, end=q.end, num_end=q.num_end, value=None, low=lo, high=hi,
                                  unit=q.unit or prev.unit, unit_kind=q.unit_kind or prev.unit_kind,
@@ -398,12 +380,6 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
 
 
 NOUNS = ("NOUN", "PROPN")
-LOC_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "from"}
-REPORT = {"say", "report", "tell", "announce", "state", "claim", "estimate", "confirm", "add",
-          "reveal", "write", "note", "allege", "insist", "warn"}
-ADJ_PARTICIPLES = {"missing", "dead", "wounded", "injured", "displaced", "homeless", "unaccounted",
-                   "detained", "captured", "killed", "hospitalized", "hospitalised", "alive"}
-CAPTIVE_NOUNS = {"hostage", "prisoner", "captive", "hostages", "prisoners"}
 
 
 def _noun_phrase(sdoc, head, lo: int) -> tuple[str, int]:
@@ -467,13 +443,13 @@ def _verb_phrase(v) -> str:
     if v.lemma_ == "be" or v.pos_ == "AUX":
         comp = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
         return comp.lower_ if comp is not None else v.lemma_.lower()
-    if v.lower_ in ADJ_PARTICIPLES and any(c.lemma_ == "be" and c.dep_ == "aux" for c in v.children):
+    if v.lower_ in N.ADJ_PARTICIPLES and any(c.lemma_ == "be" and c.dep_ == "aux" for c in v.children):
         return v.lower_
     lemma = v.lemma_.lower()
     for c in v.children:
         if c.dep_ == "prt":
             return f"{lemma} {c.lower_}"
-        if c.dep_ in ("dobj", "oprd", "xcomp", "attr") and c.lower_ in CAPTIVE_NOUNS:
+        if c.dep_ in ("dobj", "oprd", "xcomp", "attr") and c.lower_ in N.CAPTIVE_NOUNS:
             return f"{lemma} {c.lower_}"
     return lemma
 
@@ -522,7 +498,7 @@ def _place(sent, verb) -> str | None:
         cur, ok = ent.root, False
         for _ in range(6):
             if cur.dep_ == "prep" or cur.pos_ == "ADP":
-                ok = cur.lower_ in LOC_PREPS
+                ok = cur.lower_ in N.LOC_PREPS
                 if cur.lower_ != "of":
                     break
             if cur.head is cur:
@@ -535,10 +511,12 @@ def _place(sent, verb) -> str | None:
     return best[1] if best else None
 
 
-def _time(sent, anchor, times) -> str | None:
+def _time(sent, anchor, times, own: tuple[int, int]) -> str | None:
+    """The nearest DATE time claim in the sentence (not one inside the figure itself)."""
     best = None
     for t in times:
-        if sent.start_char <= t.start < sent.end_char and t.value_iso and (t.timex_type or "DATE") == "DATE":
+        if sent.start_char <= t.start < sent.end_char and t.value_iso and (t.timex_type or "DATE") == "DATE" \
+                and not (t.start < own[1] and own[0] < t.end):
             d = abs(t.start - anchor.idx)
             if best is None or d < best[0]:
                 best = (d, t.value_iso)
@@ -556,7 +534,7 @@ def _attribution(sent, verb) -> str | None:
     for _ in range(6):
         if cur is None:
             break
-        if cur.lemma_.lower() in REPORT and cur.pos_ == "VERB":
+        if cur.lemma_.lower() in N.REPORT and cur.pos_ == "VERB":
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.i != getattr(verb, "i", -1):
                 found.append(subj)
@@ -590,7 +568,7 @@ def _context(sdoc, qs: list[_Q], times) -> list[dict]:
         if predicate is None and anchor is not num_tok:
             predicate, verb = _predicate(sdoc, num_tok, inside)
         out.append(dict(what=what, predicate=predicate, place=_place(sent, verb),
-                        time=_time(sent, num_tok, times), attributed_to=_attribution(sent, verb),
+                        time=_time(sent, num_tok, times, (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))), attributed_to=_attribution(sent, verb),
                         end_tok=end_tok))
     return out
 
