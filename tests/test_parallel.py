@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from fictional import write_corpus
+from tests.fictional import write_corpus
 
 from rashomon import pipeline
 from rashomon.options import Options

@@ -1,0 +1,138 @@
+"""The Ray engine: the same stages as :func:`rashomon.pipeline.analyze`, run on Ray Data.
+
+1. the driver exports the documents still pending extraction to Parquet shards;
+2. ``ray.data.read_parquet`` → ``map_batches(ExtractActor)``: an actor pool where each
+   actor loads the spaCy model once (in ``__init__``) and runs the shared unit of work
+   :func:`rashomon.parallel.extract_batch` on each batch;
+3. the results are written as Parquet shards, which the driver imports into the store
+   (``Store.save_extractions``, one transaction per batch, recorded in ``stage_runs``);
+4. the corpus-level stages (:func:`rashomon.pipeline.corpus`) run on the driver.
+
+Both engines call the same extraction and corpus code, so a corpus gives the same
+entities, claims and findings on either. Crosscheck is not partitioned across the
+cluster yet: it runs on the driver, as in the local engine.
+
+``Options.ray_address`` (``--address``) connects to a running cluster (``auto`` or
+``HOST:PORT``); without it a local Ray is started with ``Options.workers`` CPUs (all the
+machine's CPUs when ``workers`` is 1) and its temporary files inside the run folder.
+The run folder is ``<db>.ray-runs/<run id>`` beside the store (a temp folder for an
+in-memory store); the Parquet shards are removed when the run succeeds.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from ..errors import RashomonError
+from ..extract import STAGE as EXTRACT_STAGE
+from ..options import Options
+from ..pipeline import AnalyzeReport, Progress, corpus
+from ..store import Store
+from .shards import documents_from_rows, extraction_rows, read_extractions, write_documents
+
+# Ray's session sockets live under its temp dir; a Unix socket path must stay under 108 bytes.
+MAX_RAY_TEMP_DIR = 60
+
+
+class RayUnavailable(RashomonError, RuntimeError):
+    code = "E301"
+
+
+def _noop(stage: str, advance: int, total: int | None) -> None:
+    pass
+
+
+class ExtractActor:
+    """A Ray Data actor: loads the spaCy model once, then extracts batches of documents."""
+
+    def __init__(self, options: Options):
+        from ..nlp import load
+
+        self.options = options
+        load(options.model)
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        from ..parallel import extract_batch
+
+        pairs = documents_from_rows(batch.to_pylist())
+        extractions = extract_batch([doc for _, doc in pairs], self.options)
+        return extraction_rows([pos for pos, _ in pairs], extractions)
+
+
+def run_folder(store: Store) -> Path:
+    """A fresh folder for one Ray run's shards and (local) Ray temporary files."""
+    run_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+    if store.path == ":memory:":
+        return Path(tempfile.mkdtemp(prefix=f"rashomon-ray-{run_id}-"))
+    folder = Path(store.path).resolve().with_name(Path(store.path).name + ".ray-runs") / run_id
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _start_ray(options: Options, folder: Path) -> tuple[Any, bool]:
+    """(ray module, whether this call started Ray and so must shut it down)."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise RayUnavailable("the Ray engine needs ray[data]",
+                             hint="pip install 'rashomon[ray]', or run with --engine local") from exc
+    if ray.is_initialized():
+        return ray, False
+    if options.ray_address:
+        ray.init(address=options.ray_address, include_dashboard=False, log_to_driver=False)
+        return ray, True
+    temp = folder / "ray"
+    if len(str(temp)) > MAX_RAY_TEMP_DIR:  # too long for Ray's socket paths: use a short one
+        temp = Path(tempfile.mkdtemp(prefix="rray-"))
+    cpus = options.workers if options.workers > 1 else (os.cpu_count() or 1)
+    ray.init(num_cpus=cpus, _temp_dir=str(temp), include_dashboard=False, log_to_driver=False,
+             configure_logging=False)
+    return ray, True
+
+
+def analyze(store: Store, options: Options | None = None, progress: Progress = _noop) -> AnalyzeReport:
+    """Extract every pending document on Ray, import the results, rebuild the corpus-level results."""
+    options = options or Options()
+    report = AnalyzeReport()
+    total = store.pending_count(EXTRACT_STAGE)
+    if total:
+        folder = run_folder(store)
+        ray, started = _start_ray(options, folder)
+        try:
+            progress("extract", 0, total)
+            _extract_on_ray(ray, store, options, folder, report, progress, total)
+        finally:
+            if started:
+                ray.shutdown()
+        shutil.rmtree(folder, ignore_errors=True)
+    return corpus(store, options, report, progress)
+
+
+def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, report: AnalyzeReport,
+                    progress: Progress, total: int) -> None:
+    docs_dir, out_dir = folder / "docs", folder / "extractions"
+    cpus = float(ray.cluster_resources().get("CPU", 1))
+    actors = max(1, int(cpus))
+    # Ray counts CPUs as tokens: leave one for the small list/read/write tasks, else they
+    # wait forever behind actors that wait for their input
+    actor_cpus = min(1.0, max(0.1, (cpus - 1) / actors))
+    # enough shards for every actor to get work, few enough that each read task is worth it
+    per_shard = max(options.batch_size, -(-total // (actors * 4)))
+    write_documents(store.iter_pending(EXTRACT_STAGE, options.batch_size), docs_dir, per_shard)
+    shards = len(list(docs_dir.glob("*.parquet")))
+    dataset = ray.data.read_parquet(str(docs_dir), num_cpus=0.1, override_num_blocks=shards)
+    results = dataset.map_batches(ExtractActor, fn_constructor_kwargs={"options": options},
+                                  batch_size=options.batch_size, batch_format="pyarrow",
+                                  concurrency=actors, num_cpus=actor_cpus)
+    results.write_parquet(str(out_dir), ray_remote_args={"num_cpus": 0.1})
+    for extractions in read_extractions(out_dir, options.batch_size * 4):
+        store.save_extractions(extractions, EXTRACT_STAGE)
+        report.extracted += len(extractions)
+        progress("extract", len(extractions), total)
