@@ -132,3 +132,25 @@ def test_seed_speakers(nlp, prefix: str, piece: str, speaker: str) -> None:
     hit = [c for c in claims if piece in text[c.content_start:c.content_end]]
     assert hit, f"no quote with {piece!r}"
     assert hit[0].speaker_text == speaker
+
+
+def _quote(doc: str, s: int, e: int, speaker: str) -> "Claim":
+    from rashomon.records import Claim, claim_id
+
+    return Claim(id=claim_id(doc, "quote", s, e), doc=doc, kind="quote", start=s, end=e + 20, text="x",
+                 stage="quotes@1", speaker_text=speaker, speaker_start=s, speaker_end=e, cue="say", direct=True)
+
+
+def test_resolve_speakers_by_mention_then_by_name() -> None:
+    from rashomon.extract.quotes import resolve_speakers
+    from rashomon.records import Entity, Mention
+
+    mira = Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan", "Castellan"),
+                  (Mention("d1", 0, 14, "Mira Castellan", "PERSON"),))
+    oren = Entity("e_oren", "Oren Vasquel", "PERSON", ("Oren Vasquel",), (Mention("d2", 50, 62, "Oren Vasquel", "PERSON"),))
+    quotes = [_quote("d1", 0, 14, "Mira Castellan"),  # overlaps a mention
+              _quote("d2", 100, 102, "Oren Vasquel"),  # "he", resolved to a name in the same document
+              _quote("d3", 5, 14, "Castellan"),  # an alias, another document
+              _quote("d3", 30, 40, "the committee")]  # nobody known: no entity rather than a guess
+    got = resolve_speakers(quotes, [mira, oren])
+    assert got == {quotes[0].id: "e_mira", quotes[1].id: "e_oren", quotes[2].id: "e_mira"}

@@ -220,6 +220,11 @@ def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
             if o and lemma != "tell":
                 spans.insert(0, _subtree_span(o[0]))
             return spans, lemma, []
+    objects = [c for c in kids if c.dep_ in ("dobj", "xcomp", "oprd") and c.i > verb.i and c.pos_ != "PRON"]
+    if objects and lemma not in ("tell", "ask"):
+        # "X called the plan a disaster", "X wants to win": the complement is what is attributed
+        spans = sorted(_subtree_span(c) for c in objects)
+        return [(spans[0][0], spans[-1][1])], lemma, []
     if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head is not verb and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX") and verb.i > head.i:

@@ -1,0 +1,99 @@
+"""Cross-outlet quote linking on hand-built fictional documents and quote claims."""
+from __future__ import annotations
+
+import pytest
+
+from rashomon.crosscheck.quotes import link
+from rashomon.records import Claim, Document, Entity, Mention, claim_id, stable_id
+
+BASE = "We will firmly defend the harbour of Port Aven until the storm has passed"
+
+
+def _case(items):
+    """items: (doc id, outlet, content, speaker text, direct, duplicate_of)."""
+    docs, claims = [], []
+    for doc_id, outlet, content, speaker, direct, dup in items:
+        quoted = f"“{content},”" if direct else f"that {content}"
+        text = f"{speaker} said {quoted} on Monday." if not direct else f"{quoted} {speaker} said on Monday."
+        docs.append(Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet,
+                             duplicate_of=dup))
+        c0 = text.index(quoted)
+        s0 = text.index(speaker)
+        claims.append(Claim(id=claim_id(doc_id, "quote", 0, len(text) - 1), doc=doc_id, kind="quote", start=0,
+                            end=len(text) - 1, text=text[:-1], stage="quotes@1", speaker_text=speaker,
+                            speaker_start=s0, speaker_end=s0 + len(speaker), cue="say", direct=direct,
+                            content_start=c0, content_end=c0 + len(quoted)))
+    return claims, docs
+
+
+def test_identical_quotes_agree_and_near_copies_count_once() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
+                          ("c", "Kestrel Daily", BASE, "Mira Castellan", True, "b")])
+    (f,) = link(claims, docs, [])
+    assert f.kind == "quote" and f.status == "agree" and f.flags == ()
+    assert f.id == stable_id("f", *sorted(c.id for c in claims))
+    assert f.outlets == ("Kestrel Daily", "Northgate Times", "Valdoria Herald")
+    (variant,) = f.independent_sources
+    assert variant.independent_sources == 2  # c is a near-copy of b
+    assert "identically" in f.summary and "Mira Castellan" in f.summary
+
+
+def test_changed_word_is_a_conflict_that_names_the_words() -> None:
+    changed = BASE.replace("firmly", "strongly")
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
+                          ("c", "Kestrel Daily", changed, "Mira Castellan", True, None)])
+    (f,) = link(claims, docs, [])
+    assert f.status == "conflict" and "words_changed" in f.flags
+    assert '"strongly"' in f.summary and '"firmly"' in f.summary and "Kestrel Daily" in f.summary
+    assert len(f.independent_sources) == 2
+
+
+def test_truncated_quote_agrees_with_a_flag() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE.split(" until")[0], "Mira Castellan", True, None)])
+    (f,) = link(claims, docs, [])
+    assert f.status == "agree" and f.flags == ("truncated",)
+
+
+def test_speaker_differs_is_a_conflict() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE, "Oren Vasquel", True, None)])
+    (f,) = link(claims, docs, [])
+    assert f.status == "conflict" and "speaker_differs" in f.flags
+    assert "Oren Vasquel" in f.summary and "Mira Castellan" in f.summary
+
+
+def test_direct_vs_paraphrase() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE.replace("We", "they"), "Mira Castellan", False, None)])
+    (f,) = link(claims, docs, [])
+    assert "direct_vs_paraphrase" in f.flags and "words_changed" not in f.flags
+
+
+def test_speaker_entities_are_named() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None)])
+    ent = Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan",),
+                 (Mention("a", claims[0].speaker_start, claims[0].speaker_end, "Mira Castellan", "PERSON"),))
+    claims = [c.__class__(**{**c.__dict__, "speaker": "e_mira"}) for c in claims]
+    (f,) = link(claims, docs, [ent])
+    assert f.entities == ("e_mira",) and f.key == "Mira Castellan"
+
+
+@pytest.mark.parametrize("items", [
+    # one outlet only: no finding
+    [("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+     ("b", "Valdoria Herald", BASE, "Mira Castellan", True, None)],
+    # different statements: not linked
+    [("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+     ("b", "Northgate Times", "The convoy of trucks crossed the northern bridge before dawn", "Mira Castellan",
+      True, None)],
+    # a short phrase whose words all occur in a long quote is not the same statement
+    [("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+     ("b", "Northgate Times", "the storm harbour defend", "Mira Castellan", True, None)],
+])
+def test_no_finding(items) -> None:
+    claims, docs = _case(items)
+    assert link(claims, docs, []) == []
