@@ -160,3 +160,16 @@ def test_seed_years_and_dates_are_not_quantities(seeds):
         for c in claims:
             assert not (isinstance(c.value, float) and 1900 <= c.value <= 2100 and c.unit != "year"), c
             assert "anniversary" not in c.text
+
+
+def test_time_claims_give_time_and_block_dates(nlp):
+    from rashomon.records import Claim
+
+    text = "On 4 May 2031, 17 ferries were stranded in the strait."
+    s = text.index("4 May 2031")
+    t = Claim(id="t1", doc="t", kind="time", start=s, end=s + 10, text=text[s:s + 10], stage="time@1",
+              value_iso="2031-05-04", timex_type="DATE")
+    doc = Document(id="t", source="test", text=text, raw_text=text)
+    claims = quantities.extract(nlp(text), doc, times=[t])
+    assert [c.value for c in claims] == [17.0]
+    assert claims[0].time == "2031-05-04" and claims[0].what == "ferries"
