@@ -4,7 +4,7 @@ Each document becomes a sparse TF-IDF vector of its content words plus its canon
 entities (entities weigh ``ENTITY_WEIGHT`` times a word: sharing "Khazar Farhadov" says
 more than sharing "embassy"); IDF makes rare entities and terms count most. Candidate
 pairs come from an inverted index over features no more common than ``MAX_DF`` of the
-corpus (blocking: near-linear, never all pairs); a pair's score is the cosine over those
+corpus (or in at most ``MIN_CAP`` documents; blocking: near-linear, never all pairs); a pair's score is the cosine over those
 shared features, halved when both documents have publication dates more than
 ``MAX_DAYS`` apart. Pairs scoring at least ``THRESHOLD`` are joined (union-find): the
 connected components are the stories. A story's id is ``stable_id("s", sorted doc ids)``;
@@ -22,6 +22,7 @@ from ..records import Claim, Document, Entity, Story, stable_id
 THRESHOLD = 0.2
 ENTITY_WEIGHT = 2.0
 MAX_DF = 0.2
+MIN_CAP = 50  # small corpora: every feature may propose pairs
 MAX_DAYS = 30
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOPWORDS = frozenset("""
@@ -75,7 +76,7 @@ def similar_pairs(vectors: list[dict[str, float]], max_df: float | None = None) 
     for i, v in enumerate(vectors):
         for f in v:
             index[f].append(i)
-    cap = max(2, int((MAX_DF if max_df is None else max_df) * len(vectors)))
+    cap = max(MIN_CAP, int((MAX_DF if max_df is None else max_df) * len(vectors)))
     scores: dict[tuple[int, int], float] = defaultdict(float)
     for f, docs in index.items():
         if len(docs) < 2 or len(docs) > cap:
