@@ -4,8 +4,9 @@ A document whose estimated Jaccard similarity to an earlier one reaches
 ``Options.dup_threshold`` is a near-copy (the same wire story republished, the same page
 scraped twice with different boilerplate). It is kept and linked to its *original*: the
 earliest-ingested document among those above the threshold, with the estimate as
-``similarity``. Signatures are the MinHash values as little-endian uint64 bytes, so they
-persist in the store (``doc_signatures``) and later runs link against earlier ones.
+``similarity``. Signatures are the MinHash values (datasketch's ``affine32`` scheme, named
+explicitly so a library upgrade cannot change it silently) as little-endian uint32 bytes,
+so they persist in the store (``doc_signatures``) and later runs link against earlier ones.
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from ..records import Document
 
 NUM_PERM = 128
 SHINGLE = 5
+SCHEME = "affine32"
+DTYPE = "<u4"
 _WORD = re.compile(r"\w+")
 
 
@@ -36,19 +39,21 @@ class NearDuplicateIndex:
 
     def __init__(self, options: Options):
         self.threshold = options.dup_threshold
-        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        # LSH only proposes candidates (it cannot band a threshold near 1); the estimate decides
+        self.lsh = MinHashLSH(threshold=min(max(self.threshold, 0.05), 0.9), num_perm=NUM_PERM)
         self.order: dict[str, int] = {}
         self.hashes: dict[str, MinHash] = {}
 
     def signature(self, text: str) -> bytes:
-        m = MinHash(num_perm=NUM_PERM, seed=1)
+        m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
         m.update_batch(list(shingles(text)))
-        return np.asarray(m.hashvalues, dtype="<u8").tobytes()
+        return np.asarray(m.hashvalues, dtype=DTYPE).tobytes()
 
     def _minhash(self, signature: bytes) -> MinHash | None:
-        if len(signature) != NUM_PERM * 8:  # absent or written by another scheme
+        if len(signature) != NUM_PERM * 4:  # absent or written by another scheme
             return None
-        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(signature, dtype="<u8").astype(np.uint64))
+        values = np.frombuffer(signature, dtype=DTYPE).astype(np.uint32)
+        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
 
     def add_existing(self, doc_id: str, signature: bytes) -> None:
         """Register a document stored by an earlier run (call in ingest order)."""

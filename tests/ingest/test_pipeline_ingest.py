@@ -1,0 +1,52 @@
+"""End to end through ``rashomon.pipeline.ingest``: idempotent, incremental, near-copies, bad files."""
+from __future__ import annotations
+
+from rashomon.pipeline import ingest
+from rashomon.store import Store
+
+from .conftest import STORY
+
+OTHER = ("Velmora library reopens\n\nThe Velmora city library reopened on Monday after a two-year renovation "
+         "that added a reading garden, a children's wing and a room of maps of the Ostrand coast. The mayor, "
+         "Ilse Varga, said about 1,200 people visited on the first day.\n")
+
+
+def test_ingest_end_to_end(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a_story.txt").write_text(STORY)
+    (src / "b_copy.txt").write_text(STORY + "\nMust Read\nVelmora opens winter market early\n")  # same text once cleaned
+    (src / "c_wire.txt").write_text(STORY.replace("Ferry strike ends in Velmora", "Velmora ferry crews back at work")
+                                    + "\nThe harbour authority thanked the islanders for their patience.\n")
+    (src / "d_empty.txt").write_text("")
+    (src / "e_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    store = Store(tmp_path / "r.duckdb")
+
+    first = ingest(store, [src])
+    assert (first.seen, first.added, first.exact_duplicates, first.near_duplicates) == (5, 2, 1, 1)
+    assert sorted(e.source.rsplit("/", 1)[-1] for e in first.errors) == ["d_empty.txt", "e_binary.txt"]
+    docs = {d.source.rsplit("/", 1)[-1]: d for d in store.documents()}
+    assert set(docs) == {"a_story.txt", "c_wire.txt"}
+    wire = docs["c_wire.txt"]
+    assert wire.duplicate_of == docs["a_story.txt"].id and 0.8 <= wire.similarity < 1.0
+
+    again = ingest(store, [src])
+    assert again.added == 0 and store.count() == 2
+
+    (src / "f_other.txt").write_text(OTHER)
+    more = ingest(store, [src])
+    assert more.added == 1 and store.count() == 3
+    new = [d for d in store.documents() if d.source.endswith("f_other.txt")][0]
+    assert new.duplicate_of is None and new.title == "Velmora library reopens"
+    assert {e.source.rsplit("/", 1)[-1] for e in store.errors()} == {"d_empty.txt", "e_binary.txt"}
+
+
+def test_near_copy_links_across_runs(tmp_path):
+    store = Store(":memory:")
+    (tmp_path / "one.txt").write_text(STORY)
+    ingest(store, [tmp_path / "one.txt"])
+    (tmp_path / "two.txt").write_text(STORY + "\nThe union will meet again in June.\n")
+    report = ingest(store, [tmp_path / "two.txt"])
+    assert report.near_duplicates == 1
+    original, copy = store.documents()
+    assert copy.duplicate_of == original.id
