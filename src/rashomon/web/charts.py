@@ -54,18 +54,35 @@ class Timeline:
     ticks: list[tuple[float, str]]
     dots: list[Dot]
     undated: int
+    window: tuple[dt.date, dt.date] | None = None  # set when the chart is zoomed in
+    outside: int = 0  # dated entries outside the window
 
 
-def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, left: int = 170) -> Timeline:
+def focus(entries: list[TimelineEntry]) -> tuple[dt.date, dt.date] | None:
+    """The window holding the middle 80% of dated entries, when a few outliers (an old
+    background date) would otherwise squeeze everything else into one corner; else None."""
+    dates = sorted(d for d in (parse_date(e.date) for e in entries) if d)
+    if len(dates) < 5:
+        return None
+    a, b = dates[len(dates) // 10], dates[-1 - len(dates) // 10]
+    return (a, b) if (b - a).days >= 1 and (b - a).days * 4 < (dates[-1] - dates[0]).days else None
+
+
+def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, left: int = 170,
+             window: tuple[dt.date, dt.date] | None = None) -> Timeline:
     dated = [(parse_date(e.date), e) for e in entries]
     points = [(d, e) for d, e in dated if d]
+    outside = 0
+    if window:
+        inside = [(d, e) for d, e in points if window[0] <= d <= window[1]]
+        outside, points = len(points) - len(inside), inside
     outlets = sorted({o or "?" for _, e in points for o in (e.outlets or ("?",))}, key=str.lower)
     colours = outlet_colours(outlets)
     lanes = [(o, 40 + i * lane, colours[o]) for i, o in enumerate(outlets)]
     ys = {o: y for o, y, _ in lanes}
     height = 40 + len(outlets) * lane + 10
     if not points:
-        return Timeline(width, height, left, lanes, [], [], len(entries))
+        return Timeline(width, height, left, lanes, [], [], len(entries) - outside, window, outside)
     lo, hi = min(d for d, _ in points), max(d for d, _ in points)
     span = max((hi - lo).days, 1)
     x0, x1 = left + 20, width - 30
@@ -90,11 +107,12 @@ def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, lef
         if not ticks:
             ticks = [(x(lo), lo.isoformat())]
     dots = []
-    for i, (d, e) in enumerate(points):
+    row = {id(e): i for i, e in enumerate(entries)}
+    for d, e in points:
         for o in e.outlets or ("?",):
             o = o or "?"
-            dots.append(Dot(x(d), ys[o], colours[o], f"{e.date} — {e.label} ({o})", f"#t-{i}"))
-    return Timeline(width, height, left, lanes, ticks, dots, len(entries) - len(points))
+            dots.append(Dot(x(d), ys[o], colours[o], f"{e.date} — {e.label} ({o})", f"#t-{row[id(e)]}"))
+    return Timeline(width, height, left, lanes, ticks, dots, len(entries) - len(points) - outside, window, outside)
 
 
 # ------------------------------------------------------------------ matrix

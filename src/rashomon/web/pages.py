@@ -73,7 +73,9 @@ def timeline(r: Rashomon = Corpus) -> HTMLResponse:
     entries = r.timeline()
     ids = sorted({c for t in entries for c in t.claims})
     claim_docs = {c.id: c.doc for c in r.store.claims(ids=ids)} if ids else {}
-    return page("timeline.html", "timeline", entries=entries, chart=charts.timeline(entries), claim_docs=claim_docs)
+    window = charts.focus(entries)
+    return page("timeline.html", "timeline", entries=entries, chart=charts.timeline(entries), claim_docs=claim_docs,
+                zoom=charts.timeline(entries, window=window) if window else None)
 
 
 @router.get("/matrix")

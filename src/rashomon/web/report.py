@@ -43,7 +43,9 @@ def build_report(r: Rashomon, generated: str | None = None) -> str:
     script = REPORT_SCRIPT.read_text("utf-8")
     csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(script)}; img-src data:; "
            "base-uri 'none'; form-action 'none'")
+    window = charts.focus(entries)
     return render("report.html", o=views.overview(r), items=items, entries=entries, chart=charts.timeline(entries),
+                  zoom=charts.timeline(entries, window=window) if window else None,
                   rows=rows, matrix=charts.matrix(rows), frows=frows, groups=charts.framing(frows), css=css,
                   script=script, csp=csp, data=report_data(items), store=Path(r.store.path).name,
                   generated=generated or dt.datetime.now().strftime("%Y-%m-%d %H:%M"))

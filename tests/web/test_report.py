@@ -1,0 +1,52 @@
+"""``rashomon report``: one self-contained, inert HTML file."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+
+import pytest
+
+import rashomon
+from rashomon.web.report import write_report
+
+
+@pytest.fixture(scope="module")
+def report(corpus, tmp_path_factory):
+    out = write_report(rashomon.open(corpus[0], read_only=True), tmp_path_factory.mktemp("rep") / "sub" / "r.html")
+    return out.read_text("utf-8")
+
+
+def test_report_is_self_contained(report):
+    assert not re.search(r'\b(src|href|action)\s*=\s*"(?!#)', report)  # only in-page anchors
+    assert "@import" not in report and "url(" not in report
+    for part in ('id="overview"', 'id="findings"', 'id="timeline"', 'id="matrix"', 'id="framing"'):
+        assert part in report
+
+
+def test_report_shows_findings_with_evidence(report):
+    assert "Port Aven death toll: more than 40 vs at least 12" in report
+    assert '<mark class="ev">More than 40 people</mark>' in report and '<mark class="ev">At least 12 people</mark>' in report
+    assert "<svg" in report  # the timeline chart
+
+
+def test_report_inline_script_is_pinned_by_csp_and_data_is_escaped(report):
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', report).group(1))
+    scripts = re.findall(r"<script>(.*?)</script>", report, re.S)
+    assert len(scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in csp and "default-src 'none'" in csp
+    data = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', report, re.S).group(1)
+    assert "<" not in data and "&" not in data
+    parsed = json.loads(data)
+    evil = next(f for f in parsed if f["id"] == "f_evil")
+    assert evil["summary"] == "<script>alert('finding')</script> injured"
+
+
+def test_report_renders_hostile_text_inert(report):
+    body = report.split("<body>", 1)[1]
+    assert not re.search(r"<(img|svg|b|i)\b[^>]*(onerror|onload|onmouseover)", body, re.I)
+    assert body.count("<script") == 2  # the data block and the pinned script
+    assert "&lt;script&gt;alert(&#39;finding&#39;)&lt;/script&gt;" in body
