@@ -298,7 +298,7 @@ class MentionIndex:
 
 
 def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentions: MentionIndex,
-          story: str | None = None) -> Facet:
+          story: str | None = None, copies_published: dict[str, str] | None = None) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
     text = doc.text if doc else claim.text
     start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
@@ -324,7 +324,7 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
     if thing == "duration":  # a duration is its own time window
         gran = None
     root = root_of(claim.doc, by_id)
-    published = (doc.published if doc else None) or (by_id[root].published if root in by_id else None)
+    published = (doc.published if doc else None) or (copies_published or {}).get(root)
     ids, places = mentions.within(claim.doc, s, e)
     if claim.place:
         places = frozenset({claim.place.lower()})
@@ -378,26 +378,72 @@ def can_share(a: Facet, b: Facet) -> bool:
     return scope_compatible(a, b)
 
 
-def blocks(facets: list[Facet]) -> dict[tuple[str | None, str, str], list[Facet]]:
-    """Claims that may speak about the same thing: same story, predicate class and thing class."""
-    out: dict[tuple[str | None, str, str], list[Facet]] = {}
+def blocks(facets: list[Facet]) -> dict[tuple[str, str], list[Facet]]:
+    """Claims that may speak about the same thing: same predicate class and thing class."""
+    out: dict[tuple[str, str], list[Facet]] = {}
     for f in facets:
         if f.pred and f.thing and (f.interval is not None or f.values):
-            out.setdefault((f.story, f.pred, f.thing), []).append(f)
+            out.setdefault((f.pred, f.thing), []).append(f)
+    return out
+
+
+def anchors(f: Facet) -> set[tuple[str, str | None]]:
+    """What a claim can meet another on: its story, or a place/entity/place word named in its sentence.
+
+    Two claims of one block are only compared when they share an anchor, so a block costs
+    about (claims × the few clusters sharing an anchor), not claims²; a claim of another story
+    is only linked when its sentence names the same place or entity."""
+    out: set[tuple[str, str | None]] = {("story", f.story)}
+    out |= {("place", p) for p in f.places} | {("entity", e) for e in f.entities} | {("where", w) for w in f.where}
     return out
 
 
 def cluster(block: list[Facet]) -> list[list[Facet]]:
-    """Complete-linkage clusters of scope-compatible claims, in a deterministic order."""
+    """Complete-linkage clusters of scope-compatible claims sharing an anchor, in a deterministic order."""
     clusters: list[list[Facet]] = []
+    index: dict[tuple[str, str | None], list[int]] = {}
     for f in sorted(block, key=lambda x: (x.published or "", x.claim.doc, x.claim.start)):
-        for c in clusters:
-            if all(can_share(f, g) for g in c):
-                c.append(f)
+        keys = anchors(f)
+        for i in sorted({i for k in keys for i in index.get(k, ())}):
+            if all(can_share(f, g) for g in clusters[i]):
+                clusters[i].append(f)
                 break
         else:
+            i = len(clusters)
             clusters.append([f])
-    return clusters
+        for k in keys:
+            if i not in index.setdefault(k, []):
+                index[k].append(i)
+    return _merge(clusters)
+
+
+def _merge(clusters: list[list[Facet]]) -> list[list[Facet]]:
+    """One pass joining neighbouring clusters whose members are all scope-compatible (greedy
+    assignment can split a group when a claim arrives before the claim that anchors it)."""
+    gone: set[int] = set()
+    for i, j in neighbours(clusters):
+        if i in gone or j in gone:
+            continue
+        if all(can_share(a, b) for a in clusters[i] for b in clusters[j]):
+            clusters[i] = clusters[i] + clusters[j]
+            gone.add(j)
+    return [c for n, c in enumerate(clusters) if n not in gone]
+
+
+def neighbours(clusters: list[list[Facet]]) -> list[tuple[int, int]]:
+    """Pairs of clusters (i < j) that share an anchor: the only ones compared for scope differences."""
+    index: dict[tuple[str, str | None], set[int]] = {}
+    for i, c in enumerate(clusters):
+        for f in c:
+            for k in anchors(f):
+                index.setdefault(k, set()).add(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        ms = sorted(members)
+        if len(ms) > 200:  # a catch-all anchor (one huge story) would make this quadratic
+            ms = ms[:200]
+        pairs |= {(a, b) for n, a in enumerate(ms) for b in ms[n + 1:]}
+    return sorted(pairs)
 
 
 def facets(claims: list[Claim], documents: list[Document], entities: list[Entity],
@@ -406,4 +452,11 @@ def facets(claims: list[Claim], documents: list[Document], entities: list[Entity
     by_id = {d.id: d for d in documents}
     mentions = MentionIndex(entities)
     story_of = story_of or {}
-    return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc)) for c in claims if c.kind == "quantity"]
+    # a copy without a date of its own is dated by the earliest dated copy of the same original
+    first: dict[str, str] = {}
+    for d in documents:
+        if d.published:
+            r = root_of(d.id, by_id)
+            first[r] = min(first.get(r, d.published), d.published)
+    return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first)
+            for c in claims if c.kind == "quantity"]

@@ -22,10 +22,11 @@ phase ("the siege began on ...") are compared across documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, stable_id
-from .link import DATELINE, Facet, WORD, blocks, cluster, outlet_of, root_of, sentence_bounds
+from .link import DATELINE, Facet, WORD, blocks, cluster, neighbours, outlet_of, root_of, sentence_bounds
 
 STAGE = "crosscheck@1"
 EVENT_NOUNS = ("siege", "strike", "attack", "offensive", "ceasefire", "truce", "election", "referendum",
@@ -151,9 +152,10 @@ def summarize(status: str, members: list[Facet]) -> str:
 def _finding(status: str, members: list[Facet], kind: str = "quantity") -> Finding:
     ids = sorted({f.claim.id for f in members})
     ents = sorted({e for f in members for e in f.entities})
+    stories = Counter(f.story for f in members if f.story)
     return Finding(id=stable_id("f", *ids), status=status, summary=summarize(status, members), claims=tuple(ids),
                    independent_sources=source_counts(members), kind=kind, key=members[0].key,
-                   story=members[0].story, entities=tuple(ents), outlets=tuple(sorted({f.outlet for f in members})),
+                   story=stories.most_common(1)[0][0] if stories else None, entities=tuple(ents), outlets=tuple(sorted({f.outlet for f in members})),
                    stage=STAGE)
 
 
@@ -179,7 +181,7 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
             continue  # nothing to compare with
         clusters = cluster(block)
         in_scope: set[int] = set()
-        for i, j in combinations(range(len(clusters)), 2):
+        for i, j in neighbours(clusters):
             a, b = clusters[i], clusters[j]
             if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
                 continue  # one document's own figures are not a cross-source difference
