@@ -60,7 +60,10 @@ def _control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) in ("Cc", "Cs", "Co"))
+    # control, surrogate, private-use and unassigned/noncharacter code points, and U+FFFD:
+    # what a wrong guess of the encoding of binary data produces
+    bad = sum(1 for ch in sample if ch not in "\t\n\r\f" and (ch == "\ufffd" or unicodedata.category(ch) in
+                                                           ("Cc", "Cs", "Co", "Cn")))
     return bad / len(sample)
 
 

@@ -20,7 +20,7 @@ import zlib
 from pathlib import PurePosixPath
 from typing import BinaryIO, Callable, Iterator
 
-from ...errors import CorruptInput, InputError, TooLarge, UnsafeArchive
+from ...errors import CorruptInput, EmptyInput, InputError, TooLarge, UnsafeArchive
 from ...options import Options
 from ...records import IngestError
 from . import Blob, Budget, Item, blob_from_bytes, read_capped
@@ -42,14 +42,19 @@ def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | No
     if budget is None:
         budget = Budget(options.max_archive_bytes, options.max_archive_members, blob.source)
     members = {"zip": _zip_members, "tar": _tar_members, "gz": _gz_member}[fmt](blob, options)
+    seen = 0
     while True:
         try:
             item = next(members)
         except StopIteration:
+            if not seen:
+                raise EmptyInput(f"{fmt} archive holds no files", source=blob.source,
+                                 hint="check that the archive was created with its contents")
             return
         except (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise CorruptInput(f"corrupt or truncated {fmt} archive: {exc or type(exc).__name__}",
                                source=blob.source, hint="download or create the archive again") from exc
+        seen += 1
         if isinstance(item, InputError):
             yield _error(item)
             continue

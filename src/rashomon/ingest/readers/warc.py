@@ -45,7 +45,11 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
             n += 1
             uri = record.headers.get("WARC-Target-URI") or f"record-{n}"
             where = f"{blob.source}!{uri}"
-            if record.record_type != WarcRecordType.response or record.http_headers is None:
+            if record.record_type != WarcRecordType.response:
+                continue
+            if record.http_headers is None:
+                yield IngestError(where, "response record without a parsable HTTP response (truncated or "
+                                  "malformed record)", CorruptInput.code)
                 continue
             ctype = record.http_headers.get("Content-Type") or ""
             if "html" not in ctype.lower() or record.http_headers.status_code >= 300:
