@@ -555,7 +555,6 @@ def _clock(text: str) -> str | None:
 
 
 _EXPLICIT = {"iso", "slash", "mdy", "dmy", "my", "year"}
-_MOD_RX = re.compile(r"^(?:the\s+)?(?:early|late|mid|end of|beginning of|start of|middle of)[\s-]+", re.I)
 
 
 def normalise(text: str, spans: list[Span], anchor: date | None, precision: str = "day",
