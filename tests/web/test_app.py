@@ -98,6 +98,12 @@ def test_write_methods_are_refused(client, method, url):
     assert "content-security-policy" in r.headers
 
 
+def test_head_is_a_get_without_body(client):
+    r = client.head("/api/findings")
+    assert r.status_code == 200 and r.content == b"" and r.headers["content-type"] == "application/json"
+    assert client.head("/").status_code == 200
+
+
 def test_findings_filters(client):
     html = client.get("/findings", params={"status": "conflict"}).text
     assert 'id="f-f_toll"' in html and 'id="f-f_evil"' not in html

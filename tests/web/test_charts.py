@@ -11,7 +11,7 @@ from rashomon.web import charts
 
 @pytest.mark.parametrize("value, expected", [("1992", dt.date(1992, 1, 1)), ("1992-02", dt.date(1992, 2, 1)),
                                              ("2025-05-03T10:00", dt.date(2025, 5, 3)), ("PRESENT_REF", None),
-                                             ("2025-W18", dt.date(2025, 1, 1)), ("2025-13-40", None)])
+                                             ("2025-W18", dt.date(2025, 4, 28)), ("2025-SU", None), ("2025-13-40", None)])
 def test_parse_date(value, expected):
     assert charts.parse_date(value) == expected
 
@@ -29,6 +29,7 @@ def test_timeline_lanes_dots_and_zoom():
     assert window and window[0] >= dt.date(2025, 5, 1)
     zoom = charts.timeline(entries, window=window)
     assert zoom.outside >= 1 and all(d.href != "#t-0" for d in zoom.dots)  # 1987 is left out
+    assert {d.colour for d in zoom.dots} == {d.colour for d in chart.dots}  # one colour per outlet in both
     assert charts.focus(entries[1:5]) is None  # too few entries to zoom
 
 

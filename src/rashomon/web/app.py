@@ -34,7 +34,8 @@ RETRY_AFTER = 5
 
 
 class ReadOnlyGuard:
-    """ASGI middleware: 405 for every method but GET/HEAD; security headers on every response."""
+    """ASGI middleware: 405 for every method but GET/HEAD (HEAD answered as GET without a body);
+    security headers on every response."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -44,7 +45,11 @@ class ReadOnlyGuard:
             await self.app(scope, receive, send)
             return
 
+        head = scope["method"] == "HEAD"
+
         async def send_with_headers(message) -> None:
+            if head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}  # HEAD: the GET response's headers, no body
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
@@ -56,7 +61,7 @@ class ReadOnlyGuard:
                                      headers={"Allow": ", ".join(READ_METHODS)})
             await resp(scope, receive, send_with_headers)
             return
-        await self.app(scope, receive, send_with_headers)
+        await self.app({**scope, "method": "GET"} if head else scope, receive, send_with_headers)
 
 
 def open_corpus(request: Request) -> api.Rashomon:

@@ -16,7 +16,8 @@ from ..records import TimelineEntry
 # Okabe–Ito and friends: distinguishable for colour-blind readers, in print and on screen.
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#b8a200",
            "#6a3d9a", "#1b9e77", "#a6761d", "#e7298a")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T[\d:.]*)?)?)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def outlet_colours(outlets: list[str | None]) -> dict[str, str]:
@@ -25,11 +26,15 @@ def outlet_colours(outlets: list[str | None]) -> dict[str, str]:
 
 
 def parse_date(value: str) -> dt.date | None:
-    """The first day of an ISO date, month or year (``1992``, ``1992-02``, ``1992-02-26``); else None."""
-    m = _DATE.match(value or "")
-    if not m:
-        return None
+    """The first day of an ISO date, month, week or year (``1992``, ``1992-02``, ``1992-W09``,
+    ``1992-02-26``); None for what has no place on a date axis (seasons, ``PRESENT_REF``, ...)."""
+    value = (value or "").strip()
     try:
+        if w := _WEEK.match(value):
+            return dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
+        m = _DATE.match(value)
+        if not m:
+            return None
         return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
         return None
@@ -72,12 +77,12 @@ def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, lef
              window: tuple[dt.date, dt.date] | None = None) -> Timeline:
     dated = [(parse_date(e.date), e) for e in entries]
     points = [(d, e) for d, e in dated if d]
+    colours = outlet_colours([o for _, e in points for o in (e.outlets or ("?",))])  # same in zoom and full chart
     outside = 0
     if window:
         inside = [(d, e) for d, e in points if window[0] <= d <= window[1]]
         outside, points = len(points) - len(inside), inside
     outlets = sorted({o or "?" for _, e in points for o in (e.outlets or ("?",))}, key=str.lower)
-    colours = outlet_colours(outlets)
     lanes = [(o, 40 + i * lane, colours[o]) for i, o in enumerate(outlets)]
     ys = {o: y for o, y, _ in lanes}
     height = 40 + len(outlets) * lane + 10
