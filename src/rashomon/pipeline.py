@@ -8,11 +8,12 @@ analyze: per document, one spaCy pass -> every extractor -> store (per batch, re
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from . import crosscheck, ingest as ingest_mod
+from .crosscheck import timeline as timeline_mod
 from .errors import InputError
 from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as quotes_mod
 from .nlp import load
@@ -122,10 +123,14 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
     claims = [c.__class__(**{**c.__dict__, "speaker": speakers.get(c.id)}) if c.kind == "quote" else c
               for c in claims]
     documents = store.documents(with_removals=False)
+    # undated documents whose month-day events other sources date: narrow their window
+    publication = timeline_mod.refine_publication(documents, claims)
+    documents = [replace(d, **publication[d.id]) if d.id in publication else d for d in documents]
     progress("crosscheck", 1, 3)
     result = crosscheck.run(documents, claims, entities, options)
     store.replace_corpus(entities=entities, stories=result.stories, findings=result.findings,
-                         framing=result.framing, timeline=result.timeline, speakers=speakers)
+                         framing=result.framing, timeline=result.timeline, speakers=speakers,
+                         publication=publication)
     progress("crosscheck", 1, 3)
     report.entities, report.claims = len(entities), len(claims)
     report.findings, report.stories = len(result.findings), len(result.stories)

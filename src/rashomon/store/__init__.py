@@ -287,9 +287,11 @@ class Store:
     # ------------------------------------------------------------ corpus level
     def replace_corpus(self, *, entities: Sequence[Entity] = (), stories: Sequence[Story] = (),
                        findings: Sequence[Finding] = (), framing: Sequence[FramingHit] = (),
-                       timeline: Sequence[TimelineEntry] = (), speakers: dict[str, str] | None = None) -> None:
+                       timeline: Sequence[TimelineEntry] = (), speakers: dict[str, str] | None = None,
+                       publication: dict[str, dict[str, Any]] | None = None) -> None:
         """Replace every corpus-level result in one transaction. ``speakers`` maps
-        quote claim id -> entity id (resolved after entity canonicalisation)."""
+        quote claim id -> entity id (resolved after entity canonicalisation);
+        ``publication`` maps doc id -> publication fields inferred across sources."""
         with self.connect(write=True) as con:
             for t in CORPUS_TABLES:
                 con.execute(f"DELETE FROM {_q(t)}")
@@ -316,6 +318,12 @@ class Store:
                                        "outlets": list(t.outlets), "docs": list(t.docs), "pos": i}
                                       for i, t in enumerate(timeline)],
                     ["date", "label", "claims", "outlets", "docs", "pos"])
+            for doc_id, pub in sorted((publication or {}).items()):
+                w = pub.get("published_window") or (None, None)
+                con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
+                            " published_window_to = ?, published_evidence = ? WHERE id = ?",
+                            [pub.get("published"), pub.get("published_how"), w[0], w[1],
+                             pub.get("published_evidence"), doc_id])
             if speakers is not None:
                 con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
                 if speakers:
