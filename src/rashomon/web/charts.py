@@ -149,7 +149,7 @@ class Matrix:
 
     @property
     def width(self) -> int:
-        return self.left + self.size * len(self.outlets) + 10
+        return self.left + self.size * len(self.outlets) + 120  # room for the slanted column labels
 
     @property
     def height(self) -> int:
