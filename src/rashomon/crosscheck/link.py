@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Claim, Document, Entity
@@ -77,6 +77,9 @@ SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d
                           r"(?=[,.;]|$)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 WHERE = re.compile(r"\b(?:in|near|around|across|outside|inside) (?:the )?((?:[A-Z][\w'-]+ ?){1,3}|[a-z][\w'-]+)")
+WHERE_STOP = {"total", "all", "addition", "fact", "order", "part", "general", "particular", "response", "turn",
+              "their", "his", "her", "its", "this", "that", "which", "these", "those", "some", "each", "many",
+              "recent", "past", "future", "front", "return", "case", "terms", "place", "time", "effect", "line"}
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 APPROX_TOL = 0.10
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
@@ -94,11 +97,6 @@ class Interval:
     def overlaps(self, other: "Interval") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
-    @property
-    def mid(self) -> float:
-        if math.isinf(self.hi):
-            return self.lo
-        return (self.lo + self.hi) / 2
 
 
 @dataclass
@@ -127,7 +125,6 @@ class Facet:
     attributed: str | None
     scope: str  # a short phrase saying the scope, for summaries
     story: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -335,7 +332,8 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
     sp = SCOPE_PHRASE.search(sentence)
     return Facet(claim=claim, outlet=outlet_of(doc), published=published, root=root,
                  sentence=sentence, sent_start=s, pred=pred, pred_word=pred_word, thing=thing, noun=noun,
-                 where=frozenset(m.group(1).strip().lower() for m in WHERE.finditer(sentence)), category=category, interval=interval,
+                 where=frozenset(w for m in WHERE.finditer(sentence) if (w := m.group(1).strip().lower()) not in
+                                 WHERE_STOP and len(w) > 3), category=category, interval=interval,
                  values=values, display=display or claim.text, granularity=gran,
                  day=_day_of(sentence, published, claim) if gran == "incident" else None,
                  places=places, entities=ids, attributed=_norm_source(attr),
