@@ -128,10 +128,9 @@ def _char_span(tokens: Sequence) -> Span:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _trim(sdoc, span: Span) -> Span | None:
+def _trim(text: str, span: Span) -> Span | None:
     """Strip spaces and edge punctuation except quote marks."""
     s, e = span
-    text = sdoc.text
     while s < e and (text[s].isspace() or text[s] in ",;:—–-."):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
@@ -180,8 +179,11 @@ def _source_span(subj) -> Span:
     while hi + 1 in ids:
         hi += 1
     doc = subj.doc
-    span = _char_span([doc[lo], doc[hi]])
-    return _trim(doc, span) or span
+    while lo < subj.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > subj.i and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return _char_span([doc[lo], doc[hi]])
 
 
 def _cue_span(verb, extra=()) -> Span:
@@ -302,25 +304,27 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
     text = sdoc.text
     quotes = quote_spans(text)
     frames = _frames(sdoc, cues)
+    statements = {q for q in quotes if _statement(text, q)}
     used: set[Span] = set()
     result: list[tuple[Span | None, Span, str, list[Span], bool, object]] = []
     for src, cue, lemma, content, subj in frames:
         # a cue inside a direct quote belongs to the quoted speaker, not to the reporter
-        if any(_inside(cue, q) for q in quotes if _statement(text, q)):
+        if any(_inside(cue, q) for q in statements):
             continue
         frame = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])
         pieces: list[Span] = []
+        span = sdoc.char_span(cue[0], cue[1], alignment_mode="expand")
+        s0, s1 = (span.sent.start_char, span.sent.end_char) if span is not None else frame
+        lo, hi = min([s0 - 2] + [c[0] for c in content]), max([s1 + 1] + [c[1] for c in content])
         for q in quotes:
-            if q in used or _overlaps(q, frame):
+            if q[1] < lo or q[0] > hi or q in used or _overlaps(q, frame):
                 continue
             hit = any(_overlaps(q, c) for c in content)
             if not hit:
-                sent = sdoc.char_span(cue[0], cue[1], alignment_mode="expand")
-                s0, s1 = (sent.sent.start_char, sent.sent.end_char) if sent is not None else frame
                 if q[1] <= frame[0] and q[1] >= s0 - 2 and GAP.match(text[q[1]:frame[0]]):
                     hit = True
                 elif q[0] >= frame[1] and q[0] <= s1 + 1 and (GAP.match(text[frame[1]:q[0]])
-                                                          or (not content and _statement(text, q))):
+                                                          or (not content and q in statements)):
                     hit = True
             if hit:
                 pieces.append(q)
@@ -333,7 +337,7 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
             if not content:
                 continue
             direct = False
-        trimmed = [t for t in (_trim(sdoc, c) for c in content) if t]
+        trimmed = [t for t in (_trim(text, c) for c in content) if t]
         if not trimmed:
             continue
         result.append((src, cue, lemma, trimmed, direct, subj))
@@ -395,11 +399,17 @@ class _NameIndex:
         spans = [(m.start, m.end, m.text, m.label) for m in mentions]
         if not spans:
             spans = [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents]
+        self.text = sdoc.text  # Doc.text joins every token: read it once
+        quotes = quote_spans(self.text)
         self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
-        self.quotes = quote_spans(sdoc.text)
+        # people named in narration (not inside a quote), the candidates for "he" and "the ambassador"
+        self.narrated = [p for p in self.people if not any(_inside((p[0], p[1]), q) for q in quotes)]
+        self.subjects = [p for p in self.narrated
+                         if (sp := sdoc.char_span(p[0], p[1], alignment_mode="expand")) is not None
+                         and sp.root.dep_ in ("nsubj", "nsubjpass", "appos")]
 
-    def _before(self, pos: int):
-        return [p for p in self.people if p[1] <= pos and not any(_inside((p[0], p[1]), q) for q in self.quotes)]
+    def _before(self, pos: int, pool=None):
+        return [p for p in (self.narrated if pool is None else pool) if p[1] <= pos]
 
     def _full(self, name: str, pos: int) -> str:
         """A surname alone resolves to the fuller name mentioned earlier."""
@@ -449,16 +459,14 @@ class _NameIndex:
             recent = [n for off, _, n in previous if off < src[0] and src[0] - off < 1500]
             if recent:
                 return recent[-1]
-            before = [p for p in self._before(src[0]) if self.doc.char_span(p[0], p[1], alignment_mode="expand")
-                      is not None and self.doc.char_span(p[0], p[1], alignment_mode="expand").root.dep_
-                      in ("nsubj", "nsubjpass", "appos")]
+            before = self._before(src[0], self.subjects)
             return self._full(before[-1][2], before[-1][0]) if before else literal
         if subj.pos_ in ("NOUN", "PROPN"):
             role = subj.lower_
             mods = [t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i != subj.i]
             earlier = sorted(self._before(src[0]) + [p for p in previous if p[1] <= src[0]])
             for s, e, t in reversed(earlier):
-                window = self.doc.text[max(0, s - 60):e + 30].lower()
+                window = self.text[max(0, s - 60):e + 30].lower()
                 if re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
                     return self._full(t, s)
         return literal
