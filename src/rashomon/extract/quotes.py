@@ -16,7 +16,11 @@ Owns the per-document quote extractor and the corpus-level speaker resolution.
 
 The cue lexicon (lemma -> how often that verb is an attribution cue in the PolNeAR train
 split) ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds
-it. ``extract`` turns attributions into ``Claim(kind="quote")`` records.
+it. ``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
+cue lemma or phrase ("say", "tell", "according to", "express the hope", "call for"),
+``content_start``/``content_end`` run from the first to the last quoted piece, and
+``start``/``end`` cover speaker, cue and content, except for a quote paragraph that
+continues an earlier speaker, whose claim spans the quote alone.
 
 Speaker convention: ``speaker_start``/``speaker_end`` are the literal source mention in
 the attribution ("he", "the ambassador", "Farhadov"); ``speaker_text`` is the resolved name
