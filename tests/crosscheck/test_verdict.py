@@ -38,6 +38,9 @@ CASES = {
                        "scope_difference"),
     "unknown_thin": ([("A", "2025-05-04", "Officials say 9 people were killed.", "9 people", 9),
                       ("B", "2025-05-04", "Reports say 14 people were killed.", "14 people", 14)], "unknown"),
+    "bound_fits_but_thin": ([("A", "2025-05-04", "Officials say 487 others were injured.", "487 others", 487),
+                             ("B", "2025-05-04", "Reports say more than 40 people were injured.",
+                              "more than 40 people", 40, {"low": 40.0})], "unknown"),
     "years_differ": ([("A", "2025-05-04", "Floods killed people in 1994 and 2016.", "1994 and 2016", (1994., 2016.),
                        {"what": "people"}),
                       ("B", "2025-05-04", "Floods killed people in 1994, 2016 and 2020.", "1994, 2016 and 2020",
@@ -70,6 +73,13 @@ def test_verdict_cases(name):
     assert f.id == stable_id("f", *sorted(c.id for c in claims))
     assert f.kind == "quantity" and f.summary and f.outlets == ("A", "B")
     assert all(cid in {c.id for c in claims} for cid in f.claims)
+
+
+def test_tolls_of_different_years_are_not_linked():
+    rows = [("A", "2025-05-04", "In Port Aven 613 people were killed in 1992.", "613 people", 613, {"time": "1992"}),
+            ("B", "2025-05-04", "In Port Aven 12 people were killed in 2020.", "12 people", 12, {"time": "2020"})]
+    findings, _ = findings_for(rows)
+    assert all(len(f.claims) == 1 or f.status == "single_source" for f in findings), findings
 
 
 def test_list_values_with_shared_context_conflict():
@@ -157,11 +167,24 @@ def _time(d, evidence, iso):
     ("2025-04", "2025-04-20", "agree"),
 ])
 def test_date_findings(iso_a, iso_b, status):
-    a = doc("a", "The siege began on 20 April, officials said.", "Herald")
-    b = doc("b", "The occupation started after a siege that started on 19 April.", "Voice")
+    a = doc("a", "The siege of Port Aven began on 20 April, officials said.", "Herald")
+    b = doc("b", "The occupation of Port Aven started after a siege that started on 19 April.", "Voice")
     claims = [_time(a, "20 April", iso_a), _time(b, "19 April", iso_b)]
     (f,) = verdict.date_findings(claims, [a, b], {})
     assert f.kind == "date" and f.key == "siege/begin" and f.status == status
+
+
+def test_dates_of_different_events_sharing_a_key_are_not_compared():
+    # one source dates two different agreements; another names a third: no conflict
+    a = doc("a", "The Tarn agreement was signed in May 2003. A trade agreement was signed in October 2018.", "A")
+    b = doc("b", "Kestrel and Lerin signed an agreement on 10 November 2020.", "B")
+    claims = [_time(a, "May 2003", "2003-05"), _time(a, "October 2018", "2018-10"),
+              _time(b, "10 November 2020", "2020-11-10")]
+    assert verdict.date_findings(claims, [a, b], {}) == []
+    c = doc("c", "Valdoria and Brask signed the truce on 3 June.", "C")
+    d = doc("d", "A truce between Kestrel and Lerin was signed on 5 June.", "D")
+    claims = [_time(c, "3 June", "2025-06-03"), _time(d, "5 June", "2025-06-05")]
+    assert verdict.date_findings(claims, [c, d], {}) == []  # no shared name: not one event
 
 
 def test_dateline_dates_are_not_event_dates():

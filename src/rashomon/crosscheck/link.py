@@ -367,7 +367,16 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False
+    ya, yb = _year(a), _year(b)
+    if ya and yb and ya != yb:  # 1992's toll and 2020's toll are different facts
+        return False
     return True
+
+
+def _year(f: Facet) -> str | None:
+    """The year the claim's own time expression names, when it names one."""
+    t = f.claim.time or ""
+    return t[:4] if re.match(r"\d{4}", t) else None
 
 
 def can_share(a: Facet, b: Facet) -> bool:

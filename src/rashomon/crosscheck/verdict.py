@@ -99,6 +99,11 @@ def judge(members: list[Facet]) -> str:
         return "update"  # checked first: "at least 22" then "31" is compatible, but it is news
     pairs = [(a, b) for a, b in combinations(members, 2) if a.claim.doc != b.claim.doc]
     if all(_compatible(a, b) for a, b in pairs):
+        # different figures that merely fit each other's bounds ("487" and "more than 40") agree
+        # only when something beyond the key says they count the same thing
+        differing = [(a, b) for a, b in pairs if _point(a) != _point(b) or a.values != b.values]
+        if differing and not all(_context_shared(a, b) for a, b in differing):
+            return "unknown"
         return "agree"
     clashing = [(a, b) for a, b in pairs if not _compatible(a, b)]
     if not any(_context_shared(a, b) for a, b in clashing):
@@ -227,7 +232,7 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
             groups.setdefault((story_of.get(c.doc), key), []).append((c, doc.text[s:e]))
     out = []
     for (story, key), items in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
-        if len({c.doc for c, _ in items}) < 2:
+        if len({c.doc for c, _ in items}) < 2 or _ambiguous(items):
             continue
         vals = [c.value_iso for c, _ in items]
         clash = any(not (a.startswith(b) or b.startswith(a)) for a, b in combinations(vals, 2))
@@ -250,3 +255,27 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
                            story=story, outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
                            stage=STAGE))
     return out
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]+)*")
+_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "The", "This", "That", "But", "And", "However"}
+
+
+def _names(sentence: str) -> set[str]:
+    return {m.group(0) for m in _NAME.finditer(sentence) if m.group(0) not in _NOT_NAMES}
+
+
+def _ambiguous(items: list[tuple[Claim, str]]) -> bool:
+    """The event key does not pick out one event: a single document dates it twice
+    (two different agreements signed), or the sentences share no name at all."""
+    by_doc: dict[str, set[str]] = {}
+    for c, _ in items:
+        by_doc.setdefault(c.doc, set()).add(c.value_iso or "")
+    for vals in by_doc.values():
+        if any(not (a.startswith(b) or b.startswith(a)) for a, b in combinations(sorted(vals), 2)):
+            return True
+    names = [_names(sentence) for _, sentence in items]
+    return not any(names[i] & names[j] for i, j in combinations(range(len(items)), 2)
+                   if items[i][0].doc != items[j][0].doc)
