@@ -97,3 +97,10 @@ def test_speaker_entities_are_named() -> None:
 def test_no_finding(items) -> None:
     claims, docs = _case(items)
     assert link(claims, docs, []) == []
+
+
+def test_copies_of_one_wire_story_are_not_a_cross_check() -> None:
+    claims, docs = _case([("a", "Meridian Wire", BASE, "Mira Castellan", True, None),
+                          ("b", "Brenmoor Post", BASE, "Mira Castellan", True, "a"),
+                          ("c", "Coastline Gazette", BASE, "Mira Castellan", True, "a")])
+    assert link(claims, docs, []) == []

@@ -4,7 +4,8 @@ Owns cross-outlet quote linking. ``link`` never compares all pairs: quotes are b
 word 3-shingles of their content (an inverted index; shingles shared by too many quotes
 are skipped as boilerplate) and candidate pairs are verified with rapidfuzz
 ``token_set_ratio`` on the content. Linked quotes form groups (union-find); a group
-quoted by at least two outlets becomes one ``Finding(kind="quote")``:
+quoted by at least two outlets that are not copies of one original (near-duplicates)
+becomes one ``Finding(kind="quote")``:
 
 * variants: the distinct wordings (case and punctuation ignored); each variant's
   ``SourceCount`` counts independent sources, where a near-duplicate document
@@ -186,6 +187,7 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, q in enumerate(quotes):
         groups[union.find(i)].append(q)
+    # copies of one wire story quoting the same words are one source, not a cross-check
     findings = [_finding(g, texts, docs, names) for g in groups.values()
-                if len({_outlet(q, docs) for q in g}) >= 2]
+                if len({_outlet(q, docs) for q in g}) >= 2 and len({_root(q.doc, docs) for q in g}) >= 2]
     return sorted(findings, key=lambda f: f.id)
