@@ -2,7 +2,7 @@
 
     python bench/extraction.py [--docs 300] [--model en_core_web_sm]
 
-Both sides parse the same cleaned texts with ``nlp.pipe`` (batch 32, one process); ours
+Both sides (alternating, best of ``--rounds``) parse the same cleaned texts with ``nlp.pipe`` (batch 32, one process); ours
 then runs :func:`rashomon.extract.extract_doc` on each parsed document. Reports words/s
 of each, the ratio (target >= 0.7), and where our extra time goes: a cProfile pass
 attributes the time of every function ``extract_doc`` calls directly (one per extractor)
@@ -77,6 +77,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--model", default="en_core_web_sm")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating timed rounds; the best of each is kept")
     args = ap.parse_args()
     options = Options(model=args.model)
     nlp = load(args.model)
@@ -85,12 +86,15 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     bare(nlp, texts[:20])  # warm up both paths
     ours(nlp, docs[:20], options)
-    t_bare, t_ours = bare(nlp, texts), ours(nlp, docs, options)
+    # alternate the two, keep each one's best round: a shared machine's load comes and goes
+    rounds = [(bare(nlp, texts), ours(nlp, docs, options)) for _ in range(args.rounds)]
+    t_bare, t_ours = min(r[0] for r in rounds), min(r[1] for r in rounds)
     shares = per_extractor(nlp, docs, options)
     total = sum(shares.values()) or 1.0
     ratio = t_bare / t_ours
     record("extraction throughput", [
         f"corpus: {len(docs)} synthetic documents, {words:,} words (bench/make_corpus.py, seed 29)",
+        f"best of {args.rounds} alternating rounds",
         f"bare spaCy {args.model} nlp.pipe: {t_bare:.1f} s, {words / t_bare:,.0f} words/s",
         f"ours (parse + extract_doc): {t_ours:.1f} s, {words / t_ours:,.0f} words/s",
         f"ratio ours/bare: {ratio:.2f} (target >= 0.70: {'met' if ratio >= 0.7 else 'NOT met'})",
