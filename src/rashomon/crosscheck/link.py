@@ -266,12 +266,17 @@ def root_of(doc: str, by_id: dict[str, Document]) -> str:
 
 
 def outlet_of(doc: Document | None) -> str:
+    """The outlet to show and count by: the known outlet, else the source file's name
+    (an unknown outlet is never merged with another one)."""
     if doc is None:
         return "unknown outlet"
     if doc.outlet:
         return doc.outlet
-    stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", doc.source.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-    return stem.replace("-", " ").replace("_", " ").title() or doc.id
+    name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", name.rsplit(".", 1)[0])
+    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", stem):  # "northgate-times-2025-05-05.txt"
+        return stem.replace("-", " ").replace("_", " ").title()
+    return name or doc.id
 
 
 class MentionIndex:

@@ -25,6 +25,7 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
+from .link import outlet_of
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
 
 STAGE = "crosscheck-quotes@1"
@@ -36,6 +37,10 @@ WORD = re.compile(r"\w+(?:[’']\w+)?")
 
 def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def _numbers(words: list[str]) -> set[str]:
+    return {w for w in words if any(ch.isdigit() for ch in w)}
 
 
 def _content(q: Claim, docs: dict[str, Document]) -> str:
@@ -87,7 +92,7 @@ def _root(doc_id: str, docs: dict[str, Document]) -> str:
 
 def _outlet(q: Claim, docs: dict[str, Document]) -> str:
     doc = docs.get(q.doc)
-    return (doc.outlet or doc.source) if doc is not None else q.doc
+    return outlet_of(doc) if doc is not None else q.doc
 
 
 def _speaker(q: Claim, names: dict[str, str]) -> str:
@@ -179,6 +184,8 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     for a, b in sorted(_candidates(words)):
         if len(words[a]) < 4 or len(words[b]) < 4:
             continue
+        if _numbers(words[a]) != _numbers(words[b]):
+            continue  # "22 killed" and "31 killed" are two figures (the quantity findings judge them)
         x, y = " ".join(words[a]), " ".join(words[b])
         # set overlap alone would link a short phrase to any long quote containing its words:
         # the wording must also align as a contiguous piece (truncation) or in order

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
+from .link import outlet_of
 from ..records import Claim, Document, TimelineEntry
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
@@ -80,7 +81,7 @@ def refine_publication(documents: list[Document], claims: list[Claim]) -> dict[s
 def _outlet(doc: Document | None, fallback: str) -> str:
     if doc is None:
         return fallback
-    return doc.outlet or doc.source
+    return outlet_of(doc)
 
 
 def _event_label(c: Claim) -> str:

@@ -22,5 +22,9 @@ def extract_doc(sdoc, document: Document, options: Options | None = None) -> Ext
     claims += quantities.extract(sdoc, document, times=times)
     claims += quotes.extract(sdoc, document, mentions=mentions)
     claims += events.extract(sdoc, document, times=times, mentions=mentions)
-    claims.sort(key=lambda c: (c.start, c.end, c.kind))
-    return Extraction(doc=document.id, mentions=tuple(mentions), claims=tuple(claims), **published)
+    # one claim per (kind, span): an extractor may read one span twice (coordinated verbs)
+    unique = {}
+    for c in claims:
+        unique.setdefault(c.id, c)
+    ordered = sorted(unique.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
+    return Extraction(doc=document.id, mentions=tuple(mentions), claims=tuple(ordered), **published)
