@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import record  # noqa: E402
 from rashomon.crosscheck import link, verdict  # noqa: E402
 from rashomon.extract import extract_doc  # noqa: E402
 from rashomon.nlp import load  # noqa: E402
@@ -82,7 +84,8 @@ def main() -> None:
     seeds = seed_claims(seed_sentences())
     print(f"seed sentences with quantities: {len(seeds)}")
     rng = random.Random(7)
-    prev = None
+    prev = first = None
+    lines = []
     for k in (1, 4, 16):
         docs, claims = corpus(seeds, args.base * k, rng)
         story_of = {d.id: f"s{n // 10}" for n, d in enumerate(docs)}
@@ -95,7 +98,12 @@ def main() -> None:
         ratio = f"{total / prev:.2f}×" if prev else "-"
         print(f"{k:>2}×  docs={len(docs):>6}  claims={len(claims):>6}  findings={len(findings):>5}  "
               f"facets={t1 - t0:6.2f}s  judge={t2 - t1:6.2f}s  total={total:6.2f}s  growth vs previous={ratio}")
+        lines.append(f"{k}x: {len(docs):,} docs, {len(claims):,} claims, {len(findings):,} findings, "
+                     f"{total:.2f} s (growth vs previous size: {ratio})")
+        first = first or total
         prev = total
+    lines.append(f"16x size -> x{prev / first:.1f} time (linear would be x16; all-pairs would be x256)")
+    record("crosscheck linking + verdicts", lines)
 
 
 if __name__ == "__main__":
