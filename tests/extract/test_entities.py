@@ -37,6 +37,10 @@ def _entity_of(entities, doc: str, text: str):
      [("d0", "Orlando Pemberton"), ("d1", "Orlanda Pemberton")]),
     ([[("Upper Dravik", "GPE"), ("Dravik", "PERSON")], [("Nagorno-Dravik", "ORG"), ("Dravik", "GPE")]],
      [("d0", "Upper Dravik"), ("d0", "Dravik"), ("d1", "Nagorno-Dravik")]),
+    ([[("Boston Quillers", "ORG")], [("Quillers", "ORG")]], [("d0", "Boston Quillers"), ("d1", "Quillers")]),
+    ([[("Tarvel Okondu", "PERSON"), ("Tarvel", "PERSON")]], [("d0", "Tarvel Okondu"), ("d0", "Tarvel")]),
+    ([[("Marisa Quellan", "PERSON")] * 3, [("Marisa Quellan Dies", "PERSON")]],
+     [("d0", "Marisa Quellan"), ("d1", "Marisa Quellan Dies")]),
 ])
 def test_variants_of_one_thing_merge(docs, same):
     entities = canonicalize(_mentions(*docs))
@@ -54,6 +58,17 @@ def test_two_khans_stay_apart_and_bare_surname_follows_its_document():
     assert _entity_of(entities, "d0", "Khan").id == rasul.id
     assert _entity_of(entities, "d1", "Khan").id == tamsin.id
     assert _entity_of(entities, "d2", "Khan").id not in (rasul.id, tamsin.id)
+
+
+def test_short_names_stay_apart_when_ambiguous():
+    entities = canonicalize(_mentions(
+        [("Boston Quillers", "ORG"), ("Tarvel Okondu", "PERSON"), ("Tarvel Mbeki", "PERSON"), ("Tarvel", "PERSON")],
+        [("Denver Quillers", "ORG"), ("Quillers", "ORG"), ("Marisa Quellan", "PERSON"),
+         ("Marisa Quellan Dies", "PERSON")]))
+    assert len({_entity_of(entities, "d0", t).id for t in ("Tarvel Okondu", "Tarvel Mbeki", "Tarvel")}) == 3
+    assert len({_entity_of(entities, d, t).id for d, t in [("d0", "Boston Quillers"), ("d1", "Denver Quillers"),
+                                                          ("d1", "Quillers")]}) == 3
+    assert _entity_of(entities, "d1", "Marisa Quellan").id != _entity_of(entities, "d1", "Marisa Quellan Dies").id
 
 
 @pytest.mark.parametrize("text, role, country", [

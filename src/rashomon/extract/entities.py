@@ -5,7 +5,8 @@ boundaries: a leading "the" and a trailing possessive are trimmed; a person's ti
 role just before the name ("Ambassador", "Azerbaijan's Ambassador to Pakistan", "PM") is
 taken INTO the span and the label set to PERSON, so the evidence carries the role (a
 ``Mention`` has no attribute slot; ``canonicalize`` moves the role into ``Entity.attrs``);
-"X's Y Z" spans are split at the possessive; "X (ABC)" becomes one mention so the
+"X's Y Z" spans are split at the possessive; a span running over a line break (a headline
+name, then the dateline on the next line) ends at it; "X (ABC)" becomes one mention so the
 acronym links to its expansion.
 
 ``canonicalize`` (corpus level, streamed) aggregates mentions by (text, label) first, so
@@ -79,6 +80,7 @@ def mentions(sdoc, document: Document) -> list[Mention]:
         if ent.start < skip_until:
             continue
         start, end, label = ent.start, ent.end, ent.label_
+        end = next((i for i in range(start + 1, end) if "\n" in sdoc[i].text), end)  # a headline's next line
         while start < end and (sdoc[start].lower_ == "the" or sdoc[start].is_punct):
             start += 1
         while end > start and (sdoc[end - 1].text in _POSSESSIVE or sdoc[end - 1].is_punct):

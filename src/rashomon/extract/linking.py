@@ -14,7 +14,11 @@ Merge rules (each constrained by type family: person / org / place / norp / even
   (consonant skeleton + rapidfuzz ratio);
 - descriptive variants of one place ("Nagorno-Karabakh" / "Upper Karabakh" / "Karabakh")
   unless the gazetteer knows the longer name as a place of its own ("North Korea");
-- bare surnames, last (see ``link``).
+- a team or branch named after its place and its short name ("New Orleans Saints" /
+  "Saints"), when only one long name fits the short one;
+- a person name run on into a headline ("Esther Williams Dies") and the much more
+  frequent name it starts with;
+- bare surnames, then bare first names per document, last (see ``link``).
 """
 from __future__ import annotations
 
@@ -323,6 +327,13 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
             for b in block:
                 if a < b and _first_names_agree(toks[a], toks[b]):
                     uf.union(a, b)
+    # Name spans run on into a headline ("Esther Williams Dies"): the much more frequent name they start with.
+    for i in persons:
+        for k in (len(toks[i]) - 1, len(toks[i]) - 2):
+            j = index.get(" ".join(toks[i][:k])) if k >= 2 else None
+            if j is not None and fam[j] == "person" and nodes[j].count >= 3 * nodes[i].count:
+                uf.union(i, j)
+                break
     # Transliterations and typos.
     keys: dict[int, list] = {}
     for i, t in enumerate(toks):
@@ -353,6 +364,18 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
                 roots = {uf.find(b) for b in expansions if fam[b] == fam[a] or nodes[a].count == 0}
                 if len(roots) == 1:
                     uf.union(a, roots.pop())
+    # Teams and branches named after their place: "New Orleans Saints" / "Saints", when only one fits.
+    expansions: dict[int, set[int]] = defaultdict(set)
+    for i, t in enumerate(toks):
+        if fam[i] != "org" or len(t) < 2:
+            continue
+        for n in (1, 2, 3):
+            short = index.get(" ".join(t[n:]))
+            if n < len(t) and short is not None and fam[short] == "org" and gaz.is_place(" ".join(t[:n])):
+                expansions[short].add(i)
+    for short, longs in expansions.items():
+        if len({uf.find(i) for i in longs}) == 1:
+            uf.union(short, min(longs))
     # Descriptive variants of one place ("Upper X", "Nagorno-X", "X region" -> X), whatever the tagger said.
     surnames = {surname[i] for i in persons}
     singles = {toks[i][0]: i for i in range(len(nodes)) if len(toks[i]) == 1 and not nodes[i].titled
@@ -387,5 +410,16 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
             here = [c for c in cands if d in docs[c]]
             if len(here) == 1:
                 overrides[(i, d)] = here[0]
+    # Bare first names ("Lindsay"): per document, the only person of that first name mentioned there.
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for i in persons:
+        by_first[toks[i][0]].add(uf.find(i))
+    for i, t in enumerate(toks):
+        if len(t) != 1 or fam[i] != "person" or t[0] in by_surname or t[0] not in by_first:
+            continue
+        for d in sorted(nodes[i].docs):
+            here = {uf.find(c) for c in by_first[t[0]] if d in docs[c]}
+            if len(here) == 1:
+                overrides[(i, d)] = here.pop()
     roots = [uf.find(i) for i in range(len(nodes))]
     return roots, {k: uf.find(v) for k, v in overrides.items()}, {roots[i] for i in places}
