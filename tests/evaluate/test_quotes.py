@@ -50,8 +50,8 @@ def test_score_counts_tokens_and_triples() -> None:
 
 
 # reached on the subset (limit=30) minus 0.02; the targets (source 0.80, content 0.75) are not reached
-FLOORS = {"source.f1": 0.657, "content.f1": 0.652, "content.precision": 0.895, "triple.f1": 0.581,
-          "cue_attribution.f1": 0.632}
+FLOORS = {"source.f1": 0.662, "content.f1": 0.676, "content.precision": 0.894, "triple.f1": 0.590,
+          "cue_attribution.f1": 0.644}
 
 
 @pytest.mark.slow

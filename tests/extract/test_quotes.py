@@ -62,7 +62,30 @@ CASES = [
      "The envoy", "Dario Fenwick", "say", False, "the convoy had crossed"),
     ("The council called for an immediate ceasefire in the valley.", "The council", "The council", "call for",
      False, "an immediate ceasefire"),
+    # a relative clause belongs to the literal source mention
+    ("Tomas Reyl, who runs the ferry, said the harbour would close.", "Tomas Reyl, who runs the ferry",
+     "Tomas Reyl", "say", False, "the harbour would close"),
+    # a topic phrase is the content; a time or an audience is not
+    ("Mira Castellan complained on Monday about the flooded tunnels.", "Mira Castellan", "Mira Castellan",
+     "complain about", False, "the flooded tunnels"),
 ]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Oren Vasquel repeated his belief that the dam had been sabotaged.", "his", "belief", "the dam had been"),
+    ("The toll plan drew criticism from Ilse Marrow.", "Ilse Marrow", "criticism", "toll plan"),
+])
+def test_nominal_cues(nlp, text, source, cue, content) -> None:
+    found = [a for a in attributions(nlp(text)) if a.cue_lemma == cue]
+    assert found, [a.cue_lemma for a in attributions(nlp(text))]
+    a = found[0]
+    assert a.source and text[a.source[0]:a.source[1]] == source
+    assert any(content in text[s:e] for s, e in a.content)
+
+
+def test_circumstances_are_not_content(nlp) -> None:
+    text = "Mira Castellan complained on Monday to reporters in Port Aven."
+    assert not [a for a in attributions(nlp(text)) if a.cue_lemma.startswith("complain")]
 
 
 @pytest.mark.parametrize("text, source, speaker, cue, direct, content", CASES)

@@ -12,10 +12,14 @@ Owns the per-document quote extractor and the corpus-level speaker resolution.
   that speaker;
 * indirect speech: a cue verb with a subject and a clausal complement ("X said (that) ...",
   "X told Y ...", "..., X said"), "according to X", "X expressed the hope that ...",
-  "X called for ...", "X urged Y to ...".
+  "X called for ...", "X urged Y to ...", an object or topic phrase ("X wants to win",
+  "X spoke about Y", "X voted for Y");
+* nominal cues: "his claim that ...", "support for X from Y", "X issued a statement on ..."
+  (source: possessor, "from"/"by" phrase or the subject of the governing verb).
 
-The cue lexicon (lemma -> how often that verb is an attribution cue in the PolNeAR train
-split) ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds
+The source span is the literal mention with its modifiers (relative clauses and appositions
+included, "in a statement" left out). The cue lexicon (verb and noun lemmas that are cues
+often enough where a frame can be read off them in the PolNeAR train split) ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds
 it. ``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
 cue lemma or phrase ("say", "tell", "according to", "express the hope", "call for"),
 ``content_start``/``content_end`` run from the first to the last quoted piece, and
@@ -57,6 +61,11 @@ REL_PRONOUNS = {"who", "which", "that"}
 SPEECH_NOUNS = {"hope", "concern", "confidence", "disappointment", "belief", "view", "fear", "regret",
                 "satisfaction", "opinion", "doubt", "gratitude", "support", "wish"}
 CONTENT_DEPS = {"ccomp", "csubj"}
+RECEIVE = {"draw", "receive", "face", "attract", "earn", "get", "win", "spark", "prompt", "provoke"}
+CONTENT_PREPS = {"about", "on", "for", "against", "of", "over", "to"}
+CIRCUMSTANCE = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "EVENT"}
+AUDIENCE = {"reporter", "journalist", "press", "audience", "crowd", "supporter", "voter", "viewer", "host",
+            "interview", "statement", "conference", "rally", "event", "debate", "meeting", "time", "way"}
 NO_SPEAKER = {"it", "this", "that", "there"}
 QUOTE_OPEN = "“\""
 GAP = re.compile(r"^[\s,:;—–-]*$")
@@ -77,14 +86,22 @@ class Attribution:
 
 # ----------------------------------------------------------------- lexicon
 @lru_cache(maxsize=1)
-def cue_lexicon() -> frozenset[str]:
-    """Verb lemmas that act as attribution cues (learned from PolNeAR train; see module doc)."""
+def _lexicon() -> dict:
     try:
         raw = resources.files("rashomon.models.quotes").joinpath("cues.json").read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
-        return BASE_CUES
-    data = json.loads(raw)
-    return frozenset(data["cues"]) | BASE_CUES
+        return {}
+    return json.loads(raw)
+
+
+def cue_lexicon() -> frozenset[str]:
+    """Verb lemmas that act as attribution cues (learned from PolNeAR train; see module doc)."""
+    return frozenset(_lexicon().get("cues", ())) | BASE_CUES
+
+
+def noun_cues() -> frozenset[str]:
+    """Noun lemmas that act as attribution cues ("his claim that ...", "a statement from X")."""
+    return frozenset(_lexicon().get("nouns", ())) | SPEECH_NOUNS
 
 
 # ----------------------------------------------------------------- quote marks
@@ -171,8 +188,7 @@ def _source_span(subj) -> Span:
     drop: set[int] = set()
     for c in subj.children:
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "relcl" or (c.dep_ == "prep" and c.i > subj.i and obj is not None
-                                 and obj.lemma_.lower() in VENUES):
+        if c.dep_ == "prep" and c.i > subj.i and obj is not None and obj.lemma_.lower() in VENUES:
             drop |= {t.i for t in c.subtree}
     toks = [t for t in subj.subtree if t.i not in drop]
     # keep the contiguous run around the subject head
@@ -231,12 +247,76 @@ def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
         # "X called the plan a disaster", "X wants to win": the complement is what is attributed
         spans = sorted(_subtree_span(c) for c in objects)
         return [(spans[0][0], spans[-1][1])], lemma, []
+    prep = _prep_content(verb)
+    if prep is not None:
+        # "X spoke about the plan", "X voted for Y", "X referred to the report"
+        return [_subtree_span(prep[1])], f"{lemma} {prep[0].lower_}", [prep[0]]
     if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head is not verb and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX") and verb.i > head.i:
             own = {t.i for t in verb.subtree}
             return [_subtree_span(head, exclude=own)], lemma, []
     return None
+
+
+def _prep_content(tok):
+    """(preposition, object) of a cue's topic phrase ("about X", "for X", "of X"), or None.
+
+    Times, places and audiences ("on Tuesday", "to reporters") are circumstances, not content."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i < tok.i or c.lower_ not in CONTENT_PREPS:
+            continue
+        obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if obj is None or obj.ent_type_ in CIRCUMSTANCE or obj.lemma_.lower() in AUDIENCE:
+            continue
+        if c.lower_ == "to" and (obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PRON"):
+            continue
+        return c, obj
+    return None
+
+
+def _noun_frame(noun) -> tuple[Span | None, Span, str, list[Span], object] | None:
+    """A nominal cue: "his claim that ...", "support for X from Y", "X issued a statement on ...".
+
+    Source: a possessor, a "from"/"by" phrase, or the subject of the verb whose object the
+    noun is; content: a clause on the noun ("that ..."), else its topic phrase."""
+    lemma = noun.lemma_.lower()
+    kids = list(noun.children)
+    extra: list = []
+    content: Span | None = None
+    clause = next((c for c in kids if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+    if clause is not None:
+        content = _subtree_span(clause)
+        mark = next((g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+        extra = [mark] if mark is not None else []
+    else:
+        prep = _prep_content(noun)
+        if prep is not None:
+            content, extra = _subtree_span(prep[1]), [prep[0]]
+    if content is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE:
+        target = _subject(noun.head)  # "the plan drew criticism": the plan is what is criticised
+        content = _source_span(target) if target is not None and target.lower_ not in NO_SPEAKER else None
+    if content is None:
+        return None
+    subj = next((c for c in kids if c.dep_ == "poss"), None)
+    if subj is None:
+        for c in kids:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ == "prep" and c.lower_ in ("from", "by") and obj is not None:
+                subj, extra = obj, extra + [c]
+                break
+    if subj is None and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head
+        if verb.lemma_.lower() in RECEIVE:  # "the plan drew criticism from X": X is the source
+            by = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            subj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            extra += [by] if subj is not None else []
+        else:
+            subj = _subject(verb)
+    if subj is not None and subj.lower_ in NO_SPEAKER:
+        subj = None
+    cue = _char_span([noun])
+    return (_source_span(subj) if subj is not None else None), cue, lemma, [content], subj
 
 
 def _according(tok) -> tuple[Span, list[Span], Span] | None:
@@ -263,6 +343,7 @@ def _according(tok) -> tuple[Span, list[Span], Span] | None:
 
 def _frames(sdoc, cues: frozenset[str]) -> list[tuple[Span | None, Span, str, list[Span], object]]:
     """Raw (source, cue, lemma, content pieces, source token) frames from the parse."""
+    nouns = noun_cues()
     out = []
     for tok in sdoc:
         low = tok.lower_
@@ -273,6 +354,11 @@ def _frames(sdoc, cues: frozenset[str]) -> list[tuple[Span | None, Span, str, li
                 to = sdoc[tok.i + 1]
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
                 out.append((src, cue, "according to", content, pobj))
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            frame = _noun_frame(tok)
+            if frame is not None:
+                out.append(frame)
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues:
             continue
