@@ -142,12 +142,24 @@ def build(claims: list[Claim], documents: list[Document]) -> list[TimelineEntry]
         key = (value, "time", sentence)
         groups[key] = members
         labels[key] = sentence
-    entries = []
+    # one entry per happening: a figure or date whose sentence already carries a dated event
+    # joins that event's entry, and identical (date, label) entries are one
+    event_sentences: dict[tuple[str, str], tuple] = {}
     for key, members in groups.items():
-        when = key[0]
+        if key[1] == "event":
+            for c in members:
+                if c.doc in docs:
+                    event_sentences.setdefault((key[0], _sentence(docs[c.doc].text, c.start, c.end)), key)
+    merged: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for key, members in groups.items():
+        target = key if key[1] == "event" else event_sentences.get((key[0], labels[key]), key)
+        merged[(key[0], labels[target])] += members
+    entries = []
+    for (when, label), members in merged.items():
+        members = list(dict.fromkeys(members))
         doc_ids = tuple(dict.fromkeys(c.doc for c in members))
         outlets = tuple(dict.fromkeys(_outlet(docs.get(d), d) for d in doc_ids))
-        entries.append(TimelineEntry(date=when, label=f"{when}: {labels[key]}",
+        entries.append(TimelineEntry(date=when, label=f"{when}: {label}",
                                      claims=tuple(c.id for c in members), outlets=outlets, docs=doc_ids))
     entries.sort(key=lambda e: (sort_key(e.date), e.label))
     return entries
