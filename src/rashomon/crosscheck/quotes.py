@@ -26,6 +26,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from .link import outlet_of
+from ..unionfind import UnionFind
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
 
 STAGE = "crosscheck-quotes@1"
@@ -48,22 +49,6 @@ def _content(q: Claim, docs: dict[str, Document]) -> str:
     if doc is not None and q.content_start is not None and q.content_end is not None:
         return doc.text[q.content_start:q.content_end]
     return q.text
-
-
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _candidates(words: list[list[str]]) -> set[tuple[int, int]]:
@@ -180,7 +165,7 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
     words = [_words(texts[q.id]) for q in quotes]
-    union = _Union(len(quotes))
+    union = UnionFind(len(quotes))
     for a, b in sorted(_candidates(words)):
         if len(words[a]) < 4 or len(words[b]) < 4:
             continue
@@ -190,7 +175,7 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
         # set overlap alone would link a short phrase to any long quote containing its words:
         # the wording must also align as a contiguous piece (truncation) or in order
         if fuzz.token_set_ratio(x, y) >= MIN_RATIO and max(fuzz.partial_ratio(x, y), fuzz.ratio(x, y)) >= MIN_RATIO:
-            union.join(a, b)
+            union.union(a, b)
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, q in enumerate(quotes):
         groups[union.find(i)].append(q)

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 
+from ..unionfind import UnionFind
 from ..records import Claim, Document, Entity, Story, stable_id
 
 THRESHOLD = 0.2
@@ -95,24 +96,15 @@ def group(documents: list[Document], entities: list[Entity], claims: list[Claim]
     documents = sorted(documents, key=lambda d: d.id)
     vectors, names = _vectors(documents, entities)
     days = [_day(d.published) for d in documents]
-    parent = list(range(len(documents)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = UnionFind(len(documents))
     for (a, b), score in sorted(similar_pairs(vectors).items()):
         if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > MAX_DAYS:
             score /= 2
         if score >= THRESHOLD:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            groups.union(a, b)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(documents)):
-        members[find(i)].append(i)
+        members[groups.find(i)].append(i)
     stories = []
     for idx in members.values():
         weight: Counter[str] = Counter()

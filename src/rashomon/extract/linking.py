@@ -30,6 +30,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from ..unionfind import UnionFind
 from .gazetteer import Gazetteer, fold
 
 MAX_BLOCK = 64
@@ -279,22 +280,6 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _blocks(keys: dict[int, list]) -> list[list[int]]:
     index: dict[Any, list[int]] = defaultdict(list)
     for i, ks in keys.items():
@@ -306,7 +291,7 @@ def _blocks(keys: dict[int, list]) -> list[list[int]]:
 def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, str], int], set[int]]:
     """Cluster nodes: root per node, {(bare-surname node, doc): root} per-document overrides, and the
     roots known to be places (merged as descriptive variants of one place)."""
-    uf = _UnionFind(len(nodes))
+    uf = UnionFind(len(nodes))
     types = [vote_type([n], gaz) for n in nodes]
     fam = [FAMILY.get(t, t.lower()) for t in types]
     index = {n.key: i for i, n in enumerate(nodes)}

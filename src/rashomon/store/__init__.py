@@ -64,35 +64,23 @@ class Store:
     @contextmanager
     def connect(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """A connection for one unit of work. Writers get a transaction."""
-        if self._memory is not None:
-            con = self._memory
-            if write:
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    yield con
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise
-            else:
-                yield con
-            return
         if write and self.read_only:
             raise StoreError("this store was opened read-only", source=self.path)
-        con = self._open(read_only=not write)
+        con = self._memory if self._memory is not None else self._open(read_only=not write)
         try:
-            if write:
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    yield con
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise
-            else:
+            if not write:
                 yield con
+                return
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
         finally:
-            con.close()
+            if con is not self._memory:
+                con.close()
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.busy_timeout
