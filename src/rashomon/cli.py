@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -24,7 +25,22 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Rashomon: cr
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
 
-DbOpt = typer.Option(DEFAULT_DB, "--db", help="DuckDB store file.")
+DbOpt = typer.Option(None, "--db", help=f"DuckDB store file (default: the global --db, else ./{DEFAULT_DB}).")
+
+
+@app.callback()
+def _global(ctx: typer.Context,
+            db: Optional[str] = typer.Option(None, "--db", envvar="RASHOMON_DB",
+                                             help=f"DuckDB store file for every command (default ./{DEFAULT_DB}).")):
+    """Rashomon: cross-check the news."""
+    ctx.obj = {"db": db}
+
+
+def _db(db: str | None) -> str:
+    """The store a command uses: its own --db, else the global one (or RASHOMON_DB), else the default."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root().obj if ctx is not None else None
+    return db or (root or {}).get("db") or DEFAULT_DB
 
 
 def _fail(exc: RashomonError) -> None:
@@ -58,9 +74,9 @@ def _fields(specs: list[str]) -> dict[str, str]:
     return fields
 
 
-def _open(db: str, read_only: bool = False, **opts) -> api.Rashomon:
+def _open(db: str | None, read_only: bool = False, **opts) -> api.Rashomon:
     try:
-        return api.open(db, Options(**opts), read_only=read_only)
+        return api.open(_db(db), Options(**opts), read_only=read_only)
     except RashomonError as exc:
         _fail(exc)
         raise
@@ -68,7 +84,7 @@ def _open(db: str, read_only: bool = False, **opts) -> api.Rashomon:
 
 @app.command()
 def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .zip/.tar.gz archives, WARC files."),
-           db: str = DbOpt,
+           db: Optional[str] = DbOpt,
            field: List[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
            batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
            max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
@@ -92,7 +108,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .
 
 
 @app.command()
-def analyze(db: str = DbOpt,
+def analyze(db: Optional[str] = DbOpt,
             model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name."),
             workers: int = typer.Option(1, help="Processes for extraction."),
             batch_size: int = typer.Option(32, help="Documents per batch."),
@@ -117,7 +133,7 @@ def analyze(db: str = DbOpt,
 
 
 @app.command()
-def docs(db: str = DbOpt, outlet: Optional[str] = typer.Option(None)):
+def docs(db: Optional[str] = DbOpt, outlet: Optional[str] = typer.Option(None)):
     """List the stored documents."""
     r = _open(db, read_only=True)
     t = Table("id", "outlet", "published", "how", "title", "duplicate_of", "source")
@@ -133,7 +149,7 @@ def docs(db: str = DbOpt, outlet: Optional[str] = typer.Option(None)):
 
 
 @app.command()
-def show(doc: str = typer.Argument(..., help="Document id, id prefix or source path."), db: str = DbOpt,
+def show(doc: str = typer.Argument(..., help="Document id, id prefix or source path."), db: Optional[str] = DbOpt,
          removed: bool = typer.Option(False, "--removed", help="Also list what cleaning removed.")):
     """Show one document: metadata, cleaned text, its claims."""
     r = _open(db, read_only=True)
@@ -152,7 +168,7 @@ def show(doc: str = typer.Argument(..., help="Document id, id prefix or source p
 
 
 @app.command()
-def export(db: str = DbOpt, format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
+def export(db: Optional[str] = DbOpt, format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
            out_path: Path = typer.Option(Path("rashomon-export.json"), "--out", "-o")):
     """Write everything in the rashomon/1 format."""
     r = _open(db, read_only=True)
@@ -164,7 +180,7 @@ def export(db: str = DbOpt, format: str = typer.Option("json", "--format", "-f",
 
 
 @app.command()
-def sql(query: str, db: str = DbOpt, as_json: bool = typer.Option(False, "--json")):
+def sql(query: str, db: Optional[str] = DbOpt, as_json: bool = typer.Option(False, "--json")):
     """Run a read-only SQL query on the store."""
     r = _open(db, read_only=True)
     try:
@@ -181,7 +197,7 @@ def sql(query: str, db: str = DbOpt, as_json: bool = typer.Option(False, "--json
 
 
 @app.command()
-def findings(db: str = DbOpt, status: Optional[str] = typer.Option(None), entity: Optional[str] = typer.Option(None),
+def findings(db: Optional[str] = DbOpt, status: Optional[str] = typer.Option(None), entity: Optional[str] = typer.Option(None),
              outlet: Optional[str] = typer.Option(None), story: Optional[str] = typer.Option(None)):
     """The fact-checker's worksheet: linked facts and their verdicts."""
     r = _open(db, read_only=True)
@@ -193,7 +209,7 @@ def findings(db: str = DbOpt, status: Optional[str] = typer.Option(None), entity
 
 
 @app.command()
-def timeline(db: str = DbOpt):
+def timeline(db: Optional[str] = DbOpt):
     """Events and dated claims in date order, with the outlets reporting each."""
     r = _open(db, read_only=True)
     for t in r.timeline():
@@ -201,7 +217,7 @@ def timeline(db: str = DbOpt):
 
 
 @app.command()
-def framing(db: str = DbOpt):
+def framing(db: Optional[str] = DbOpt):
     """Term choices by outlet."""
     r = _open(db, read_only=True)
     rows = r.framing_table()
@@ -212,7 +228,7 @@ def framing(db: str = DbOpt):
 
 
 @app.command()
-def matrix(db: str = DbOpt):
+def matrix(db: Optional[str] = DbOpt):
     """Outlet x outlet: findings agreed on, in conflict, differing in scope."""
     r = _open(db, read_only=True)
     t = Table("outlet A", "outlet B", "agree", "conflict", "scope_difference", "update")
@@ -244,17 +260,17 @@ def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quote
 
 
 @app.command()
-def serve(db: str = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)):
+def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)):
     """The local web UI (read-only)."""
     import uvicorn
 
     from .web.app import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(_db(db)), host=host, port=port, log_level="info")
 
 
 @app.command()
-def report(db: str = DbOpt, out_path: Path = typer.Option(Path("report.html"), "--out", "-o")):
+def report(db: Optional[str] = DbOpt, out_path: Path = typer.Option(Path("report.html"), "--out", "-o")):
     """One self-contained HTML report to send to an editor."""
     from .web.report import write_report
 
