@@ -192,3 +192,15 @@ def test_dateline_dates_are_not_event_dates():
     b = doc("b", "PORT AVEN, 3 May 2025 — The siege ended after ten days.", "B")
     claims = [_time(a, "2 May 2025", "2025-05-02"), _time(b, "3 May 2025", "2025-05-03")]
     assert verdict.date_findings(claims, [a, b], {}) == []
+
+
+def test_thin_cluster_is_not_reported_again_as_a_scope_difference():
+    # A's toll is tied to nothing; B names Port Aven for its toll and for its civilians
+    a = doc("a", "During the offensive, 613 people were killed.", "A")
+    b = doc("b", "More than 700 people were killed in Port Aven. Nearly 80 civilians were killed in Port Aven.", "B")
+    claims = [qty(a, "613 people", 613), qty(b, "More than 700 people", 700, low=700.0),
+              qty(b, "Nearly 80 civilians", 80, high=80.0, approx=True)]
+    findings = verdict.quantity_findings(link.facets(claims, [a, b], []))
+    thin = claims[0].id
+    statuses = {f.status for f in findings if thin in f.claims}
+    assert statuses == {"unknown"}, [(f.status, f.summary) for f in findings]

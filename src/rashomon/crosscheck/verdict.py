@@ -125,8 +125,10 @@ def _phrase(f: Facet) -> str:
     if f.thing == "territory":
         noun = f"of {what}" if what else "of the territory"
     else:
-        noun = what.lower() if what and len(what) < 40 else (f.noun or f.category or f.thing or "")
+        noun = what if what and len(what) < 40 else (f.noun or f.category or f.thing or "")
     verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else _verb(f.pred)
+    if verb and verb.endswith("ing"):  # "killing 12" reads "12 killed" after the figure
+        verb = _verb(f.pred) or verb
     place = ""
     if f.places and not any(p in f.scope.lower() for p in f.places):
         place = f" in {sorted(f.places)[0].title()}"
@@ -185,19 +187,31 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
         if len({f.claim.doc for f in block}) < 2:
             continue  # nothing to compare with
         clusters = cluster(block)
+        verdicts = [judge(c) for c in clusters]
         in_scope: set[int] = set()
         for i, j in neighbours(clusters):
             a, b = clusters[i], clusters[j]
             if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
                 continue  # one document's own figures are not a cross-source difference
-            if _scope_differs(a, b):
+            if not _scope_differs(a, b):
+                continue
+            # a cluster judged "unknown" is not one fact: only its members that something ties
+            # to the other side (place, entity, day) take part, so the thin pair is not re-reported
+            a, b = _tied(a, b, verdicts[i]), _tied(b, a, verdicts[j])
+            if a and b and {f.claim.doc for f in a} != {f.claim.doc for f in b}:
                 findings.append(_finding("scope_difference", a + b))
                 in_scope |= {i, j}
         for i, c in enumerate(clusters):
             if i in in_scope and len({f.claim.doc for f in c}) < 2:
                 continue  # a lone claim is already reported by its scope finding
-            findings.append(_finding(judge(c), c))
+            findings.append(_finding(verdicts[i], c))
     return findings
+
+
+def _tied(members: list[Facet], other: list[Facet], verdict: str) -> list[Facet]:
+    if verdict != "unknown":
+        return members
+    return [f for f in members if any(_context_shared(f, g) for g in other)]
 
 
 # --------------------------------------------------------------------- dates
