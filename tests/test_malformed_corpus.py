@@ -3,11 +3,8 @@ ingested, every broken one listed with its file and reason, exit code 1."""
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import re
-import tarfile
-import zipfile
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -15,26 +12,10 @@ from typer.testing import CliRunner
 import rashomon
 from rashomon.cli import app
 
+from .archives import tar_bytes, zip_bytes
+
 GOOD = ("Harbour wall gives way in Port Aven\n\nBy Ilse Marrow\n\nMore than 40 families were moved to "
         "shelters after the harbour wall in Port Aven collapsed on Saturday, the mayor said.\n")
-
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
-def tar_bytes(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz") as t:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            t.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
 
 
 def broken_files() -> dict[str, bytes]:

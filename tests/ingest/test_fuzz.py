@@ -12,24 +12,20 @@ import csv
 import gzip
 import io
 import json
-import tarfile
 import tempfile
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from fuzz.contract import EXTENSIONS, LIMITS, check_document, ingest_path
 from rashomon.errors import InputError
-from rashomon.ingest import iter_inputs, prepare
-from rashomon.ingest.clean import apply
+from rashomon.ingest import prepare
 from rashomon.options import Options
 from rashomon.records import Document, IngestError, RawDocument
 
-LIMITS = Options(max_doc_bytes=256 * 1024, max_file_bytes=1024 * 1024, max_member_bytes=256 * 1024,
-                 max_archive_bytes=1024 * 1024, max_archive_members=64)
-EXTENSIONS = [".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".warc", ".warc.gz", ".gz", ".zip", ".tar",
-              ".tgz", ".md", ".xhtml", "", ".bin"]
+from ..archives import tar_bytes, zip_bytes
+
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # RTL marks and overrides, zero-width characters, combining marks, BOM, NUL, line/paragraph separators
@@ -38,35 +34,12 @@ odd_text = st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)
                                       st.sampled_from("\n\n  .,“”\"'<>&")), max_size=400)
 
 
-def check_document(raw: RawDocument, doc: Document) -> None:
-    assert doc.raw_text == raw.text
-    for r in doc.removed:
-        assert 0 <= r.start <= r.end <= len(doc.raw_text), r
-        assert doc.raw_text[r.start:r.end] == r.text, r
-    assert doc.text == apply(doc.raw_text, doc.removed)
-    assert doc.text and doc.text == doc.text.strip()
-
-
 def ingest_file(name: str, data: bytes, options: Options = LIMITS) -> list[Document | IngestError]:
     """Everything ingest makes of one file holding ``data``; any other exception fails the test."""
-    out: list[Document | IngestError] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        for item in iter_inputs([path], options):
-            if isinstance(item, IngestError):
-                assert item.reason and item.code.startswith("E1"), item
-                out.append(item)
-                continue
-            assert isinstance(item, RawDocument)
-            try:
-                doc = prepare(item, options)
-            except InputError as exc:
-                out.append(IngestError(item.source, exc.message, exc.code))
-                continue
-            check_document(item, doc)
-            out.append(doc)
-    return out
+        return ingest_path(path, options)
 
 
 def documents(items: list[Document | IngestError]) -> list[Document]:
@@ -149,34 +122,16 @@ def test_html_with_100k_tags():
 
 
 # ---------------------------------------------------------------- bombs
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()
-
-
-def _tgz(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz") as t:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            t.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
-
-
 BOMB = b"\x00" * (20 * 1024 * 1024)  # compresses to ~20 KB
 
 
 @pytest.mark.parametrize("name, data", [
     ("bomb.gz", gzip.compress(BOMB)),
     ("bomb.txt.gz", gzip.compress(b"a" * (20 * 1024 * 1024))),
-    ("bomb.zip", _zip({"a.txt": BOMB})),
-    ("bomb.tgz", _tgz({"a.txt": BOMB})),
-    ("nested.zip", _zip({"inner.zip": _zip({"a.txt": BOMB})})),
-    ("many.zip", _zip({f"m{i}.txt": b"text" for i in range(200)})),
+    ("bomb.zip", zip_bytes({"a.txt": BOMB})),
+    ("bomb.tgz", tar_bytes({"a.txt": BOMB})),
+    ("nested.zip", zip_bytes({"inner.zip": zip_bytes({"a.txt": BOMB})})),
+    ("many.zip", zip_bytes({f"m{i}.txt": b"text" for i in range(200)})),
 ])
 def test_decompression_bombs_are_capped(name, data):
     items = ingest_file(name, data)
@@ -186,7 +141,7 @@ def test_decompression_bombs_are_capped(name, data):
 
 
 def test_zip_with_path_traversal_and_odd_names():
-    data = _zip({"../../etc/evil.txt": b"Ferry crews returned to work on Thursday.",
+    data = zip_bytes({"../../etc/evil.txt": b"Ferry crews returned to work on Thursday.",
                  "dir/\u202eevil.txt": b"Ferry crews returned to work on Friday."})
     for item in ingest_file("odd.zip", data):
         if isinstance(item, Document):

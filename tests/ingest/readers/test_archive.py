@@ -4,29 +4,12 @@ from __future__ import annotations
 import gzip
 import io
 import tarfile
-import zipfile
 
 from rashomon.ingest import iter_inputs
 from rashomon.options import Options
 from rashomon.records import IngestError, RawDocument
 
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
-def tar_bytes(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz") as tf:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tf.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
+from ...archives import tar_bytes, zip_bytes
 
 
 def read(path, **limits):
