@@ -80,6 +80,16 @@ def _is_jsonl(blob: Blob) -> bool:
     return False
 
 
+def _record(obj: object, where: str, options: Options, fmt: str) -> Item:
+    """One JSON value as a document, or the error naming where it is and why."""
+    if not isinstance(obj, dict):
+        return IngestError(where, f"expected a JSON object, got {type(obj).__name__}", CorruptInput.code)
+    try:
+        return to_raw(obj, where, options, fmt)
+    except InputError as exc:
+        return _line_error(where, exc)
+
+
 def _read_json(data: bytes, source: str, options: Options) -> Iterator[Item]:
     try:
         value = json.loads(data)
@@ -87,14 +97,7 @@ def _read_json(data: bytes, source: str, options: Options) -> Iterator[Item]:
         raise CorruptInput(f"invalid JSON: {exc}", source=source) from exc
     items = value if isinstance(value, list) else [value]
     for i, obj in enumerate(items, 1):
-        where = f"{source}:{i}" if isinstance(value, list) else source
-        if not isinstance(obj, dict):
-            yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}", CorruptInput.code)
-            continue
-        try:
-            yield to_raw(obj, where, options, "json")
-        except InputError as exc:
-            yield _line_error(where, exc)
+        yield _record(obj, f"{source}:{i}" if isinstance(value, list) else source, options, "json")
 
 
 def _read_lines(blob: Blob, stream: BinaryIO, options: Options) -> Iterator[Item]:
@@ -118,12 +121,6 @@ def _read_lines(blob: Blob, stream: BinaryIO, options: Options) -> Iterator[Item
         except ValueError as exc:
             yield IngestError(where, f"invalid JSON: {exc}", CorruptInput.code)
             continue
-        if not isinstance(obj, dict):
-            yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}", CorruptInput.code)
-            continue
-        try:
-            yield to_raw(obj, where, options, "jsonl")
-        except InputError as exc:
-            yield _line_error(where, exc)
+        yield _record(obj, where, options, "jsonl")
     if not found:
         yield IngestError(blob.source, "empty file (no JSON lines)", "E101")
