@@ -216,7 +216,6 @@ def _cue_span(verb, extra=()) -> Span:
 # ----------------------------------------------------------------- frames
 def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
     """(content spans, cue phrase, extra cue tokens) of a cue verb, or None."""
-    doc = verb.doc
     kids = list(verb.children)
     for c in kids:
         if c.dep_ in CONTENT_DEPS:

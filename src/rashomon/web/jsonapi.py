@@ -5,7 +5,7 @@ validated at the edge (unknown status or claim kind -> 422).
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
