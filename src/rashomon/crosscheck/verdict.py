@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, stable_id
@@ -181,14 +182,26 @@ def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
 
 
 def quantity_findings(facets: list[Facet]) -> list[Finding]:
-    """One finding per cluster of linked claims, plus one per pair of clusters that differ in scope."""
+    """One finding per cluster of linked claims, plus one per group of clusters that differ in scope.
+
+    Clusters of one block that count different things (whole-war toll, one strike, civilians only)
+    and are tied to each other are reported together: one ``scope_difference`` finding per
+    connected group, its summary listing each scope, so no pair of claims is reported twice."""
     findings: list[Finding] = []
     for _, block in sorted(blocks(facets).items(), key=lambda kv: tuple(str(x) for x in kv[0])):
         if len({f.claim.doc for f in block}) < 2:
             continue  # nothing to compare with
         clusters = cluster(block)
         verdicts = [judge(c) for c in clusters]
-        in_scope: set[int] = set()
+        tied: dict[int, dict[str, Facet]] = {}
+        parent = list(range(len(clusters)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
         for i, j in neighbours(clusters):
             a, b = clusters[i], clusters[j]
             if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
@@ -199,10 +212,17 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
             # to the other side (place, entity, day) take part, so the thin pair is not re-reported
             a, b = _tied(a, b, verdicts[i]), _tied(b, a, verdicts[j])
             if a and b and {f.claim.doc for f in a} != {f.claim.doc for f in b}:
-                findings.append(_finding("scope_difference", a + b))
-                in_scope |= {i, j}
+                tied.setdefault(i, {}).update({f.claim.id: f for f in a})
+                tied.setdefault(j, {}).update({f.claim.id: f for f in b})
+                parent[find(j)] = find(i)
+        groups: dict[int, list[int]] = {}
+        for i in sorted(tied):
+            groups.setdefault(find(i), []).append(i)
+        for members in groups.values():
+            parts = [(list(tied[i].values()), verdicts[i]) for i in members]
+            findings.append(_scope_finding(parts))
         for i, c in enumerate(clusters):
-            if i in in_scope and len({f.claim.doc for f in c}) < 2:
+            if i in tied and len({f.claim.doc for f in c}) < 2:
                 continue  # a lone claim is already reported by its scope finding
             findings.append(_finding(verdicts[i], c))
     return findings
@@ -212,6 +232,48 @@ def _tied(members: list[Facet], other: list[Facet], verdict: str) -> list[Facet]
     if verdict != "unknown":
         return members
     return [f for f in members if any(_context_shared(f, g) for g in other)]
+
+
+_CATEGORY_WORDS = {"civilians": "civilians only", "children": "children only", "combatants": "combatants only",
+                   "women": "women only", "journalists": "journalists only"}
+_IN_GROUP = {"conflict": "these conflict", "update": "a running figure that rose", "agree": "these agree",
+             "unknown": "unclear they count the same thing"}
+
+
+def scope_label(members: list[Facet]) -> str:
+    """What one group of claims counts, in a few words: "civilians only, one incident on 2025-05-03"."""
+    cats = Counter(f.category for f in members).most_common(1)[0][0]
+    gran = Counter(f.granularity for f in members).most_common(1)[0][0]
+    days = sorted({f.day for f in members if f.day})
+    parts = [_CATEGORY_WORDS.get(cats or "", f"{cats} only")] if cats else []
+    if gran == "cumulative":
+        parts.append("running total")
+    elif gran == "incident":
+        parts.append("one incident" + (f" on {days[0]}" if len(days) == 1 else ""))
+    return ", ".join(parts) or "scope not stated"
+
+
+def _scope_rank(members: list[Facet]) -> tuple:
+    gran = Counter(f.granularity for f in members).most_common(1)[0][0]
+    cat = any(f.category for f in members)
+    return (cat, {"cumulative": 0, None: 1, "incident": 2}.get(gran, 1),
+            min(f.published or "" for f in members))
+
+
+def _scope_finding(parts: list[tuple[list[Facet], str]]) -> Finding:
+    """One scope_difference finding over several groups of claims, each with its scope label."""
+    members = [f for fs, _ in parts for f in fs]
+    finding = _finding("scope_difference", members)
+    pieces = []
+    for fs, status in sorted(parts, key=lambda p: _scope_rank(p[0])):
+        body = summarize("scope_difference", fs).rsplit(" — ", 1)[0]
+        note = f" ({_IN_GROUP[status]})" if status in _IN_GROUP and len({f.display for f in fs}) > 1 else ""
+        pieces.append(f"{scope_label(fs)} — {body}{note}")
+    what = f"{members[0].thing or 'figures'} {_verb(members[0].pred) or members[0].pred or ''}".strip()
+    summary = f"{what[0].upper()}{what[1:]}, counted over {len(parts)} scopes: " + "; ".join(
+        f"({n}) {p}" for n, p in enumerate(pieces, 1)) \
+        + " — different scope, not a contradiction."
+    return replace(finding, summary=summary)
 
 
 # --------------------------------------------------------------------- dates
