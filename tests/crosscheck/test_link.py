@@ -110,3 +110,19 @@ def test_outlet_falls_back_to_the_file_name():
     from rashomon.records import Document
     d = Document(id="d", source="corpus/northgate-times-2025-05-05.txt", text="t", raw_text="t")
     assert link.outlet_of(d) == "Northgate Times"
+
+
+def test_near_copy_original_is_the_earliest_published_then_the_wire():
+    from rashomon.ingest.dedup import originals, reoriginate
+    # stored links follow ingest order: the Post came first, so the wire and the Gazette point at it
+    rows = [("post", None, None, "The Brenmoor Post", 1, None),
+            ("gazette", "post", "2025-05-03", "Coastline Gazette", 2, 0.8),
+            ("wire", "post", "2025-05-02", "Meridian Wire", 3, 0.9),
+            ("alone", None, "2025-05-01", "Kestrel Daily", 4, None)]
+    assert originals(rows) == {"wire": None, "post": "wire", "gazette": "wire"}
+    same_day = [("a", None, "2025-05-02", "The Brenmoor Post", 1), ("b", "a", "2025-05-02T09:00", "Reuters", 2)]
+    assert originals(same_day) == {"b": None, "a": "b"}
+    assert originals([("a", None, "2025-05-02", "X", 1), ("b", "a", "2025-05-02", "Y", 2)]) == {"a": None, "b": "a"}
+    docs = [doc("post", "t", "The Brenmoor Post", None), doc("wire", "t", "Meridian Wire", "2025-05-02", "post")]
+    post, wire = reoriginate(docs, rows)
+    assert (post.duplicate_of, post.similarity) == ("wire", 0.9) and wire.duplicate_of is None

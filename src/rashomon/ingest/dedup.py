@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -78,3 +79,66 @@ class NearDuplicateIndex:
         if best is None:
             return doc
         return replace(doc, duplicate_of=best[1], similarity=round(best[2], 3))
+
+
+# ------------------------------------------------------------------ read time
+# the outlet names of news agencies: on a tie of publication day their copy is the original
+WIRE = re.compile(r"\b(wire|news ?agency|press ?agency|agency|agence|newswire|reuters|associated press|afp|"
+                  r"ap|dpa|efe|ansa|xinhua|tass|ria novosti|interfax|anadolu|kyodo|yonhap|bernama|pti|ani|"
+                  r"press trust|united news|azertac|apa|app|irna|upi)\b", re.I)
+
+
+def is_wire(outlet: str | None) -> bool:
+    """Whether an outlet's name reads as a news agency ("Meridian Wire", "Reuters", "Press Agency")."""
+    return bool(outlet and WIRE.search(outlet))
+
+
+def originals(rows: Iterable[tuple[str, str | None, str | None, str | None, int]]) -> dict[str, str | None]:
+    """Each near-copy group's original, chosen at read time: ``{doc id: its original's id, or None
+    for the original itself}`` for every document of a group.
+
+    ``rows`` are ``(id, duplicate_of, published, outlet, ingest order[, similarity])`` of the documents in
+    near-copy groups (stored links, in whatever direction ingest order made them). A group is
+    every document connected by those links; its original is the earliest-published member
+    (by day; undated members last), on a tie a news agency's copy, then the first ingested."""
+    rows = list(rows)
+    parent = {r[0]: r[0] for r in rows}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for doc_id, dup, *_ in rows:
+        if dup and dup in parent:
+            parent[find(doc_id)] = find(dup)
+    groups: dict[str, list[tuple]] = {}
+    for r in rows:
+        groups.setdefault(find(r[0]), []).append(r)
+    out: dict[str, str | None] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        best = min(members, key=lambda r: ((r[2] or "")[:10] or "9999", not is_wire(r[3]), r[4]))[0]
+        out.update({r[0]: (None if r[0] == best else best) for r in members})
+    return out
+
+
+def reoriginate(docs: list[Document], rows: Iterable[tuple]) -> list[Document]:
+    """``docs`` with ``duplicate_of`` pointing at each group's read-time original (:func:`originals`);
+    the stored links are not rewritten. The former original takes the similarity the new one had."""
+    rows = list(rows)
+    chosen = originals(rows)
+    if not chosen:
+        return docs
+    sims = {r[0]: r[5] for r in rows if len(r) > 5}
+    out = []
+    for d in docs:
+        if d.id not in chosen or chosen[d.id] == d.duplicate_of:
+            out.append(d)
+            continue
+        new = chosen[d.id]
+        sim = d.similarity if new is not None and d.duplicate_of else sims.get(new or "", None)
+        out.append(replace(d, duplicate_of=new, similarity=sim if new else None))
+    return out

@@ -203,7 +203,11 @@ class Store:
                         'SELECT doc, start, "end", rule, text FROM removals WHERE doc IN (SELECT unnest(?)) '
                         'ORDER BY doc, start', [[r[0] for r in rows]]).fetchall():
                     removed.setdefault(doc, []).append(Removal(s, e, rule, text or ""))
-        return [_row_doc(dict(zip(DOC_COLUMNS, r)), removed.get(r[0], [])) for r in rows]
+            # near-copy groups: the original shown is chosen at read time (ingest.dedup.originals)
+            groups = con.execute("SELECT id, duplicate_of, published, outlet, seq, similarity FROM documents WHERE "
+                                 "duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of FROM documents)").fetchall()
+        from ..ingest.dedup import reoriginate
+        return reoriginate([_row_doc(dict(zip(DOC_COLUMNS, r)), removed.get(r[0], [])) for r in rows], groups)
 
     def document(self, ref: str) -> Document | None:
         """A document by id, id prefix, or source path."""
