@@ -26,6 +26,16 @@ def terms_in(text: str, extra=()) -> list[tuple[str, str, str]]:
     ("In occupied Port Aven, residents report arrests.", "territory", "occupied"),
     ("The region is disputed between the two states.", "territory", "disputed"),
     ("protests in Indian-administered Kashmir", "territory", "Indian-administered"),
+    ("protests in Indian-held Kashmir", "territory", "Indian-held"),
+    ("the Indian occupation of Jammu and Kashmir", "territory", "Indian-occupied"),
+    ("rallies across IIOJK", "territory", "Indian-occupied"),
+    ("shelling in Nagorno-Karabakh", "territory", "Nagorno-Karabakh"),
+    ("the Upper Karabakh conflict", "territory", "Upper Karabakh"),
+    ("the authorities of Artsakh", "territory", "Artsakh"),
+    ("the ethnic Armenian separatist region", "territory", "ethnic Armenian enclave"),
+    ("Nagorno-Karabakh is internationally recognized as part of Azerbaijan", "territory",
+     "internationally recognised as part of"),
+    ("the de facto authorities in Stepanakert", "control", "de facto"),
     ("a rally in Azad Kashmir", "territory", "Azad"),
     ("separatist militants fired from the hills", "violence", "militant"),
     ("Separatist fighters regrouped.", "violence", "fighter"),
@@ -44,6 +54,40 @@ def test_terms_are_found(text, category, term):
 ])
 def test_no_partial_word_hits(text):
     assert terms_in(text) == []
+
+
+@pytest.mark.parametrize("text,term", [
+    ("schools in Russian-controlled Melitopol", "Russian-controlled"),
+    ("villages in rebel-held territory", "rebel-held"),
+    ("the Israeli-occupied Golan Heights", "Israeli-occupied"),
+    ("settlers in Israeli occupied East Jerusalem", "Israeli-occupied"),
+    ("the Moroccan-administered Western Sahara", "Moroccan-administered"),
+    ("the end of the Armenian occupation", "Armenian-occupied"),
+])
+def test_who_holds_a_place_is_a_pattern_not_a_list(text, term):
+    assert ("territory", term) in [(c, t) for c, t, _ in terms_in(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "long-held beliefs", "an owner-occupied house", "a remote-controlled drone",
+    "Armenia occupied almost a fifth of the country",  # a verb, no qualifier of a name
+])
+def test_patterns_do_not_fire_on_ordinary_compounds(text):
+    assert not [t for c, t, _ in terms_in(text) if t.endswith(("-held", "-occupied", "-controlled"))]
+
+
+def test_listed_form_wins_over_a_pattern_on_the_same_span():
+    hits = [(c, t) for c, t, _ in terms_in("Indian-administered Kashmir")]
+    assert hits == [("territory", "Indian-administered")]
+    assert [h.group for h in framing.find([doc("d", "Indian-administered Kashmir", "X")], LEXICON)] == \
+        ["kashmir-naming"]
+
+
+def test_user_lexicon_patterns_fill_in_named_groups(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "category: naming\ngroups:\n  - group: rule\n    terms:\n      - term: '{who} rule'\n"
+        "        patterns: ['(?P<who>(?-i:[A-Z])[a-z]+)\\s+rule']\n", "utf-8")
+    assert ("naming", "Valdorian rule", "Valdorian rule") in terms_in("years of Valdorian rule", [tmp_path])
 
 
 def test_hit_offsets_point_at_the_evidence():
@@ -66,6 +110,8 @@ def test_user_lexicon_is_added(tmp_path):
     ("category: x\ngroups:\n  - terms: []\n", "group"),
     ("category: x\ngroups:\n  - group: g\n    terms:\n      - forms: [a]\n", "term"),
     ("category: x\ngroups: [\n", "YAML"),
+    ("category: x\ngroups:\n  - group: g\n    terms:\n      - term: t\n        patterns: ['(']\n", "regular expression"),
+    ("category: x\ngroups:\n  - group: g\n    terms:\n      - term: '{a} b'\n        patterns: ['b']\n", "named group"),
 ])
 def test_bad_lexicons_say_what_to_fix(tmp_path, body, message):
     p = tmp_path / "bad.yaml"

@@ -17,9 +17,18 @@ A lexicon file looks like::
           - term: liberated               # canonical term
             forms: [liberated, liberation] # surface forms, case-insensitive, multiword allowed
 
+A term may also list ``patterns:`` (regular expressions, case-insensitive; ``(?-i:...)``
+makes a part case-sensitive) for families of forms, and its ``term`` may name the pattern's
+named groups, filled in from the text::
+
+          - term: "{actor}-administered"   # "Indian-administered", "Pakistani-administered", ...
+            patterns: ['(?P<actor>[a-z]+)-administered']
+
 Matching is case-insensitive on word boundaries (hyphens and apostrophes count as
 part of a word, so "self-proclaimed" is one form and "held" does not fire inside
-"rebel-held" unless "rebel-held" is listed); the longest form wins where forms overlap.
+"rebel-held" unless "rebel-held" is listed); the longest match wins where matches overlap,
+and on the very same span a listed form wins over a pattern (overlaps are resolved within a
+category: "liberated territories" is a territory term and its "liberated" a control term).
 """
 from __future__ import annotations
 
@@ -46,6 +55,7 @@ class Term:
     group: str
     term: str
     forms: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
 
 
 def _lexicon_files(paths: Iterable[Path]) -> list[Path]:
@@ -76,10 +86,25 @@ def parse_lexicon(data: object, source: str) -> list[Term]:
         for t in g["terms"]:
             if not isinstance(t, dict) or not isinstance(t.get("term"), str):
                 raise UsageError(f"each term of group {g['group']!r} needs 'term: <canonical>'", source=source)
-            forms = t.get("forms") or [t["term"]]
+            patterns = t.get("patterns") or []
+            forms = t.get("forms") or ([] if patterns else [t["term"]])
             if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
                 raise UsageError(f"term {t['term']!r}: 'forms' must be a list of words", source=source)
-            terms.append(Term(data["category"], g["group"], t["term"], tuple(f.strip().lower() for f in forms)))
+            if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
+                raise UsageError(f"term {t['term']!r}: 'patterns' must be a list of regular expressions",
+                                 source=source)
+            for p in patterns:
+                try:
+                    names = set(re.compile(p).groupindex)
+                except re.error as exc:
+                    raise UsageError(f"term {t['term']!r}: pattern {p!r} is not a regular expression: {exc}",
+                                     source=source) from exc
+                missing = set(re.findall(r"{(\w+)}", t["term"])) - names
+                if missing:
+                    raise UsageError(f"term {t['term']!r} names {sorted(missing)} but pattern {p!r} has no such "
+                                     "named group", source=source)
+            terms.append(Term(data["category"], g["group"], t["term"], tuple(f.strip().lower() for f in forms),
+                              tuple(patterns)))
     return terms
 
 
@@ -101,31 +126,66 @@ def load_lexicon(extra: Iterable[Path] = ()) -> tuple[Term, ...]:
     return _load(tuple(Path(p) for p in extra))
 
 
+_EDGE_L, _EDGE_R = r"(?<![\w'-])", r"(?![\w'-])"
+
+
 @lru_cache(maxsize=8)
-def _pattern(terms: tuple[Term, ...]) -> tuple[re.Pattern, dict[str, list[Term]]]:
-    by_form: dict[str, list[Term]] = {}
+def _pattern(terms: tuple[Term, ...]) -> tuple[tuple[tuple[str, re.Pattern], ...], dict[tuple[str, str], list[Term]],
+                                               tuple[tuple[re.Pattern, Term], ...]]:
+    by_form: dict[tuple[str, str], list[Term]] = {}  # (category, form) -> terms
     for t in terms:
         for f in t.forms:
-            if t not in by_form.setdefault(f, []):
-                by_form[f].append(t)
-    alts = sorted(by_form, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w'-])", re.I), by_form
+            if t not in by_form.setdefault((t.category, f), []):
+                by_form[(t.category, f)].append(t)
+    literal = []
+    for cat in sorted({c for c, _ in by_form}):  # one alternation per category: longest form first
+        alts = sorted((f for c, f in by_form if c == cat), key=len, reverse=True)
+        body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alts)
+        literal.append((cat, re.compile(rf"{_EDGE_L}(?:{body}){_EDGE_R}", re.I)))
+    patterns = tuple((re.compile(rf"{_EDGE_L}(?:{p}){_EDGE_R}", re.I), t) for t in terms for p in t.patterns)
+    return tuple(literal), by_form, patterns
+
+
+def _fill(term: str, m: re.Match) -> str:
+    """A pattern term's name with its named groups filled in ("{actor}-held" -> "Indian-held")."""
+    def word(name: str) -> str:
+        w = " ".join((m.group(name) or "").split())
+        return w[:1].upper() + w[1:].lower() if w[:1].isupper() else w.lower()
+    return re.sub(r"{(\w+)}", lambda g: word(g.group(1)), term)
 
 
 def find(documents: list[Document], terms: tuple[Term, ...]) -> list[FramingHit]:
-    """One hit per occurrence of a lexicon form in a document's cleaned text."""
+    """One hit per occurrence of a lexicon form or pattern in a document's cleaned text."""
     if not terms:
         return []
-    pattern, by_form = _pattern(terms)
+    literal, by_form, patterns = _pattern(terms)
     hits = []
     for d in documents:
         outlet = outlet_of(d)
-        for m in pattern.finditer(d.text):
-            form = " ".join(m.group(0).lower().split())
-            for t in by_form.get(form, ()):
-                hits.append(FramingHit(doc=d.id, start=m.start(), end=m.end(), text=m.group(0), category=t.category,
-                                       term=t.term, group=t.group, outlet=outlet, stage=STAGE))
+        # candidates: (start, end, listed form?, term, canonical name); then leftmost-longest, no overlaps
+        cands: list[tuple[int, int, bool, Term, str]] = []
+        for cat, rx in literal:
+            for m in rx.finditer(d.text):
+                form = " ".join(m.group(0).lower().split())
+                cands += [(m.start(), m.end(), True, t, t.term) for t in by_form.get((cat, form), ())]
+        for rx, t in patterns:
+            cands += [(m.start(), m.end(), False, t, _fill(t.term, m)) for m in rx.finditer(d.text)
+                      if m.end() > m.start()]
+        by_category: dict[str, list[tuple[int, int, bool, Term, str]]] = {}
+        for c in cands:
+            by_category.setdefault(c[3].category, []).append(c)
+        for cat in sorted(by_category):  # each category is its own question: overlaps resolved within it
+            group = sorted(by_category[cat], key=lambda c: (c[0], -(c[1] - c[0]), not c[2]))
+            end, span, best_listed, seen = -1, None, False, set()
+            for s, e, listed, t, name in group:
+                if (s, e, t.group, name) in seen or (s < end and (s, e) != span) \
+                        or ((s, e) == span and best_listed and not listed):
+                    continue
+                if (s, e) != span:
+                    end, span, best_listed = e, (s, e), listed
+                seen.add((s, e, t.group, name))
+                hits.append(FramingHit(doc=d.id, start=s, end=e, text=d.text[s:e], category=t.category,
+                                       term=name, group=t.group, outlet=outlet, stage=STAGE))
     return hits
 
 
