@@ -10,8 +10,8 @@ from rashomon.records import Claim, Document, claim_id
 from ..conftest import SEEDS, need
 
 
-def _doc(i, text, outlet):
-    return Document(id=i, source=f"{i}.txt", text=text, raw_text=text, outlet=outlet)
+def _doc(i, text, outlet, published=None):
+    return Document(id=i, source=f"{i}.txt", text=text, raw_text=text, outlet=outlet, published=published)
 
 
 def _event(doc, evidence, action, when, actor="Vellmark rebels", target=None):
@@ -30,6 +30,8 @@ def _time(doc, evidence, value, typ="DATE"):
 @pytest.mark.parametrize("values, order", [
     (["1992-02-25", "1992", "199", "1991-12"], ["199", "1991-12", "1992", "1992-02-25"]),
     (["2020-W10", "2020-03", "2020-Q1", "2019"], ["2019", "2020-Q1", "2020-03", "2020-W10"]),
+    (["2025-SU", "2025-05", "2025-FA", "2025-07-01"], ["2025-05", "2025-SU", "2025-07-01", "2025-FA"]),
+    (["2025-05-04T10", "2025-05-04", "2025-05-04TMO"], ["2025-05-04", "2025-05-04T10", "2025-05-04TMO"]),
 ])
 def test_sort_key(values, order):
     assert sorted(values, key=timeline.sort_key) == order
@@ -87,3 +89,59 @@ def test_seed_timeline_order(nlp):
     assert any(e.date == "1992-02-25" and "Khojaly" in e.label for e in entries)
     erupted = [e for e in entries if e.date == "2020-09-27"]
     assert erupted and len(erupted[0].docs) == 2  # the year-less "Sept. 27" joins the dated one
+
+
+@pytest.mark.parametrize("value, text", [
+    ("199", "1990s"), ("2024-FA", "autumn 2024"), ("2025-SU", "summer 2025"), ("2025-W18", "week of 28 April 2025"),
+    ("2025-05-01TMO", "2025-05-01 morning"), ("2025-05-04T10", "2025-05-04 10:00"), ("2025-Q2", "Q2 2025"),
+    ("1992-02", "1992-02"), ("1992-02-25", "1992-02-25"),
+])
+def test_readable_dates(value, text):
+    assert timeline.readable(value) == text
+
+
+def test_labels_use_readable_dates():
+    a = _doc("a", "The fighting is the worst since the 1990s, when thousands of people died.", "A")
+    (e,) = timeline.build([_time(a, "1990s", "199")], [a])
+    assert e.date == "199" and e.label.startswith("1990s: The fighting")
+
+
+def test_dateline_and_filing_day_are_not_events():
+    text = "TARN, 4 May 2025 — 9 people were killed when a shell hit the depot, officials said.\nMore later."
+    a = _doc("a", text, "A", "2025-05-04")
+    s = text.index("9 people")
+    q = Claim(id="q1", doc="a", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
+              time="2025-05-04")
+    assert timeline.build([_time(a, "4 May 2025", "2025-05-04"), q], [a]) == []
+    # the same figure dated by a weekday in its own sentence is an event of that day
+    b = _doc("b", "9 people were killed on Saturday when a shell hit the depot in Tarn.", "B", "2025-05-04")
+    s = b.text.index("9 people")
+    q = Claim(id="q2", doc="b", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
+              time="2025-05-03")
+    (e,) = timeline.build([_time(b, "Saturday", "2025-05-03"), q], [b])
+    assert e.date == "2025-05-03"
+
+
+def test_one_event_with_different_figures_lists_each_version():
+    a = _doc("a", "In Tarn 7 civilians were killed on 3 May 2025.", "Voice")
+    b = _doc("b", "In Tarn 9 people were killed on 3 May 2025.", "Times")
+    claims = [_event(a, "7 civilians were killed", "kill", "2025-05-03", actor=None, target="7 civilians"),
+              _event(b, "9 people were killed", "kill", "2025-05-03", actor=None, target="9 people")]
+    claims = [c.__class__(**{**c.__dict__, "predicate": "were killed"}) for c in claims]
+    (e,) = timeline.build(claims, [a, b])
+    assert "7 civilians were killed (Voice)" in e.label and "9 people were killed (Times)" in e.label
+
+
+def test_pronoun_events_are_labelled_by_their_sentence():
+    a = _doc("a", "Many families who fled in April 2025 still sleep in school gyms.", "A")
+    (e,) = timeline.build([_event(a, "who fled in April 2025", "flee", "2025-04", actor="who")], [a])
+    assert e.label == "2025-04: Many families who fled in April 2025 still sleep in school gyms."
+
+
+def test_an_event_and_a_figure_of_one_sentence_are_one_entry():
+    a = _doc("a", "Troops took the city on 30 April after besieging it for ten days.\nNext line.", "A")
+    q = Claim(id="q", doc="a", kind="quantity", start=a.text.index("ten days"), end=a.text.index("ten days") + 8,
+              text="ten days", stage="t", value=10, unit="day", time="2025-04-30")
+    ev = _event(a, "Troops took the city on 30 April after besieging it for ten days.", "take", "2025-04-30",
+                actor="Troops", target="city")
+    assert len(timeline.build([ev, q], [a])) == 1
