@@ -54,9 +54,44 @@ def test_word_value(words, value):
     (["some"], (1, "~")),
     (["just", "under"], (2, "<")),
     (["the"], None),
+    # hedge lexicon: multi-word bounds and approximations
+    (["a", "little", "over"], (3, ">")),
+    (["slightly", "less", "than"], (3, "<")),
+    (["well", "below"], (2, "<")),
+    (["just", "short", "of"], (3, "<~")),
+    (["in", "the", "region", "of"], (4, "~")),
+    # stacked hedges: the outer bound wins, an inner approximation makes "<" approximate
+    (["at", "least", "some"], (3, ">")),
+    (["up", "to", "an", "estimated"], (4, "<~")),
+    (["more", "than", "just"], (3, ">")),
+    (["spread", "over", "some"], (1, "~")),  # a preposition does not stack
+    # a filler between the hedge and the number
+    (["more", "than", "another"], (3, ">")),
+    (["up", "to", "a", "further"], (4, "<")),
+    (["over", "a"], None),  # "over a 10-year period" is no bound
 ])
 def test_hedge_before(words, expected):
     assert N.hedge_before(words) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["or", "more", "people"], (2, ">")),
+    (["-", "plus"], (2, ">")),
+    (["+"], (1, ">")),
+    (["or", "so"], (2, "~")),
+    (["-", "odd", "years"], (2, "~")),
+    (["or", "fewer"], (2, "<")),
+    (["people"], None),
+])
+def test_hedge_after(words, expected):
+    assert N.hedge_after(words) == expected
+
+
+@pytest.mark.parametrize("outer, inner, sym", [
+    (">", "~", ">"), ("<", "~", "<~"), ("~", "<", "<"), ("=", "~", "~"), (">", "=", ">"),
+])
+def test_combine_hedges(outer, inner, sym):
+    assert N.combine_hedges(outer, inner) == sym
 
 
 @pytest.mark.parametrize("word, kind, code", [

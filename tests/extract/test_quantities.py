@@ -89,6 +89,105 @@ def test_ids_and_offsets_are_stable(nlp):
     assert len({c.id for c in a}) == len(a) == 2
 
 
+@pytest.mark.parametrize("text, needle, expected", [
+    # a hedge and a direction together: the direction in change, the hedge in the bounds
+    ("Ferry fares rose more than 3% in the spring.", "3%", dict(change="up", low=3.0, high=None)),
+    ("The harbour index was up about 19 per cent.", "19", dict(change="up", approx=True, low=17.1, high=20.9)),
+    ("Grain output fell nearly 8% last year.", "8%", dict(change="down", approx=True, high=8.0)),
+    # "by" separated from its verb by the object
+    ("The co-op expects to grow sales by 35 per cent.", "35", dict(change="up", unit="%")),
+    ("The board cut spending by $4 million.", "4", dict(change="down", unit="USD")),
+    # "up" parsed as a particle; "upward" as an adverb
+    ("The lumber index is trending up 0.2% today.", "0.2", dict(change="up")),
+    ("The forecast was revised upward by 12%.", "12", dict(change="up")),
+    # a number inside a noun phrase after "added" is no change
+    ("The striker added a 30-yard goal.", "30", dict(change="=")),
+    # ranges: "by X to Y" keeps the direction, a bracketed conversion shares it,
+    # "from X to Y" is a range of values with no change of its own
+    ("Lake levels dropped by 1 to 1.5 metres (3 to 5 feet) in June.", "1 to",
+     dict(value=None, low=1.0, high=1.5, change="down")),
+    ("Lake levels dropped by 1 to 1.5 metres (3 to 5 feet) in June.", "3 to",
+     dict(value=None, low=3.0, high=5.0, change="down")),
+    ("Torque jumped from 240 to 273 in the new model.", "240", dict(value=None, low=240.0, high=273.0, change="=")),
+    ("Fares ranged between 5 and 9 dollars.", "5", dict(value=None, low=5.0, high=9.0)),
+    # hedge lexicon, stacked hedges, fillers
+    ("A little over 200 pilgrims arrived.", "200", dict(change=">", low=200.0)),
+    ("Just under 90 lorries were stuck.", "90", dict(change="<", high=90.0)),
+    ("Upwards of 5,000 fans marched.", "5,000", dict(change=">", low=5000.0)),
+    ("Fewer than 12 boats returned.", "12", dict(change="<", high=12.0)),
+    ("Roughly 45 stalls were closed.", "45", dict(change="~", approx=True)),
+    ("Up to an estimated 300 homes flooded.", "300", dict(change="<", high=300.0, approx=True)),
+    ("More than another 20 wagons were lost.", "20", dict(change=">", low=20.0)),
+    ("As many as 14 riders withdrew.", "14", dict(change="=")),
+    # hedges after the number
+    ("Forty or more sheep drowned.", "Forty", dict(value=40.0, change=">", low=40.0, what="sheep")),
+    ("The plant employs 300-plus welders.", "300", dict(value=300.0, change=">", low=300.0)),
+    ("They sold 1,000+ tickets.", "1,000", dict(change=">", low=1000.0)),
+    ("The mill ran for 50-odd years.", "50", dict(change="~", approx=True, unit="year")),
+    ("A dozen or so kites were flying.", "dozen", dict(value=12.0, change="~")),
+    ("They found 80 lambs or fewer.", "80", dict(change="<", high=80.0)),
+])
+def test_hedges_and_changes(nlp, text, needle, expected):
+    c = _at(_claims(nlp, text), text, needle)
+    for key, want in expected.items():
+        got = getattr(c, key)
+        assert got == (pytest.approx(want) if isinstance(want, float) else want), (key, c)
+
+
+@pytest.mark.parametrize("text, needle, value, what", [
+    ("Nearly two-thirds of the orchards were damaged.", "two-thirds", 2 / 3, "orchards"),
+    ("A third of the herd was sold.", "third", 1 / 3, "herd"),
+    ("Three quarters of the voters stayed home.", "Three", 0.75, "voters"),
+    ("Almost half of the ferries were late.", "half", 0.5, "ferries"),
+])
+def test_fractions(nlp, text, needle, value, what):
+    c = _at(_claims(nlp, text), text, needle)
+    assert c.value == pytest.approx(value) and c.what == what
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("A third missile struck the depot.", "third"),
+    ("The team scored twice in the second half of the match.", "half"),
+    ("Profits grew in each of the past three quarters.", "three"),
+])
+def test_not_fractions(nlp, text, needle):
+    pos = text.index(needle)
+    assert all(c.value not in (1 / 3, 0.5, 0.75) for c in _claims(nlp, text) if c.start <= pos < c.end)
+
+
+@pytest.mark.parametrize("text, needle, value, unit", [
+    ("The grant was worth up to PS2.7m.", "PS2.7m", 2.7e6, "GBP"),
+    ("The yacht was sold for USD10m.", "USD10m", 1e7, "USD"),
+])
+def test_glued_multiplier_before_full_stop(nlp, text, needle, value, unit):
+    claims = _claims(nlp, text)
+    c = _at(claims, text, needle)
+    assert c.value == pytest.approx(value) and c.unit == unit
+    assert len(claims) == 1
+
+
+@pytest.mark.parametrize("text, needle, expected", [
+    # a spelled-out count before a proper-noun name is still a count (digits are models: "787 Dreamliner")
+    ("The navy flies ten Kestrel patrol planes.", "ten", dict(value=10.0, predicate="fly")),
+    # "including N X": the included figure shares what happened to the whole
+    ("The blast killed 40 miners, including 6 engineers.", "6", dict(what="engineers", predicate="kill")),
+    # coordinated clauses share the place of the first one
+    ("A shell hit a market in Lisbon, killing 3 and wounding more than 10 traders.", "10",
+     dict(predicate="wound", place="Lisbon")),
+    # a bare figure giving a tally: the tally is what is counted; a death toll counts the dead
+    ("Officials said the death toll rose to 45 on Monday.", "45",
+     dict(value=45.0, what="death toll", predicate="kill")),
+    # "N of them" borrows the last counted thing, skipping a list of years
+    ("The two states fought four border wars, in 1921, 1934, and 1950, and two of them were brief.",
+     "two of", dict(value=2.0, what="border wars")),
+])
+def test_context_phenomena(nlp, text, needle, expected):
+    c = _at(_claims(nlp, text), text, needle)
+    for key, want in expected.items():
+        got = getattr(c, key)
+        assert got == (pytest.approx(want) if isinstance(want, float) else want), (key, c)
+
+
 def test_bounds_helper(nlp):
     text = "More than 40 people and exactly 7 dogs were rescued."
     claims = _claims(nlp, text)
@@ -133,9 +232,10 @@ def seeds(nlp):
     ("killing 12", dict(value=12.0, what="people", predicate="kill")),
     ("more than 40 people", dict(value=40.0, low=40.0, change=">", what="people", predicate="injure")),
     ("killed 30,000", dict(value=30000.0, predicate="kill")),
+    ("nearly 80 civilians", dict(value=80.0, high=80.0, approx=True, what="civilians", predicate="kill")),
     ("some 30,000 people", dict(value=30000.0, approx=True, change="~", predicate="kill")),
     ("29 casualties", dict(value=29.0, what="casualties")),
-    ("toll to 633", dict(value=633.0)),
+    ("toll to 633", dict(value=633.0, what="military death toll", predicate="kill")),
     ("1948, 1965, and 1971", dict(value=(1948.0, 1965.0, 1971.0), unit="year")),
     ("four resolutions", dict(value=4.0, what="resolutions")),
     ("three full-scale wars", dict(value=3.0, what="full-scale wars", predicate="fight")),

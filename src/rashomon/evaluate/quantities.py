@@ -9,11 +9,13 @@ prediction matches a gold quantity when the numbers are equal (relative toleranc
 * ``precision``/``recall``/``f1`` of that value match;
 * ``f1_with_unit``: the same, counting a match only if the unit/counted thing agrees
   (below) or the gold quantity has no unit;
-* ``change_accuracy`` on matched pairs: our ``change`` equals the gold one, where an
-  approximate upper bound ("nearly": change ``<`` with ``approx``) counts for gold ``~``
-  or ``<`` (NewsQuant annotates "nearly" both ways);
+* ``change_accuracy`` on matched pairs: our ``change`` or our hedge (read from the bounds,
+  :func:`hedge_of`) equals the gold one -- NewsQuant's single field holds a direction or
+  a hedge, ours keeps both ("rose more than 3%": change ``up``, low 3) -- where an
+  approximate upper bound ("nearly": ``<`` with ``approx``) counts for gold ``~`` or ``<``
+  (NewsQuant annotates "nearly" both ways);
 * ``bound_accuracy``: the same restricted to the pairs where gold or we have a bound or
-  approximation (``>``, ``<``, ``~``) -- the hedged figures;
+  approximation (``>``, ``<``, ``~``, in ``change`` or in the bounds) -- the hedged figures;
 * ``unit_agreement``: among matched pairs whose gold unit is not "-", the share where
   the gold unit's words meet the words of our unit (all its surface forms) or our
   counted thing (NewsQuant puts counted nouns -- "workers" -- in its unit field);
@@ -78,10 +80,37 @@ def unit_agrees(claim: Claim, gold: dict) -> bool:
     return bool(ours & (_words(gold.get("unit")) | _words(gold.get("normalized_unit"))))
 
 
+HEDGES = (">", "<", "~")
+
+
+def hedge_of(claim: Claim) -> str | None:
+    """The hedge a claim states, read from its bounds (see :mod:`rashomon.extract.quantities`):
+    ``>`` (low = value, no high), ``<`` (high = value; "nearly" also approx), ``~`` (approx
+    around the value); ``None`` for exact figures, ranges and lists.  A claim whose
+    ``change`` is a direction ("rose more than 3%": ``up``) keeps its hedge here."""
+    v = claim.value
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return claim.change if claim.change in HEDGES else None
+    if claim.high is not None and _close(claim.high, v):
+        return "<"
+    if claim.low is not None and _close(claim.low, v) and claim.high is None:
+        return ">"
+    if claim.approx:
+        return "~"
+    return claim.change if claim.change in HEDGES else None
+
+
 def change_correct(claim: Claim, gold_change: str) -> bool:
+    """NewsQuant's one ``change`` field holds either a direction or a hedge; where a figure
+    has both ("up about 19 per cent", "climbed more than 3%") its annotators chose either.
+    Our claim keeps both (direction in ``change``, hedge in ``low``/``high``/``approx``), so
+    it is right when either reading equals the gold one."""
     if claim.change == gold_change:
         return True
-    return bool(claim.change == "<" and claim.approx and gold_change in ("~", "<"))
+    hedge = hedge_of(claim)
+    if hedge == gold_change:
+        return True
+    return bool(hedge == "<" and claim.approx and gold_change in ("~", "<"))
 
 
 def _has_unit(gold: dict) -> bool:
@@ -133,7 +162,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
             tp_unit += agrees or not _has_unit(g)
             ok = change_correct(hit, g["change"])
             change_ok += ok
-            if g["change"] in (">", "<", "~") or hit.change in (">", "<", "~"):
+            if g["change"] in HEDGES or hit.change in HEDGES or hedge_of(hit) is not None:
                 bound_n += 1
                 bound_ok += ok
             if hit.what:

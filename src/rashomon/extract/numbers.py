@@ -62,9 +62,50 @@ for _phrase, _sym in [
     ("an estimated", "~"), ("barely", "~"), ("estimated", "~"), ("approx.", "~"), ("circa", "~"), ("c.", "~"),
     ("~", "~"), ("≈", "~"), ("about some", "~"), ("almost exactly", "="), ("exactly", "="), ("just", "="),
     ("only", "="), ("as many as", "="),
+    # lower bounds
+    ("a little over", ">"), ("a little more than", ">"), ("slightly more than", ">"),
+    ("slightly over", ">"), ("slightly above", ">"), ("just above", ">"), ("well above", ">"),
+    ("far more than", ">"), ("many more than", ">"), ("much more than", ">"), ("well in excess of", ">"),
+    ("upward of", ">"), ("not less than", ">"), ("not fewer than", ">"),
+    ("a minimum of", ">"), ("minimum of", ">"), ("topping", ">"),
+    # upper bounds
+    ("a little under", "<"), ("a little less than", "<"), ("slightly less than", "<"),
+    ("slightly fewer than", "<"), ("slightly under", "<"), ("slightly below", "<"), ("just below", "<"),
+    ("well under", "<"), ("well below", "<"), ("far fewer than", "<"), ("far less than", "<"),
+    ("not more than", "<"), ("no greater than", "<"), ("a maximum of", "<"), ("maximum of", "<"),
+    ("just less than", "<"), ("just fewer than", "<"),
+    # approximate upper bounds
+    ("just short of", "<~"), ("shy of", "<~"), ("short of", "<~"), ("not quite", "<~"),
+    ("nigh on", "<~"), ("close on", "<~"), ("closer to", "<~"), ("the best part of", "<~"),
+    ("the better part of", "<~"), ("very nearly", "<~"),
+    # approximations
+    ("approximately some", "~"), ("just about", "~"), ("more or less", "~"), ("in the region of", "~"),
+    ("on the order of", "~"), ("in the order of", "~"), ("somewhere around", "~"),
+    ("somewhere near", "~"), ("some estimated", "~"), ("an approximate", "~"), ("a rough", "~"),
+    ("an average of", "="), ("a total of", "="), ("a further", "="), ("an additional", "="),
 ]:
     HEDGES[tuple(_phrase.split())] = _sym
 MAX_HEDGE = max(len(k) for k in HEDGES)
+# words that may stand between a hedge and its number: "more than another 20",
+# "at least a further 300", "up to an additional 40" (the hedge still applies)
+HEDGE_FILLERS = [("another",), ("a", "further"), ("an", "additional"), ("a", "reported"), ("an", "extra")]
+# single prepositions that are hedges only right before the number: they do not stack over
+# another hedge ("spread over some 30 km" stays "~")
+_NO_STACK = {("over",), ("above",), ("under",), ("below",), ("around",), ("about",), ("some",),
+             ("just",), ("only",), ("estimated",), ("exceeding",), ("barely",)}
+# hedges after the number (lower-case token tuples, matched right after the number or
+# after its counted noun): "40 or more", "a dozen or so", "30-plus", "50-odd years"
+POST_HEDGES: dict[tuple[str, ...], str] = {}
+for _phrase, _sym in [
+    ("or more", ">"), ("or above", ">"), ("or higher", ">"), ("or over", ">"), ("and above", ">"),
+    ("and up", ">"), ("and upwards", ">"), ("and over", ">"), ("- plus", ">"), ("+", ">"),
+    ("or so", "~"), ("- odd", "~"), ("or thereabouts", "~"), ("give or take", "~"),
+    ("or less", "<"), ("or fewer", "<"), ("or below", "<"), ("or under", "<"), ("at most", "<"),
+    ("at the most", "<"), ("at least", ">"), ("at the least", ">"), ("at a minimum", ">"),
+    ("at the very least", ">"), ("tops", "<"), ("at maximum", "<"),
+]:
+    POST_HEDGES[tuple(_phrase.split())] = _sym
+MAX_POST_HEDGE = max(len(k) for k in POST_HEDGES)
 
 CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "usd": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "nz$": "NZD",
@@ -132,6 +173,10 @@ UP = {"rise", "increase", "grow", "gain", "jump", "climb", "surge", "soar", "adv
 DOWN = {"fall", "drop", "decline", "decrease", "slide", "slip", "lose", "plunge", "plummet",
         "sink", "tumble", "dip", "shed", "cut", "reduce", "shrink", "down", "lower", "ease",
         "slump", "crash", "retreat", "slow", "contract"}
+UP_WORDS = {"up", "higher", "upward", "upwards"}  # adverbs of change before a figure
+DOWN_WORDS = {"down", "lower", "downward", "downwards"}
+TALLY_NOUNS = {"toll", "tally", "count", "total", "number", "figure"}  # "the death toll rose to 45"
+DEATH_WORDS = {"death", "dead", "fatality", "fatalities", "killed"}
 LOC_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "around", "into", "from"}
 REPORT = {"say", "report", "tell", "announce", "state", "claim", "estimate", "confirm", "add",
           "reveal", "write", "note", "allege", "insist", "warn"}
@@ -221,10 +266,51 @@ def word_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def hedge_before(words: list[str]) -> tuple[int, str] | None:
-    """The longest hedge phrase ending the lower-cased ``words``: (length, symbol)."""
+def _longest_hedge(words: list[str]) -> tuple[int, str] | None:
     for n in range(min(MAX_HEDGE, len(words)), 0, -1):
         sym = HEDGES.get(tuple(words[-n:]))
+        if sym is not None:
+            return n, sym
+    return None
+
+
+def combine_hedges(outer: str, inner: str) -> str:
+    """One symbol for two stacked hedges ("up to an estimated 300": "<" over "~" -> "<~"):
+    a bound wins over an approximation, the outer bound over the inner one."""
+    if outer == "=":
+        return inner
+    if inner == "=" or outer in (">", "<~") or inner == outer:
+        return outer
+    if outer == "<":
+        return "<~" if inner in ("~", "<~") else outer
+    return inner if outer == "~" else outer
+
+
+def hedge_before(words: list[str]) -> tuple[int, str] | None:
+    """The hedge ending the lower-cased ``words``: (length, symbol).  The longest phrase
+    wins; stacked hedges combine ("at least some 30": ">"), and a filler may stand between
+    a hedge and the number ("more than another 20", "up to a further 40")."""
+    words = list(words)
+    found = _longest_hedge(words)
+    if found is None:
+        for filler in HEDGE_FILLERS:  # "more than another 20": the hedge before the filler
+            k = len(filler)
+            if len(words) > k and tuple(words[-k:]) == filler:
+                inner = _longest_hedge(words[:-k])
+                if inner is not None and inner[1] != "=":
+                    return inner[0] + k, inner[1]
+        return None
+    n, sym = found
+    outer = _longest_hedge(words[:len(words) - n])
+    if outer is not None and outer[1] != "=" and tuple(words[len(words) - n - outer[0]:len(words) - n]) not in _NO_STACK:
+        return n + outer[0], combine_hedges(outer[1], sym)
+    return n, sym
+
+
+def hedge_after(words: list[str]) -> tuple[int, str] | None:
+    """The longest post-posed hedge starting the lower-cased ``words`` ("or more", "-plus")."""
+    for n in range(min(MAX_POST_HEDGE, len(words)), 0, -1):
+        sym = POST_HEDGES.get(tuple(words[:n]))
         if sym is not None:
             return n, sym
     return None

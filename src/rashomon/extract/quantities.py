@@ -47,7 +47,8 @@ class _Q:
     low: float | None = None
     high: float | None = None
     approx: bool = False
-    change: str = "="
+    change: str = "="  # the hedge: "=", "~", ">", "<", "<~" (nearly)
+    direction: str | None = None  # "up" / "down" when a word of change governs the number
     unit: str | None = None
     unit_kind: str | None = None
     what: str | None = None
@@ -125,7 +126,7 @@ def _scan(sdoc, blocked) -> list[_Q]:
             lo, hi = N.FEW[low]
             q = _Q(i, i, i + 1, i + 1, None, lo, hi, vague=True)
         else:
-            q = _number_run(sdoc, i)
+            q = _fraction(sdoc, i) or _number_run(sdoc, i)
         if q is None:
             i += 1
             continue
@@ -133,6 +134,44 @@ def _scan(sdoc, blocked) -> list[_Q]:
         if q.unit != "skip" and (q.vague or _keep(sdoc, q, blocked)):
             out.append(q)
     return out
+
+
+_POSSESSIVE_DETS = {"the", "its", "their", "his", "her", "our", "your", "all", "this", "that", "these", "those"}
+
+
+def _fraction(sdoc, i: int) -> _Q | None:
+    """A fraction of something: "two-thirds of", "three quarters of the", "a third of",
+    "one fifth of", "half of", "half the" (value 2/3, 0.75, ...).  Ordinal readings ("a
+    third missile", "the second half", "three quarters" of a year) are not fractions: a
+    singular needs "of" after it, a plural "of" or a determiner."""
+    n, tok = len(sdoc), sdoc[i]
+    low = tok.lower_
+    nxt = sdoc[i + 1] if i + 1 < n else None
+    if low == "half":
+        prev = sdoc[i - 1].lower_ if i else ""
+        if nxt is not None and (nxt.lower_ == "of" or nxt.lower_ in _POSSESSIVE_DETS) and prev not in (
+                N.ORDINAL_WORDS | {"the", "and", "a", "an", "other", "this", "that", "one"}):
+            return _Q(i, i, i + 1, i + 1, 0.5)
+        return None
+    if low in ("a", "an", "one"):
+        count, singular = 1, True
+    elif 2 <= N.UNITS_WORDS.get(low, 0) <= 10 or tok.text.isdigit() and 2 <= int(tok.text) <= 10:
+        count, singular = int(N.UNITS_WORDS.get(low) or tok.text), False
+    else:
+        return None
+    j = i + 1
+    if j < n and sdoc[j].text in ("-", "–") and not tok.whitespace_:
+        j += 1
+    if j + 1 >= n:
+        return None
+    word = sdoc[j].lower_
+    if word not in N.FRACTIONS or word.endswith("s") == singular or word in ("half", "halves"):
+        if not (singular and low == "one" and word == "half"):
+            return None
+    after = sdoc[j + 1].lower_
+    if not (after == "of" or (not singular and after in _POSSESSIVE_DETS)):
+        return None
+    return _Q(i, i, j + 1, j + 1, count * N.FRACTIONS[word])
 
 
 def _number_run(sdoc, i: int) -> _Q | None:
@@ -177,6 +216,8 @@ def _number_run(sdoc, i: int) -> _Q | None:
         return None
     if j < n and sdoc[j - 1].whitespace_ == "" and first is not None and not first.suffix:
         nxt = sdoc[j].text
+        if len(nxt) > 1 and nxt.endswith(".") and (j + 1 == n or sdoc[j + 1].is_space or sdoc[j + 1].is_title):
+            nxt = nxt[:-1]  # "PS2.7m." at a sentence end is split "PS2.7" + "m."
         currency = first.currency or (i > 0 and sdoc[i - 1].text in N.CURRENCY_SYMBOLS)
         mult = N.SUFFIX_MULTIPLIERS.get(nxt) or (N.CURRENCY_ONLY_SUFFIX.get(nxt) if currency else None)
         if mult:
@@ -184,8 +225,10 @@ def _number_run(sdoc, i: int) -> _Q | None:
     q = _Q(i, i, j, j, value)
     if first is not None and first.currency:
         q.unit, q.unit_kind = first.currency, "currency"
-    if first is not None and first.sign in ("+", "~", "<"):
-        q.change = {"+": "up", "~": "~", "<": "<"}[first.sign]
+    if first is not None and first.sign == "+":
+        q.direction = "up"
+    elif first is not None and first.sign in ("~", "<"):
+        q.change = first.sign
     last_p = N.parse_token(sdoc[j - 1].text)
     if last_p is not None and last_p.suffix:
         suf = last_p.suffix
@@ -217,7 +260,7 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
     if tok.lower_ == "one" and prev is not None and prev.pos_ in ("DET", "ADJ") and prev.lower_ not in ("a", "an"):
         return False  # "the same one", "each one"
     plain = q.num_end - q.num_start == 1 and "," not in tok.text and not has_unit
-    if plain and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ != "NORP" and nxt.is_title | nxt.is_upper:
+    if plain and tok.text[:1].isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ != "NORP" and nxt.is_title | nxt.is_upper:
         return False  # "787 Dreamliner", "575 Wilbraham Road", "90049 ZIP Code"
     if plain and prev is not None and prev.text == "," and nxt is not None and nxt.text == "," \
             and i > 1 and sdoc[i - 2].pos_ == "PROPN":
@@ -239,7 +282,7 @@ def _prefix(sdoc, q: _Q) -> None:
             i -= 1
     if i > 0 and sdoc[i - 1].lower_ in ("minus", "negative") and isinstance(q.value, float):
         q.value, i = -q.value, i - 1
-    words = [t.lower_ for t in sdoc[max(0, i - N.MAX_HEDGE):i]]
+    words = [t.lower_ for t in sdoc[max(0, i - 2 * N.MAX_HEDGE):i]]
     h = N.hedge_before(words)
     if h is not None and not (h[1] == "~" and words[-1] == "some" and sdoc[i - 1].pos_ not in ("DET", "ADV")):
         k, sym = h
@@ -250,40 +293,70 @@ def _prefix(sdoc, q: _Q) -> None:
 
 
 def _change(sdoc, q: _Q) -> None:
-    """``up``/``down`` from an adverb ("up 5%", "down 2%") or a verb of change governing an
-    amount with a unit ("rose 5%", "fell by $2bn"); plain counts after "add" stay ``=``."""
-    if q.change in ("up", "down") or q.start == 0:
+    """``up``/``down`` (``q.direction``; the hedge stays in ``q.change``) from an adverb
+    ("up 5%", "trending up 0.2%", "revised upward by $4bn") or a verb of change governing
+    an amount with a unit ("rose 5%", "fell by $2bn", "grow sales by 35 per cent"); plain
+    counts after "add" stay ``=``, and so does a number inside a noun phrase ("added a
+    30-degree turn")."""
+    if q.direction or q.start == 0:
         return
+    measured = q.unit_kind in ("percent", "currency", "measure")
     j = q.start - 1
-    while j > 0 and sdoc[j].lower_ in ("just", "only", "well", "a", "of", "nearly", "almost", "about",
+    while j > 0 and sdoc[j].lower_ in ("just", "only", "well", "of", "nearly", "almost", "about",
                                        "some", "around", "roughly", "marginally", "slightly"):
         j -= 1
     by = sdoc[j].lower_ == "by"
     if by and j > 0:
         j -= 1
     t = sdoc[j]
-    if t.dep_ == "prt":
+    if t.dep_ == "prt" and not (t.lower_ in ("up", "down") and measured):
         return
     lem = t.lemma_.lower()
-    if t.lower_ in ("up", "higher") or (lem in N.UP and (by or q.unit_kind in ("percent", "currency", "measure"))):
-        q.change = "up"
-    elif t.lower_ in ("down", "lower") or (lem in N.DOWN and (by or q.unit_kind in ("percent", "currency", "measure"))):
-        q.change = "down"
+    if t.lower_ in N.UP_WORDS or (lem in N.UP and (by or measured)):
+        q.direction = "up"
+    elif t.lower_ in N.DOWN_WORDS or (lem in N.DOWN and (by or measured)):
+        q.direction = "down"
+    elif sdoc[q.start - 1].lower_ == "by":
+        # "by" separated from its verb by the object: "grow sales by 35 per cent"
+        cur = sdoc[q.end - 1]
+        for _ in range(3):
+            if cur.dep_ == "pobj" and cur.head.lower_ == "by":
+                verb = cur.head.head
+                vlem = verb.lemma_.lower()
+                if verb.pos_ == "VERB" and vlem in N.UP:
+                    q.direction = "up"
+                elif verb.pos_ == "VERB" and vlem in N.DOWN:
+                    q.direction = "down"
+                return
+            if cur.head is cur:
+                return
+            cur = cur.head
 
 
 def _parentheticals(sdoc, qs: list[_Q]) -> None:
-    """A conversion in brackets right after a figure shares its hedge: "more than 7.5 million
-    crowns (US $1.1 million)", "just under 296 hp (224 kW / 300 PS)"."""
+    """A conversion in brackets right after a figure shares its hedge and direction: "more
+    than 7.5 million crowns (US $1.1 million)", "just under 296 hp (224 kW / 300 PS)",
+    "fell by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"."""
     for a, b in zip(qs, qs[1:]):
-        gap = sdoc[a.end:b.start].text.strip()
-        if b.change == "=" and gap in ("(", "/", "[") and (gap != "/" or (a.start > 0 and "(" in sdoc[a.start - 1].text)):
-            b.change = a.change
+        k = a.end  # unit words may close the first figure: "1.5 degrees Celsius ("
+        while k < b.start - 1 and k < a.end + 2 and N.unit_of(sdoc[k].text) is not None:
+            k += 1
+        gap = sdoc[k:b.start].text.strip()
+        if gap in ("(", "/", "[") and (gap != "/" or (a.start > 0 and "(" in sdoc[a.start - 1].text)):
+            if b.change == "=":
+                b.change = a.change
+            if b.direction is None:
+                b.direction = a.direction
 
 
 def _suffix(sdoc, q: _Q) -> None:
     """Unit words and the counted noun after the number."""
     n = len(sdoc)
     j = q.num_end
+    if q.change == "=" and isinstance(q.value, float):  # "forty or more sheep", "50-odd years"
+        h = _post_hedge_at(sdoc, j)
+        if h is not None:
+            q.change, j = h[1], j + h[0]
     if j < n and sdoc[j].text in ("-", "–") and j + 1 < n and N.unit_of(sdoc[j + 1].text):
         j += 1  # "44-day"
     if j < n and q.unit_kind is None:
@@ -317,7 +390,7 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
             between = prev.start > 0 and sdoc[prev.start - 1].lower_ == "between"
             frm = prev.start > 0 and sdoc[prev.start - 1].lower_ == "from"
             by = prev.unit is not None and (prev.start > 0 and sdoc[prev.start - 1].lower_ in ("by", "up", "down")
-                                            or prev.change in ("up", "down"))
+                                            or prev.direction is not None)
             compatible = q.unit == prev.unit or prev.unit is None or (frm and q.unit is None)
             if compatible and not by and (g in ("to", "-", "–", "to-") or (g == "and" and between)
                                           or (g == "or" and prev.unit is None
@@ -328,15 +401,12 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
                 if lo == hi:  # a tied score "2-2" is not a range
                     out.append(q)
                     continue
-                change = "="
-                if frm:
-                    change = "up" if q.value > a else "down"
-                    head = sdoc[prev.start - 1].head
-                    if head.lemma_.lower() not in N.UP | N.DOWN:
-                        change = "="
+                # "rose from 240 to 273" is read as NewsQuant reads it: a range of values
+                # with no change of its own; "dropped by 1 to 1.5 degrees" keeps "down"
                 merged = replace(prev, end=q.end, num_end=q.num_end, value=None, low=lo, high=hi,
                                  unit=q.unit or prev.unit, unit_kind=q.unit_kind or prev.unit_kind,
-                                 change=prev.change if prev.change == "~" else change)
+                                 change=prev.change if prev.change == "~" else "=",
+                                 direction=None if frm else prev.direction or q.direction)
                 out[-1] = merged
                 continue
         out.append(q)
@@ -439,6 +509,26 @@ def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
     return what, head.i, end
 
 
+def _tally(sdoc, num_tok):
+    """The tally noun a bare figure gives the value of: "the death toll rose to 45", "pushing
+    the toll to 633", "a toll of 12", "the number of dead stands at 30"."""
+    cur = num_tok
+    if cur.dep_ == "pobj" and cur.head.lower_ in ("to", "at", "of"):
+        gov = cur.head.head
+    elif cur.dep_ in ("attr", "dobj", "npadvmod", "oprd"):
+        gov = cur.head
+    else:
+        return None
+    if gov.pos_ in NOUNS and gov.lemma_.lower() in N.TALLY_NOUNS:
+        return gov
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in gov.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in NOUNS and c.lemma_.lower() in N.TALLY_NOUNS:
+            return c
+    return None
+
+
 def _verb_phrase(v) -> str:
     if v.lemma_ == "be" or v.pos_ == "AUX":
         comp = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
@@ -467,6 +557,9 @@ def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
         if cur.dep_ in ("nummod", "quantmod", "conj", "appos", "compound", "npadvmod") and h.pos_ in NOUNS + ("NUM",):
             cur = h
             continue
+        if h.lemma_.lower() in ("include", "among") and h.dep_ == "prep" and h.head.pos_ in NOUNS + ("NUM",):
+            cur = h.head  # "killed 700 people, including 80 civilians": the civilians were killed
+            continue
         if h.pos_ in ("VERB", "AUX"):
             return _verb_phrase(h), h
         if cur.dep_ == "pobj" and h.dep_ == "prep":
@@ -489,7 +582,10 @@ def _place(sent, verb) -> str | None:
     verb is an adverbial/coordinated clause: "a strike levelled homes in Ganja, killing 12")."""
     if verb is None:
         return None
-    scope = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else verb
+    top = verb
+    while top.dep_ == "conj" and top.head is not top:  # "killing 12 and injuring 40": the first verb's clause
+        top = top.head
+    scope = top.head if top.dep_ in ("advcl", "xcomp", "conj") else top
     lo, hi = scope.left_edge.i, scope.right_edge.i
     best = None
     for ent in sent.ents:
@@ -559,18 +655,53 @@ def _context(sdoc, qs: list[_Q], times) -> list[dict]:
             if nxt is not None and found[idx + 1][0] and nxt.start - q.end <= 4 and nxt.start < sent.end \
                     and any(t.pos_ == "CCONJ" for t in sdoc[q.end:nxt.start]):
                 what = found[idx + 1][0]
-            elif head_i is not None and sdoc[head_i].pos_ == "PRON" and idx > 0 and found[idx - 1][0] \
-                    and qs[idx - 1].start >= sent.start - 40:
-                what = found[idx - 1][0]
+            elif head_i is not None and sdoc[head_i].pos_ == "PRON":  # "150 of them": the last counted thing
+                back = next((b for b in range(idx - 1, -1, -1) if found[b][0] and qs[b].unit_kind != "years"), None)
+                if back is not None and qs[back].start >= sent.start - 40:
+                    what = found[back][0]
         anchor = sdoc[head_i] if head_i is not None and sdoc[head_i].pos_ != "PRON" else num_tok
         inside = range(q.start, q.end)
         predicate, verb = _predicate(sdoc, anchor, inside)
         if predicate is None and anchor is not num_tok:
             predicate, verb = _predicate(sdoc, num_tok, inside)
+        if what is None and q.unit is None:
+            tally = _tally(sdoc, num_tok)
+            if tally is not None:  # "pushing the death toll to 633": 633 dead
+                what, _ = _noun_phrase(sdoc, tally, max(sent.start, tally.left_edge.i))
+                if any(t.lemma_.lower() in N.DEATH_WORDS for t in tally.subtree if t.i <= tally.i):
+                    predicate = "kill"
         out.append(dict(what=what, predicate=predicate, place=_place(sent, verb),
                         time=_time(sent, num_tok, times, (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))), attributed_to=_attribution(sent, verb),
                         end_tok=end_tok))
     return out
+
+
+def _post_hedge_at(sdoc, at: int) -> tuple[int, str] | None:
+    """The hedge starting at token ``at`` ("or more", "-plus", "+", "or so"), if any."""
+    n = len(sdoc)
+    if at >= n or at == 0:
+        return None
+    h = N.hedge_after([t.lower_ for t in sdoc[at:min(n, at + N.MAX_POST_HEDGE)]])
+    if h is None:
+        return None
+    k = h[0]
+    if sdoc[at].text in ("+", "-") and sdoc[at - 1].whitespace_:
+        return None  # "+" / "-plus" / "-odd" glued to the number only
+    if at + k < n and (sdoc[at + k].like_num or sdoc[at + k].text in N.CURRENCY_SYMBOLS):
+        return None  # arithmetic or a range: "30 plus 5", "20 or more than 30"
+    return h
+
+
+def _post_hedge(sdoc, q: _Q, end_tok: int) -> int:
+    """A hedge after the unit or the counted noun ("40 km or more", "100 people or more"):
+    sets ``q.change``; returns the evidence end (the one right after the number is read
+    by :func:`_suffix`)."""
+    for at in dict.fromkeys((q.end, end_tok)):
+        h = _post_hedge_at(sdoc, at)
+        if h is not None:
+            q.change = h[1]
+            return max(end_tok, at + h[0])
+    return end_tok
 
 
 def extract(sdoc, document: Document, times=()) -> list[Claim]:
@@ -581,14 +712,17 @@ def extract(sdoc, document: Document, times=()) -> list[Claim]:
         _prefix(sdoc, q)
         _suffix(sdoc, q)
         _change(sdoc, q)
-    _parentheticals(sdoc, qs)
     qs = _merge_ranges(sdoc, qs)
+    _parentheticals(sdoc, qs)
     qs += _year_lists(sdoc, blocked)
     qs.sort(key=lambda q: q.start)
     claims: list[Claim] = []
     text = document.text
     contexts = _context(sdoc, qs, times)
     for q, fields in zip(qs, contexts):
+        end_tok = max(q.end, fields.pop("end_tok", q.end))
+        if q.change == "=" and isinstance(q.value, float):
+            end_tok = _post_hedge(sdoc, q, end_tok)
         if q.value is not None and not isinstance(q.value, tuple) and q.change in ("~", "<~", ">", "<"):
             v = q.value
             if q.change == "~":
@@ -601,7 +735,8 @@ def extract(sdoc, document: Document, times=()) -> list[Claim]:
                 q.high = v
         elif q.change == "<~":
             q.approx, q.change = True, "<"
-        end_tok = max(q.end, fields.pop("end_tok", q.end))
+        if q.direction:  # the hedge is kept in low/high/approx
+            q.change = q.direction
         start_c = sdoc[q.start].idx
         last = sdoc[end_tok - 1]
         end_c = last.idx + len(last.text)
