@@ -104,3 +104,31 @@ def test_copies_of_one_wire_story_are_not_a_cross_check() -> None:
                           ("b", "Brenmoor Post", BASE, "Mira Castellan", True, "a"),
                           ("c", "Coastline Gazette", BASE, "Mira Castellan", True, "a")])
     assert link(claims, docs, []) == []
+
+
+def test_short_fragment_is_not_linked_to_a_longer_statement() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", "who fired the missile", "Mira Castellan", False, None),
+                          ("b", "Lerin Voice", "the Valdorian claim that they fired the missile", "Dario Keln",
+                           False, None)])
+    assert link(claims, docs, []) == []
+
+
+def test_reworded_paraphrase_says_how_and_copies_are_not_identical_sources() -> None:
+    longer = "the army now controls almost 15% of the region, up from a narrow strip in January"
+    claims, docs = _case([("a", "Meridian Wire", longer, "Defence Ministry", False, None),
+                          ("b", "Brenmoor Post", longer, "Defence Ministry", False, "a"),
+                          ("c", "Northgate Times", "the army now controls 15% of the region", "Defence Ministry",
+                           False, None)])
+    (f,) = link(claims, docs, [])
+    assert f.status == "agree"
+    assert "identically" not in f.summary and "copies of one story" in f.summary
+    assert 'Northgate Times leaves out "almost"' in f.summary
+
+
+def test_unattributed_quote_does_not_make_the_speaker_differ() -> None:
+    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None)])
+    from dataclasses import replace
+    claims[1] = replace(claims[1], speaker_text=None)
+    (f,) = link(claims, docs, [])
+    assert "speaker_differs" not in f.flags and f.status == "agree"

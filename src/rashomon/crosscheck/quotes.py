@@ -33,6 +33,7 @@ STAGE = "crosscheck-quotes@1"
 SHINGLE = 3
 MAX_POSTINGS = 200  # a shingle in more quotes than this says nothing about identity
 MIN_RATIO = 82.0  # token_set_ratio above which two contents are one statement
+MIN_FUZZY_WORDS = 6  # shorter contents are one statement only when one is a contiguous part of the other
 WORD = re.compile(r"\w+(?:[’']\w+)?")
 
 
@@ -131,21 +132,30 @@ def _finding(group: list[Claim], texts: dict[str, str], docs: dict[str, Document
             flags.append("words_changed")
             diff = _difference(base, w)
             notes.append(f"{outs} {diff or 'words it differently'} — words changed")
+        else:  # a paraphrase may word it differently; say how, without calling it a changed quote
+            diff = _difference(base, w)
+            notes.append(f"{outs} {diff or 'words it differently'} (reported speech)")
     if len(direct) > 1:
         flags.append("direct_vs_paraphrase")
         para = _join(sorted({_outlet(q, docs) for q in group if not q.direct}))
         notes.append(f"{para} paraphrases — direct vs paraphrase")
-    speakers = {_speaker_key(q) for q in group}
+    speakers = {_speaker_key(q) for q in group} - {""}  # an unattributed quote names nobody else
     if len(speakers) > 1:
         flags.append("speaker_differs")
-        by = sorted({f"{_outlet(q, docs)} to {_speaker(q, names)}" for q in group})
-        notes.append("attributed " + _join(by) + " — speaker differs")
+        by: dict[str, set[str]] = defaultdict(set)
+        for q in group:
+            if _speaker_key(q):
+                by[_speaker(q, names)].add(_outlet(q, docs))
+        notes.append("; ".join(f"{_join(sorted(os))} {'attribute' if len(os) > 1 else 'attributes'} it to {who}"
+                               for who, os in sorted(by.items())) + " — speaker differs")
     flags = sorted(set(flags))
     status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)
-    head = f"{who} quoted by {main_outs}" + (" identically" if len(ordered[0][1]) > 1 else "")
+    base_roots = {_root(q.doc, docs) for q in ordered[0][1]}
+    head = f"{who} quoted by {main_outs}" + (" identically" if len(base_roots) > 1 else
+                                             " (copies of one story)" if len(ordered[0][1]) > 1 else "")
     summary = head + ("; " + "; ".join(notes) if notes else "")
     counts = tuple(SourceCount(value=texts[qs[0].id], claims=tuple(sorted(q.id for q in qs)),
                                outlets=tuple(sorted({_outlet(q, docs) for q in qs})),
@@ -169,6 +179,9 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     for a, b in sorted(_candidates(words)):
         if len(words[a]) < 4 or len(words[b]) < 4:
             continue
+        if min(len(words[a]), len(words[b])) < MIN_FUZZY_WORDS and not (
+                words[a] == words[b] or _contains(words[a], words[b]) or _contains(words[b], words[a])):
+            continue  # "who fired the missile" is not "the claim that they fired the missile"
         if _numbers(words[a]) != _numbers(words[b]):
             continue  # "22 killed" and "31 killed" are two figures (the quantity findings judge them)
         x, y = " ".join(words[a]), " ".join(words[b])
