@@ -204,3 +204,13 @@ def test_thin_cluster_is_not_reported_again_as_a_scope_difference():
     thin = claims[0].id
     statuses = {f.status for f in findings if thin in f.claims}
     assert statuses == {"unknown"}, [(f.status, f.summary) for f in findings]
+
+
+def test_date_of_a_lone_document_joins_a_story_and_reads_as_a_question():
+    a = doc("a", "The Lerin Republic declared its independence in March 2019, Lerin officials said.", "Wire")
+    b = doc("b", "Lerin declared independence in March 2019 after a vote in Lerin.", "Post")
+    c = doc("c", "The Lerin Republic declared its independence in March 2019 after a referendum.", "Voice")
+    claims = [_time(d, "March 2019", "2019-03") for d in (a, b, c)]
+    (f,) = verdict.date_findings(claims, [a, b, c], {"a": "s1", "b": "s1"})  # c is alone in its story
+    assert f.status == "agree" and set(f.outlets) == {"Wire", "Post", "Voice"}
+    assert f.summary.startswith("When independence was declared: ")

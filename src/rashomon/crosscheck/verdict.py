@@ -163,7 +163,8 @@ def _finding(status: str, members: list[Facet], kind: str = "quantity") -> Findi
     stories = Counter(f.story for f in members if f.story)
     return Finding(id=stable_id("f", *ids), status=status, summary=summarize(status, members), claims=tuple(ids),
                    independent_sources=source_counts(members), kind=kind, key=members[0].key,
-                   story=stories.most_common(1)[0][0] if stories else None, entities=tuple(ents), outlets=tuple(sorted({f.outlet for f in members})),
+                   story=stories.most_common(1)[0][0] if stories else None, entities=tuple(ents),
+                   outlets=tuple(sorted({f.outlet for f in members})),
                    stage=STAGE)
 
 
@@ -307,7 +308,7 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
         if key:
             groups.setdefault((story_of.get(c.doc), key), []).append((c, doc.text[s:e]))
     out = []
-    for (story, key), items in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+    for (story, key), items in sorted(_join_loners(groups).items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
         if len({c.doc for c, _ in items}) < 2 or _ambiguous(items):
             continue
         vals = [c.value_iso for c, _ in items]
@@ -321,15 +322,42 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
             cs = [c for c, _ in items if c.value_iso == v]
             counts.append(SourceCount(v, tuple(sorted(c.id for c in cs)),
                                       tuple(sorted({outlet_of(by_id.get(c.doc)) for c in cs})), len(roots[v])))
-        event = key.replace("/", " ")
         summary = "; ".join(f"{', '.join(sc.outlets)}: {sc.value}" for sc in counts)
         verdict = {"conflict": "the dates differ", "agree": "the dates agree",
                    "single_source": "one independent source only"}[status]
         ids = sorted(c.id for c, _ in items)
-        out.append(Finding(id=stable_id("f", *ids), status=status, summary=f"Date of {event}: {summary} — {verdict}.",
+        out.append(Finding(id=stable_id("f", *ids), status=status, summary=f"{_when(key)}: {summary} — {verdict}.",
                            claims=tuple(ids), independent_sources=tuple(counts), kind="date", key=key,
                            story=story, outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
                            stage=STAGE))
+    return out
+
+
+_PAST = {"begin": "began", "end": "ended", "declare": "was declared", "sign": "was signed", "hold": "was held",
+         "occur": "happened"}
+_NO_ARTICLE = {"independence", "occupation", "evacuation"}
+
+
+def _when(key: str) -> str:
+    """"siege/begin" -> "When the siege began"; "independence/declare" -> "When independence was declared"."""
+    noun, phase = key.split("/", 1)
+    verb = _PAST.get(phase, phase)
+    if noun in ("talks", "protests") and verb.startswith("was "):
+        verb = "were " + verb[4:]
+    return f"When {'' if noun in _NO_ARTICLE else 'the '}{noun} {verb}"
+
+
+def _join_loners(groups: dict[tuple[str | None, str], list[tuple[Claim, str]]]
+                 ) -> dict[tuple[str | None, str], list[tuple[Claim, str]]]:
+    """A document alone in its story (story None) is compared corpus-wide: its dates of an event
+    join each story's dates of the same event (and, with no story to join, stay together)."""
+    out: dict[tuple[str | None, str], list[tuple[Claim, str]]] = {}
+    for (story, key), items in groups.items():
+        if story is not None:
+            out[(story, key)] = items + groups.get((None, key), [])
+    for (story, key), items in groups.items():
+        if story is None and not any(k == key and s is not None for s, k in groups):
+            out[(None, key)] = items
     return out
 
 
