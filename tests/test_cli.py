@@ -72,10 +72,12 @@ def test_api_round_trip_and_export_validates(tmp_path):
     assert r.sql("SELECT count(*) FROM documents")[1] == [(1,)]
 
 
-def test_db_can_be_given_before_the_command(tmp_path):
+def test_db_can_be_given_before_the_command(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a command that ignored --db would write ./rashomon.duckdb here
     (tmp_path / "a.txt").write_text("Flood in Port Aven\n\nThe river rose two metres overnight, officials said.\n")
     db = str(tmp_path / "global.duckdb")
     assert runner.invoke(app, ["--db", db, "ingest", str(tmp_path / "a.txt")]).exit_code == 0
+    assert (tmp_path / "global.duckdb").exists() and not (tmp_path / "rashomon.duckdb").exists()
     r = runner.invoke(app, ["--db", db, "docs"])
     assert r.exit_code == 0 and "a.txt" in r.output
     r = runner.invoke(app, ["docs"], env={"RASHOMON_DB": db})

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -29,18 +28,19 @@ DbOpt = typer.Option(None, "--db", help=f"DuckDB store file (default: the global
 
 
 @app.callback()
-def _global(ctx: typer.Context,
-            db: Optional[str] = typer.Option(None, "--db", envvar="RASHOMON_DB",
+def _global(db: Optional[str] = typer.Option(None, "--db", envvar="RASHOMON_DB",
                                              help=f"DuckDB store file for every command (default ./{DEFAULT_DB}).")):
     """Rashomon: cross-check the news."""
-    ctx.obj = {"db": db}
+    global _GLOBAL_DB
+    _GLOBAL_DB = db
+
+
+_GLOBAL_DB: str | None = None  # set by the callback above on every invocation
 
 
 def _db(db: str | None) -> str:
     """The store a command uses: its own --db, else the global one (or RASHOMON_DB), else the default."""
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root().obj if ctx is not None else None
-    return db or (root or {}).get("db") or DEFAULT_DB
+    return db or _GLOBAL_DB or DEFAULT_DB
 
 
 def _fail(exc: RashomonError) -> None:
