@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.crosscheck import link, verdict
-from rashomon.records import Claim, stable_id
+from rashomon.records import Claim, Document, stable_id
 from tests.crosscheck._claims import doc, qty
 
 # (outlet, published, sentence, evidence, value, extra claim fields)
@@ -214,3 +214,29 @@ def test_date_of_a_lone_document_joins_a_story_and_reads_as_a_question():
     (f,) = verdict.date_findings(claims, [a, b, c], {"a": "s1", "b": "s1"})  # c is alone in its story
     assert f.status == "agree" and set(f.outlets) == {"Wire", "Post", "Voice"}
     assert f.summary.startswith("When independence was declared: ")
+
+
+def test_tolls_of_different_years_are_neither_linked_nor_scopes():
+    # the year of the first comes from the sentence before it; the second's month-day takes its
+    # document's (inferred) publication year
+    a = doc("a", "On 25 February 1992, troops stormed Tarn.\n\nDuring the two-hour assault, 613 people were killed.",
+            "A", published=None)
+    b = Document(id="b", source="b.txt", outlet="B", published=None, published_window=("2020-09-27", "2020-12-28"),
+                 text=(t := "Fighting erupted on September 27 and has so far killed more than 700 people."),
+                 raw_text=t)
+    ta = Claim(id="ta", doc="a", kind="time", start=3, end=19, text="25 February 1992", stage="t",
+               value_iso="1992-02-25", timex_type="DATE")
+    claims = [ta, qty(a, "613 people", 613),
+              qty(b, "more than 700 people", 700, low=700.0, time="XXXX-09-27")]
+    fs = link.facets(claims, [a, b], [])
+    assert [f.years for f in fs] == [(1992, 1992), (2020, 2020)]
+    findings = verdict.quantity_findings(fs)
+    assert {f.status for f in findings} == {"single_source"}, [(f.status, f.summary) for f in findings]
+
+
+def test_a_decade_contains_its_years():
+    a = doc("a", "Some 30,000 people were killed since the 1990s in the region.", "A")
+    b = doc("b", "In 1992, 613 people were killed in a two-hour assault in the region.", "B")
+    claims = [qty(a, "Some 30,000 people", 30000, approx=True, time="199"), qty(b, "613 people", 613, time="1992")]
+    (f,) = [f for f in verdict.quantity_findings(link.facets(claims, [a, b], [])) if f.status == "scope_difference"]
+    assert "running total, 1990s" in f.summary and "one incident, 1992" in f.summary

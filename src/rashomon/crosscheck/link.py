@@ -63,7 +63,8 @@ CUMULATIVE = re.compile(r"\b(since|so far|in total|to date|total of|death toll|o
                         r"(?:has|have) (?:now )?risen|rose to|over the (?:whole|entire|course)|"
                         r"in all\b|cumulative)", re.I)
 INCIDENT = re.compile(r"\b(strike|strikes|attack|explosion|blast|bombing|shelling|raid|ambush|missile|"
-                      r"airstrike|air strike|crash|collision|stampede|shooting|when an? )", re.I)
+                      r"airstrike|air strike|crash|collision|stampede|shooting|massacre|massacred|when an? |"
+                      r"(?:one|two|three|four|five|six|\d+)-hour|overnight)", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NEARLY = re.compile(r"\b(nearly|almost|just under|close to|up to|fewer than|less than|under|below)\s*$", re.I)
 ABOUT = re.compile(r"\b(about|around|approximately|roughly|some|an estimated|estimated|circa|c\.)\s*$", re.I)
@@ -73,7 +74,8 @@ ACCORDING = re.compile(r"according to (?:the |a )?([^,.;]+)", re.I)
 SAID = re.compile(r",\s+(?:the |a )?([A-Za-z' -]{3,60}?)\s+(?:said|says|reported|announced|estimated)\b")
 SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d)|throughout|over the)[^,.;]{3,90}|"
                           r"so far|to date|in total|(?:in|during) (?:the|a|an|one) (?:\w+ ){0,2}(?:strike|attack|"
-                          r"explosion|blast|bombing|shelling|raid|ambush)(?: on [^,.;]{3,90})?|when an? [^,.;]{3,90})"
+                          r"explosion|blast|bombing|shelling|raid|ambush)(?: on [^,.;]{3,90})?|when an? [^,.;]{3,90}|"
+                          r"during (?:the|a|an) [^,.;]{3,60})"
                           r"(?=[,.;]|$)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 WHERE = re.compile(r"\b(?:in|near|around|across|outside|inside) (?:the )?((?:[A-Z][\w'-]+ ?){1,3}|[a-z][\w'-]+)")
@@ -125,6 +127,7 @@ class Facet:
     attributed: str | None
     scope: str  # a short phrase saying the scope, for summaries
     story: str | None = None
+    years: tuple[int, int] | None = None  # the years the counted event falls in, when known
 
     @property
     def key(self) -> str:
@@ -300,7 +303,8 @@ class MentionIndex:
 
 
 def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentions: MentionIndex,
-          story: str | None = None, copies_published: dict[str, str] | None = None) -> Facet:
+          story: str | None = None, copies_published: dict[str, str] | None = None,
+          times: list[tuple[int, str]] | None = None) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
     text = doc.text if doc else claim.text
     start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
@@ -342,7 +346,51 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
                  values=values, display=display or claim.text, granularity=gran,
                  day=_day_of(sentence, published, claim) if gran == "incident" else None,
                  places=places, entities=ids, attributed=_norm_source(attr),
-                 scope=sp.group(1).strip() if sp else "", story=story)
+                 scope=sp.group(1).strip() if sp else "", story=story,
+                 years=_years(claim, doc, text, s, e, times or []))
+
+
+def _year_span(value: str | None, doc: Document | None) -> tuple[int, int] | None:
+    """The years a TIMEX3 value covers: "1992-02" -> 1992, "199" (the 1990s) -> 1990–1999; a value
+    without its year ("XXXX-09-27") takes the year its document was published in, when known."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?!\d)", value)
+    if m:
+        return int(m[1]), int(m[1])
+    if re.fullmatch(r"\d{3}", value):
+        return int(value) * 10, int(value) * 10 + 9
+    if value.startswith("XXXX") and doc is not None:
+        lo, hi = doc.published, doc.published
+        if not lo and doc.published_window:
+            lo, hi = doc.published_window
+        if lo and hi and lo[:4] == hi[:4] and lo[:4].isdigit():
+            return int(lo[:4]), int(lo[:4])
+    return None
+
+
+def _years(claim: Claim, doc: Document | None, text: str, s: int, e: int,
+           times: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The years of the counted event: the claim's own time; else a dated expression in its
+    sentence; else one in the sentence just before it ("On 25 February 1992 ... massacred ...
+    [new paragraph] During the two-hour offensive, 613 were killed")."""
+    own = _year_span(claim.time, doc)
+    if own or (claim.time and not claim.time.startswith("XXXX")):
+        return own
+    for lo, hi in ((s, e), _previous_sentence(text, s)):
+        spans = {y for pos, v in times if lo <= pos < hi and (y := _year_span(v, None))}
+        if len(spans) == 1:
+            return spans.pop()
+        if spans:
+            return None  # several years named: no single one is the claim's
+    return None
+
+
+def _previous_sentence(text: str, s: int) -> tuple[int, int]:
+    j = s - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return sentence_bounds(text, j, j + 1) if j >= 0 else (0, 0)
 
 
 def _number_end(span: str) -> int:
@@ -372,16 +420,14 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False
-    ya, yb = _year(a), _year(b)
-    if ya and yb and ya != yb:  # 1992's toll and 2020's toll are different facts
+    if different_years(a, b):  # 1992's toll and 2020's toll are different facts
         return False
     return True
 
 
-def _year(f: Facet) -> str | None:
-    """The year the claim's own time expression names, when it names one."""
-    t = f.claim.time or ""
-    return t[:4] if re.match(r"\d{4}", t) else None
+def different_years(a: Facet, b: Facet) -> bool:
+    """Both claims' years are known and do not overlap."""
+    return bool(a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]))
 
 
 def can_share(a: Facet, b: Facet) -> bool:
@@ -470,5 +516,9 @@ def facets(claims: list[Claim], documents: list[Document], entities: list[Entity
         if d.published:
             r = root_of(d.id, by_id)
             first[r] = min(first.get(r, d.published), d.published)
-    return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first)
+    times: dict[str, list[tuple[int, str]]] = {}
+    for c in claims:
+        if c.kind == "time" and c.value_iso and (c.timex_type or "DATE") == "DATE":
+            times.setdefault(c.doc, []).append((c.start, c.value_iso))
+    return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc))
             for c in claims if c.kind == "quantity"]

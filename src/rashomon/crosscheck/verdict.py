@@ -27,7 +27,8 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, stable_id
-from .link import DATELINE, Facet, WORD, blocks, cluster, neighbours, outlet_of, root_of, sentence_bounds
+from .link import (DATELINE, Facet, WORD, blocks, cluster, different_years, neighbours, outlet_of, root_of,
+                   sentence_bounds)
 
 STAGE = "crosscheck@1"
 EVENT_NOUNS = ("siege", "strike", "attack", "offensive", "ceasefire", "truce", "election", "referendum",
@@ -171,6 +172,8 @@ def _finding(status: str, members: list[Facet], kind: str = "quantity") -> Findi
 def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
     """Two clusters counting different things about one place: granularity or category differ."""
     fa, fb = a[0], b[0]
+    if any(different_years(x, y) for x in a for y in b):
+        return False  # a toll of 1992 and one of 2020 are different events, not different scopes
     places_a = set().union(*(f.places for f in a))
     places_b = set().union(*(f.places for f in b))
     if places_a and places_b and not places_a & places_b:
@@ -251,6 +254,10 @@ def scope_label(members: list[Facet]) -> str:
         parts.append("running total")
     elif gran == "incident":
         parts.append("one incident" + (f" on {days[0]}" if len(days) == 1 else ""))
+    years = {f.years for f in members if f.years}
+    if not days and len(years) == 1:
+        lo, hi = years.pop()
+        parts.append(f"{lo}" if lo == hi else f"{lo}s" if lo % 10 == 0 and hi == lo + 9 else f"{lo}–{hi}")
     return ", ".join(parts) or "scope not stated"
 
 
