@@ -230,6 +230,8 @@ def test_tolls_of_different_years_are_neither_linked_nor_scopes():
               qty(b, "more than 700 people", 700, low=700.0, time="XXXX-09-27")]
     fs = link.facets(claims, [a, b], [])
     assert [f.years for f in fs] == [(1992, 1992), (2020, 2020)]
+    # a caller passing the quantity claims only: the year is read from the dated phrase itself
+    assert [f.years for f in link.facets(claims[1:], [a, b], [])] == [(1992, 1992), (2020, 2020)]
     findings = verdict.quantity_findings(fs)
     assert {f.status for f in findings} == {"single_source"}, [(f.status, f.summary) for f in findings]
 

@@ -82,6 +82,11 @@ WHERE = re.compile(r"\b(?:in|near|around|across|outside|inside) (?:the )?((?:[A-
 WHERE_STOP = {"total", "all", "addition", "fact", "order", "part", "general", "particular", "response", "turn",
               "their", "his", "her", "its", "this", "that", "which", "these", "those", "some", "each", "many",
               "recent", "past", "future", "front", "return", "case", "terms", "place", "time", "effect", "line"}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# a year written as a date or after "in/since/of": "February 25-26, 1992", "in 1992" (not "2000 people")
+DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{_MONTH}"
+                        rf",?\s+|\b(?:in|since|of|by|until|during)\s+)((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 APPROX_TOL = 0.10
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
@@ -378,7 +383,10 @@ def _years(claim: Claim, doc: Document | None, text: str, s: int, e: int,
     if own or (claim.time and not claim.time.startswith("XXXX")):
         return own
     for lo, hi in ((s, e), _previous_sentence(text, s)):
-        spans = {y for pos, v in times if lo <= pos < hi and (y := _year_span(v, None))}
+        if times:
+            spans = {y for pos, v in times if lo <= pos < hi and (y := _year_span(v, None))}
+        else:  # no time claims at hand (a caller passing quantity claims only): dated phrases in the text
+            spans = {(int(m[1]), int(m[1])) for m in DATED_YEAR.finditer(text, lo, hi)}
         if len(spans) == 1:
             return spans.pop()
         if spans:
@@ -520,5 +528,6 @@ def facets(claims: list[Claim], documents: list[Document], entities: list[Entity
     for c in claims:
         if c.kind == "time" and c.value_iso and (c.timex_type or "DATE") == "DATE":
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
+    # without any time claim for a document, a claim's year is read from dated phrases in its text
     return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc))
             for c in claims if c.kind == "quantity"]
