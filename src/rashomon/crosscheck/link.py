@@ -85,8 +85,9 @@ WHERE_STOP = {"total", "all", "addition", "fact", "order", "part", "general", "p
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # a year written as a date or after "in/since/of": "February 25-26, 1992", "in 1992" (not "2000 people")
-DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{_MONTH}"
-                        rf",?\s+|\b(?:in|since|of|by|until|during)\s+)((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
+_DAYS = r"\d{1,2}(?:[-–]\d{1,2})?"
+DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\s+|\b(?:in|since|of|by|until|during)\s+)"
+                        r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 APPROX_TOL = 0.10
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
