@@ -86,7 +86,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # a year written as a date or after "in/since/of": "February 25-26, 1992", "in 1992" (not "2000 people")
 _DAYS = r"\d{1,2}(?:[-–]\d{1,2})?"
-DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\s+|\b(?:in|since|of|by|until|during)\s+)"
+DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\s+|"
+                        r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 APPROX_TOL = 0.10
