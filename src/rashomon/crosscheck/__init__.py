@@ -3,7 +3,7 @@
 ``run`` is the single entry point the pipeline calls; it reads across documents and
 returns records, it never writes.  Order: stories (``stories.group``) → quantity
 linking and verdicts (``link``, ``verdict``) → date findings → quote findings
-(``quotes.link``) → framing hits → timeline (``timeline.build``).
+(``quotes.link``) → prose statement findings (``statements.link``) → framing hits → timeline (``timeline.build``).
 
 Also exposed for the API, CLI and web layers: ``outlet_matrix``, ``framing_table``,
 ``officials_by_outlet``.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..options import Options
 from ..records import Claim, Document, Entity, Finding, FramingHit, Story, TimelineEntry
-from . import framing, link, quotes, stories, timeline, verdict
+from . import framing, link, quotes, statements, stories, timeline, verdict
 from .framing import framing_table, officials_by_outlet
 from .matrix import outlet_matrix
 
@@ -42,6 +42,7 @@ def run(documents: list[Document], claims: list[Claim], entities: list[Entity],
     findings = verdict.quantity_findings(facets)
     findings += verdict.date_findings(claims, documents, story_of)
     findings += quotes.link([c for c in claims if c.kind == "quote"], documents, entities)
+    findings += statements.link(claims, documents, entities, story_of, linked=findings)
     seen: set[str] = set()
     unique = []
     for f in findings:  # one finding per id (a quote finding may share claims with nobody else)

@@ -1,0 +1,137 @@
+"""Cross-outlet prose statement linking on hand-built fictional documents (no spaCy)."""
+from __future__ import annotations
+
+from rashomon.crosscheck import statements
+from rashomon.crosscheck.statements import Weights, link, stem
+from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, stable_id
+
+# filler sentences give the corpus enough sentences for IDF to tell rare words from common ones
+FILLER = ("Rain fell over the coastal hills. Ferries kept their winter timetable. A bakery opened near the square. "
+          "Schools closed early for the festival. The museum repainted its northern wing. Tourists crowded the pier.")
+
+
+def _doc(doc_id: str, outlet: str, sentence: str, published: str = "2025-05-04", dup: str | None = None) -> Document:
+    text = f"{sentence} {FILLER}"
+    return Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet,
+                    published=published, duplicate_of=dup)
+
+
+def _event(d: Document, clause: str, action: str, actor: str | None = None, target: str | None = None,
+           time: str | None = None) -> Claim:
+    s = d.text.index(clause)
+    return Claim(id=claim_id(d.id, "event", s, s + len(clause)), doc=d.id, kind="event", start=s,
+                 end=s + len(clause), text=clause, stage="events@1", action=action, actor=actor, target=target,
+                 time=time)
+
+
+def _time(d: Document, words: str, value: str) -> Claim:
+    s = d.text.index(words)
+    return Claim(id=claim_id(d.id, "time", s, s + len(words)), doc=d.id, kind="time", start=s, end=s + len(words),
+                 text=words, stage="time@1", value_iso=value, timex_type="DATE")
+
+
+def _entity(name: str, kind: str, docs: list[Document]) -> Entity:
+    ms = tuple(Mention(d.id, d.text.index(name), d.text.index(name) + len(name), name, kind)
+               for d in docs if name in d.text)
+    return Entity(stable_id("e", kind, name), name, kind, (name,), ms)
+
+
+A = "The Port Aven council approved the new harbour wall after a long night of debate."
+B = "After hours of debate the Port Aven council approved a new harbour wall for the fishing fleet."
+
+
+def _pair(a: str = A, b: str = B, outlet_b: str = "Coastline Post", neg: bool = False):
+    da, db = _doc("a", "Valdoria Herald", a), _doc("b", outlet_b, b)
+    verb_a = "approved"
+    ca = _event(da, a[a.index("The"):a.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
+    cb = (Claim(id=claim_id("b", "quote", 0, len(b)), doc="b", kind="quote", start=0, end=len(b), text=b,
+                stage="quotes@1") if neg else
+          _event(db, b[b.index("the Port"):b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"))
+    ents = [_entity("Port Aven", "GPE", [da, db])]
+    assert verb_a in a
+    return [ca, cb], [da, db], ents
+
+
+def test_stem_meets_inflections() -> None:
+    assert stem("approved") == stem("approves") == stem("approving") == stem("approve")
+    assert stem("denied") == stem("denies") == stem("deny")
+    assert stem("planned") == stem("plans")
+    assert stem("Council's") == stem("council")
+
+
+def test_same_statement_from_two_outlets_is_linked_and_agrees() -> None:
+    claims, docs, ents = _pair()
+    found = link(claims, docs, ents)
+    assert len(found) == 1
+    f = found[0]
+    assert f.kind == "statement" and f.status == "agree"
+    assert set(f.claims) == {c.id for c in claims}
+    assert f.outlets == ("Coastline Post", "Valdoria Herald")
+    assert f.id == stable_id("f", *sorted(c.id for c in claims))
+    assert "Valdoria Herald:" in f.summary and "Coastline Post:" in f.summary and '"' in f.summary
+    assert "approved" in f.summary
+    assert ents[0].id in f.entities
+    assert [sc.outlets for sc in f.independent_sources] == [("Coastline Post",), ("Valdoria Herald",)]
+    assert link(claims, docs, ents) == found  # stable across runs
+
+
+def test_same_outlet_and_wire_copies_are_not_cross_checks() -> None:
+    claims, docs, ents = _pair(outlet_b="Valdoria Herald")
+    assert link(claims, docs, ents) == []
+    da, db = docs
+    db = Document(**{**db.__dict__, "outlet": "Coastline Post", "duplicate_of": "a"})
+    assert link(claims, [da, db], ents) == []
+
+
+def test_sharing_only_a_name_is_not_one_statement() -> None:
+    a = "The Port Aven council approved the new harbour wall after a long night of debate."
+    b = "Port Aven fishermen celebrated a record sardine season with music in the old market."
+    da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
+    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+              _event(db, b[:b.index("season") + 6], "celebrate", "Port Aven fishermen", "season")]
+    assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
+
+
+def test_negated_action_with_the_same_party_is_a_conflict() -> None:
+    b = "The Port Aven council did not approve the new harbour wall after a long night of debate."
+    claims, docs, ents = _pair(b=b, neg=True)
+    found = link(claims, docs, ents)
+    assert [f.status for f in found] == ["conflict"]
+    assert "denies" in found[0].summary
+
+
+def test_loose_overlap_is_linked_but_not_judged() -> None:
+    b = "Debate over the harbour wall in Port Aven lasted until dawn, and the council approved it."
+    claims, docs, ents = _pair(b=b, neg=True)  # no event claim on the other side: nothing to judge by
+    found = link(claims, docs, ents, min_score=statements.MIN_SCORE)
+    assert [f.status for f in found] == ["unknown"]
+
+
+def test_different_days_are_different_events() -> None:
+    a = "The Port Aven council approved the new harbour wall on 3 May 2025 after debate."
+    b = "The Port Aven council approved the new harbour wall on 9 June 2025 after debate."
+    da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
+    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+              _time(da, "3 May 2025", "2025-05-03"),
+              _event(db, b[:b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+              _time(db, "9 June 2025", "2025-06-09")]
+    assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
+
+
+def test_pairs_tied_by_another_finding_and_other_stories_are_skipped() -> None:
+    claims, docs, ents = _pair()
+    other = Finding(id="f_x", status="agree", summary="", claims=tuple(c.id for c in claims), kind="quote")
+    assert link(claims, docs, ents, linked=[other]) == []
+    assert link(claims, docs, ents, story_of={"a": "s1", "b": "s2"}) == []
+    assert len(link(claims, docs, ents, story_of={"a": "s1", "b": "s1"})) == 1
+
+
+def test_corpus_weights_and_cap_per_story() -> None:
+    claims, docs, ents = _pair()
+    w = Weights.of(docs, ents)
+    assert w.n == 14  # every sentence of the corpus counts, not only those with claims
+    assert w.df[stem("harbour")] == 2 and w.df[stem("fleet")] == 1
+    assert w.idf(stem("harbour")) < w.idf(stem("fleet"))
+    assert w.idf("E:" + ents[0].id) > 1.0
+    assert link(claims, docs, ents, weights=w) == link(claims, docs, ents)
+    assert link(claims, docs, ents, limit=0) == []
