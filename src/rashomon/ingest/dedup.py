@@ -2,9 +2,12 @@
 
 A document whose estimated Jaccard similarity to an earlier one reaches
 ``Options.dup_threshold`` is a near-copy (the same wire story republished, the same page
-scraped twice with different boilerplate). It is kept and linked to its *original*: the
-earliest-ingested document among those above the threshold, with the estimate as
-``similarity``. Signatures are the MinHash values (datasketch's ``affine32`` scheme, named
+scraped twice with different boilerplate). It is kept and linked (stored ``duplicate_of``)
+to the earliest-ingested document among those above the threshold, with the estimate as
+``similarity``. The *original* shown and counted is chosen at read time (:func:`originals`,
+applied by ``Store.documents``): the group's earliest-published member, on a tie of day a news
+agency's copy, then the first ingested — so a wire story ingested after its republications is
+still their original, without rewriting stored links. Signatures are the MinHash values (datasketch's ``affine32`` scheme, named
 explicitly so a library upgrade cannot change it silently) as little-endian uint32 bytes,
 so they persist in the store (``doc_signatures``) and later runs link against earlier ones.
 """
