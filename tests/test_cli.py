@@ -82,3 +82,13 @@ def test_db_can_be_given_before_the_command(tmp_path, monkeypatch):
     assert r.exit_code == 0 and "a.txt" in r.output
     r = runner.invoke(app, ["docs"], env={"RASHOMON_DB": db})
     assert r.exit_code == 0 and "a.txt" in r.output
+
+
+def test_brackets_in_stored_text_are_printed_not_read_as_markup(tmp_path):
+    (tmp_path / "b.txt").write_text("Talks [bold] resume\n\nThe [red]council[/red] met on Monday, officials said.\n")
+    db = str(tmp_path / "b.duckdb")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "b.txt"), "--db", db]).exit_code == 0
+    r = runner.invoke(app, ["sql", "SELECT text FROM documents", "--db", db])
+    assert r.exit_code == 0 and "[red]council[/red]" in r.output
+    r = runner.invoke(app, ["docs", "--db", db])
+    assert "Talks [bold] resume" in r.output

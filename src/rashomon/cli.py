@@ -12,7 +12,9 @@ from typing import List, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from . import api
 from .errors import RashomonError, UsageError
@@ -43,8 +45,13 @@ def _db(db: str | None) -> str:
     return db or _GLOBAL_DB or DEFAULT_DB
 
 
+def _plain(*values: object) -> list[Text]:
+    """Table cells shown as written: article text and names are never read as Rich markup."""
+    return [Text("" if v is None else str(v)) for v in values]
+
+
 def _fail(exc: RashomonError) -> None:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
     raise typer.Exit(2 if isinstance(exc, UsageError) else 1)
 
 
@@ -102,7 +109,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .
     out.print(f"ingested {rep.added} new document(s) from {rep.seen} input(s); "
               f"{rep.exact_duplicates} already stored, {rep.near_duplicates} near-copies linked")
     for e in rep.errors:
-        err.print(f"[yellow]skipped[/yellow] {e.source}: [{e.code}] {e.reason}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(e.source)}: {escape(f'[{e.code}] {e.reason}')}", highlight=False)
     if rep.errors:
         raise typer.Exit(1)
 
@@ -138,14 +145,14 @@ def docs(db: Optional[str] = DbOpt, outlet: Optional[str] = typer.Option(None)):
     r = _open(db, read_only=True)
     t = Table("id", "outlet", "published", "how", "title", "duplicate_of", "source")
     for d in r.documents(outlet=outlet):
-        t.add_row(d.id, d.outlet or "", d.published or "", d.published_how or "", (d.title or "")[:60],
-                  d.duplicate_of or "", d.source)
+        t.add_row(*_plain(d.id, d.outlet, d.published, d.published_how, (d.title or "")[:60], d.duplicate_of,
+                          d.source))
     out.print(t)
     errors = r.errors()
     if errors:
         err.print(f"{len(errors)} input(s) failed to ingest:")
         for e in errors:
-            err.print(f"  {e.source}: [{e.code}] {e.reason}", highlight=False)
+            err.print(f"  {e.source}: [{e.code}] {e.reason}", markup=False, highlight=False)
 
 
 @app.command()
@@ -192,7 +199,7 @@ def sql(query: str, db: Optional[str] = DbOpt, as_json: bool = typer.Option(Fals
         return
     t = Table(*cols)
     for row in rows:
-        t.add_row(*("" if v is None else str(v) for v in row))
+        t.add_row(*_plain(*row))
     out.print(t)
 
 
@@ -202,7 +209,7 @@ def findings(db: Optional[str] = DbOpt, status: Optional[str] = typer.Option(Non
     """The fact-checker's worksheet: linked facts and their verdicts."""
     r = _open(db, read_only=True)
     for f in r.findings(status=status, entity=entity, outlet=outlet, story=story):
-        out.print(f"[bold]{f.status:16}[/bold] {f.summary}", highlight=False)
+        out.print(f"[bold]{f.status:16}[/bold] {escape(f.summary)}", highlight=False)
         for s in f.independent_sources:
             out.print(f"    {s.value}: {s.independent_sources} independent source(s) "
                       f"({', '.join(o or '?' for o in s.outlets)})", markup=False, highlight=False)
@@ -223,7 +230,7 @@ def framing(db: Optional[str] = DbOpt):
     rows = r.framing_table()
     t = Table("category", "group", "term", "outlet", "count")
     for row in rows:
-        t.add_row(row["category"], row["group"], row["term"], row["outlet"] or "?", str(row["count"]))
+        t.add_row(*_plain(row["category"], row["group"], row["term"], row["outlet"] or "?", row["count"]))
     out.print(t)
 
 
@@ -233,8 +240,8 @@ def matrix(db: Optional[str] = DbOpt):
     r = _open(db, read_only=True)
     t = Table("outlet A", "outlet B", "agree", "conflict", "scope_difference", "update")
     for row in r.matrix():
-        t.add_row(row["a"] or "?", row["b"] or "?", *(str(row.get(k, 0)) for k in
-                                                    ("agree", "conflict", "scope_difference", "update")))
+        t.add_row(*_plain(row["a"] or "?", row["b"] or "?",
+                          *(row.get(k, 0) for k in ("agree", "conflict", "scope_difference", "update"))))
     out.print(t)
 
 
