@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from typing import Callable, Iterable, Iterator
 
 from ..unionfind import UnionFind
 from ..records import Claim, Document, Entity, Story, stable_id
@@ -50,25 +51,35 @@ def _day(value: str | None) -> int | None:
         return None
 
 
+def raw_features(text: str, entity_counts: Iterable[tuple[str, int]] = ()) -> Counter[str]:
+    """Feature counts of one document: its content words, then its entities (in entity-list order)."""
+    raw = Counter({f"w:{t}": c for t, c in _terms(text).items()})
+    for eid, c in entity_counts:
+        raw[f"e:{eid}"] += c
+    return raw
+
+
+def weigh(raw: Counter[str], df: dict[str, int], n: int) -> dict[str, float]:
+    """The L2-normalised TF-IDF vector of one document's feature counts."""
+    v = {f: (1 + math.log(c)) * math.log((1 + n) / (1 + df[f])) * (ENTITY_WEIGHT if f[0] == "e" else 1.0)
+         for f, c in raw.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {f: x / norm for f, x in v.items() if x > 0}
+
+
 def _vectors(documents: list[Document], entities: list[Entity]) -> tuple[list[dict[str, float]], dict[str, str]]:
     """One L2-normalised TF-IDF vector per document (features: "w:<term>", "e:<entity id>")."""
-    raw: list[Counter[str]] = [Counter({f"w:{t}": c for t, c in _terms(d.text).items()}) for d in documents]
     position = {d.id: i for i, d in enumerate(documents)}
     names: dict[str, str] = {}
+    counts: list[list[tuple[str, int]]] = [[] for _ in documents]
     for e in entities:
         names[f"e:{e.id}"] = e.name
-        for m in e.mentions:
-            if m.doc in position:
-                raw[position[m.doc]][f"e:{e.id}"] += 1
+        per_doc: Counter[int] = Counter(position[m.doc] for m in e.mentions if m.doc in position)
+        for i, c in per_doc.items():
+            counts[i].append((e.id, c))
+    raw = [raw_features(d.text, counts[i]) for i, d in enumerate(documents)]
     df: Counter[str] = Counter(f for r in raw for f in r)
-    n = len(documents)
-    vectors = []
-    for r in raw:
-        v = {f: (1 + math.log(c)) * math.log((1 + n) / (1 + df[f])) * (ENTITY_WEIGHT if f[0] == "e" else 1.0)
-             for f, c in r.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vectors.append({f: x / norm for f, x in v.items() if x > 0})
-    return vectors, names
+    return [weigh(r, df, len(documents)) for r in raw], names
 
 
 def similar_pairs(vectors: list[dict[str, float]], max_df: float | None = None) -> dict[tuple[int, int], float]:
@@ -107,13 +118,72 @@ def group(documents: list[Document], entities: list[Entity], claims: list[Claim]
         members[groups.find(i)].append(i)
     stories = []
     for idx in members.values():
-        weight: Counter[str] = Counter()
-        for i in idx:
-            weight.update(vectors[i])
-        shared = [f for f, _ in weight.most_common() if len(idx) == 1 or sum(f in vectors[i] for i in idx) > 1]
-        top = sorted(shared[:12], key=lambda f: (f[0] != "e", -weight[f], f))[:3]
-        label = ", ".join(names.get(f, f[2:]) for f in top) or documents[idx[0]].id
         docs = tuple(sorted(documents[i].id for i in idx))
-        stories.append(Story(stable_id("s", *docs), label, docs))
+        stories.append(Story(stable_id("s", *docs), label([vectors[i] for i in idx], names, documents[idx[0]].id),
+                             docs))
     stories.sort(key=lambda s: (-len(s.docs), s.id))
     return stories
+
+
+LABEL_TOP = 12  # a story's label is drawn from its LABEL_TOP heaviest shared features
+
+
+def label(vectors: list[dict[str, float]], names: dict[str, str], fallback: str) -> str:
+    """A story's label: its three heaviest shared features (entity names first)."""
+    weight: Counter[str] = Counter()
+    for v in vectors:
+        weight.update(v)
+    shared = [f for f, _ in weight.most_common() if len(vectors) == 1 or sum(f in v for v in vectors) > 1]
+    top = sorted(shared[:LABEL_TOP], key=lambda f: (f[0] != "e", -weight[f], f))[:3]
+    return ", ".join(names.get(f, f[2:]) for f in top) or fallback
+
+
+DocFeatures = tuple[str, str, "str | None", list[tuple[str, int]]]  # (id, text, published, entity counts)
+
+
+def group_stream(doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeatures]]],
+                 names: dict[str, str], scratch) -> Iterator[Story]:
+    """:func:`group` with bounded memory: the same stories, from two passes over the documents.
+
+    ``doc_ids``: every document id, sorted; ``batches()`` yields the documents in that order,
+    in batches, with their entity counts (in entity-list order); ``scratch``: a
+    :class:`rashomon.store.scratch.Scratch` that holds the vectors and finds the pairs. Pass 1
+    counts document frequencies (a vocabulary-sized dict), pass 2 writes each document's
+    vector to the scratch database, where the candidate pairs are scored; only the pairs
+    that join (and one story's vectors at a time, for its label) come back to Python.
+    Stories are yielded in no particular order."""
+    n = len(doc_ids)
+    if not n:
+        return
+    df: Counter[str] = Counter()
+    for batch in batches():
+        for _, text, _, ents in batch:
+            df.update(raw_features(text, ents).keys())
+    i = 0
+    for batch in batches():
+        rows, days = [], []
+        for doc_id, text, published, ents in batch:
+            assert doc_id == doc_ids[i], "batches() must follow doc_ids"
+            v = weigh(raw_features(text, ents), df, n)
+            rows += [(i, pos, f, w) for pos, (f, w) in enumerate(v.items())]
+            days.append((i, _day(published)))
+            i += 1
+        scratch.add_vectors(rows, days)
+    del df
+    groups = UnionFind(n)
+    for a, b in scratch.story_pairs(max(MIN_CAP, int(MAX_DF * n)), MAX_DAYS, THRESHOLD):
+        groups.union(a, b)
+    roots = [groups.find(i) for i in range(n)]
+    labelled = scratch.story_vectors(roots, LABEL_TOP)
+    pending = next(labelled, None)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(roots):
+        by_root[r].append(i)
+    for r in sorted(by_root):
+        idx = by_root[r]
+        vecs: dict[int, dict[str, float]] = {}
+        if pending is not None and pending[0] == r:
+            vecs = dict(pending[1])
+            pending = next(labelled, None)
+        docs = tuple(doc_ids[i] for i in idx)
+        yield Story(stable_id("s", *docs), label([vecs.get(i, {}) for i in idx], names, doc_ids[idx[0]]), docs)

@@ -6,11 +6,16 @@
    :func:`rashomon.parallel.extract_batch` on each batch;
 3. the results are written as Parquet shards, which the driver imports into the store
    (``Store.save_extractions``, one transaction per batch, recorded in ``stage_runs``);
-4. the corpus-level stages (:func:`rashomon.pipeline.corpus`) run on the driver.
+4. the corpus-level stages (:func:`rashomon.pipeline.corpus`) are driven from the driver,
+   which loads one partition at a time from the store; the partitions of the crosscheck
+   (:mod:`rashomon.crosscheck.partition`: document batches, linking blocks, event keys,
+   quote components, stories, month-days) run as Ray tasks (:func:`ray_mapper`), at most
+   ``window`` in flight, so neither the driver nor any worker holds the whole corpus.
+   Entity canonicalisation and story grouping stay on the driver (they read compact
+   aggregates and a scratch database, see :func:`rashomon.pipeline.corpus`).
 
 Both engines call the same extraction and corpus code, so a corpus gives the same
-entities, claims and findings on either. Crosscheck is not partitioned across the
-cluster yet: it runs on the driver, as in the local engine.
+entities, claims and findings on either.
 
 ``Options.ray_address`` (``--address``) connects to a running cluster (``auto`` or
 ``HOST:PORT``); without it a local Ray is started with ``Options.workers`` CPUs (all the
@@ -25,8 +30,9 @@ import shutil
 import tempfile
 import time
 import uuid
+from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 import pyarrow as pa
 
@@ -102,17 +108,34 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
     options = options or Options()
     report = AnalyzeReport()
     total = store.pending_count(EXTRACT_STAGE)
-    if total:
-        folder = run_folder(store)
-        ray, started = _start_ray(options, folder)
-        try:
+    folder = run_folder(store)
+    ray, started = _start_ray(options, folder)
+    try:
+        if total:
             progress("extract", 0, total)
             _extract_on_ray(ray, store, options, folder, report, progress, total)
-        finally:
-            if started:
-                ray.shutdown()
-        shutil.rmtree(folder, ignore_errors=True)
-    return corpus(store, options, report, progress)
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        corpus(store, options, report, progress, mapper=ray_mapper(ray, window=max(2, cpus)))
+    finally:
+        if started:
+            ray.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+    return report
+
+
+def ray_mapper(ray: Any, window: int) -> Callable[[Callable, Iterable[tuple]], Iterator[Any]]:
+    """A mapper for :func:`rashomon.pipeline.corpus`: each partition is a Ray task; at most
+    ``window`` are in flight (the driver loads the next ones meanwhile); results come back in order."""
+    def mapper(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
+        remote = ray.remote(num_cpus=1, max_retries=2)(fn)
+        pending: deque = deque()
+        for a in args:
+            pending.append(remote.remote(*a))
+            if len(pending) >= window:
+                yield ray.get(pending.popleft())
+        while pending:
+            yield ray.get(pending.popleft())
+    return mapper
 
 
 def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, report: AnalyzeReport,

@@ -185,8 +185,9 @@ class Store:
             return con.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
 
     def documents(self, *, outlet: str | None = None, ids: Sequence[str] | None = None,
-                  with_removals: bool = True) -> list[Document]:
-        sql = f"SELECT {', '.join(_q(c) for c in DOC_COLUMNS)} FROM documents WHERE 1=1"
+                  with_removals: bool = True, with_text: bool = True) -> list[Document]:
+        cols = ", ".join(_q(c) if with_text or c not in ("text", "raw_text") else "'' AS " + _q(c) for c in DOC_COLUMNS)
+        sql = f"SELECT {cols} FROM documents WHERE 1=1"
         params: list[Any] = []
         if outlet is not None:
             sql += " AND outlet = ?"
@@ -322,6 +323,207 @@ class Store:
                     pairs = sorted(speakers.items())
                     arrow = pa.table({"id": [p[0] for p in pairs], "speaker": [p[1] for p in pairs]})  # noqa: F841
                     con.execute("UPDATE claims SET speaker = arrow.speaker FROM arrow WHERE claims.id = arrow.id")
+
+    # ------------------------------------------- corpus build (bounded memory)
+    # The corpus-level stages write into ``_build_*`` staging tables part by part, in
+    # short transactions; ``commit_corpus`` swaps them into the real tables in ONE
+    # transaction, so readers see the previous corpus result or the new one, never a mix.
+    def begin_corpus(self) -> None:
+        """Empty staging tables for one rebuild of the corpus-level results."""
+        with self.connect(write=True) as con:
+            for t in CORPUS_TABLES:
+                extra = {"findings": ", 0::BIGINT AS seq", "finding_claims": ", 0::BIGINT AS seq",
+                         "timeline": ", []::BIGINT[] AS k"}.get(t, "")
+                con.execute(f"CREATE OR REPLACE TABLE {_q('_build_' + t)} AS SELECT *{extra} FROM {_q(t)} LIMIT 0")
+            con.execute("CREATE OR REPLACE TABLE _build_forms (doc VARCHAR, text VARCHAR, label VARCHAR, "
+                        "entity VARCHAR)")
+            con.execute("CREATE OR REPLACE TABLE _build_speakers (id VARCHAR, speaker VARCHAR)")
+
+    def _drop_build(self, con: duckdb.DuckDBPyConnection) -> None:
+        for t in (*CORPUS_TABLES, "forms", "speakers"):
+            con.execute(f"DROP TABLE IF EXISTS {_q('_build_' + t)}")
+
+    def abort_corpus(self) -> None:
+        with self.connect(write=True) as con:
+            self._drop_build(con)
+
+    def mention_forms(self) -> Iterator[tuple[str, str, str, int]]:
+        """(doc, surface text, label, how many mentions) of every stored mention, aggregated in SQL."""
+        with self.connect() as con:
+            rows = con.sql('SELECT m.doc, m.text, m.label, count(*) FROM mentions m JOIN documents d '
+                               'ON d.id = m.doc GROUP BY m.doc, m.text, m.label '
+                               'ORDER BY min(d.seq), min(m.start), m.text, m.label').to_arrow_table()
+        for batch in rows.to_batches(20000):
+            yield from zip(*(batch.column(i).to_pylist() for i in range(4)))
+
+    def stage_entities(self, entities: Sequence[Entity], forms: Iterable[tuple[str, str, str, str]]) -> None:
+        """Staged entities (their mentions come from ``forms``: (doc, text, label) -> entity id,
+        joined with the stored mentions in SQL)."""
+        with self.connect(write=True) as con:
+            _insert(con, "_build_entities", [{"id": e.id, "name": e.name, "type": e.type,
+                                              "aliases": list(e.aliases),
+                                              "attrs": json.dumps(e.attrs, sort_keys=True)} for e in entities],
+                    ["id", "name", "type", "aliases", "attrs"])
+            chunk: list[dict[str, Any]] = []
+            for doc, text, label, entity in forms:
+                chunk.append({"doc": doc, "text": text, "label": label, "entity": entity})
+                if len(chunk) >= 50000:
+                    _insert(con, "_build_forms", chunk, ["doc", "text", "label", "entity"])
+                    chunk = []
+            _insert(con, "_build_forms", chunk, ["doc", "text", "label", "entity"])
+            con.execute('INSERT INTO _build_entity_mentions SELECT f.entity, m.doc, m.start, m."end", m.text '
+                        "FROM mentions m JOIN documents d ON d.id = m.doc JOIN _build_forms f ON f.doc = m.doc "
+                        "AND f.text IS NOT DISTINCT FROM m.text AND f.label IS NOT DISTINCT FROM m.label "
+                        'ORDER BY f.entity, m.doc, m.start, m."end"')
+
+    def built_mentions(self, docs: Sequence[str]) -> list[tuple[str, str, int, int, str]]:
+        """(entity, doc, start, end, text) of the staged entity mentions in these documents."""
+        with self.connect() as con:
+            return con.execute('SELECT entity, doc, start, "end", text FROM _build_entity_mentions '
+                               'WHERE doc IN (SELECT unnest(?)) ORDER BY entity, doc, start, "end"',
+                               [list(docs)]).fetchall()
+
+    def built_mention_counts(self) -> dict[str, int]:
+        with self.connect() as con:
+            return dict(con.execute("SELECT entity, count(*) FROM _build_entity_mentions GROUP BY entity").fetchall())
+
+    def built_doc_entities(self, docs: Sequence[str]) -> list[tuple[str, str, int]]:
+        """(doc, entity, number of mentions) for these documents."""
+        with self.connect() as con:
+            return con.execute("SELECT doc, entity, count(*) FROM _build_entity_mentions "
+                               "WHERE doc IN (SELECT unnest(?)) GROUP BY doc, entity", [list(docs)]).fetchall()
+
+    def doc_ids(self, order: str = "seq") -> list[str]:
+        """Every document id, in ingest order (``seq``) or by id."""
+        with self.connect() as con:
+            return [r[0] for r in con.execute(
+                f"SELECT id FROM documents ORDER BY {'id' if order == 'id' else 'seq'}").fetchall()]
+
+    def duplicate_links(self) -> dict[str, str]:
+        """doc id -> duplicate_of as :meth:`documents` reads it (the read-time original), near-copies only."""
+        with self.connect() as con:
+            rows = con.execute("SELECT id, duplicate_of, published, outlet, seq, similarity FROM documents WHERE "
+                               "duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of FROM documents)").fetchall()
+        from ..ingest.dedup import originals
+        links = {r[0]: r[1] for r in rows if r[1]}
+        for doc, original in originals(rows).items():
+            if original:
+                links[doc] = original
+            else:
+                links.pop(doc, None)
+        return links
+
+    def staged_finding_claims(self, claims: Sequence[str]) -> list[tuple[str, ...]]:
+        """The claims of every staged finding that holds one of ``claims``, finding by finding."""
+        with self.connect() as con:
+            rows = con.execute("SELECT list(claim ORDER BY pos) FROM _build_finding_claims WHERE seq IN "
+                               "(SELECT seq FROM _build_finding_claims WHERE claim IN (SELECT unnest(?))) "
+                               "GROUP BY seq ORDER BY seq", [list(claims)]).fetchall()
+        return [tuple(r[0]) for r in rows]
+
+    def claims_of(self, docs: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+                  ids: Sequence[str] | None = None) -> list[Claim]:
+        """Claims of these documents (or with these ids), quote speakers taken from the staged
+        speaker resolution, in the order of :meth:`claims`."""
+        cols = ", ".join("CASE WHEN c.kind = 'quote' THEN s.speaker ELSE c.speaker END" if c == "speaker"
+                         else "c." + _q(c) for c in CLAIM_COLUMNS)
+        sql = (f"SELECT {cols} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN _build_speakers s "
+               "ON s.id = c.id AND c.kind = 'quote' WHERE 1=1")
+        params: list[Any] = []
+        if docs is not None:
+            sql += " AND c.doc IN (SELECT unnest(?))"
+            params.append(list(docs))
+        if ids is not None:
+            sql += " AND c.id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        if kinds is not None:
+            sql += " AND c.kind IN (SELECT unnest(?))"
+            params.append(list(kinds))
+        sql += " ORDER BY d.seq, c.start, c.kind, c.id"
+        with self.connect() as con:
+            rows = con.execute(sql, params).fetchall()
+        return [_row_claim(dict(zip(CLAIM_COLUMNS, r))) for r in rows]
+
+    _TIMELINE_KEY = ("CASE WHEN regexp_matches(v, '^(\\d{4}|XXXX)-\\d\\d-\\d\\d') THEN substr(v, 6, 5) ELSE v END")
+
+    def timeline_keys(self) -> list[tuple[str, int]]:
+        """(partition key, claims) for the timeline: claims that can only meet on the same
+        month-day (or the same coarser value) share a key."""
+        with self.connect() as con:
+            return con.execute(f"SELECT {self._TIMELINE_KEY} AS k, count(*) FROM (SELECT CASE c.kind WHEN 'time' "
+                               "THEN c.value_iso ELSE c.time END AS v FROM claims c JOIN documents d ON d.id = c.doc "
+                               "WHERE c.kind IN ('event', 'quantity', 'time')) WHERE v IS NOT NULL "
+                               "GROUP BY k ORDER BY k").fetchall()
+
+    def timeline_claim_ids(self, keys: Sequence[str]) -> list[str]:
+        with self.connect() as con:
+            return [r[0] for r in con.execute(
+                f"SELECT id FROM (SELECT c.id, CASE c.kind WHEN 'time' THEN c.value_iso ELSE c.time END AS v "
+                "FROM claims c JOIN documents d ON d.id = c.doc WHERE c.kind IN ('event', 'quantity', 'time')) "
+                f"WHERE v IS NOT NULL AND {self._TIMELINE_KEY} IN (SELECT unnest(?))", [list(keys)]).fetchall()]
+
+    def stage_speakers(self, speakers: dict[str, str]) -> None:
+        with self.connect(write=True) as con:
+            pairs = sorted(speakers.items())
+            _insert(con, "_build_speakers", [{"id": a, "speaker": b} for a, b in pairs], ["id", "speaker"])
+
+    def stage_stories(self, stories: Sequence[Story]) -> None:
+        with self.connect(write=True) as con:
+            _insert(con, "_build_stories", [{"id": s.id, "label": s.label} for s in stories], ["id", "label"])
+            _insert(con, "_build_story_docs", [{"story": s.id, "doc": d} for s in stories for d in s.docs],
+                    ["story", "doc"])
+
+    def stage_findings(self, findings: Sequence[Finding], seq: int) -> int:
+        """Stage findings numbered from ``seq`` (the first finding of an id wins at commit); returns the next seq."""
+        with self.connect(write=True) as con:
+            _insert(con, "_build_findings", [{
+                "id": f.id, "status": f.status, "summary": f.summary, "kind": f.kind, "key": f.key,
+                "story": f.story, "independent_sources": json.dumps([s.to_dict() for s in f.independent_sources]),
+                "entities": list(f.entities), "outlets": list(f.outlets), "flags": list(f.flags), "stage": f.stage,
+                "seq": seq + n} for n, f in enumerate(findings)],
+                ["id", "status", "summary", "kind", "key", "story", "independent_sources", "entities", "outlets",
+                 "flags", "stage", "seq"])
+            _insert(con, "_build_finding_claims", [{"finding": f.id, "claim": c, "pos": i, "seq": seq + n}
+                                                   for n, f in enumerate(findings) for i, c in enumerate(f.claims)],
+                    ["finding", "claim", "pos", "seq"])
+        return seq + len(findings)
+
+    def stage_framing(self, hits: Sequence[FramingHit]) -> None:
+        with self.connect(write=True) as con:
+            _insert(con, "_build_framing", [h.to_dict() for h in hits],
+                    ["doc", "start", "end", "text", "category", "term", "group", "outlet", "stage"])
+
+    def stage_timeline(self, entries: Sequence[tuple[TimelineEntry, list[int]]]) -> None:
+        """Timeline entries with their sort key; commit numbers them by (key, label)."""
+        with self.connect(write=True) as con:
+            _insert(con, "_build_timeline", [{"date": t.date, "label": t.label, "claims": list(t.claims),
+                                              "outlets": list(t.outlets), "docs": list(t.docs), "pos": 0,
+                                              "k": k} for t, k in entries],
+                    ["date", "label", "claims", "outlets", "docs", "pos", "k"])
+
+    def commit_corpus(self, publication: dict[str, dict[str, Any]] | None = None) -> None:
+        """Swap the staged corpus-level results in, in one transaction (see :meth:`replace_corpus`)."""
+        with self.connect(write=True) as con:
+            for t in CORPUS_TABLES:
+                con.execute(f"DELETE FROM {_q(t)}")
+            for t in ("entities", "entity_mentions", "stories", "story_docs", "framing"):
+                con.execute(f"INSERT INTO {_q(t)} SELECT * FROM {_q('_build_' + t)}")
+            fcols = "id, status, summary, kind, key, story, independent_sources, entities, outlets, flags, stage"
+            con.execute(f"INSERT INTO findings SELECT {fcols} FROM _build_findings "
+                        "QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq) = 1")
+            con.execute("INSERT INTO finding_claims SELECT finding, claim, pos FROM _build_finding_claims WHERE seq IN "
+                        "(SELECT min(seq) FROM _build_findings GROUP BY id) ORDER BY seq, pos")
+            con.execute("INSERT INTO timeline SELECT date, label, claims, outlets, docs, "
+                        "(row_number() OVER (ORDER BY k, label) - 1)::INTEGER FROM _build_timeline")
+            for doc_id, pub in sorted((publication or {}).items()):
+                w = pub.get("published_window") or (None, None)
+                con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
+                            " published_window_to = ?, published_evidence = ? WHERE id = ?",
+                            [pub.get("published"), pub.get("published_how"), w[0], w[1],
+                             pub.get("published_evidence"), doc_id])
+            con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
+            con.execute("UPDATE claims SET speaker = s.speaker FROM _build_speakers s WHERE claims.id = s.id")
+            self._drop_build(con)
 
     def entities(self) -> list[Entity]:
         with self.connect() as con:

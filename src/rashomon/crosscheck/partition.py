@@ -1,0 +1,134 @@
+"""The crosscheck in partitions: the same functions as :func:`rashomon.crosscheck.run`, on one
+part of the corpus at a time (the pipeline loads a part, calls one of these, writes the
+result, and lets it go; the Ray engine runs them as tasks).
+
+Each partition is cut along a key the stage itself blocks on, so running the stage on the
+parts gives what it gives on the whole corpus:
+
+* quantities: facets per batch of documents, then verdicts per linking block
+  ``(predicate class, thing class)`` (:func:`rashomon.crosscheck.link.blocks`);
+* dates: per event key ("siege/begin"; :func:`date_groups` mirrors the grouping of
+  :func:`rashomon.crosscheck.verdict.date_findings`, which compares dates within a story, a
+  document alone in its story with every story, never across event keys);
+* quotes: per connected component of the shingle index (two quotes in different components
+  share no usable shingle, so :func:`rashomon.crosscheck.quotes.link` never compares them);
+* timeline: per month-day of the date (the only thing :func:`rashomon.crosscheck.timeline.build`
+  relates across dates is an event's month-day, for a date without a year);
+* framing: per batch of documents.
+
+Every function here is a plain top-level function of picklable arguments.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from types import SimpleNamespace
+from typing import Iterable
+
+from ..records import Claim, Document, Entity, Finding, FramingHit, TimelineEntry
+from . import framing, link, quotes, timeline, verdict
+
+try:  # prose statement findings (crosscheck.statements) are being added beside this module
+    from . import statements
+except ImportError:  # pragma: no cover
+    statements = None  # type: ignore[assignment]
+
+
+def facet_blocks(claims: list[Claim], documents: list[Document], entities: list[Entity],
+                 story_of: dict[str, str]) -> dict[tuple[str, str], list[link.Facet]]:
+    """The quantity facets of one batch of documents (``claims``: all their claims), by linking block."""
+    return link.blocks(link.facets(claims, documents, entities, story_of))
+
+
+def quantity_findings(facets: list[link.Facet]) -> list[Finding]:
+    """Findings of one or more whole linking blocks."""
+    return verdict.quantity_findings(facets)
+
+
+def date_groups(claims: Iterable[Claim], documents: list[Document],
+                story_of: dict[str, str]) -> list[tuple[str, str, str | None, str]]:
+    """(claim id, document, story, event key) of the date claims that :func:`verdict.date_findings` groups."""
+    by_id = {d.id: d for d in documents}
+    out = []
+    for c in claims:
+        if c.kind != "time" or (c.timex_type or "DATE") != "DATE" or not c.value_iso:
+            continue
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", c.value_iso):
+            continue
+        doc = by_id.get(c.doc)
+        if doc is None:
+            continue
+        s, e = link.sentence_bounds(doc.text, c.start, c.end)
+        m = link.DATELINE.match(doc.text, s, e)
+        if c.start < s or (m and c.start < m.end()):
+            continue
+        key = verdict._event_key(doc.text[s:e], c.start - s)
+        if key:
+            out.append((c.id, c.doc, story_of.get(c.doc), key))
+    return out
+
+
+def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
+    return verdict.date_findings(claims, documents, story_of)
+
+
+def quote_shingles(quotes_: list[Claim], documents: list[Document]) -> list[set[int]]:
+    """Per quote, the hashes of the shingles :func:`quotes.link` indexes it under."""
+    docs = {d.id: d for d in documents}
+    out = []
+    for q in quotes_:
+        ws = quotes._words(quotes._content(q, docs))
+        out.append({_hash(ws[k:k + quotes.SHINGLE]) for k in range(max(1, len(ws) - quotes.SHINGLE + 1))})
+    return out
+
+
+def _hash(words: list[str]) -> int:
+    """A 64-bit hash that is the same in every process (``hash`` of a str is salted per process)."""
+    return int.from_bytes(hashlib.blake2b("\x1f".join(words).encode(), digest_size=8).digest(), "little", signed=True)
+
+
+def quote_findings(components: list[list[Claim]], documents: list[Document], entities: list[Entity]) -> list[Finding]:
+    """Quote findings of several shingle components, each linked on its own."""
+    out: list[Finding] = []
+    for comp in components:
+        out += quotes.link(comp, documents, entities)
+    return out
+
+
+def framing_hits(documents: list[Document], terms: tuple[framing.Term, ...]) -> list[FramingHit]:
+    return framing.find(documents, terms)
+
+
+def timeline_entries(claims: list[Claim], documents: list[Document]) -> list[tuple[TimelineEntry, list[int]]]:
+    """Timeline entries of one or more month-day partitions, with their global sort key
+    (:func:`timeline.sort_key` as a list of integers: the day's ordinal first)."""
+    out = []
+    for e in timeline.build(claims, documents):
+        key = timeline.sort_key(e.date)
+        out.append((e, [key[0].toordinal(), *key[1:]]))
+    return out
+
+
+def scan(claims: list[Claim], documents: list[Document], batch: list[str], entities: list[Entity],
+         story_of: dict[str, str], terms: tuple[framing.Term, ...]) -> tuple:
+    """One pass over a batch of documents (``batch``; ``documents`` also holds the other copies of
+    their originals): (quantity facets by block, date groups, quote shingles, framing hits)."""
+    ids = set(batch)
+    blocks = facet_blocks(claims, documents, entities, story_of)  # every kind: facets read a document's dates
+    dates = date_groups(claims, documents, story_of)
+    qs = [c for c in claims if c.kind == "quote"]
+    own = [d for d in documents if d.id in ids]
+    weights = statements.Weights.of(own, entities) if statements else None
+    return (blocks, dates, [(q.id, sh) for q, sh in zip(qs, quote_shingles(qs, documents))],
+            framing_hits(own, terms), (weights.n, weights.df) if weights else (0, {}))
+
+
+def statement_findings(claims: list[Claim], documents: list[Document], entities: list[Entity],
+                       story_of: dict[str, str], weights: tuple[int, dict[str, int]],
+                       linked: list[tuple[str, ...]]) -> list[Finding]:
+    """Statement findings of whole stories (``weights``: (sentences, document frequencies) of
+    the corpus; ``linked``: the claims of the findings already made that hold claims here)."""
+    if statements is None:
+        return []
+    return statements.link(claims, documents, entities, story_of, weights=statements.Weights(*weights),
+                           linked=[SimpleNamespace(claims=c) for c in linked])

@@ -1,0 +1,122 @@
+"""A throw-away DuckDB file for the corpus stage's large intermediate tables.
+
+Story grouping (TF-IDF vectors and candidate pairs) and quote blocking (shingle postings)
+need an inverted index over the whole corpus. Held in Python it grows with the corpus;
+here it lives in a temporary DuckDB database with a memory limit, so DuckDB spills to
+disk and the process keeps a bounded footprint. The file is removed on ``close``.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import duckdb
+import pyarrow as pa
+
+MEMORY_LIMIT = "256MB"
+
+
+class Scratch:
+    def __init__(self, memory_limit: str = MEMORY_LIMIT):
+        self.folder = Path(tempfile.mkdtemp(prefix="rashomon-corpus-"))
+        self.con = duckdb.connect(str(self.folder / "scratch.duckdb"))
+        self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        self.con.execute(f"SET temp_directory = '{self.folder / 'spill'}'")
+        self.con.execute("SET preserve_insertion_order = false")
+        self.con.execute("CREATE TABLE vec (idx INTEGER, pos INTEGER, feature VARCHAR, w DOUBLE)")
+        self.con.execute("CREATE TABLE days (idx INTEGER, day INTEGER)")
+        self.con.execute("CREATE TABLE shingles (q INTEGER, gram BIGINT)")
+        self.con.execute("CREATE TABLE dates (claim VARCHAR, doc VARCHAR, story VARCHAR, key VARCHAR)")
+
+    def close(self) -> None:
+        self.con.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> "Scratch":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _append(self, table: str, columns: dict[str, list]) -> None:
+        if columns and next(iter(columns.values())):
+            arrow = pa.table(columns)  # noqa: F841  (referenced by name in SQL)
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM arrow")
+
+    # ------------------------------------------------------------------ stories
+    def add_vectors(self, rows: Iterable[tuple[int, int, str, float]], days: Iterable[tuple[int, int | None]]) -> None:
+        rows = list(rows)
+        self._append("vec", {"idx": [r[0] for r in rows], "pos": [r[1] for r in rows],
+                             "feature": [r[2] for r in rows], "w": [r[3] for r in rows]})
+        days = list(days)
+        self._append("days", {"idx": [d[0] for d in days], "day": [d[1] for d in days]})
+
+    def story_pairs(self, cap: int, max_days: int, threshold: float) -> list[tuple[int, int]]:
+        """Pairs of documents whose cosine over shared features in 2..cap documents (halved when
+        both are dated more than ``max_days`` apart) reaches ``threshold``."""
+        return self.con.execute(
+            "WITH f AS (SELECT feature FROM vec GROUP BY feature HAVING count(*) BETWEEN 2 AND ?), "
+            "v AS (SELECT idx, feature, w FROM vec WHERE feature IN (SELECT feature FROM f)), "
+            "p AS (SELECT a.idx AS a, b.idx AS b, sum(a.w * b.w) AS s FROM v a JOIN v b "
+            "ON a.feature = b.feature AND a.idx < b.idx GROUP BY 1, 2) "
+            "SELECT p.a, p.b FROM p JOIN days da ON da.idx = p.a JOIN days db ON db.idx = p.b "
+            "WHERE CASE WHEN da.day IS NOT NULL AND db.day IS NOT NULL AND abs(da.day - db.day) > ? "
+            "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [cap, max_days, threshold]).fetchall()
+
+    def story_vectors(self, roots: Sequence[int], top: int) -> Iterator[tuple[int, list[tuple[int, dict]]]]:
+        """(root, [(idx, vector)]) per story in ``roots`` order of first member: full vectors for
+        stories of several documents, the ``top`` heaviest features (ties: vector order) for the others."""
+        self.con.execute("CREATE OR REPLACE TABLE roots (idx INTEGER, root INTEGER, size INTEGER)")
+        sizes: dict[int, int] = {}
+        for r in roots:
+            sizes[r] = sizes.get(r, 0) + 1
+        self._append("roots", {"idx": list(range(len(roots))), "root": list(roots),
+                               "size": [sizes[r] for r in roots]})
+        cur = self.con.execute(
+            "SELECT r.root, v.idx, v.feature, v.w FROM vec v JOIN roots r ON r.idx = v.idx "
+            "QUALIFY r.size > 1 OR row_number() OVER (PARTITION BY v.idx ORDER BY v.w DESC, v.pos) <= ? "
+            "ORDER BY r.root, v.idx, CASE WHEN r.size > 1 THEN v.pos ELSE 0 END, "
+            "CASE WHEN r.size > 1 THEN 0 ELSE -v.w END, v.pos", [top])
+        root, members = None, []
+        while batch := cur.fetchmany(20000):
+            for rt, idx, feature, w in batch:
+                if rt != root:
+                    if members:
+                        yield root, members
+                    root, members = rt, []
+                if not members or members[-1][0] != idx:
+                    members.append((idx, {}))
+                members[-1][1][feature] = w
+        if members:
+            yield root, members
+
+    # ------------------------------------------------------------------- quotes
+    def add_shingles(self, rows: Iterable[tuple[int, int]]) -> None:
+        rows = list(rows)
+        self._append("shingles", {"q": [r[0] for r in rows], "gram": [r[1] for r in rows]})
+
+    def shingle_edges(self, max_postings: int) -> list[tuple[int, int]]:
+        """(quote, first quote of the shingle) for every shingle in 2..max_postings quotes: the
+        connected components are the groups of quotes that can ever be linked."""
+        return self.con.execute(
+            "WITH g AS (SELECT gram, min(q) AS first FROM (SELECT DISTINCT q, gram FROM shingles) GROUP BY gram "
+            "HAVING count(*) BETWEEN 2 AND ?) SELECT DISTINCT s.q, g.first FROM shingles s JOIN g USING (gram) "
+            "WHERE s.q <> g.first", [max_postings]).fetchall()
+
+    # -------------------------------------------------------------------- dates
+    def add_dates(self, rows: Iterable[tuple[str, str, str | None, str]]) -> None:
+        rows = list(rows)
+        self._append("dates", {"claim": [r[0] for r in rows], "doc": [r[1] for r in rows],
+                               "story": [r[2] for r in rows], "key": [r[3] for r in rows]})
+
+    def date_groups(self) -> list[tuple[str, int]]:
+        """(event key, claims) of the event keys dated in at least two documents (a key is the
+        partition: documents alone in their story meet every story's dates of the same event)."""
+        return self.con.execute("SELECT key, count(*) FROM dates GROUP BY key HAVING count(DISTINCT doc) > 1 "
+                                "ORDER BY key").fetchall()
+
+    def date_claims(self, keys: Sequence[str]) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT claim FROM dates WHERE key IN (SELECT unnest(?))",
+                                               [list(keys)]).fetchall()]
