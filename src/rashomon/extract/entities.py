@@ -7,7 +7,10 @@ taken INTO the span and the label set to PERSON, so the evidence carries the rol
 ``Mention`` has no attribute slot; ``canonicalize`` moves the role into ``Entity.attrs``);
 "X's Y Z" spans are split at the possessive; a span running over a line break (a headline
 name, then the dateline on the next line) ends at it; "X (ABC)" becomes one mention so the
-acronym links to its expansion.
+acronym links to its expansion. Two adjacent name spans the tagger split ("Shah Mahmood" ORG
++ "Qureshi" GPE) become one person when one is tagged PERSON or a title precedes them; a
+name after a place noun ("capital X", "the city of X") is a place; a span that is only a
+title ("the Spokesperson") names no one and is dropped.
 
 ``canonicalize`` (corpus level, streamed) aggregates mentions by (text, label) first, so
 its work is proportional to distinct surface forms, then:
@@ -20,7 +23,9 @@ its work is proportional to distinct surface forms, then:
    :mod:`rashomon.extract.linking`): person name variants, acronyms, phonetic
    transliterations, consonant-skeleton typos, descriptive place variants;
 4. resolves bare surnames: to the only person with that surname in the corpus, else per
-   document to the only one mentioned there, else it stays its own (ambiguous) entity.
+   document to the only one mentioned there (or the one mentioned there, or in the corpus,
+   far more often than the others), else, when none is mentioned there, to the one whose
+   documents share the document's other entities; else it stays its own (ambiguous) entity.
 
 NORP stays its own type (a group of people is not the country); its ``attrs["country"]``
 names the country when the demonym is known ("Azerbaijani" -> "Azerbaijan").
@@ -39,6 +44,10 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = {"of", "to", "in", "for"}
 _MAX_LOOKBACK = 8
+_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "district", "region", "county", "state",
+                "port", "suburb", "neighbourhood", "neighborhood"}
+_ROLE_WORDS = TITLES | {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "acting",
+                        "former", "assistant", "senior", "executive", "managing"}
 
 
 def _is_title(tok) -> bool:
@@ -69,10 +78,37 @@ def _extend_left(sdoc, start: int, floor: int) -> int:
     return new if seen_title else start
 
 
+def _place_cue(sdoc, start: int) -> bool:
+    """A place noun just before the name: "capital Stepanakert", "the city of X"."""
+    i = start - 1
+    if i >= 1 and sdoc[i].lower_ == "of":
+        i -= 1
+    return i >= 0 and sdoc[i].lower_ in _PLACE_NOUNS
+
+
+def _joined(sdoc, ents: list, gaz) -> list:
+    """Adjacent name spans the tagger split ("Shah Mahmood" ORG + "Qureshi" GPE) joined into one person,
+    when one of them is tagged PERSON or a title stands before them, and neither is a known place."""
+    from spacy.tokens import Span
+
+    out: list = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == ent.start and "\n" not in prev[-1].text_with_ws
+                and all(t.is_title and t.is_alpha for t in list(prev) + list(ent))
+                and not gaz.is_place(prev.text) and not gaz.is_place(ent.text)
+                and prev.label_ in ("PERSON", "ORG") and ent.label_ in ("PERSON", "ORG", "GPE")
+                and ("PERSON" in (prev.label_, ent.label_) or _extend_left(sdoc, prev.start, 0) < prev.start)):
+            out[-1] = Span(sdoc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 def mentions(sdoc, document: Document) -> list[Mention]:
     """NER mentions of one parsed document, with their spans fixed (see module docstring)."""
     out: list[Mention] = []
-    ents = [e for e in sdoc.ents if e.label_ in LABELS]
+    ents = _joined(sdoc, [e for e in sdoc.ents if e.label_ in LABELS], gazetteer.load())
     text = document.text
     skip_until = -1
     floor = 0
@@ -85,16 +121,18 @@ def mentions(sdoc, document: Document) -> list[Mention]:
             start += 1
         while end > start and (sdoc[end - 1].text in _POSSESSIVE or sdoc[end - 1].is_punct):
             end -= 1
-        if start >= end:
-            continue
+        if end < len(sdoc) and sdoc[end].text == ")" and any(t.text == "(" for t in sdoc[start:end]):
+            end += 1  # "Organisation of Islamic Cooperation (OIC" + ")"
+        if start >= end or all(t.lower_.rstrip(".") in _ROLE_WORDS for t in sdoc[start:end]):
+            continue  # nothing left, or a title with no name ("the Spokesperson")
         spans: list[tuple[int, int, str]] = []
         split = next((i for i in range(start + 1, end - 1) if sdoc[i].text in _POSSESSIVE), None)
         if split is not None and all(t.is_title for t in sdoc[split + 1:end]):
             spans.append((start, split, label))
             start, label = split + 1, "PERSON"
-        if label in ("PERSON", "ORG") and not sdoc[start].is_upper and end - start == 1 and (
-                start > 0 and sdoc[start - 1].lower_ in ("in", "from")):
-            label = "GPE"  # "in Karabakh", "from Yerevan": a place, whatever the tagger said
+        if label in ("PERSON", "ORG") and not sdoc[start].is_upper and (end - start == 1 and (
+                start > 0 and sdoc[start - 1].lower_ in ("in", "from")) or _place_cue(sdoc, start)):
+            label = "GPE"  # "in Karabakh", "from Yerevan", "capital Stepanakert": a place, whatever the tagger said
         elif label == "PERSON":
             start = _extend_left(sdoc, start, floor)
         elif label == "ORG" and linking.titled_name(sdoc[start:end].text.split()) is not None:

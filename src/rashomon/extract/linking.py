@@ -2,26 +2,39 @@
 
 Used by :func:`rashomon.extract.entities.canonicalize`. Work is per distinct normalised
 name ("node"), never per mention, and candidate pairs come from blocking keys, never
-all pairs: surname, acronym letters, phonetic key, consonant skeleton, place head.
-Blocks larger than ``MAX_BLOCK`` are skipped (a key that common says nothing).
+all pairs: surname, acronym letters, phonetic key, consonant skeleton (and its sorted
+letters, for transpositions), place head, name core. Blocks larger than ``MAX_BLOCK`` are
+skipped (a key that common says nothing).
 
 Merge rules (each constrained by type family: person / org / place / norp / event):
-- persons sharing a surname whose first names agree (equal, initial, one typo in a
-  name of 5+ letters, or one name's tokens inside the other's);
+- persons sharing a surname whose first names agree (equal, initial, same phonetic key,
+  one typo in a name of 5+ letters, or one name's tokens inside the other's), unless
+  their middle names or initials differ ("George H. W." / "George W.");
+- a short first name ("Fred", "Katie": a prefix or a common short form) and the only
+  fuller name of that surname it can stand for;
 - acronyms and expansions ("UNSC" / "UN Security Council" / "United Nations Security
   Council"), from "X (ABC)" forms or from initials when only one expansion fits;
 - transliterations (phonetic key: "Gaddafi" / "Qaddafi" / "Kadhafi") and typos
-  (consonant skeleton + rapidfuzz ratio);
-- descriptive variants of one place ("Nagorno-Karabakh" / "Upper Karabakh" / "Karabakh")
-  unless the gazetteer knows the longer name as a place of its own ("North Korea");
+  (consonant skeleton + rapidfuzz ratio), never across different numbers ("117th" /
+  "223rd Street") or between two places the gazetteer knows ("Palmer" / "Palermo"); a
+  person's full name the tagger called an organisation still meets its variants;
+- the singular and plural of one demonym ("Armenian" / "Armenians");
+- descriptive variants of one place ("Nagorno-Karabakh" / "Upper Karabakh" / "Karabakh",
+  "Northeast X", "South Richmond Hill" / "Richmond Hill", "X Island" / "X") unless the
+  gazetteer knows the longer name as a place of its own ("North Korea");
 - a team or branch named after its place and its short name ("New Orleans Saints" /
   "Saints"), when only one long name fits the short one;
-- a person name run on into a headline ("Esther Williams Dies") and the much more
-  frequent name it starts with;
-- bare surnames, then bare first names per document, last (see ``link``).
+- one organisation with and without the words saying what kind it is ("X Corp." / "X",
+  "X Center" / "X Clinic"); the bare core joins only when it is no person's name;
+- a person name run on into a headline ("Esther Williams Dies", "Officials Name X Y")
+  and the much more frequent name it starts or ends with;
+- bare surnames, then bare first names, per document, last (see ``link``): the only
+  candidate, the one the document names far more often or the corpus names far more
+  often, or (none named in the document) the one its other entities point to.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -41,14 +54,16 @@ TITLES = {
     "prince", "princess", "sheikh", "judge", "justice", "attorney", "director", "commissioner", "chairman",
     "chairwoman", "envoy", "pope", "bishop", "detective", "sheriff", "inspector", "superintendent", "coach",
     "dr", "mr", "mrs", "ms", "rep", "representative", "congressman", "congresswoman", "chief", "officer",
+    "deputy", "miss", "mister", "sir", "dame", "lady", "lord", "father", "rev", "reverend", "professor", "prof",
+    "trooper", "agent", "cardinal", "rabbi", "imam", "councilman", "councilwoman", "councillor", "commander",
 }
-_WEAK_TITLES = {"general", "chief", "justice", "attorney", "officer", "secretary", "director", "speaker", "king",
-                "queen", "prince", "princess"}
+_WEAK_TITLES = {"general", "chief", "justice", "attorney", "secretary", "director", "speaker", "king",
+                "queen", "prince", "princess", "lady", "lord", "agent"}
 _ORG_HEADS = {"assembly", "council", "committee", "office", "ministry", "department", "forum", "group", "army",
               "party", "court", "university", "bank", "agency", "commission", "association", "union", "corps",
               "command", "service", "center", "centre", "institute", "board", "company", "police", "force",
               "forces", "house", "senate", "congress", "parliament", "government", "administration"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "mister", "sir", "dame"}
 _ROLE_MODIFIERS = {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "home",
                    "first", "acting", "former", "assistant", "senior", "state", "executive", "managing", "chief"}
 _EXPAND = {"pm": "prime minister", "fm": "foreign minister", "sen": "senator", "gov": "governor",
@@ -57,14 +72,45 @@ _EXPAND = {"pm": "prime minister", "fm": "foreign minister", "sen": "senator", "
 _PREPS = {"of", "to", "in", "for"}
 _STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "&", "de"}
 _DESCRIPTORS = {"nagorno", "upper", "lower", "greater", "northern", "southern", "eastern", "western", "central",
-                "inner", "outer", "mountainous", "north", "south", "east", "west"}
-_PLACE_SUFFIXES = {"region", "province", "district", "territory", "area"}
+                "inner", "outer", "mountainous", "north", "south", "east", "west", "northeast", "northwest",
+                "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "ne",
+                "nw", "se", "sw", "downtown", "suburban", "rural"}
+_PLACE_SUFFIXES = {"region", "province", "district", "territory", "area", "island", "islands", "sea", "ocean",
+                   "river", "peninsula", "desert", "valley", "mountains"}
+# Words that name what kind of organisation or site a name is, not which one: "X Corp." / "X" / "X Inc.",
+# "X Center" / "X Clinic" / "X Treatment Center" (one name minus these words = its core).
+_GENERIC_ORG = {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "limited", "center",
+                "clinic", "treatment", "rehab", "rehabilitation", "recovery", "facility"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _SPELLING = {"organisation": "organization", "organisations": "organizations", "defence": "defense",
-             "centre": "center", "labour": "labor", "programme": "program", "honour": "honor"}
+             "centre": "center", "labour": "labor", "programme": "program", "honour": "honor", "mt": "mount"}
+# Common English short forms of first names that are not prefixes of the full name ("Fred" / "Frederick"
+# is found by prefix); each maps to the full names it may stand for.
+NICKNAMES = {
+    "bob": {"robert"}, "bobby": {"robert"}, "rob": {"robert"}, "robbie": {"robert"}, "bill": {"william"},
+    "billy": {"william"}, "will": {"william"}, "willie": {"william"}, "jim": {"james"}, "jimmy": {"james"},
+    "mike": {"michael"}, "mick": {"michael"}, "dick": {"richard"}, "rick": {"richard", "eric"},
+    "ricky": {"richard"}, "ted": {"edward", "theodore"}, "ed": {"edward"}, "eddie": {"edward"},
+    "chuck": {"charles"}, "charlie": {"charles"}, "jack": {"john"}, "johnny": {"john"}, "hank": {"henry"},
+    "harry": {"henry", "harold"}, "larry": {"lawrence", "laurence"}, "joe": {"joseph"}, "tony": {"anthony"},
+    "katie": {"katherine", "kathryn", "catherine", "kathleen"}, "kate": {"katherine", "kathryn", "catherine"},
+    "kathy": {"katherine", "kathryn", "kathleen"}, "cathy": {"catherine"}, "betty": {"elizabeth"},
+    "liz": {"elizabeth"}, "beth": {"elizabeth"}, "betsy": {"elizabeth"}, "peggy": {"margaret"},
+    "maggie": {"margaret"}, "meg": {"margaret"}, "jerry": {"gerald", "jerome", "gerard", "gerardo"},
+    "mo": {"maurice", "mohammed", "muhammad"}, "sandy": {"sandra", "alexander"}, "becky": {"rebecca"},
+    "sally": {"sarah"}, "molly": {"mary"}, "polly": {"mary"}, "jenny": {"jennifer"}, "steve": {"steven", "stephen"},
+    "dave": {"david"}, "andy": {"andrew"}, "tom": {"thomas"}, "tommy": {"thomas"}, "nick": {"nicholas"},
+    "matt": {"matthew"}, "pat": {"patrick", "patricia"}, "sue": {"susan", "suzanne"}, "al": {"albert", "alan"},
+    "danny": {"daniel"}, "dan": {"daniel"}, "ben": {"benjamin"}, "sam": {"samuel", "samantha"},
+    "greg": {"gregory"}, "jeff": {"jeffrey"}, "tim": {"timothy"}, "ron": {"ronald"}, "don": {"donald"},
+    "ken": {"kenneth"}, "len": {"leonard"}, "walt": {"walter"}, "abe": {"abraham"}, "vince": {"vincent"},
+}
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "norp", "EVENT": "event"}
 _LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT"]
+_POSITION_RE = re.compile(r"^[A-Z]{2,3}$")
+_NICKNAME_RE = re.compile(  # 'First "Nick" Last', "First (Nick) Last"
+    r"""^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)? [("“'‘]+[A-Za-z][\w .'-]*[)"”'’]+ [A-Z][\w'-]+$""")
 _ACRONYM_RE = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,7})\)?$")
 
 
@@ -77,6 +123,7 @@ class Form:
     country: str | None = None
     affiliation: str | None = None
     acronym: str | None = None
+    honorific: bool = False  # "Mr." / "Ms." or a quoted nickname: a person, though no role
 
 
 @dataclass
@@ -87,7 +134,7 @@ class Node:
     names: Counter = field(default_factory=Counter)
     labels: Counter = field(default_factory=Counter)
     forms: list[tuple[str, str]] = field(default_factory=list)
-    docs: set[str] = field(default_factory=set)
+    docs: Counter = field(default_factory=Counter)  # document -> mentions there
     count: int = 0
     titled: int = 0
 
@@ -102,6 +149,7 @@ def norm(name: str) -> str:
     s = re.sub(r"(?<=\w)\.(?=\w|$)|\.(?=\s)", "", s)
     s = re.sub(r"[^\w\s']|_", " ", s).replace("'s ", " ")
     s = re.sub(r"'s$|'", "", s)
+    s = re.sub(r"\b[a-z](?: [a-z]\b)+", lambda m: m.group(0).replace(" ", ""), s)  # "u s" (from "U. S.") -> "us"
     return " ".join(_SPELLING.get(t, t) for t in s.split())
 
 
@@ -143,7 +191,13 @@ def parse(text: str, label: str, gaz: Gazetteer) -> Form:
                 affiliation = pre
         words = [w.lower().rstrip(".") for w in tokens[q:p + 1]]
         role = " ".join(_EXPAND.get(w, w) for w in words if w not in _HONORIFICS) or None
-        return Form(" ".join(rest), role, country, affiliation, acronym)
+        return Form(" ".join(rest), role, country, affiliation, acronym, honorific=role is None)
+    m = _NICKNAME_RE.match(t)
+    if m:  # 'Kimani (Kiki) Gray', 'Vincent "The Chin" Gigante': a person, whatever the tagger said
+        return Form(t, acronym=acronym, honorific=True)
+    if label == "PERSON" and len(tokens) >= 2 and _POSITION_RE.match(tokens[0]):
+        # A position abbreviation run into the name ("WR Jackson", "DT Tyson Jackson"): a role.
+        return Form(" ".join(tokens[1:]), tokens[0].lower(), acronym=acronym)
     return Form(t, acronym=acronym)
 
 
@@ -178,7 +232,7 @@ def build_nodes(by_form: dict[tuple[str, str], list], forms: dict[tuple[str, str
         node.forms.append(key)
         node.docs.update(m.doc for m in ms)
         node.count += len(ms)
-        node.titled += len(ms) if form.role else 0
+        node.titled += len(ms) if form.role or form.honorific else 0
     for form in forms.values():  # acronyms seen only inside "X (ABC)" still get a node to link
         if form.acronym and norm(form.acronym) not in nodes:
             nodes[norm(form.acronym)] = Node(norm(form.acronym), Counter({form.acronym: 0}))
@@ -189,15 +243,22 @@ def vote_type(group: list[Node], gaz: Gazetteer, place: bool = False) -> str:
     """One type for a group of nodes: label counts + gazetteer + titles + demonyms (only place
     labels when the group is known to be a place)."""
     votes: Counter[str] = Counter()
+    # A bare word ("Klitschko", "Lohan") is the tagger's weakest evidence: with fuller names in the
+    # group, its labels count half (a tenth once the fuller names have 3+ mentions).
+    multi = 0 if place else sum(node.count for node in group if " " in node.key)
     for node in group:
+        weight = 1.0 if not multi or " " in node.key else 0.5 if multi < 3 else 0.1
         for label, n in node.labels.items():
-            votes[label] += n
+            votes[label] += weight * n
+        last = node.key.split()[-1] if node.key else ""
         if " " not in node.key and gaz.demonym_country(node.key) and not gaz.is_place(node.name):
             votes["NORP"] += 1.5 * node.count
+        elif last.endswith("s") and gaz.demonym_country(last) and not gaz.is_place(last):
+            votes["NORP"] += 1.5 * node.count  # "Muslim Azerbaijanis", "Christian Armenians"
         if gaz.country(node.name):
             votes["GPE"] += max(2.0, 0.6 * node.count)
         elif gaz.is_place(node.name):
-            votes["GPE"] += 1.0
+            votes["GPE"] += 1.5  # outvotes one stray label ("Yerevan" as PERSON), not a name's many
         votes["PERSON"] += node.titled
     if place:
         votes = Counter({k: v for k, v in votes.items() if k in ("GPE", "LOC", "FAC")}) or Counter({"GPE": 1})
@@ -246,7 +307,7 @@ def _units(name: str) -> list[tuple[str, str | None]]:
     for tok in re.split(r"[\s\-]+", name.replace(".", "")):
         if not tok or tok.lower() in _STOP:
             continue
-        if tok.isupper() and tok.isalpha() and len(tok) <= 5:
+        if tok.isupper() and tok.isalpha() and len(tok) <= 6:
             units += [(c.lower(), None) for c in tok]
         elif tok[:1].isalpha():
             units.append((tok[0].lower(), _SPELLING.get(tok.lower(), tok.lower())))
@@ -269,7 +330,8 @@ def _phonetic(token: str) -> str:
 
 def _first_names_agree(a: list[str], b: list[str]) -> bool:
     if a[0] == b[0]:
-        return True
+        # "George H. W. Bush" / "George W. Bush": middle names (or initials) that differ, two people.
+        return not (len(a) > 2 and len(b) > 2 and a[1][0] != b[1][0])
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     it = iter(long_)
     if all(tok in it for tok in short):
@@ -277,6 +339,8 @@ def _first_names_agree(a: list[str], b: list[str]) -> bool:
     x, y = a[0], b[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
+    if min(len(x), len(y)) >= 4 and _phonetic(x) == _phonetic(y):  # "Bettie" / "Betty"
+        return True
     return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
 
 
@@ -288,8 +352,33 @@ def _blocks(keys: dict[int, list]) -> list[list[int]]:
     return [b for _, b in sorted(index.items(), key=lambda kv: str(kv[0])) if 1 < len(b) <= MAX_BLOCK]
 
 
+def _short_form(x: str, y: str) -> bool:
+    """Whether first name ``x`` can be a short form of ``y``: "Fred" / "Frederick", "Katie" / "Kathryn"."""
+    if x == y:
+        return False
+    return y in NICKNAMES.get(x, ()) or (len(x) >= 3 and len(y) >= len(x) + 2 and y.startswith(x))
+
+
+def _digits(key: str) -> str:
+    return "".join(c for c in key if c.isdigit())
+
+
+def _consonants(key: str) -> str:
+    """Sorted consonants: a blocking key that survives transposed letters ("Klitschko" / "Klistchko")."""
+    return "".join(sorted(re.sub(r"[aeiouy\s]", "", key)))
+
+
+# Words that make a name a thing of its own, not a headline run on after a person's name
+# ("Betty Ford Center", "Robert Wood Johnson Foundation").
+_THING_WORDS = _ORG_HEADS | _GENERIC_ORG | {
+    "foundation", "hospital", "school", "college", "museum", "library", "airport", "station", "street", "avenue",
+    "road", "boulevard", "bridge", "park", "stadium", "arena", "hall", "building", "tower", "award", "awards",
+    "prize", "trophy", "memorial", "show", "family", "estate", "act", "law", "campaign", "fund", "trust", "club",
+    "team", "band", "church", "cathedral", "mosque", "temple", "prison", "jail", "hotel", "motel", "restaurant"}
+
+
 def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, str], int], set[int]]:
-    """Cluster nodes: root per node, {(bare-surname node, doc): root} per-document overrides, and the
+    """Cluster nodes: root per node, {(bare-name node, doc): root} per-document overrides, and the
     roots known to be places (merged as descriptive variants of one place)."""
     uf = UnionFind(len(nodes))
     types = [vote_type([n], gaz) for n in nodes]
@@ -299,6 +388,8 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
     persons = [i for i, t in enumerate(toks) if fam[i] == "person" and len(t) >= 2
                and (nodes[i].titled or not all(w in _DESCRIPTORS for w in t[:-1]))]
     surname = {i: [t for t in toks[i] if t not in _NAME_SUFFIXES][-1] for i in persons}
+    surnames = set(surname.values())
+    first_names = {toks[i][0] for i in persons}
 
     # "X (ABC)" forms: the acronym is the expansion's.
     for i, n in enumerate(nodes):
@@ -307,37 +398,84 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
             if m and m.group(1) and norm(m.group(2)) in index:
                 uf.union(i, index[norm(m.group(2))])
     # Persons sharing a surname.
-    for block in _blocks({i: [surname[i]] for i in persons}):
+    person_blocks = _blocks({i: [surname[i]] for i in persons})
+    for block in person_blocks:
         for a in block:
             for b in block:
                 if a < b and _first_names_agree(toks[a], toks[b]):
                     uf.union(a, b)
-    # Name spans run on into a headline ("Esther Williams Dies"): the much more frequent name they start with.
-    for i in persons:
-        for k in (len(toks[i]) - 1, len(toks[i]) - 2):
-            j = index.get(" ".join(toks[i][:k])) if k >= 2 else None
-            if j is not None and fam[j] == "person" and nodes[j].count >= 3 * nodes[i].count:
-                uf.union(i, j)
+    # Short first names ("Fred", "Katie"): the only fuller name of that surname they can stand for.
+    for block in person_blocks:
+        for a in block:
+            cands = {uf.find(b) for b in block if _short_form(toks[a][0], toks[b][0])} - {uf.find(a)}
+            if len(cands) == 1:
+                uf.union(a, cands.pop())
+    # Name spans run on into a headline ("Esther Williams Dies", "Obama To Nominate Regina Benjamin",
+    # "Lindsay Lohan Checks Into Rehab"): the much more frequent person name they start or end with.
+    # Tagged other than PERSON, only when nothing in the rest names a thing of its own ("Betty Ford Center").
+    person_set = set(persons)
+    runons: set[int] = set()
+    for i, t in enumerate(toks):
+        if len(t) < 3 and i not in person_set:
+            continue
+        for k in range(len(t) - 1, 1, -1):
+            hit = None
+            for part, rest in ((t[:k], t[k:]), (t[len(t) - k:], t[:len(t) - k])):
+                j = index.get(" ".join(part))
+                if (j is not None and j in person_set and nodes[j].count >= 3 * nodes[i].count
+                        and (i in person_set or not set(rest) & _THING_WORDS)):
+                    hit = j
+                    break
+            if hit is not None:
+                uf.union(i, hit)
+                runons.add(i)
                 break
-    # Transliterations and typos.
+    # Transliterations and typos (a bare surname the tagger called something else blocks as a person).
+    pfam = list(fam)
+    for i, t in enumerate(toks):
+        if (len(t) == 1 and t[0] in surnames and fam[i] != "person" and not gaz.is_place(nodes[i].name)
+                and not gaz.demonym_country(t[0])):
+            pfam[i] = "person"
     keys: dict[int, list] = {}
     for i, t in enumerate(toks):
         if len(nodes[i].key) >= 5:
+            block_fam = "person" if pfam[i] == "person" else "other"
             phon = " ".join(_phonetic(x) for x in t)
             skel = re.sub(r"[aeiouy]", "", nodes[i].key)
-            keys[i] = [(fam[i], "p", phon)] if len(phon.replace(" ", "")) >= 3 else []
-            keys[i].append((fam[i], "s", skel))
+            keys[i] = [(block_fam, "p", phon)] if len(phon.replace(" ", "")) >= 3 else []
+            keys[i] += [(block_fam, "s", skel), (block_fam, "c", len(t), _consonants(nodes[i].key))]
+            if len(t) >= 2 and pfam[i] in ("person", "org"):
+                keys[i].append(("person/org", "p", phon))
     for block in _blocks(keys):
         for a in block:
             for b in block:
-                if a < b and len(toks[a]) == len(toks[b]) and ratio(nodes[a].key, nodes[b].key) >= 70 and (
-                        fam[a] != "person" or len(toks[a]) == 1 or _first_names_agree(toks[a], toks[b])):
+                if (a >= b or len(toks[a]) != len(toks[b]) or _digits(nodes[a].key) != _digits(nodes[b].key)
+                        or (gaz.is_place(nodes[a].name) and gaz.is_place(nodes[b].name))):
+                    continue  # "117th Street" / "223rd Street", "Palmer" / "Palermo": two things
+                r = ratio(nodes[a].key, nodes[b].key)
+                if pfam[a] == pfam[b]:
+                    ok = r >= 70 and (pfam[a] != "person" or len(toks[a]) == 1 or _first_names_agree(toks[a], toks[b]))
+                elif {pfam[a], pfam[b]} <= {"org", "place"}:  # typed differently: near-identical long names
+                    ok = r >= 92 and min(len(nodes[a].key), len(nodes[b].key)) >= 8
+                else:  # a person's full name the tagger called an organisation ("Bettie Page" / "Betty Page")
+                    ok = ({pfam[a], pfam[b]} == {"person", "org"} and len(toks[a]) >= 2 and r >= 85
+                          and _phonetic(toks[a][-1]) == _phonetic(toks[b][-1]) and _first_names_agree(toks[a], toks[b]))
+                if ok:
                     uf.union(a, b)
+    # One group's demonym, singular and plural ("Armenian" / "Armenians"); "Azeri" and "Scottish" stay apart.
+    demonyms: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        if fam[i] == "norp" and len(t) == 1 and gaz.demonym_country(t[0]):
+            demonyms[t[0][:-1] if t[0].endswith("s") else t[0]].append(i)
+    for group in demonyms.values():
+        for j in group[1:]:
+            uf.union(group[0], j)
     # Acronyms: expansions agreeing letter by letter merge; an acronym joins its only expansion.
     letters: dict[int, list] = {}
     for i, n in enumerate(nodes):
-        if fam[i] != "person" and len(toks[i]) >= 2 or _is_acronym(n.name):
-            letters[i] = ["".join(u[0] for u in _units(n.name))]
+        units = _units(n.name)
+        if len(units) >= 2 and (fam[i] != "person" and len(toks[i]) >= 2 or _is_acronym(n.name)):
+            letters[i] = ["".join(u[0] for u in units)]
     for block in _blocks(letters):
         expansions = [i for i in block if not _is_acronym(nodes[i].name)]
         for a in expansions:
@@ -349,6 +487,11 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
                 roots = {uf.find(b) for b in expansions if fam[b] == fam[a] or nodes[a].count == 0}
                 if len(roots) == 1:
                     uf.union(a, roots.pop())
+
+    def is_place(words: list[str]) -> bool:
+        j = index.get(" ".join(words))
+        return gaz.is_place(" ".join(words)) or (j is not None and fam[j] == "place")
+
     # Teams and branches named after their place: "New Orleans Saints" / "Saints", when only one fits.
     expansions: dict[int, set[int]] = defaultdict(set)
     for i, t in enumerate(toks):
@@ -356,55 +499,162 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
             continue
         for n in (1, 2, 3):
             short = index.get(" ".join(t[n:]))
-            if n < len(t) and short is not None and fam[short] == "org" and gaz.is_place(" ".join(t[:n])):
+            if n < len(t) and short is not None and fam[short] == "org" and is_place(t[:n]):
                 expansions[short].add(i)
     for short, longs in expansions.items():
         if len({uf.find(i) for i in longs}) == 1:
             uf.union(short, min(longs))
-    # Descriptive variants of one place ("Upper X", "Nagorno-X", "X region" -> X), whatever the tagger said.
-    surnames = {surname[i] for i in persons}
+    # One organisation or site with and without the words saying what kind it is ("Microsoft Corp." /
+    # "Microsoft", "X Center" / "X Clinic" / "X Treatment Center"); the bare core joins only when it is
+    # no person's name.
+    cores: dict[str, set[int]] = defaultdict(set)
+    for i, t in enumerate(toks):
+        if fam[i] in ("org", "place") and len(t) >= 2 and t[-1] in _GENERIC_ORG:
+            core = list(t)
+            while core and core[-1] in _GENERIC_ORG:
+                core.pop()
+            if core and len(" ".join(core)) >= 3:
+                cores[" ".join(core)].add(i)
+    for core, group in cores.items():
+        j = index.get(core)
+        if j is not None and (fam[j] in ("org", "place") or (
+                len(toks[j]) == 1 and core not in surnames and core not in first_names)):
+            group.add(j)
+        ordered = sorted(group)
+        for k in ordered[1:]:
+            uf.union(ordered[0], k)
+    # Descriptive variants of one place ("Upper X", "Nagorno-X", "Northeast X", "X region", "X Island" -> X),
+    # whatever the tagger said; a longer place name the gazetteer knows ("North Korea") stays its own.
     singles = {toks[i][0]: i for i in range(len(nodes)) if len(toks[i]) == 1 and not nodes[i].titled
                and toks[i][0] not in surnames}
     places: set[int] = set()
     for i, t in enumerate(toks):
         if len(t) < 2 or nodes[i].titled or gaz.is_place(nodes[i].name):
             continue
-        head, rest = (t[0], t[1:]) if t[-1] in _PLACE_SUFFIXES and len(t) == 2 else (t[-1], t[:-1])
-        if head in singles and (t[-1] in _PLACE_SUFFIXES or all(w in _DESCRIPTORS for w in rest)):
-            uf.union(i, singles[head])
-            places.add(i)
-    # Bare surnames: the only person of that name, else per document, else their own entity.
+        heads = [t[:-1]] if t[-1] in _PLACE_SUFFIXES else [
+            t[k:] for k in range(1, len(t)) if all(w in _DESCRIPTORS for w in t[:k])]
+        for head in heads:
+            j = singles.get(head[0]) if len(head) == 1 else index.get(" ".join(head))
+            if j is not None and (len(head) == 1 or fam[j] == "place") and fam[j] != "norp" and not (
+                    len(head) == 1 and gaz.demonym_country(head[0])):  # "Iranian Island" is no "Iranian"
+                uf.union(i, j)
+                places.add(i)
+                break
+    # Bare surnames: the only person of that name; else per document, the only one mentioned there, or the
+    # one mentioned there far more than the others, or (mentioned nowhere in the document) the one whose
+    # documents share its other entities; else their own entity.
     by_surname: dict[str, set[int]] = defaultdict(set)
+    persons = [i for i in persons if i not in runons]  # "Colts QB Andrew Luck" gives no first name "Colts"
     for i in persons:
         by_surname[surname[i]].add(uf.find(i))
-    docs: dict[int, set[str]] = defaultdict(set)
+    root_docs: dict[int, Counter] = defaultdict(Counter)
+    strength: Counter[int] = Counter()
     for i, n in enumerate(nodes):
-        docs[uf.find(i)] |= n.docs
+        root_docs[uf.find(i)].update(n.docs)
+        strength[uf.find(i)] += n.count
+    context = _Context(nodes, uf, root_docs)
     overrides: dict[tuple[int, str], int] = {}
     for i, t in enumerate(toks):
-        if len(t) != 1 or t[0] not in by_surname or gaz.is_place(nodes[i].name) or uf.find(i) in by_surname[t[0]]:
-            continue
+        if (len(t) != 1 or t[0] not in by_surname or gaz.country(nodes[i].name) or uf.find(i) in by_surname[t[0]]
+                or (gaz.is_place(nodes[i].name) and _place_labels(nodes[i]) >= nodes[i].labels["PERSON"])):
+            continue  # a gazetteer place name is a surname only when the tagger mostly said so ("Quintero")
         cands = sorted(by_surname[t[0]])
-        shared = sum(1 for d in nodes[i].docs if any(d in docs[c] for c in cands))
+        shared = sum(1 for d in nodes[i].docs if any(d in root_docs[c] for c in cands))
         if fam[i] != "person" and shared * 2 < len(nodes[i].docs):
             continue
         if len(cands) == 1:
             uf.union(i, cands[0])
             continue
         for d in sorted(nodes[i].docs):
-            here = [c for c in cands if d in docs[c]]
-            if len(here) == 1:
-                overrides[(i, d)] = here[0]
-    # Bare first names ("Lindsay"): per document, the only person of that first name mentioned there.
+            pick = _in_document(cands, root_docs, d, strength)
+            if pick is None and fam[i] == "person" and not any(d in root_docs[c] for c in cands):
+                strong = [c for c in cands if strength[c] >= 2] or cands
+                pick = context.best(strong, d, {uf.find(i)}, strength)
+            if pick is not None:
+                overrides[(i, d)] = pick
+    # Bare first names ("Lindsay"): per document, the only person of that first name mentioned there (or
+    # the one mentioned there far more than the others).
     by_first: dict[str, set[int]] = defaultdict(set)
     for i in persons:
         by_first[toks[i][0]].add(uf.find(i))
     for i, t in enumerate(toks):
-        if len(t) != 1 or fam[i] != "person" or t[0] in by_surname or t[0] not in by_first:
+        if (len(t) != 1 or t[0] in by_surname or t[0] not in by_first or gaz.is_place(nodes[i].name)
+                or uf.find(i) in by_first[t[0]]):
+            continue
+        cands = sorted({uf.find(c) for c in by_first[t[0]]})
+        shared = sum(1 for d in nodes[i].docs if any(d in root_docs[c] for c in cands))
+        if fam[i] != "person" and shared * 2 < len(nodes[i].docs):
             continue
         for d in sorted(nodes[i].docs):
-            here = {uf.find(c) for c in by_first[t[0]] if d in docs[c]}
-            if len(here) == 1:
-                overrides[(i, d)] = here.pop()
+            pick = _in_document(cands, root_docs, d, strength)
+            if pick is not None:
+                overrides[(i, d)] = pick
     roots = [uf.find(i) for i in range(len(nodes))]
     return roots, {k: uf.find(v) for k, v in overrides.items()}, {roots[i] for i in places}
+
+
+def _place_labels(node: Node) -> int:
+    return sum(node.labels[lab] for lab in ("GPE", "LOC", "FAC"))
+
+
+def _in_document(cands: list[int], root_docs: dict[int, Counter], doc: str, strength: Counter) -> int | None:
+    """The candidate mentioned in ``doc``: the only one, or one mentioned there at least twice as often as
+    every other (and more than once), or one with three times the mentions of every other in the corpus
+    (the story's subject, not the relative named once: "Tyler Hansbrough" / his father "Gene Hansbrough")."""
+    here = sorted(((root_docs[c][doc], c) for c in cands if doc in root_docs[c]), reverse=True)
+    if len(here) == 1 or (len(here) > 1 and here[0][0] >= 2 and here[0][0] >= 2 * here[1][0]):
+        return here[0][1]
+    by_size = sorted(((strength[c], c) for _, c in here), reverse=True)
+    if len(by_size) > 1 and by_size[0][0] >= 3 * by_size[1][0]:
+        return by_size[0][1]
+    return None
+
+
+class _Context:
+    """Which candidate a document's other entities point to: each candidate's documents give a profile of
+    co-mentioned clusters; a document scores the IDF-weighted clusters it shares with each profile."""
+
+    def __init__(self, nodes: list[Node], uf: UnionFind, root_docs: dict[int, Counter]) -> None:
+        self.uf = uf
+        self.root_docs = root_docs
+        self.doc_roots: dict[str, set[int]] = defaultdict(set)
+        for i, n in enumerate(nodes):
+            if n.count:
+                for d in n.docs:
+                    self.doc_roots[d].add(i)
+        self._profiles: dict[int, set[int]] = {}
+        self._idf_cache: dict[int, float] | None = None
+
+    def _roots(self, doc: str) -> set[int]:
+        return {self.uf.find(i) for i in self.doc_roots.get(doc, ())}
+
+    def _idf(self) -> dict[int, float]:
+        if self._idf_cache is None:
+            df: Counter[int] = Counter()
+            for d in self.doc_roots:
+                df.update(self._roots(d))
+            n = max(len(self.doc_roots), 1)
+            self._idf_cache = {r: math.log(n / c) for r, c in df.items()}
+        return self._idf_cache
+
+    def _profile(self, root: int) -> set[int]:
+        if root not in self._profiles:
+            docs = self.root_docs.get(root, ())
+            self._profiles[root] = set().union(*(self._roots(d) for d in docs)) if docs else set()
+        return self._profiles[root]
+
+    def best(self, cands: list[int], doc: str, exclude: set[int], strength: Counter) -> int | None:
+        """The candidate the document's context points to: clearly (1.5 times the next score), or less
+        clearly (1.1 times) when it is also the corpus's far more mentioned one (3 times the next)."""
+        idf = self._idf()
+        here = self._roots(doc) - exclude - set(cands)
+        scores = sorted(((sum(idf.get(r, 0.0) for r in here & self._profile(c)), c) for c in cands), reverse=True)
+        if not scores or scores[0][0] < 2.0:
+            return None
+        top = scores[0][1]
+        if len(scores) == 1 or scores[0][0] >= 1.5 * scores[1][0]:
+            return top
+        sizes = sorted((strength[c] for c in cands if c != top), reverse=True)
+        if scores[0][0] >= 1.1 * scores[1][0] and strength[top] >= 3 * sizes[0]:
+            return top
+        return None
