@@ -13,7 +13,7 @@ import pickle
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator
@@ -124,7 +124,19 @@ Mapper = Callable[..., Iterator[Any]]  # (function, iterable of argument tuples)
 
 CORPUS_BATCH = 400  # documents per part of the corpus stage
 PART_CLAIMS = 20000  # claims per date/quote/timeline partition batch (a key is never split)
-_PAD = Mention("", -1, -1, "", "", "")  # stands for a mention elsewhere in the corpus (only counted)
+
+
+class _Counted(tuple):
+    """An entity's mentions in a few documents whose ``len`` is its corpus-wide mention count
+    (speaker resolution ranks entities by how often they are mentioned in the whole corpus)."""
+
+    def __new__(cls, items: Iterable[Mention], total: int) -> "_Counted":
+        out = super().__new__(cls, items)
+        out.total = total
+        return out
+
+    def __len__(self) -> int:
+        return self.total
 
 
 def local_map(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
@@ -221,17 +233,15 @@ class _CorpusBuild:
 
     def entities_in(self, docs: Iterable[str], padded: bool = False, also: Iterable[str] = ()) -> list[Entity]:
         """The entities mentioned in ``docs`` (plus ``also``), with their mentions there only;
-        ``padded``: with placeholders standing for their mentions elsewhere, so that
-        ``len(entity.mentions)`` is the corpus-wide count."""
+        ``padded``: ``len(entity.mentions)`` is the corpus-wide count."""
         local: dict[str, list[Mention]] = defaultdict(list)
         for eid, doc, s, e, text in self.store.built_mentions(list(docs)):
             local[eid].append(Mention(doc, s, e, text, ""))
         out = []
         for eid in sorted(set(local) | set(also), key=self.position.__getitem__):
-            ms = tuple(local.get(eid, ()))
-            if padded:
-                ms += (_PAD,) * (self.counts.get(eid, 0) - len(ms))
-            out.append(replace(self.light[eid], mentions=ms))
+            ms = local.get(eid, ())
+            out.append(replace(self.light[eid], mentions=_Counted(ms, self.counts.get(eid, 0)) if padded
+                               else tuple(ms)))
         return out
 
     # ------------------------------------------------------------------- passes
@@ -302,7 +312,8 @@ class _CorpusBuild:
                        for d in docs]
 
         with Scratch() as scratch:
-            for chunk in _chunks(list(stories_mod.group_stream(ids, batches, names, scratch)), 5000):
+            streamed = stories_mod.group_stream(ids, batches, names, scratch)
+            while chunk := list(islice(streamed, 5000)):
                 self.store.stage_stories(chunk)
                 self.story_of.update({d: s.id for s in chunk if len(s.docs) > 1 for d in s.docs})
 

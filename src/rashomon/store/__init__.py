@@ -350,11 +350,11 @@ class Store:
     def mention_forms(self) -> Iterator[tuple[str, str, str, int]]:
         """(doc, surface text, label, how many mentions) of every stored mention, aggregated in SQL."""
         with self.connect() as con:
-            rows = con.sql('SELECT m.doc, m.text, m.label, count(*) FROM mentions m JOIN documents d '
-                               'ON d.id = m.doc GROUP BY m.doc, m.text, m.label '
-                               'ORDER BY min(d.seq), min(m.start), m.text, m.label').to_arrow_table()
-        for batch in rows.to_batches(20000):
-            yield from zip(*(batch.column(i).to_pylist() for i in range(4)))
+            reader = con.sql('SELECT m.doc, m.text, m.label, count(*) FROM mentions m JOIN documents d '
+                             'ON d.id = m.doc GROUP BY m.doc, m.text, m.label '
+                             'ORDER BY min(d.seq), min(m.start), m.text, m.label').to_arrow_reader(20000)
+            for batch in reader:
+                yield from zip(*(batch.column(i).to_pylist() for i in range(4)))
 
     def stage_entities(self, entities: Sequence[Entity], forms: Iterable[tuple[str, str, str, str]]) -> None:
         """Staged entities (their mentions come from ``forms``: (doc, text, label) -> entity id,
