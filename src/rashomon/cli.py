@@ -246,7 +246,7 @@ def matrix(db: Optional[str] = DbOpt):
 
 
 @app.command("eval")
-def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff"),
+def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements"),
           data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
           limit: Optional[int] = typer.Option(None, help="Score only the first N items."),
           as_json: bool = typer.Option(False, "--json")):

@@ -135,3 +135,62 @@ def test_corpus_weights_and_cap_per_story() -> None:
     assert w.idf("E:" + ents[0].id) > 1.0
     assert link(claims, docs, ents, weights=w) == link(claims, docs, ents)
     assert link(claims, docs, ents, limit=0) == []
+
+
+def _m(score: float) -> statements.Match:
+    return statements.Match(score, ("x", "y"), "unknown")
+
+
+def test_cliques_do_not_chain() -> None:
+    """A~B and B~C without A~C is not one statement: the stronger pair is kept, C is left out."""
+    docs = ["a", "b", "c"]
+    assert statements.cliques({(0, 1): _m(0.9), (1, 2): _m(0.8)}, docs) == [[0, 1]]
+    assert statements.cliques({(0, 1): _m(0.7), (1, 2): _m(0.8)}, docs) == [[1, 2]]
+    # every member linked to every other: one group of three
+    assert statements.cliques({(0, 1): _m(0.9), (1, 2): _m(0.8), (0, 2): _m(0.5)}, docs) == [[0, 1, 2]]
+    # two sentences of one document never share a group, even when all pairs are linked
+    assert statements.cliques({(0, 1): _m(0.9), (1, 2): _m(0.8), (0, 2): _m(0.5)}, ["a", "b", "a"]) == [[0, 1]]
+    # disjoint pairs stay separate findings; two pairs merge only when all four cross links exist
+    four = ["a", "b", "c", "d"]
+    assert statements.cliques({(0, 1): _m(0.9), (2, 3): _m(0.8), (1, 2): _m(0.7)}, four) == [[0, 1], [2, 3]]
+    full = {(i, j): _m(0.9 - 0.01 * (i + j)) for i in range(4) for j in range(i + 1, 4)}
+    assert statements.cliques(full, four) == [[0, 1, 2, 3]]
+
+
+def test_chained_sentences_are_not_one_finding() -> None:
+    """Three outlets: the first two say one thing, the third shares words with only the second."""
+    a = "The Port Aven council approved the new harbour wall after a long night of debate."
+    b = "After hours of debate the Port Aven council approved a new harbour wall for the fishing fleet."
+    c = "The fishing fleet of Port Aven voted to boycott the new harbour wall for a week."
+    da, db, dc = (_doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b), _doc("c", "Kestrel Daily", c))
+    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+              _event(db, b[b.index("the Port"):b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+              _event(dc, c[:c.index("wall") + 4], "vote", "fishing fleet", "harbour wall")]
+    found = link(claims, [da, db, dc], [_entity("Port Aven", "GPE", [da, db, dc])],
+                 min_score=statements.MIN_SCORE)
+    w = Weights.of([da, db, dc], [_entity("Port Aven", "GPE", [da, db, dc])])
+    items = {st.doc: st for st in statements.statements(claims, [da, db, dc], [])}
+    assert found
+    seen: set[str] = set()
+    for f in found:  # every finding is a clique of linked statements, each claim in one finding
+        docs = sorted({c.doc for c in claims if c.id in f.claims})
+        assert not seen & set(f.claims)
+        seen |= set(f.claims)
+        for x in docs:
+            for y in docs:
+                if x < y:
+                    assert statements.compare(items[x], items[y], w) is not None
+
+
+def test_different_years_are_different_events() -> None:
+    a = "The Port Aven council approved the new harbour wall in 2019 after a long debate."
+    b = "The Port Aven council approved the new harbour wall in 2024 after a long debate."
+    da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
+    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+              _event(db, b[:b.index("wall") + 4], "approve", "Port Aven council", "harbour wall")]
+    assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
+    b2 = b.replace("2024", "2019")
+    db2 = _doc("b", "Coastline Post", b2)
+    claims[1] = _event(db2, b2[:b2.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
+    assert len(link(claims, [da, db2], [_entity("Port Aven", "GPE", [da, db2])])) == 1
+

@@ -13,17 +13,26 @@ they say the same thing:
 * **similarity**: the weighted Dice overlap of the two bags, at least ``MIN_SCORE``;
 * **constraints**: at least ``MIN_SHARED`` informative items shared (IDF at least
   ``MIN_IDF``), at least one of them a content word, not an entity only (two
-  sentences that merely name the same minister are not one statement), and no clash of
-  full dates;
+  sentences that merely name the same minister are not one statement); a common party
+  (the same named person, or an event actor/target head of one side named by the other);
+  no clash of full dates, nor of years written ("in 2008" vs "in 2012": two fights of one
+  boxer, two quakes of one region);
 * **blocking**: an inverted index on the informative items (postings longer than
   ``MAX_POSTINGS`` skipped: a word in that many statements is not what makes two of them
   one), so only statements sharing a rare word or entity are ever compared; the cost
   stays near-linear in the corpus;
 * **grouping**: a pair is kept only when each statement is the other's best match in its
-  document; kept pairs form groups (union-find), one finding each (a group that takes two
-  sentences of one document is reported pair by pair); a story reports at most
-  ``MAX_PER_STORY`` statement findings, strongest first (an ``agree`` or ``conflict``
-  before an ``unknown``), so prose links never flood the findings list.
+  document; kept pairs form *cliques* (:func:`cliques`), strongest first: a group holds
+  only statements every two of which are a kept pair, one per document, each statement
+  in one group; "A~B, B~C" without "A~C" never makes one finding (a chain says different
+  things at its ends); one finding per group; a story reports at most ``MAX_PER_STORY``
+  statement findings, strongest first (an ``agree`` or ``conflict`` before an
+  ``unknown``), so prose links never flood the findings list.
+
+Calibration (``rashomon eval statements --data ../shared/data/ecbplus``, see
+:mod:`rashomon.evaluate.statements`): ``CORPUS_SCORE``, the common-party and year rules
+and the cliques were chosen on ECB+ odd topics (pairs of sentences reporting one
+cross-document event instance); even topics are held out.
 
 Status is conservative. The *same party* means a shared entity and an event actor or
 target (head word) of one side named by the other. ``conflict`` only when one side
@@ -45,13 +54,12 @@ from itertools import combinations
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
-from ..unionfind import UnionFind
 from .link import MentionIndex, outlet_of, root_of
 from .quotes import _join
 
-STAGE = "crosscheck-statements@1"
+STAGE = "crosscheck-statements@2"
 MIN_SCORE = 0.05  # weighted Dice overlap at which two statements are linked (chosen on ClaimDiff pair ids 0-7)
-CORPUS_SCORE = 0.30  # the same, when every sentence pair of a story is a candidate (the pipeline)
+CORPUS_SCORE = 0.35  # the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
 AGREE_SCORE = 0.25  # overlap at which a shared action with a shared participant is judged "agree"
 MIN_SHARED = 2  # informative items the two statements must share
 MIN_WORDS = 2  # of which content words (not entities): two names in common are not one statement
@@ -61,6 +69,7 @@ MAX_PER_STORY = 15
 FRAGMENT_WORDS = 14
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")
 _NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 STOP = frozenset("""
 a about above after again against all also although am among an and another any are aren't around as at be
@@ -164,6 +173,8 @@ class Statement:
     dates: frozenset[str]  # full ISO dates of the sentence's time claims
     negated: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()  # figures written in the sentence ("9", "nine" -> "9")
+    years: frozenset[str] = frozenset()  # years written in the sentence ("1993")
+    people: frozenset[str] = frozenset()  # the named persons among ``entities``
     bag: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -181,6 +192,7 @@ def statements(claims: Iterable[Claim], documents: list[Document], entities: lis
     """The statements of a corpus: one per sentence holding an event, quote or quantity claim."""
     by_id = {d.id: d for d in documents}
     mentions = MentionIndex(entities)
+    kind = {e.id: e.type for e in entities}
     story_of = story_of or {}
     sentences: dict[tuple[str, int, int], list[Claim]] = defaultdict(list)
     bounds: dict[str, list[tuple[int, int]]] = {}
@@ -214,6 +226,8 @@ def statements(claims: Iterable[Claim], documents: list[Document], entities: lis
                        outlet_of(doc), root_of(doc_id, by_id), story_of.get(doc_id), words, frozenset(ents),
                        actions, parts, dates, frozenset(_negated(text, set(words))))
         st.numbers = frozenset(_figures(text))
+        st.years = frozenset(_YEAR.findall(text))
+        st.people = frozenset(x for x in ents if kind.get(x) == "PERSON")
         st.bag = frozenset(words) | frozenset("E:" + x for x in ents)
         out.append(st)
     return out
@@ -267,10 +281,17 @@ class Match:
     status: str
 
 
-def compare(a: Statement, b: Statement, weights: Weights) -> Match | None:
-    """The link between two statements, or None when they do not say the same thing."""
+def compare(a: Statement, b: Statement, weights: Weights, party: bool = True) -> Match | None:
+    """The link between two statements, or None when they do not say the same thing.
+
+    ``party``: require a common party (the corpus mode, where every sentence pair of a story
+    is a candidate); off for pairs already picked as about one point (ClaimDiff's)."""
     if a.dates and b.dates and not (a.dates & b.dates):
         return None  # different days: different events (a date finding judges a clash)
+    if a.years and b.years and not (a.years & b.years):
+        return None  # "in 2008" vs "in 2012": different events (a fight, a quake, an election) of one kind
+    if party and not (a.people & b.people or _party(a, b) or _party(b, a)):
+        return None  # no common party: neither the same named person nor an actor/target of one named by the other
     w = weights.idf
     shared = sorted((x for x in a.bag & b.bag if w(x) >= MIN_IDF), key=lambda x: (-w(x), x))
     if len(shared) < MIN_SHARED or sum(not x.startswith("E:") for x in shared) < MIN_WORDS:
@@ -280,6 +301,11 @@ def compare(a: Statement, b: Statement, weights: Weights) -> Match | None:
     if score < MIN_SCORE:
         return None
     return Match(round(score, 4), tuple(shared), _status(a, b, score))
+
+
+def _party(a: Statement, b: Statement) -> set[str]:
+    """Actors/targets of ``a`` named in ``b`` (a head that is itself a reported action, "those who fled", is no party)."""
+    return (a.participants - a.actions - b.actions) & set(b.words)
 
 
 def _status(a: Statement, b: Statement, score: float) -> str:
@@ -365,6 +391,38 @@ def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]
                    entities=tuple(ents), outlets=tuple(sorted(by_outlet)), stage=STAGE)
 
 
+def cliques(kept: dict[tuple[int, int], "Match"], doc_of: list[str]) -> list[list[int]]:
+    """Groups of statements every two of which are linked (no chains), each statement in one group.
+
+    Pairs are taken strongest first: a pair of ungrouped statements opens a group; a statement
+    joins a group (or two groups merge) only when every member would be linked to every other
+    and no document gives two members; a pair that cannot join is dropped (its statements are
+    already in a stronger group). "A~B, B~C" without "A~C" is never one finding."""
+    group_of: dict[int, int] = {}
+    groups: dict[int, list[int]] = {}
+
+    def linked(xs: list[int], ys: list[int]) -> bool:
+        return (all((min(x, y), max(x, y)) in kept for x in xs for y in ys)
+                and not {doc_of[x] for x in xs} & {doc_of[y] for y in ys})
+
+    for (i, j), _ in sorted(kept.items(), key=lambda kv: (-kv[1].score, kv[0])):
+        gi, gj = group_of.get(i), group_of.get(j)
+        if gi is not None and gi == gj:
+            continue
+        a = groups[gi] if gi is not None else [i]
+        b = groups[gj] if gj is not None else [j]
+        if not linked(a, b):
+            continue
+        g = min(a + b)
+        for old in (gi, gj):
+            if old is not None:
+                del groups[old]
+        groups[g] = sorted(a + b)
+        for x in groups[g]:
+            group_of[x] = g
+    return [groups[g] for g in sorted(groups)]
+
+
 def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
          story_of: dict[str, str] | None = None, weights: Weights | None = None,
          linked: Iterable[Finding] = (), limit: int | None = MAX_PER_STORY,
@@ -376,7 +434,8 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     ``limit``: at most this many findings per story (None: all);
     ``min_score``: the overlap to link at: ``CORPUS_SCORE`` (the default, the pipeline's)
     when every sentence pair of a story is a candidate, where few pairs are one statement;
-    ``MIN_SCORE`` for pairs already picked as about one point (ClaimDiff's candidate pairs).
+    ``MIN_SCORE`` for pairs already picked as about one point (ClaimDiff's candidate pairs);
+    below ``CORPUS_SCORE`` the common-party rule is off too (such pairs are picked already).
     """
     weights = weights or Weights.of(documents, entities)
     names = {e.id: e.name for e in entities}
@@ -393,7 +452,7 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
             continue
         if any(tied[c.id] & {d.id for d in b.claims} for c in a.claims):
             continue
-        m = compare(a, b, weights)
+        m = compare(a, b, weights, party=min_score >= CORPUS_SCORE)
         if m is None or m.score < min_score:
             continue
         matches[(x, y)] = m
@@ -404,21 +463,12 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     # a pair is kept only when each is the other's best in its document (no one-to-many links)
     kept = {(i, j): m for (i, j), m in matches.items()
             if best[(i, items[j].doc)][1] == j and best[(j, items[i].doc)][1] == i}
-    union = UnionFind(len(items))
-    for i, j in sorted(kept):
-        union.union(i, j)
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for pair in sorted(kept):
-        groups[union.find(pair[0])].append(pair)
     scored = []
-    for pairs in groups.values():
-        members = sorted({i for pair in pairs for i in pair})
-        # a chain that takes two sentences of one document is not one statement: report its pairs
-        chunks = [pairs] if len({items[i].doc for i in members}) == len(members) else [[p] for p in pairs]
-        for chunk in chunks:
-            ms = [kept[p] for p in chunk]
-            f = _finding([items[i] for i in sorted({i for p in chunk for i in p})], ms, names)
-            scored.append((f, max(m.score for m in ms)))
+    for members in cliques(kept, [items[i].doc for i in range(len(items))]):
+        pairs = [(i, j) for i, j in combinations(members, 2)]
+        ms = [kept[p] for p in pairs]
+        f = _finding([items[i] for i in members], ms, names)
+        scored.append((f, max(m.score for m in ms)))
     per_story: dict[str | None, list[tuple[Finding, float]]] = defaultdict(list)
     for f, s in scored:
         per_story[f.story].append((f, s))

@@ -18,6 +18,7 @@ EVALS = {
     "entities": "rashomon.evaluate.entities",
     "stories": "rashomon.evaluate.stories",
     "claimdiff": "rashomon.evaluate.claimdiff",
+    "statements": "rashomon.evaluate.statements",
 }
 
 
