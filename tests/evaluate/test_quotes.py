@@ -49,9 +49,22 @@ def test_score_counts_tokens_and_triples() -> None:
     assert none["source"]["recall"] == 0.0 and none["triple"]["precision"] == 0.0
 
 
-# reached on the subset (limit=30) minus 0.02; the targets (source 0.80, content 0.75) are not reached
-FLOORS = {"source.f1": 0.662, "content.f1": 0.676, "content.precision": 0.894, "triple.f1": 0.590,
-          "cue_attribution.f1": 0.644}
+def test_label_marks_every_token_a_span_touches() -> None:
+    from rashomon.evaluate.quotes import _label, _tokens
+
+    text = "ab cd, ef gh"
+    tokens = _tokens(text)  # ab(0,2) cd(3,5) ef(7,9) gh(10,12)
+    assert _label(tokens, [(1, 4)]) == {0, 1}
+    assert _label(tokens, [(2, 3)]) == set()  # only the space between
+    assert _label(tokens, [(5, 7)]) == set()  # ", " touches no word
+    assert _label(tokens, [(4, 11), (0, 1)]) == {0, 1, 2, 3}
+    assert _label(tokens, [(12, 20)]) == set()
+
+
+# reached on the subset (limit=30) minus 0.02 (source 0.710, content 0.752, content precision 0.899,
+# triple 0.606, cue 0.687); on all of dev content F1 0.789 passes its 0.75 target, source F1 0.746 not its 0.80
+FLOORS = {"source.f1": 0.690, "content.f1": 0.732, "content.precision": 0.879, "triple.f1": 0.586,
+          "cue_attribution.f1": 0.667}
 
 
 @pytest.mark.slow

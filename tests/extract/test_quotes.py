@@ -22,17 +22,20 @@ def _doc(text: str, doc_id: str = "d1") -> Document:
     # an unclosed quote with no continuation closes at its paragraph end
     ("“Never closed\n\nNarration here.", ["“Never closed"]),
     ("No quotes at all.", []),
+    # the NYT writes straight double quotes as two single quotes, also when a paragraph re-opens
+    ("''We will win,'' she said.", ["''We will win,''"]),
+    ("''One paragraph.\n\n''Another.''\n\nNarration.", ["''One paragraph.\n\n''Another.''"]),
 ])
 def test_quote_spans(text: str, quotes: list[str]) -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == quotes
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab “”\"\n.,")), max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("ab “”\"'\n.,")), max_size=60))
 def test_quote_spans_are_inside_the_text_and_start_with_a_mark(text: str) -> None:
     last = 0
     for s, e in quote_spans(text):
         assert 0 <= s < e <= len(text) and s >= last
-        assert text[s] in "“\""
+        assert text[s] in "“\"'"
         last = e
 
 
@@ -65,6 +68,15 @@ CASES = [
     # a relative clause belongs to the literal source mention
     ("Tomas Reyl, who runs the ferry, said the harbour would close.", "Tomas Reyl, who runs the ferry",
      "Tomas Reyl", "say", False, "the harbour would close"),
+    # a clause that quotes in part keeps its unquoted words
+    ("Oren Vasquel said the plan was “a disaster” for the valley.", "Oren Vasquel", "Oren Vasquel", "say", True,
+     "the plan was “a disaster” for the valley"),
+    # a belief verb with a clause is a cue (learned cue model)
+    ("Mira Castellan thinks the bridge is unsafe.", "Mira Castellan", "Mira Castellan", "think", False,
+     "the bridge is unsafe"),
+    # a cue set off inside the clause it reports
+    ("The bridge, Oren Vasquel said, was never safe.", "Oren Vasquel", "Oren Vasquel", "say", False,
+     "was never safe"),
     # a topic phrase is the content; a time or an audience is not
     ("Mira Castellan complained on Monday about the flooded tunnels.", "Mira Castellan", "Mira Castellan",
      "complain about", False, "the flooded tunnels"),
@@ -81,6 +93,30 @@ def test_nominal_cues(nlp, text, source, cue, content) -> None:
     a = found[0]
     assert a.source and text[a.source[0]:a.source[1]] == source
     assert any(content in text[s:e] for s, e in a.content)
+
+
+def test_cue_model_accepts_frames_it_learned_and_not_others(nlp) -> None:
+    from rashomon.extract.quotes import _verb_model, verb_cue_probability
+
+    threshold = _verb_model()[1]
+    assert verb_cue_probability("say", "ccomp", True) > 0.9
+    assert verb_cue_probability("think", "ccomp", True) >= threshold
+    assert verb_cue_probability("cross", "dobj", True) < threshold  # never a cue in train
+    assert not attributions(nlp("Mira Castellan crossed the old bridge on foot."))
+
+
+def test_frame_without_source(nlp) -> None:
+    text = "The bridge is expected to reopen in May."
+    found = [a for a in attributions(nlp(text)) if a.cue_lemma == "expect"]
+    assert found and found[0].source is None
+    assert "reopen in May" in text[found[0].content[0][0]:found[0].content[-1][1]]
+
+
+def test_source_mention_stops_at_a_line_break(nlp) -> None:
+    text = "Flood update\nMayor Ilse Marrow said the dam was safe."
+    found = [a for a in attributions(nlp(text)) if a.cue_lemma == "say"]
+    assert found and "\n" not in text[found[0].source[0]:found[0].source[1]]
+    assert text[found[0].source[0]:found[0].source[1]].endswith("Ilse Marrow")
 
 
 def test_circumstances_are_not_content(nlp) -> None:

@@ -16,6 +16,7 @@ sorted order is the gold. ``limit`` scores the first N documents (sorted by name
 """
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from dataclasses import dataclass
@@ -91,7 +92,13 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _label(tokens: list[tuple[int, int]], spans) -> set[int]:
-    return {i for i, (s, e) in enumerate(tokens) for a, b in spans if s < b and a < e}
+    """Indices of the tokens that overlap any of ``spans`` (tokens are sorted and disjoint)."""
+    out: set[int] = set()
+    for a, b in spans:
+        lo = bisect.bisect_right(tokens, a, key=lambda t: t[1])  # first token ending after a
+        hi = bisect.bisect_left(tokens, b, key=lambda t: t[0])  # first token starting at/after b
+        out.update(range(lo, hi))
+    return out
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:

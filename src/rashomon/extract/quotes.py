@@ -18,9 +18,15 @@ Owns the per-document quote extractor and the corpus-level speaker resolution.
   (source: possessor, "from"/"by" phrase or the subject of the governing verb).
 
 The source span is the literal mention with its modifiers (relative clauses and appositions
-included, "in a statement" left out). The cue lexicon (verb and noun lemmas that are cues
-often enough where a frame can be read off them in the PolNeAR train split) ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds
-it. ``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
+included, "in a statement" left out). A verb is a cue where the cue model accepts it: the
+probability that a verb of this lemma, frame kind (clause, infinitive, object, topic phrase,
+parenthetical, none) and with or without a subject is a gold cue in the PolNeAR train split,
+smoothed towards the lemma, at or above a threshold chosen by cross-fitting on train; a verb
+cue with no subject gives a frame without a source ("the vote is expected to ..."). Noun
+cues are lemmas that are cues often enough where a frame can be read. The model ships in
+``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds it.
+A clause that quotes in part ("X said the plan was “a disaster” for them") keeps its
+unquoted words; '' counts as a straight double quote mark (the NYT's style). ``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
 cue lemma or phrase ("say", "tell", "according to", "express the hope", "call for"),
 ``content_start``/``content_end`` run from the first to the last quoted piece, and
 ``start``/``end`` cover speaker, cue and content, except for a quote paragraph that
@@ -67,7 +73,7 @@ CIRCUMSTANCE = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MON
 AUDIENCE = {"reporter", "journalist", "press", "audience", "crowd", "supporter", "voter", "viewer", "host",
             "interview", "statement", "conference", "rally", "event", "debate", "meeting", "time", "way"}
 NO_SPEAKER = {"it", "this", "that", "there"}
-QUOTE_OPEN = "“\""
+QUOTE_OPEN = ("“", "\"", "''")  # '' is the NYT's straight double quote
 GAP = re.compile(r"^[\s,:;—–-]*$")
 WORD = re.compile(r"\w+")
 
@@ -94,9 +100,62 @@ def _lexicon() -> dict:
     return json.loads(raw)
 
 
+def _verb_kind(verb) -> str:
+    """The kind of frame a cue verb opens, as ``_content_of`` reads it (a key of the cue model)."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & CONTENT_DEPS:
+        return "ccomp"
+    if "xcomp" in deps:
+        return "xcomp"
+    if "dobj" in deps:
+        return "dobj"
+    if _prep_content(verb) is not None:
+        return "prep"
+    if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head is not verb:
+        return "para"
+    return "none"
+
+
+@lru_cache(maxsize=1)
+def _verb_model() -> tuple[dict[str, float], float]:
+    """(probability that a verb is a cue, per "lemma|kind|subject" key; acceptance threshold).
+
+    The probabilities are smoothed estimates from PolNeAR train (scripts/train_quotes.py):
+    a frame kind backs off to the lemma, an unseen lemma is no cue."""
+    lex = _lexicon()
+    table: dict[str, list[int]] = lex.get("verb_frames", {})
+    m = float(lex.get("smoothing", 4.0))
+    lemma_n: dict[str, list[int]] = {}
+    kind_n: dict[str, list[int]] = {}
+    for key, (c, n) in table.items():
+        lemma, kind, _ = key.split("|")
+        for agg, k in ((lemma_n, lemma), (kind_n, f"{lemma}|{kind}")):
+            acc = agg.setdefault(k, [0, 0])
+            acc[0] += c
+            acc[1] += n
+    probs: dict[str, float] = {}
+    for key, (c, n) in lemma_n.items():
+        probs[key] = c / n
+    for key, (c, n) in kind_n.items():
+        probs[key] = (c + m * probs[key.split("|")[0]]) / (n + m)
+    for key, (c, n) in table.items():
+        probs[key] = (c + m * probs[key.rsplit("|", 1)[0]]) / (n + m)
+    return probs, float(lex.get("threshold", 0.5))
+
+
+def verb_cue_probability(lemma: str, kind: str, subject: bool) -> float:
+    """How likely a verb with this lemma, frame kind and (no) subject is an attribution cue."""
+    probs, _ = _verb_model()
+    for key in (f"{lemma}|{kind}|{'subj' if subject else 'nosubj'}", f"{lemma}|{kind}", lemma):
+        if key in probs:
+            return probs[key]
+    return 1.0 if subject and lemma in BASE_CUES else 0.0
+
+
 def cue_lexicon() -> frozenset[str]:
-    """Verb lemmas that act as attribution cues (learned from PolNeAR train; see module doc)."""
-    return frozenset(_lexicon().get("cues", ())) | BASE_CUES
+    """Verb lemmas that the cue model accepts in at least one frame kind (see ``verb_cue_probability``)."""
+    probs, threshold = _verb_model()
+    return frozenset(k.split("|")[0] for k, p in probs.items() if p >= threshold) | BASE_CUES
 
 
 def noun_cues() -> frozenset[str]:
@@ -114,13 +173,13 @@ def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     reopen = -1  # position of the mark that re-opens a continued paragraph
-    for m in re.finditer(r"[“”\"]|\n", text):
+    for m in re.finditer(r"[“”\"]|''|\n", text):
         c, p = m.group(), m.start()
         if c == "\n":
             if open_at is None or p < reopen:
                 continue
             nxt = p + len(text[p:]) - len(text[p:].lstrip())
-            if nxt < len(text) and text[nxt] in QUOTE_OPEN:
+            if text.startswith(QUOTE_OPEN, nxt):
                 reopen = nxt
             else:
                 end = len(text[:p].rstrip())
@@ -130,10 +189,10 @@ def quote_spans(text: str) -> list[Span]:
             continue
         if p == reopen:
             continue
-        if c == "“" or (c == '"' and open_at is None):
+        if c == "“" or (c in ('"', "''") and open_at is None):
             open_at = p
-        elif open_at is not None:  # ” or the closing "
-            spans.append((open_at, p + 1))
+        elif open_at is not None:  # ” or the closing " or ''
+            spans.append((open_at, p + len(c)))
             open_at = None
     if open_at is not None and len(text.rstrip()) > open_at + 1:
         spans.append((open_at, len(text.rstrip())))
@@ -203,6 +262,14 @@ def _source_span(subj) -> Span:
         lo += 1
     while hi > subj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
+    # a mention does not run over a line break (a list number or headline above it)
+    for t in doc[lo:subj.i]:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            lo = t.i + 1
+    for t in doc[subj.i:hi]:
+        if "\n" in t.whitespace_ or "\n" in doc[t.i + 1].text:
+            hi = t.i
+            break
     return _char_span([doc[lo], doc[hi]])
 
 
@@ -252,7 +319,8 @@ def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
         return [_subtree_span(prep[1])], f"{lemma} {prep[0].lower_}", [prep[0]]
     if verb.dep_ in ("parataxis", "advcl", "ccomp") and verb.head is not verb and verb.head.i != verb.i:
         head = verb.head
-        if head.pos_ in ("VERB", "AUX") and verb.i > head.i:
+        # "..., X said" after its clause; "the plan, X said, was ..." set off inside it
+        if head.pos_ in ("VERB", "AUX") and (verb.i > head.i or verb.dep_ == "parataxis"):
             own = {t.i for t in verb.subtree}
             return [_subtree_span(head, exclude=own)], lemma, []
     return None
@@ -340,9 +408,13 @@ def _according(tok) -> tuple[Span, list[Span], Span] | None:
     return _source_span(pobj), [_char_span([side[0], side[-1]])], cue
 
 
-def _frames(sdoc, cues: frozenset[str]) -> list[tuple[Span | None, Span, str, list[Span], object]]:
-    """Raw (source, cue, lemma, content pieces, source token) frames from the parse."""
+def _frames(sdoc, cues: frozenset[str] | None = None) -> list[tuple[Span | None, Span, str, list[Span], object]]:
+    """Raw (source, cue, lemma, content pieces, source token) frames from the parse.
+
+    Verbs are cues where the learned cue model accepts them (``cues`` None), or where their
+    lemma is in ``cues`` and they have a subject."""
     nouns = noun_cues()
+    threshold = _verb_model()[1]
     out = []
     for tok in sdoc:
         low = tok.lower_
@@ -359,18 +431,25 @@ def _frames(sdoc, cues: frozenset[str]) -> list[tuple[Span | None, Span, str, li
             if frame is not None:
                 out.append(frame)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues:
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
         subj = _subject(tok)
-        if subj is None or subj.lower_ in NO_SPEAKER:
+        if subj is not None and subj.lower_ in NO_SPEAKER:
             continue
+        if cues is None:
+            if verb_cue_probability(lemma, _verb_kind(tok), subj is not None) < threshold:
+                continue
+        elif lemma not in cues or subj is None:
+            continue
+        src = _source_span(subj) if subj is not None else None
         got = _content_of(tok, lemma)
         if got is None:
-            out.append((_source_span(subj), _cue_span(tok), lemma, [], subj))
+            if src is not None:
+                out.append((src, _cue_span(tok), lemma, [], subj))
             continue
         content, phrase, extra = got
-        out.append((_source_span(subj), _cue_span(tok, extra), phrase, content, subj))
+        out.append((src, _cue_span(tok, extra), phrase, content, subj))
     return out
 
 
@@ -387,9 +466,26 @@ def _statement(text: str, q: Span) -> bool:
     return _words(text[q[0]:q[1]]) >= 4
 
 
+def _merge_quotes(content: list[Span], pieces: list[Span], frame: Span) -> list[Span]:
+    """Content pieces of a cue with direct quotes: a clause that quotes in part ("X said the
+    plan was “a disaster” for them") keeps its unquoted words; a clause that would swallow
+    the cue itself (a parse that hangs the cue inside the quote) gives way to the quotes."""
+    out: list[Span] = []
+    rest = list(pieces)
+    for c in content:
+        inner = [q for q in rest if _overlaps(q, c)]
+        if not inner:
+            continue
+        merged = (min([c[0]] + [q[0] for q in inner]), max([c[1]] + [q[1] for q in inner]))
+        if _overlaps(merged, frame):
+            continue
+        rest = [q for q in rest if q not in inner]
+        out.append(merged)
+    return sorted(out + rest)
+
+
 def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Mention] = ()) -> list[Attribution]:
     """Every attribution frame in a parsed document (see the module docstring)."""
-    cues = cues if cues is not None else cue_lexicon()
     text = sdoc.text
     quotes = quote_spans(text)
     frames = _frames(sdoc, cues)
@@ -419,8 +515,7 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
                 pieces.append(q)
         if pieces:
             used.update(pieces)
-            # indirect content that merely contains the quote is replaced by the quote itself
-            content = sorted(pieces)
+            content = _merge_quotes(content, pieces, frame)
             direct = True
         else:
             if not content:
