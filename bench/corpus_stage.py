@@ -173,7 +173,12 @@ def measure(db: Path, old: bool) -> dict:
 
         whole_corpus(store, Options())
     else:
-        pipeline.corpus(store, Options(), progress=lambda stage, n, total: marks.append(time.perf_counter()))
+        def mark(stage: str, n: int, total: int | None) -> None:
+            marks.append(time.perf_counter())
+            rss.append(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+
+        rss: list[int] = []
+        pipeline.corpus(store, Options(), progress=mark)
     total = time.perf_counter() - t0
     phases = {}
     if len(marks) >= 6:  # progress: start, entities, speakers+publication, stories, scan, findings, timeline
@@ -182,7 +187,8 @@ def measure(db: Path, old: bool) -> dict:
     return {"seconds": total, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "documents": store.count("documents"), "claims": store.count("claims"),
             "mentions": store.count("mentions"), "findings": store.count("findings"),
-            "stories": store.count("stories"), "entities": store.count("entities"), **phases}
+            "stories": store.count("stories"), "entities": store.count("entities"),
+            "marks": [round(m - t0, 1) for m in marks], "peak_mib_at_marks": rss if not old else [], **phases}
 
 
 def main() -> None:

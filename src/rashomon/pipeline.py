@@ -4,7 +4,20 @@ ingest:  readers -> prepare (clean, metadata) -> near-duplicate linking -> store
          transaction per batch; re-ingesting adds nothing)
 analyze: per document, one spaCy pass -> every extractor -> store (per batch, recorded
          in ``stage_runs`` so an interrupted run resumes); then the corpus-level stages
-         (entity canonicalisation, speaker resolution, crosscheck) rebuilt in one transaction.
+         (entity canonicalisation, speaker resolution, publication windows, stories,
+         crosscheck) rebuilt part by part into staging tables and swapped in in one
+         transaction (:func:`corpus`).
+
+Memory in the corpus stage is bounded by the batch and partition sizes (``CORPUS_BATCH``
+documents, ``PART_CLAIMS`` claims) and by per-entity / per-document bookkeeping (ids,
+story of each document, entity names and mention counts), never by the corpus' texts,
+claims or mentions: entities are canonicalised from (document, form, label) aggregates;
+story vectors and candidate pairs, quote shingles and date keys live in a scratch DuckDB
+(:mod:`rashomon.store.scratch`); quantity facets are spilled to disk by linking block;
+each crosscheck partition (:mod:`rashomon.crosscheck.partition`) is loaded, run, written
+and released. What still grows with the corpus: the canonicalisation's aggregates (one
+small object per distinct form per document), the statement findings of documents alone
+in their story (one partition), and the largest linking block / event key / month-day.
 """
 from __future__ import annotations
 
@@ -124,6 +137,7 @@ Mapper = Callable[..., Iterator[Any]]  # (function, iterable of argument tuples)
 
 CORPUS_BATCH = 400  # documents per part of the corpus stage
 PART_CLAIMS = 20000  # claims per date/quote/timeline partition batch (a key is never split)
+STORE_MEMORY = "256MB"  # DuckDB's working memory in the corpus stage (its joins and sorts spill to disk beyond)
 
 
 class _Counted(tuple):
@@ -156,13 +170,17 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
     ``mapper`` runs the partitions (default: in this process; the Ray engine passes one
     that runs them as Ray tasks)."""
     report = report or AnalyzeReport()
-    store.begin_corpus()
+    limit, store.memory_limit = store.memory_limit, store.memory_limit or STORE_MEMORY
     try:
-        publication = _CorpusBuild(store, options, mapper or local_map, progress).run()
-    except BaseException:
-        store.abort_corpus()
-        raise
-    store.commit_corpus(publication)
+        store.begin_corpus()
+        try:
+            publication = _CorpusBuild(store, options, mapper or local_map, progress).run()
+        except BaseException:
+            store.abort_corpus()
+            raise
+        store.commit_corpus(publication)
+    finally:
+        store.memory_limit = limit
     progress("crosscheck", 1, 6)
     report.entities, report.claims = store.count("entities"), store.count("claims")
     report.findings, report.stories = store.count("findings"), store.count("stories")

@@ -54,6 +54,7 @@ class Store:
         self.read_only = read_only
         self.busy_timeout = busy_timeout
         self._memory = duckdb.connect(":memory:") if self.path == ":memory:" else None
+        self.memory_limit: str | None = None  # DuckDB's own memory per connection (it spills beyond), e.g. "512MB"
         if not read_only:
             with self.connect(write=True) as con:
                 self._migrate(con)
@@ -67,6 +68,8 @@ class Store:
         if write and self.read_only:
             raise StoreError("this store was opened read-only", source=self.path)
         con = self._memory if self._memory is not None else self._open(read_only=not write)
+        if self.memory_limit and con is not self._memory:
+            con.execute(f"SET memory_limit = '{self.memory_limit}'")
         try:
             if not write:
                 yield con
