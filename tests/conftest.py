@@ -4,6 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# property tests check behaviour, not speed: no per-example deadline (CI machines are shared and busy)
+settings.register_profile("rashomon", deadline=None)
+settings.load_profile("rashomon")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT / ".." / "shared").resolve()
