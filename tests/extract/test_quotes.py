@@ -193,7 +193,7 @@ def test_seed_speakers(nlp, prefix: str, piece: str, speaker: str) -> None:
     assert hit[0].speaker_text == speaker
 
 
-def _quote(doc: str, s: int, e: int, speaker: str) -> "Claim":
+def _quote(doc: str, s: int, e: int, speaker: str):
     from rashomon.records import Claim, claim_id
 
     return Claim(id=claim_id(doc, "quote", s, e), doc=doc, kind="quote", start=s, end=e + 20, text="x",

@@ -21,17 +21,11 @@ Every function here is a plain top-level function of picklable arguments.
 from __future__ import annotations
 
 import hashlib
-import re
 from types import SimpleNamespace
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, TimelineEntry
-from . import framing, link, quotes, timeline, verdict
-
-try:  # prose statement findings (crosscheck.statements) are being added beside this module
-    from . import statements
-except ImportError:  # pragma: no cover
-    statements = None  # type: ignore[assignment]
+from . import framing, link, quotes, statements, timeline, verdict
 
 
 def facet_blocks(claims: list[Claim], documents: list[Document], entities: list[Entity],
@@ -49,23 +43,7 @@ def date_groups(claims: Iterable[Claim], documents: list[Document],
                 story_of: dict[str, str]) -> list[tuple[str, str, str | None, str]]:
     """(claim id, document, story, event key) of the date claims that :func:`verdict.date_findings` groups."""
     by_id = {d.id: d for d in documents}
-    out = []
-    for c in claims:
-        if c.kind != "time" or (c.timex_type or "DATE") != "DATE" or not c.value_iso:
-            continue
-        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", c.value_iso):
-            continue
-        doc = by_id.get(c.doc)
-        if doc is None:
-            continue
-        s, e = link.sentence_bounds(doc.text, c.start, c.end)
-        m = link.DATELINE.match(doc.text, s, e)
-        if c.start < s or (m and c.start < m.end()):
-            continue
-        key = verdict._event_key(doc.text[s:e], c.start - s)
-        if key:
-            out.append((c.id, c.doc, story_of.get(c.doc), key))
-    return out
+    return [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in verdict.dated_events(claims, by_id)]
 
 
 def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
@@ -118,9 +96,9 @@ def scan(claims: list[Claim], documents: list[Document], batch: list[str], entit
     dates = date_groups(claims, documents, story_of)
     qs = [c for c in claims if c.kind == "quote"]
     own = [d for d in documents if d.id in ids]
-    weights = statements.Weights.of(own, entities) if statements else None
+    weights = statements.Weights.of(own, entities)
     return (blocks, dates, [(q.id, sh) for q, sh in zip(qs, quote_shingles(qs, documents))],
-            framing_hits(own, terms), (weights.n, weights.df) if weights else (0, {}))
+            framing_hits(own, terms), (weights.n, weights.df))
 
 
 def statement_findings(claims: list[Claim], documents: list[Document], entities: list[Entity],
@@ -128,7 +106,5 @@ def statement_findings(claims: list[Claim], documents: list[Document], entities:
                        linked: list[tuple[str, ...]]) -> list[Finding]:
     """Statement findings of whole stories (``weights``: (sentences, document frequencies) of
     the corpus; ``linked``: the claims of the findings already made that hold claims here)."""
-    if statements is None:
-        return []
     return statements.link(claims, documents, entities, story_of, weights=statements.Weights(*weights),
                            linked=[SimpleNamespace(claims=c) for c in linked])

@@ -55,7 +55,6 @@ from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
 from .link import MentionIndex, outlet_of, root_of
-from .quotes import _join
 
 STAGE = "crosscheck-statements@2"
 MIN_SCORE = 0.05  # weighted Dice overlap at which two statements are linked (chosen on ClaimDiff pair ids 0-7)

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import combinations
+from typing import Iterable, Iterator
 
 from ..records import Claim, Document, Finding, SourceCount, stable_id
 from .link import (DATELINE, Facet, WORD, blocks, cluster, different_years, neighbours, outlet_of, root_of,
@@ -295,10 +296,9 @@ def _event_key(sentence: str, offset: int) -> str | None:
     return f"{min(nouns)[1]}/{min(phases)[1]}"
 
 
-def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
-    """Findings of kind "date": one event and phase dated by several documents."""
-    by_id = {d.id: d for d in documents}
-    groups: dict[tuple[str | None, str], list[tuple[Claim, str]]] = {}
+def dated_events(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterator[tuple[Claim, str, str]]:
+    """(date claim, its sentence, event key) for each calendar date that dates an event
+    named in its sentence ("the siege began on ..."); a dateline's date is skipped."""
     for c in claims:
         if c.kind != "time" or (c.timex_type or "DATE") != "DATE" or not c.value_iso:
             continue
@@ -313,7 +313,15 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
             continue  # a dateline's date is the publication date, not an event's
         key = _event_key(doc.text[s:e], c.start - s)
         if key:
-            groups.setdefault((story_of.get(c.doc), key), []).append((c, doc.text[s:e]))
+            yield c, doc.text[s:e], key
+
+
+def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
+    """Findings of kind "date": one event and phase dated by several documents."""
+    by_id = {d.id: d for d in documents}
+    groups: dict[tuple[str | None, str], list[tuple[Claim, str]]] = {}
+    for c, sentence, key in dated_events(claims, by_id):
+        groups.setdefault((story_of.get(c.doc), key), []).append((c, sentence))
     out = []
     for (story, key), items in sorted(_join_loners(groups).items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
         if len({c.doc for c, _ in items}) < 2 or _ambiguous(items):

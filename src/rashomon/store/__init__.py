@@ -264,20 +264,18 @@ class Store:
 
     def claims(self, *, kind: str | None = None, doc: str | None = None,
                ids: Sequence[str] | None = None) -> list[Claim]:
-        sql = f"SELECT {', '.join('c.' + _q(c) for c in CLAIM_COLUMNS)} FROM claims c JOIN documents d ON d.id = c.doc WHERE 1=1"
-        params: list[Any] = []
-        if kind:
-            sql += " AND c.kind = ?"
-            params.append(kind)
-        if doc:
-            sql += " AND c.doc = ?"
-            params.append(doc)
-        if ids is not None:
-            sql += " AND c.id IN (SELECT unnest(?))"
-            params.append(list(ids))
-        sql += " ORDER BY d.seq, c.start, c.kind, c.id"
+        return self._select_claims(", ".join("c." + _q(c) for c in CLAIM_COLUMNS), "",
+                                   [("c.kind = ?", kind or None), ("c.doc = ?", doc or None),
+                                    ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids))])
+
+    def _select_claims(self, cols: str, join: str, filters: Sequence[tuple[str, Any]]) -> list[Claim]:
+        """Claims in document order; ``filters``: (SQL condition, parameter), skipped when None."""
+        used = [(cond, value) for cond, value in filters if value is not None]
+        where = "".join(f" AND {cond}" for cond, _ in used)
+        sql = (f"SELECT {cols} FROM claims c JOIN documents d ON d.id = c.doc {join} WHERE 1=1{where}"
+               " ORDER BY d.seq, c.start, c.kind, c.id")
         with self.connect() as con:
-            rows = con.execute(sql, params).fetchall()
+            rows = con.execute(sql, [value for _, value in used]).fetchall()
         return [_row_claim(dict(zip(CLAIM_COLUMNS, r))) for r in rows]
 
     # ------------------------------------------------------------ corpus level
@@ -430,22 +428,10 @@ class Store:
         speaker resolution, in the order of :meth:`claims`."""
         cols = ", ".join("CASE WHEN c.kind = 'quote' THEN s.speaker ELSE c.speaker END" if c == "speaker"
                          else "c." + _q(c) for c in CLAIM_COLUMNS)
-        sql = (f"SELECT {cols} FROM claims c JOIN documents d ON d.id = c.doc LEFT JOIN _build_speakers s "
-               "ON s.id = c.id AND c.kind = 'quote' WHERE 1=1")
-        params: list[Any] = []
-        if docs is not None:
-            sql += " AND c.doc IN (SELECT unnest(?))"
-            params.append(list(docs))
-        if ids is not None:
-            sql += " AND c.id IN (SELECT unnest(?))"
-            params.append(list(ids))
-        if kinds is not None:
-            sql += " AND c.kind IN (SELECT unnest(?))"
-            params.append(list(kinds))
-        sql += " ORDER BY d.seq, c.start, c.kind, c.id"
-        with self.connect() as con:
-            rows = con.execute(sql, params).fetchall()
-        return [_row_claim(dict(zip(CLAIM_COLUMNS, r))) for r in rows]
+        return self._select_claims(cols, "LEFT JOIN _build_speakers s ON s.id = c.id AND c.kind = 'quote'",
+                                   [("c.doc IN (SELECT unnest(?))", None if docs is None else list(docs)),
+                                    ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids)),
+                                    ("c.kind IN (SELECT unnest(?))", None if kinds is None else list(kinds))])
 
     _TIMELINE_KEY = ("CASE WHEN regexp_matches(v, '^(\\d{4}|XXXX)-\\d\\d-\\d\\d') THEN substr(v, 6, 5) ELSE v END")
 
