@@ -324,11 +324,14 @@ def _status(a: Statement, b: Statement, score: float) -> str:
 
 
 def _candidates(items: list[Statement], weights: Weights) -> set[tuple[int, int]]:
-    index: dict[str, list[int]] = defaultdict(list)
+    """Pairs of statements of one story sharing an informative key held by at most
+    ``MAX_POSTINGS`` statements of that story (counted per story, so a story gets the same
+    pairs whether it is linked alone or with the whole corpus)."""
+    index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for i, st in enumerate(items):
         for k in st.bag:
             if weights.idf(k) >= MIN_IDF:
-                index[k].append(i)
+                index[(st.story, k)].append(i)
     pairs: set[tuple[int, int]] = set()
     for ids in index.values():
         if len(ids) < 2 or len(ids) > MAX_POSTINGS:
