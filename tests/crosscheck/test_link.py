@@ -126,3 +126,12 @@ def test_near_copy_original_is_the_earliest_published_then_the_wire():
     docs = [doc("post", "t", "The Brenmoor Post", None), doc("wire", "t", "Meridian Wire", "2025-05-02", "post")]
     post, wire = reoriginate(docs, rows)
     assert (post.duplicate_of, post.similarity) == ("wire", 0.9) and wire.duplicate_of is None
+
+
+def test_scope_words_of_the_main_clause_do_not_describe_a_figure_in_a_when_clause():
+    text = "Fighting is at its worst since the 1980s, when some 9,000 people were killed in the valley."
+    f = facet_of(text, "some 9,000 people", 9000, time="198")
+    assert f.granularity == "period" and "since" not in f.scope  # the 1980s toll, not a running total
+    assert link.own_clause(text, text.index("some 9,000")).startswith("when some 9,000")
+    g = facet_of("Some 9,000 people have been killed since the 1980s.", "Some 9,000 people", 9000)
+    assert g.granularity == "cumulative"

@@ -78,6 +78,8 @@ SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d
                           r"during (?:the|a|an) [^,.;]{3,60})"
                           r"(?=[,.;]|$)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# a relative or coordinate clause with its own time and scope ("..., when 30,000 people were killed")
+CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:when|where|which|who|whose|while|whereas)\b)|;\s+", re.I)
 WHERE = re.compile(r"\b(?:in|near|around|across|outside|inside) (?:the )?((?:[A-Z][\w'-]+ ?){1,3}|[a-z][\w'-]+)")
 WHERE_STOP = {"total", "all", "addition", "fact", "order", "part", "general", "particular", "response", "turn",
               "their", "his", "her", "its", "this", "that", "which", "these", "those", "some", "each", "many",
@@ -127,7 +129,7 @@ class Facet:
     interval: Interval | None
     values: tuple[float, ...] | None  # a list of values (years, ...), compared as a set
     display: str
-    granularity: str | None  # cumulative | incident | None
+    granularity: str | None  # cumulative | period (a span of years) | incident | None
     day: str | None  # the incident's day, ISO
     places: frozenset[str]
     entities: frozenset[str]
@@ -332,8 +334,12 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
         display = ", ".join(f"{x:g}" for x in values)
     if thing == "territory" and display and "%" not in display:
         display += "%"
-    cum, inc = CUMULATIVE.search(sentence), INCIDENT.search(sentence)
+    clause = own_clause(sentence, start - s)  # "worst since the 1990s, when 30,000 were killed": not "since"
+    cum, inc = CUMULATIVE.search(clause), INCIDENT.search(clause)
     gran = "cumulative" if cum and (not inc or "since" in cum.group(0).lower()) else ("incident" if inc else None)
+    years = _years(claim, doc, text, s, e, times or [])
+    if gran is None and years and years[1] > years[0]:
+        gran = "period"  # "in the 1990s, when some 30,000 were killed": a toll over a whole span of years
     if thing == "duration":  # a duration is its own time window
         gran = None
     root = root_of(claim.doc, by_id)
@@ -345,7 +351,7 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
     if not attr:
         m = ACCORDING.search(sentence) or SAID.search(sentence)
         attr = m.group(1) if m else None
-    sp = SCOPE_PHRASE.search(sentence)
+    sp = SCOPE_PHRASE.search(clause)
     return Facet(claim=claim, outlet=outlet_of(doc), published=published, root=root,
                  sentence=sentence, sent_start=s, pred=pred, pred_word=pred_word, thing=thing, noun=noun,
                  where=frozenset(w for m in WHERE.finditer(sentence) if (w := m.group(1).strip().lower()) not in
@@ -354,7 +360,20 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
                  day=_day_of(sentence, published, claim) if gran == "incident" else None,
                  places=places, entities=ids, attributed=_norm_source(attr),
                  scope=sp.group(1).strip() if sp else "", story=story,
-                 years=_years(claim, doc, text, s, e, times or []))
+                 years=years)
+
+
+def own_clause(sentence: str, offset: int) -> str:
+    """The part of ``sentence`` holding ``offset`` between relative-clause breaks: scope
+    words of the main clause do not describe a figure inside a "when"/"which" clause."""
+    start, end = 0, len(sentence)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= offset:
+            start = m.end()
+        elif m.start() >= offset:
+            end = m.start()
+            break
+    return sentence[start:end]
 
 
 def _year_span(value: str | None, doc: Document | None) -> tuple[int, int] | None:

@@ -253,6 +253,8 @@ def scope_label(members: list[Facet]) -> str:
     parts = [_CATEGORY_WORDS.get(cats or "", f"{cats} only")] if cats else []
     if gran == "cumulative":
         parts.append("running total")
+    elif gran == "period":
+        parts.append("whole period")
     elif gran == "incident":
         parts.append("one incident" + (f" on {days[0]}" if len(days) == 1 else ""))
     years = {f.years for f in members if f.years}
@@ -265,7 +267,7 @@ def scope_label(members: list[Facet]) -> str:
 def _scope_rank(members: list[Facet]) -> tuple:
     gran = Counter(f.granularity for f in members).most_common(1)[0][0]
     cat = any(f.category for f in members)
-    return (cat, {"cumulative": 0, None: 1, "incident": 2}.get(gran, 1),
+    return (cat, {"cumulative": 0, "period": 0, None: 1, "incident": 2}.get(gran, 1),
             min(f.published or "" for f in members))
 
 
