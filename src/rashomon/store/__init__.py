@@ -46,6 +46,15 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str,
     con.execute(f"INSERT INTO {_q(table)} ({cols}) SELECT {cols} FROM arrow")
 
 
+def _set_publication(con: duckdb.DuckDBPyConnection, doc_id: str, published: str | None, how: str | None,
+                     window: Sequence[str | None] | None, evidence: str | None) -> None:
+    """Record a document's publication date, how it is known and (when inferred) its window."""
+    w = window or (None, None)
+    con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
+                " published_window_to = ?, published_evidence = ? WHERE id = ?",
+                [published, how, w[0], w[1], evidence, doc_id])
+
+
 class Store:
     """A Rashomon store in one DuckDB file (``":memory:"`` for tests)."""
 
@@ -248,10 +257,8 @@ class Store:
             _insert(con, "claims", [_claim_row(c) for x in extractions for c in x.claims], CLAIM_COLUMNS)
             for x in extractions:
                 if x.published_how:
-                    w = x.published_window or (None, None)
-                    con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
-                                " published_window_to = ?, published_evidence = ? WHERE id = ?",
-                                [x.published, x.published_how, w[0], w[1], x.published_evidence, x.doc])
+                    _set_publication(con, x.doc, x.published, x.published_how, x.published_window,
+                                     x.published_evidence)
             con.execute("INSERT OR IGNORE INTO stage_runs SELECT unnest(?), ?", [docs, stage])
 
     def mentions(self) -> Iterator[Mention]:
@@ -313,11 +320,8 @@ class Store:
                                       for i, t in enumerate(timeline)],
                     ["date", "label", "claims", "outlets", "docs", "pos"])
             for doc_id, pub in sorted((publication or {}).items()):
-                w = pub.get("published_window") or (None, None)
-                con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
-                            " published_window_to = ?, published_evidence = ? WHERE id = ?",
-                            [pub.get("published"), pub.get("published_how"), w[0], w[1],
-                             pub.get("published_evidence"), doc_id])
+                _set_publication(con, doc_id, pub.get("published"), pub.get("published_how"),
+                                 pub.get("published_window"), pub.get("published_evidence"))
             if speakers is not None:
                 con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
                 if speakers:
@@ -505,11 +509,8 @@ class Store:
             con.execute("INSERT INTO timeline SELECT date, label, claims, outlets, docs, "
                         "(row_number() OVER (ORDER BY k, label) - 1)::INTEGER FROM _build_timeline")
             for doc_id, pub in sorted((publication or {}).items()):
-                w = pub.get("published_window") or (None, None)
-                con.execute("UPDATE documents SET published = ?, published_how = ?, published_window_from = ?,"
-                            " published_window_to = ?, published_evidence = ? WHERE id = ?",
-                            [pub.get("published"), pub.get("published_how"), w[0], w[1],
-                             pub.get("published_evidence"), doc_id])
+                _set_publication(con, doc_id, pub.get("published"), pub.get("published_how"),
+                                 pub.get("published_window"), pub.get("published_evidence"))
             con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
             con.execute("UPDATE claims SET speaker = s.speaker FROM _build_speakers s WHERE claims.id = s.id")
             self._drop_build(con)
