@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from tests.fictional import write_corpus
 
-from rashomon import pipeline
+from rashomon import parallel, pipeline
 from rashomon.options import Options
 from rashomon.parallel import extract_batch, extract_batches
 from rashomon.store import Store
@@ -40,7 +40,8 @@ def test_extract_batch_evidence_offsets_point_into_cleaned_text(nlp, tmp_path):
 
 
 @pytest.mark.slow
-def test_two_workers_store_the_same_results_as_one(nlp, tmp_path):
+def test_two_workers_store_the_same_results_as_one(nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "TASKS_PER_WORKER", 1)  # every batch in a fresh worker process
     one, two = _ingested(tmp_path, "one"), _ingested(tmp_path, "two")
     pipeline.analyze(one, Options(workers=1, batch_size=3))
     report = pipeline.analyze(two, Options(workers=2, batch_size=3))

@@ -1,4 +1,5 @@
-"""Local parallel extraction: a pool of worker processes, each loading spaCy once.
+"""Local parallel extraction: a pool of worker processes, each loading spaCy once (and again
+after every ``TASKS_PER_WORKER`` batches, when a fresh process replaces it).
 
 ``extract_batch`` is the unit of work every engine shares (in process, in a worker
 process, in a Ray actor): one ``nlp.pipe`` pass over a batch of documents, then
@@ -26,6 +27,10 @@ from .options import Options
 from .records import Document, Extraction
 
 IN_FLIGHT_PER_WORKER = 2
+# A worker is replaced after this many batches: spaCy's string store and vocabulary only grow
+# (every new token string stays), so a long run would otherwise grow with the corpus' vocabulary.
+# Reloading the model costs about a second per TASKS_PER_WORKER batches.
+TASKS_PER_WORKER = 100
 
 
 class WorkerCrashed(RashomonError, RuntimeError):
@@ -73,7 +78,8 @@ def extract_batches(batches: Iterable[Sequence[Document]], options: Options
     window: deque[tuple[Sequence[Document], Future]] = deque()
     limit = options.workers * IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
-                             initializer=_init_worker, initargs=(options,)) as pool:
+                             initializer=_init_worker, initargs=(options,),
+                             max_tasks_per_child=TASKS_PER_WORKER) as pool:
         try:
             for batch in batches:
                 window.append((batch, pool.submit(_work, list(batch))))

@@ -268,8 +268,11 @@ class _CorpusBuild:
         mention per aggregate, repeated as many times as it occurs (``canonicalize`` only counts
         mentions and reads their document, form and label), then join back to the stored
         mentions in SQL."""
+        shared: dict[str, str] = {}  # one string object per document id / form, not one per row
+
         def mentions() -> Iterator[Mention]:
             for doc, text, label, n in self.store.mention_forms():
+                doc, text, label = (shared.setdefault(s, s) for s in (doc, text, label))
                 yield from repeat(Mention(doc, 0, 0, text, label, ""), n)
 
         entities = entities_mod.canonicalize(mentions())
@@ -392,11 +395,14 @@ class _CorpusBuild:
     def quotes(self, scratch: Scratch, quotes: list[str]) -> None:
         """Quote findings per connected component of the shingle index."""
         union = UnionFind(len(quotes))
+        linked: set[int] = set()  # the quotes in a component of two or more
         for a, b in scratch.shingle_edges(quotes_x.MAX_POSTINGS):
             union.union(a, b)
+            linked |= {a, b}
         members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(quotes)):
+        for i in sorted(linked):
             members[union.find(i)].append(i)
+        del linked
         components = sorted((m for m in members.values() if len(m) > 1), key=lambda m: m[0])
         del members
 

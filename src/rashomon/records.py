@@ -36,14 +36,17 @@ def _plain(value: Any) -> Any:
 
 
 class Record:
-    """Mixin: export as a plain dict (tuples become lists)."""
+    """Mixin: export as a plain dict (tuples become lists). Records are slotted (no per-instance
+    ``__dict__``): the corpus stage holds hundreds of thousands of them."""
+
+    __slots__ = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------- ingest
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal(Record):
     """A piece of the raw text that cleaning removed, and the rule that did it."""
 
@@ -53,7 +56,7 @@ class Removal(Record):
     text: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawDocument(Record):
     """What a reader yields: text plus whatever metadata the format carried."""
 
@@ -68,7 +71,7 @@ class RawDocument(Record):
     removed: tuple[Removal, ...] = ()  # removals a reader already made (e.g. HTML boilerplate is not recorded)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document(Record):
     id: str
     source: str
@@ -90,7 +93,7 @@ class Document(Record):
     format: str = "txt"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IngestError(Record):
     """One input that could not be ingested, and why. Never fatal to the batch."""
 
@@ -100,7 +103,7 @@ class IngestError(Record):
 
 
 # ------------------------------------------------------------------ extraction
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention(Record):
     """One entity mention in one document (before corpus canonicalisation)."""
 
@@ -112,7 +115,7 @@ class Mention(Record):
     stage: str = "entities@1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity(Record):
     id: str
     name: str
@@ -132,7 +135,7 @@ class Entity(Record):
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim(Record):
     """A fact stated in one document. ``kind`` selects which optional fields are set.
 
@@ -181,7 +184,7 @@ class Claim(Record):
     target: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = super().to_dict()
+        d = Record.to_dict(self)  # (zero-argument super() does not work in slotted dataclasses)
         return {k: v for k, v in d.items() if v is not None or k in ("id", "doc", "kind", "start", "end", "text")}
 
 
@@ -189,7 +192,7 @@ def claim_id(doc: str, kind: str, start: int, end: int) -> str:
     return stable_id("c", doc, kind, start, end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction(Record):
     """Everything the per-document extractors found in one document."""
 
@@ -203,7 +206,7 @@ class Extraction(Record):
 
 
 # ------------------------------------------------------------------ crosscheck
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceCount(Record):
     value: str  # the value as a journalist would read it ("more than 40", "12")
     claims: tuple[str, ...]
@@ -211,7 +214,7 @@ class SourceCount(Record):
     independent_sources: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding(Record):
     id: str
     status: Status
@@ -227,14 +230,14 @@ class Finding(Record):
     stage: str = "crosscheck@1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story(Record):
     id: str
     label: str
     docs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FramingHit(Record):
     doc: str
     start: int
@@ -247,7 +250,7 @@ class FramingHit(Record):
     stage: str = "framing@1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry(Record):
     date: str  # ISO, possibly truncated (1992, 1992-02)
     label: str

@@ -143,33 +143,27 @@ DocFeatures = tuple[str, str, "str | None", list[tuple[str, int]]]  # (id, text,
 
 def group_stream(doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeatures]]],
                  names: dict[str, str], scratch) -> Iterator[Story]:
-    """:func:`group` with bounded memory: the same stories, from two passes over the documents.
+    """:func:`group` with bounded memory: the same stories, from one pass over the documents.
 
     ``doc_ids``: every document id, sorted; ``batches()`` yields the documents in that order,
     in batches, with their entity counts (in entity-list order); ``scratch``: a
-    :class:`rashomon.store.scratch.Scratch` that holds the vectors and finds the pairs. Pass 1
-    counts document frequencies (a vocabulary-sized dict), pass 2 writes each document's
-    vector to the scratch database, where the candidate pairs are scored; only the pairs
-    that join (and one story's vectors at a time, for its label) come back to Python.
-    Stories are yielded in no particular order."""
+    :class:`rashomon.store.scratch.Scratch` that holds the feature counts, weighs them (document
+    frequencies, TF-IDF, L2 norm: :func:`weigh` in SQL) and finds the pairs. Only the pairs that
+    join (and one story's vectors at a time, for its label) come back to Python: no
+    vocabulary-sized table is held here. Stories are yielded in no particular order."""
     n = len(doc_ids)
     if not n:
         return
-    df: Counter[str] = Counter()
-    for batch in batches():
-        for _, text, _, ents in batch:
-            df.update(raw_features(text, ents).keys())
     i = 0
     for batch in batches():
         rows, days = [], []
         for doc_id, text, published, ents in batch:
             assert doc_id == doc_ids[i], "batches() must follow doc_ids"
-            v = weigh(raw_features(text, ents), df, n)
-            rows += [(i, pos, f, w) for pos, (f, w) in enumerate(v.items())]
+            rows += [(i, pos, f, c) for pos, (f, c) in enumerate(raw_features(text, ents).items())]
             days.append((i, _day(published)))
             i += 1
-        scratch.add_vectors(rows, days)
-    del df
+        scratch.add_counts(rows, days)
+    scratch.weigh(n, ENTITY_WEIGHT)
     groups = UnionFind(n)
     for a, b in scratch.story_pairs(max(MIN_CAP, int(MAX_DF * n)), MAX_DAYS, THRESHOLD):
         groups.union(a, b)

@@ -547,11 +547,12 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
     persons = [i for i in persons if i not in runons]  # "Colts QB Andrew Luck" gives no first name "Colts"
     for i in persons:
         by_surname[surname[i]].add(uf.find(i))
-    root_docs: dict[int, Counter] = defaultdict(Counter)
+    members: dict[int, list[int]] = defaultdict(list)
     strength: Counter[int] = Counter()
     for i, n in enumerate(nodes):
-        root_docs[uf.find(i)].update(n.docs)
+        members[uf.find(i)].append(i)
         strength[uf.find(i)] += n.count
+    root_docs = _RootDocs(nodes, members)
     context = _Context(nodes, uf, root_docs)
     overrides: dict[tuple[int, str], int] = {}
     for i, t in enumerate(toks):
@@ -610,20 +611,50 @@ def _in_document(cands: list[int], root_docs: dict[int, Counter], doc: str, stre
     return None
 
 
+class _RootDocs(dict):
+    """Documents -> mentions of each cluster (by its root when bare names are resolved), merged from its
+    nodes on first use: only the candidates of bare names are ever asked for, so the corpus-wide map is
+    never built (it would hold one entry per form per document)."""
+
+    def __init__(self, nodes: list[Node], members: dict[int, list[int]]) -> None:
+        super().__init__()
+        self.nodes, self.members = nodes, members
+
+    def __missing__(self, root: int) -> Counter:
+        group = self.members.get(root, ())
+        if len(group) == 1:
+            docs = self.nodes[group[0]].docs  # read only: shared, not copied
+        else:
+            docs = Counter()
+            for i in group:
+                docs.update(self.nodes[i].docs)
+        self[root] = docs
+        return docs
+
+    def get(self, root: int, default: Any = None) -> Any:
+        return self[root] if root in self.members else super().get(root, default)
+
+
 class _Context:
     """Which candidate a document's other entities point to: each candidate's documents give a profile of
     co-mentioned clusters; a document scores the IDF-weighted clusters it shares with each profile."""
 
     def __init__(self, nodes: list[Node], uf: UnionFind, root_docs: dict[int, Counter]) -> None:
-        self.uf = uf
+        self.uf, self.nodes = uf, nodes
         self.root_docs = root_docs
-        self.doc_roots: dict[str, set[int]] = defaultdict(set)
-        for i, n in enumerate(nodes):
-            if n.count:
-                for d in n.docs:
-                    self.doc_roots[d].add(i)
+        self._doc_roots: dict[str, set[int]] | None = None  # built on first use (one entry per form per document)
         self._profiles: dict[int, set[int]] = {}
         self._idf_cache: dict[int, float] | None = None
+
+    @property
+    def doc_roots(self) -> dict[str, set[int]]:
+        if self._doc_roots is None:
+            self._doc_roots = defaultdict(set)
+            for i, n in enumerate(self.nodes):
+                if n.count:
+                    for d in n.docs:
+                        self._doc_roots[d].add(i)
+        return self._doc_roots
 
     def _roots(self, doc: str) -> set[int]:
         return {self.uf.find(i) for i in self.doc_roots.get(doc, ())}

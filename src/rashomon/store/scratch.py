@@ -25,6 +25,7 @@ class Scratch:
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
         self.con.execute(f"SET temp_directory = '{self.folder / 'spill'}'")
         self.con.execute("SET preserve_insertion_order = false")
+        self.con.execute("CREATE TABLE counts (idx INTEGER, pos INTEGER, feature VARCHAR, c INTEGER)")
         self.con.execute("CREATE TABLE vec (idx INTEGER, pos INTEGER, feature VARCHAR, w DOUBLE)")
         self.con.execute("CREATE TABLE days (idx INTEGER, day INTEGER)")
         self.con.execute("CREATE TABLE shingles (q INTEGER, gram BIGINT)")
@@ -46,24 +47,38 @@ class Scratch:
             self.con.execute(f"INSERT INTO {table} SELECT * FROM arrow")
 
     # ------------------------------------------------------------------ stories
-    def add_vectors(self, rows: Iterable[tuple[int, int, str, float]], days: Iterable[tuple[int, int | None]]) -> None:
+    def add_counts(self, rows: Iterable[tuple[int, int, str, int]], days: Iterable[tuple[int, int | None]]) -> None:
+        """Raw feature counts ``(document index, position, feature, count)`` and publication days."""
         rows = list(rows)
-        self._append("vec", {"idx": [r[0] for r in rows], "pos": [r[1] for r in rows],
-                             "feature": [r[2] for r in rows], "w": [r[3] for r in rows]})
+        self._append("counts", {"idx": [r[0] for r in rows], "pos": [r[1] for r in rows],
+                                "feature": [r[2] for r in rows], "c": [r[3] for r in rows]})
         days = list(days)
         self._append("days", {"idx": [d[0] for d in days], "day": [d[1] for d in days]})
 
-    def story_pairs(self, cap: int, max_days: int, threshold: float) -> list[tuple[int, int]]:
+    def weigh(self, n: int, entity_weight: float) -> None:
+        """``vec`` from ``counts``: L2-normalised TF-IDF weights over ``n`` documents (entity
+        features, "e:...", weigh ``entity_weight`` times a word; as ``stories.weigh``)."""
+        self.con.execute(
+            "INSERT INTO vec WITH df AS (SELECT feature, count(*) AS df FROM counts GROUP BY feature), "
+            "t AS (SELECT c.idx, c.pos, c.feature, (1 + ln(c.c)) * ln((1 + ?::DOUBLE) / (1 + df.df)) "
+            "* CASE WHEN starts_with(c.feature, 'e') THEN ? ELSE 1.0 END AS x FROM counts c JOIN df USING (feature)) "
+            "SELECT idx, pos, feature, x / coalesce(nullif(sqrt(sum(x * x) OVER (PARTITION BY idx)), 0), 1) "
+            "FROM t QUALIFY x > 0", [n, entity_weight])
+        self.con.execute("DROP TABLE counts")
+
+    def story_pairs(self, cap: int, max_days: int, threshold: float) -> Iterator[tuple[int, int]]:
         """Pairs of documents whose cosine over shared features in 2..cap documents (halved when
-        both are dated more than ``max_days`` apart) reaches ``threshold``."""
-        return self.con.execute(
+        both are dated more than ``max_days`` apart) reaches ``threshold`` (streamed)."""
+        cur = self.con.execute(
             "WITH f AS (SELECT feature FROM vec GROUP BY feature HAVING count(*) BETWEEN 2 AND ?), "
             "v AS (SELECT idx, feature, w FROM vec WHERE feature IN (SELECT feature FROM f)), "
             "p AS (SELECT a.idx AS a, b.idx AS b, sum(a.w * b.w) AS s FROM v a JOIN v b "
             "ON a.feature = b.feature AND a.idx < b.idx GROUP BY 1, 2) "
             "SELECT p.a, p.b FROM p JOIN days da ON da.idx = p.a JOIN days db ON db.idx = p.b "
             "WHERE CASE WHEN da.day IS NOT NULL AND db.day IS NOT NULL AND abs(da.day - db.day) > ? "
-            "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [cap, max_days, threshold]).fetchall()
+            "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [cap, max_days, threshold])
+        while batch := cur.fetchmany(20000):
+            yield from batch
 
     def story_vectors(self, roots: Sequence[int], top: int) -> Iterator[tuple[int, list[tuple[int, dict]]]]:
         """(root, [(idx, vector)]) per story in ``roots`` order of first member: full vectors for
@@ -97,13 +112,15 @@ class Scratch:
         rows = list(rows)
         self._append("shingles", {"q": [r[0] for r in rows], "gram": [r[1] for r in rows]})
 
-    def shingle_edges(self, max_postings: int) -> list[tuple[int, int]]:
+    def shingle_edges(self, max_postings: int) -> Iterator[tuple[int, int]]:
         """(quote, first quote of the shingle) for every shingle in 2..max_postings quotes: the
-        connected components are the groups of quotes that can ever be linked."""
-        return self.con.execute(
+        connected components are the groups of quotes that can ever be linked (streamed)."""
+        cur = self.con.execute(
             "WITH g AS (SELECT gram, min(q) AS first FROM (SELECT DISTINCT q, gram FROM shingles) GROUP BY gram "
             "HAVING count(*) BETWEEN 2 AND ?) SELECT DISTINCT s.q, g.first FROM shingles s JOIN g USING (gram) "
-            "WHERE s.q <> g.first", [max_postings]).fetchall()
+            "WHERE s.q <> g.first", [max_postings])
+        while batch := cur.fetchmany(20000):
+            yield from batch
 
     # -------------------------------------------------------------------- dates
     def add_dates(self, rows: Iterable[tuple[str, str, str | None, str]]) -> None:
