@@ -1,6 +1,8 @@
 """Cross-outlet quote linking on hand-built fictional documents and quote claims."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rashomon.crosscheck.quotes import link
@@ -77,7 +79,7 @@ def test_speaker_entities_are_named() -> None:
                           ("b", "Northgate Times", BASE, "Mira Castellan", True, None)])
     ent = Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan",),
                  (Mention("a", claims[0].speaker_start, claims[0].speaker_end, "Mira Castellan", "PERSON"),))
-    claims = [c.__class__(**{**c.__dict__, "speaker": "e_mira"}) for c in claims]
+    claims = [replace(c, speaker="e_mira") for c in claims]
     (f,) = link(claims, docs, [ent])
     assert f.entities == ("e_mira",) and f.key == "Mira Castellan"
 

@@ -1,6 +1,8 @@
 """Cross-outlet prose statement linking on hand-built fictional documents (no spaCy)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rashomon.crosscheck import statements
 from rashomon.crosscheck.statements import Weights, link, stem
 from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, stable_id
@@ -79,7 +81,7 @@ def test_same_outlet_and_wire_copies_are_not_cross_checks() -> None:
     claims, docs, ents = _pair(outlet_b="Valdoria Herald")
     assert link(claims, docs, ents) == []
     da, db = docs
-    db = Document(**{**db.__dict__, "outlet": "Coastline Post", "duplicate_of": "a"})
+    db = replace(db, outlet="Coastline Post", duplicate_of="a")
     assert link(claims, [da, db], ents) == []
 
 

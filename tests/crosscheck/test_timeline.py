@@ -2,6 +2,8 @@
 and the seed articles ordered from the 1940s to 2021."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rashomon.crosscheck import timeline
@@ -127,7 +129,7 @@ def test_one_event_with_different_figures_lists_each_version():
     b = _doc("b", "In Tarn 9 people were killed on 3 May 2025.", "Times")
     claims = [_event(a, "7 civilians were killed", "kill", "2025-05-03", actor=None, target="7 civilians"),
               _event(b, "9 people were killed", "kill", "2025-05-03", actor=None, target="9 people")]
-    claims = [c.__class__(**{**c.__dict__, "predicate": "were killed"}) for c in claims]
+    claims = [replace(c, predicate="were killed") for c in claims]
     (e,) = timeline.build(claims, [a, b])
     assert "7 civilians were killed (Voice)" in e.label and "9 people were killed (Times)" in e.label
 

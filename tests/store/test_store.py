@@ -1,6 +1,8 @@
 """The store: migrations, batches, idempotent ingest, read-only SQL, round trips."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -57,7 +59,7 @@ def test_errors_recorded_and_cleared_when_fixed(store):
     store.add_batch([], [IngestError("/tmp/9.txt", "empty file", "E101")])
     assert store.errors()[0].reason == "empty file"
     fixed = doc(9)
-    store.add_batch([Document(**{**fixed.__dict__, "source": "/tmp/9.txt"})])
+    store.add_batch([replace(fixed, source="/tmp/9.txt")])
     assert store.errors() == []
 
 
