@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLES, SEEDS
 from tests.fictional import write_corpus
 
 from rashomon import crosscheck, pipeline
-from rashomon.crosscheck import stories, timeline
+from rashomon.crosscheck import statements, stories, timeline
 from rashomon.extract import entities as entities_mod, quotes as quotes_mod
 from rashomon.options import Options
 from rashomon.records import Document, Entity, Mention, Story, stable_id
@@ -57,7 +57,13 @@ def analyzed(nlp, tmp_path_factory):
     return db
 
 
-def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch):
+# second case: no two documents form a story (every document is alone in its story, and their statements
+# are linked in groups of documents), and many statement index items are held by too many statements
+@pytest.mark.parametrize("alone", [False, True])
+def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch, alone):
+    if alone:
+        monkeypatch.setattr(stories, "THRESHOLD", 1.01)
+        monkeypatch.setattr(statements, "MAX_POSTINGS", 6)
     whole, parts = tmp_path / "whole.duckdb", tmp_path / "parts.duckdb"
     shutil.copy(analyzed, whole)
     shutil.copy(analyzed, parts)
@@ -69,6 +75,9 @@ def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, m
     assert _facts(Store(parts)) == expected
     assert report.findings == len(expected["findings"]) and report.stories == len(expected["stories"])
     assert expected["findings"] and expected["timeline"] and expected["framing"]
+    if alone:
+        assert not expected["stories"] or all(len(s["docs"]) == 1 for s in expected["stories"])
+        assert any(f["kind"] == "statement" for f in expected["findings"])
 
 
 def test_readers_see_the_old_corpus_result_until_commit(analyzed, tmp_path):

@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import ingest as ingest_mod
 from .crosscheck import framing as framing_mod, link as link_mod, partition, quotes as quotes_x, \
-    stories as stories_mod, timeline as timeline_mod
+    statements as statements_mod, stories as stories_mod, timeline as timeline_mod
 from .errors import InputError
 from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as quotes_mod
 from .nlp import resolve
@@ -231,7 +231,7 @@ class _CorpusBuild:
             self.quantities(Path(spill))
             self.dates(scratch)
             self.quotes(scratch, quotes)
-        self.statements()
+            self.statements(scratch)
         self.timeline()
         self.progress("crosscheck", 1, 6)
         return self.publication
@@ -352,9 +352,10 @@ class _CorpusBuild:
         quotes: list[str] = []
         self.blocks: set[tuple[str, str]] = set()
         self.sentences, self.df = 0, Counter()
-        for blocks, dates, shingles, hits, (n, df) in self.map(partition.scan, parts()):
+        for blocks, dates, shingles, hits, (n, df), keys in self.map(partition.scan, parts()):
             self.sentences += n
             self.df.update(df)
+            scratch.add_statement_keys(keys)
             for key, facets in blocks.items():
                 self.blocks.add(key)
                 with (spill / _block_file(key)).open("ab") as f:
@@ -416,24 +417,40 @@ class _CorpusBuild:
 
         self.stage(self.map(partition.quote_findings, parts()))
 
-    def statements(self) -> None:
-        """Statement findings per story; documents alone in their story share the story None,
-        so they are linked together, in one partition (as ``crosscheck.run`` does)."""
-        members: dict[str | None, list[str]] = defaultdict(list)
+    def statements(self, scratch: Scratch) -> None:
+        """Statement findings per story. Documents alone in their story are linked with each other
+        (as ``crosscheck.run`` does), per group of them that shared index items connect (found
+        in the scratch database): a group can never be linked with another."""
+        members: dict[str, list[str]] = defaultdict(list)
         for d in self.seq_ids:
-            members[self.story_of.get(d)].append(d)
-        stories = sorted(members, key=lambda s: (s is None, s or ""))
+            if d in self.story_of:
+                members[self.story_of[d]].append(d)
         weights = (self.sentences, dict(self.df))
+        scratch.index_statements(self.sentences, weights[1], statements_mod.MIN_IDF)
         del self.df
+        position = {d: i for i, d in enumerate(self.seq_ids)}
+        union = UnionFind(len(self.seq_ids))
+        linked: set[str] = set()  # documents alone in their story with a possible partner
+        for a, b in scratch.statement_edges(statements_mod.MAX_POSTINGS):
+            union.union(position[a], position[b])
+            linked |= {a, b}
+        groups: dict[int, list[str]] = defaultdict(list)
+        for d in sorted(linked, key=position.__getitem__):
+            groups[union.find(position[d])].append(d)
+        members.update(("alone:" + g[0], g) for g in groups.values())
+        del linked, position, groups
+        keys = sorted(members, key=lambda k: (k.startswith("alone:"), k))
 
         def parts() -> Iterator[tuple]:
-            for keys in _key_batches([(s, len(members[s])) for s in stories], CORPUS_BATCH):
-                ids = [d for s in keys for d in members[s]]
+            for batch in _key_batches([(k, len(members[k])) for k in keys], CORPUS_BATCH):
+                ids = [d for k in batch for d in members[k]]
                 docs = self.with_copies(self.documents(ids))
                 claims = self.store.claims_of(ids)
                 linked = self.store.staged_finding_claims([c.id for c in claims])
                 story_of = {d.id: self.story_of[d.id] for d in docs if d.id in self.story_of}
-                yield (claims, docs, self.entities_in(ids), story_of, weights, linked)
+                blocked = scratch.statement_blocked([d for d in ids if d not in self.story_of],
+                                                    statements_mod.MAX_POSTINGS)
+                yield (claims, docs, self.entities_in(ids), story_of, weights, linked, blocked)
 
         self.stage(self.map(partition.statement_findings, parts()))
 

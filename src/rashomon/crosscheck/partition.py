@@ -90,21 +90,26 @@ def timeline_entries(claims: list[Claim], documents: list[Document]) -> list[tup
 def scan(claims: list[Claim], documents: list[Document], batch: list[str], entities: list[Entity],
          story_of: dict[str, str], terms: tuple[framing.Term, ...]) -> tuple:
     """One pass over a batch of documents (``batch``; ``documents`` also holds the other copies of
-    their originals): (quantity facets by block, date groups, quote shingles, framing hits)."""
+    their originals): (quantity facets by block, date groups, quote shingles, framing hits, statement
+    weights, and the bag items of the statements of documents alone in their story)."""
     ids = set(batch)
     blocks = facet_blocks(claims, documents, entities, story_of)  # every kind: facets read a document's dates
     dates = date_groups(claims, documents, story_of)
     qs = [c for c in claims if c.kind == "quote"]
     own = [d for d in documents if d.id in ids]
     weights = statements.Weights.of(own, entities)
+    alone = {d.id for d in own if d.id not in story_of}
+    keys = [(st.id, st.doc, k) for st in statements.statements([c for c in claims if c.doc in alone], documents,
+                                                               entities, story_of) for k in st.bag]
     return (blocks, dates, [(q.id, sh) for q, sh in zip(qs, quote_shingles(qs, documents))],
-            framing_hits(own, terms), (weights.n, weights.df))
+            framing_hits(own, terms), (weights.n, weights.df), keys)
 
 
 def statement_findings(claims: list[Claim], documents: list[Document], entities: list[Entity],
                        story_of: dict[str, str], weights: tuple[int, dict[str, int]],
-                       linked: list[tuple[str, ...]]) -> list[Finding]:
-    """Statement findings of whole stories (``weights``: (sentences, document frequencies) of
-    the corpus; ``linked``: the claims of the findings already made that hold claims here)."""
+                       linked: list[tuple[str, ...]], blocked: frozenset[str] = frozenset()) -> list[Finding]:
+    """Statement findings of whole stories and whole groups of documents alone in their story
+    (``weights``: (sentences, document frequencies) of the corpus; ``linked``: the claims of the
+    findings already made that hold claims here; ``blocked``: see ``statements.link``)."""
     return statements.link(claims, documents, entities, story_of, weights=statements.Weights(*weights),
-                           linked=[SimpleNamespace(claims=c) for c in linked])
+                           linked=[SimpleNamespace(claims=c) for c in linked], blocked=blocked)

@@ -54,6 +54,7 @@ from itertools import combinations
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+from ..unionfind import UnionFind
 from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
@@ -323,14 +324,22 @@ def _status(a: Statement, b: Statement, score: float) -> str:
     return "unknown"
 
 
-def _candidates(items: list[Statement], weights: Weights) -> set[tuple[int, int]]:
+def index_keys(st: Statement, weights: Weights) -> list[str]:
+    """The informative items of a statement's bag: its keys in the blocking index."""
+    return [k for k in st.bag if weights.idf(k) >= MIN_IDF]
+
+
+def _candidates(items: list[Statement], weights: Weights, blocked: frozenset[str] = frozenset()
+                ) -> set[tuple[int, int]]:
     """Pairs of statements of one story sharing an informative key held by at most
     ``MAX_POSTINGS`` statements of that story (counted per story, so a story gets the same
-    pairs whether it is linked alone or with the whole corpus)."""
+    pairs whether it is linked alone or with the whole corpus). ``blocked``: keys of the
+    documents alone in their story that are held by more than ``MAX_POSTINGS`` of their
+    statements corpus-wide (a partition of them sees only some of those postings)."""
     index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     for i, st in enumerate(items):
-        for k in st.bag:
-            if weights.idf(k) >= MIN_IDF:
+        for k in index_keys(st, weights):
+            if st.story is not None or k not in blocked:
                 index[(st.story, k)].append(i)
     pairs: set[tuple[int, int]] = set()
     for ids in index.values():
@@ -428,12 +437,15 @@ def cliques(kept: dict[tuple[int, int], "Match"], doc_of: list[str]) -> list[lis
 def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
          story_of: dict[str, str] | None = None, weights: Weights | None = None,
          linked: Iterable[Finding] = (), limit: int | None = MAX_PER_STORY,
-         min_score: float = CORPUS_SCORE) -> list[Finding]:
+         min_score: float = CORPUS_SCORE, blocked: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings of kind "statement": one per group of statements from different outlets saying one thing.
 
     ``weights``: IDF over the corpus being analysed (default: over ``documents``);
     ``linked``: findings already made (their claims are not tied again here);
-    ``limit``: at most this many findings per story (None: all);
+    ``limit``: at most this many findings per story (None: all; documents alone in their story
+    are linked with each other, the limit then applies per group of documents their candidate
+    pairs connect, so a partition of the corpus holding whole groups finds what the whole does);
+    ``blocked``: see :func:`_candidates`;
     ``min_score``: the overlap to link at: ``CORPUS_SCORE`` (the default, the pipeline's)
     when every sentence pair of a story is a candidate, where few pairs are one statement;
     ``MIN_SCORE`` for pairs already picked as about one point (ClaimDiff's candidate pairs);
@@ -448,7 +460,18 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
             tied[c].update(f.claims)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     matches: dict[tuple[int, int], Match] = {}
-    for x, y in sorted(_candidates(items, weights)):
+    candidates = sorted(_candidates(items, weights, blocked))
+    alone = UnionFind(len(items))  # documents alone in their story, grouped by their candidate pairs
+    first: dict[str, int] = {}
+    for x, y in candidates:
+        if items[x].story is None:
+            alone.union(first.setdefault(items[x].doc, x), first.setdefault(items[y].doc, y))
+    smallest: dict[int, str] = {}
+    for d, i in first.items():
+        r = alone.find(i)
+        smallest[r] = min(smallest.get(r, d), d)
+    group_of = {d: smallest[alone.find(i)] for d, i in first.items()}  # document -> its group's first document
+    for x, y in candidates:
         a, b = items[x], items[y]
         if a.story != b.story:
             continue
@@ -465,15 +488,14 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     # a pair is kept only when each is the other's best in its document (no one-to-many links)
     kept = {(i, j): m for (i, j), m in matches.items()
             if best[(i, items[j].doc)][1] == j and best[(j, items[i].doc)][1] == i}
-    scored = []
+    per_story: dict[str, list[tuple[Finding, float]]] = defaultdict(list)
     for members in cliques(kept, [items[i].doc for i in range(len(items))]):
         pairs = [(i, j) for i, j in combinations(members, 2)]
         ms = [kept[p] for p in pairs]
         f = _finding([items[i] for i in members], ms, names)
-        scored.append((f, max(m.score for m in ms)))
-    per_story: dict[str | None, list[tuple[Finding, float]]] = defaultdict(list)
-    for f, s in scored:
-        per_story[f.story].append((f, s))
+        story = items[members[0]].story
+        per_story[story if story is not None else "alone:" + group_of[items[members[0]].doc]].append(
+            (f, max(m.score for m in ms)))
     out = []
     for fs in per_story.values():
         fs.sort(key=lambda fs_: (fs_[0].status == "unknown", -fs_[1], fs_[0].id))

@@ -30,6 +30,7 @@ class Scratch:
         self.con.execute("CREATE TABLE days (idx INTEGER, day INTEGER)")
         self.con.execute("CREATE TABLE shingles (q INTEGER, gram BIGINT)")
         self.con.execute("CREATE TABLE dates (claim VARCHAR, doc VARCHAR, story VARCHAR, key VARCHAR)")
+        self.con.execute("CREATE TABLE statement_keys (st VARCHAR, doc VARCHAR, key VARCHAR)")
 
     def close(self) -> None:
         self.con.close()
@@ -137,3 +138,38 @@ class Scratch:
     def date_claims(self, keys: Sequence[str]) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT claim FROM dates WHERE key IN (SELECT unnest(?))",
                                                [list(keys)]).fetchall()]
+
+    # --------------------------------------------------------------- statements
+    def add_statement_keys(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(statement, document, bag item) of the statements of documents alone in their story."""
+        rows = list(rows)
+        self._append("statement_keys", {"st": [r[0] for r in rows], "doc": [r[1] for r in rows],
+                                        "key": [r[2] for r in rows]})
+
+    def index_statements(self, sentences: int, df: dict[str, int], min_idf: float) -> None:
+        """The blocking index of those statements: their informative items (IDF over ``sentences``
+        sentences with document frequencies ``df``, as ``statements.Weights.idf``, at least ``min_idf``)
+        and how many statements hold each."""
+        self.con.execute("CREATE TABLE sdf (key VARCHAR, n INTEGER)")
+        self._append("sdf", {"key": list(df), "n": list(df.values())})
+        self.con.execute(
+            "CREATE TABLE skeys AS SELECT s.st, s.doc, s.key FROM statement_keys s LEFT JOIN sdf USING (key) "
+            "WHERE ln((? + 1) / (coalesce(sdf.n, 0) + 0.5)) >= ?", [sentences, min_idf])
+        self.con.execute("CREATE TABLE spostings AS SELECT key, count(DISTINCT st) AS c, min(doc) AS first "
+                         "FROM skeys GROUP BY key")
+        self.con.execute("DROP TABLE statement_keys")
+        self.con.execute("DROP TABLE sdf")
+
+    def statement_edges(self, max_postings: int) -> Iterator[tuple[str, str]]:
+        """(document, first document of the item) for every indexed item held by 2..max_postings
+        statements: the connected components are the groups of documents whose statements can be linked."""
+        cur = self.con.execute("SELECT DISTINCT s.doc, p.first FROM skeys s JOIN spostings p USING (key) "
+                               "WHERE p.c BETWEEN 2 AND ? AND s.doc <> p.first", [max_postings])
+        while batch := cur.fetchmany(20000):
+            yield from batch
+
+    def statement_blocked(self, docs: Sequence[str], max_postings: int) -> frozenset[str]:
+        """The indexed items of ``docs`` held by more than ``max_postings`` statements corpus-wide."""
+        return frozenset(r[0] for r in self.con.execute(
+            "SELECT DISTINCT s.key FROM skeys s JOIN spostings p USING (key) WHERE p.c > ? "
+            "AND s.doc IN (SELECT unnest(?))", [max_postings, list(docs)]).fetchall())
