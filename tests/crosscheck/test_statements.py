@@ -196,3 +196,30 @@ def test_different_years_are_different_events() -> None:
     claims[1] = _event(db2, b2[:b2.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
     assert len(link(claims, [da, db2], [_entity("Port Aven", "GPE", [da, db2])])) == 1
 
+
+
+def test_blocked_items_propose_no_pairs_for_documents_alone_in_their_story() -> None:
+    """A partition of documents alone in their story sees only some statements of an item held by too
+    many corpus-wide: the pipeline passes it as ``blocked`` and the item proposes no pair there."""
+    claims, docs, ents = _pair()
+    assert len(link(claims, docs, ents)) == 1
+    weights = Weights.of(docs, ents)
+    st_a, st_b = statements.statements(claims, docs, ents)
+    shared = frozenset(statements.index_keys(st_a, weights)) & frozenset(statements.index_keys(st_b, weights))
+    assert shared
+    assert link(claims, docs, ents, blocked=shared) == []
+    # stories' own postings are counted per story, never blocked
+    assert len(link(claims, docs, ents, story_of={"a": "s1", "b": "s1"}, blocked=shared)) == 1
+
+
+def test_findings_limit_applies_per_group_of_documents_alone_in_their_story(monkeypatch) -> None:
+    """Two pairs of documents alone in their story that share no item rare enough to propose a pair
+    across them: each group keeps its own findings under the per-story limit."""
+    claims, docs, ents = _pair()
+    claims2, docs2, _ = _pair("The Port Selma mayor approved the rebuilt ferry terminal wall on Monday morning.",
+                              "On Monday morning the Port Selma mayor approved a rebuilt ferry terminal wall to visitors.")
+    docs2 = [replace(d, id=d.id + "2", source=d.id + "2.txt", outlet=d.outlet + " Weekly") for d in docs2]
+    claims2 = [replace(c, id=c.id + "2", doc=c.doc + "2") for c in claims2]
+    monkeypatch.setattr(statements, "MAX_POSTINGS", 2)  # items of all four statements propose nothing
+    found = link(claims + claims2, docs + docs2, ents + [_entity("Port Selma", "GPE", docs2)], limit=1)
+    assert sorted(len(f.outlets) for f in found) == [2, 2]
