@@ -39,49 +39,74 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
 
 
 class NearDuplicateIndex:
-    """The MinHash signatures of every document seen so far, in ingest order."""
+    """The MinHash signatures of every document seen so far, in ingest order, banded for lookup.
+
+    Compact, since ingest holds it for the whole corpus: each signature is kept as its 512
+    bytes in one growing buffer, and each of its LSH bands as one dictionary entry (a 64-bit
+    hash of the band's bytes -> the documents with that band): about 1.3 KB per document.
+    The bands are datasketch's for the threshold (``MinHashLSH``'s optimal parameters); LSH only
+    proposes candidates, the signatures' estimated similarity decides."""
 
     def __init__(self, options: Options):
         self.threshold = options.dup_threshold
-        # LSH only proposes candidates (it cannot band a threshold near 1); the estimate decides
-        self.lsh = MinHashLSH(threshold=min(max(self.threshold, 0.05), 0.9), num_perm=NUM_PERM)
+        # LSH cannot band a threshold near 1: candidates come from bands for at most 0.9
+        lsh = MinHashLSH(threshold=min(max(self.threshold, 0.05), 0.9), num_perm=NUM_PERM)
+        self.bands, self.rows = lsh.b, lsh.r
+        self.ids: list[str] = []
         self.order: dict[str, int] = {}
-        self.hashes: dict[str, MinHash] = {}
+        self.signatures = bytearray()
+        self.buckets: dict[int, int | list[int]] = {}
 
     def signature(self, text: str) -> bytes:
         m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
         m.update_batch(list(shingles(text)))
         return np.asarray(m.hashvalues, dtype=DTYPE).tobytes()
 
-    def _minhash(self, signature: bytes) -> MinHash | None:
-        if len(signature) != NUM_PERM * 4:  # absent or written by another scheme
-            return None
-        values = np.frombuffer(signature, dtype=DTYPE).astype(np.uint32)
-        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
+    def _keys(self, signature: bytes) -> list[int]:
+        width = self.rows * 4
+        return [hash((b, signature[b * width:(b + 1) * width])) for b in range(self.bands)]
+
+    def _values(self, i: int) -> np.ndarray:
+        size = NUM_PERM * 4  # a copy: a view would pin the buffer, which must stay growable
+        return np.frombuffer(bytes(self.signatures[i * size:(i + 1) * size]), dtype=DTYPE)
 
     def add_existing(self, doc_id: str, signature: bytes) -> None:
         """Register a document stored by an earlier run (call in ingest order)."""
-        m = self._minhash(signature)
-        if m is None or doc_id in self.order:
+        if len(signature) != NUM_PERM * 4 or doc_id in self.order:  # absent or written by another scheme
             return
-        self.order[doc_id] = len(self.order)
-        self.hashes[doc_id] = m
-        self.lsh.insert(doc_id, m)
+        i = len(self.ids)
+        self.ids.append(doc_id)
+        self.order[doc_id] = i
+        self.signatures += signature
+        for k in self._keys(signature):
+            held = self.buckets.get(k)
+            if held is None:
+                self.buckets[k] = i
+            elif isinstance(held, list):
+                held.append(i)
+            else:
+                self.buckets[k] = [held, i]
 
     def link(self, doc: Document, signature: bytes) -> Document:
         """The document, linked to its original when it is a near-copy; then indexed itself."""
-        m = self._minhash(signature)
-        if m is None or doc.id in self.order:
+        if len(signature) != NUM_PERM * 4 or doc.id in self.order:
             return doc
-        best: tuple[int, str, float] | None = None
-        for other in self.lsh.query(m):
-            sim = float(m.jaccard(self.hashes[other]))
-            if sim >= self.threshold and (best is None or self.order[other] < best[0]):
-                best = (self.order[other], other, sim)
+        candidates: set[int] = set()
+        for k in self._keys(signature):
+            held = self.buckets.get(k)
+            if held is not None:
+                candidates.update(held if isinstance(held, list) else (held,))
+        values = np.frombuffer(signature, dtype=DTYPE)
+        best: tuple[int, float] | None = None
+        for i in sorted(candidates):  # earliest ingested first: the first above the threshold wins
+            sim = float(np.count_nonzero(values == self._values(i))) / NUM_PERM
+            if sim >= self.threshold:
+                best = (i, sim)
+                break
         self.add_existing(doc.id, signature)
         if best is None:
             return doc
-        return replace(doc, duplicate_of=best[1], similarity=round(best[2], 3))
+        return replace(doc, duplicate_of=self.ids[best[0]], similarity=round(best[1], 3))
 
 
 # ------------------------------------------------------------------ read time
