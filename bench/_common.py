@@ -15,6 +15,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -80,8 +81,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], interval: float = 0.25, **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run ``cmd``; return (wall seconds, peak RSS bytes of its process tree, completed process)."""
+def run_measured(cmd: list[str], interval: float = 0.25, checkpoint: Callable[[float, int], None] | None = None,
+                 every: float = 30.0, **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run ``cmd``; return (wall seconds, peak RSS bytes of its process tree, completed process).
+    ``checkpoint(seconds so far, peak so far)`` is called every ``every`` seconds while it runs
+    (a resumable benchmark records them, so a run cut short still counts the time it took)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
     peak = 0
@@ -89,8 +93,12 @@ def run_measured(cmd: list[str], interval: float = 0.25, **kwargs) -> tuple[floa
 
     def sample() -> None:
         nonlocal peak
+        last = start
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
+            if checkpoint and time.perf_counter() - last >= every:
+                last = time.perf_counter()
+                checkpoint(last - start, peak)
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)

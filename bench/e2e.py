@@ -11,6 +11,7 @@ time) and peak memory should stay flat (streamed batches: <= 1.5x).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -23,25 +24,57 @@ from make_corpus import make_corpus  # noqa: E402
 CLI = [sys.executable, "-c", "import sys; from rashomon.cli import main; sys.argv[0] = 'rashomon'; main()"]
 
 
-def measure(n: int, folder: Path, workers: int, engine: str = "local") -> dict[str, float]:
+class Steps:
+    """Each step's attempts (seconds, peak RSS, finished), kept in ``folder/e2e-state.json`` when the
+    folder is kept: a run cut short (a session's end, a kill) is resumed by running the same command
+    again; the interrupted attempt counts the time up to its last checkpoint (every 30 s), and the
+    store resumes where it stopped (ingest skips stored documents; analyze extracts only pending ones)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.state: dict = json.loads(path.read_text()) if path and path.exists() else {}
+
+    def save(self) -> None:
+        if self.path:
+            self.path.write_text(json.dumps(self.state, indent=1))
+
+    def run(self, key: str, cmd: list[str]) -> tuple[float, int, int]:
+        """(total seconds, peak RSS, attempts) of a step, running it unless an attempt finished."""
+        attempts = self.state.setdefault(key, [])
+        if not any(a[2] for a in attempts):
+            attempts.append([0.0, 0, False])
+
+            def checkpoint(seconds: float, peak: int) -> None:
+                attempts[-1][:2] = [seconds, peak]
+                self.save()
+
+            t, m, p = run_measured(cmd, checkpoint=checkpoint)
+            if p.returncode not in (0, 1) or (p.returncode == 1 and "analyze" in cmd):
+                raise SystemExit(f"{key} failed:\n{p.stderr[-2000:]}")
+            attempts[-1] = [t, m, True]
+            self.save()
+        return sum(a[0] for a in attempts), max(a[1] for a in attempts), len(attempts)
+
+
+def measure(n: int, folder: Path, workers: int, steps: Steps, engine: str = "local") -> dict[str, float]:
     corpus, db = folder / f"corpus-{n}", folder / f"store-{n}.duckdb"
-    make_corpus(n, corpus)
-    t_in, m_in, p_in = run_measured([*CLI, "ingest", str(corpus), "--db", str(db)])
-    if p_in.returncode not in (0, 1):
-        raise SystemExit(f"ingest failed:\n{p_in.stderr[-2000:]}")
-    t_an, m_an, p_an = run_measured([*CLI, "analyze", "--db", str(db), "--workers", str(workers),
-                                     "--engine", engine])
-    if p_an.returncode != 0:
-        raise SystemExit(f"analyze failed:\n{p_an.stderr[-2000:]}")
+    if not steps.state.get(f"corpus-{n}"):
+        make_corpus(n, corpus)
+        steps.state[f"corpus-{n}"] = True
+        steps.save()
+    t_in, m_in, k_in = steps.run(f"ingest-{n}", [*CLI, "ingest", str(corpus), "--db", str(db)])
+    t_an, m_an, k_an = steps.run(f"analyze-{n}", [*CLI, "analyze", "--db", str(db), "--workers", str(workers),
+                                                  "--engine", engine])
     return {"n": n, "ingest_s": t_in, "ingest_rss": m_in, "analyze_s": t_an, "analyze_rss": m_an,
-            "total_s": t_in + t_an, "peak_rss": max(m_in, m_an)}
+            "total_s": t_in + t_an, "peak_rss": max(m_in, m_an), "attempts": k_in + k_an}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--keep", type=Path, help="keep corpora and stores in this folder")
+    ap.add_argument("--keep", type=Path, help="keep corpora, stores and step timings in this folder; "
+                                              "the same command again resumes an interrupted run")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="rashomon-e2e-") as tmp:
@@ -49,7 +82,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         rows = []
         for n in sizes:
-            rows.append(measure(n, folder, args.workers))
+            rows.append(measure(n, folder, args.workers, Steps(folder / "e2e-state.json" if args.keep else None)))
             r = rows[-1]
             print(f"{n} docs: ingest {r['ingest_s']:.1f} s, analyze {r['analyze_s']:.1f} s, "
                   f"peak {r['peak_rss'] / 2**20:.0f} MiB", flush=True)
@@ -58,7 +91,9 @@ def main() -> None:
     for r in rows:
         lines.append(f"{r['n']:,} docs: ingest {r['ingest_s']:.1f} s (peak {r['ingest_rss'] / 2**20:.0f} MiB), "
                      f"analyze {r['analyze_s']:.1f} s (peak {r['analyze_rss'] / 2**20:.0f} MiB), "
-                     f"total {r['total_s']:.1f} s = {r['n'] / r['total_s']:.1f} docs/s")
+                     f"total {r['total_s']:.1f} s = {r['n'] / r['total_s']:.1f} docs/s"
+                     + (f" (resumed: {r['attempts'] - 2} interrupted attempt(s) counted to their last "
+                        f"30-s checkpoint)" if r["attempts"] > 2 else ""))
     for r in rows[1:]:
         grow_n, grow_t, grow_m = r["n"] / base["n"], r["total_s"] / base["total_s"], r["peak_rss"] / base["peak_rss"]
         lines.append(f"growth {base['n']:,} -> {r['n']:,} docs (x{grow_n:.0f}): time x{grow_t:.2f} "
