@@ -13,11 +13,13 @@ documents, ``PART_CLAIMS`` claims) and by per-entity / per-document bookkeeping 
 story of each document, entity names and mention counts), never by the corpus' texts,
 claims or mentions: entities are canonicalised from (document, form, label) aggregates;
 story vectors and candidate pairs, quote shingles and date keys live in a scratch DuckDB
-(:mod:`rashomon.store.scratch`); quantity facets are spilled to disk by linking block;
-each crosscheck partition (:mod:`rashomon.crosscheck.partition`) is loaded, run, written
-and released. What still grows with the corpus: the canonicalisation's aggregates (one
-small object per distinct form per document), the statement findings of documents alone
-in their story (one partition), and the largest linking block / event key / month-day.
+(:mod:`rashomon.store.scratch`, also the statement index of documents alone in their
+story, linked per group of them the index connects); quantity facets are spilled to disk
+by linking block; each crosscheck partition (:mod:`rashomon.crosscheck.partition`) is
+loaded, run, written and released. What still grows with the corpus: the
+canonicalisation's aggregates (one small object per distinct form per document, and per
+distinct form its matching keys), the statement weights (a vocabulary-sized table), and the
+largest linking block / event key / month-day / group of documents alone in their story.
 """
 from __future__ import annotations
 
@@ -425,7 +427,7 @@ class _CorpusBuild:
         for d in self.seq_ids:
             if d in self.story_of:
                 members[self.story_of[d]].append(d)
-        weights = (self.sentences, dict(self.df))
+        weights = (self.sentences, self.df)  # (not copied: vocabulary-sized)
         scratch.index_statements(self.sentences, weights[1], statements_mod.MIN_IDF)
         del self.df
         position = {d: i for i, d in enumerate(self.seq_ids)}
