@@ -421,8 +421,8 @@ class _CorpusBuild:
 
     def statements(self, scratch: Scratch) -> None:
         """Statement findings per story. Documents alone in their story are linked with each other
-        (as ``crosscheck.run`` does), per group of them that shared index items connect (found
-        in the scratch database): a group can never be linked with another."""
+        (as ``crosscheck.run`` does) within their group (``statements.alone_groups``, from the edges
+        of their statement index in the scratch database), a partition holding whole groups."""
         members: dict[str, list[str]] = defaultdict(list)
         for d in self.seq_ids:
             if d in self.story_of:
@@ -430,17 +430,11 @@ class _CorpusBuild:
         weights = (self.sentences, self.df)  # (not copied: vocabulary-sized)
         scratch.index_statements(self.sentences, weights[1], statements_mod.MIN_IDF)
         del self.df
-        position = {d: i for i, d in enumerate(self.seq_ids)}
-        union = UnionFind(len(self.seq_ids))
-        linked: set[str] = set()  # documents alone in their story with a possible partner
-        for a, b in scratch.statement_edges(statements_mod.MAX_POSTINGS):
-            union.union(position[a], position[b])
-            linked |= {a, b}
-        groups: dict[int, list[str]] = defaultdict(list)
-        for d in sorted(linked, key=position.__getitem__):
-            groups[union.find(position[d])].append(d)
-        members.update(("alone:" + g[0], g) for g in groups.values())
-        del linked, position, groups
+        groups: dict[str, list[str]] = defaultdict(list)
+        for d, first in statements_mod.alone_groups(scratch.statement_edges(statements_mod.MAX_POSTINGS)).items():
+            groups[first].append(d)
+        members.update(("alone:" + first, sorted(ds)) for first, ds in groups.items() if len(ds) > 1)
+        del groups
         keys = sorted(members, key=lambda k: (k.startswith("alone:"), k))
 
         def parts() -> Iterator[tuple]:

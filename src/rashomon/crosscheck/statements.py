@@ -54,7 +54,6 @@ from itertools import combinations
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
-from ..unionfind import UnionFind
 from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
@@ -66,6 +65,7 @@ MIN_WORDS = 2  # of which content words (not entities): two names in common are 
 MIN_IDF = 1.0  # an item in more than ~1/e of the corpus' sentences says nothing about identity
 MAX_POSTINGS = 50  # an index key shared by more statements than this is not used for blocking
 MAX_PER_STORY = 15
+MAX_ALONE_GROUP = 100  # documents alone in their story are linked in groups of at most this many
 FRAGMENT_WORDS = 14
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -351,6 +351,59 @@ def _candidates(items: list[Statement], weights: Weights, blocked: frozenset[str
     return pairs
 
 
+# ------------------------------------------------------ documents alone in their story
+def _alone_edges(items: list[Statement], weights: Weights, blocked: frozenset[str]
+                 ) -> list[tuple[str, str, int]]:
+    """(document, document, shared index items) of the documents alone in their story, for the items
+    held by 2..``MAX_POSTINGS`` of their statements (``blocked``: held by more, corpus-wide); heaviest
+    first. The pipeline computes the same edges in SQL (``Scratch.statement_edges``)."""
+    held: dict[str, int] = defaultdict(int)
+    docs: dict[str, set[str]] = defaultdict(set)
+    for st in items:
+        if st.story is None:
+            for k in index_keys(st, weights):
+                if k not in blocked:
+                    held[k] += 1
+                    docs[k].add(st.doc)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for k, n in held.items():
+        if 2 <= n <= MAX_POSTINGS:
+            for a, b in combinations(sorted(docs[k]), 2):
+                pairs[(a, b)] += 1
+    return sorted(((a, b, w) for (a, b), w in pairs.items()), key=lambda e: (-e[2], e[0], e[1]))
+
+
+def alone_groups(edges: Iterable[tuple[str, str, int]], cap: int | None = None) -> dict[str, str]:
+    """Documents alone in their story, gathered into groups of at most ``cap`` (``MAX_ALONE_GROUP``)
+    documents: edges (heaviest first, then by document ids) join two groups while the joined group
+    stays within the cap. Document -> its group's first document id.
+
+    Their statements are linked within a group only, and a group counts as one story for
+    ``MAX_PER_STORY``. The cap bounds the work and memory of linking them (one partition holds
+    whole groups) where repeated paragraphs would otherwise chain the whole corpus into one group;
+    a partition holding whole groups finds the groups the whole corpus does (the joins inside a
+    group, and the refusals between two groups, come in the same order with the same sizes)."""
+    cap = MAX_ALONE_GROUP if cap is None else cap
+    parent: dict[str, str] = {}
+    size: dict[str, int] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        size.setdefault(x, 1)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb and size[ra] + size[rb] <= cap:
+            ra, rb = min(ra, rb), max(ra, rb)  # the root is the group's first document
+            parent[rb] = ra
+            size[ra] += size.pop(rb)
+    return {d: find(d) for d in parent}
+
+
 # --------------------------------------------------------------------- findings
 def _fragment(st: Statement, shared: tuple[str, ...]) -> str:
     """A short quoted piece of the sentence around the words it shares with the other side."""
@@ -443,8 +496,7 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     ``weights``: IDF over the corpus being analysed (default: over ``documents``);
     ``linked``: findings already made (their claims are not tied again here);
     ``limit``: at most this many findings per story (None: all; documents alone in their story
-    are linked with each other, the limit then applies per group of documents their candidate
-    pairs connect, so a partition of the corpus holding whole groups finds what the whole does);
+    are linked within their :func:`alone_groups` group, which counts as a story here);
     ``blocked``: see :func:`_candidates`;
     ``min_score``: the overlap to link at: ``CORPUS_SCORE`` (the default, the pipeline's)
     when every sentence pair of a story is a candidate, where few pairs are one statement;
@@ -461,19 +513,14 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     best: dict[tuple[int, str], tuple[float, int]] = {}
     matches: dict[tuple[int, int], Match] = {}
     candidates = sorted(_candidates(items, weights, blocked))
-    alone = UnionFind(len(items))  # documents alone in their story, grouped by their candidate pairs
-    first: dict[str, int] = {}
-    for x, y in candidates:
-        if items[x].story is None:
-            alone.union(first.setdefault(items[x].doc, x), first.setdefault(items[y].doc, y))
-    smallest: dict[int, str] = {}
-    for d, i in first.items():
-        r = alone.find(i)
-        smallest[r] = min(smallest.get(r, d), d)
-    group_of = {d: smallest[alone.find(i)] for d, i in first.items()}  # document -> its group's first document
+    alone = alone_groups(_alone_edges(items, weights, blocked))
+
+    def story(st: Statement) -> str:
+        return st.story if st.story is not None else "alone:" + alone.get(st.doc, st.doc)
+
     for x, y in candidates:
         a, b = items[x], items[y]
-        if a.story != b.story:
+        if story(a) != story(b):
             continue
         if any(tied[c.id] & {d.id for d in b.claims} for c in a.claims):
             continue
@@ -493,9 +540,7 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
         pairs = [(i, j) for i, j in combinations(members, 2)]
         ms = [kept[p] for p in pairs]
         f = _finding([items[i] for i in members], ms, names)
-        story = items[members[0]].story
-        per_story[story if story is not None else "alone:" + group_of[items[members[0]].doc]].append(
-            (f, max(m.score for m in ms)))
+        per_story[story(items[members[0]])].append((f, max(m.score for m in ms)))
     out = []
     for fs in per_story.values():
         fs.sort(key=lambda fs_: (fs_[0].status == "unknown", -fs_[1], fs_[0].id))

@@ -155,16 +155,18 @@ class Scratch:
         self.con.execute(
             "CREATE TABLE skeys AS SELECT s.st, s.doc, s.key FROM statement_keys s LEFT JOIN sdf USING (key) "
             "WHERE ln((? + 1) / (coalesce(sdf.n, 0) + 0.5)) >= ?", [sentences, min_idf])
-        self.con.execute("CREATE TABLE spostings AS SELECT key, count(DISTINCT st) AS c, min(doc) AS first "
-                         "FROM skeys GROUP BY key")
+        self.con.execute("CREATE TABLE spostings AS SELECT key, count(DISTINCT st) AS c FROM skeys GROUP BY key")
         self.con.execute("DROP TABLE statement_keys")
         self.con.execute("DROP TABLE sdf")
 
-    def statement_edges(self, max_postings: int) -> Iterator[tuple[str, str]]:
-        """(document, first document of the item) for every indexed item held by 2..max_postings
-        statements: the connected components are the groups of documents whose statements can be linked."""
-        cur = self.con.execute("SELECT DISTINCT s.doc, p.first FROM skeys s JOIN spostings p USING (key) "
-                               "WHERE p.c BETWEEN 2 AND ? AND s.doc <> p.first", [max_postings])
+    def statement_edges(self, max_postings: int) -> Iterator[tuple[str, str, int]]:
+        """(document, document, shared items) for the documents sharing indexed items held by
+        2..max_postings statements, heaviest first, then by document ids (streamed; as
+        ``statements._alone_edges``)."""
+        cur = self.con.execute(
+            "WITH k AS (SELECT DISTINCT s.doc, s.key FROM skeys s JOIN spostings p USING (key) "
+            "WHERE p.c BETWEEN 2 AND ?) SELECT a.doc, b.doc, count(*) AS w FROM k a JOIN k b "
+            "ON a.key = b.key AND a.doc < b.doc GROUP BY 1, 2 ORDER BY w DESC, 1, 2", [max_postings])
         while batch := cur.fetchmany(20000):
             yield from batch
 
