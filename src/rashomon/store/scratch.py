@@ -47,6 +47,12 @@ class Scratch:
             arrow = pa.table(columns)  # noqa: F841  (referenced by name in SQL)
             self.con.execute(f"INSERT INTO {table} SELECT * FROM arrow")
 
+    def _stream(self, sql: str, params: list) -> Iterator[tuple]:
+        """The rows of a query, fetched in chunks (never all of them in Python at once)."""
+        cur = self.con.execute(sql, params)
+        while batch := cur.fetchmany(20000):
+            yield from batch
+
     # ------------------------------------------------------------------ stories
     def add_counts(self, rows: Iterable[tuple[int, int, str, int]], days: Iterable[tuple[int, int | None]]) -> None:
         """Raw feature counts ``(document index, position, feature, count)`` and publication days."""
@@ -70,7 +76,7 @@ class Scratch:
     def story_pairs(self, cap: int, max_days: int, threshold: float) -> Iterator[tuple[int, int]]:
         """Pairs of documents whose cosine over shared features in 2..cap documents (halved when
         both are dated more than ``max_days`` apart) reaches ``threshold`` (streamed)."""
-        cur = self.con.execute(
+        yield from self._stream(
             "WITH f AS (SELECT feature FROM vec GROUP BY feature HAVING count(*) BETWEEN 2 AND ?), "
             "v AS (SELECT idx, feature, w FROM vec WHERE feature IN (SELECT feature FROM f)), "
             "p AS (SELECT a.idx AS a, b.idx AS b, sum(a.w * b.w) AS s FROM v a JOIN v b "
@@ -78,8 +84,6 @@ class Scratch:
             "SELECT p.a, p.b FROM p JOIN days da ON da.idx = p.a JOIN days db ON db.idx = p.b "
             "WHERE CASE WHEN da.day IS NOT NULL AND db.day IS NOT NULL AND abs(da.day - db.day) > ? "
             "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [cap, max_days, threshold])
-        while batch := cur.fetchmany(20000):
-            yield from batch
 
     def story_vectors(self, roots: Sequence[int], top: int) -> Iterator[tuple[int, list[tuple[int, dict]]]]:
         """(root, [(idx, vector)]) per story in ``roots`` order of first member: full vectors for
@@ -116,12 +120,10 @@ class Scratch:
     def shingle_edges(self, max_postings: int) -> Iterator[tuple[int, int]]:
         """(quote, first quote of the shingle) for every shingle in 2..max_postings quotes: the
         connected components are the groups of quotes that can ever be linked (streamed)."""
-        cur = self.con.execute(
+        yield from self._stream(
             "WITH g AS (SELECT gram, min(q) AS first FROM (SELECT DISTINCT q, gram FROM shingles) GROUP BY gram "
             "HAVING count(*) BETWEEN 2 AND ?) SELECT DISTINCT s.q, g.first FROM shingles s JOIN g USING (gram) "
             "WHERE s.q <> g.first", [max_postings])
-        while batch := cur.fetchmany(20000):
-            yield from batch
 
     # -------------------------------------------------------------------- dates
     def add_dates(self, rows: Iterable[tuple[str, str, str | None, str]]) -> None:
@@ -163,12 +165,10 @@ class Scratch:
         """(document, document, shared items) for the documents sharing indexed items held by
         2..max_postings statements, heaviest first, then by document ids (streamed; as
         ``statements._alone_edges``)."""
-        cur = self.con.execute(
+        yield from self._stream(
             "WITH k AS (SELECT DISTINCT s.doc, s.key FROM skeys s JOIN spostings p USING (key) "
             "WHERE p.c BETWEEN 2 AND ?) SELECT a.doc, b.doc, count(*) AS w FROM k a JOIN k b "
             "ON a.key = b.key AND a.doc < b.doc GROUP BY 1, 2 ORDER BY w DESC, 1, 2", [max_postings])
-        while batch := cur.fetchmany(20000):
-            yield from batch
 
     def statement_blocked(self, docs: Sequence[str], max_postings: int) -> frozenset[str]:
         """The indexed items of ``docs`` held by more than ``max_postings`` statements corpus-wide."""
