@@ -329,18 +329,25 @@ def index_keys(st: Statement, weights: Weights) -> list[str]:
     return [k for k in st.bag if weights.idf(k) >= MIN_IDF]
 
 
-def _candidates(items: list[Statement], weights: Weights, blocked: frozenset[str] = frozenset()
-                ) -> set[tuple[int, int]]:
-    """Pairs of statements of one story sharing an informative key held by at most
-    ``MAX_POSTINGS`` statements of that story (counted per story, so a story gets the same
-    pairs whether it is linked alone or with the whole corpus). ``blocked``: keys of the
-    documents alone in their story that are held by more than ``MAX_POSTINGS`` of their
-    statements corpus-wide (a partition of them sees only some of those postings)."""
-    index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+Postings = dict[tuple[str | None, str], list[int]]  # (story, informative item) -> statements holding it
+
+
+def _postings(items: list[Statement], weights: Weights, blocked: frozenset[str] = frozenset()) -> Postings:
+    """The blocking index, per story. ``blocked``: items of the documents alone in their story that
+    are held by more than ``MAX_POSTINGS`` of their statements corpus-wide (a partition of them
+    sees only some of those postings), left out for them."""
+    index: Postings = defaultdict(list)
     for i, st in enumerate(items):
         for k in index_keys(st, weights):
             if st.story is not None or k not in blocked:
                 index[(st.story, k)].append(i)
+    return index
+
+
+def _candidates(items: list[Statement], index: Postings) -> set[tuple[int, int]]:
+    """Pairs of statements of one story sharing an informative key held by at most
+    ``MAX_POSTINGS`` statements of that story (counted per story, so a story gets the same
+    pairs whether it is linked alone or with the whole corpus)."""
     pairs: set[tuple[int, int]] = set()
     for ids in index.values():
         if len(ids) < 2 or len(ids) > MAX_POSTINGS:
@@ -352,23 +359,14 @@ def _candidates(items: list[Statement], weights: Weights, blocked: frozenset[str
 
 
 # ------------------------------------------------------ documents alone in their story
-def _alone_edges(items: list[Statement], weights: Weights, blocked: frozenset[str]
-                 ) -> list[tuple[str, str, int]]:
+def _alone_edges(items: list[Statement], index: Postings) -> list[tuple[str, str, int]]:
     """(document, document, shared index items) of the documents alone in their story, for the items
-    held by 2..``MAX_POSTINGS`` of their statements (``blocked``: held by more, corpus-wide); heaviest
-    first. The pipeline computes the same edges in SQL (``Scratch.statement_edges``)."""
-    held: dict[str, int] = defaultdict(int)
-    docs: dict[str, set[str]] = defaultdict(set)
-    for st in items:
-        if st.story is None:
-            for k in index_keys(st, weights):
-                if k not in blocked:
-                    held[k] += 1
-                    docs[k].add(st.doc)
+    held by 2..``MAX_POSTINGS`` of their statements; heaviest first. The pipeline computes the same
+    edges in SQL (``Scratch.statement_edges``)."""
     pairs: dict[tuple[str, str], int] = defaultdict(int)
-    for k, n in held.items():
-        if 2 <= n <= MAX_POSTINGS:
-            for a, b in combinations(sorted(docs[k]), 2):
+    for (story, _), ids in index.items():
+        if story is None and 2 <= len(ids) <= MAX_POSTINGS:
+            for a, b in combinations(sorted({items[i].doc for i in ids}), 2):
                 pairs[(a, b)] += 1
     return sorted(((a, b, w) for (a, b), w in pairs.items()), key=lambda e: (-e[2], e[0], e[1]))
 
@@ -497,7 +495,7 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     ``linked``: findings already made (their claims are not tied again here);
     ``limit``: at most this many findings per story (None: all; documents alone in their story
     are linked within their :func:`alone_groups` group, which counts as a story here);
-    ``blocked``: see :func:`_candidates`;
+    ``blocked``: see :func:`_postings`;
     ``min_score``: the overlap to link at: ``CORPUS_SCORE`` (the default, the pipeline's)
     when every sentence pair of a story is a candidate, where few pairs are one statement;
     ``MIN_SCORE`` for pairs already picked as about one point (ClaimDiff's candidate pairs);
@@ -512,8 +510,9 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
             tied[c].update(f.claims)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     matches: dict[tuple[int, int], Match] = {}
-    candidates = sorted(_candidates(items, weights, blocked))
-    alone = alone_groups(_alone_edges(items, weights, blocked))
+    index = _postings(items, weights, blocked)
+    candidates = sorted(_candidates(items, index))
+    alone = alone_groups(_alone_edges(items, index))
 
     def story(st: Statement) -> str:
         return st.story if st.story is not None else "alone:" + alone.get(st.doc, st.doc)

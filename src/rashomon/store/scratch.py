@@ -94,21 +94,20 @@ class Scratch:
             sizes[r] = sizes.get(r, 0) + 1
         self._append("roots", {"idx": list(range(len(roots))), "root": list(roots),
                                "size": [sizes[r] for r in roots]})
-        cur = self.con.execute(
+        rows = self._stream(
             "SELECT r.root, v.idx, v.feature, v.w FROM vec v JOIN roots r ON r.idx = v.idx "
             "QUALIFY r.size > 1 OR row_number() OVER (PARTITION BY v.idx ORDER BY v.w DESC, v.pos) <= ? "
             "ORDER BY r.root, v.idx, CASE WHEN r.size > 1 THEN v.pos ELSE 0 END, "
             "CASE WHEN r.size > 1 THEN 0 ELSE -v.w END, v.pos", [top])
         root, members = None, []
-        while batch := cur.fetchmany(20000):
-            for rt, idx, feature, w in batch:
-                if rt != root:
-                    if members:
-                        yield root, members
-                    root, members = rt, []
-                if not members or members[-1][0] != idx:
-                    members.append((idx, {}))
-                members[-1][1][feature] = w
+        for rt, idx, feature, w in rows:
+            if rt != root:
+                if members:
+                    yield root, members
+                root, members = rt, []
+            if not members or members[-1][0] != idx:
+                members.append((idx, {}))
+            members[-1][1][feature] = w
         if members:
             yield root, members
 
