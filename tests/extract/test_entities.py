@@ -201,6 +201,15 @@ def test_mentions_join_split_names_and_drop_bare_titles(nlp):
         ("Velmoria", "GPE"), ("Foreign Minister of Velmoria Tarvel Okondu", "PERSON")]
 
 
+def test_mentions_never_hold_only_spaces_or_punctuation(nlp):
+    """The tagger once called "―\xa0" (a dash and a no-break space before a byline) a PERSON: trimming
+    the dash left a mention of one space, which later broke speaker resolution on that document."""
+    words = ["“", "Stay", "home", ".", "”", "―", "\xa0", "Mara", "Quell", "."]
+    sdoc = _parsed(nlp, words, [(5, 7, "PERSON"), (7, 9, "PERSON")])
+    found = mentions(sdoc, Document("x", "x", sdoc.text, sdoc.text))
+    assert [(m.text, m.label) for m in found] == [("Mara Quell", "PERSON")]
+
+
 def test_mentions_place_noun_before_a_name_makes_it_a_place(nlp):
     words = "Shells fell on the capital Ostrava and the city of Velmor Bay .".split()
     sdoc = _parsed(nlp, words, [(5, 6, "PERSON"), (10, 12, "ORG")])

@@ -117,9 +117,9 @@ def mentions(sdoc, document: Document) -> list[Mention]:
             continue
         start, end, label = ent.start, ent.end, ent.label_
         end = next((i for i in range(start + 1, end) if "\n" in sdoc[i].text), end)  # a headline's next line
-        while start < end and (sdoc[start].lower_ == "the" or sdoc[start].is_punct):
+        while start < end and (sdoc[start].lower_ == "the" or sdoc[start].is_punct or sdoc[start].is_space):
             start += 1
-        while end > start and (sdoc[end - 1].text in _POSSESSIVE or sdoc[end - 1].is_punct):
+        while end > start and (sdoc[end - 1].text in _POSSESSIVE or sdoc[end - 1].is_punct or sdoc[end - 1].is_space):
             end -= 1
         if end < len(sdoc) and sdoc[end].text == ")" and any(t.text == "(" for t in sdoc[start:end]):
             end += 1  # "Organisation of Islamic Cooperation (OIC" + ")"
