@@ -50,6 +50,35 @@ def test_ingest_failures_exit_1_and_name_the_file(tmp_path):
     assert r.exit_code == 0 and "good.txt" in r.output
 
 
+def test_analyze_failures_exit_1_and_name_the_file_and_the_document(nlp, tmp_path, monkeypatch):
+    from rashomon.extract import quotes
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text("Flood in Port Aven\n\nThe river rose two metres overnight, officials said.\n")
+    (src / "bad.txt").write_text("Storm in Port Aven\n\nThe storm cut power to 300 homes, the mayor said.\n")
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(src), "--db", db]).exit_code == 0
+    extract = quotes.extract
+
+    def flaky(sdoc, document, **kw):
+        if document.source.endswith("bad.txt"):
+            raise KeyError("speaker")
+        return extract(sdoc, document, **kw)
+
+    monkeypatch.setattr(quotes, "extract", flaky)
+    r = runner.invoke(app, ["analyze", "--db", db])
+    assert r.exit_code == 1, r.output
+    assert "analyzed 1 new document(s)" in r.output
+    assert re.search(r"bad\.txt \(d_\w+\): \[E402\] KeyError: 'speaker' \(at test_cli\.py:\d+ in flaky\)", r.output)
+    for command in (["docs"], ["export", "--format", "json", "--out", str(tmp_path / "x.json")]):
+        assert runner.invoke(app, [*command, "--db", db]).exit_code == 0
+    assert "bad.txt" in runner.invoke(app, ["docs", "--db", db]).output
+    exported = json.loads((tmp_path / "x.json").read_text())
+    jsonschema.validate(exported, json.loads(SCHEMA_PATH.read_text()))
+    assert [e["source"].rsplit("/", 1)[-1] for e in exported["extraction_errors"]] == ["bad.txt"]
+
+
 def test_api_round_trip_and_export_validates(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -5,6 +5,7 @@ import pytest
 from tests.fictional import write_corpus
 
 from rashomon import parallel, pipeline
+from rashomon.extract import STAGE, quotes
 from rashomon.options import Options
 from rashomon.parallel import extract_batch, extract_batches
 from rashomon.store import Store
@@ -49,3 +50,70 @@ def test_two_workers_store_the_same_results_as_one(nlp, tmp_path, monkeypatch):
     assert one.count("mentions") > 0
     assert _facts(two) == _facts(one)
     assert two.pending_count("extract@1") == 0
+
+
+def _fail_on(monkeypatch, doc_id: str) -> None:
+    """Make the quote extractor raise on one document."""
+    extract = quotes.extract
+
+    def flaky(sdoc, document, **kw):
+        if document.id == doc_id:
+            raise IndexError("list index out of range")
+        return extract(sdoc, document, **kw)
+
+    monkeypatch.setattr(quotes, "extract", flaky)
+
+
+def test_a_document_an_extractor_fails_on_is_recorded_and_the_others_are_kept(nlp, tmp_path, monkeypatch):
+    store = _ingested(tmp_path, "flaky")
+    docs = next(store.iter_pending(STAGE, 4))
+    good = extract_batch(docs, Options())
+    _fail_on(monkeypatch, docs[1].id)
+    out = extract_batch(docs, Options())
+    assert [x.doc for x in out] == [d.id for d in docs]
+    assert out[1].error.startswith("IndexError: list index out of range (at test_parallel.py:")
+    assert not out[1].claims and not out[1].mentions
+    assert [out[0], *out[2:]] == [good[0], *good[2:]]
+
+
+def test_when_the_batched_model_pass_fails_only_the_bad_document_fails(nlp, tmp_path, monkeypatch):
+    store = _ingested(tmp_path, "pipe")
+    docs = next(store.iter_pending(STAGE, 4))
+    good = extract_batch(docs, Options())
+    real = parallel.load(Options().model)
+
+    class Brittle:  # the batch pass dies on the third document; a lone pass only on that one
+        def pipe(self, texts, batch_size):
+            for i, sdoc in enumerate(real.pipe(texts, batch_size=batch_size)):
+                if i == 2:
+                    raise ValueError("bad token")
+                yield sdoc
+
+        def __call__(self, text):
+            if text == docs[2].text:
+                raise ValueError("bad token")
+            return real(text)
+
+    monkeypatch.setattr(parallel, "load", lambda model: Brittle())
+    out = extract_batch(docs, Options())
+    assert out[2].error.startswith("ValueError: bad token")
+    assert [out[0], out[1], *out[3:]] == [good[0], good[1], *good[3:]]
+
+
+def test_analyze_goes_on_past_a_failing_document_and_retries_it_next_time(nlp, tmp_path, monkeypatch):
+    store = _ingested(tmp_path, "retry")
+    bad = store.documents()[5]
+    _fail_on(monkeypatch, bad.id)
+    report = pipeline.analyze(store, Options(batch_size=4))
+    assert (report.extracted, report.failed) == (11, 1)
+    [error] = store.extraction_errors()
+    assert (error.doc, error.source, error.stage, error.code) == (bad.id, bad.source, STAGE, "E402")
+    assert "IndexError" in error.reason
+    assert store.pending_count(STAGE) == 1 and store.count("findings") > 0
+    assert not any(c.doc == bad.id for c in store.claims())
+
+    monkeypatch.undo()
+    report = pipeline.analyze(store, Options(batch_size=4))
+    assert (report.extracted, report.failed) == (1, 0)
+    assert store.extraction_errors() == [] and store.pending_count(STAGE) == 0
+    assert any(c.doc == bad.id for c in store.claims())

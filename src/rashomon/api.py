@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from . import crosscheck, pipeline
 from .options import Options
-from .records import Claim, Document, Entity, Finding, FramingHit, IngestError, Story, TimelineEntry
+from .records import Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story, TimelineEntry
 from .store import DEFAULT_DB, Store
 from .store import export as export_mod
 
@@ -47,7 +47,12 @@ class Rashomon:
         return self.store.document(ref)
 
     def errors(self) -> list[IngestError]:
+        """Inputs that could not be ingested."""
         return self.store.errors()
+
+    def extraction_errors(self) -> list[ExtractionError]:
+        """Stored documents an extractor failed on (retried by the next analyze)."""
+        return self.store.extraction_errors()
 
     def entities(self) -> list[Entity]:
         return self.store.entities()

@@ -137,6 +137,16 @@ def analyze(db: Optional[str] = DbOpt,
         _fail(exc)
     out.print(f"analyzed {rep.extracted} new document(s): {rep.entities} entities, {rep.claims} claims, "
               f"{rep.findings} findings in {rep.stories} stories")
+    if rep.failed:
+        _print_extraction_errors(r.extraction_errors())
+        raise typer.Exit(1)
+
+
+def _print_extraction_errors(errors: list) -> None:
+    err.print(f"{len(errors)} document(s) could not be extracted (retried by the next analyze; "
+              "please report the reason as a bug):")
+    for e in errors:
+        err.print(f"  {e.source} ({e.doc}): [{e.code}] {e.reason}", markup=False, highlight=False)
 
 
 @app.command()
@@ -153,6 +163,9 @@ def docs(db: Optional[str] = DbOpt, outlet: Optional[str] = typer.Option(None)):
         err.print(f"{len(errors)} input(s) failed to ingest:")
         for e in errors:
             err.print(f"  {e.source}: [{e.code}] {e.reason}", markup=False, highlight=False)
+    failed = r.extraction_errors()
+    if failed:
+        _print_extraction_errors(failed)
 
 
 @app.command()

@@ -15,9 +15,11 @@ context (no forked copies of a parent's DuckDB connections or thread pools).
 from __future__ import annotations
 
 import multiprocessing
+import traceback
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from .errors import RashomonError
@@ -40,10 +42,35 @@ class WorkerCrashed(RashomonError, RuntimeError):
 
 
 def extract_batch(documents: Sequence[Document], options: Options) -> list[Extraction]:
-    """One spaCy pass over ``documents`` and every extractor on each parsed document."""
+    """One spaCy pass over ``documents`` and every extractor on each parsed document.
+
+    A document the model or an extractor fails on gets an :class:`Extraction` that carries only
+    the ``error`` (the exception and where it was raised); the others are unaffected: when the
+    batched model pass itself fails, the rest of the batch is parsed one document at a time."""
     nlp = load(options.model)
     parsed = nlp.pipe((d.text for d in documents), batch_size=max(1, len(documents)))
-    return [extract_doc(sdoc, doc, options) for sdoc, doc in zip(parsed, documents)]
+    out: list[Extraction] = []
+    for i, doc in enumerate(documents):
+        try:
+            sdoc = next(parsed)
+        except Exception:  # noqa: BLE001 - the batch pass is dead; isolate the document that killed it
+            return out + [_extract(doc, options, nlp=nlp) for doc in documents[i:]]
+        out.append(_extract(doc, options, sdoc=sdoc))
+    return out
+
+
+def _extract(document: Document, options: Options, *, sdoc=None, nlp=None) -> Extraction:
+    try:
+        return extract_doc(sdoc if sdoc is not None else nlp(document.text), document, options)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+        return Extraction(doc=document.id, error=_reason(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    """``Type: message (at file.py:line in function)``, the innermost frame of the traceback."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name})" if frames else ""
+    return f"{type(exc).__name__}: {exc}{where}"
 
 
 # ------------------------------------------------------------ worker process

@@ -41,7 +41,7 @@ from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as
 from .nlp import resolve
 from .options import Options
 from .parallel import extract_batches
-from .records import Document, Entity, Finding, IngestError, Mention
+from .records import Document, Entity, Extraction, Finding, IngestError, Mention
 from .store import Store
 from .store.scratch import Scratch
 from .unionfind import UnionFind
@@ -65,10 +65,18 @@ class IngestReport:
 @dataclass
 class AnalyzeReport:
     extracted: int = 0
+    failed: int = 0  # documents an extractor failed on (see Store.extraction_errors)
     entities: int = 0
     claims: int = 0
     findings: int = 0
     stories: int = 0
+
+    def count(self, extractions: Iterable[Extraction]) -> None:
+        for x in extractions:
+            if x.error:
+                self.failed += 1
+            else:
+                self.extracted += 1
 
 
 def ingest(store: Store, paths: Iterable[str | Path], options: Options | None = None,
@@ -129,7 +137,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
         progress("extract", 0, total)
         for batch, results in extract_batches(store.iter_pending(EXTRACT_STAGE, options.batch_size), options):
             store.save_extractions(results, EXTRACT_STAGE)
-            report.extracted += len(batch)
+            report.count(results)
             progress("extract", len(batch), total)
     corpus(store, options, report, progress)
     return report

@@ -203,6 +203,19 @@ class Extraction(Record):
     published_how: PublishedHow | None = None
     published_window: tuple[str, str] | None = None
     published_evidence: str | None = None
+    error: str | None = None  # why the extractors failed on this document (then nothing else is set)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionError(Record):
+    """One stored document the extractors failed on, and why. Never fatal to the run: the
+    document keeps no mentions or claims, stays pending, and is tried again by the next analyze."""
+
+    doc: str
+    source: str
+    reason: str
+    stage: str
+    code: str = "E402"
 
 
 # ------------------------------------------------------------------ crosscheck

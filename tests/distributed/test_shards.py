@@ -35,6 +35,11 @@ def test_extraction_round_trips_through_json(x):
     assert extraction_from_json(table.column("extraction")[0].as_py()) == x
 
 
+def test_a_failed_extraction_round_trips_with_its_reason():
+    x = Extraction("d1", error="IndexError: list index out of range (at quotes.py:12 in _full)")
+    assert extraction_from_json(extraction_rows([0], [x]).column("extraction")[0].as_py()) == x
+
+
 def test_documents_round_trip_through_shards_in_order(tmp_path):
     docs = [Document(id=f"d_{i}", source=f"s{i}.txt", text=f"Text {i} \u202eRTL\u200b", raw_text=f" Text {i} ",
                      published="2024-05-0{}".format(i % 9 + 1), similarity=0.5 if i % 2 else None,

@@ -157,5 +157,5 @@ def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, repo
     results.write_parquet(str(out_dir), ray_remote_args={"num_cpus": 0.1})
     for extractions in read_extractions(out_dir, options.batch_size * 4):
         store.save_extractions(extractions, EXTRACT_STAGE)
-        report.extracted += len(extractions)
+        report.count(extractions)
         progress("extract", len(extractions), total)

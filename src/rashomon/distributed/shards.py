@@ -90,7 +90,7 @@ def extraction_from_json(payload: str) -> Extraction:
     return Extraction(doc=d["doc"], mentions=tuple(Mention(**m) for m in d["mentions"]), claims=tuple(claims),
                       published=d.get("published"), published_how=d.get("published_how"),
                       published_window=tuple(window) if window else None,
-                      published_evidence=d.get("published_evidence"))
+                      published_evidence=d.get("published_evidence"), error=d.get("error"))
 
 
 def read_extractions(folder: Path, rows_per_batch: int) -> Iterator[list[Extraction]]:

@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import ReadOnlyQuery, SchemaTooNew, StoreBusy, StoreError
-from ..records import (Claim, Document, Entity, Extraction, Finding, FramingHit, IngestError, Mention,
+from ..records import (Claim, Document, Entity, Extraction, ExtractionError, Finding, FramingHit, IngestError, Mention,
                        Removal, SourceCount, Story, TimelineEntry)
 from .schema import CORPUS_TABLES, MIGRATIONS, SCHEMA_VERSION
 
@@ -189,6 +189,17 @@ class Store:
             rows = con.execute("SELECT source, reason, code FROM ingest_errors ORDER BY source").fetchall()
         return [IngestError(source=s, reason=r, code=c or "E000") for s, r, c in rows]
 
+    def extraction_errors(self) -> list[ExtractionError]:
+        """The stored documents an extractor failed on (and that have not been extracted since),
+        with the document's source and the reason."""
+        if self.schema_version() < 2:  # a store written before extraction errors were kept, opened read-only
+            return []
+        with self.connect() as con:
+            rows = con.execute("SELECT e.doc, d.source, e.reason, e.stage, e.code FROM extraction_errors e "
+                               "JOIN documents d ON d.id = e.doc WHERE NOT EXISTS (SELECT 1 FROM stage_runs s "
+                               "WHERE s.doc = e.doc AND s.stage = e.stage) ORDER BY d.seq, e.stage").fetchall()
+        return [ExtractionError(doc, source, reason, stage, code or "E402") for doc, source, reason, stage, code in rows]
+
     # --------------------------------------------------------------- documents
     def count(self, table: str = "documents") -> int:
         if table not in ("documents", "claims", "entities", "findings", "framing", "mentions", "stories"):
@@ -247,9 +258,17 @@ class Store:
 
     # --------------------------------------------------------------- extraction
     def save_extractions(self, extractions: Sequence[Extraction], stage: str) -> None:
-        """Replace the per-document results of ``stage`` for these documents, in one transaction."""
+        """Replace the per-document results of ``stage`` for these documents, in one transaction.
+        A failed extraction (``error`` set) is recorded in ``extraction_errors`` and its document
+        stays pending; a successful one clears the document's earlier error."""
+        failed = [x for x in extractions if x.error]
+        extractions = [x for x in extractions if not x.error]
         docs = [x.doc for x in extractions]
         with self.connect(write=True) as con:
+            con.execute("DELETE FROM extraction_errors WHERE stage = ? AND doc IN (SELECT unnest(?))",
+                        [stage, docs + [x.doc for x in failed]])
+            _insert(con, "extraction_errors", [{"doc": x.doc, "stage": stage, "code": "E402", "reason": x.error}
+                                                for x in failed], ["doc", "stage", "code", "reason"])
             for table in ("mentions", "claims"):
                 con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [docs])
             _insert(con, "mentions", [m.to_dict() for x in extractions for m in x.mentions],

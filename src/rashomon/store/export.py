@@ -17,7 +17,8 @@ from . import Store
 SCHEMA_ID = "rashomon/1"
 SCHEMA_PATH = Path(__file__).with_name("rashomon-1.schema.json")
 FORMATS = ("json", "jsonl", "parquet", "csv")
-SECTIONS = ("documents", "entities", "claims", "findings", "framing", "stories", "timeline", "errors")
+SECTIONS = ("documents", "entities", "claims", "findings", "framing", "stories", "timeline", "errors",
+            "extraction_errors")
 
 
 def _document(d) -> dict[str, Any]:
@@ -43,6 +44,7 @@ def build(store: Store) -> dict[str, Any]:
         "stories": [s.to_dict() for s in store.stories()],
         "timeline": [t.to_dict() for t in store.timeline()],
         "errors": [e.to_dict() for e in store.errors()],
+        "extraction_errors": [e.to_dict() for e in store.extraction_errors()],
     }
 
 

@@ -2,7 +2,7 @@
 applies the ones newer than the file's ``schema_version`` inside one transaction."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -46,6 +46,11 @@ MIGRATIONS: dict[int, list[str]] = {
             text VARCHAR, category VARCHAR, term VARCHAR, "group" VARCHAR, outlet VARCHAR, stage VARCHAR)""",
         """CREATE TABLE timeline (date VARCHAR NOT NULL, label VARCHAR, claims VARCHAR[],
             outlets VARCHAR[], docs VARCHAR[], pos INTEGER)""",
+    ],
+    2: [
+        # documents an extractor failed on (they stay pending in stage_runs and are retried)
+        """CREATE TABLE extraction_errors (doc VARCHAR NOT NULL, stage VARCHAR NOT NULL, code VARCHAR,
+            reason VARCHAR NOT NULL, PRIMARY KEY (doc, stage))""",
     ],
 }
 

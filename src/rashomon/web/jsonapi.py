@@ -84,6 +84,11 @@ def errors(r: Rashomon = Corpus) -> Rows:
     return [e.to_dict() for e in r.errors()]
 
 
+@router.get("/extraction-errors", summary="Stored documents an extractor failed on, with reasons")
+def extraction_errors(r: Rashomon = Corpus) -> Rows:
+    return [e.to_dict() for e in r.extraction_errors()]
+
+
 @router.get("/search", summary="Full-text search over documents, claims and entity names")
 def search(q: str = Query(..., min_length=1, max_length=200), r: Rashomon = Corpus) -> dict[str, Any]:
     terms, docs, claims_, ents = views.search(r, q)

@@ -54,6 +54,7 @@ class Overview:
     claim_counts: dict[str, int]
     status_counts: dict[str, int]
     errors: list
+    extraction_errors: list
     stories: list[tuple[Any, list[Document]]]
     n_docs: int
     n_entities: int
@@ -71,7 +72,7 @@ def overview(r: Rashomon) -> Overview:
     by_id = {d.id: d for d in docs}
     stories = [(s, [by_id[i] for i in s.docs if i in by_id]) for s in r.stories()]
     return Overview(by_outlet, r.store.claim_counts(), {s: counts.get(s, 0) for s in STATUSES}, r.errors(),
-                    stories, len(docs), r.store.count("entities"))
+                    r.extraction_errors(), stories, len(docs), r.store.count("entities"))
 
 
 # ------------------------------------------------------------------ findings
