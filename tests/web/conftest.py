@@ -81,6 +81,8 @@ def build(path: Path) -> dict[str, object]:
         Extraction("d_times", tuple(m["times"]), (q_t,)),
         Extraction("d_xss", tuple(m["xss"]), (q_x, quote_x)),
     ], "fixture@1")
+    # a later stage failed on the hostile document: its error is shown, its reason is text
+    store.save_extractions([Extraction("d_xss", error="ValueError: <img src=x onerror=alert('exerr')>")], "fixture@2")
     entities = [
         Entity("e_port", "Port Aven", "GPE", ("Port Aven", "Aven"), (m["herald"][0], m["times"][0])),
         Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan", "Governor Castellan"),

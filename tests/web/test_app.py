@@ -16,7 +16,8 @@ PAGES = ["/", "/doc/d_herald", "/doc/d_times", "/doc/d_xss", "/findings", "/find
          "/search?q=Port+Aven", "/search?q=%3Cscript%3E", "/doc/d_herald?hl=28:47"]
 API = ["/api/documents", "/api/documents/d_xss", "/api/claims", "/api/claims?kind=quote", "/api/entities",
        "/api/entities/e_mira", "/api/findings", "/api/findings?status=conflict", "/api/stories", "/api/timeline",
-       "/api/matrix", "/api/framing", "/api/errors", "/api/search?q=killed"]
+       "/api/matrix", "/api/framing", "/api/errors", "/api/extraction-errors",
+       "/api/search?q=killed"]
 
 
 class ActiveMarkup(HTMLParser):
@@ -73,6 +74,14 @@ def test_api_keeps_hostile_text_as_json_data(client):
     found = client.get("/api/findings", params={"status": "conflict"}).json()
     assert [f["id"] for f in found] == ["f_toll"]
     assert {s["value"] for s in found[0]["independent_sources"]} == {"more than 40", "at least 12"}
+
+
+def test_extraction_errors_are_listed_with_their_document(client):
+    [e] = client.get("/api/extraction-errors").json()
+    assert (e["doc"], e["source"], e["stage"], e["code"]) == ("d_xss", "fixtures/d_xss.txt", "fixture@2", "E402")
+    page = client.get("/").text
+    assert "Extraction errors" in page and 'href="/doc/d_xss">d_xss</a>' in page
+    assert "ValueError: &lt;img src=x onerror=alert(&#39;exerr&#39;)&gt;" in page
 
 
 def test_api_validates_filters(client):
