@@ -15,7 +15,8 @@ from typing import Any, Iterable
 
 from . import crosscheck, pipeline
 from .options import Options
-from .records import Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story, TimelineEntry
+from .records import (Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story,
+                      TimelineEntry)
 from .store import DEFAULT_DB, Store
 from .store import export as export_mod
 

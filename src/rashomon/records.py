@@ -209,7 +209,8 @@ class Extraction(Record):
 @dataclass(frozen=True, slots=True)
 class ExtractionError(Record):
     """One stored document the extractors failed on, and why. Never fatal to the run: the
-    document keeps no mentions or claims, stays pending, and is tried again by the next analyze."""
+    document gets no mentions or claims from the stage, stays pending, and is tried again by
+    the next analyze."""
 
     doc: str
     source: str

@@ -16,8 +16,8 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import ReadOnlyQuery, SchemaTooNew, StoreBusy, StoreError
-from ..records import (Claim, Document, Entity, Extraction, ExtractionError, Finding, FramingHit, IngestError, Mention,
-                       Removal, SourceCount, Story, TimelineEntry)
+from ..records import (Claim, Document, Entity, Extraction, ExtractionError, Finding, FramingHit, IngestError,
+                       Mention, Removal, SourceCount, Story, TimelineEntry)
 from .schema import CORPUS_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "rashomon.duckdb"
@@ -198,7 +198,8 @@ class Store:
             rows = con.execute("SELECT e.doc, d.source, e.reason, e.stage, e.code FROM extraction_errors e "
                                "JOIN documents d ON d.id = e.doc WHERE NOT EXISTS (SELECT 1 FROM stage_runs s "
                                "WHERE s.doc = e.doc AND s.stage = e.stage) ORDER BY d.seq, e.stage").fetchall()
-        return [ExtractionError(doc, source, reason, stage, code or "E402") for doc, source, reason, stage, code in rows]
+        return [ExtractionError(doc, source, reason, stage, code or "E402")
+                for doc, source, reason, stage, code in rows]
 
     # --------------------------------------------------------------- documents
     def count(self, table: str = "documents") -> int:
