@@ -198,6 +198,8 @@ def main() -> None:
     ap.add_argument("--old", type=int, nargs="*", default=[], help="sizes to also run the unpartitioned stage on")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rashomon-bench-corpus",
                     help="work folder (seed store cache, synthetic stores)")
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the synthetic stores in the work folder and reuse them (building 100k takes ~15 min)")
     ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--measure-old", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -209,24 +211,27 @@ def main() -> None:
     rows: dict[tuple[str, int], dict] = {}
     for n in args.sizes:
         db = args.work / f"synthetic-{n}.duckdb"
-        t = time.perf_counter()
-        build_store(seed, n, db)
-        print(f"built {n} documents in {time.perf_counter() - t:.0f} s", flush=True)
+        if not (args.keep and db.exists()):
+            t = time.perf_counter()
+            build_store(seed, n, db)
+            print(f"built {n} documents in {time.perf_counter() - t:.0f} s", flush=True)
         for kind in ("partitioned", "old") if n in args.old else ("partitioned",):
             run = args.work / f"run-{n}.duckdb"
             shutil.copy(db, run)
             cmd = [sys.executable, __file__, "--measure", str(run)] + (["--measure-old"] if kind == "old" else [])
             p = subprocess.run(cmd, capture_output=True, text=True)
+            run.unlink(missing_ok=True)
             if p.returncode != 0:
                 print(p.stderr[-3000:])
-                rows[(kind, n)] = {"error": p.stderr.strip().splitlines()[-1] if p.stderr.strip() else "failed"}
+                errors = [ln for ln in p.stderr.splitlines() if re.match(r"[\w.]*(Error|Exception)\b", ln)]
+                rows[(kind, n)] = {"error": (errors or ["failed"])[-1]}
                 continue
             rows[(kind, n)] = r = json.loads(p.stdout.strip().splitlines()[-1])
             print(f"{kind:>11} {n:>7} docs: {r['seconds']:8.1f} s, peak RSS {r['peak_mib']:7.0f} MiB "
                   f"({r['claims']:,} claims, {r['mentions']:,} mentions, {r['entities']:,} entities, "
                   f"{r['stories']:,} stories, {r['findings']:,} findings)", flush=True)
-            run.unlink(missing_ok=True)
-        db.unlink(missing_ok=True)
+        if not args.keep:
+            db.unlink(missing_ok=True)
     lines = [f"synthetic stores: {args.seeds} bench/make_corpus.py documents extracted once with spaCy, their "
              f"mentions/claims replicated into N documents (words rewritten per {GROUP} replicas; see docstring)"]
     for kind in ("partitioned", "old"):

@@ -1,7 +1,7 @@
 """Story grouping on hand-written fictional documents."""
 from __future__ import annotations
 
-from rashomon.crosscheck.stories import group
+from rashomon.crosscheck.stories import MAX_CAP, cap, group, similar_pairs
 from rashomon.records import Document, Entity, Mention, stable_id
 
 QUAKE = "A strong earthquake struck the coastal town of Velmora, collapsing bridges; rescuers searched rubble {}."
@@ -33,3 +33,13 @@ def test_grouping_is_order_independent_and_empty_is_empty():
     docs = _docs()
     assert group(docs, [], []) == group(docs[::-1], [], [])
     assert group([], [], []) == []
+
+
+def test_feature_postings_are_capped_so_pairs_grow_linearly():
+    assert (cap(10), cap(500), cap(1_000), cap(100_000)) == (50, 100, MAX_CAP, MAX_CAP)
+    # 3,000 documents: a word in 300 of them (1 %) would propose 44,850 pairs under the 20 % cap alone
+    vectors = [{f"w:own{i}": 1.0} for i in range(3000)]
+    for i in range(300):
+        vectors[i] = {"w:common": 0.6, f"w:own{i}": 0.8}
+    vectors[1], vectors[2] = {"w:common": 0.6, "w:pair": 0.8}, {"w:common": 0.6, "w:pair": 0.8}
+    assert similar_pairs(vectors) == {(1, 2): 0.8 * 0.8}  # only the rare word proposes and scores

@@ -4,8 +4,8 @@ Each document becomes a sparse TF-IDF vector of its content words plus its canon
 entities (entities weigh ``ENTITY_WEIGHT`` times a word: sharing "Khazar Farhadov" says
 more than sharing "embassy"); IDF makes rare entities and terms count most. Candidate
 pairs come from an inverted index over features no more common than ``MAX_DF`` of the
-corpus (or in at most ``MIN_CAP`` documents; blocking: near-linear, never all pairs); a pair's score is the cosine over those
-shared features, halved when both documents have publication dates more than
+corpus (or in at most ``MIN_CAP`` documents), and never in more than ``MAX_CAP`` documents
+(:func:`cap`); a pair's score is the cosine over those shared features, halved when both documents have publication dates more than
 ``MAX_DAYS`` apart. Pairs scoring at least ``THRESHOLD`` are joined (union-find): the
 connected components are the stories. A story's id is ``stable_id("s", sorted doc ids)``;
 its label is its three heaviest shared features (entity names first).
@@ -25,6 +25,10 @@ THRESHOLD = 0.2
 ENTITY_WEIGHT = 2.0
 MAX_DF = 0.2
 MIN_CAP = 50  # small corpora: every feature may propose pairs
+# Blocking bound: a feature proposes at most MAX_CAP^2/2 pairs, so the pairs (and the work) grow at most
+# MAX_CAP/2 times the postings, linearly with the corpus. Corpora up to MAX_CAP/MAX_DF = 1,000 documents
+# are unaffected; in larger ones, words shared by more than MAX_CAP documents stop adding to a pair's score.
+MAX_CAP = 200
 MAX_DAYS = 30
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOPWORDS = frozenset("""
@@ -82,16 +86,21 @@ def _vectors(documents: list[Document], entities: list[Entity]) -> tuple[list[di
     return [weigh(r, df, len(documents)) for r in raw], names
 
 
-def similar_pairs(vectors: list[dict[str, float]], max_df: float | None = None) -> dict[tuple[int, int], float]:
+def cap(n: int) -> int:
+    """The most documents a feature may be in and still propose and score pairs, in a corpus of ``n``."""
+    return min(max(MIN_CAP, int(MAX_DF * n)), MAX_CAP)
+
+
+def similar_pairs(vectors: list[dict[str, float]]) -> dict[tuple[int, int], float]:
     """Cosine over shared rare features, for the pairs the inverted index proposes."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vectors):
         for f in v:
             index[f].append(i)
-    cap = max(MIN_CAP, int((MAX_DF if max_df is None else max_df) * len(vectors)))
+    limit = cap(len(vectors))
     scores: dict[tuple[int, int], float] = defaultdict(float)
     for f, docs in index.items():
-        if len(docs) < 2 or len(docs) > cap:
+        if len(docs) < 2 or len(docs) > limit:
             continue
         for a_pos, a in enumerate(docs):
             wa = vectors[a][f]
@@ -165,7 +174,7 @@ def group_stream(doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeat
         scratch.add_counts(rows, days)
     scratch.weigh(n, ENTITY_WEIGHT)
     groups = UnionFind(n)
-    for a, b in scratch.story_pairs(max(MIN_CAP, int(MAX_DF * n)), MAX_DAYS, THRESHOLD):
+    for a, b in scratch.story_pairs(cap(n), MAX_DAYS, THRESHOLD):
         groups.union(a, b)
     roots = [groups.find(i) for i in range(n)]
     labelled = scratch.story_vectors(roots, LABEL_TOP)
