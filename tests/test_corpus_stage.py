@@ -21,6 +21,7 @@ from rashomon.options import Options
 from rashomon.records import Document, Entity, Mention, Story, stable_id
 from rashomon.store import Store
 from rashomon.store.export import build
+from rashomon.store import scratch as scratch_mod
 from rashomon.store.scratch import Scratch
 
 
@@ -69,6 +70,7 @@ def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, m
     shutil.copy(analyzed, parts)
     whole_corpus(Store(whole), Options())
     monkeypatch.setattr(pipeline, "CORPUS_BATCH", 3)
+    monkeypatch.setattr(scratch_mod, "PAIR_CHUNK", 4)
     monkeypatch.setattr(pipeline, "PART_CLAIMS", 5)
     report = pipeline.corpus(Store(parts), Options())
     expected = _facts(Store(whole))
@@ -117,7 +119,9 @@ def _docs() -> list[Document]:
     return [Document(f"doc{i}", f"doc{i}", t, t, published=f"2024-0{1 + i % 3}-0{i + 1}") for i, t in enumerate(texts)]
 
 
-def test_streamed_story_grouping_equals_group():
+@pytest.mark.parametrize("chunk", [2000, 2])
+def test_streamed_story_grouping_equals_group(monkeypatch, chunk):
+    monkeypatch.setattr(scratch_mod, "PAIR_CHUNK", chunk)  # story pairs found a few documents at a time
     docs = _docs()
     entities = [Entity(stable_id("e", "GPE", n), n, "GPE", (n,), tuple(Mention(d, 0, 3, n, "GPE") for d in ds))
                 for n, ds in (("Dravik", ["doc2", "doc3", "doc3"]), ("Velmora", ["doc0", "doc1", "doc4"]))]

@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 MEMORY_LIMIT = "256MB"
+PAIR_CHUNK = 2000  # documents whose story pairs one query finds
 
 
 class Scratch:
@@ -75,15 +76,25 @@ class Scratch:
 
     def story_pairs(self, cap: int, max_days: int, threshold: float) -> Iterator[tuple[int, int]]:
         """Pairs of documents whose cosine over shared features in 2..cap documents (halved when
-        both are dated more than ``max_days`` apart) reaches ``threshold`` (streamed)."""
-        yield from self._stream(
-            "WITH f AS (SELECT feature FROM vec GROUP BY feature HAVING count(*) BETWEEN 2 AND ?), "
-            "v AS (SELECT idx, feature, w FROM vec WHERE feature IN (SELECT feature FROM f)), "
-            "p AS (SELECT a.idx AS a, b.idx AS b, sum(a.w * b.w) AS s FROM v a JOIN v b "
-            "ON a.feature = b.feature AND a.idx < b.idx GROUP BY 1, 2) "
-            "SELECT p.a, p.b FROM p JOIN days da ON da.idx = p.a JOIN days db ON db.idx = p.b "
-            "WHERE CASE WHEN da.day IS NOT NULL AND db.day IS NOT NULL AND abs(da.day - db.day) > ? "
-            "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [cap, max_days, threshold])
+        both are dated more than ``max_days`` apart) reaches ``threshold`` (streamed, by ``a``).
+
+        The postings of those features (integer feature ids) are joined ``PAIR_CHUNK`` first
+        documents at a time, so each query's join and aggregate hold one chunk's pairs, not the
+        corpus' (one query over 100k documents ran out of DuckDB's memory limit)."""
+        self.con.execute(
+            "CREATE OR REPLACE TABLE post AS WITH f AS (SELECT feature, row_number() OVER () AS fid FROM vec "
+            "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
+            [cap])
+        last = self.con.execute("SELECT max(idx) FROM post").fetchone()[0]
+        for lo in range(0, -1 if last is None else last + 1, PAIR_CHUNK):
+            yield from self._stream(
+                "WITH a AS (SELECT idx, fid, w FROM post WHERE idx >= ? AND idx < ?), "
+                "p AS (SELECT a.idx AS a, b.idx AS b, sum(a.w * b.w) AS s FROM a JOIN post b "
+                "ON a.fid = b.fid AND a.idx < b.idx GROUP BY 1, 2) "
+                "SELECT p.a, p.b FROM p JOIN days da ON da.idx = p.a JOIN days db ON db.idx = p.b "
+                "WHERE CASE WHEN da.day IS NOT NULL AND db.day IS NOT NULL AND abs(da.day - db.day) > ? "
+                "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [lo, lo + PAIR_CHUNK, max_days, threshold])
+        self.con.execute("DROP TABLE post")
 
     def story_vectors(self, roots: Sequence[int], top: int) -> Iterator[tuple[int, list[tuple[int, dict]]]]:
         """(root, [(idx, vector)]) per story in ``roots`` order of first member: full vectors for
