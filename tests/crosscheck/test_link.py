@@ -32,6 +32,17 @@ def test_predicate_and_thing_classes(text, evidence, value, key):
     assert facet_of(text, evidence, value).key == key
 
 
+@pytest.mark.parametrize("text,evidence,value,fields,category", [
+    ("Officials pushed the military death toll to 633 since fighting erupted.", "633", 633,
+     {"what": "military death toll"}, "combatants"),
+    ("The fighting has caused 12 deaths so far.", "12", 12, {}, None),
+    ("There were 40 civilian deaths in the city.", "40", 40, {}, "civilians"),
+])
+def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence, value, fields, category):
+    f = facet_of(text, evidence, value, **fields)
+    assert (f.key, f.category) == ("kill/people", category)
+
+
 @pytest.mark.parametrize("text,evidence,value", [
     ("Port Aven was home to about 60,000 people before the war.", "about 60,000 people", 60000),
     ("The market opened shortly after 10 a.m. on Friday.", "10", 10),

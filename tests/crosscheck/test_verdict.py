@@ -143,6 +143,15 @@ def test_scope_summary_reads_like_news():
     assert s.endswith("different scope, not a contradiction.")
 
 
+def test_a_death_toll_reads_as_deaths():
+    findings, _ = findings_for([("A", "2020-10-10", "The ministry said the military death toll rose to 633.", "633", 633,
+                                 {"what": "military death toll"}),
+                                ("B", "2020-10-11", "Officials counted 14 deaths.", "14", 14)])
+    [f] = findings  # military deaths are a narrower scope than deaths
+    assert f.status == "scope_difference"
+    assert "combatants only, running total — A: 633 military deaths" in f.summary and "B: 14 deaths" in f.summary
+
+
 def test_entities_are_those_mentioned_in_the_claim_sentence():
     from rashomon.records import Entity, Mention
     a = doc("a", "Intro about Valmora. 9 people were killed in Port Aven in the strike.", "A")

@@ -44,7 +44,7 @@ THINGS: dict[str, tuple[str, ...]] = {
     "people": ("people", "person", "persons", "residents", "inhabitants", "individuals", "victims", "others",
                "civilians", "civilian", "children", "child", "soldiers", "soldier", "troops", "servicemen",
                "fighters", "militants", "rebels", "women", "men", "police", "officers", "journalists",
-               "dead", "bodies", "patients", "migrants", "refugees"),
+               "dead", "bodies", "patients", "migrants", "refugees", "death", "deaths", "fatalities", "fatality"),
     "settlement": ("village", "villages", "town", "towns", "hamlet", "hamlets", "settlement", "settlements",
                    "localities", "locality", "communities"),
     "territory": ("territory", "territories", "region", "land", "area", "country", "valley", "province",
@@ -55,7 +55,7 @@ THINGS: dict[str, tuple[str, ...]] = {
 SUBCATEGORY: dict[str, str] = {w: c for c, ws in {
     "civilians": ("civilians", "civilian"), "children": ("children", "child"),
     "combatants": ("soldiers", "soldier", "troops", "servicemen", "fighters", "militants", "rebels", "police",
-                   "officers"),
+                   "officers", "military"),
     "women": ("women",), "journalists": ("journalists",),
 }.items() for w in ws}
 DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "hour": 1 / 24, "year": 365.25}
@@ -207,8 +207,9 @@ def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str |
         c = _THING_CLASS.get(w)
         if c == "duration":
             return "duration", None, w.rstrip("s"), w
-        if c:
-            return c, SUBCATEGORY.get(w), None, w
+        if c:  # "military deaths", "the military death toll": a modifier before the noun narrows the people
+            sub = SUBCATEGORY.get(w) or next((SUBCATEGORY[x] for x in words[:i] if x in SUBCATEGORY), None)
+            return c, sub if c == "people" else None, None, w
         if i >= 2 and not claim.what:
             break
     return None, None, None, ""

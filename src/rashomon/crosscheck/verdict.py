@@ -132,6 +132,9 @@ def _phrase(f: Facet) -> str:
     verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else _verb(f.pred)
     if verb and verb.endswith("ing"):  # "killing 12" reads "12 killed" after the figure
         verb = _verb(f.pred) or verb
+    if f.noun in ("death", "deaths", "fatality", "fatalities"):  # "the military death toll to 633": 633 military deaths
+        lead = what[:what.lower().find(f.noun)] if f.noun in what.lower() else ""
+        noun, verb = f"{lead}{'death' if f.display == '1' else 'deaths'}".strip(), ""
     place = ""
     if f.places and not any(p in f.scope.lower() for p in f.places):
         place = f" in {sorted(f.places)[0].title()}"
