@@ -59,9 +59,10 @@ def analyzed(nlp, tmp_path_factory):
 
 
 # second case: no two documents form a story (every document is alone in its story, and their statements
-# are linked in groups of documents), and many statement index items are held by too many statements
-@pytest.mark.parametrize("alone", [False, True])
-def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch, alone):
+# are linked in groups of documents), and many statement index items are held by too many statements;
+# third case: the partitions run in two worker processes (the local engine's --workers 2)
+@pytest.mark.parametrize("alone,workers", [(False, 1), (True, 1), (False, 2)])
+def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch, alone, workers):
     if alone:
         monkeypatch.setattr(stories, "THRESHOLD", 1.01)
         monkeypatch.setattr(statements, "MAX_POSTINGS", 6)
@@ -72,7 +73,7 @@ def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, m
     monkeypatch.setattr(pipeline, "CORPUS_BATCH", 3)
     monkeypatch.setattr(scratch_mod, "PAIR_CHUNK", 4)
     monkeypatch.setattr(pipeline, "PART_CLAIMS", 5)
-    report = pipeline.corpus(Store(parts), Options())
+    report = pipeline.corpus(Store(parts), Options(workers=workers))
     expected = _facts(Store(whole))
     assert _facts(Store(parts)) == expected
     assert report.findings == len(expected["findings"]) and report.stories == len(expected["stories"])

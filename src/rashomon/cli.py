@@ -117,7 +117,7 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .
 @app.command()
 def analyze(db: Optional[str] = DbOpt,
             model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name."),
-            workers: int = typer.Option(1, help="Processes for extraction."),
+            workers: int = typer.Option(1, help="Processes for extraction and the cross-source partitions."),
             batch_size: int = typer.Option(32, help="Documents per batch."),
             engine: str = typer.Option("local", help="local | ray"),
             address: Optional[str] = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")):

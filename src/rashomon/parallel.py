@@ -11,6 +11,10 @@ came in, whatever order the workers finish in, so ``workers=N`` stores exactly w
 ``workers=1`` stores. At most ``2 * workers`` batches are in flight: memory is bounded
 by the batch size, not by the corpus size. Workers are started with the ``spawn``
 context (no forked copies of a parent's DuckDB connections or thread pools).
+
+``process_mapper`` runs the corpus stage's partitions (:mod:`rashomon.crosscheck.partition`)
+the same way: in a pool of worker processes, in order, a bounded window in flight, while the
+driver loads the next partitions from the store.
 """
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import RashomonError
 from .extract import extract_doc
@@ -90,6 +95,29 @@ def _work(documents: Sequence[Document]) -> list[Extraction]:
 
 
 # ------------------------------------------------------------------- driver
+def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], limit: int,
+              what: str) -> Iterator[tuple[tuple, Any]]:
+    """``(args, fn(*args))`` for each item of ``args``, in input order, computed in ``pool`` with
+    at most ``limit`` items in flight (the next ones are read only as results are taken)."""
+    window: deque[tuple[tuple, Future]] = deque()
+    try:
+        for a in args:
+            window.append((a, pool.submit(fn, *a)))
+            while len(window) >= limit:
+                done, future = window.popleft()
+                yield done, future.result()
+        while window:
+            done, future = window.popleft()
+            yield done, future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerCrashed(f"{what} worker process died",
+                            hint="lower --workers or --batch-size if the machine ran out of memory; "
+                                 "run with --workers 1 to see the document that crashes it") from exc
+    finally:
+        for _, future in window:
+            future.cancel()
+
+
 def extract_batches(batches: Iterable[Sequence[Document]], options: Options
                     ) -> Iterator[tuple[Sequence[Document], list[Extraction]]]:
     """Yield ``(batch, extractions)`` for each batch, in input order.
@@ -101,25 +129,21 @@ def extract_batches(batches: Iterable[Sequence[Document]], options: Options
         for batch in batches:
             yield batch, extract_batch(batch, options)
         return
-    context = multiprocessing.get_context("spawn")
-    window: deque[tuple[Sequence[Document], Future]] = deque()
-    limit = options.workers * IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
+    with ProcessPoolExecutor(max_workers=options.workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_init_worker, initargs=(options,),
                              max_tasks_per_child=TASKS_PER_WORKER) as pool:
-        try:
-            for batch in batches:
-                window.append((batch, pool.submit(_work, list(batch))))
-                while len(window) >= limit:
-                    done, future = window.popleft()
-                    yield done, future.result()
-            while window:
-                done, future = window.popleft()
-                yield done, future.result()
-        except BrokenProcessPool as exc:
-            raise WorkerCrashed("an extraction worker process died",
-                                hint="lower --workers or --batch-size if the machine ran out of memory; "
-                                     "run with --workers 1 to see the document that crashes it") from exc
-        finally:
-            for _, future in window:
-                future.cancel()
+        for (batch,), extractions in _in_order(pool, _work, ((list(b),) for b in batches),
+                                               options.workers * IN_FLIGHT_PER_WORKER, "an extraction"):
+            yield batch, extractions
+
+
+@contextmanager
+def process_mapper(workers: int) -> Iterator[Callable[[Callable, Iterable[tuple]], Iterator[Any]]]:
+    """A mapper for :func:`rashomon.pipeline.corpus` that runs each partition in one of ``workers``
+    processes (started once, for the whole corpus stage); results come back in input order, at most
+    ``2 * workers`` partitions in flight, so memory is bounded by the partition size."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        def mapper(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
+            for _, result in _in_order(pool, fn, args, workers * IN_FLIGHT_PER_WORKER, "a corpus-stage"):
+                yield result
+        yield mapper

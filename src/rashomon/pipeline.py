@@ -27,6 +27,7 @@ import hashlib
 import pickle
 import tempfile
 from collections import Counter, defaultdict
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from itertools import islice, repeat
 from pathlib import Path
@@ -40,7 +41,7 @@ from .errors import InputError
 from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as quotes_mod
 from .nlp import resolve
 from .options import Options
-from .parallel import extract_batches
+from .parallel import extract_batches, process_mapper
 from .records import Document, Entity, Extraction, Finding, IngestError, Mention
 from .store import Store
 from .store.scratch import Scratch
@@ -177,17 +178,20 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
     than by the corpus (see :mod:`rashomon.crosscheck.partition`): every stage reads its
     part of the corpus from the store, writes its results into staging tables, and lets
     it go; ``Store.commit_corpus`` swaps the staged results in, in one transaction.
-    ``mapper`` runs the partitions (default: in this process; the Ray engine passes one
-    that runs them as Ray tasks)."""
+    ``mapper`` runs the partitions (default: in ``options.workers`` local processes, or in this
+    process for one worker; the Ray engine passes one that runs them as Ray tasks)."""
     report = report or AnalyzeReport()
     limit, store.memory_limit = store.memory_limit, store.memory_limit or STORE_MEMORY
     try:
-        store.begin_corpus()
-        try:
-            publication = _CorpusBuild(store, options, mapper or local_map, progress).run()
-        except BaseException:
-            store.abort_corpus()
-            raise
+        with ExitStack() as stack:
+            if mapper is None:
+                mapper = stack.enter_context(process_mapper(options.workers)) if options.workers > 1 else local_map
+            store.begin_corpus()
+            try:
+                publication = _CorpusBuild(store, options, mapper, progress).run()
+            except BaseException:
+                store.abort_corpus()
+                raise
         store.commit_corpus(publication)
     finally:
         store.memory_limit = limit

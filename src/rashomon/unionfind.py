@@ -1,11 +1,19 @@
 """Union-find over 0..n-1 with the smallest index as each set's root (deterministic
-groups), used by every stage that joins linked items: entities, stories, quotes."""
+groups), used by every stage that joins linked items: entities, stories, quotes, and the
+groups of documents alone in their story (which grow one item at a time, under a size cap)."""
 from __future__ import annotations
 
 
 class UnionFind:
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int = 0) -> None:
         self.parent = list(range(n))
+        self.size = [1] * n
+
+    def add(self) -> int:
+        """A new item in a set of its own; its index."""
+        self.parent.append(len(self.parent))
+        self.size.append(1)
+        return len(self.parent) - 1
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -13,7 +21,10 @@ class UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int, cap: int | None = None) -> None:
+        """Join the sets of ``i`` and ``j``, unless the joined set would hold more than ``cap`` items."""
         a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+        if a != b and (cap is None or self.size[a] + self.size[b] <= cap):
+            a, b = min(a, b), max(a, b)
+            self.parent[b] = a
+            self.size[a] += self.size[b]

@@ -54,6 +54,7 @@ from itertools import combinations
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+from ..unionfind import UnionFind
 from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
@@ -381,25 +382,20 @@ def alone_groups(edges: Iterable[tuple[str, str, int]], cap: int | None = None) 
     whole groups) where repeated paragraphs would otherwise chain the whole corpus into one group;
     a partition holding whole groups finds the groups the whole corpus does (the joins inside a
     group, and the refusals between two groups, come in the same order with the same sizes)."""
-    cap = MAX_ALONE_GROUP if cap is None else cap
-    parent: dict[str, str] = {}
-    size: dict[str, int] = {}
+    groups, index = UnionFind(), {}
 
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        size.setdefault(x, 1)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def item(doc: str) -> int:
+        if doc not in index:
+            index[doc] = groups.add()
+        return index[doc]
 
     for a, b, _ in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb and size[ra] + size[rb] <= cap:
-            ra, rb = min(ra, rb), max(ra, rb)  # the root is the group's first document
-            parent[rb] = ra
-            size[ra] += size.pop(rb)
-    return {d: find(d) for d in parent}
+        groups.union(item(a), item(b), MAX_ALONE_GROUP if cap is None else cap)
+    first: dict[int, str] = {}
+    for d, i in index.items():
+        r = groups.find(i)
+        first[r] = min(first.get(r, d), d)
+    return {d: first[groups.find(i)] for d, i in index.items()}
 
 
 # --------------------------------------------------------------------- findings
