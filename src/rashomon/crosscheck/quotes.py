@@ -175,6 +175,8 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
     words = [_words(texts[q.id]) for q in quotes]
+    numbers = [_numbers(ws) for ws in words]
+    joined = [" ".join(ws) for ws in words]
     union = UnionFind(len(quotes))
     for a, b in sorted(_candidates(words)):
         if len(words[a]) < 4 or len(words[b]) < 4:
@@ -182,9 +184,9 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
         if min(len(words[a]), len(words[b])) < MIN_FUZZY_WORDS and not (
                 words[a] == words[b] or _contains(words[a], words[b]) or _contains(words[b], words[a])):
             continue  # "who fired the missile" is not "the claim that they fired the missile"
-        if _numbers(words[a]) != _numbers(words[b]):
+        if numbers[a] != numbers[b]:
             continue  # "22 killed" and "31 killed" are two figures (the quantity findings judge them)
-        x, y = " ".join(words[a]), " ".join(words[b])
+        x, y = joined[a], joined[b]
         # set overlap alone would link a short phrase to any long quote containing its words:
         # the wording must also align as a contiguous piece (truncation) or in order
         if fuzz.token_set_ratio(x, y) >= MIN_RATIO and max(fuzz.partial_ratio(x, y), fuzz.ratio(x, y)) >= MIN_RATIO:

@@ -50,6 +50,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Iterable
 
@@ -89,6 +90,7 @@ thursday friday saturday sunday new first last next ago percent
 """.split())
 
 
+@lru_cache(maxsize=1 << 17)  # a corpus stage stems every word of every sentence, mostly the same few thousand
 def stem(word: str) -> str:
     """A light English suffix stripper: "charged", "charges", "charging" -> "charg"."""
     w = word.lower().replace("’", "'")
