@@ -136,7 +136,8 @@ def analyze(db: Optional[str] = DbOpt,
     except RashomonError as exc:
         _fail(exc)
     out.print(f"analyzed {rep.extracted} new document(s): {rep.entities} entities, {rep.claims} claims, "
-              f"{rep.findings} findings in {rep.stories} stories")
+              f"{rep.findings} findings in {rep.stories} stories (extraction {rep.extract_seconds:.1f} s, "
+              f"cross-source rebuild {rep.corpus_seconds:.1f} s)")
     if rep.failed:
         _print_extraction_errors(r.extraction_errors())
         raise typer.Exit(1)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import tempfile
+import time
 from collections import Counter, defaultdict
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
@@ -71,6 +72,8 @@ class AnalyzeReport:
     claims: int = 0
     findings: int = 0
     stories: int = 0
+    extract_seconds: float = 0.0  # wall time of the extraction of new documents
+    corpus_seconds: float = 0.0  # wall time of the rebuild of the cross-source results
 
     def count(self, extractions: Iterable[Extraction]) -> None:
         for x in extractions:
@@ -132,6 +135,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
     """Run every stage not yet run on new documents, then rebuild the corpus-level results."""
     options = options or Options()
     report = AnalyzeReport()
+    start = time.perf_counter()
     total = store.pending_count(EXTRACT_STAGE)
     if total:
         resolve(options.model)  # fail early (ModelNotFound) without loading a model workers load again
@@ -140,6 +144,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
             store.save_extractions(results, EXTRACT_STAGE)
             report.count(results)
             progress("extract", len(batch), total)
+    report.extract_seconds = time.perf_counter() - start
     corpus(store, options, report, progress)
     return report
 
@@ -181,6 +186,7 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
     ``mapper`` runs the partitions (default: in ``options.workers`` local processes, or in this
     process for one worker; the Ray engine passes one that runs them as Ray tasks)."""
     report = report or AnalyzeReport()
+    start = time.perf_counter()
     limit, store.memory_limit = store.memory_limit, store.memory_limit or STORE_MEMORY
     try:
         with ExitStack() as stack:
@@ -198,6 +204,7 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
     progress("crosscheck", 1, 6)
     report.entities, report.claims = store.count("entities"), store.count("claims")
     report.findings, report.stories = store.count("findings"), store.count("stories")
+    report.corpus_seconds = time.perf_counter() - start
     return report
 
 

@@ -113,7 +113,9 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
     try:
         if total:
             progress("extract", 0, total)
+            start = time.perf_counter()
             _extract_on_ray(ray, store, options, folder, report, progress, total)
+            report.extract_seconds = time.perf_counter() - start
         cpus = int(ray.cluster_resources().get("CPU", 1))
         corpus(store, options, report, progress, mapper=ray_mapper(ray, window=max(2, cpus)))
     finally:
