@@ -21,6 +21,15 @@ from .store import DEFAULT_DB, Store
 from .store import export as export_mod
 
 
+def _engine(options: Options) -> Any:
+    """The module whose ``ingest`` and ``analyze`` run the stages: the local pipeline, or Ray's."""
+    if options.engine == "ray":
+        from . import distributed
+
+        return distributed
+    return pipeline
+
+
 class Rashomon:
     """A corpus in one DuckDB store, with everything Rashomon can do to it."""
 
@@ -35,10 +44,12 @@ class Rashomon:
     def ingest(self, paths: Iterable[str | Path] | str | Path, progress=pipeline._noop, **options: Any) -> pipeline.IngestReport:
         if isinstance(paths, (str, Path)):
             paths = [paths]
-        return pipeline.ingest(self.store, paths, self.options.with_(**options), progress)
+        opts = self.options.with_(**options)
+        return _engine(opts).ingest(self.store, paths, opts, progress)
 
     def analyze(self, progress=pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
-        return pipeline.analyze(self.store, self.options.with_(**options), progress)
+        opts = self.options.with_(**options)
+        return _engine(opts).analyze(self.store, opts, progress)
 
     # reading
     def documents(self, outlet: str | None = None) -> list[Document]:

@@ -89,6 +89,11 @@ def _open(db: str | None, read_only: bool = False, **opts) -> api.Rashomon:
         raise
 
 
+def _check_engine(engine: str) -> None:
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("expected local or ray", param_hint="--engine")
+
+
 @app.command()
 def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .zip/.tar.gz archives, WARC files."),
            db: Optional[str] = DbOpt,
@@ -96,10 +101,14 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files, folders, globs, .
            batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
            max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
            max_member_mb: float = typer.Option(100, help="Refuse archive members larger than this (MB, uncompressed)."),
-           max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed.")):
+           max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed."),
+           engine: str = typer.Option("local", help="local | ray (files read and cleaned by Ray tasks)"),
+           address: Optional[str] = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")):
     """Read articles into the store (cleaned, with metadata, near-copies linked)."""
+    _check_engine(engine)
     r = _open(db, fields=_fields(field), batch_size=batch_size, max_doc_bytes=int(max_doc_mb * 2**20),
-              max_member_bytes=int(max_member_mb * 2**20), max_archive_bytes=int(max_archive_mb * 2**20))
+              max_member_bytes=int(max_member_mb * 2**20), max_archive_bytes=int(max_archive_mb * 2**20),
+              engine=engine, ray_address=address)
     prog, cb = _progress()
     try:
         with prog:
@@ -122,17 +131,12 @@ def analyze(db: Optional[str] = DbOpt,
             engine: str = typer.Option("local", help="local | ray"),
             address: Optional[str] = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")):
     """Run every stage not yet run on new documents; rebuild the cross-source results."""
-    if engine not in ("local", "ray"):
-        raise typer.BadParameter("expected local or ray", param_hint="--engine")
+    _check_engine(engine)
     r = _open(db, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
     prog, cb = _progress()
     try:
         with prog:
-            if engine == "ray":
-                from .distributed import analyze as ray_analyze
-                rep = ray_analyze(r.store, r.options, cb)
-            else:
-                rep = r.analyze(progress=cb)
+            rep = r.analyze(progress=cb)
     except RashomonError as exc:
         _fail(exc)
     out.print(f"analyzed {rep.extracted} new document(s): {rep.entities} entities, {rep.claims} claims, "

@@ -38,7 +38,6 @@ from typing import Any, Callable, Iterable, Iterator
 from . import ingest as ingest_mod
 from .crosscheck import framing as framing_mod, link as link_mod, partition, quotes as quotes_x, \
     statements as statements_mod, stories as stories_mod, timeline as timeline_mod
-from .errors import InputError
 from .extract import STAGE as EXTRACT_STAGE, entities as entities_mod, quotes as quotes_mod
 from .nlp import resolve
 from .options import Options
@@ -86,6 +85,15 @@ class AnalyzeReport:
 def ingest(store: Store, paths: Iterable[str | Path], options: Options | None = None,
            progress: Progress = _noop) -> IngestReport:
     options = options or Options()
+    items = (ingest_mod.prepare_item(item, options) for item in ingest_mod.iter_inputs(paths, options))
+    return store_prepared(store, ((item, None) for item in items), options, progress)
+
+
+def store_prepared(store: Store, items: Iterable[tuple[Document | IngestError, bytes | None]], options: Options,
+                   progress: Progress = _noop) -> IngestReport:
+    """Link prepared documents to their near-copies and store them, in input order, one transaction per
+    ``4 * batch_size`` items (both engines' ingest ends here). ``items``: (document or error, the
+    document's near-duplicate signature when already computed, else None)."""
     report = IngestReport()
     index = ingest_mod.NearDuplicateIndex(options)
     for doc_id, sig in store.signatures():
@@ -108,20 +116,14 @@ def ingest(store: Store, paths: Iterable[str | Path], options: Options | None = 
         batch, sigs, errors = [], {}, []
 
     seen_hashes: set[str] = set()
-    for item in ingest_mod.iter_inputs(paths, options):
+    for doc, sig in items:
         report.seen += 1
-        if isinstance(item, IngestError):
-            errors.append(item)
+        if isinstance(doc, IngestError):
+            errors.append(doc)
         else:
-            try:
-                doc = ingest_mod.prepare(item, options)
-            except InputError as exc:
-                errors.append(IngestError(item.source, exc.message if not exc.hint else f"{exc.message} ({exc.hint})",
-                                          exc.code))
-                continue
             if doc.content_hash not in seen_hashes:
                 seen_hashes.add(doc.content_hash)
-                sig = index.signature(doc.text)
+                sig = index.signature(doc.text) if sig is None else sig
                 doc = index.link(doc, sig)
                 sigs[doc.id] = sig
             batch.append(doc)

@@ -1,4 +1,15 @@
-"""The Ray engine: the same stages as :func:`rashomon.pipeline.analyze`, run on Ray Data.
+"""The Ray engine: the same stages as :func:`rashomon.pipeline.ingest` and
+:func:`rashomon.pipeline.analyze`, run on Ray Data.
+
+Ingest (:func:`ingest`): the input paths are expanded on the driver into files (folders
+walked, globs matched); the files are a Ray dataset, and Ray tasks read each one with the
+same readers as the local engine (text, HTML, JSONL, CSV, Parquet, WARC, archives), clean
+it, read its metadata and compute each document's near-duplicate signature
+(:func:`_prepare_file`); the driver takes the prepared documents in input order, links
+near-copies and stores them (:func:`rashomon.pipeline.store_prepared`, as the local engine
+does), so both engines store the same documents.
+
+Analyze:
 
 1. the driver exports the documents still pending extraction to Parquet shards;
 2. ``ray.data.read_parquet`` → ``map_batches(ExtractActor)``: an actor pool where each
@@ -26,11 +37,13 @@ in-memory store); the Parquet shards are removed when the run succeeds.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import tempfile
 import time
 import uuid
 from collections import deque
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -39,7 +52,9 @@ import pyarrow as pa
 from ..errors import RashomonError
 from ..extract import STAGE as EXTRACT_STAGE
 from ..options import Options
-from ..pipeline import AnalyzeReport, Progress, corpus
+from .. import ingest as ingest_mod
+from ..pipeline import AnalyzeReport, IngestReport, Progress, corpus, store_prepared
+from ..records import IngestError
 from ..store import Store
 from .shards import documents_from_rows, extraction_rows, read_extractions, write_documents
 
@@ -101,6 +116,45 @@ def _start_ray(options: Options, folder: Path) -> tuple[Any, bool]:
     ray.init(num_cpus=cpus, _temp_dir=str(temp), include_dashboard=False, log_to_driver=False,
              configure_logging=False)
     return ray, True
+
+
+MAX_INGEST_BLOCKS = 200  # input files per Ray dataset block: at least len(files) / MAX_INGEST_BLOCKS
+
+
+def _prepare_file(row: dict[str, Any], options: Options) -> list[dict[str, bytes]]:
+    """One input file (or an error of the path expansion, passed on) as its prepared documents and
+    errors, each with the document's near-duplicate signature, in the file's order."""
+    entry = pickle.loads(row["entry"])
+    out = []
+    for item in [entry] if isinstance(entry, IngestError) else ingest_mod.read_file(entry, options):
+        item = ingest_mod.prepare_item(item, options)
+        sig = None if isinstance(item, IngestError) else ingest_mod.NearDuplicateIndex.signature(item.text)
+        out.append({"item": pickle.dumps((item, sig), protocol=pickle.HIGHEST_PROTOCOL)})
+    return out
+
+
+def ingest(store: Store, paths: Iterable[str | Path], options: Options | None = None,
+           progress: Progress = _noop) -> IngestReport:
+    """Read, clean and sign the input files in Ray tasks; link near-copies and store on the driver."""
+    options = options or Options()
+    entries = [{"entry": pickle.dumps(e)} for e in ingest_mod.expand(paths)]
+    if not entries:
+        return IngestReport()
+    folder = run_folder(store)
+    ray, started = _start_ray(options, folder)
+    context = ray.data.DataContext.get_current()
+    preserve, context.execution_options.preserve_order = context.execution_options.preserve_order, True
+    try:
+        files = ray.data.from_items(entries, override_num_blocks=min(len(entries), MAX_INGEST_BLOCKS))
+        prepared = files.flat_map(partial(_prepare_file, options=options))
+        items = (pickle.loads(row["item"]) for row in prepared.iter_rows())
+        report = store_prepared(store, items, options, progress)
+    finally:
+        context.execution_options.preserve_order = preserve
+        if started:
+            ray.shutdown()
+    shutil.rmtree(folder, ignore_errors=True)
+    return report
 
 
 def analyze(store: Store, options: Options | None = None, progress: Progress = _noop) -> AnalyzeReport:

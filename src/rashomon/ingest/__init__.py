@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import EmptyInput, NoText, TooLarge
+from ..errors import EmptyInput, InputError, NoText, TooLarge
 from ..options import Options
 from ..records import Document, IngestError, RawDocument, stable_id
 from .clean import clean
@@ -22,7 +22,7 @@ from .dedup import NearDuplicateIndex
 from .metadata import describe
 from .readers import Blob, read_blob
 
-__all__ = ["iter_inputs", "prepare", "content_hash", "NearDuplicateIndex", "expand"]
+__all__ = ["iter_inputs", "read_file", "prepare", "prepare_item", "content_hash", "NearDuplicateIndex", "expand"]
 
 _GLOB_CHARS = set("*?[")
 
@@ -55,18 +55,33 @@ def iter_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDo
     for item in expand(paths):
         if isinstance(item, IngestError):
             yield item
-            continue
-        try:
-            size = item.stat().st_size
-        except OSError as exc:
-            yield IngestError(str(item), f"cannot read: {exc.strerror or exc}", "E100")
-            continue
-        yield from read_blob(Blob(str(item), item.name, lambda f=item: open(f, "rb"), size), options)
+        else:
+            yield from read_file(item, options)
+
+
+def read_file(path: Path, options: Options) -> Iterator[RawDocument | IngestError]:
+    """The records of one input file (the unit of work of the Ray engine's ingest)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}", "E100")
+        return
+    yield from read_blob(Blob(str(path), path.name, lambda: open(path, "rb"), size), options)
 
 
 def content_hash(text: str) -> str:
     """The identity of a cleaned text: SHA-256 of its words joined by single spaces."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def prepare_item(item: RawDocument | IngestError, options: Options) -> Document | IngestError:
+    """:func:`prepare`, with a document that cannot be prepared turned into its error."""
+    if isinstance(item, IngestError):
+        return item
+    try:
+        return prepare(item, options)
+    except InputError as exc:
+        return IngestError(item.source, exc.message if not exc.hint else f"{exc.message} ({exc.hint})", exc.code)
 
 
 def prepare(raw: RawDocument, options: Options) -> Document:

@@ -57,7 +57,9 @@ class NearDuplicateIndex:
         self.signatures = bytearray()
         self.buckets: dict[int, int | list[int]] = {}
 
-    def signature(self, text: str) -> bytes:
+    @staticmethod
+    def signature(text: str) -> bytes:
+        """The MinHash signature of one text (the same in every process: the Ray ingest computes it on workers)."""
         m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
         m.update_batch(list(shingles(text)))
         return np.asarray(m.hashvalues, dtype=DTYPE).tobytes()

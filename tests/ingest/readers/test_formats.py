@@ -30,13 +30,15 @@ def warc_record(uri: str, body: bytes, ctype: str = "text/html; charset=utf-8", 
 
 @pytest.mark.parametrize("name,fmt", [("a.txt", "text"), ("b.MD", "text"), ("c.htm", "html"), ("d.jsonl", "jsonl"),
                                       ("e.csv", "csv"), ("f.warc.gz", "warc"), ("g.tar.gz", "tar"), ("h.tgz", "tar"),
-                                      ("i.txt.gz", "gz"), ("j.zip", "zip"), ("k.dat", None)])
+                                      ("i.txt.gz", "gz"), ("j.zip", "zip"), ("l.parquet", "parquet"),
+                                      ("k.dat", None)])
 def test_format_by_name(name, fmt):
     assert format_by_name(name) == fmt
 
 
 @pytest.mark.parametrize("head,fmt", [(b"\x1f\x8b\x08", "gz"), (b"PK\x03\x04", "zip"), (b"WARC/1.0\r\n", "warc"),
-                                      (b"<html><body>", "html"), (b"Plain words.", "text"), (b"\x00\x01\x02", "binary")])
+                                      (b"<html><body>", "html"), (b"Plain words.", "text"), (b"\x00\x01\x02", "binary"),
+                                      (b"PAR1\x15\x04", "parquet")])
 def test_sniff(head, fmt):
     assert sniff(head) == fmt
 
@@ -100,6 +102,38 @@ def test_csv_without_text_column_names_the_column_and_the_flag(tmp_path):
     [err] = read(tmp_path / "a.csv")
     assert err.code == MissingField.code and "'text'" in err.reason and "--field text=COLUMN" in err.reason
     assert "headline, body" in err.reason
+
+
+def test_parquet_rows_field_mapping_dates_and_row_errors(tmp_path, story):
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"body": [story, "", None, story + " Later."],
+                      "headline": ["Ferry strike ends", "Empty", "Missing", None],
+                      "day": [dt.date(2022, 5, 12), None, None, dt.date(2022, 5, 13)],
+                      "ignored": [1, 2, 3, 4]})
+    pq.write_table(table, tmp_path / "a.parquet", row_group_size=2)  # rows span two row groups
+    fields = {**OPTS.fields, "text": "body", "title": "headline", "published": "day"}
+    first, empty, missing, last = read(tmp_path / "a.parquet", options=OPTS.with_(fields=fields))
+    assert (first.title, first.published, first.text, first.format) == ("Ferry strike ends", "2022-05-12", story,
+                                                                        "parquet")
+    assert first.source == f"{tmp_path / 'a.parquet'}:1" and last.source.endswith("a.parquet:4")
+    assert last.published == "2022-05-13" and last.title is None
+    assert isinstance(empty, IngestError) and empty.source.endswith(":2") and empty.code == "E108"
+    assert isinstance(missing, IngestError) and missing.source.endswith(":3") and "--field text=" in missing.reason
+
+
+def test_parquet_without_text_column_and_corrupt_parquet(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"headline": ["A"], "body": ["B"]}), tmp_path / "a.parquet")
+    (tmp_path / "b.parquet").write_bytes(b"PAR1 this is not really parquet")
+    no_text, corrupt = read(tmp_path / "a.parquet", tmp_path / "b.parquet")
+    assert no_text.code == MissingField.code and "headline, body" in no_text.reason
+    assert corrupt.code == "E106" and corrupt.source.endswith("b.parquet") and "Parquet" in corrupt.reason
 
 
 def test_warc_html_responses_only(tmp_path, page):

@@ -7,7 +7,7 @@ whole is raised as an :class:`InputError` and turned into one ``IngestError`` he
 one bad input never stops the batch.
 
 Formats: ``.txt .md .text`` text; ``.html .htm .xhtml`` HTML; ``.jsonl .ndjson .json``
-JSON Lines / JSON; ``.csv .tsv`` delimited tables; ``.warc .warc.gz`` WARC; ``.zip``,
+JSON Lines / JSON; ``.csv .tsv`` delimited tables; ``.parquet`` Parquet tables; ``.warc .warc.gz`` WARC; ``.zip``,
 ``.tar .tar.gz .tgz``, ``.gz`` archives of any of these. Anything else is sniffed
 (archive magic numbers, WARC header, HTML tags, binary, else text).
 """
@@ -26,8 +26,8 @@ Item = RawDocument | IngestError
 
 _SUFFIXES = [(".warc.gz", "warc"), (".warc", "warc"), (".tar.gz", "tar"), (".tgz", "tar"), (".tar", "tar"),
              (".zip", "zip"), (".gz", "gz"), (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"),
-             (".csv", "csv"), (".tsv", "tsv"), (".html", "html"), (".htm", "html"), (".xhtml", "html"),
-             (".txt", "text"), (".text", "text"), (".md", "text"), (".markdown", "text")]
+             (".csv", "csv"), (".tsv", "tsv"), (".parquet", "parquet"), (".html", "html"), (".htm", "html"),
+             (".xhtml", "html"), (".txt", "text"), (".text", "text"), (".md", "text"), (".markdown", "text")]
 MAX_NESTING = 3
 
 
@@ -80,6 +80,8 @@ def sniff(head: bytes) -> str:
         return "zip"
     if len(head) > 262 and head[257:262] == b"ustar":
         return "tar"
+    if head.startswith(b"PAR1"):
+        return "parquet"
     if head.lstrip().startswith(b"WARC/"):
         return "warc"
     if binary_kind(head):
@@ -102,7 +104,7 @@ def _reason(exc: InputError) -> str:
 
 
 def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -> Iterator[Item]:
-    from . import archive, csv, html, jsonl, text, warc
+    from . import archive, csv, html, jsonl, parquet, text, warc
 
     if blob.size is not None and blob.size > options.max_file_bytes:
         raise TooLarge(f"file is {blob.size:,} bytes, over max_file_bytes ({options.max_file_bytes:,})",
@@ -115,7 +117,7 @@ def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -
         with blob.open() as stream:
             kind = binary_kind(stream.read(8192))
         raise UnsupportedFormat(f"binary file ({kind}) with an unknown extension", source=blob.source,
-                                hint="only text, HTML, JSONL, CSV, WARC and zip/tar/gzip archives are read")
+                                hint="only text, HTML, JSONL, CSV, Parquet, WARC and zip/tar/gzip archives are read")
     if fmt in ("zip", "tar", "gz"):
         if depth >= MAX_NESTING:
             raise UnsupportedFormat(f"archive nested more than {MAX_NESTING} deep", source=blob.source)
@@ -124,6 +126,8 @@ def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -
         yield from warc.read(blob, options)
     elif fmt in ("jsonl", "json"):
         yield from jsonl.read(blob, options, whole_json=fmt == "json")
+    elif fmt == "parquet":
+        yield from parquet.read(blob, options)
     elif fmt in ("csv", "tsv"):
         yield from csv.read(blob, options, delimiter="\t" if fmt == "tsv" else None)
     elif fmt == "html":
