@@ -134,3 +134,47 @@ def test_unattributed_quote_does_not_make_the_speaker_differ() -> None:
     claims[1] = replace(claims[1], speaker_text=None)
     (f,) = link(claims, docs, [])
     assert "speaker_differs" not in f.flags and f.status == "agree"
+
+
+def _pairwise_groups(claims, docs) -> set[frozenset[str]]:
+    """The groups of quote ids linked, computed pair by pair (each copy compared with every other)."""
+    from rashomon.crosscheck import quotes as quotes_mod
+    from rashomon.unionfind import UnionFind
+
+    texts = {c.id: quotes_mod._content(c, {d.id: d for d in docs}) for c in claims}
+    words = [quotes_mod._words(texts[c.id]) for c in claims]
+    grams = [{tuple(w[k:k + quotes_mod.SHINGLE]) for k in range(max(1, len(w) - quotes_mod.SHINGLE + 1))}
+             for w in words]
+    held = {g: sum(g in gs for gs in grams) for gs in grams for g in gs}
+    union = UnionFind(len(claims))
+    for a in range(len(claims)):
+        for b in range(a + 1, len(claims)):
+            if any(held[g] <= quotes_mod.MAX_POSTINGS for g in grams[a] & grams[b]) and len(words[a]) >= 4 \
+                    and len(words[b]) >= 4 and quotes_mod._numbers(words[a]) == quotes_mod._numbers(words[b]):
+                x, y = " ".join(words[a]), " ".join(words[b])
+                if quotes_mod.fuzz.token_set_ratio(x, y) >= quotes_mod.MIN_RATIO and max(
+                        quotes_mod.fuzz.partial_ratio(x, y), quotes_mod.fuzz.ratio(x, y)) >= quotes_mod.MIN_RATIO:
+                    union.union(a, b)
+    groups: dict[int, set[str]] = {}
+    for i, c in enumerate(claims):
+        groups.setdefault(union.find(i), set()).add(c.id)
+    return {frozenset(g) for g in groups.values() if len(g) > 1}
+
+
+@pytest.mark.parametrize("copies,cap", [(3, 200), (3, 3), (4, 3), (6, 5)])
+def test_copies_of_one_wording_are_judged_once_and_grouped_as_pair_by_pair(monkeypatch, copies, cap) -> None:
+    """Wire copies are compared once per distinct wording; the groups are those of comparing every pair,
+    the shingle cap counting every copy (a wording in more quotes than the cap is proposed by no shingle)."""
+    from rashomon.crosscheck import quotes as quotes_mod
+
+    monkeypatch.setattr(quotes_mod, "MAX_POSTINGS", cap)
+    outlets = ["Valdoria Herald", "Northgate Times", "Kestrel Daily", "Coastwire", "Port Aven Post", "Brenmoor Post"]
+    changed = BASE.replace("firmly", "strongly")
+    items = [(f"w{i}", outlets[i], BASE, "Mira Castellan", True, None) for i in range(copies)]
+    items += [("v", "Lowland Courier", changed, "Mira Castellan", True, None),
+              ("n", "Heldmoor Gazette", BASE + " with 40 boats", "Mira Castellan", True, None)]
+    claims, docs = _case(items)
+    expected = _pairwise_groups(claims, docs)
+    assert {frozenset(f.claims) for f in link(claims, docs, [])} == expected
+    copies_linked = any({c.id for c in claims[:copies]} <= g for g in expected)
+    assert copies_linked == (cap == 200)  # under the small caps every shingle of the wording is held too often

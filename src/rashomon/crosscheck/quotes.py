@@ -52,20 +52,25 @@ def _content(q: Claim, docs: dict[str, Document]) -> str:
     return q.text
 
 
-def _candidates(words: list[list[str]]) -> set[tuple[int, int]]:
+def _candidates(words: list[list[str]], copies: list[int]) -> tuple[set[tuple[int, int]], set[int]]:
+    """Pairs of distinct wordings sharing a shingle held by at most ``MAX_POSTINGS`` quotes (``copies[i]``:
+    how many quotes have wording ``i``), and the wordings with such a shingle at all (their copies are
+    proposed as pairs too)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
         grams = {tuple(ws[k:k + SHINGLE]) for k in range(max(1, len(ws) - SHINGLE + 1))}
         for g in grams:
             index[g].append(i)
     pairs: set[tuple[int, int]] = set()
+    usable: set[int] = set()
     for ids in index.values():
-        if len(ids) < 2 or len(ids) > MAX_POSTINGS:
+        if sum(copies[i] for i in ids) > MAX_POSTINGS:
             continue
+        usable.update(ids)
         for a in range(len(ids)):
             for b in range(a + 1, len(ids)):
                 pairs.add((ids[a], ids[b]))
-    return pairs
+    return pairs, usable
 
 
 def _root(doc_id: str, docs: dict[str, Document]) -> str:
@@ -174,11 +179,22 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     names = {e.id: e.name for e in entities}
     quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
-    words = [_words(texts[q.id]) for q in quotes]
+    union = UnionFind(len(quotes))
+    # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
+    # the others, and the quotes of one wording are joined whenever the shingle index proposes them
+    wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        wordings[tuple(_words(texts[q.id]))].append(i)
+    words = [list(w) for w in wordings]
+    pairs, usable = _candidates(words, [len(ids) for ids in wordings.values()])
+    for k, ids in enumerate(wordings.values()):
+        if k in usable and len(words[k]) >= 4:
+            for i in ids[1:]:
+                union.union(ids[0], i)
     numbers = [_numbers(ws) for ws in words]
     joined = [" ".join(ws) for ws in words]
-    union = UnionFind(len(quotes))
-    for a, b in sorted(_candidates(words)):
+    first = [ids[0] for ids in wordings.values()]
+    for a, b in sorted(pairs):
         if len(words[a]) < 4 or len(words[b]) < 4:
             continue
         if min(len(words[a]), len(words[b])) < MIN_FUZZY_WORDS and not (
@@ -190,7 +206,7 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
         # set overlap alone would link a short phrase to any long quote containing its words:
         # the wording must also align as a contiguous piece (truncation) or in order
         if fuzz.token_set_ratio(x, y) >= MIN_RATIO and max(fuzz.partial_ratio(x, y), fuzz.ratio(x, y)) >= MIN_RATIO:
-            union.union(a, b)
+            union.union(first[a], first[b])
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, q in enumerate(quotes):
         groups[union.find(i)].append(q)
