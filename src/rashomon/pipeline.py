@@ -16,7 +16,8 @@ story vectors and candidate pairs, quote shingles and date keys live in a scratc
 (:mod:`rashomon.store.scratch`, also the statement index of documents alone in their
 story, linked per group of them the index connects); quantity facets are spilled to disk
 by linking block; each crosscheck partition (:mod:`rashomon.crosscheck.partition`) is
-loaded, run, written and released. What still grows with the corpus: the
+loaded, run (in one of ``workers`` processes: :func:`rashomon.parallel.process_mapper`),
+written and released. What still grows with the corpus: the
 canonicalisation's aggregates (one small object per distinct form per document, and per
 distinct form its matching keys), the statement weights (a vocabulary-sized table), and the
 largest linking block / event key / month-day / group of documents alone in their story.
