@@ -118,7 +118,7 @@ def _start_ray(options: Options, folder: Path) -> tuple[Any, bool]:
     return ray, True
 
 
-MAX_INGEST_BLOCKS = 200  # input files per Ray dataset block: at least len(files) / MAX_INGEST_BLOCKS
+MAX_INGEST_BLOCKS = 200  # the input files are cut into at most this many Ray tasks (one block of files each)
 
 
 def _prepare_file(row: dict[str, Any], options: Options) -> list[dict[str, bytes]]:
