@@ -67,11 +67,16 @@ def test_sigkill_anywhere_loses_nothing(corpus, clean, tmp_path):
                               (["analyze", "--db", str(db), "--batch-size", "4"], t_analyze)):
         killed = 0
         for _ in range(40):  # until 10 runs of this command were killed mid-way
+            began = time.monotonic()
             proc = start(*command)
-            time.sleep(rng.uniform(0.2, 0.7 * duration))
+            deadline = began + rng.uniform(0.2, 0.7 * duration)
+            while proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 killed += 1
+            else:  # it finished first: each run resumes, so less is left to do; aim within what a run takes now
+                duration = time.monotonic() - began
             proc.wait()
             if killed == 10:
                 break
