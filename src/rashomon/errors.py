@@ -19,8 +19,12 @@ class RashomonError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"[{self.code}] {where}{self.message}{hint}"
+        return f"[{self.code}] {where}{self.reason}"
+
+    @property
+    def reason(self) -> str:
+        """The message with its hint, as an error record shows it beside its source and code."""
+        return f"{self.message} ({self.hint})" if self.hint else self.message
 
 
 class InputError(RashomonError, ValueError):

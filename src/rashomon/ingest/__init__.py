@@ -81,7 +81,7 @@ def prepare_item(item: RawDocument | IngestError, options: Options) -> Document 
     try:
         return prepare(item, options)
     except InputError as exc:
-        return IngestError(item.source, exc.message if not exc.hint else f"{exc.message} ({exc.hint})", exc.code)
+        return IngestError(item.source, exc.reason, exc.code)
 
 
 def prepare(raw: RawDocument, options: Options) -> Document:

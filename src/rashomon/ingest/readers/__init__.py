@@ -94,13 +94,9 @@ def read_blob(blob: Blob, options: Options, depth: int = 0, budget: Budget | Non
     try:
         yield from _dispatch(blob, options, depth, budget)
     except InputError as exc:
-        yield IngestError(exc.source or blob.source, _reason(exc), exc.code)
+        yield IngestError(exc.source or blob.source, exc.reason, exc.code)
     except (OSError, EOFError) as exc:  # unreadable file, cut-off stream
         yield IngestError(blob.source, f"cannot read: {exc}", "E106")
-
-
-def _reason(exc: InputError) -> str:
-    return f"{exc.message} ({exc.hint})" if exc.hint else exc.message
 
 
 def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -> Iterator[Item]:

@@ -34,7 +34,7 @@ def _unsafe(name: str) -> bool:
 
 
 def _error(exc: InputError) -> IngestError:
-    return IngestError(exc.source or "", f"{exc.message} ({exc.hint})" if exc.hint else exc.message, exc.code)
+    return IngestError(exc.source or "", exc.reason, exc.code)
 
 
 def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | None,

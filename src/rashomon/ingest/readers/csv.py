@@ -65,6 +65,6 @@ def read(blob: Blob, options: Options, delimiter: str | None = None) -> Iterator
             try:
                 yield to_raw({k: v for k, v in row.items() if v is not None}, where, options, "csv")
             except InputError as exc:
-                yield IngestError(where, f"{exc.message} ({exc.hint})" if exc.hint else exc.message, exc.code)
+                yield IngestError(where, exc.reason, exc.code)
         if not found:
             yield IngestError(blob.source, "CSV has a header but no rows", "E101")

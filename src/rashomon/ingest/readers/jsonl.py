@@ -55,7 +55,7 @@ def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -
 
 
 def _line_error(source: str, exc: InputError) -> IngestError:
-    return IngestError(source, f"{exc.message} ({exc.hint})" if exc.hint else exc.message, exc.code)
+    return IngestError(source, exc.reason, exc.code)
 
 
 def read(blob: Blob, options: Options, whole_json: bool = False) -> Iterator[Item]:

@@ -49,7 +49,7 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                         yield to_raw({k: _plain(v) for k, v in record.items() if v is not None}, where, options,
                                      "parquet")
                     except InputError as exc:
-                        yield IngestError(where, f"{exc.message} ({exc.hint})" if exc.hint else exc.message, exc.code)
+                        yield IngestError(where, exc.reason, exc.code)
         except (pa.ArrowException, ValueError) as exc:
             yield IngestError(blob.source, f"unreadable Parquet data after row {row}: {exc}", CorruptInput.code)
             return

@@ -66,7 +66,7 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                 html = _decode_html(body, ctype, where)
                 yield to_raw(html, where, uri if "://" in uri else None)
             except InputError as exc:
-                yield IngestError(where, f"{exc.message} ({exc.hint})" if exc.hint else exc.message, exc.code)
+                yield IngestError(where, exc.reason, exc.code)
     if n == 0:
         raise CorruptInput("no WARC records in file", source=blob.source)
 
