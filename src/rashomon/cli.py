@@ -95,7 +95,8 @@ def _check_engine(engine: str) -> None:
 
 
 @app.command()
-def ingest(paths: List[str] = typer.Argument(..., help="Files (text, HTML, JSONL, CSV, Parquet, WARC), folders, globs, .zip/.tar.gz archives."),
+def ingest(paths: List[str] = typer.Argument(..., help="Files (text, HTML, JSONL, CSV, Parquet, WARC), folders, "
+                                                    "globs, .zip/.tar.gz archives."),
            db: Optional[str] = DbOpt,
            field: List[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
            batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
