@@ -261,10 +261,10 @@ class _CorpusBuild:
         return self.publication
 
     # ------------------------------------------------------------ loading helpers
-    def documents(self, ids: Iterable[str], with_text: bool = True) -> list[Document]:
+    def documents(self, ids: Iterable[str]) -> list[Document]:
         pub = self.publication
         return [replace(d, **pub[d.id]) if d.id in pub else d
-                for d in self.store.documents(ids=list(ids), with_removals=False, with_text=with_text)]
+                for d in self.store.documents(ids=list(ids), with_removals=False, with_raw=False)]
 
     def with_copies(self, docs: list[Document]) -> list[Document]:
         """``docs`` plus every other copy of their originals (linking follows ``duplicate_of``

@@ -209,8 +209,11 @@ class Store:
             return con.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
 
     def documents(self, *, outlet: str | None = None, ids: Sequence[str] | None = None,
-                  with_removals: bool = True, with_text: bool = True) -> list[Document]:
-        cols = ", ".join(_q(c) if with_text or c not in ("text", "raw_text") else "'' AS " + _q(c) for c in DOC_COLUMNS)
+                  with_removals: bool = True, with_text: bool = True, with_raw: bool = True) -> list[Document]:
+        """``with_text=False``: without the cleaned and raw texts; ``with_raw=False``: without the raw text
+        (what extraction and the corpus stage read: they never need it, and it is as long as the text)."""
+        skip = {"text", "raw_text"} if not with_text else {"raw_text"} if not with_raw else set()
+        cols = ", ".join("'' AS " + _q(c) if c in skip else _q(c) for c in DOC_COLUMNS)
         sql = f"SELECT {cols} FROM documents WHERE 1=1"
         params: list[Any] = []
         if outlet is not None:
@@ -250,7 +253,7 @@ class Store:
                 "SELECT id FROM documents d WHERE NOT EXISTS "
                 "(SELECT 1 FROM stage_runs s WHERE s.doc = d.id AND s.stage = ?) ORDER BY seq", [stage]).fetchall()]
         for i in range(0, len(ids), batch_size):
-            yield self.documents(ids=ids[i:i + batch_size], with_removals=False)
+            yield self.documents(ids=ids[i:i + batch_size], with_removals=False, with_raw=False)
 
     def pending_count(self, stage: str) -> int:
         with self.connect() as con:
