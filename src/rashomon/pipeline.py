@@ -155,7 +155,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
 Mapper = Callable[..., Iterator[Any]]  # (function, iterable of argument tuples) -> results, in order
 
 CORPUS_BATCH = 400  # documents per part of the corpus stage
-PART_CLAIMS = 20000  # claims per date/quote/timeline partition batch (a key is never split)
+PART_CLAIMS = 5000  # claims per date/quote/timeline partition batch (a key is never split)
 STORE_MEMORY = "256MB"  # DuckDB's working memory in the corpus stage (its joins and sorts spill to disk beyond)
 
 

@@ -45,6 +45,21 @@ def test_add_batch_is_idempotent(store):
     assert d.removed[0].rule == "link_list" and d.raw_text.endswith("Must Read")
 
 
+def test_documents_by_id_are_read_in_chunks_in_ingest_order(store, monkeypatch):
+    import rashomon.store as store_mod
+
+    monkeypatch.setattr(store_mod, "DOC_CHUNK", 3)
+    store.add_batch([doc(i) for i in range(1, 11)])
+    wanted = [f"d_{i:04d}" for i in (9, 2, 7, 1, 10, 4, 5)]
+    got = store.documents(ids=wanted, with_removals=False)
+    assert [d.id for d in got] == sorted(wanted)  # seq order, across chunks
+    assert all(d.text.startswith("Fictional") and d.raw_text.endswith("Must Read") for d in got)
+    lean = store.documents(ids=wanted, with_raw=False)
+    assert [d.id for d in lean] == sorted(wanted) and {d.raw_text for d in lean} == {""}
+    assert lean[0].text and lean[0].removed[0].rule == "link_list"
+    assert {d.text for d in store.documents(ids=wanted, with_text=False)} == {""}
+
+
 def test_failed_batch_is_rolled_back(store):
     store.add_batch([doc(1)])
     bad = Document(id="d_0001", source="x", text="t", raw_text="t", content_hash="other")  # duplicate primary key

@@ -55,6 +55,9 @@ def _set_publication(con: duckdb.DuckDBPyConnection, doc_id: str, published: str
                 [published, how, w[0], w[1], evidence, doc_id])
 
 
+DOC_CHUNK = 1000  # documents (with their texts) fetched per query by Store.documents
+
+
 class Store:
     """A Rashomon store in one DuckDB file (``":memory:"`` for tests)."""
 
@@ -219,12 +222,16 @@ class Store:
         if outlet is not None:
             sql += " AND outlet = ?"
             params.append(outlet)
-        if ids is not None:
-            sql += " AND id IN (SELECT unnest(?))"
-            params.append(list(ids))
-        sql += " ORDER BY seq"
         with self.connect() as con:
-            rows = con.execute(sql, params).fetchall()
+            if ids is None:
+                rows = con.execute(sql + " ORDER BY seq", params).fetchall()
+            else:  # in seq order, DOC_CHUNK texts per query: DuckDB sorts a bounded result, whatever len(ids)
+                ordered = [r[0] for r in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?)) "
+                                                     "ORDER BY seq", [list(ids)]).fetchall()]
+                rows = []
+                for i in range(0, len(ordered), DOC_CHUNK):
+                    rows += con.execute(sql + " AND id IN (SELECT unnest(?)) ORDER BY seq",
+                                        [*params, ordered[i:i + DOC_CHUNK]]).fetchall()
             removed: dict[str, list[Removal]] = {}
             if with_removals and rows:
                 for doc, s, e, rule, text in con.execute(
