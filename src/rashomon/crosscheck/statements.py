@@ -502,10 +502,12 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     weights = weights or Weights.of(documents, entities)
     names = {e.id: e.name for e in entities}
     items = statements(claims, documents, entities, story_of)
-    tied: dict[str, set[str]] = defaultdict(set)
-    for f in linked:
+    # the findings each claim is in: two claims in one finding are tied already (held per claim, not as
+    # the claims of its findings: a finding of K claims would take K^2 entries, gigabytes at 100k documents)
+    tied: dict[str, set[int]] = defaultdict(set)
+    for n, f in enumerate(linked):
         for c in f.claims:
-            tied[c].update(f.claims)
+            tied[c].add(n)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     matches: dict[tuple[int, int], Match] = {}
     index = _postings(items, weights, blocked)
@@ -519,7 +521,7 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
         a, b = items[x], items[y]
         if story(a) != story(b):
             continue
-        if any(tied[c.id] & {d.id for d in b.claims} for c in a.claims):
+        if any(tied[c.id] & tied[d.id] for c in a.claims if c.id in tied for d in b.claims if d.id in tied):
             continue
         m = compare(a, b, weights, party=min_score >= CORPUS_SCORE)
         if m is None or m.score < min_score:
