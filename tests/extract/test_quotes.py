@@ -213,3 +213,25 @@ def test_resolve_speakers_by_mention_then_by_name() -> None:
               _quote("d3", 30, 40, "the committee")]  # nobody known: no entity rather than a guess
     got = resolve_speakers(quotes, [mira, oren])
     assert got == {quotes[0].id: "e_mira", quotes[1].id: "e_oren", quotes[2].id: "e_mira"}
+
+
+def test_resolve_speakers_skips_names_in_the_speakers_modifiers() -> None:
+    """The speaker is the phrase's head, not a place or body named in its relative clause or after a preposition."""
+    from rashomon.extract.quotes import resolve_speakers
+    from rashomon.records import Entity, Mention
+
+    text = ("Velo, which backs Ostrand but rejects its claims, said. A daily of Valdoria said. "
+            "The Minister of Ostrand Ana Reyes said.")
+    spans = {name: [(m, m + len(name)) for m in range(len(text)) if text.startswith(name, m)]
+             for name in ("Velo", "Valdoria", "Ostrand", "Ana Reyes")}
+    ents = [Entity(f"e_{n.split()[0].lower()}", n, "PERSON" if " " in n else "GPE", (n,),
+                   tuple(Mention("d1", a, b, n, "GPE") for a, b in spans[n])) for n in spans]
+
+    def quote(phrase: str):
+        a = text.index(phrase)
+        return _quote("d1", a, a + len(phrase), phrase)
+
+    qs = [quote("Velo, which backs Ostrand but rejects its claims"), quote("A daily of Valdoria"),
+          quote("The Minister of Ostrand Ana Reyes")]
+    got = resolve_speakers(qs, ents)
+    assert got == {qs[0].id: "e_velo", qs[2].id: "e_ana"}  # the daily is nobody known

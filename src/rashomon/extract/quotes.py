@@ -682,6 +682,22 @@ def _norm(name: str) -> str:
     return " ".join(WORD.findall(name.lower()))
 
 
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b")
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|from|at|on|to|by|with|against)\s+(?:the\s+)?$", re.I)
+
+
+def _can_speak(q: Claim, start: int) -> bool:
+    """Whether a mention starting at ``start`` inside the speaker span can be the speaker: not in the
+    span's relative clause ("Armenia, which backs Karabakh, ...") nor the object of a preposition in it
+    ("a newspaper of Azerbaijan", "the minister of Pakistan Ana Reyes": Ana Reyes can). Read from the
+    speaker text when it is the span's own text (a pronoun's resolved name is not)."""
+    text = q.speaker_text or ""
+    if q.speaker_start is None or q.speaker_end is None or q.speaker_end - q.speaker_start != len(text):
+        return True
+    before = text[:max(0, start - q.speaker_start)]
+    return not _RELATIVE.search(before) and not _AFTER_PREPOSITION.search(before)
+
+
 def resolve_speakers(quotes: list[Claim], entities: list[Entity]) -> dict[str, str]:
     """quote claim id -> entity id of its speaker.
 
@@ -704,7 +720,8 @@ def resolve_speakers(quotes: list[Claim], entities: list[Entity]) -> dict[str, s
         local = [e for e in named if any(m.doc == q.doc for m in e.mentions)]
         overlap = []
         if q.speaker_start is not None and q.speaker_end is not None:
-            overlap = [(e - s, eid) for s, e, eid in by_doc.get(q.doc, ()) if s < q.speaker_end and q.speaker_start < e]
+            overlap = [(e - s, eid) for s, e, eid in by_doc.get(q.doc, ())
+                       if s < q.speaker_end and q.speaker_start < e and _can_speak(q, s)]
         if local:
             out[q.id] = max(local, key=lambda e: (len(e.mentions), e.id)).id
         elif overlap:
