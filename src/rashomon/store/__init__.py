@@ -226,12 +226,14 @@ class Store:
             if ids is None:
                 rows = con.execute(sql + " ORDER BY seq", params).fetchall()
             else:  # in seq order, DOC_CHUNK texts per query: DuckDB sorts a bounded result, whatever len(ids)
-                ordered = [r[0] for r in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?)) "
-                                                     "ORDER BY seq", [list(ids)]).fetchall()]
+                ids = list(ids)
+                if len(ids) > DOC_CHUNK:  # chunks of ids in seq order, so the chunks' rows follow each other
+                    ids = [r[0] for r in con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?)) "
+                                                     "ORDER BY seq", [ids]).fetchall()]
                 rows = []
-                for i in range(0, len(ordered), DOC_CHUNK):
+                for i in range(0, len(ids), DOC_CHUNK):
                     rows += con.execute(sql + " AND id IN (SELECT unnest(?)) ORDER BY seq",
-                                        [*params, ordered[i:i + DOC_CHUNK]]).fetchall()
+                                        [*params, ids[i:i + DOC_CHUNK]]).fetchall()
             removed: dict[str, list[Removal]] = {}
             if with_removals and rows:
                 for doc, s, e, rule, text in con.execute(
