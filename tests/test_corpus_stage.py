@@ -15,7 +15,7 @@ from tests.conftest import EXAMPLES, SEEDS
 from tests.fictional import write_corpus
 
 from rashomon import crosscheck, pipeline
-from rashomon.crosscheck import statements, stories, timeline
+from rashomon.crosscheck import quotes as quotes_x, statements, stories, timeline
 from rashomon.extract import entities as entities_mod, quotes as quotes_mod
 from rashomon.options import Options
 from rashomon.records import Document, Entity, Mention, Story, stable_id
@@ -60,9 +60,14 @@ def analyzed(nlp, tmp_path_factory):
 
 # second case: no two documents form a story (every document is alone in its story, and their statements
 # are linked in groups of documents), and many statement index items are held by too many statements;
-# third case: the partitions run in two worker processes (the local engine's --workers 2)
-@pytest.mark.parametrize("alone,workers", [(False, 1), (True, 1), (False, 2)])
-def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch, alone, workers):
+# third case: the partitions run in two worker processes (the local engine's --workers 2); fourth case: quote
+# blocking components capped at two quotes and shingles in more than three quotes too common to block on
+@pytest.mark.parametrize("alone,workers,capped", [(False, 1, False), (True, 1, False), (False, 2, False),
+                                                  (False, 1, True)])
+def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch, alone, workers, capped):
+    if capped:
+        monkeypatch.setattr(quotes_x, "MAX_COMPONENT", 2)
+        monkeypatch.setattr(quotes_x, "MAX_POSTINGS", 3)
     if alone:
         monkeypatch.setattr(stories, "THRESHOLD", 1.01)
         monkeypatch.setattr(statements, "MAX_POSTINGS", 6)
@@ -81,6 +86,8 @@ def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, m
     if alone:
         assert not expected["stories"] or all(len(s["docs"]) == 1 for s in expected["stories"])
         assert any(f["kind"] == "statement" for f in expected["findings"])
+    if capped:
+        assert any(f["kind"] == "quote" for f in expected["findings"])
 
 
 def test_readers_see_the_old_corpus_result_until_commit(analyzed, tmp_path):

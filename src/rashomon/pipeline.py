@@ -46,7 +46,7 @@ from .parallel import extract_batches, process_mapper
 from .records import Document, Entity, Extraction, Finding, IngestError, Mention
 from .store import Store
 from .store.scratch import Scratch
-from .unionfind import UnionFind
+from .unionfind import capped_groups
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
 
@@ -418,26 +418,26 @@ class _CorpusBuild:
         self.stage(self.map(partition.date_findings, parts()))
 
     def quotes(self, scratch: Scratch, quotes: list[str]) -> None:
-        """Quote findings per connected component of the shingle index."""
-        union = UnionFind(len(quotes))
-        linked: set[int] = set()  # the quotes in a component of two or more
-        for a, b in scratch.shingle_edges(quotes_x.MAX_POSTINGS):
-            union.union(a, b)
-            linked |= {a, b}
+        """Quote findings per blocking component (as ``quotes.link`` forms them on the whole corpus)."""
+        order = sorted(range(len(quotes)), key=quotes.__getitem__)
+        ids = [quotes[i] for i in order]  # claim id by rank
+        del quotes
         members: dict[int, list[int]] = defaultdict(list)
-        for i in sorted(linked):
-            members[union.find(i)].append(i)
-        del linked
-        components = sorted((m for m in members.values() if len(m) > 1), key=lambda m: m[0])
+        edges = scratch.shingle_edges(order, quotes_x.MAX_POSTINGS)
+        for rank, first in sorted(capped_groups(edges, quotes_x.MAX_COMPONENT).items()):
+            members[first].append(rank)
+        del order
+        components = [m for _, m in sorted(members.items()) if len(m) > 1]
         del members
+        common = scratch.common_shingles(quotes_x.MAX_POSTINGS)
 
         def parts() -> Iterator[tuple]:
             for batch in _key_batches([(tuple(c), len(c)) for c in components], PART_CLAIMS):
-                claims = {c.id: c for c in self.store.claims_of(ids=[quotes[i] for comp in batch for i in comp])}
+                claims = {c.id: c for c in self.store.claims_of(ids=[ids[r] for comp in batch for r in comp])}
                 docs = self.with_copies(self.documents(sorted({c.doc for c in claims.values()})))
-                groups = [[claims[quotes[i]] for i in comp] for comp in batch]
+                groups = [[claims[ids[r]] for r in comp] for comp in batch]
                 speakers = {c.speaker for c in claims.values() if c.speaker}
-                yield (groups, docs, [self.light[e] for e in sorted(speakers) if e in self.light])
+                yield (groups, docs, [self.light[e] for e in sorted(speakers) if e in self.light], common)
 
         self.stage(self.map(partition.quote_findings, parts()))
 

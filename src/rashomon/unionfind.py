@@ -3,6 +3,10 @@ groups), used by every stage that joins linked items: entities, stories, quotes,
 groups of documents alone in their story (which grow one item at a time, under a size cap)."""
 from __future__ import annotations
 
+from typing import Hashable, Iterable, TypeVar
+
+T = TypeVar("T", bound=Hashable)
+
 
 class UnionFind:
     def __init__(self, n: int = 0) -> None:
@@ -28,3 +32,25 @@ class UnionFind:
             a, b = min(a, b), max(a, b)
             self.parent[b] = a
             self.size[a] += self.size[b]
+
+
+def capped_groups(edges: Iterable[tuple[T, T]], cap: int) -> dict[T, T]:
+    """The groups that ``edges``, taken in order, join while a joined group stays within ``cap``
+    items (an edge that would make a larger group is skipped): every item of an edge -> the
+    smallest item of its group. Deterministic for a given edge order, so two callers that
+    produce the same edges in the same order (a whole-corpus pass, a partitioned one) get the
+    same groups."""
+    groups, index = UnionFind(), {}
+
+    def item(x: T) -> int:
+        if x not in index:
+            index[x] = groups.add()
+        return index[x]
+
+    for a, b in edges:
+        groups.union(item(a), item(b), cap)
+    first: dict[int, T] = {}
+    for x, i in index.items():
+        r = groups.find(i)
+        first[r] = min(first.get(r, x), x)
+    return {x: first[groups.find(i)] for x, i in index.items()}

@@ -178,3 +178,35 @@ def test_copies_of_one_wording_are_judged_once_and_grouped_as_pair_by_pair(monke
     assert {frozenset(f.claims) for f in link(claims, docs, [])} == expected
     copies_linked = any({c.id for c in claims[:copies]} <= g for g in expected)
     assert copies_linked == (cap == 200)  # under the small caps every shingle of the wording is held too often
+
+
+def test_blocking_components_join_in_edge_order_within_the_cap(monkeypatch) -> None:
+    """A chain of quotes each sharing a shingle with the next is cut into components of at most ``cap``
+    quotes, joined in edge order; a shingle held by more than MAX_POSTINGS quotes joins nothing."""
+    from rashomon.crosscheck import quotes as quotes_mod
+
+    grams = [{1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {9}, {9}]
+    assert quotes_mod.components(grams)[0] == [[0, 1, 2, 3, 4], [5, 6]]
+    assert quotes_mod.components(grams, cap=2)[0] == [[0, 1], [2, 3], [5, 6]]
+    monkeypatch.setattr(quotes_mod, "MAX_POSTINGS", 2)
+    comps, common = quotes_mod.components(grams + [{9}], cap=2)
+    assert comps == [[0, 1], [2, 3]] and common == {9}
+
+
+def test_capped_components_link_as_the_whole_corpus_does(monkeypatch) -> None:
+    """link() on all quotes equals link_component() on each capped component (the corpus stage's way)."""
+    from rashomon.crosscheck import quotes as quotes_mod
+
+    monkeypatch.setattr(quotes_mod, "MAX_COMPONENT", 3)
+    outlets = ["Valdoria Herald", "Northgate Times", "Kestrel Daily", "Coastwire", "Port Aven Post", "Brenmoor Post"]
+    items = [(f"q{i}", outlets[i], BASE if i % 2 else BASE.replace("firmly", "strongly"), "Mira Castellan", True, None)
+             for i in range(6)]
+    claims, docs = _case(items)
+    whole = link(claims, docs, [])
+    ordered = sorted(claims, key=lambda c: c.id)
+    texts = [quotes_mod._words(quotes_mod._content(c, {d.id: d for d in docs})) for c in ordered]
+    comps, common = quotes_mod.components([quotes_mod.shingles(w) for w in texts])
+    assert len(comps) == 2 and all(len(c) == 3 for c in comps)  # the cap splits the six quotes
+    parts = sorted((f for comp in comps for f in quotes_mod.link_component([ordered[i] for i in comp], docs, [],
+                                                                            common)), key=lambda f: f.id)
+    assert whole == parts and len(whole) == 2

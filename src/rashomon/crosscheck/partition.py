@@ -10,8 +10,8 @@ parts gives what it gives on the whole corpus:
 * dates: per event key ("siege/begin"; :func:`date_groups` mirrors the grouping of
   :func:`rashomon.crosscheck.verdict.date_findings`, which compares dates within a story, a
   document alone in its story with every story, never across event keys);
-* quotes: per connected component of the shingle index (two quotes in different components
-  share no usable shingle, so :func:`rashomon.crosscheck.quotes.link` never compares them);
+* quotes: per blocking component (:func:`rashomon.crosscheck.quotes.components`: quotes in
+  different components are never compared);
 * timeline: per month-day of the date (the only thing :func:`rashomon.crosscheck.timeline.build`
   relates across dates is an event's month-day, for a date without a year);
 * framing: per batch of documents.
@@ -20,7 +20,6 @@ Every function here is a plain top-level function of picklable arguments.
 """
 from __future__ import annotations
 
-import hashlib
 from types import SimpleNamespace
 from typing import Iterable
 
@@ -51,26 +50,15 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
 
 
 def quote_shingles(quotes_: list[Claim], documents: list[Document]) -> list[set[int]]:
-    """Per quote, the hashes of the shingles :func:`quotes.link` indexes it under."""
+    """Per quote, the shingles :func:`quotes.link` blocks it on."""
     docs = {d.id: d for d in documents}
-    out = []
-    for q in quotes_:
-        ws = quotes._words(quotes._content(q, docs))
-        out.append({_hash(ws[k:k + quotes.SHINGLE]) for k in range(max(1, len(ws) - quotes.SHINGLE + 1))})
-    return out
+    return [quotes.shingles(quotes._words(quotes._content(q, docs))) for q in quotes_]
 
 
-def _hash(words: list[str]) -> int:
-    """A 64-bit hash that is the same in every process (``hash`` of a str is salted per process)."""
-    return int.from_bytes(hashlib.blake2b("\x1f".join(words).encode(), digest_size=8).digest(), "little", signed=True)
-
-
-def quote_findings(components: list[list[Claim]], documents: list[Document], entities: list[Entity]) -> list[Finding]:
-    """Quote findings of several shingle components, each linked on its own."""
-    out: list[Finding] = []
-    for comp in components:
-        out += quotes.link(comp, documents, entities)
-    return out
+def quote_findings(components: list[list[Claim]], documents: list[Document], entities: list[Entity],
+                   common: set[int]) -> list[Finding]:
+    """Quote findings of several blocking components (``common``: the shingles too common to block on)."""
+    return [f for comp in components for f in quotes.link_component(comp, documents, entities, common)]
 
 
 def framing_hits(documents: list[Document], terms: tuple[framing.Term, ...]) -> list[FramingHit]:

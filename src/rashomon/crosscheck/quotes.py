@@ -3,7 +3,10 @@
 Owns cross-outlet quote linking. ``link`` never compares all pairs: quotes are blocked by
 word 3-shingles of their content (an inverted index; shingles shared by too many quotes
 are skipped as boilerplate) and candidate pairs are verified with rapidfuzz
-``token_set_ratio`` on the content. Linked quotes form groups (union-find); a group
+``token_set_ratio`` on the content, within a blocking component (quotes joined by a usable
+shingle, in claim-id order, while a component stays within ``MAX_COMPONENT`` quotes: recombined
+or boilerplate-heavy corpora otherwise chain most quotes into one component, whose candidate
+pairs and texts would outgrow memory). Linked quotes form groups (union-find); a group
 quoted by at least two outlets that are not copies of one original (near-duplicates)
 becomes one ``Finding(kind="quote")``:
 
@@ -20,18 +23,21 @@ becomes one ``Finding(kind="quote")``:
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections import defaultdict
+from typing import Collection
 
 from rapidfuzz import fuzz
 
 from .link import outlet_of
-from ..unionfind import UnionFind
+from ..unionfind import UnionFind, capped_groups
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
 
 STAGE = "crosscheck-quotes@1"
 SHINGLE = 3
 MAX_POSTINGS = 200  # a shingle in more quotes than this says nothing about identity
+MAX_COMPONENT = 2000  # quotes in one blocking component
 MIN_RATIO = 82.0  # token_set_ratio above which two contents are one statement
 MIN_FUZZY_WORDS = 6  # shorter contents are one statement only when one is a contiguous part of the other
 WORD = re.compile(r"\w+(?:[’']\w+)?")
@@ -52,19 +58,44 @@ def _content(q: Claim, docs: dict[str, Document]) -> str:
     return q.text
 
 
-def _candidates(words: list[list[str]], copies: list[int]) -> tuple[set[tuple[int, int]], set[int]]:
+def shingles(words: list[str]) -> set[int]:
+    """The 64-bit hashes of a wording's word 3-shingles, the same in every process (``hash`` of a str is
+    salted per process): what quotes are blocked on, here and in the corpus stage's scratch index."""
+    return {int.from_bytes(hashlib.blake2b("\x1f".join(words[k:k + SHINGLE]).encode(), digest_size=8).digest(),
+                           "little", signed=True) for k in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def components(grams: list[set[int]], cap: int | None = None) -> tuple[list[list[int]], set[int]]:
+    """Blocking over quotes in claim-id order (``grams[i]``: quote ``i``'s shingles): the components of
+    two or more quotes (edges between consecutive quotes holding a usable shingle, one held by
+    2..``MAX_POSTINGS`` quotes, taken in order, joining while a component stays within
+    ``cap``, default ``MAX_COMPONENT``), and the shingles too common to block on. The corpus stage builds
+    the same edges in its scratch database (:meth:`rashomon.store.scratch.Scratch.shingle_edges`)."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, gs in enumerate(grams):
+        for g in gs:
+            index[g].append(i)
+    common = {g for g, ids in index.items() if len(ids) > MAX_POSTINGS}
+    edges = sorted({(a, b) for ids in index.values() if len(ids) <= MAX_POSTINGS for a, b in zip(ids, ids[1:])})
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, first in sorted(capped_groups(edges, cap or MAX_COMPONENT).items()):
+        members[first].append(i)
+    return [m for _, m in sorted(members.items()) if len(m) > 1], common
+
+
+def _candidates(words: list[list[str]], copies: list[int],
+                common: Collection[int] = ()) -> tuple[set[tuple[int, int]], set[int]]:
     """Pairs of distinct wordings sharing a shingle held by at most ``MAX_POSTINGS`` quotes (``copies[i]``:
-    how many quotes have wording ``i``), and the wordings with such a shingle at all (their copies are
-    proposed as pairs too)."""
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    how many quotes have wording ``i``; ``common``: shingles held by more quotes elsewhere in the corpus),
+    and the wordings with such a shingle at all (their copies are proposed as pairs too)."""
+    index: dict[int, list[int]] = defaultdict(list)
     for i, ws in enumerate(words):
-        grams = {tuple(ws[k:k + SHINGLE]) for k in range(max(1, len(ws) - SHINGLE + 1))}
-        for g in grams:
+        for g in shingles(ws):
             index[g].append(i)
     pairs: set[tuple[int, int]] = set()
     usable: set[int] = set()
-    for ids in index.values():
-        if sum(copies[i] for i in ids) > MAX_POSTINGS:
+    for g, ids in index.items():
+        if g in common or sum(copies[i] for i in ids) > MAX_POSTINGS:
             continue
         usable.update(ids)
         for a in range(len(ids)):
@@ -179,6 +210,22 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     names = {e.id: e.name for e in entities}
     quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
+    comps, common = components([shingles(_words(texts[q.id])) for q in quotes])
+    findings = [f for comp in comps for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
+    return sorted(findings, key=lambda f: f.id)
+
+
+def link_component(quotes: list[Claim], documents: list[Document], entities: list[Entity],
+                   common: Collection[int] = ()) -> list[Finding]:
+    """The findings of one blocking component (:func:`components`; ``common``: its shingles too common to
+    block on), as :func:`link` finds them on the whole corpus (the corpus stage links component by component)."""
+    docs = {d.id: d for d in documents}
+    texts = {q.id: _content(q, docs) for q in quotes}
+    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
+
+
+def _link(quotes: list[Claim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str],
+          common: Collection[int]) -> list[Finding]:
     union = UnionFind(len(quotes))
     # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
     # the others, and the quotes of one wording are joined whenever the shingle index proposes them
@@ -186,7 +233,7 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     for i, q in enumerate(quotes):
         wordings[tuple(_words(texts[q.id]))].append(i)
     words = [list(w) for w in wordings]
-    pairs, usable = _candidates(words, [len(ids) for ids in wordings.values()])
+    pairs, usable = _candidates(words, [len(ids) for ids in wordings.values()], common)
     for k, ids in enumerate(wordings.values()):
         if k in usable and len(words[k]) >= 4:
             for i in ids[1:]:
@@ -213,4 +260,4 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     # copies of one wire story quoting the same words are one source, not a cross-check
     findings = [_finding(g, texts, docs, names) for g in groups.values()
                 if len({_outlet(q, docs) for q in g}) >= 2 and len({_root(q.doc, docs) for q in g}) >= 2]
-    return sorted(findings, key=lambda f: f.id)
+    return findings

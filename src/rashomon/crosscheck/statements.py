@@ -55,7 +55,7 @@ from itertools import combinations
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
-from ..unionfind import UnionFind
+from ..unionfind import capped_groups
 from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
@@ -384,20 +384,7 @@ def alone_groups(edges: Iterable[tuple[str, str, int]], cap: int | None = None) 
     whole groups) where repeated paragraphs would otherwise chain the whole corpus into one group;
     a partition holding whole groups finds the groups the whole corpus does (the joins inside a
     group, and the refusals between two groups, come in the same order with the same sizes)."""
-    groups, index = UnionFind(), {}
-
-    def item(doc: str) -> int:
-        if doc not in index:
-            index[doc] = groups.add()
-        return index[doc]
-
-    for a, b, _ in edges:
-        groups.union(item(a), item(b), MAX_ALONE_GROUP if cap is None else cap)
-    first: dict[int, str] = {}
-    for d, i in index.items():
-        r = groups.find(i)
-        first[r] = min(first.get(r, d), d)
-    return {d: first[groups.find(i)] for d, i in index.items()}
+    return capped_groups(((a, b) for a, b, _ in edges), MAX_ALONE_GROUP if cap is None else cap)
 
 
 # --------------------------------------------------------------------- findings

@@ -30,6 +30,7 @@ class Scratch:
         self.con.execute("CREATE TABLE vec (idx INTEGER, pos INTEGER, feature VARCHAR, w DOUBLE)")
         self.con.execute("CREATE TABLE days (idx INTEGER, day INTEGER)")
         self.con.execute("CREATE TABLE shingles (q INTEGER, gram BIGINT)")
+        self.con.execute("CREATE TABLE quote_rank (q INTEGER, rank INTEGER)")
         self.con.execute("CREATE TABLE dates (claim VARCHAR, doc VARCHAR, story VARCHAR, key VARCHAR)")
         self.con.execute("CREATE TABLE statement_keys (st VARCHAR, doc VARCHAR, key VARCHAR)")
 
@@ -127,13 +128,21 @@ class Scratch:
         rows = list(rows)
         self._append("shingles", {"q": [r[0] for r in rows], "gram": [r[1] for r in rows]})
 
-    def shingle_edges(self, max_postings: int) -> Iterator[tuple[int, int]]:
-        """(quote, first quote of the shingle) for every shingle in 2..max_postings quotes: the
-        connected components are the groups of quotes that can ever be linked (streamed)."""
+    def shingle_edges(self, order: list[int], max_postings: int) -> Iterator[tuple[int, int]]:
+        """The edges of :func:`rashomon.crosscheck.quotes.components`, in its order, over quotes numbered
+        by rank (``order[rank]``: the quote added as number ``order[rank]``; rank is claim-id order):
+        (a quote, the next quote holding the same shingle) for shingles held by 2..max_postings quotes."""
+        self._append("quote_rank", {"q": order, "rank": list(range(len(order)))})
         yield from self._stream(
-            "WITH g AS (SELECT gram, min(q) AS first FROM (SELECT DISTINCT q, gram FROM shingles) GROUP BY gram "
-            "HAVING count(*) BETWEEN 2 AND ?) SELECT DISTINCT s.q, g.first FROM shingles s JOIN g USING (gram) "
-            "WHERE s.q <> g.first", [max_postings])
+            "WITH s AS (SELECT DISTINCT r.rank AS q, sh.gram FROM shingles sh JOIN quote_rank r USING (q)), "
+            "g AS (SELECT gram FROM s GROUP BY gram HAVING count(*) BETWEEN 2 AND ?) "
+            "SELECT DISTINCT prev, q FROM (SELECT lag(q) OVER (PARTITION BY gram ORDER BY q) AS prev, q "
+            "FROM s WHERE gram IN (SELECT gram FROM g)) WHERE prev IS NOT NULL ORDER BY 1, 2", [max_postings])
+
+    def common_shingles(self, max_postings: int) -> set[int]:
+        """The shingles held by more than ``max_postings`` quotes (at most 1/max_postings of the postings)."""
+        return {r[0] for r in self.con.execute("SELECT gram FROM (SELECT DISTINCT q, gram FROM shingles) "
+                                               "GROUP BY gram HAVING count(*) > ?", [max_postings]).fetchall()}
 
     # -------------------------------------------------------------------- dates
     def add_dates(self, rows: Iterable[tuple[str, str, str | None, str]]) -> None:
