@@ -221,7 +221,8 @@ def test_resolve_speakers_skips_names_in_the_speakers_modifiers() -> None:
     from rashomon.records import Entity, Mention
 
     text = ("Velo, which backs Ostrand but rejects its claims, said. A daily of Valdoria said. "
-            "The Minister of Ostrand Ana Reyes said.")
+            "The Minister of Ostrand Ana Reyes said. Envoys of Valdoria and Ostrand said. "
+            "A spokesman for Valdoria, Ana Reyes, said.")
     spans = {name: [(m, m + len(name)) for m in range(len(text)) if text.startswith(name, m)]
              for name in ("Velo", "Valdoria", "Ostrand", "Ana Reyes")}
     ents = [Entity(f"e_{n.split()[0].lower()}", n, "PERSON" if " " in n else "GPE", (n,),
@@ -232,6 +233,7 @@ def test_resolve_speakers_skips_names_in_the_speakers_modifiers() -> None:
         return _quote("d1", a, a + len(phrase), phrase)
 
     qs = [quote("Velo, which backs Ostrand but rejects its claims"), quote("A daily of Valdoria"),
-          quote("The Minister of Ostrand Ana Reyes")]
+          quote("The Minister of Ostrand Ana Reyes"), quote("Envoys of Valdoria and Ostrand"),
+          quote("A spokesman for Valdoria, Ana Reyes")]
     got = resolve_speakers(qs, ents)
-    assert got == {qs[0].id: "e_velo", qs[2].id: "e_ana"}  # the daily is nobody known
+    assert got == {qs[0].id: "e_velo", qs[2].id: "e_ana", qs[4].id: "e_ana"}  # the daily and the envoys are nobody known

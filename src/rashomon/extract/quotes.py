@@ -683,13 +683,16 @@ def _norm(name: str) -> str:
 
 
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b")
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|from|at|on|to|by|with|against)\s+(?:the\s+)?$", re.I)
+# the object of a preposition, or a later conjunct of it ("representatives of Pakistani and Azerbaijani forces")
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|from|at|on|to|by|with|against)\s+(?:the\s+)?"
+                                r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|or)\s+(?:the\s+)?)*$", re.I)
 
 
 def _can_speak(q: Claim, start: int) -> bool:
     """Whether a mention starting at ``start`` inside the speaker span can be the speaker: not in the
     span's relative clause ("Armenia, which backs Karabakh, ...") nor the object of a preposition in it
-    ("a newspaper of Azerbaijan", "the minister of Pakistan Ana Reyes": Ana Reyes can). Read from the
+    or a later conjunct of that object ("a newspaper of Azerbaijan", "envoys of Velo and Ostrand"; "the
+    minister of Pakistan Ana Reyes", "a spokesman for Velo, Ana Reyes": Ana Reyes can). Read from the
     speaker text when it is the span's own text (a pronoun's resolved name is not)."""
     text = q.speaker_text or ""
     if q.speaker_start is None or q.speaker_end is None or q.speaker_end - q.speaker_start != len(text):
