@@ -105,3 +105,16 @@ def test_analyze_goes_on_past_a_failing_document_and_retries_it_next_time(nlp, t
     assert (report.extracted, report.failed) == (1, 0)
     assert store.extraction_errors() == [] and store.pending_count(STAGE) == 0
     assert any(c.doc == bad.id for c in store.claims())
+
+
+def test_a_dead_corpus_stage_worker_is_reported_with_a_hint_about_partitions():
+    """A partition worker killed (e.g. by the kernel's OOM killer) ends the stage with WorkerCrashed
+    naming the corpus stage, and a hint about partitions rather than about documents."""
+    import os
+
+    from rashomon.parallel import WorkerCrashed, process_mapper
+
+    with process_mapper(2) as mapper:
+        with pytest.raises(WorkerCrashed) as err:
+            list(mapper(os._exit, [(3,), (3,)]))
+    assert "corpus-stage worker" in str(err.value) and "partition" in err.value.hint

@@ -96,7 +96,7 @@ def _work(documents: Sequence[Document]) -> list[Extraction]:
 
 # ------------------------------------------------------------------- driver
 def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], limit: int,
-              what: str) -> Iterator[tuple[tuple, Any]]:
+              what: str, hint: str) -> Iterator[tuple[tuple, Any]]:
     """``(args, fn(*args))`` for each item of ``args``, in input order, computed in ``pool`` with
     at most ``limit`` items in flight (the next ones are read only as results are taken)."""
     window: deque[tuple[tuple, Future]] = deque()
@@ -110,9 +110,7 @@ def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], li
             done, future = window.popleft()
             yield done, future.result()
     except BrokenProcessPool as exc:
-        raise WorkerCrashed(f"{what} worker process died",
-                            hint="lower --workers or --batch-size if the machine ran out of memory; "
-                                 "run with --workers 1 to see the document that crashes it") from exc
+        raise WorkerCrashed(f"{what} worker process died", hint=hint) from exc
     finally:
         for _, future in window:
             future.cancel()
@@ -133,7 +131,9 @@ def extract_batches(batches: Iterable[Sequence[Document]], options: Options
                              initializer=_init_worker, initargs=(options,),
                              max_tasks_per_child=TASKS_PER_WORKER) as pool:
         for (batch,), extractions in _in_order(pool, _work, ((list(b),) for b in batches),
-                                               options.workers * IN_FLIGHT_PER_WORKER, "an extraction"):
+                                               options.workers * IN_FLIGHT_PER_WORKER, "an extraction",
+                                               "lower --workers or --batch-size if the machine ran out of memory; "
+                                               "run with --workers 1 to see the document that crashes it"):
             yield batch, extractions
 
 
@@ -144,6 +144,8 @@ def process_mapper(workers: int) -> Iterator[Callable[[Callable, Iterable[tuple]
     ``2 * workers`` partitions in flight, so memory is bounded by the partition size."""
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         def mapper(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
-            for _, result in _in_order(pool, fn, args, workers * IN_FLIGHT_PER_WORKER, "a corpus-stage"):
+            for _, result in _in_order(pool, fn, args, workers * IN_FLIGHT_PER_WORKER, "a corpus-stage",
+                                       "lower --workers if the machine ran out of memory (each worker holds one "
+                                       "partition); run with --workers 1 to see the error in this process"):
                 yield result
         yield mapper
