@@ -93,6 +93,23 @@ def test_pending_and_save_extractions(store):
     assert len(list(store.mentions())) == 1
 
 
+def test_timeline_keys_hold_only_claims_that_can_be_placed_on_the_calendar(store):
+    """Absolute values key by month-day (or the value itself); a month-day without a year may still be dated
+    by another source; references and durations ("PRESENT_REF", "P3D") never place anything, so no key."""
+    from rashomon.crosscheck.timeline import build
+
+    store.add_batch([doc(1)])
+    values = ["2016-11-08", "2016-11-08T10:00", "XXXX-11-08", "2016", "PRESENT_REF", "P3D", "XXXX-WXX-1"]
+    claims = [Claim(id=claim_id("d_0001", "time", i, i + 1), doc="d_0001", kind="time", start=i, end=i + 1,
+                    text="x", stage="time@1", value_iso=v, timex_type="DATE") for i, v in enumerate(values)]
+    store.save_extractions([Extraction(doc="d_0001", claims=tuple(claims))], "extract@1")
+    assert store.timeline_keys() == [("11-08", 3), ("2016", 1)]
+    kept = set(store.timeline_claim_ids(["11-08", "2016"]))
+    assert kept == {c.id for c in claims[:4]}
+    docs = store.documents()
+    assert build(claims, docs) == build([c for c in claims if c.id in kept], docs)  # the others add nothing
+
+
 def test_replace_corpus_round_trip(store):
     store.add_batch([doc(1), doc(2)], [])
     m = Mention("d_0001", 0, 9, "Fictional", "")

@@ -470,22 +470,26 @@ class Store:
                                     ("c.kind IN (SELECT unnest(?))", None if kinds is None else list(kinds))])
 
     _TIMELINE_KEY = ("CASE WHEN regexp_matches(v, '^(\\d{4}|XXXX)-\\d\\d-\\d\\d') THEN substr(v, 6, 5) ELSE v END")
+    # the dated claims the timeline and publication windows can use: an absolute value (``timerules.is_absolute``:
+    # a digit first, no X) or a month-day without a year that another source may date (``timeline.resolve_years``);
+    # "PRESENT_REF", durations and the like never place anything on the calendar (at 100k documents one such key
+    # held tens of thousands of claims: one partition)
+    _TIMELINE_CLAIMS = ("(SELECT c.id, CASE c.kind WHEN 'time' THEN c.value_iso ELSE c.time END AS v FROM claims c "
+                        "JOIN documents d ON d.id = c.doc WHERE c.kind IN ('event', 'quantity', 'time')) "
+                        "WHERE regexp_matches(v, '^(\\d[^X]*|XXXX-\\d\\d-\\d\\d.*)$')")
 
     def timeline_keys(self) -> list[tuple[str, int]]:
         """(partition key, claims) for the timeline: claims that can only meet on the same
         month-day (or the same coarser value) share a key."""
         with self.connect() as con:
-            return con.execute(f"SELECT {self._TIMELINE_KEY} AS k, count(*) FROM (SELECT CASE c.kind WHEN 'time' "
-                               "THEN c.value_iso ELSE c.time END AS v FROM claims c JOIN documents d ON d.id = c.doc "
-                               "WHERE c.kind IN ('event', 'quantity', 'time')) WHERE v IS NOT NULL "
+            return con.execute(f"SELECT {self._TIMELINE_KEY} AS k, count(*) FROM {self._TIMELINE_CLAIMS} "
                                "GROUP BY k ORDER BY k").fetchall()
 
     def timeline_claim_ids(self, keys: Sequence[str]) -> list[str]:
         with self.connect() as con:
             return [r[0] for r in con.execute(
-                f"SELECT id FROM (SELECT c.id, CASE c.kind WHEN 'time' THEN c.value_iso ELSE c.time END AS v "
-                "FROM claims c JOIN documents d ON d.id = c.doc WHERE c.kind IN ('event', 'quantity', 'time')) "
-                f"WHERE v IS NOT NULL AND {self._TIMELINE_KEY} IN (SELECT unnest(?))", [list(keys)]).fetchall()]
+                f"SELECT id FROM {self._TIMELINE_CLAIMS} AND {self._TIMELINE_KEY} IN (SELECT unnest(?))",
+                [list(keys)]).fetchall()]
 
     def stage_speakers(self, speakers: dict[str, str]) -> None:
         with self.connect(write=True) as con:
