@@ -46,7 +46,6 @@ from .parallel import extract_batches, process_mapper
 from .records import Document, Entity, Extraction, Finding, IngestError, Mention
 from .store import Store
 from .store.scratch import Scratch
-from .unionfind import capped_groups
 
 Progress = Callable[[str, int, int | None], None]  # (stage, advance, total)
 
@@ -422,13 +421,8 @@ class _CorpusBuild:
         order = sorted(range(len(quotes)), key=quotes.__getitem__)
         ids = [quotes[i] for i in order]  # claim id by rank
         del quotes
-        members: dict[int, list[int]] = defaultdict(list)
-        edges = scratch.shingle_edges(order, quotes_x.MAX_POSTINGS)
-        for rank, first in sorted(capped_groups(edges, quotes_x.MAX_COMPONENT).items()):
-            members[first].append(rank)
+        components = quotes_x.components(scratch.shingle_edges(order, quotes_x.MAX_POSTINGS))
         del order
-        components = [m for _, m in sorted(members.items()) if len(m) > 1]
-        del members
         common = scratch.common_shingles(quotes_x.MAX_POSTINGS)
 
         def parts() -> Iterator[tuple]:

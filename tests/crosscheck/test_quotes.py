@@ -186,11 +186,12 @@ def test_blocking_components_join_in_edge_order_within_the_cap(monkeypatch) -> N
     from rashomon.crosscheck import quotes as quotes_mod
 
     grams = [{1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {9}, {9}]
-    assert quotes_mod.components(grams)[0] == [[0, 1, 2, 3, 4], [5, 6]]
-    assert quotes_mod.components(grams, cap=2)[0] == [[0, 1], [2, 3], [5, 6]]
+    edges, common = quotes_mod.blocking(grams)
+    assert quotes_mod.components(edges) == [[0, 1, 2, 3, 4], [5, 6]] and not common
+    assert quotes_mod.components(edges, cap=2) == [[0, 1], [2, 3], [5, 6]]
     monkeypatch.setattr(quotes_mod, "MAX_POSTINGS", 2)
-    comps, common = quotes_mod.components(grams + [{9}], cap=2)
-    assert comps == [[0, 1], [2, 3]] and common == {9}
+    edges, common = quotes_mod.blocking(grams + [{9}])
+    assert quotes_mod.components(edges, cap=2) == [[0, 1], [2, 3]] and common == {9}
 
 
 def test_capped_components_link_as_the_whole_corpus_does(monkeypatch) -> None:
@@ -205,7 +206,8 @@ def test_capped_components_link_as_the_whole_corpus_does(monkeypatch) -> None:
     whole = link(claims, docs, [])
     ordered = sorted(claims, key=lambda c: c.id)
     texts = [quotes_mod._words(quotes_mod._content(c, {d.id: d for d in docs})) for c in ordered]
-    comps, common = quotes_mod.components([quotes_mod.shingles(w) for w in texts])
+    edges, common = quotes_mod.blocking([quotes_mod.shingles(w) for w in texts])
+    comps = quotes_mod.components(edges)
     assert len(comps) == 2 and all(len(c) == 3 for c in comps)  # the cap splits the six quotes
     parts = sorted((f for comp in comps for f in quotes_mod.link_component([ordered[i] for i in comp], docs, [],
                                                                             common)), key=lambda f: f.id)

@@ -26,7 +26,7 @@ import difflib
 import hashlib
 import re
 from collections import defaultdict
-from typing import Collection
+from typing import Collection, Iterable
 
 from rapidfuzz import fuzz
 
@@ -65,22 +65,27 @@ def shingles(words: list[str]) -> set[int]:
                            "little", signed=True) for k in range(max(1, len(words) - SHINGLE + 1))}
 
 
-def components(grams: list[set[int]], cap: int | None = None) -> tuple[list[list[int]], set[int]]:
-    """Blocking over quotes in claim-id order (``grams[i]``: quote ``i``'s shingles): the components of
-    two or more quotes (edges between consecutive quotes holding a usable shingle, one held by
-    2..``MAX_POSTINGS`` quotes, taken in order, joining while a component stays within
-    ``cap``, default ``MAX_COMPONENT``), and the shingles too common to block on. The corpus stage builds
-    the same edges in its scratch database (:meth:`rashomon.store.scratch.Scratch.shingle_edges`)."""
+def blocking(grams: list[set[int]]) -> tuple[list[tuple[int, int]], set[int]]:
+    """The edges of :func:`components` over quotes in claim-id order (``grams[i]``: quote ``i``'s
+    shingles): (a quote, the next quote holding the same usable shingle, one held by 2..``MAX_POSTINGS``
+    quotes), sorted; and the shingles too common to block on. The corpus stage builds the same edges in
+    its scratch database (:meth:`rashomon.store.scratch.Scratch.shingle_edges`)."""
     index: dict[int, list[int]] = defaultdict(list)
     for i, gs in enumerate(grams):
         for g in gs:
             index[g].append(i)
     common = {g for g, ids in index.items() if len(ids) > MAX_POSTINGS}
     edges = sorted({(a, b) for ids in index.values() if len(ids) <= MAX_POSTINGS for a, b in zip(ids, ids[1:])})
+    return edges, common
+
+
+def components(edges: Iterable[tuple[int, int]], cap: int | None = None) -> list[list[int]]:
+    """The blocking components of two or more quotes: ``edges`` (from :func:`blocking`), taken in order,
+    join quotes while a component stays within ``cap`` (default ``MAX_COMPONENT``) quotes."""
     members: dict[int, list[int]] = defaultdict(list)
     for i, first in sorted(capped_groups(edges, cap or MAX_COMPONENT).items()):
         members[first].append(i)
-    return [m for _, m in sorted(members.items()) if len(m) > 1], common
+    return [m for _, m in sorted(members.items()) if len(m) > 1]
 
 
 def _candidates(words: list[list[str]], copies: list[int],
@@ -210,15 +215,15 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
     names = {e.id: e.name for e in entities}
     quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
-    comps, common = components([shingles(_words(texts[q.id])) for q in quotes])
-    findings = [f for comp in comps for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
+    edges, common = blocking([shingles(_words(texts[q.id])) for q in quotes])
+    findings = [f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
     return sorted(findings, key=lambda f: f.id)
 
 
 def link_component(quotes: list[Claim], documents: list[Document], entities: list[Entity],
                    common: Collection[int] = ()) -> list[Finding]:
-    """The findings of one blocking component (:func:`components`; ``common``: its shingles too common to
-    block on), as :func:`link` finds them on the whole corpus (the corpus stage links component by component)."""
+    """The findings of one blocking component (:func:`components`; ``common``: the shingles too common to
+    block on, :func:`blocking`), as :func:`link` finds them on the whole corpus (the corpus stage links component by component)."""
     docs = {d.id: d for d in documents}
     texts = {q.id: _content(q, docs) for q in quotes}
     return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
