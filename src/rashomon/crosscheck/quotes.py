@@ -223,7 +223,8 @@ def link(quotes: list[Claim], documents: list[Document], entities: list[Entity])
 def link_component(quotes: list[Claim], documents: list[Document], entities: list[Entity],
                    common: Collection[int] = ()) -> list[Finding]:
     """The findings of one blocking component (:func:`components`; ``common``: the shingles too common to
-    block on, :func:`blocking`), as :func:`link` finds them on the whole corpus (the corpus stage links component by component)."""
+    block on, :func:`blocking`), as :func:`link` finds them on the whole corpus (the corpus stage links
+    component by component)."""
     docs = {d.id: d for d in documents}
     texts = {q.id: _content(q, docs) for q in quotes}
     return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
