@@ -112,7 +112,7 @@ def test_from_conflict_to_both_pieces_of_evidence_in_two_clicks(w, site, corpus)
     herald, times = corpus[1]["claims"]
     w.page.goto(site + "/")
     w.page.locator("ul.counts a", has_text="conflict").click()  # click 1: the conflicts
-    assert "status=conflict" in w.page.url
+    w.page.wait_for_url("**/findings?*status=conflict*")  # the new page loaded, not just its URL committed
     cards = w.page.locator("article.finding")
     assert cards.count() == 1 and cards.first.get_attribute("data-status") == "conflict"
     for claim in (herald, times):
