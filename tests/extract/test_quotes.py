@@ -80,7 +80,36 @@ CASES = [
     # a topic phrase is the content; a time or an audience is not
     ("Mira Castellan complained on Monday about the flooded tunnels.", "Mira Castellan", "Mira Castellan",
      "complain about", False, "the flooded tunnels"),
+    # naming is saying; a passive cue's subject is what its agent said
+    ("Mira Castellan called the toll plan a disaster.", "Mira Castellan", "Mira Castellan", "call", False,
+     "the toll plan a disaster"),
+    ("The toll plan was criticized by Ilse Marrow.", "Ilse Marrow", "Ilse Marrow", "criticize", False,
+     "The toll plan"),
+    # punctuation as the cue: a quote signed with a dash, a transcript's speaker label, "Said X:"
+    ("“The water is rising and nobody has come to help us.” ― Ilse Marrow\n\nThe river crested.", "Ilse Marrow",
+     "Ilse Marrow", "dash", True, "nobody has come to help"),
+    ("HOST: Welcome back to the show.\n\nMARROW: The water is rising and nobody has come to help us.\n",
+     "MARROW", "MARROW", "colon", False, "nobody has come to help"),
+    ("Said Ilse Marrow: “The water is rising and nobody has come to help us.”", "Ilse Marrow", "Ilse Marrow",
+     "say", True, "nobody has come to help"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The bridge reopened on Monday after the repairs.",  # a label, not a speaker
+    "ISLAMABAD: The embassy marked the anniversary of the war on Monday.",  # a dateline
+    "Flood Relief Effort Expands: Boats reached the valley on Monday.",  # a headline's words, not a name
+    "“We will rebuild it all” ― the campaign slogan",  # no name after the dash
+])
+def test_punctuation_without_a_speaker_is_no_attribution(nlp, text) -> None:
+    assert not [a for a in attributions(nlp(text)) if a.cue_lemma in ("dash", "colon")]
+
+
+def test_subject_across_a_paragraph_break_is_not_the_speaker(nlp) -> None:
+    text = "The Latest on the flood (all times local):\n\nsays the dam will hold, according to the mayor."
+    for a in attributions(nlp(text)):
+        assert a.source is None or "\n" not in text[a.source[0]:a.cue[0]] or a.source[0] > a.cue[0]
+        assert a.source is None or "Latest" not in text[a.source[0]:a.source[1]]
 
 
 @pytest.mark.parametrize("text, source, cue, content", [

@@ -15,7 +15,14 @@ Owns the per-document quote extractor and the corpus-level speaker resolution.
   "X called for ...", "X urged Y to ...", an object or topic phrase ("X wants to win",
   "X spoke about Y", "X voted for Y");
 * nominal cues: "his claim that ...", "support for X from Y", "X issued a statement on ..."
-  (source: possessor, "from"/"by" phrase or the subject of the governing verb).
+  (source: possessor, "from"/"by" phrase or the subject of the governing verb);
+* naming and passive frames: "X called the plan a disaster", "the plan was endorsed by X";
+* punctuation cues: a quote signed with a dash ("“...” ― Ana Reyes", cue ``dash``) and a
+  speaker label opening a paragraph ("PENCE: Well, ...", a person's name before a colon,
+  cue ``colon``; not a dateline or "UPDATE:").
+
+A subject in another paragraph than its verb (a headline or timestamp the parser joined to
+the sentence below) is no source.
 
 The source span is the literal mention with its modifiers (relative clauses and appositions
 included, "in a statement" left out). A verb is a cue where the cue model accepts it: the
@@ -26,8 +33,9 @@ cue with no subject gives a frame without a source ("the vote is expected to ...
 cues are lemmas that are cues often enough where a frame can be read. The model ships in
 ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds it.
 A clause that quotes in part ("X said the plan was “a disaster” for them") keeps its
-unquoted words; '' counts as a straight double quote mark (the NYT's style). ``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
-cue lemma or phrase ("say", "tell", "according to", "express the hope", "call for"),
+unquoted words; '' counts as a straight double quote mark (the NYT's style).
+``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
+cue lemma or phrase ("say", "tell", "according to", "express the hope", "call for", "dash", "colon"),
 ``content_start``/``content_end`` run from the first to the last quoted piece, and
 ``start``/``end`` cover speaker, cue and content, except for a quote paragraph that
 continues an earlier speaker, whose claim spans the quote alone.
@@ -49,6 +57,7 @@ from importlib import resources
 from typing import Iterable, Sequence
 
 from ..records import Claim, Document, Entity, Mention, claim_id
+from . import gazetteer
 
 STAGE = "quotes@1"
 Span = tuple[int, int]
@@ -74,7 +83,19 @@ AUDIENCE = {"reporter", "journalist", "press", "audience", "crowd", "supporter",
             "interview", "statement", "conference", "rally", "event", "debate", "meeting", "time", "way"}
 NO_SPEAKER = {"it", "this", "that", "there"}
 QUOTE_OPEN = ("“", "\"", "''")  # '' is the NYT's straight double quote
-GAP = re.compile(r"^[\s,:;—–-]*$")
+# a line break after a sentence end or a blank line (not a soft wrap inside a sentence)
+PARAGRAPH_BREAK = re.compile(r"[^\w\s,;]\s*\n|\n\s*\n")
+# a speaker's name: up to five capitalised words ("Ana Reyes", "Sen. Ana de la Reyes", "WALLACE")
+_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|la|van|von|da|del|bin|al)){0,4}"
+SIGNED = re.compile(rf"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[.,;]|\n|$|[“\"]))")
+LABELLED = re.compile(rf"^[ \t]*[“\"]?(?:(?P<said>Said)[ \t]+)?(?P<name>{_NAME})[ \t]*(?P<cue>:)[ \t]+"
+                      r"(?P<content>[^\n]+)", re.M)
+# first words of a name-like label that is not a speaker ("UPDATE: ...", "Photo: ...")
+NOT_SPEAKERS = frozenset("""note editor editors update updated updates correction clarification photo photos
+image images video videos watch read listen see related source sources credit credits caption warning
+advertisement tags topics share subscribe breaking exclusive opinion analysis transcript file getty reporting
+contact email follow filed posted published the a an this that these those it our we you i""".split())
+GAP = re.compile(r"^[\s,:;―—–-]*$")
 WORD = re.compile(r"\w+")
 
 
@@ -225,15 +246,21 @@ def _subtree_span(tok, exclude=None) -> Span:
 
 
 def _subject(verb):
-    """The speaker token of a cue verb: its subject, or its governor's for participles/conjuncts."""
+    """The speaker token of a cue verb: its subject, or its governor's for participles/conjuncts.
+
+    A subject in another paragraph than the verb is a parse across a paragraph break (a
+    headline or a timestamp above the sentence), not the speaker."""
+    cue = verb
     for _ in range(3):
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.dep_ == "nsubjpass":
                     agent = next((a for a in verb.children if a.dep_ == "agent"), None)
-                    pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
-                    return pobj
-                return c
+                    c = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+                if c is None:
+                    return None
+                lo, hi = sorted((c.idx, cue.idx))
+                return None if PARAGRAPH_BREAK.search(c.doc.text, lo, hi) else c
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
         else:
@@ -299,6 +326,10 @@ def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
                 if pobj:
                     return [_subtree_span(pobj[0])], f"{lemma} for", [c]
+        named = [c for c in kids if c.dep_ in ("dobj", "oprd") or (c.dep_ == "ccomp" and c.i > verb.i)]
+        if lemma == "call" and len(named) >= 2:  # "X called the plan a disaster": naming is saying
+            spans = sorted(_subtree_span(c) for c in named)
+            return [(spans[0][0], spans[-1][1])], lemma, []
         return None
     if lemma in ("urge", "ask", "warn", "tell", "order", "encourage", "advise", "invite"):
         x = [c for c in kids if c.dep_ == "xcomp"]
@@ -313,6 +344,9 @@ def _content_of(verb, lemma: str) -> tuple[list[Span], str, list] | None:
         # "X called the plan a disaster", "X wants to win": the complement is what is attributed
         spans = sorted(_subtree_span(c) for c in objects)
         return [(spans[0][0], spans[-1][1])], lemma, []
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in kids) and passive.lower_ not in NO_SPEAKER:
+        return [_subtree_span(passive)], lemma, []  # "the plan was endorsed by X": the plan is what X said
     prep = _prep_content(verb)
     if prep is not None:
         # "X spoke about the plan", "X voted for Y", "X referred to the report"
@@ -453,6 +487,41 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[tuple[Span | None,
     return out
 
 
+def _label_frames(sdoc, quotes: Sequence[Span]) -> list[tuple[Span | None, Span, str, list[Span], object]]:
+    """Frames that punctuation opens, with no cue word: a quote signed with a dash
+    ("“...” ― Ana Reyes") and a speaker label at the start of a paragraph ("PENCE: Well, ...",
+    "Said Reyes: “...”", a headline "Reyes: Talks Will Resume"); a place is a dateline ("ISLAMABAD: ...")."""
+    text = sdoc.text
+    out = []
+
+    def frame(name: tuple[int, int], cue: Span, lemma: str, content: list[Span]) -> None:
+        s, e = name
+        if text[e - 1] == "." and len(text[s:e].split()[-1]) > 3:  # "― Ana Reyes." ends a sentence
+            e -= 1
+        span = sdoc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            return
+        # a bare label is a transcript's capitals ("WALLACE:") or a person's name; not a headline's words
+        named = sum(len(x) for x in span.ents if x.label_ == "PERSON")
+        if lemma != "colon" or text[s:e].isupper() or named >= len(span) - 1 > 0 or named == len(span):
+            out.append((_char_span([span[0], span[-1]]), cue, lemma, content, span.root))
+
+    for q in quotes:
+        m = SIGNED.match(text, q[1])
+        if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_SPEAKERS:
+            frame(m.span("name"), m.span("dash"), "dash", [])  # the quote before it attaches as a piece
+    for m in LABELLED.finditer(text):
+        name = m.group("name")
+        if name.split()[0].lower().rstrip(".") in NOT_SPEAKERS or _words(m.group("content")) < 3:
+            continue
+        if not m.group("said") and gazetteer.load().is_place(name):
+            continue  # "ISLAMABAD: The embassy ..." is a dateline
+        content = _trim(text, m.span("content"))
+        if content is not None:
+            frame(m.span("name"), m.span("cue"), "say" if m.group("said") else "colon", [content])
+    return out
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -488,13 +557,16 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
     """Every attribution frame in a parsed document (see the module docstring)."""
     text = sdoc.text
     quotes = quote_spans(text)
-    frames = _frames(sdoc, cues)
+    frames = _frames(sdoc, cues) + _label_frames(sdoc, quotes)
     statements = {q for q in quotes if _statement(text, q)}
     used: set[Span] = set()
     result: list[tuple[Span | None, Span, str, list[Span], bool, object]] = []
     for src, cue, lemma, content, subj in frames:
         # a cue inside a direct quote belongs to the quoted speaker, not to the reporter
         if any(_inside(cue, q) for q in statements):
+            continue
+        # the same source saying the same words twice: a label frame read again ("Said X: ...")
+        if src is not None and any(r[0] == src and _overlaps(c, d) for r in result for c in content for d in r[3]):
             continue
         frame = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])
         pieces: list[Span] = []
