@@ -68,6 +68,9 @@ CASES = [
     # a relative clause belongs to the literal source mention
     ("Tomas Reyl, who runs the ferry, said the harbour would close.", "Tomas Reyl, who runs the ferry",
      "Tomas Reyl", "say", False, "the harbour would close"),
+    # a participle set off by commas is the circumstance, not the speaker's mention
+    ("The mayor, facing a stiff challenge from the council, said the harbour would close.", "The mayor",
+     "The mayor", "say", False, "the harbour would close"),
     # a clause that quotes in part keeps its unquoted words
     ("Oren Vasquel said the plan was “a disaster” for the valley.", "Oren Vasquel", "Oren Vasquel", "say", True,
      "the plan was “a disaster” for the valley"),

@@ -25,7 +25,8 @@ A subject in another paragraph than its verb (a headline or timestamp the parser
 the sentence below) is no source.
 
 The source span is the literal mention with its modifiers (relative clauses and appositions
-included, "in a statement" left out). A verb is a cue where the cue model accepts it: the
+included; "in a statement" and a participle set off by commas, "X, speaking to reporters,
+said", left out). A verb is a cue where the cue model accepts it: the
 probability that a verb of this lemma, frame kind (clause, infinitive, object, topic phrase,
 parenthetical, none) and with or without a subject is a gold cue in the PolNeAR train split,
 smoothed towards the lemma, at or above a threshold chosen by cross-fitting on train; a verb
@@ -276,6 +277,8 @@ def _source_span(subj) -> Span:
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if c.dep_ == "prep" and c.i > subj.i and obj is not None and obj.lemma_.lower() in VENUES:
             drop |= {t.i for t in c.subtree}
+        elif c.dep_ == "acl" and c.tag_ == "VBG" and c.i > subj.i and c.doc[c.i - 1].text == ",":
+            drop |= {t.i for t in c.subtree}  # "Trump, speaking to veterans, said": the circumstance
     toks = [t for t in subj.subtree if t.i not in drop]
     # keep the contiguous run around the subject head
     lo = hi = subj.i
