@@ -68,6 +68,9 @@ CASES = [
     # a relative clause belongs to the literal source mention
     ("Tomas Reyl, who runs the ferry, said the harbour would close.", "Tomas Reyl, who runs the ferry",
      "Tomas Reyl", "say", False, "the harbour would close"),
+    # the quote's own subject parsed onto the cue is not the speaker; the cue is the verb alone
+    ('"If the dam breaks, it will flood the valley by nightfall," said Ilse Marrow, the engineer.',
+     "Ilse Marrow, the engineer", "Ilse Marrow", "say", True, "it will flood the valley"),
     # a participle set off by commas is the circumstance, not the speaker's mention
     ("The mayor, facing a stiff challenge from the council, said the harbour would close.", "The mayor",
      "The mayor", "say", False, "the harbour would close"),

@@ -253,7 +253,8 @@ def _subject(verb):
     headline or a timestamp above the sentence), not the speaker."""
     cue = verb
     for _ in range(3):
-        for c in verb.children:
+        # the subject nearest the verb: a quote's own subject parsed onto the cue ("“... it will ...,” said X") is not
+        for c in sorted(verb.children, key=lambda t: abs(t.i - verb.i)):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.dep_ == "nsubjpass":
                     agent = next((a for a in verb.children if a.dep_ == "agent"), None)
@@ -304,7 +305,12 @@ def _source_span(subj) -> Span:
 
 
 def _cue_span(verb, extra=()) -> Span:
-    toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and c.i < verb.i + 2]
+    doc = verb.doc
+
+    def adjacent(c) -> bool:  # "has not said", "said up": no punctuation (a quote's end) in between
+        return c.i < verb.i + 2 and not any(t.is_punct for t in doc[min(c.i, verb.i):max(c.i, verb.i)])
+
+    toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and adjacent(c)]
     toks += list(extra)
     toks.sort(key=lambda t: t.i)
     return _char_span([toks[0], toks[-1]])
