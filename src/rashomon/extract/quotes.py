@@ -253,7 +253,8 @@ def _subject(verb):
     headline or a timestamp above the sentence), not the speaker."""
     cue = verb
     for _ in range(3):
-        # the subject nearest the verb: a quote's own subject parsed onto the cue ("“... it will ...,” said X") is not
+        # the subject nearest the verb: a quote's own subject parsed onto the cue
+        # ("“... it will ...,” said X") is not the speaker
         for c in sorted(verb.children, key=lambda t: abs(t.i - verb.i)):
             if c.dep_ in ("nsubj", "nsubjpass"):
                 if c.dep_ == "nsubjpass":
