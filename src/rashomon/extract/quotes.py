@@ -506,6 +506,8 @@ def _label_frames(sdoc, quotes: Sequence[Span]) -> list[tuple[Span | None, Span,
 
     def frame(name: tuple[int, int], cue: Span, lemma: str, content: list[Span]) -> None:
         s, e = name
+        if text[s:e].split()[0].lower().rstrip(".") in NOT_SPEAKERS:
+            return
         if text[e - 1] == "." and len(text[s:e].split()[-1]) > 3:  # "― Ana Reyes." ends a sentence
             e -= 1
         span = sdoc.char_span(s, e, alignment_mode="expand")
@@ -518,13 +520,12 @@ def _label_frames(sdoc, quotes: Sequence[Span]) -> list[tuple[Span | None, Span,
 
     for q in quotes:
         m = SIGNED.match(text, q[1])
-        if m and m.group("name").split()[0].lower().rstrip(".") not in NOT_SPEAKERS:
+        if m:
             frame(m.span("name"), m.span("dash"), "dash", [])  # the quote before it attaches as a piece
     for m in LABELLED.finditer(text):
-        name = m.group("name")
-        if name.split()[0].lower().rstrip(".") in NOT_SPEAKERS or _words(m.group("content")) < 3:
+        if _words(m.group("content")) < 3:
             continue
-        if not m.group("said") and gazetteer.load().is_place(name):
+        if not m.group("said") and gazetteer.load().is_place(m.group("name")):
             continue  # "ISLAMABAD: The embassy ..." is a dateline
         content = _trim(text, m.span("content"))
         if content is not None:
