@@ -5,8 +5,8 @@
 Time and peak RSS of entity canonicalisation + speakers + story grouping + the whole
 crosscheck, one fresh subprocess per size (peak RSS = the child's ``ru_maxrss``), with
 the growth ratios against the smallest size. ``--old SIZES`` also measures the corpus
-stage as it was before it was partitioned (every mention, claim and document in memory,
-then ``crosscheck.run``), on the same stores.
+stage with the whole corpus as one part (``limits=WHOLE``: every mention, claim and document
+of a pass in memory at once), on the same stores.
 
 The stores are SYNTHETIC, built from real extractions: running spaCy on 100k documents
 takes hours on 2 cores, so ``--seeds`` documents from bench/make_corpus.py (real
@@ -181,9 +181,13 @@ def measure(db: Path, old: bool) -> dict:
         pipeline.corpus(store, Options(), progress=mark)
     total = time.perf_counter() - t0
     phases = {}
-    if len(marks) >= 6:  # progress: start, entities, speakers+publication, stories, scan, findings, timeline
-        phases = {"t_entities": marks[1] - marks[0], "t_stories": marks[3] - marks[2],
-                  "t_crosscheck": marks[-1] - marks[3]}
+    from rashomon.crosscheck.passes import PASSES
+
+    done = {p.name: i + 1 for i, p in enumerate(PASSES)}  # progress: the start, then the end of each pass
+    if len(marks) > len(PASSES):
+        phases = {"t_entities": marks[done["entities"]] - marks[0],
+                  "t_stories": marks[done["stories"]] - marks[done["stories"] - 1],
+                  "t_crosscheck": marks[-1] - marks[done["stories"]]}
     return {"seconds": total, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "documents": store.count("documents"), "claims": store.count("claims"),
             "mentions": store.count("mentions"), "findings": store.count("findings"),

@@ -1,22 +1,21 @@
 """The bounded-memory corpus stage stores exactly what one whole-corpus pass stores.
 
-``whole_corpus`` is the corpus stage as it was before partitioning: every mention, claim
-and document in memory, then ``crosscheck.run``. The partitioned stage (tiny batches and
-partitions here, so that every key and story is spread over several of them) must give
-the same export, whatever the crosscheck functions do.
+``whole_corpus`` walks the corpus passes with the whole corpus as one part
+(:data:`rashomon.crosscheck.build.WHOLE`: every mention, claim and document of a pass in memory at
+once). The partitioned stage (tiny batches and partitions here, so that every key and story is
+spread over several of them) must give the same export, whatever the crosscheck functions do.
 """
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 
 import pytest
 from tests.conftest import EXAMPLES, SEEDS
 from tests.fictional import write_corpus
 
-from rashomon import crosscheck, pipeline
-from rashomon.crosscheck import quotes as quotes_x, statements, stories, timeline
-from rashomon.extract import entities as entities_mod, quotes as quotes_mod
+from rashomon import pipeline
+from rashomon.crosscheck import passes, quotes as quotes_x, statements, stories
+from rashomon.crosscheck.build import WHOLE, Limits
 from rashomon.options import Options
 from rashomon.records import Document, Entity, Mention, Story, stable_id
 from rashomon.store import Store
@@ -26,17 +25,7 @@ from rashomon.store.scratch import Scratch
 
 
 def whole_corpus(store: Store, options: Options) -> None:
-    entities = entities_mod.canonicalize(store.mentions())
-    claims = store.claims()
-    speakers = quotes_mod.resolve_speakers([c for c in claims if c.kind == "quote"], entities)
-    claims = [replace(c, speaker=speakers.get(c.id)) if c.kind == "quote" else c for c in claims]
-    documents = store.documents(with_removals=False)
-    publication = timeline.refine_publication(documents, claims)
-    documents = [replace(d, **publication[d.id]) if d.id in publication else d for d in documents]
-    result = crosscheck.run(documents, claims, entities, options)
-    store.replace_corpus(entities=entities, stories=result.stories, findings=result.findings,
-                         framing=result.framing, timeline=result.timeline, speakers=speakers,
-                         publication=publication)
+    pipeline.corpus(store, options, limits=WHOLE)
 
 
 def _facts(store: Store) -> dict:
@@ -75,10 +64,8 @@ def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, m
     shutil.copy(analyzed, whole)
     shutil.copy(analyzed, parts)
     whole_corpus(Store(whole), Options())
-    monkeypatch.setattr(pipeline, "CORPUS_BATCH", 3)
     monkeypatch.setattr(scratch_mod, "PAIR_CHUNK", 4)
-    monkeypatch.setattr(pipeline, "PART_CLAIMS", 5)
-    report = pipeline.corpus(Store(parts), Options(workers=workers))
+    report = pipeline.corpus(Store(parts), Options(workers=workers), limits=Limits(documents=3, claims=5))
     expected = _facts(Store(whole))
     assert _facts(Store(parts)) == expected
     assert report.findings == len(expected["findings"]) and report.stories == len(expected["stories"])
@@ -113,7 +100,7 @@ def test_failed_corpus_stage_leaves_the_previous_result(analyzed, tmp_path, monk
     def boom(*args, **kwargs):
         raise RuntimeError("crash in a partition")
 
-    monkeypatch.setattr(pipeline.partition, "timeline_entries", boom)
+    monkeypatch.setattr(passes.partition, "timeline_entries", boom)
     with pytest.raises(RuntimeError):
         pipeline.corpus(store, Options())
     assert _facts(store) == before

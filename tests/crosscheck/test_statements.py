@@ -123,7 +123,7 @@ def test_different_days_are_different_events() -> None:
 def test_pairs_tied_by_another_finding_and_other_stories_are_skipped() -> None:
     claims, docs, ents = _pair()
     other = Finding(id="f_x", status="agree", summary="", claims=tuple(c.id for c in claims), kind="quote")
-    assert link(claims, docs, ents, linked=[other]) == []
+    assert link(claims, docs, ents, linked=[other.claims]) == []
     assert link(claims, docs, ents, story_of={"a": "s1", "b": "s2"}) == []
     assert len(link(claims, docs, ents, story_of={"a": "s1", "b": "s1"})) == 1
 

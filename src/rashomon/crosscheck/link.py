@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from ..records import Claim, Document, Entity
 
@@ -268,10 +269,15 @@ def _day_of(sentence: str, published: str | None, claim: Claim) -> str | None:
 
 def root_of(doc: str, by_id: dict[str, Document]) -> str:
     """Follow ``duplicate_of`` to the original (cycles and dangling links stop the walk)."""
+    return original(doc, lambda d: (x.duplicate_of if (x := by_id.get(d)) else None))
+
+
+def original(doc: str, duplicate_of: Callable[[str], str | None]) -> str:
+    """Follow ``duplicate_of`` (a document id -> the id it is a near-copy of, or None) to the original
+    (cycles and dangling links stop the walk)."""
     seen = {doc}
     while True:
-        d = by_id.get(doc)
-        nxt = d.duplicate_of if d else None
+        nxt = duplicate_of(doc)
         if not nxt or nxt in seen:
             return doc
         seen.add(nxt)

@@ -1,6 +1,6 @@
-"""The crosscheck in partitions: the same functions as :func:`rashomon.crosscheck.run`, on one
-part of the corpus at a time (the pipeline loads a part, calls one of these, writes the
-result, and lets it go; the Ray engine runs them as tasks).
+"""The work of one partition of a corpus pass (:mod:`rashomon.crosscheck.passes` loads a part of
+the corpus, maps one of these over it, stages the result, and lets it go; the Ray engine runs
+them as tasks).
 
 Each partition is cut along a key the stage itself blocks on, so running the stage on the
 parts gives what it gives on the whole corpus:
@@ -20,7 +20,6 @@ Every function here is a plain top-level function of picklable arguments.
 """
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, TimelineEntry
@@ -100,4 +99,4 @@ def statement_findings(claims: list[Claim], documents: list[Document], entities:
     (``weights``: (sentences, document frequencies) of the corpus; ``linked``: the claims of the
     findings already made that hold claims here; ``blocked``: see ``statements.link``)."""
     return statements.link(claims, documents, entities, story_of, weights=statements.Weights(*weights),
-                           linked=[SimpleNamespace(claims=c) for c in linked], blocked=blocked)
+                           linked=linked, blocked=blocked)

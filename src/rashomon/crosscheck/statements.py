@@ -52,7 +52,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
 from ..unionfind import capped_groups
@@ -472,12 +472,12 @@ def cliques(kept: dict[tuple[int, int], "Match"], doc_of: list[str]) -> list[lis
 
 def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
          story_of: dict[str, str] | None = None, weights: Weights | None = None,
-         linked: Iterable[Finding] = (), limit: int | None = MAX_PER_STORY,
+         linked: Iterable[Sequence[str]] = (), limit: int | None = MAX_PER_STORY,
          min_score: float = CORPUS_SCORE, blocked: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings of kind "statement": one per group of statements from different outlets saying one thing.
 
     ``weights``: IDF over the corpus being analysed (default: over ``documents``);
-    ``linked``: findings already made (their claims are not tied again here);
+    ``linked``: the claim ids of each finding already made (they are not tied again here);
     ``limit``: at most this many findings per story (None: all; documents alone in their story
     are linked within their :func:`alone_groups` group, which counts as a story here);
     ``blocked``: see :func:`_postings`;
@@ -492,8 +492,8 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
     # the findings each claim is in: two claims in one finding are tied already (held per claim, not as
     # the claims of its findings: a finding of K claims would take K^2 entries, gigabytes at 100k documents)
     tied: dict[str, set[int]] = defaultdict(set)
-    for n, f in enumerate(linked):
-        for c in f.claims:
+    for n, finding_claims in enumerate(linked):
+        for c in finding_claims:
             tied[c].add(n)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     matches: dict[tuple[int, int], Match] = {}
