@@ -6,6 +6,7 @@ from tests.fictional import write_corpus
 
 from rashomon import parallel, pipeline
 from rashomon.extract import STAGE, quotes
+from rashomon.nlp import pipeline as pipeline_of
 from rashomon.options import Options
 from rashomon.parallel import extract_batch, extract_batches
 from rashomon.store import Store
@@ -76,13 +77,13 @@ def test_a_document_an_extractor_fails_on_is_recorded_and_the_others_are_kept(nl
     assert [out[0], *out[2:]] == [good[0], *good[2:]]
 
 
-def test_when_the_batched_model_pass_fails_only_the_bad_document_fails(nlp, tmp_path, monkeypatch):
+def test_when_the_batched_model_pass_fails_only_the_bad_document_fails(tmp_path, monkeypatch):
     store = _ingested(tmp_path, "pipe")
     docs = next(store.iter_pending(STAGE, 4))
     good = extract_batch(docs, Options())
     longest = max(range(len(docs)), key=lambda i: len(docs[i].text))
     # a text over the model's max_length makes spaCy refuse the whole batch (its error E088)
-    monkeypatch.setattr(nlp, "max_length", len(docs[longest].text) - 1)
+    monkeypatch.setattr(pipeline_of(Options().model), "max_length", len(docs[longest].text) - 1)
     out = extract_batch(docs, Options())
     assert out[longest].error.startswith("ValueError: [E088]")
     assert [x for i, x in enumerate(out) if i != longest] == [x for i, x in enumerate(good) if i != longest]

@@ -30,3 +30,16 @@ def load(model: str = "en_core_web_sm"):
     nlp = spacy.load(resolve(model))
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
+
+
+@lru_cache(maxsize=4)
+def pipeline(model: str = "en_core_web_sm"):
+    """Rashomon's extraction pipeline (once per process): the spaCy pipeline ``model`` with every
+    Rashomon component added (:mod:`rashomon.extract.components`)."""
+    import spacy
+
+    from .extract.components import add_to
+
+    nlp = spacy.load(resolve(model))
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return add_to(nlp)

@@ -2,8 +2,8 @@
 after every ``TASKS_PER_WORKER`` batches, when a fresh process replaces it).
 
 ``extract_batch`` is the unit of work every engine shares (in process, in a worker
-process, in a Ray actor): one ``nlp.pipe`` pass over a batch of documents, then
-:func:`rashomon.extract.extract_doc` on each, returning :class:`Extraction` records.
+process, in a Ray actor): one ``nlp.pipe`` pass over a batch of documents (the spaCy model, then Rashomon's
+components), then :func:`rashomon.extract.extract_doc` on each, returning :class:`Extraction` records.
 Workers send back those small records, never spaCy ``Doc`` objects, so little is pickled.
 
 ``extract_batches`` streams ``(batch, extractions)`` pairs in the order the batches
@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import RashomonError
 from .extract import extract_doc
-from .nlp import load
+from .nlp import pipeline
 from .options import Options
 from .records import Document, Extraction
 
@@ -52,8 +52,8 @@ def extract_batch(documents: Sequence[Document], options: Options) -> list[Extra
     A document the model or an extractor fails on gets an :class:`Extraction` that carries only
     the ``error`` (the exception and where it was raised); the others are unaffected: when the
     batched model pass itself fails, the rest of the batch is parsed one document at a time."""
-    nlp = load(options.model)
-    parsed = nlp.pipe((d.text for d in documents), batch_size=max(1, len(documents)))
+    nlp = pipeline(options.model)
+    parsed = nlp.pipe((_for(nlp, d) for d in documents), batch_size=max(1, len(documents)))
     out: list[Extraction] = []
     for i, doc in enumerate(documents):
         try:
@@ -64,15 +64,25 @@ def extract_batch(documents: Sequence[Document], options: Options) -> list[Extra
     return out
 
 
+def _for(nlp, document: Document):
+    """An unparsed ``Doc`` of ``document``'s text that the Rashomon components will attribute to it."""
+    doc = nlp.make_doc(document.text)
+    doc._.document = document
+    return doc
+
+
 def _extract(document: Document, options: Options, *, sdoc=None, nlp=None) -> Extraction:
     try:
-        return extract_doc(sdoc if sdoc is not None else nlp(document.text), document, options)
+        return extract_doc(sdoc if sdoc is not None else nlp(_for(nlp, document)), document, options)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
         return Extraction(doc=document.id, error=_reason(exc))
 
 
 def _reason(exc: BaseException) -> str:
-    """``Type: message (at file.py:line in function)``, the innermost frame of the traceback."""
+    """``Type: message (at file.py:line in function)``, the innermost frame of the traceback (of the
+    component's own error where spaCy wrapped it in its "[E109] component could not be run")."""
+    while isinstance(exc, ValueError) and "[E109]" in str(exc) and exc.__cause__ is not None:
+        exc = exc.__cause__
     frames = traceback.extract_tb(exc.__traceback__)
     where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name})" if frames else ""
     return f"{type(exc).__name__}: {exc}{where}"
@@ -86,7 +96,7 @@ def _init_worker(options: Options) -> None:
     """Runs once per worker process: load the model before the first batch arrives."""
     global _OPTIONS
     _OPTIONS = options
-    load(options.model)
+    pipeline(options.model)
 
 
 def _work(documents: Sequence[Document]) -> list[Extraction]:

@@ -74,10 +74,10 @@ class ExtractActor:
     """A Ray Data actor: loads the spaCy model once, then extracts batches of documents."""
 
     def __init__(self, options: Options):
-        from ..nlp import load
+        from ..nlp import pipeline
 
         self.options = options
-        load(options.model)
+        pipeline(options.model)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         from ..parallel import extract_batch
