@@ -67,8 +67,12 @@ def _blank_versions(value: Any) -> Any:
 
 
 def digest(export: Path, work: Path) -> str:
-    """The digest of an export, its stage versions and the pile's temporary folder (in sources) blanked."""
-    data = _blank_versions(json.loads(export.read_text().replace(str(work), "$PILE")))
+    """The digest of an export, its stage versions and the folders its sources name (the pile's temporary
+    folder, the checkout, ``../shared``: they differ between machines) blanked."""
+    text = export.read_text()
+    for folder, name in ((work, "$PILE"), (SHARED, "$SHARED"), (ROOT, "$ROOT")):
+        text = text.replace(json.dumps(str(folder))[1:-1], name)
+    data = _blank_versions(json.loads(text))
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
