@@ -12,7 +12,7 @@ can open the file between batches and never see a half-written batch.
 * :mod:`.extractions`: the per-document stages' pending documents, results and errors;
 * :mod:`.staging`: the corpus-level results, replaced at once or staged and committed;
 * :mod:`.queries`: the read side (records, the corpus stage's partitions, the web UI, user SQL);
-* :mod:`.rows`: records <-> table rows.
+* :mod:`.rows`: records <-> table rows, one serializer and one deserializer per record type.
 """
 from __future__ import annotations
 

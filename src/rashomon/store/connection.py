@@ -1,7 +1,7 @@
 """Opening the DuckDB file: read-only or read-write connections, waiting out another process's
 lock, the per-connection memory limit, one transaction per unit of work, and the migrations
 that bring a file up to :data:`~rashomon.store.schema.SCHEMA_VERSION`. Also the two SQL helpers
-every part of the store writes with (:func:`q`, :func:`insert`)."""
+every part of the store writes SQL with (:func:`q`, :func:`col_list`, :func:`insert`)."""
 from __future__ import annotations
 
 import time
@@ -25,13 +25,19 @@ def q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def col_list(columns: Sequence[str], alias: str = "") -> str:
+    """``columns`` quoted and comma-separated for a SELECT, each prefixed with ``alias.`` when given."""
+    prefix = alias + "." if alias else ""
+    return ", ".join(prefix + q(c) for c in columns)
+
+
 def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """Bulk insert through Arrow (fast, typed by the target table)."""
     if not rows:
         return
     data = {c: [r.get(c) for r in rows] for c in columns}
     arrow = pa.table(data)  # noqa: F841  (referenced by name in SQL)
-    cols = ", ".join(q(c) for c in columns)
+    cols = col_list(columns)
     con.execute(f"INSERT INTO {q(table)} ({cols}) SELECT {cols} FROM arrow")
 
 

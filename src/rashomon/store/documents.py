@@ -9,10 +9,23 @@ from typing import Any
 import duckdb
 
 from ..records import Document, IngestError, Removal
-from .connection import Connection, insert, q
-from .rows import DOC_COLUMNS, doc_row, row_doc
+from .connection import Connection, col_list, insert, q
+from .rows import (
+    DOC_COLUMNS,
+    INGEST_ERROR_COLUMNS,
+    REMOVAL_COLUMNS,
+    doc_row,
+    ingest_error_row,
+    removal_rows,
+    row_doc,
+    row_ingest_error,
+    row_removal,
+)
 
 DOC_CHUNK = 1000  # documents (with their texts) fetched per query by Store.documents
+# the near-copy groups (a near-copy and its stored original), for ``ingest.dedup`` to choose the original shown
+_NEAR_COPIES = ("SELECT id, duplicate_of, published, outlet, seq, similarity FROM documents WHERE "
+                "duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of FROM documents)")
 
 
 def set_publication(con: duckdb.DuckDBPyConnection, doc_id: str, published: str | None, how: str | None,
@@ -41,7 +54,8 @@ class DocumentsMixin(Connection):
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """(doc id, MinHash signature bytes) of every stored document, in ingest order."""
         with self.connect() as con:
-            cur = con.execute("SELECT s.doc, s.sig FROM doc_signatures s JOIN documents d ON d.id = s.doc ORDER BY d.seq")
+            cur = con.execute("SELECT s.doc, s.sig FROM doc_signatures s JOIN documents d ON d.id = s.doc "
+                              "ORDER BY d.seq")
             while batch := cur.fetchmany(1000):
                 yield from batch
 
@@ -66,20 +80,19 @@ class DocumentsMixin(Connection):
                     continue
                 existing.add(d.content_hash)
                 seq += 1
-                row = doc_row(d)
-                row["seq"] = seq
-                rows.append(row)
-                removals += [{"doc": d.id, "start": r.start, "end": r.end, "rule": r.rule, "text": r.text}
-                             for r in d.removed]
+                rows.append(doc_row(d, seq))
+                removals += removal_rows(d)
                 if d.id in signatures:
                     sigs.append({"doc": d.id, "sig": signatures[d.id]})
             insert(con, "documents", rows, DOC_COLUMNS + ["seq"])
-            insert(con, "removals", removals, ["doc", "start", "end", "rule", "text"])
+            insert(con, "removals", removals, REMOVAL_COLUMNS)
             insert(con, "doc_signatures", sigs, ["doc", "sig"])
             for doc, source in srcs:
                 con.execute("INSERT OR IGNORE INTO doc_sources VALUES (?, ?)", [doc, source])
             for e in errors:
-                con.execute("INSERT OR REPLACE INTO ingest_errors VALUES (?, ?, ?)", [e.source, e.code, e.reason])
+                row = ingest_error_row(e)
+                con.execute(f"INSERT OR REPLACE INTO ingest_errors ({col_list(INGEST_ERROR_COLUMNS)}) "
+                            "VALUES (?, ?, ?)", [row[c] for c in INGEST_ERROR_COLUMNS])
             if rows or srcs:
                 ok_sources = [s for _, s in srcs]
                 con.execute("DELETE FROM ingest_errors WHERE source IN (SELECT unnest(?))", [ok_sources])
@@ -87,10 +100,11 @@ class DocumentsMixin(Connection):
 
     def errors(self) -> list[IngestError]:
         with self.connect() as con:
-            rows = con.execute("SELECT source, reason, code FROM ingest_errors ORDER BY source").fetchall()
-        return [IngestError(source=s, reason=r, code=c or "E000") for s, r, c in rows]
+            rows = con.execute(f"SELECT {col_list(INGEST_ERROR_COLUMNS)} FROM ingest_errors "
+                               "ORDER BY source").fetchall()
+        return [row_ingest_error(r) for r in rows]
 
-    # -------------------------------------------------------------------- read
+    # ------------------------------------------------------------------- read
     def documents(self, *, outlet: str | None = None, ids: Sequence[str] | None = None,
                   with_removals: bool = True, with_text: bool = True, with_raw: bool = True) -> list[Document]:
         """``with_text=False``: without the cleaned and raw texts; ``with_raw=False``: without the raw text
@@ -116,15 +130,14 @@ class DocumentsMixin(Connection):
                                         [*params, ids[i:i + DOC_CHUNK]]).fetchall()
             removed: dict[str, list[Removal]] = {}
             if with_removals and rows:
-                for doc, s, e, rule, text in con.execute(
-                        'SELECT doc, start, "end", rule, text FROM removals WHERE doc IN (SELECT unnest(?)) '
-                        'ORDER BY doc, start', [[r[0] for r in rows]]).fetchall():
-                    removed.setdefault(doc, []).append(Removal(s, e, rule, text or ""))
+                for r in con.execute(f"SELECT {col_list(REMOVAL_COLUMNS)} FROM removals "
+                                     "WHERE doc IN (SELECT unnest(?)) ORDER BY doc, start",
+                                     [[r[0] for r in rows]]).fetchall():
+                    removed.setdefault(r[0], []).append(row_removal(r))
             # near-copy groups: the original shown is chosen at read time (ingest.dedup.originals)
-            groups = con.execute("SELECT id, duplicate_of, published, outlet, seq, similarity FROM documents WHERE "
-                                 "duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of FROM documents)").fetchall()
+            groups = con.execute(_NEAR_COPIES).fetchall()
         from ..ingest.dedup import reoriginate
-        return reoriginate([row_doc(dict(zip(DOC_COLUMNS, r)), removed.get(r[0], [])) for r in rows], groups)
+        return reoriginate([row_doc(r, removed.get(r[0], [])) for r in rows], groups)
 
     def document(self, ref: str) -> Document | None:
         """A document by id, id prefix, or source path."""
@@ -144,8 +157,7 @@ class DocumentsMixin(Connection):
     def duplicate_links(self) -> dict[str, str]:
         """doc id -> duplicate_of as :meth:`documents` reads it (the read-time original), near-copies only."""
         with self.connect() as con:
-            rows = con.execute("SELECT id, duplicate_of, published, outlet, seq, similarity FROM documents WHERE "
-                               "duplicate_of IS NOT NULL OR id IN (SELECT duplicate_of FROM documents)").fetchall()
+            rows = con.execute(_NEAR_COPIES).fetchall()
         from ..ingest.dedup import originals
         links = {r[0]: r[1] for r in rows if r[1]}
         for doc, original in originals(rows).items():

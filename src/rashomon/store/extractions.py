@@ -8,7 +8,15 @@ from collections.abc import Iterator, Sequence
 from ..records import Document, Extraction, ExtractionError
 from .connection import Connection, insert
 from .documents import set_publication
-from .rows import CLAIM_COLUMNS, claim_row
+from .rows import (
+    CLAIM_COLUMNS,
+    EXTRACTION_ERROR_COLUMNS,
+    MENTION_COLUMNS,
+    claim_row,
+    extraction_error_row,
+    mention_row,
+    row_extraction_error,
+)
 
 
 class ExtractionsMixin(Connection):
@@ -39,17 +47,15 @@ class ExtractionsMixin(Connection):
         with self.connect(write=True) as con:
             con.execute("DELETE FROM extraction_errors WHERE stage = ? AND doc IN (SELECT unnest(?))",
                         [stage, docs + [x.doc for x in failed]])
-            insert(con, "extraction_errors", [{"doc": x.doc, "stage": stage, "code": "E402", "reason": x.error}
-                                                for x in failed], ["doc", "stage", "code", "reason"])
+            insert(con, "extraction_errors", [extraction_error_row(x, stage) for x in failed], EXTRACTION_ERROR_COLUMNS)
             for table in ("mentions", "claims"):
                 con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?))", [docs])
-            insert(con, "mentions", [m.to_dict() for x in extractions for m in x.mentions],
-                    ["doc", "start", "end", "text", "label", "stage"])
+            insert(con, "mentions", [mention_row(m) for x in extractions for m in x.mentions], MENTION_COLUMNS)
             insert(con, "claims", [claim_row(c) for x in extractions for c in x.claims], CLAIM_COLUMNS)
             for x in extractions:
                 if x.published_how:
                     set_publication(con, x.doc, x.published, x.published_how, x.published_window,
-                                     x.published_evidence)
+                                    x.published_evidence)
             con.execute("INSERT OR IGNORE INTO stage_runs SELECT unnest(?), ?", [docs, stage])
 
     def extraction_errors(self) -> list[ExtractionError]:
@@ -61,5 +67,4 @@ class ExtractionsMixin(Connection):
             rows = con.execute("SELECT e.doc, d.source, e.reason, e.stage, e.code FROM extraction_errors e "
                                "JOIN documents d ON d.id = e.doc WHERE NOT EXISTS (SELECT 1 FROM stage_runs s "
                                "WHERE s.doc = e.doc AND s.stage = e.stage) ORDER BY d.seq, e.stage").fetchall()
-        return [ExtractionError(doc, source, reason, stage, code or "E402")
-                for doc, source, reason, stage, code in rows]
+        return [row_extraction_error(r) for r in rows]

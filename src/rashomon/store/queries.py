@@ -3,16 +3,31 @@ stage reads in parts (mention forms, timeline partitions, claims with staged spe
 web UI's lookups, and a user's own read-only SQL. Parameterised SQL only."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import duckdb
 
 from ..errors import ReadOnlyQuery, StoreError
-from ..records import Claim, Document, Entity, Finding, FramingHit, Mention, SourceCount, Story, TimelineEntry
-from .connection import Connection, q
-from .rows import CLAIM_COLUMNS, row_claim
+from ..records import Claim, Document, Entity, Finding, FramingHit, Mention, Story, TimelineEntry
+from .connection import Connection, col_list, q
+from .rows import (
+    CLAIM_COLUMNS,
+    ENTITY_COLUMNS,
+    ENTITY_MENTION_COLUMNS,
+    FINDING_COLUMNS,
+    FRAMING_COLUMNS,
+    MENTION_COLUMNS,
+    TIMELINE_COLUMNS,
+    row_claim,
+    row_entity,
+    row_entity_mention,
+    row_finding,
+    row_framing,
+    row_mention,
+    row_story,
+    row_timeline,
+)
 
 
 def _like(term: str) -> str:
@@ -33,11 +48,11 @@ class QueriesMixin(Connection):
     # -------------------------------------------------------- mentions, claims
     def mentions(self) -> Iterator[Mention]:
         with self.connect() as con:
-            cur = con.execute('SELECT m.doc, m.start, m."end", m.text, m.label, m.stage FROM mentions m '
+            cur = con.execute(f"SELECT {col_list(MENTION_COLUMNS, 'm')} FROM mentions m "
                               'JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end"')
             while batch := cur.fetchmany(5000):
                 for r in batch:
-                    yield Mention(*r)
+                    yield row_mention(r)
 
     def mention_forms(self) -> Iterator[tuple[str, str, str, int]]:
         """(doc, surface text, label, how many mentions) of every stored mention, aggregated in SQL."""
@@ -50,7 +65,7 @@ class QueriesMixin(Connection):
 
     def claims(self, *, kind: str | None = None, doc: str | None = None,
                ids: Sequence[str] | None = None) -> list[Claim]:
-        return self._select_claims(", ".join("c." + q(c) for c in CLAIM_COLUMNS), "",
+        return self._select_claims(col_list(CLAIM_COLUMNS, "c"), "",
                                    [("c.kind = ?", kind or None), ("c.doc = ?", doc or None),
                                     ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids))])
 
@@ -62,7 +77,7 @@ class QueriesMixin(Connection):
                " ORDER BY d.seq, c.start, c.kind, c.id")
         with self.connect() as con:
             rows = con.execute(sql, [value for _, value in used]).fetchall()
-        return [row_claim(dict(zip(CLAIM_COLUMNS, r))) for r in rows]
+        return [row_claim(r) for r in rows]
 
     def claims_of(self, docs: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
                   ids: Sequence[str] | None = None) -> list[Claim]:
@@ -84,7 +99,6 @@ class QueriesMixin(Connection):
                         "JOIN documents d ON d.id = c.doc WHERE c.kind IN ('event', 'quantity', 'time')) "
                         "WHERE regexp_matches(v, '^(\\d[^X]*|XXXX-\\d\\d-\\d\\d.*)$')")
 
-
     def timeline_keys(self) -> list[tuple[str, int]]:
         """(partition key, claims) for the timeline: claims that can only meet on the same
         month-day (or the same coarser value) share a key."""
@@ -98,27 +112,25 @@ class QueriesMixin(Connection):
                 f"SELECT id FROM {self._TIMELINE_CLAIMS} AND {self._TIMELINE_KEY} IN (SELECT unnest(?))",
                 [list(keys)]).fetchall()]
 
-    # ---------------------------------------------------- corpus-level results
+    # ------------------------------------------------------ corpus-level results
     def entities(self) -> list[Entity]:
         with self.connect() as con:
-            ents = con.execute("SELECT id, name, type, aliases, attrs FROM entities ORDER BY id").fetchall()
+            ents = con.execute(f"SELECT {col_list(ENTITY_COLUMNS)} FROM entities ORDER BY id").fetchall()
             ms: dict[str, list[Mention]] = {}
-            for ent, doc, s, e, text in con.execute(
-                    'SELECT entity, doc, start, "end", text FROM entity_mentions ORDER BY entity, doc, start').fetchall():
-                ms.setdefault(ent, []).append(Mention(doc, s, e, text, ""))
-        return [Entity(i, n, t, tuple(a or ()), tuple(ms.get(i, ())), json.loads(at) if at else {})
-                for i, n, t, a, at in ents]
+            for r in con.execute(f"SELECT {col_list(ENTITY_MENTION_COLUMNS)} FROM entity_mentions "
+                                 "ORDER BY entity, doc, start").fetchall():
+                ms.setdefault(r[0], []).append(row_entity_mention(r))
+        return [row_entity(r, ms.get(r[0], ())) for r in ents]
 
     def stories(self) -> list[Story]:
         with self.connect() as con:
-            rows = con.execute("SELECT s.id, s.label, list(sd.doc ORDER BY sd.doc) FROM stories s "
-                               "LEFT JOIN story_docs sd ON sd.story = s.id GROUP BY s.id, s.label ORDER BY s.id").fetchall()
-        return [Story(i, l, tuple(d or ())) for i, l, d in rows]
+            rows = con.execute("SELECT s.id, s.label, list(sd.doc ORDER BY sd.doc) FROM stories s LEFT JOIN story_docs sd "
+                               "ON sd.story = s.id GROUP BY s.id, s.label ORDER BY s.id").fetchall()
+        return [row_story(r) for r in rows]
 
     def findings(self, *, status: str | None = None, entity: str | None = None,
                  outlet: str | None = None, story: str | None = None) -> list[Finding]:
-        sql = ("SELECT f.id, f.status, f.summary, f.kind, f.key, f.story, f.independent_sources, f.entities, "
-               "f.outlets, f.flags, f.stage, (SELECT list(claim ORDER BY pos) FROM finding_claims fc "
+        sql = (f"SELECT {col_list(FINDING_COLUMNS, 'f')}, (SELECT list(claim ORDER BY pos) FROM finding_claims fc "
                "WHERE fc.finding = f.id) FROM findings f WHERE 1=1")
         params: list[Any] = []
         if status:
@@ -139,24 +151,18 @@ class QueriesMixin(Connection):
                "WHEN 'unknown' THEN 3 WHEN 'agree' THEN 4 ELSE 5 END, f.id"
         with self.connect() as con:
             rows = con.execute(sql, params).fetchall()
-        out = []
-        for (i, st, summ, kind, key, story_, srcs, ents, outs, flags, stage, claims) in rows:
-            counts = tuple(SourceCount(s["value"], tuple(s["claims"]), tuple(s["outlets"]), s["independent_sources"])
-                           for s in json.loads(srcs or "[]"))
-            out.append(Finding(i, st, summ or "", tuple(claims or ()), counts, kind or "", key or "", story_,
-                               tuple(ents or ()), tuple(outs or ()), tuple(flags or ()), stage or ""))
-        return out
+        return [row_finding(r[:-1], r[-1]) for r in rows]
 
     def framing(self) -> list[FramingHit]:
         with self.connect() as con:
-            rows = con.execute('SELECT f.doc, f.start, f."end", f.text, f.category, f.term, f."group", f.outlet, f.stage '
-                               'FROM framing f JOIN documents d ON d.id = f.doc ORDER BY d.seq, f.start').fetchall()
-        return [FramingHit(*r) for r in rows]
+            rows = con.execute(f"SELECT {col_list(FRAMING_COLUMNS, 'f')} FROM framing f "
+                               "JOIN documents d ON d.id = f.doc ORDER BY d.seq, f.start").fetchall()
+        return [row_framing(r) for r in rows]
 
     def timeline(self) -> list[TimelineEntry]:
         with self.connect() as con:
-            rows = con.execute("SELECT date, label, claims, outlets, docs FROM timeline ORDER BY pos").fetchall()
-        return [TimelineEntry(d, l, tuple(c or ()), tuple(o or ()), tuple(ds or ())) for d, l, c, o, ds in rows]
+            rows = con.execute(f"SELECT {col_list(TIMELINE_COLUMNS)} FROM timeline ORDER BY pos").fetchall()
+        return [row_timeline(r) for r in rows]
 
     # --------------------------------------------------------------------- SQL
     def query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
@@ -182,7 +188,7 @@ class QueriesMixin(Connection):
         finally:
             con.close()
 
-    # ------------------------------------------------------------- web queries
+    # ------------------------------------------------------------ web queries
     # Read-only lookups for the web UI (rashomon.web).
     def search_documents(self, terms: Sequence[str], limit: int = 200) -> list[Document]:
         """Documents whose title or cleaned text contains every term (case-insensitive), in ingest order."""
@@ -222,9 +228,9 @@ class QueriesMixin(Connection):
     def doc_framing(self, doc: str) -> list[FramingHit]:
         """The framing hits in one document."""
         with self.connect() as con:
-            rows = con.execute('SELECT doc, start, "end", text, category, term, "group", outlet, stage FROM framing '
-                               "WHERE doc = ? ORDER BY start", [doc]).fetchall()
-        return [FramingHit(*r) for r in rows]
+            rows = con.execute(f"SELECT {col_list(FRAMING_COLUMNS)} FROM framing WHERE doc = ? ORDER BY start",
+                               [doc]).fetchall()
+        return [row_framing(r) for r in rows]
 
     def claim_findings(self, claim_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
         """claim id -> [(finding id, status, summary)] for the findings these claims belong to."""
@@ -242,14 +248,12 @@ class QueriesMixin(Connection):
     def entity(self, entity_id: str) -> Entity | None:
         """One canonical entity with its mentions, or None."""
         with self.connect() as con:
-            row = con.execute("SELECT id, name, type, aliases, attrs FROM entities WHERE id = ?", [entity_id]).fetchone()
+            row = con.execute(f"SELECT {col_list(ENTITY_COLUMNS)} FROM entities WHERE id = ?", [entity_id]).fetchone()
             if row is None:
                 return None
-            ms = con.execute('SELECT doc, start, "end", text FROM entity_mentions WHERE entity = ? ORDER BY doc, start',
-                             [entity_id]).fetchall()
-        i, n, t, a, at = row
-        return Entity(i, n, t, tuple(a or ()), tuple(Mention(d, s, e, x, "") for d, s, e, x in ms),
-                      json.loads(at) if at else {})
+            ms = con.execute(f"SELECT {col_list(ENTITY_MENTION_COLUMNS)} FROM entity_mentions WHERE entity = ? "
+                             "ORDER BY doc, start", [entity_id]).fetchall()
+        return row_entity(row, [row_entity_mention(m) for m in ms])
 
     def entity_quotes(self, entity_id: str) -> tuple[list[Claim], list[Claim]]:
         """(quotes attributed to the entity, quotes by others whose content mentions it)."""

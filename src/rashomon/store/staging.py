@@ -7,7 +7,6 @@ The corpus-level stages write into the staging tables in short transactions (bou
 corpus result or the new one, never a mix."""
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -15,9 +14,38 @@ import duckdb
 import pyarrow as pa
 
 from ..records import Entity, Finding, FramingHit, Story, TimelineEntry
-from .connection import Connection, insert, q
+from .connection import Connection, col_list, insert, q
 from .documents import set_publication
+from .rows import (
+    ENTITY_COLUMNS,
+    ENTITY_MENTION_COLUMNS,
+    FINDING_CLAIM_COLUMNS,
+    FINDING_COLUMNS,
+    FRAMING_COLUMNS,
+    SPEAKER_COLUMNS,
+    STORY_COLUMNS,
+    STORY_DOC_COLUMNS,
+    TIMELINE_COLUMNS,
+    entity_mention_rows,
+    entity_row,
+    finding_claim_rows,
+    finding_row,
+    framing_row,
+    speaker_rows,
+    story_doc_rows,
+    story_row,
+    timeline_row,
+)
 from .schema import CORPUS_TABLES
+
+_FORM_COLUMNS = ["doc", "text", "label", "entity"]  # a mention's surface form -> the entity it resolves to
+
+
+def _set_publications(con: duckdb.DuckDBPyConnection, publication: dict[str, dict[str, Any]] | None) -> None:
+    """Publication fields inferred across sources (doc id -> fields), by doc id."""
+    for doc_id, pub in sorted((publication or {}).items()):
+        set_publication(con, doc_id, pub.get("published"), pub.get("published_how"),
+                        pub.get("published_window"), pub.get("published_evidence"))
 
 
 class StagingMixin(Connection):
@@ -33,37 +61,21 @@ class StagingMixin(Connection):
         with self.connect(write=True) as con:
             for t in CORPUS_TABLES:
                 con.execute(f"DELETE FROM {q(t)}")
-            insert(con, "entities", [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                                       "attrs": json.dumps(e.attrs, sort_keys=True)} for e in entities],
-                    ["id", "name", "type", "aliases", "attrs"])
-            insert(con, "entity_mentions", [{"entity": e.id, "doc": m.doc, "start": m.start, "end": m.end,
-                                              "text": m.text} for e in entities for m in e.mentions],
-                    ["entity", "doc", "start", "end", "text"])
-            insert(con, "stories", [{"id": s.id, "label": s.label} for s in stories], ["id", "label"])
-            insert(con, "story_docs", [{"story": s.id, "doc": d} for s in stories for d in s.docs], ["story", "doc"])
-            insert(con, "findings", [{
-                "id": f.id, "status": f.status, "summary": f.summary, "kind": f.kind, "key": f.key,
-                "story": f.story, "independent_sources": json.dumps([s.to_dict() for s in f.independent_sources]),
-                "entities": list(f.entities), "outlets": list(f.outlets), "flags": list(f.flags), "stage": f.stage}
-                for f in findings], ["id", "status", "summary", "kind", "key", "story", "independent_sources",
-                                     "entities", "outlets", "flags", "stage"])
-            insert(con, "finding_claims", [{"finding": f.id, "claim": c, "pos": i}
-                                            for f in findings for i, c in enumerate(f.claims)],
-                    ["finding", "claim", "pos"])
-            insert(con, "framing", [h.to_dict() for h in framing],
-                    ["doc", "start", "end", "text", "category", "term", "group", "outlet", "stage"])
-            insert(con, "timeline", [{"date": t.date, "label": t.label, "claims": list(t.claims),
-                                       "outlets": list(t.outlets), "docs": list(t.docs), "pos": i}
-                                      for i, t in enumerate(timeline)],
-                    ["date", "label", "claims", "outlets", "docs", "pos"])
-            for doc_id, pub in sorted((publication or {}).items()):
-                set_publication(con, doc_id, pub.get("published"), pub.get("published_how"),
-                                 pub.get("published_window"), pub.get("published_evidence"))
+            insert(con, "entities", [entity_row(e) for e in entities], ENTITY_COLUMNS)
+            insert(con, "entity_mentions", [r for e in entities for r in entity_mention_rows(e)],
+                   ENTITY_MENTION_COLUMNS)
+            insert(con, "stories", [story_row(s) for s in stories], STORY_COLUMNS)
+            insert(con, "story_docs", [r for s in stories for r in story_doc_rows(s)], STORY_DOC_COLUMNS)
+            insert(con, "findings", [finding_row(f) for f in findings], FINDING_COLUMNS)
+            insert(con, "finding_claims", [r for f in findings for r in finding_claim_rows(f)], FINDING_CLAIM_COLUMNS)
+            insert(con, "framing", [framing_row(h) for h in framing], FRAMING_COLUMNS)
+            insert(con, "timeline", [timeline_row(t, i) for i, t in enumerate(timeline)], TIMELINE_COLUMNS)
+            _set_publications(con, publication)
             if speakers is not None:
                 con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
                 if speakers:
-                    pairs = sorted(speakers.items())
-                    arrow = pa.table({"id": [p[0] for p in pairs], "speaker": [p[1] for p in pairs]})  # noqa: F841
+                    rows = speaker_rows(speakers)
+                    arrow = pa.table({c: [r[c] for r in rows] for c in SPEAKER_COLUMNS})  # noqa: F841
                     con.execute("UPDATE claims SET speaker = arrow.speaker FROM arrow WHERE claims.id = arrow.id")
 
     # ------------------------------------------- corpus build (bounded memory)
@@ -90,17 +102,14 @@ class StagingMixin(Connection):
         """Staged entities (their mentions come from ``forms``: (doc, text, label) -> entity id,
         joined with the stored mentions in SQL)."""
         with self.connect(write=True) as con:
-            insert(con, "_build_entities", [{"id": e.id, "name": e.name, "type": e.type,
-                                              "aliases": list(e.aliases),
-                                              "attrs": json.dumps(e.attrs, sort_keys=True)} for e in entities],
-                    ["id", "name", "type", "aliases", "attrs"])
+            insert(con, "_build_entities", [entity_row(e) for e in entities], ENTITY_COLUMNS)
             chunk: list[dict[str, Any]] = []
             for doc, text, label, entity in forms:
                 chunk.append({"doc": doc, "text": text, "label": label, "entity": entity})
                 if len(chunk) >= 50000:
-                    insert(con, "_build_forms", chunk, ["doc", "text", "label", "entity"])
+                    insert(con, "_build_forms", chunk, _FORM_COLUMNS)
                     chunk = []
-            insert(con, "_build_forms", chunk, ["doc", "text", "label", "entity"])
+            insert(con, "_build_forms", chunk, _FORM_COLUMNS)
             con.execute('INSERT INTO _build_entity_mentions SELECT f.entity, m.doc, m.start, m."end", m.text '
                         "FROM mentions m JOIN documents d ON d.id = m.doc JOIN _build_forms f ON f.doc = m.doc "
                         "AND f.text IS NOT DISTINCT FROM m.text AND f.label IS NOT DISTINCT FROM m.label "
@@ -133,42 +142,31 @@ class StagingMixin(Connection):
 
     def stage_speakers(self, speakers: dict[str, str]) -> None:
         with self.connect(write=True) as con:
-            pairs = sorted(speakers.items())
-            insert(con, "_build_speakers", [{"id": a, "speaker": b} for a, b in pairs], ["id", "speaker"])
+            insert(con, "_build_speakers", speaker_rows(speakers), SPEAKER_COLUMNS)
 
     def stage_stories(self, stories: Sequence[Story]) -> None:
         with self.connect(write=True) as con:
-            insert(con, "_build_stories", [{"id": s.id, "label": s.label} for s in stories], ["id", "label"])
-            insert(con, "_build_story_docs", [{"story": s.id, "doc": d} for s in stories for d in s.docs],
-                    ["story", "doc"])
+            insert(con, "_build_stories", [story_row(s) for s in stories], STORY_COLUMNS)
+            insert(con, "_build_story_docs", [r for s in stories for r in story_doc_rows(s)], STORY_DOC_COLUMNS)
 
     def stage_findings(self, findings: Sequence[Finding], seq: int) -> int:
         """Stage findings numbered from ``seq`` (the first finding of an id wins at commit); returns the next seq."""
         with self.connect(write=True) as con:
-            insert(con, "_build_findings", [{
-                "id": f.id, "status": f.status, "summary": f.summary, "kind": f.kind, "key": f.key,
-                "story": f.story, "independent_sources": json.dumps([s.to_dict() for s in f.independent_sources]),
-                "entities": list(f.entities), "outlets": list(f.outlets), "flags": list(f.flags), "stage": f.stage,
-                "seq": seq + n} for n, f in enumerate(findings)],
-                ["id", "status", "summary", "kind", "key", "story", "independent_sources", "entities", "outlets",
-                 "flags", "stage", "seq"])
-            insert(con, "_build_finding_claims", [{"finding": f.id, "claim": c, "pos": i, "seq": seq + n}
-                                                   for n, f in enumerate(findings) for i, c in enumerate(f.claims)],
-                    ["finding", "claim", "pos", "seq"])
+            insert(con, "_build_findings", [{**finding_row(f), "seq": seq + n} for n, f in enumerate(findings)],
+                   FINDING_COLUMNS + ["seq"])
+            insert(con, "_build_finding_claims", [{**r, "seq": seq + n} for n, f in enumerate(findings)
+                                                  for r in finding_claim_rows(f)], FINDING_CLAIM_COLUMNS + ["seq"])
         return seq + len(findings)
 
     def stage_framing(self, hits: Sequence[FramingHit]) -> None:
         with self.connect(write=True) as con:
-            insert(con, "_build_framing", [h.to_dict() for h in hits],
-                    ["doc", "start", "end", "text", "category", "term", "group", "outlet", "stage"])
+            insert(con, "_build_framing", [framing_row(h) for h in hits], FRAMING_COLUMNS)
 
     def stage_timeline(self, entries: Sequence[tuple[TimelineEntry, list[int]]]) -> None:
         """Timeline entries with their sort key; commit numbers them by (key, label)."""
         with self.connect(write=True) as con:
-            insert(con, "_build_timeline", [{"date": t.date, "label": t.label, "claims": list(t.claims),
-                                              "outlets": list(t.outlets), "docs": list(t.docs), "pos": 0,
-                                              "k": k} for t, k in entries],
-                    ["date", "label", "claims", "outlets", "docs", "pos", "k"])
+            insert(con, "_build_timeline", [{**timeline_row(t, 0), "k": k} for t, k in entries],
+                   TIMELINE_COLUMNS + ["k"])
 
     def commit_corpus(self, publication: dict[str, dict[str, Any]] | None = None) -> None:
         """Swap the staged corpus-level results in, in one transaction (see :meth:`replace_corpus`)."""
@@ -177,16 +175,14 @@ class StagingMixin(Connection):
                 con.execute(f"DELETE FROM {q(t)}")
             for t in ("entities", "entity_mentions", "stories", "story_docs", "framing"):
                 con.execute(f"INSERT INTO {q(t)} SELECT * FROM {q('_build_' + t)}")
-            fcols = "id, status, summary, kind, key, story, independent_sources, entities, outlets, flags, stage"
-            con.execute(f"INSERT INTO findings SELECT {fcols} FROM _build_findings "
+            con.execute(f"INSERT INTO findings SELECT {col_list(FINDING_COLUMNS)} FROM _build_findings "
                         "QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq) = 1")
-            con.execute("INSERT INTO finding_claims SELECT finding, claim, pos FROM _build_finding_claims WHERE seq IN "
-                        "(SELECT min(seq) FROM _build_findings GROUP BY id) ORDER BY seq, pos")
+            con.execute(f"INSERT INTO finding_claims SELECT {col_list(FINDING_CLAIM_COLUMNS)} "
+                        "FROM _build_finding_claims WHERE seq IN (SELECT min(seq) FROM _build_findings GROUP BY id) "
+                        "ORDER BY seq, pos")
             con.execute("INSERT INTO timeline SELECT date, label, claims, outlets, docs, "
                         "(row_number() OVER (ORDER BY k, label) - 1)::INTEGER FROM _build_timeline")
-            for doc_id, pub in sorted((publication or {}).items()):
-                set_publication(con, doc_id, pub.get("published"), pub.get("published_how"),
-                                 pub.get("published_window"), pub.get("published_evidence"))
+            _set_publications(con, publication)
             con.execute("UPDATE claims SET speaker = NULL WHERE kind = 'quote'")
             con.execute("UPDATE claims SET speaker = s.speaker FROM _build_speakers s WHERE claims.id = s.id")
             self._drop_build(con)
