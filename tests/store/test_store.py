@@ -46,7 +46,7 @@ def test_add_batch_is_idempotent(store):
 
 
 def test_documents_by_id_are_read_in_chunks_in_ingest_order(store, monkeypatch):
-    import rashomon.store as store_mod
+    import rashomon.store.documents as store_mod
 
     monkeypatch.setattr(store_mod, "DOC_CHUNK", 3)
     store.add_batch([doc(i) for i in range(1, 11)])
