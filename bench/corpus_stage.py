@@ -107,7 +107,7 @@ def seed_store(folder: Path, seeds: int) -> Path:
 
 def build_store(seed_db: Path, n: int, out: Path) -> None:
     """A store of ``n`` documents replicated from the seed store's documents and extractions."""
-    from rashomon.extract import STAGE
+    from rashomon.extract import all_stages
     from rashomon.records import Extraction, stable_id
     from rashomon.store import Store
 
@@ -149,10 +149,10 @@ def build_store(seed_db: Path, n: int, out: Path) -> None:
                                                                 "target", "cue")})
               for c in claims.get(d.id, ())]
         ms = [replace(m, doc=did, text=rewriter(m.text)) for m in mentions.get(d.id, ())]
-        batch_x.append(Extraction(did, tuple(ms), tuple(cs)))
+        batch_x.append(Extraction(did, tuple(ms), tuple(cs), stages=all_stages()))
         if len(batch_docs) >= 1000 or i == n - 1:
             store.add_batch(batch_docs)
-            store.save_extractions(batch_x, STAGE)
+            store.save_extractions(batch_x)
             batch_docs, batch_x = [], []
 
 

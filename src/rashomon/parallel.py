@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import RashomonError
 from .extract import extract_doc
+from .extract.components import COMPONENTS, stages as all_stages
 from .nlp import pipeline
 from .options import Options
 from .records import Document, Extraction
@@ -46,21 +47,24 @@ class WorkerCrashed(RashomonError, RuntimeError):
     code = "E401"
 
 
-def extract_batch(documents: Sequence[Document], options: Options) -> list[Extraction]:
-    """One spaCy pass over ``documents`` and every extractor on each parsed document.
+def extract_batch(documents: Sequence[Document], options: Options,
+                  stages: Sequence[str] | None = None) -> list[Extraction]:
+    """One spaCy pass over ``documents`` and the extractors of ``stages`` (default: all) on each.
 
     A document the model or an extractor fails on gets an :class:`Extraction` that carries only
     the ``error`` (the exception and where it was raised); the others are unaffected: when the
     batched model pass itself fails, the rest of the batch is parsed one document at a time."""
+    stages = tuple(stages) if stages is not None else all_stages()
     nlp = pipeline(options.model)
-    parsed = nlp.pipe((_for(nlp, d) for d in documents), batch_size=max(1, len(documents)))
+    off = [name for name, c in COMPONENTS.items() if c.stage not in stages]
+    parsed = nlp.pipe((_for(nlp, d) for d in documents), batch_size=max(1, len(documents)), disable=off)
     out: list[Extraction] = []
     for i, doc in enumerate(documents):
         try:
             sdoc = next(parsed)
         except Exception:  # noqa: BLE001 - the batch pass is dead; isolate the document that killed it
-            return out + [_extract(doc, options, nlp=nlp) for doc in documents[i:]]
-        out.append(_extract(doc, options, sdoc=sdoc))
+            return out + [_extract(doc, options, stages, nlp=nlp) for doc in documents[i:]]
+        out.append(_extract(doc, options, stages, sdoc=sdoc))
     return out
 
 
@@ -71,11 +75,13 @@ def _for(nlp, document: Document):
     return doc
 
 
-def _extract(document: Document, options: Options, *, sdoc=None, nlp=None) -> Extraction:
+def _extract(document: Document, options: Options, stages: tuple[str, ...], *, sdoc=None, nlp=None) -> Extraction:
     try:
-        return extract_doc(sdoc if sdoc is not None else nlp(_for(nlp, document)), document, options)
+        if sdoc is None:
+            sdoc = nlp(_for(nlp, document), disable=[n for n, c in COMPONENTS.items() if c.stage not in stages])
+        return extract_doc(sdoc, document, options, stages)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-        return Extraction(doc=document.id, error=_reason(exc))
+        return Extraction(doc=document.id, error=_reason(exc), stages=stages)
 
 
 def _reason(exc: BaseException) -> str:
@@ -99,9 +105,9 @@ def _init_worker(options: Options) -> None:
     pipeline(options.model)
 
 
-def _work(documents: Sequence[Document]) -> list[Extraction]:
+def _work(documents: Sequence[Document], stages: tuple[str, ...]) -> list[Extraction]:
     assert _OPTIONS is not None, "worker used before _init_worker"
-    return extract_batch(documents, _OPTIONS)
+    return extract_batch(documents, _OPTIONS, stages)
 
 
 # ------------------------------------------------------------------- driver
@@ -126,24 +132,24 @@ def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], li
             future.cancel()
 
 
-def extract_batches(batches: Iterable[Sequence[Document]], options: Options
+def extract_batches(batches: Iterable[tuple[tuple[str, ...], Sequence[Document]]], options: Options
                     ) -> Iterator[tuple[Sequence[Document], list[Extraction]]]:
-    """Yield ``(batch, extractions)`` for each batch, in input order.
+    """Yield ``(batch, extractions)`` for each ``(stages, batch)``, in input order.
 
     ``options.workers <= 1`` runs in this process; otherwise a pool of
     ``options.workers`` processes is started for the duration of the iteration.
     """
     if options.workers <= 1:
-        for batch in batches:
-            yield batch, extract_batch(batch, options)
+        for stages, batch in batches:
+            yield batch, extract_batch(batch, options, stages)
         return
     with ProcessPoolExecutor(max_workers=options.workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_init_worker, initargs=(options,),
                              max_tasks_per_child=TASKS_PER_WORKER) as pool:
-        for (batch,), extractions in _in_order(pool, _work, ((list(b),) for b in batches),
-                                               options.workers * IN_FLIGHT_PER_WORKER, "an extraction",
-                                               "lower --workers or --batch-size if the machine ran out of memory; "
-                                               "run with --workers 1 to see the document that crashes it"):
+        for (batch, _), extractions in _in_order(pool, _work, ((list(b), s) for s, b in batches),
+                                                 options.workers * IN_FLIGHT_PER_WORKER, "an extraction",
+                                                 "lower --workers or --batch-size if the machine ran out of memory; "
+                                                 "run with --workers 1 to see the document that crashes it"):
             yield batch, extractions
 
 

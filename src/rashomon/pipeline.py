@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from . import ingest as ingest_mod
 from .crosscheck import passes
 from .crosscheck.build import Build, Limits, Mapper, Progress, local_map
-from .extract import STAGE as EXTRACT_STAGE
+from .extract import todo
 from .nlp import resolve
 from .options import Options
 from .parallel import extract_batches, process_mapper
@@ -125,16 +125,18 @@ def store_prepared(store: Store, items: Iterable[tuple[Document | IngestError, b
 
 
 def analyze(store: Store, options: Options | None = None, progress: Progress = _noop) -> AnalyzeReport:
-    """Run every stage not yet run on new documents, then rebuild the corpus-level results."""
+    """Run on every document the extraction stages it lacks (new documents: all; a stage whose version
+    changed: that stage and those that read its records, :func:`rashomon.extract.todo`), then rebuild
+    the corpus-level results."""
     options = options or Options()
     report = AnalyzeReport()
     start = time.perf_counter()
-    total = store.pending_count(EXTRACT_STAGE)
+    total = store.pending_count(todo)
     if total:
         resolve(options.model)  # fail early (ModelNotFound) without loading a model workers load again
         progress("extract", 0, total)
-        for batch, results in extract_batches(store.iter_pending(EXTRACT_STAGE, options.batch_size), options):
-            store.save_extractions(results, EXTRACT_STAGE)
+        for batch, results in extract_batches(store.iter_pending(todo, options.batch_size), options):
+            store.save_extractions(results)
             report.count(results)
             progress("extract", len(batch), total)
     report.extract_seconds = time.perf_counter() - start
@@ -170,7 +172,7 @@ def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
             except BaseException:
                 store.abort_corpus()
                 raise
-        store.commit_corpus(build.state.publication)
+        store.commit_corpus(build.state.publication, [p.stage for p in passes.PASSES])
     finally:
         store.memory_limit = limit
     report.entities, report.claims = store.count("entities"), store.count("claims")

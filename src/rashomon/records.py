@@ -204,6 +204,7 @@ class Extraction(Record):
     published_window: tuple[str, str] | None = None
     published_evidence: str | None = None
     error: str | None = None  # why the extractors failed on this document (then nothing else is set)
+    stages: tuple[str, ...] = ()  # the component stages (name@version) that ran: their records replace the stored ones
 
 
 @dataclass(frozen=True, slots=True)

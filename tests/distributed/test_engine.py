@@ -12,6 +12,7 @@ from tests.conftest import EXAMPLES, SEEDS, need
 from tests.fictional import write_corpus
 
 from rashomon import pipeline
+from rashomon.extract import todo
 from rashomon.options import Options
 from rashomon.store import Store
 from rashomon.store.export import build
@@ -50,7 +51,7 @@ def test_ray_engine_matches_local_engine(local_ray, nlp, tmp_path):
     assert sum(n for stage, n in seen if stage == "extract") == 10
     assert local.count("claims") > 0 and local.count("mentions") > 0
     assert _facts(on_ray) == _facts(local)
-    assert on_ray.pending_count("extract@1") == 0
+    assert on_ray.pending_count(todo) == 0
     assert not list((tmp_path / "ray.duckdb.ray-runs").glob("*/extractions")), "shards are removed after a run"
     # nothing pending: a second run only rebuilds the corpus level, with the same result
     assert distributed.analyze(on_ray, Options()).extracted == 0

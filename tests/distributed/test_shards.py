@@ -25,7 +25,8 @@ def extractions(draw) -> Extraction:
                             unit=draw(st.one_of(st.none(), texts)), change=draw(st.sampled_from([None, "~", ">"]))))
     window = draw(st.one_of(st.none(), st.tuples(st.just("2020-01-01"), st.just("2020-02-01"))))
     return Extraction(doc, mentions, tuple(claims), published="2020-01-15" if window else None,
-                      published_how="inferred" if window else None, published_window=window)
+                      published_how="inferred" if window else None, published_window=window,
+                      stages=draw(st.sampled_from([(), ("quotes@2",), ("time@1", "quantities@1")])))
 
 
 @settings(max_examples=60, deadline=None)
@@ -45,11 +46,12 @@ def test_documents_round_trip_through_shards_in_order(tmp_path):
                      published="2024-05-0{}".format(i % 9 + 1), similarity=0.5 if i % 2 else None,
                      published_window=("2024-01-01", "2024-02-01") if i == 3 else None)
             for i in range(7)]
-    assert write_documents([docs[:4], docs[4:]], tmp_path / "docs", docs_per_shard=3) == 7
+    new, stale = ("time@1", "entities@1", "quotes@2"), ("quotes@2",)
+    assert write_documents([(new, docs[:4]), (stale, docs[4:])], tmp_path / "docs", docs_per_shard=3) == 7
     shards = sorted((tmp_path / "docs").glob("*.parquet"))
     assert len(shards) == 3
     rows = [r for p in shards for r in pq.read_table(p).to_pylist()]
-    assert documents_from_rows(rows) == list(enumerate(docs))
+    assert documents_from_rows(rows) == [(i, d, new if i < 4 else stale) for i, d in enumerate(docs)]
 
 
 def test_read_extractions_restores_input_order_within_a_shard(tmp_path):

@@ -77,12 +77,13 @@ def build(path: Path) -> dict[str, object]:
          "times": [Mention("d_times", *pa_t, "Port Aven", "GPE"), Mention("d_times", *mira_t, "Mira Castellan", "PERSON")],
          "xss": [Mention("d_xss", *img, XSS[img[0]:img[1]], "ORG")]}
     store.save_extractions([
-        Extraction("d_herald", tuple(m["herald"]), (q_h, quote, dur, when, old)),
-        Extraction("d_times", tuple(m["times"]), (q_t,)),
-        Extraction("d_xss", tuple(m["xss"]), (q_x, quote_x)),
-    ], "fixture@1")
+        Extraction("d_herald", tuple(m["herald"]), (q_h, quote, dur, when, old), stages=("fixture@1",)),
+        Extraction("d_times", tuple(m["times"]), (q_t,), stages=("fixture@1",)),
+        Extraction("d_xss", tuple(m["xss"]), (q_x, quote_x), stages=("fixture@1",)),
+    ])
     # a later stage failed on the hostile document: its error is shown, its reason is text
-    store.save_extractions([Extraction("d_xss", error="ValueError: <img src=x onerror=alert('exerr')>")], "fixture@2")
+    store.save_extractions([Extraction("d_xss", error="ValueError: <img src=x onerror=alert('exerr')>",
+                                       stages=("fixture@2",))])
     entities = [
         Entity("e_port", "Port Aven", "GPE", ("Port Aven", "Aven"), (m["herald"][0], m["times"][0])),
         Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan", "Governor Castellan"),

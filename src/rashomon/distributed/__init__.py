@@ -50,11 +50,11 @@ from typing import Any, Callable, Iterable, Iterator
 import pyarrow as pa
 
 from ..errors import RashomonError
-from ..extract import STAGE as EXTRACT_STAGE
+from ..extract import todo
 from ..options import Options
 from .. import ingest as ingest_mod
 from ..pipeline import AnalyzeReport, IngestReport, Progress, corpus, store_prepared
-from ..records import IngestError
+from ..records import Document, IngestError
 from ..store import Store
 from .shards import documents_from_rows, extraction_rows, read_extractions, write_documents
 
@@ -82,9 +82,14 @@ class ExtractActor:
     def __call__(self, batch: pa.Table) -> pa.Table:
         from ..parallel import extract_batch
 
-        pairs = documents_from_rows(batch.to_pylist())
-        extractions = extract_batch([doc for _, doc in pairs], self.options)
-        return extraction_rows([pos for pos, _ in pairs], extractions)
+        groups: dict[tuple[str, ...], list[tuple[int, Document]]] = {}
+        for pos, doc, stages in documents_from_rows(batch.to_pylist()):
+            groups.setdefault(stages, []).append((pos, doc))
+        positions, extractions = [], []
+        for stages, pairs in groups.items():
+            positions += [pos for pos, _ in pairs]
+            extractions += extract_batch([doc for _, doc in pairs], self.options, stages)
+        return extraction_rows(positions, extractions)
 
 
 def run_folder(store: Store) -> Path:
@@ -161,7 +166,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
     """Extract every pending document on Ray, import the results, rebuild the corpus-level results."""
     options = options or Options()
     report = AnalyzeReport()
-    total = store.pending_count(EXTRACT_STAGE)
+    total = store.pending_count(todo)
     folder = run_folder(store)
     ray, started = _start_ray(options, folder)
     try:
@@ -204,7 +209,7 @@ def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, repo
     actor_cpus = min(1.0, max(0.1, (cpus - 1) / actors))
     # enough shards for every actor to get work, few enough that each read task is worth it
     per_shard = max(options.batch_size, -(-total // (actors * 4)))
-    write_documents(store.iter_pending(EXTRACT_STAGE, options.batch_size), docs_dir, per_shard)
+    write_documents(store.iter_pending(todo, options.batch_size), docs_dir, per_shard)
     shards = len(list(docs_dir.glob("*.parquet")))
     dataset = ray.data.read_parquet(str(docs_dir), num_cpus=0.1, override_num_blocks=shards)
     results = dataset.map_batches(ExtractActor, fn_constructor_kwargs={"options": options},
@@ -212,6 +217,6 @@ def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, repo
                                   concurrency=actors, num_cpus=actor_cpus)
     results.write_parquet(str(out_dir), ray_remote_args={"num_cpus": 0.1})
     for extractions in read_extractions(out_dir, options.batch_size * 4):
-        store.save_extractions(extractions, EXTRACT_STAGE)
+        store.save_extractions(extractions)
         report.count(extractions)
         progress("extract", len(extractions), total)

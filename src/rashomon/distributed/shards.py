@@ -25,21 +25,25 @@ DOC_FIELDS = ("id", "source", "text", "raw_text", "title", "url", "outlet", "aut
               "published_how", "published_evidence", "language", "duplicate_of", "similarity",
               "content_hash", "format")
 DOC_SCHEMA = pa.schema([(f, pa.float64() if f == "similarity" else pa.string()) for f in DOC_FIELDS]
-                       + [("published_window", pa.list_(pa.string())), ("pos", pa.int64())])
+                       + [("published_window", pa.list_(pa.string())), ("pos", pa.int64()),
+                          ("stages", pa.list_(pa.string()))])
 RESULT_SCHEMA = pa.schema([("doc", pa.string()), ("pos", pa.int64()), ("extraction", pa.string())])
 
 
 # ---------------------------------------------------------------- documents
-def _doc_row(doc: Document, pos: int) -> dict[str, Any]:
+def _doc_row(doc: Document, pos: int, stages: Sequence[str]) -> dict[str, Any]:
     row = {f: getattr(doc, f) for f in DOC_FIELDS}
     row["published_window"] = list(doc.published_window) if doc.published_window else None
     row["pos"] = pos
+    row["stages"] = list(stages)
     return row
 
 
-def write_documents(batches: Iterable[Sequence[Document]], folder: Path, docs_per_shard: int) -> int:
-    """Write documents to ``folder/docs-NNNNN.parquet`` shards of at most ``docs_per_shard``
-    rows each (one shard in memory at a time). Returns how many documents were written."""
+def write_documents(batches: Iterable[tuple[Sequence[str], Sequence[Document]]], folder: Path,
+                    docs_per_shard: int) -> int:
+    """Write ``(stages, documents)`` batches to ``folder/docs-NNNNN.parquet`` shards of at most
+    ``docs_per_shard`` rows each (one shard in memory at a time), each document with the extraction
+    stages to run on it. Returns how many documents were written."""
     folder.mkdir(parents=True, exist_ok=True)
     pending: list[dict[str, Any]] = []
     written = shard = 0
@@ -51,9 +55,9 @@ def write_documents(batches: Iterable[Sequence[Document]], folder: Path, docs_pe
             shard += 1
             pending = []
 
-    for batch in batches:
+    for stages, batch in batches:
         for doc in batch:
-            pending.append(_doc_row(doc, written))
+            pending.append(_doc_row(doc, written, stages))
             written += 1
             if len(pending) >= docs_per_shard:
                 flush()
@@ -61,14 +65,16 @@ def write_documents(batches: Iterable[Sequence[Document]], folder: Path, docs_pe
     return written
 
 
-def documents_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[int, Document]]:
-    """(input position, Document) for each exported row (removals are not needed to extract)."""
+def documents_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[int, Document, tuple[str, ...]]]:
+    """(input position, Document, the stages to run) for each exported row (removals are not needed to
+    extract)."""
     out = []
     for row in rows:
         row = dict(row)
         pos = int(row.pop("pos"))
+        stages = tuple(row.pop("stages"))
         window = row.pop("published_window")
-        out.append((pos, Document(**row, published_window=tuple(window) if window else None)))
+        out.append((pos, Document(**row, published_window=tuple(window) if window else None), stages))
     return out
 
 
@@ -90,7 +96,8 @@ def extraction_from_json(payload: str) -> Extraction:
     return Extraction(doc=d["doc"], mentions=tuple(Mention(**m) for m in d["mentions"]), claims=tuple(claims),
                       published=d.get("published"), published_how=d.get("published_how"),
                       published_window=tuple(window) if window else None,
-                      published_evidence=d.get("published_evidence"), error=d.get("error"))
+                      published_evidence=d.get("published_evidence"), error=d.get("error"),
+                      stages=tuple(d.get("stages", ())))
 
 
 def read_extractions(folder: Path, rows_per_batch: int) -> Iterator[list[Extraction]]:

@@ -33,7 +33,7 @@ finds them without importing Rashomon first.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -68,10 +68,13 @@ def mentions(doc: Doc) -> list:
 
 
 class Component:
-    """One extractor as a pipeline component: ``run(doc)`` computes the records, ``attr`` holds them."""
+    """One extractor as a pipeline component: ``run(doc)`` computes the records, ``doc._.<attr>`` holds
+    them; ``stage`` is ``name@version`` (bump the version whenever the output changes: stored
+    documents are then re-extracted by this component and those that read its records, ``reads``)."""
 
-    def __init__(self, attr: str, run: Callable[[Doc], Any], stage: str):
-        self.attr, self.run, self.stage = attr, run, stage
+    def __init__(self, attr: str, run: Callable[[Doc], Any], stage: str, reads: tuple[str, ...] = ()):
+        self.attr, self.run, self.stage, self.reads = attr, run, stage, reads
+        self.stage_name = stage.split("@")[0]  # (not ``name``: spaCy sets that to the pipe's name)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.get(self.attr) is None:
@@ -101,9 +104,9 @@ COMPONENTS: dict[str, Component] = {  # in Rashomon's order: time expressions fi
     # events and publication inference read them), then mentions (quote speakers and event actors read them)
     "rashomon_time": Component("times", times, timex.STAGE),
     "rashomon_entities": Component("mentions", mentions, entities.STAGE),
-    "rashomon_quantities": Component("quantities", _quantities, quantities.STAGE),
-    "rashomon_quotes": Component("quotes", _quotes, quotes.STAGE),
-    "rashomon_events": Component("events", _events, events.STAGE),
+    "rashomon_quantities": Component("quantities", _quantities, quantities.STAGE, reads=("time",)),
+    "rashomon_quotes": Component("quotes", _quotes, quotes.STAGE, reads=("entities",)),
+    "rashomon_events": Component("events", _events, events.STAGE, reads=("time", "entities")),
 }
 
 
@@ -140,13 +143,30 @@ def add_to(nlp: Language) -> Language:
     return nlp
 
 
-def annotate(doc: Doc, document: Document) -> Doc:
-    """Run every component on ``doc`` (a parse of ``document.text``) for ``document``: those that ran
-    already, in the pipeline, for this document are not run again."""
+def stages() -> tuple[str, ...]:
+    """The stage of every component (``name@version``), in Rashomon's order."""
+    return tuple(c.stage for c in COMPONENTS.values())
+
+
+def todo(done: Collection[str]) -> tuple[str, ...]:
+    """The stages to run on a document whose stored records came from the stages ``done``: every
+    component whose current stage is not among them, and every component that reads one of those."""
+    stale: set[str] = set()
+    for c in COMPONENTS.values():  # in order: a component comes after those it reads
+        if c.stage not in done or stale.intersection(c.reads):
+            stale.add(c.stage_name)
+    return tuple(c.stage for c in COMPONENTS.values() if c.stage_name in stale)
+
+
+def annotate(doc: Doc, document: Document, only: Collection[str] | None = None) -> Doc:
+    """Run the components (those whose stage is in ``only``, default all) on ``doc`` (a parse of
+    ``document.text``) for ``document``; those that ran already, in the pipeline, for this document
+    are not run again. The records a component reads are computed when missing."""
     if doc._.document is not None and doc._.document != document:
         for name in EXTENSIONS:
             doc._.set(name, None)
     doc._.document = document
     for component in COMPONENTS.values():
-        component(doc)
+        if only is None or component.stage in only:
+            component(doc)
     return doc

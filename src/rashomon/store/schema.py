@@ -2,7 +2,7 @@
 applies the ones newer than the file's ``schema_version`` inside one transaction."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -51,6 +51,12 @@ MIGRATIONS: dict[int, list[str]] = {
         # documents an extractor failed on (they stay pending in stage_runs and are retried)
         """CREATE TABLE extraction_errors (doc VARCHAR NOT NULL, stage VARCHAR NOT NULL, code VARCHAR,
             reason VARCHAR NOT NULL, PRIMARY KEY (doc, stage))""",
+    ],
+    3: [
+        # one row per extraction stage and version (was one 'extract@1' row for all five, at version 1)
+        """INSERT OR IGNORE INTO stage_runs SELECT doc, unnest(['time@1', 'entities@1', 'quantities@1', 'quotes@1',
+            'events@1']) FROM stage_runs WHERE stage = 'extract@1'""",
+        "DELETE FROM stage_runs WHERE stage = 'extract@1'",
     ],
 }
 

@@ -168,9 +168,13 @@ class StagingMixin(Connection):
             insert(con, "_build_timeline", [{**timeline_row(t, 0), "k": k} for t, k in entries],
                    TIMELINE_COLUMNS + ["k"])
 
-    def commit_corpus(self, publication: dict[str, dict[str, Any]] | None = None) -> None:
-        """Swap the staged corpus-level results in, in one transaction (see :meth:`replace_corpus`)."""
+    def commit_corpus(self, publication: dict[str, dict[str, Any]] | None = None, passes: Sequence[str] = ()) -> None:
+        """Swap the staged corpus-level results in, in one transaction (see :meth:`replace_corpus`);
+        ``passes``: the corpus passes that made them (``name@version``), recorded in ``stage_runs`` as
+        ``corpus:name@version`` rows of document ``''`` (the whole corpus)."""
         with self.connect(write=True) as con:
+            con.execute("DELETE FROM stage_runs WHERE doc = ''")
+            con.execute("INSERT INTO stage_runs SELECT '', 'corpus:' || unnest(?)", [list(passes)])
             for t in CORPUS_TABLES:
                 con.execute(f"DELETE FROM {q(t)}")
             for t in ("entities", "entity_mentions", "stories", "story_docs", "framing"):
