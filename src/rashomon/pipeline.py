@@ -320,12 +320,12 @@ class _CorpusBuild:
         for e in self.light.values():
             if e.type in ("PERSON", "ORG", "GPE", "NORP"):
                 for n in {e.name, *e.aliases}:
-                    by_name[quotes_mod._norm(n)].add(e.id)
+                    by_name[quotes_mod.norm_name(n)].add(e.id)
         for batch in _chunks(self.seq_ids, CORPUS_BATCH):
             quotes = self.store.claims_of(batch, kinds=["quote"])
             if not quotes:
                 continue
-            named = {eid for q in quotes for eid in by_name.get(quotes_mod._norm(q.speaker_text or ""), ())}
+            named = {eid for q in quotes for eid in by_name.get(quotes_mod.norm_name(q.speaker_text or ""), ())}
             entities = self.entities_in(batch, padded=True, also=named)
             self.store.stage_speakers(quotes_mod.resolve_speakers(quotes, entities))
 
