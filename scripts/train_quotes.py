@@ -1,14 +1,14 @@
 """Learn the attribution cue model from the PolNeAR TRAIN split (never dev).
 
 Verbs: for every verb outside a direct quote, keyed by lemma, the frame kind it opens
-(``rashomon.extract.quotes._verb_kind``: clause, infinitive, object, topic phrase,
+(``rashomon.extract.quotes.verb_kind``: clause, infinitive, object, topic phrase,
 parenthetical, none) and whether it has a speaker subject, how often it lies inside a gold
 Cue span. The counts of lemmas that are cues at least ``--min-count`` times are written as
 "verb_frames"; the extractor smooths them into probabilities (a frame kind backs off to its
 lemma) and accepts a verb at or above "threshold", which is chosen here by two-fold
 cross-fitting on train (counts from one half, the mean of Source, Content
 and triple F1 on the other).
-Nouns: a noun with a content clause or topic phrase (``_noun_frame``) is a cue where its
+Nouns: a noun with a content clause or topic phrase (``noun_frame``) is a cue where its
 lemma is one at least ``--min-ratio`` of the time and ``--min-count`` times ("nouns").
 Written to src/rashomon/models/quotes/cues.json. Deterministic: same data, same file.
 
@@ -24,35 +24,35 @@ from typing import Iterable
 
 from rashomon.evaluate.quotes import load, score
 from rashomon.extract import quotes
-from rashomon.extract.quotes import NO_SPEAKER, _noun_frame, _statement, _subject, _verb_kind, quote_spans
+from rashomon.extract.quotes import NO_SPEAKER, cues, is_statement, noun_frame, quote_spans, verb_kind, verb_subject
 from rashomon.nlp import load as load_model
 
-SMOOTHING = 4.0  # pseudo-counts pulling a frame kind towards its lemma (see quotes._verb_model)
+SMOOTHING = 4.0  # pseudo-counts pulling a frame kind towards its lemma (see quotes.verb_model)
 OUT = Path(__file__).resolve().parents[1] / "src" / "rashomon" / "models" / "quotes" / "cues.json"
 
 
 def count(pairs: Iterable) -> tuple[Counter, Counter]:
     """(candidates, gold cues) per key over (gold attributions, parsed doc) pairs.
 
-    Keys: ("VERB", "lemma|kind|subj"), kind as ``_verb_kind`` reads it and subj "subj" or
+    Keys: ("VERB", "lemma|kind|subj"), kind as ``verb_kind`` reads it and subj "subj" or
     "nosubj" (verbs whose subject is it/this/that/there are left out, as the extractor
     does), and ("NOUN", lemma) for nouns with a frame."""
     seen: Counter[tuple[str, str]] = Counter()
     cue: Counter[tuple[str, str]] = Counter()
     for gold, sdoc in pairs:
         text = sdoc.text
-        quotes = [q for q in quote_spans(text) if _statement(text, q)]
+        quotes = [q for q in quote_spans(text) if is_statement(text, q)]
         spans = [s for a in gold for s in a.cue]
         for tok in sdoc:
             if any(a <= tok.idx < b for a, b in quotes):
                 continue
             if tok.pos_ in ("VERB", "AUX"):
-                subj = _subject(tok)
+                subj = verb_subject(tok)
                 if subj is not None and subj.lower_ in NO_SPEAKER:
                     continue
                 has = "subj" if subj is not None else "nosubj"
-                key = ("VERB", f"{tok.lemma_.lower()}|{_verb_kind(tok)}|{has}")
-            elif tok.pos_ == "NOUN" and _noun_frame(tok) is not None:
+                key = ("VERB", f"{tok.lemma_.lower()}|{verb_kind(tok)}|{has}")
+            elif tok.pos_ == "NOUN" and noun_frame(tok) is not None:
                 key = ("NOUN", tok.lemma_.lower())
             else:
                 continue
@@ -82,14 +82,14 @@ THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 def _score(lex: dict, docs, parsed, threshold: float) -> float:
     """Mean of Source F1, Content F1 and triple F1 (the attribution metrics) of the extractor
     with cue model ``lex`` at ``threshold``."""
-    saved = quotes._lexicon
-    quotes._lexicon = lambda: {**lex, "threshold": threshold}
-    quotes._verb_model.cache_clear()
+    saved = cues.cue_model
+    cues.cue_model = lambda: {**lex, "threshold": threshold}
+    cues.verb_model.cache_clear()
     try:
         result = score(docs, [quotes.attributions(d) for d in parsed])
     finally:
-        quotes._lexicon = saved
-        quotes._verb_model.cache_clear()
+        cues.cue_model = saved
+        cues.verb_model.cache_clear()
     return (result["source"]["f1"] + result["content"]["f1"] + result["triple"]["f1"]) / 3
 
 

@@ -131,9 +131,9 @@ def test_nominal_cues(nlp, text, source, cue, content) -> None:
 
 
 def test_cue_model_accepts_frames_it_learned_and_not_others(nlp) -> None:
-    from rashomon.extract.quotes import _verb_model, verb_cue_probability
+    from rashomon.extract.quotes import verb_cue_probability, verb_model
 
-    threshold = _verb_model()[1]
+    threshold = verb_model()[1]
     assert verb_cue_probability("say", "ccomp", True) > 0.9
     assert verb_cue_probability("think", "ccomp", True) >= threshold
     assert verb_cue_probability("cross", "dobj", True) < threshold  # never a cue in train

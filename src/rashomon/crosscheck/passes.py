@@ -81,12 +81,12 @@ def speakers(b: Build) -> None:
     for e in b.state.entities.values():
         if e.type in ("PERSON", "ORG", "GPE", "NORP"):
             for n in {e.name, *e.aliases}:
-                by_name[quotes_mod._norm(n)].add(e.id)
+                by_name[quotes_mod.norm_name(n)].add(e.id)
     for batch in chunks(b.state.order, b.limits.documents):
         qs = b.store.claims_of(batch, kinds=["quote"])
         if not qs:
             continue
-        named = {eid for q in qs for eid in by_name.get(quotes_mod._norm(q.speaker_text or ""), ())}
+        named = {eid for q in qs for eid in by_name.get(quotes_mod.norm_name(q.speaker_text or ""), ())}
         entities = b.entities_in(batch, padded=True, also=named)
         b.store.stage_speakers(quotes_mod.resolve_speakers(qs, entities))
 

@@ -1,0 +1,160 @@
+"""Speakers: the name behind a quote's source mention, and the entity of that name.
+
+Speaker convention: ``speaker_start``/``speaker_end`` are the literal source mention in
+the attribution ("he", "the ambassador", "Farhadov"); ``speaker_text`` is the resolved name
+when the document names that speaker earlier (nearest PERSON for he/she, the nearest
+PERSON introduced with the same role word for "the ambassador", the full name for a bare
+surname); otherwise it is the literal text (unknown rather than a guess).
+``resolve_speakers`` maps each quote to the canonical Entity of that name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ...records import Claim, Entity, Mention
+from .frames import REL_PRONOUNS, WORD, Span, _inside, _overlaps, _source_span, quote_spans
+
+TITLES = frozenset("""mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
+spokeswoman secretary prime foreign chief chairman director premier governor mayor senator representative
+general colonel judge envoy""".split())
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON"}
+
+
+# ----------------------------------------------------------------- speaker names
+class _NameIndex:
+    """PERSON mentions of one document, to resolve pronouns, role nouns and surnames."""
+
+    def __init__(self, sdoc, mentions: Iterable[Mention] = ()) -> None:
+        self.doc = sdoc
+        spans = [(m.start, m.end, m.text, m.label) for m in mentions]
+        if not spans:
+            spans = [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents]
+        self.text = sdoc.text  # Doc.text joins every token: read it once
+        quotes = quote_spans(self.text)
+        self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
+        # people named in narration (not inside a quote), the candidates for "he" and "the ambassador"
+        self.narrated = [p for p in self.people if not any(_inside((p[0], p[1]), q) for q in quotes)]
+        self.subjects = [p for p in self.narrated
+                         if (sp := sdoc.char_span(p[0], p[1], alignment_mode="expand")) is not None
+                         and sp.root.dep_ in ("nsubj", "nsubjpass", "appos")]
+
+    def _before(self, pos: int, pool=None):
+        return [p for p in (self.narrated if pool is None else pool) if p[1] <= pos]
+
+    def _full(self, name: str, pos: int) -> str:
+        """A surname alone resolves to the fuller name mentioned earlier."""
+        for s, e, t in reversed(self._before(pos)):
+            if t != name and t.split()[-1] == name.split()[-1] and len(t) > len(name):
+                return t
+        return name
+
+    def _name_of(self, subj, src: Span) -> str | None:
+        """The person's name inside a source span ("Foreign Minister X Y" -> "X Y")."""
+        if subj.pos_ != "PROPN" and subj.lower_ not in TITLES:
+            return None
+        people = [p for p in self.people if _overlaps((p[0], p[1]), src) and p[2][:1].isupper()]
+        head = [p for p in people if p[0] <= subj.idx < p[1]]
+        if head or people:
+            return (head or people)[-1][2]
+        tokens = [t for t in subj.subtree if src[0] <= t.idx < src[1]]
+        runs: list[list] = [[]]
+        for t in tokens:
+            if t.lower_.rstrip(".") in TITLES or t.pos_ != "PROPN":
+                runs.append([])
+            else:
+                runs[-1].append(t)
+        runs = [r for r in runs if r]
+        if not runs:
+            return None
+        run = runs[-1]
+        while len(run) > 2 and run[0].ent_type_ in ("GPE", "NORP"):
+            run = run[1:]
+        if len(run) == 1 and run[0].ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
+            return None  # "the president of Azerbaijan" names a place, not the person
+        return " ".join(t.text for t in run)
+
+    def resolve(self, subj, src: Span | None, text: str, previous: Sequence[tuple[int, int, str]] = ()) -> str | None:
+        """The speaker's name for a source mention; ``previous`` = (start, end, name) of earlier named sources."""
+        if src is None:
+            return None
+        literal = text[src[0]:src[1]]
+        low = subj.lower_
+        if low in REL_PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "relcl":
+            ante = subj.head.head
+            return self.resolve(ante, _source_span(ante), text, previous)
+        name = self._name_of(subj, src)
+        if name:
+            return self._full(name, src[0])
+        if low in PRONOUNS:
+            recent = [n for off, _, n in previous if off < src[0] and src[0] - off < 1500]
+            if recent:
+                return recent[-1]
+            before = self._before(src[0], self.subjects)
+            return self._full(before[-1][2], before[-1][0]) if before else literal
+        if subj.pos_ in ("NOUN", "PROPN"):
+            role = subj.lower_
+            mods = [t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i != subj.i]
+            earlier = sorted(self._before(src[0]) + [p for p in previous if p[1] <= src[0]])
+            for s, e, t in reversed(earlier):
+                window = self.text[max(0, s - 60):e + 30].lower()
+                if re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
+                    return self._full(t, s)
+        return literal
+
+
+def norm_name(name: str) -> str:
+    """A name as speakers are matched to entities by it: lower case, words only."""
+    return " ".join(WORD.findall(name.lower()))
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b")
+# the object of a preposition, or a later conjunct of it ("representatives of Pakistani and Azerbaijani forces")
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|from|at|on|to|by|with|against)\s+(?:the\s+)?"
+                                r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|or)\s+(?:the\s+)?)*$", re.I)
+
+
+def _can_speak(q: Claim, start: int) -> bool:
+    """Whether a mention starting at ``start`` inside the speaker span can be the speaker: not in the
+    span's relative clause ("Armenia, which backs Karabakh, ...") nor the object of a preposition in it
+    or a later conjunct of that object ("a newspaper of Azerbaijan", "envoys of Velo and Ostrand"; "the
+    minister of Pakistan Ana Reyes", "a spokesman for Velo, Ana Reyes": Ana Reyes can). Read from the
+    speaker text when it is the span's own text (a pronoun's resolved name is not)."""
+    text = q.speaker_text or ""
+    if q.speaker_start is None or q.speaker_end is None or q.speaker_end - q.speaker_start != len(text):
+        return True
+    before = text[:max(0, start - q.speaker_start)]
+    return not _RELATIVE.search(before) and not _AFTER_PREPOSITION.search(before)
+
+
+def resolve_speakers(quotes: list[Claim], entities: list[Entity]) -> dict[str, str]:
+    """quote claim id -> entity id of its speaker.
+
+    First an entity mention in the same document overlapping the literal speaker span;
+    else a PERSON/ORG/GPE/NORP entity whose name or alias equals the resolved speaker
+    text (preferring one mentioned in the same document, then the most mentioned)."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    by_name: dict[str, list[Entity]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            by_doc.setdefault(m.doc, []).append((m.start, m.end, ent.id))
+        if ent.type in ("PERSON", "ORG", "GPE", "NORP"):
+            for n in {ent.name, *ent.aliases}:
+                by_name.setdefault(norm_name(n), []).append(ent)
+    out: dict[str, str] = {}
+    for q in quotes:
+        if q.kind != "quote":
+            continue
+        named = by_name.get(norm_name(q.speaker_text or ""), [])
+        local = [e for e in named if any(m.doc == q.doc for m in e.mentions)]
+        overlap = []
+        if q.speaker_start is not None and q.speaker_end is not None:
+            overlap = [(e - s, eid) for s, e, eid in by_doc.get(q.doc, ())
+                       if s < q.speaker_end and q.speaker_start < e and _can_speak(q, s)]
+        if local:
+            out[q.id] = max(local, key=lambda e: (len(e.mentions), e.id)).id
+        elif overlap:
+            out[q.id] = max(overlap)[1]
+        elif named:
+            out[q.id] = max(named, key=lambda e: (len(e.mentions), e.id)).id
+    return out
