@@ -30,7 +30,7 @@ from ...records import Claim, Document, Mention, claim_id
 from .frames import Frame, Span, _frames, _inside, _label_frames, _overlaps, _trim, _words, quote_spans
 from .speakers import PRONOUNS, TITLES, _NameIndex
 
-STAGE = "quotes@1"
+STAGE = "quotes@2"  # bump whenever the output changes: stored documents are re-extracted by this stage
 GAP = re.compile(r"^[\s,:;―—–-]*$")
 
 
