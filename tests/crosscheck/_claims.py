@@ -1,6 +1,9 @@
 """Hand-built documents and quantity claims for the crosscheck unit tests (no spaCy)."""
 from __future__ import annotations
 
+import re
+
+from rashomon.extract import numbers as N
 from rashomon.records import Claim, Document, claim_id
 
 
@@ -9,8 +12,18 @@ def doc(doc_id: str, text: str, outlet: str, published: str = "2025-05-04", dupl
                     published=published, duplicate_of=duplicate_of)
 
 
+def hedged(value: float, lead: str) -> dict:
+    """The bound fields the quantity extractor gives a figure after the words ``lead`` ("more than")."""
+    found = N.hedge_before(lead.lower().split())
+    return {"change": found[1]} | N.hedge_fields(float(value), found[1]) if found else {}
+
+
 def qty(d: Document, evidence: str, value: float | tuple[float, ...], **fields) -> Claim:
-    """A quantity claim whose evidence is the first occurrence of ``evidence`` in the document."""
+    """A quantity claim whose evidence is the first occurrence of ``evidence`` in the document; its
+    hedge ("more than 40") is read into bounds as the extractor would, unless ``fields`` give them."""
     start = d.text.index(evidence)
+    lead = re.split(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", evidence, maxsplit=1)[0]
+    if isinstance(value, (int, float)) and not {"low", "high", "approx"} & set(fields):
+        fields = hedged(value, lead) | fields
     return Claim(id=claim_id(d.id, "quantity", start, start + len(evidence)), doc=d.id, kind="quantity",
                  start=start, end=start + len(evidence), text=evidence, stage="test@1", value=value, **fields)

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from rashomon.crosscheck import link
-from tests.crosscheck._claims import doc, qty
+from tests.crosscheck._claims import doc, hedged, qty
 
 
 def facet_of(text: str, evidence: str, value, outlet: str = "A", published: str = "2025-05-04", **fields):
@@ -53,22 +53,32 @@ def test_unexplained_numbers_are_not_linkable(text, evidence, value):
     assert link.blocks([f]) == {}
 
 
-@pytest.mark.parametrize("before,value,fields,lo,hi,display", [
+@pytest.mark.parametrize("lead,value,fields,lo,hi,display", [
     ("more than ", 40, {}, 40.0000001, math.inf, "more than 40"),
-    ("at least ", 22, {"change": ">"}, 22, math.inf, "at least 22"),
+    ("at least ", 22, {}, 22, math.inf, "at least 22"),
+    ("40 or more", 40, {"change": ">=", "low": 40}, 40, math.inf, "at least 40"),
     ("nearly ", 40, {}, 36, 40, "nearly 40"),
     ("almost ", 15, {}, 13.5, 15, "almost 15"),
+    ("up to $", 5000, {"change": "<", "high": 5000}, 0, 5000, "up to 5000"),
     ("about ", 100, {}, 90, 110, "about 100"),
-    ("", 100, {"approx": True}, 90, 110, "about 100"),
+    ("", 100, {"approx": True, "low": 90, "high": 110}, 90, 110, "about 100"),
     ("", 12, {}, 12, 12, "12"),
     ("", 2.5, {}, 2.45, 2.55, "2.5"),
 ])
-def test_intervals(before, value, fields, lo, hi, display):
+def test_intervals_are_the_extractors_bounds(lead, value, fields, lo, hi, display):
     from rashomon.records import Claim
+    fields = fields or hedged(value, lead)
     c = Claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=value, **fields)
-    interval, shown = link.interval_of(c, before, whole_number=True)
+    interval, shown = link.interval_of(c, lead, True)
     assert interval.lo == pytest.approx(lo, rel=1e-6) and interval.hi == pytest.approx(hi)
     assert shown == display
+
+
+def test_interval_words_never_change_the_interval():
+    """Crosscheck reads no hedge of its own: the lead words only word the display."""
+    from rashomon.records import Claim
+    c = Claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=40)
+    assert link.interval_of(c, "more than ", True)[0] == link.interval_of(c, "", True)[0] == link.Interval(40, 40)
 
 
 def test_fifteen_percent_overlaps_almost_fifteen():

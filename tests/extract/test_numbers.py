@@ -48,7 +48,7 @@ def test_word_value(words, value):
 
 @pytest.mark.parametrize("words, expected", [
     (["killing", "more", "than"], (2, ">")),
-    (["at", "least"], (2, ">")),
+    (["at", "least"], (2, ">=")),  # inclusive
     (["up", "to"], (2, "<")),
     (["nearly"], (1, "<~")),
     (["some"], (1, "~")),
@@ -61,7 +61,7 @@ def test_word_value(words, value):
     (["just", "short", "of"], (3, "<~")),
     (["in", "the", "region", "of"], (4, "~")),
     # stacked hedges: the outer bound wins, an inner approximation makes "<" approximate
-    (["at", "least", "some"], (3, ">")),
+    (["at", "least", "some"], (3, ">=")),
     (["up", "to", "an", "estimated"], (4, "<~")),
     (["more", "than", "just"], (3, ">")),
     (["spread", "over", "some"], (1, "~")),  # a preposition does not stack
@@ -75,9 +75,9 @@ def test_hedge_before(words, expected):
 
 
 @pytest.mark.parametrize("words, expected", [
-    (["or", "more", "people"], (2, ">")),
-    (["-", "plus"], (2, ">")),
-    (["+"], (1, ">")),
+    (["or", "more", "people"], (2, ">=")),  # an inclusive lower bound
+    (["-", "plus"], (2, ">=")),
+    (["+"], (1, ">=")),
     (["or", "so"], (2, "~")),
     (["-", "odd", "years"], (2, "~")),
     (["or", "fewer"], (2, "<")),
@@ -88,7 +88,7 @@ def test_hedge_after(words, expected):
 
 
 @pytest.mark.parametrize("outer, inner, sym", [
-    (">", "~", ">"), ("<", "~", "<~"), ("~", "<", "<"), ("=", "~", "~"), (">", "=", ">"),
+    (">", "~", ">"), ("<", "~", "<~"), ("~", "<", "<"), ("=", "~", "~"), (">", "=", ">"), (">=", "~", ">="),
 ])
 def test_combine_hedges(outer, inner, sym):
     assert N.combine_hedges(outer, inner) == sym

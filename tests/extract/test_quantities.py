@@ -120,9 +120,9 @@ def test_ids_and_offsets_are_stable(nlp):
     ("More than another 20 wagons were lost.", "20", dict(change=">", low=20.0)),
     ("As many as 14 riders withdrew.", "14", dict(change="=")),
     # hedges after the number
-    ("Forty or more sheep drowned.", "Forty", dict(value=40.0, change=">", low=40.0, what="sheep")),
-    ("The plant employs 300-plus welders.", "300", dict(value=300.0, change=">", low=300.0)),
-    ("They sold 1,000+ tickets.", "1,000", dict(change=">", low=1000.0)),
+    ("Forty or more sheep drowned.", "Forty", dict(value=40.0, change=">=", low=40.0, what="sheep")),
+    ("The plant employs 300-plus welders.", "300", dict(value=300.0, change=">=", low=300.0)),
+    ("They sold 1,000+ tickets.", "1,000", dict(change=">=", low=1000.0)),
     ("The mill ran for 50-odd years.", "50", dict(change="~", approx=True, unit="year")),
     ("A dozen or so kites were flying.", "dozen", dict(value=12.0, change="~")),
     ("They found 80 lambs or fewer.", "80", dict(change="<", high=80.0)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from rashomon.extract.quotes import attributions, extract, quote_spans
+from rashomon.extract.quotes import STAGE, attributions, extract, quote_spans
 from rashomon.records import Document
 from tests.conftest import SEEDS, need
 
@@ -190,7 +190,7 @@ def test_extract_claims_carry_evidence(nlp) -> None:
     text = "“The bridge will reopen in May,” Mira Castellan said on Monday."
     doc = _doc(text)
     (claim,) = extract(nlp(text), doc)
-    assert claim.kind == "quote" and claim.stage == "quotes@1"
+    assert claim.kind == "quote" and claim.stage == STAGE
     assert text[claim.start:claim.end] == claim.text
     assert text[claim.content_start:claim.content_end] == "“The bridge will reopen in May,”"
     assert text[claim.speaker_start:claim.speaker_end] == "Mira Castellan"

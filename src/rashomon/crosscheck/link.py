@@ -67,10 +67,6 @@ INCIDENT = re.compile(r"\b(strike|strikes|attack|explosion|blast|bombing|shellin
                       r"airstrike|air strike|crash|collision|stampede|shooting|massacre|massacred|when an? |"
                       r"(?:one|two|three|four|five|six|\d+)-hour|overnight)", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NEARLY = re.compile(r"\b(nearly|almost|just under|close to|up to|fewer than|less than|under|below)\s*$", re.I)
-ABOUT = re.compile(r"\b(about|around|approximately|roughly|some|an estimated|estimated|circa|c\.)\s*$", re.I)
-MORE = re.compile(r"\b(more than|over|above|upwards of|in excess of)\s*$", re.I)
-ATLEAST = re.compile(r"\b(at least|no fewer than|no less than|a minimum of)\s*$", re.I)
 ACCORDING = re.compile(r"according to (?:the |a )?([^,.;]+)", re.I)
 SAID = re.compile(r",\s+(?:the |a )?([A-Za-z' -]{3,60}?)\s+(?:said|says|reported|announced|estimated)\b")
 SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d)|throughout|over the)[^,.;]{3,90}|"
@@ -93,7 +89,6 @@ DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
-APPROX_TOL = 0.10
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
 _MULTI = sorted((f for f in _FORM_CLASS if " " in f), key=len, reverse=True)
@@ -216,31 +211,28 @@ def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str |
     return None, None, None, ""
 
 
-def interval_of(claim: Claim, before: str, whole_number: bool) -> tuple[Interval | None, str]:
-    """The claim's value as an interval and as a journalist would read it."""
+def interval_of(claim: Claim, lead: str, whole_number: bool) -> tuple[Interval | None, str]:
+    """The claim's value as an interval and as a journalist would read it. The interval is the
+    extractor's reading of the hedge (``low``/``high``/``approx``, and ``change`` ``>=`` for an
+    inclusive lower bound); ``lead``, the words of the claim's evidence before its number ("up to"),
+    only words the display."""
     v = claim.value
     if v is None or isinstance(v, tuple):
         return None, ""
     v = float(v)
     num = f"{v:g}"
-    change = claim.change or ""
-    if ATLEAST.search(before) or (change == ">=" and not MORE.search(before)):
-        return Interval(v, math.inf), f"at least {num}"
-    if MORE.search(before) or change == ">":
-        return Interval(v * (1 + 1e-9) + 1e-9, math.inf), f"more than {num}"
-    m = NEARLY.search(before)
-    if m or change == "<":
-        word = m.group(1).lower() if m else "under"
-        if word in ("nearly", "almost", "just under", "close to"):
-            return Interval(v * (1 - APPROX_TOL), v), f"{word} {num}"
-        return Interval(0.0, v), f"{word} {num}"
-    if ABOUT.search(before) or claim.approx or change == "~":
-        m = ABOUT.search(before)
-        return Interval(v * (1 - APPROX_TOL), v * (1 + APPROX_TOL)), f"{m.group(1).lower() if m else 'about'} {num}"
-    if claim.low is not None or claim.high is not None:
-        lo = claim.low if claim.low is not None else v
-        hi = claim.high if claim.high is not None else v
-        return Interval(float(lo), float(hi)), num if lo == hi else f"{lo:g}–{hi:g}"
+    word = " ".join(WORD.findall(lead.lower()))
+    lo, hi = claim.low, claim.high
+    if lo is not None and hi is None:
+        if claim.change == ">=":
+            return Interval(lo, math.inf), f"at least {num}"
+        return Interval(lo * (1 + 1e-9) + 1e-9, math.inf), f"more than {num}"
+    if hi is not None and lo is None:  # an upper bound of a count or share: from zero
+        return Interval(0.0, hi), f"{word or 'under'} {num}"
+    if lo is not None and hi is not None:
+        if claim.approx:
+            return Interval(lo, hi), f"{word or 'about'} {num}"
+        return Interval(lo, hi), num if lo == hi else f"{lo:g}–{hi:g}"
     # rounding: a stated "15%" stands for [14.5, 15.5]; a whole count of people is exact
     r = 0.0 if whole_number and v == int(v) else 0.5 * 10 ** _last_digit_power(v)
     return Interval(v - r, v + r), num
@@ -326,12 +318,11 @@ def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentio
     start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
     s, e = sentence_bounds(text, start, end)
     sentence = text[s:e]
-    before = text[max(s, start - 40):start]
     num_end = start + _number_end(text[start:end])
     after = text[num_end:min(e, num_end + 60)]
     thing, category, dur_unit, noun = thing_class(claim, after)
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
-    interval, display = interval_of(claim, before + _lead(text[start:num_end]), thing in ("people", "settlement"))
+    interval, display = interval_of(claim, _lead(text[start:num_end]), thing in ("people", "settlement"))
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)
         interval = Interval(interval.lo * k, interval.hi * k)

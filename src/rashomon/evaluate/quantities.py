@@ -81,6 +81,11 @@ def unit_agrees(claim: Claim, gold: dict) -> bool:
 
 
 HEDGES = (">", "<", "~")
+NEWSQUANT = {">=": ">"}  # our inclusive lower bound ("at least") is NewsQuant's ">"
+
+
+def _change(claim: Claim) -> str | None:
+    return NEWSQUANT.get(claim.change or "", claim.change)
 
 
 def hedge_of(claim: Claim) -> str | None:
@@ -90,14 +95,14 @@ def hedge_of(claim: Claim) -> str | None:
     ``change`` is a direction ("rose more than 3%": ``up``) keeps its hedge here."""
     v = claim.value
     if not isinstance(v, (int, float)) or isinstance(v, bool):
-        return claim.change if claim.change in HEDGES else None
+        return _change(claim) if _change(claim) in HEDGES else None
     if claim.high is not None and _close(claim.high, v):
         return "<"
     if claim.low is not None and _close(claim.low, v) and claim.high is None:
         return ">"
     if claim.approx:
         return "~"
-    return claim.change if claim.change in HEDGES else None
+    return _change(claim) if _change(claim) in HEDGES else None
 
 
 def change_correct(claim: Claim, gold_change: str) -> bool:
@@ -105,7 +110,7 @@ def change_correct(claim: Claim, gold_change: str) -> bool:
     has both ("up about 19 per cent", "climbed more than 3%") its annotators chose either.
     Our claim keeps both (direction in ``change``, hedge in ``low``/``high``/``approx``), so
     it is right when either reading equals the gold one."""
-    if claim.change == gold_change:
+    if _change(claim) == gold_change:
         return True
     hedge = hedge_of(claim)
     if hedge == gold_change:
@@ -162,7 +167,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
             tp_unit += agrees or not _has_unit(g)
             ok = change_correct(hit, g["change"])
             change_ok += ok
-            if g["change"] in HEDGES or hit.change in HEDGES or hedge_of(hit) is not None:
+            if g["change"] in HEDGES or _change(hit) in HEDGES or hedge_of(hit) is not None:
                 bound_n += 1
                 bound_ok += ok
             if hit.what:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 APPROX_BAND = 0.1  # "about N" means N ± 10 %
 
@@ -49,12 +50,13 @@ FEW = {"several": (3.0, 10.0)}
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
              "quarters": 0.25, "fifth": 0.2, "fifths": 0.2}
 
-# hedge phrases (lower-case token tuples) -> change symbol; longest match wins
+# hedge phrases (lower-case token tuples) -> change symbol; longest match wins. Lower bounds are ">" (exclusive:
+# "more than 40") or ">=" (inclusive: "at least 40", "40 or more"); upper bounds are all "<" (read as [0, N])
 HEDGES: dict[tuple[str, ...], str] = {}
 for _phrase, _sym in [
-    ("more than", ">"), ("over", ">"), ("above", ">"), ("at least", ">"), ("upwards of", ">"),
+    ("more than", ">"), ("over", ">"), ("above", ">"), ("at least", ">="), ("upwards of", ">"),
     ("in excess of", ">"), ("exceeding", ">"), ("greater than", ">"), ("well over", ">"),
-    ("just over", ">"), ("over than", ">"), ("no fewer than", ">"), ("no less than", ">"),
+    ("just over", ">"), ("over than", ">"), ("no fewer than", ">="), ("no less than", ">="),
     ("less than", "<"), ("fewer than", "<"), ("under", "<"), ("below", "<"), ("up to", "<"),
     ("just under", "<"), ("at most", "<"), ("no more than", "<"), ("as much as", "<"),
     ("nearly", "<~"), ("almost", "<~"), ("close to", "<~"), ("just shy of", "<~"),
@@ -66,8 +68,8 @@ for _phrase, _sym in [
     ("a little over", ">"), ("a little more than", ">"), ("slightly more than", ">"),
     ("slightly over", ">"), ("slightly above", ">"), ("just above", ">"), ("well above", ">"),
     ("far more than", ">"), ("many more than", ">"), ("much more than", ">"), ("well in excess of", ">"),
-    ("upward of", ">"), ("not less than", ">"), ("not fewer than", ">"),
-    ("a minimum of", ">"), ("minimum of", ">"), ("topping", ">"),
+    ("upward of", ">"), ("not less than", ">="), ("not fewer than", ">="),
+    ("a minimum of", ">="), ("minimum of", ">="), ("topping", ">"),
     # upper bounds
     ("a little under", "<"), ("a little less than", "<"), ("slightly less than", "<"),
     ("slightly fewer than", "<"), ("slightly under", "<"), ("slightly below", "<"), ("just below", "<"),
@@ -97,12 +99,12 @@ _NO_STACK = {("over",), ("above",), ("under",), ("below",), ("around",), ("about
 # after its counted noun): "40 or more", "a dozen or so", "30-plus", "50-odd years"
 POST_HEDGES: dict[tuple[str, ...], str] = {}
 for _phrase, _sym in [
-    ("or more", ">"), ("or above", ">"), ("or higher", ">"), ("or over", ">"), ("and above", ">"),
-    ("and up", ">"), ("and upwards", ">"), ("and over", ">"), ("- plus", ">"), ("+", ">"),
+    ("or more", ">="), ("or above", ">="), ("or higher", ">="), ("or over", ">="), ("and above", ">="),
+    ("and up", ">="), ("and upwards", ">="), ("and over", ">="), ("- plus", ">="), ("+", ">="),
     ("or so", "~"), ("- odd", "~"), ("or thereabouts", "~"), ("give or take", "~"),
     ("or less", "<"), ("or fewer", "<"), ("or below", "<"), ("or under", "<"), ("at most", "<"),
-    ("at the most", "<"), ("at least", ">"), ("at the least", ">"), ("at a minimum", ">"),
-    ("at the very least", ">"), ("tops", "<"), ("at maximum", "<"),
+    ("at the most", "<"), ("at least", ">="), ("at the least", ">="), ("at a minimum", ">="),
+    ("at the very least", ">="), ("tops", "<"), ("at maximum", "<"),
 ]:
     POST_HEDGES[tuple(_phrase.split())] = _sym
 MAX_POST_HEDGE = max(len(k) for k in POST_HEDGES)
@@ -279,11 +281,27 @@ def combine_hedges(outer: str, inner: str) -> str:
     a bound wins over an approximation, the outer bound over the inner one."""
     if outer == "=":
         return inner
-    if inner == "=" or outer in (">", "<~") or inner == outer:
+    if inner == "=" or outer in (">", ">=", "<~") or inner == outer:
         return outer
     if outer == "<":
         return "<~" if inner in ("~", "<~") else outer
     return inner if outer == "~" else outer
+
+
+def hedge_fields(value: float, sym: str) -> dict[str, Any]:
+    """The claim fields a figure hedged by ``sym`` gets (the one reading of a hedge: crosscheck compares
+    these bounds): "~" approx, N ± ``APPROX_BAND``; "<~" ("nearly") approx, [N - band, N], change "<";
+    ">" / ">=" low = N; "<" high = N; anything else: no bounds."""
+    band = abs(value) * APPROX_BAND
+    if sym == "~":
+        return {"approx": True, "low": value - band, "high": value + band}
+    if sym == "<~":
+        return {"approx": True, "low": value - band, "high": value, "change": "<"}
+    if sym in (">", ">="):
+        return {"low": value}
+    if sym == "<":
+        return {"high": value}
+    return {}
 
 
 def hedge_before(words: list[str]) -> tuple[int, str] | None:

@@ -11,9 +11,9 @@ Field conventions (the ``Claim`` contract for ``kind="quantity"``):
 
 * ``value``: the number; ``None`` for ranges and vague plurals ("dozens", "hundreds"),
   whose extent is in ``low``/``high`` (see :mod:`rashomon.extract.numbers`).
-* ``change`` in NewsQuant's vocabulary: ``>`` lower bound ("more than 40": low=40, an
-  exclusive bound for "more than"/"over", inclusive for "at least" -- the record keeps
-  only the number), ``<`` upper bound ("up to", "under": high=N; "nearly"/"almost" also set
+* ``change`` in NewsQuant's vocabulary, plus ``>=``: ``>`` exclusive lower bound ("more than
+  40", "over 40": low=40), ``>=`` inclusive lower bound ("at least 40", "40 or more": low=40;
+  NewsQuant's ``>``), ``<`` upper bound ("up to", "under": high=N; "nearly"/"almost" also set
   ``approx`` and low=N-10 %), ``~`` approximate ("about", "some": approx, N ± 10 %),
   ``up``/``down`` when a verb or adverb of change governs the number ("rose 5%", "down 2%";
   the hedge still sets low/high), ``=`` otherwise.  Exact numbers leave low/high unset;
@@ -47,7 +47,7 @@ class _Q:
     low: float | None = None
     high: float | None = None
     approx: bool = False
-    change: str = "="  # the hedge: "=", "~", ">", "<", "<~" (nearly)
+    change: str = "="  # the hedge: "=", "~", ">", ">=", "<", "<~" (nearly)
     direction: str | None = None  # "up" / "down" when a word of change governs the number
     unit: str | None = None
     unit_kind: str | None = None
@@ -723,16 +723,9 @@ def extract(sdoc, document: Document, times=()) -> list[Claim]:
         end_tok = max(q.end, fields.pop("end_tok", q.end))
         if q.change == "=" and isinstance(q.value, float):
             end_tok = _post_hedge(sdoc, q, end_tok)
-        if q.value is not None and not isinstance(q.value, tuple) and q.change in ("~", "<~", ">", "<"):
-            v = q.value
-            if q.change == "~":
-                q.approx, q.low, q.high = True, v - abs(v) * N.APPROX_BAND, v + abs(v) * N.APPROX_BAND
-            elif q.change == "<~":
-                q.approx, q.low, q.high, q.change = True, v - abs(v) * N.APPROX_BAND, v, "<"
-            elif q.change == ">":
-                q.low = v
-            else:
-                q.high = v
+        if q.value is not None and not isinstance(q.value, tuple) and q.change in ("~", "<~", ">", ">=", "<"):
+            for name, v in N.hedge_fields(q.value, q.change).items():
+                setattr(q, name, v)
         elif q.change == "<~":
             q.approx, q.change = True, "<"
         if q.direction:  # the hedge is kept in low/high/approx
