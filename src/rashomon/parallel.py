@@ -27,7 +27,7 @@ from pathlib import Path
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import RashomonError
+from .errors import WorkerCrashed  # defined in errors.py; still importable from here
 from .extract import extract_doc
 from .nlp import load
 from .options import Options
@@ -38,12 +38,6 @@ IN_FLIGHT_PER_WORKER = 2
 # (every new token string stays), so a long run would otherwise grow with the corpus' vocabulary.
 # Reloading the model costs about a second per TASKS_PER_WORKER batches.
 TASKS_PER_WORKER = 100
-
-
-class WorkerCrashed(RashomonError, RuntimeError):
-    """An extraction worker process died (killed for memory, or a crash in native code)."""
-
-    code = "E401"
 
 
 def extract_batch(documents: Sequence[Document], options: Options) -> list[Extraction]:

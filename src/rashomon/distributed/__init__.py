@@ -49,7 +49,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pyarrow as pa
 
-from ..errors import RashomonError
+from ..errors import RayUnavailable  # defined in errors.py; still importable from here
 from ..extract import STAGE as EXTRACT_STAGE
 from ..options import Options
 from .. import ingest as ingest_mod
@@ -60,10 +60,6 @@ from .shards import documents_from_rows, extraction_rows, read_extractions, writ
 
 # Ray's session sockets live under its temp dir; a Unix socket path must stay under 108 bytes.
 MAX_RAY_TEMP_DIR = 60
-
-
-class RayUnavailable(RashomonError, RuntimeError):
-    code = "E301"
 
 
 def _noop(stage: str, advance: int, total: int | None) -> None:
