@@ -1,6 +1,8 @@
 """Union-find over 0..n-1 with the smallest index as each set's root (deterministic
-groups), used by every stage that joins linked items: entities, stories, quotes, and the
-groups of documents alone in their story (which grow one item at a time, under a size cap)."""
+groups), used by every stage that joins linked items: entities, stories, quotes, scope
+differences, near-copy groups, and the groups of documents alone in their story (which grow
+one item at a time, under a size cap). :func:`components` and :func:`capped_groups` take
+items of any hashable type."""
 from __future__ import annotations
 
 from typing import Hashable, Iterable, TypeVar
@@ -32,6 +34,19 @@ class UnionFind:
             a, b = min(a, b), max(a, b)
             self.parent[b] = a
             self.size[a] += self.size[b]
+
+
+def components(items: Iterable[T], edges: Iterable[tuple[T, T]]) -> dict[T, T]:
+    """The connected groups of ``items`` that ``edges`` join: every item -> the first item (in
+    ``items`` order) of its group. Both ends of every edge must be among ``items``."""
+    index: dict[T, int] = {}
+    for x in items:
+        index.setdefault(x, len(index))
+    groups = UnionFind(len(index))
+    for a, b in edges:
+        groups.union(index[a], index[b])
+    first = list(index)
+    return {x: first[groups.find(i)] for x, i in index.items()}
 
 
 def capped_groups(edges: Iterable[tuple[T, T]], cap: int) -> dict[T, T]:

@@ -28,6 +28,7 @@ from itertools import combinations
 from typing import Iterable, Iterator
 
 from ..records import Claim, Document, Finding, SourceCount, stable_id
+from ..unionfind import UnionFind
 from .link import (DATELINE, Facet, WORD, blocks, cluster, different_years, neighbours, outlet_of, root_of,
                    sentence_bounds)
 
@@ -202,14 +203,7 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
         clusters = cluster(block)
         verdicts = [judge(c) for c in clusters]
         tied: dict[int, dict[str, Facet]] = {}
-        parent = list(range(len(clusters)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        joined = UnionFind(len(clusters))
         for i, j in neighbours(clusters):
             a, b = clusters[i], clusters[j]
             if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
@@ -222,10 +216,10 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
             if a and b and {f.claim.doc for f in a} != {f.claim.doc for f in b}:
                 tied.setdefault(i, {}).update({f.claim.id: f for f in a})
                 tied.setdefault(j, {}).update({f.claim.id: f for f in b})
-                parent[find(j)] = find(i)
-        groups: dict[int, list[int]] = {}
+                joined.union(i, j)
+        groups: dict[int, list[int]] = {}  # the root only keys a group: groups come in order of their first member
         for i in sorted(tied):
-            groups.setdefault(find(i), []).append(i)
+            groups.setdefault(joined.find(i), []).append(i)
         for members in groups.values():
             parts = [(list(tied[i].values()), verdicts[i]) for i in members]
             findings.append(_scope_finding(parts))

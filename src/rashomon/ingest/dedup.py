@@ -22,6 +22,7 @@ from datasketch import MinHash, MinHashLSH
 
 from ..options import Options
 from ..records import Document
+from ..unionfind import components
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -132,20 +133,11 @@ def originals(rows: Iterable[tuple[str, str | None, str | None, str | None, int]
     every document connected by those links; its original is the earliest-published member
     (by day; undated members last), on a tie a news agency's copy, then the first ingested."""
     rows = list(rows)
-    parent = {r[0]: r[0] for r in rows}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for doc_id, dup, *_ in rows:
-        if dup and dup in parent:
-            parent[find(doc_id)] = find(dup)
+    ids = {r[0] for r in rows}
+    group_of = components((r[0] for r in rows), ((doc_id, dup) for doc_id, dup, *_ in rows if dup and dup in ids))
     groups: dict[str, list[tuple]] = {}
     for r in rows:
-        groups.setdefault(find(r[0]), []).append(r)
+        groups.setdefault(group_of[r[0]], []).append(r)
     out: dict[str, str | None] = {}
     for members in groups.values():
         if len(members) < 2:
