@@ -11,18 +11,17 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from tests.conftest import EXAMPLES, SEEDS
-from tests.fictional import write_corpus
 
 from rashomon import crosscheck, pipeline
 from rashomon.crosscheck import quotes as quotes_x, statements, stories, timeline
 from rashomon.extract import entities as entities_mod, quotes as quotes_mod
 from rashomon.options import Options
 from rashomon.records import Document, Entity, Mention, Story, stable_id
-from rashomon.store import Store
+from rashomon.store import Store, scratch as scratch_mod
 from rashomon.store.export import build
-from rashomon.store import scratch as scratch_mod
 from rashomon.store.scratch import Scratch
+from tests.conftest import EXAMPLES, SEEDS
+from tests.fictional import write_corpus
 
 
 def whole_corpus(store: Store, options: Options) -> None:

@@ -10,15 +10,14 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import crosscheck, pipeline
 from .options import Options
-from .records import (Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story,
-                      TimelineEntry)
-from .store import DEFAULT_DB, Store
-from .store import export as export_mod
+from .records import Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story, TimelineEntry
+from .store import DEFAULT_DB, Store, export as export_mod
 
 
 def _engine(options: Options) -> Any:
@@ -41,7 +40,8 @@ class Rashomon:
         return f"Rashomon({self.store.path!r})"
 
     # stages
-    def ingest(self, paths: Iterable[str | Path] | str | Path, progress=pipeline._noop, **options: Any) -> pipeline.IngestReport:
+    def ingest(self, paths: Iterable[str | Path] | str | Path, progress=pipeline._noop,
+               **options: Any) -> pipeline.IngestReport:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         opts = self.options.with_(**options)

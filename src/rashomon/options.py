@@ -34,5 +34,5 @@ class Options:
     # framing lexicons added to the packaged one
     lexicons: tuple[Path, ...] = ()
 
-    def with_(self, **changes) -> "Options":
+    def with_(self, **changes) -> Options:
         return replace(self, **changes)

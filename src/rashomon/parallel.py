@@ -21,11 +21,12 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 from .errors import WorkerCrashed  # defined in errors.py; still importable from here
 from .extract import extract_doc

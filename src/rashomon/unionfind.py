@@ -5,7 +5,8 @@ one item at a time, under a size cap). :func:`components` and :func:`capped_grou
 items of any hashable type."""
 from __future__ import annotations
 
-from typing import Hashable, Iterable, TypeVar
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
 
 T = TypeVar("T", bound=Hashable)
 

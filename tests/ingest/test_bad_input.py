@@ -110,7 +110,8 @@ def test_csv_without_text_column(tmp_path, story):
 
 
 @pytest.mark.parametrize("line,why", [("{oops", "invalid JSON"), ('{"text": 7}', "must be a string"),
-                                      ('{"text": "ok", "title": ["x"]}', "must be a string"), ("[1, 2]", "JSON object")])
+                                      ('{"text": "ok", "title": ["x"]}', "must be a string"),
+                                      ("[1, 2]", "JSON object")])
 def test_jsonl_bad_lines_name_file_and_line(tmp_path, story, line, why):
     data = (json.dumps({"text": story + " First."}) + "\n" + line + "\n").encode()
     errors = run(tmp_path, "feed.jsonl", data, story)

@@ -49,10 +49,10 @@ import bisect
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
-from typing import Iterable
 
 from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
 from ..unionfind import capped_groups
@@ -60,7 +60,8 @@ from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
 MIN_SCORE = 0.05  # weighted Dice overlap at which two statements are linked (chosen on ClaimDiff pair ids 0-7)
-CORPUS_SCORE = 0.35  # the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
+# the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
+CORPUS_SCORE = 0.35
 AGREE_SCORE = 0.25  # overlap at which a shared action with a shared participant is judged "agree"
 MIN_SHARED = 2  # informative items the two statements must share
 MIN_WORDS = 2  # of which content words (not entities): two names in common are not one statement
@@ -244,7 +245,7 @@ class Weights:
     df: dict[str, int]
 
     @classmethod
-    def of(cls, documents: Iterable[Document], entities: Iterable[Entity] = ()) -> "Weights":
+    def of(cls, documents: Iterable[Document], entities: Iterable[Entity] = ()) -> Weights:
         """Count every sentence of ``documents`` (not only the ones with claims)."""
         df: dict[str, int] = defaultdict(int)
         n = 0
@@ -307,7 +308,8 @@ def compare(a: Statement, b: Statement, weights: Weights, party: bool = True) ->
 
 
 def _party(a: Statement, b: Statement) -> set[str]:
-    """Actors/targets of ``a`` named in ``b`` (a head that is itself a reported action, "those who fled", is no party)."""
+    """Actors/targets of ``a`` named in ``b`` (a head that is itself a reported action, "those who fled", is no
+    party)."""
     return (a.participants - a.actions - b.actions) & set(b.words)
 
 
@@ -438,7 +440,7 @@ def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]
                    entities=tuple(ents), outlets=tuple(sorted(by_outlet)), stage=STAGE)
 
 
-def cliques(kept: dict[tuple[int, int], "Match"], doc_of: list[str]) -> list[list[int]]:
+def cliques(kept: dict[tuple[int, int], Match], doc_of: list[str]) -> list[list[int]]:
     """Groups of statements every two of which are linked (no chains), each statement in one group.
 
     Pairs are taken strongest first: a pair of ungrouped statements opens a group; a statement

@@ -5,21 +5,22 @@ entities (entities weigh ``ENTITY_WEIGHT`` times a word: sharing "Khazar Farhado
 more than sharing "embassy"); IDF makes rare entities and terms count most. Candidate
 pairs come from an inverted index over features no more common than ``MAX_DF`` of the
 corpus (or in at most ``MIN_CAP`` documents), and never in more than ``MAX_CAP`` documents
-(:func:`cap`); a pair's score is the cosine over those shared features, halved when both documents have publication dates more than
-``MAX_DAYS`` apart. Pairs scoring at least ``THRESHOLD`` are joined (union-find): the
-connected components are the stories. A story's id is ``stable_id("s", sorted doc ids)``;
-its label is its three heaviest shared features (entity names first).
+(:func:`cap`); a pair's score is the cosine over those shared features, halved when both
+documents have publication dates more than ``MAX_DAYS`` apart. Pairs scoring at least
+``THRESHOLD`` are joined (union-find): the connected components are the stories. A story's
+id is ``stable_id("s", sorted doc ids)``; its label is its three heaviest shared features
+(entity names first).
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Callable, Iterable, Iterator
 
-from ..unionfind import UnionFind
 from ..records import Claim, Document, Entity, Story, stable_id
+from ..unionfind import UnionFind
 
 THRESHOLD = 0.2
 ENTITY_WEIGHT = 2.0

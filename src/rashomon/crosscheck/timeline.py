@@ -22,8 +22,8 @@ from datetime import date, timedelta
 
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
-from .link import outlet_of, sentence_bounds
 from ..records import Claim, Document, TimelineEntry
+from .link import outlet_of, sentence_bounds
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP = {"the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had", "its", "his",

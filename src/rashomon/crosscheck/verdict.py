@@ -23,14 +23,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import combinations
-from typing import Iterable, Iterator
 
 from ..records import Claim, Document, Finding, SourceCount, stable_id
 from ..unionfind import UnionFind
-from .link import (DATELINE, Facet, WORD, blocks, cluster, different_years, neighbours, outlet_of, root_of,
-                   sentence_bounds)
+from .link import (
+    DATELINE,
+    WORD,
+    Facet,
+    blocks,
+    cluster,
+    different_years,
+    neighbours,
+    outlet_of,
+    root_of,
+    sentence_bounds,
+)
 
 STAGE = "crosscheck@1"
 EVENT_NOUNS = ("siege", "strike", "attack", "offensive", "ceasefire", "truce", "election", "referendum",

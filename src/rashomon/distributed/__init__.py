@@ -43,16 +43,17 @@ import tempfile
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import pyarrow as pa
 
+from .. import ingest as ingest_mod
 from ..errors import RayUnavailable  # defined in errors.py; still importable from here
 from ..extract import STAGE as EXTRACT_STAGE
 from ..options import Options
-from .. import ingest as ingest_mod
 from ..pipeline import AnalyzeReport, IngestReport, Progress, corpus, store_prepared
 from ..records import IngestError
 from ..store import Store

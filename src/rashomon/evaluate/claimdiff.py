@@ -41,8 +41,7 @@ from typing import Any
 
 from ..crosscheck import link, statements, verdict
 from ..errors import UsageError
-from ..extract import extract_doc
-from ..extract import entities as entities_mod
+from ..extract import entities as entities_mod, extract_doc
 from ..nlp import load
 from ..options import Options
 from ..records import Document, stable_id

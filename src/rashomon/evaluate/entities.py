@@ -37,8 +37,9 @@ Old headline (per-topic input, all gold): ``per_topic_input.bcubed_all_gold``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from pathlib import Path
-from typing import Any, Hashable
+from typing import Any
 
 from ..extract import entities as entities_mod
 from ..nlp import load

@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..extract import numbers as N
-from ..extract import quantities
+from ..extract import numbers as N, quantities
 from ..nlp import load
 from ..options import Options
 from ..records import Claim, Document

@@ -112,7 +112,7 @@ def score(docs, predictions) -> dict[str, Any]:
     counts = {r: [0, 0, 0] for r in ROLES}
     trip = [0, 0, 0]
     cue = [0, 0, 0]
-    for (name, text, gold), pred in zip(docs, predictions):
+    for (_name, text, gold), pred in zip(docs, predictions):
         tokens = _tokens(text)
         for role in ROLES:
             g = _label(tokens, [s for a in gold for s in getattr(a, role)])

@@ -38,8 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ..crosscheck import statements as linker
-from ..extract import entities as entities_mod
-from ..extract import extract_doc
+from ..extract import entities as entities_mod, extract_doc
 from ..nlp import load
 from ..options import Options
 from ..records import Claim, Document, Entity

@@ -10,9 +10,10 @@ B-cubed P/R/F1 and the adjusted Rand index (implemented here; no extra dependenc
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from math import comb
 from pathlib import Path
-from typing import Any, Hashable
+from typing import Any
 
 from ..crosscheck import stories as stories_mod
 from ..extract import entities as entities_mod

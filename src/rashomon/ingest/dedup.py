@@ -7,15 +7,16 @@ to the earliest-ingested document among those above the threshold, with the esti
 ``similarity``. The *original* shown and counted is chosen at read time (:func:`originals`,
 applied by ``Store.documents``): the group's earliest-published member, on a tie of day a news
 agency's copy, then the first ingested — so a wire story ingested after its republications is
-still their original, without rewriting stored links. Signatures are the MinHash values (datasketch's ``affine32`` scheme, named
-explicitly so a library upgrade cannot change it silently) as little-endian uint32 bytes,
+still their original, without rewriting stored links. Signatures are the MinHash values
+(datasketch's ``affine32`` scheme, named explicitly so a library upgrade cannot change it
+silently) as little-endian uint32 bytes,
 so they persist in the store (``doc_signatures``) and later runs link against earlier ones.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -161,6 +162,6 @@ def reoriginate(docs: list[Document], rows: Iterable[tuple]) -> list[Document]:
             out.append(d)
             continue
         new = chosen[d.id]
-        sim = d.similarity if new is not None and d.duplicate_of else sims.get(new or "", None)
+        sim = d.similarity if new is not None and d.duplicate_of else sims.get(new or "")
         out.append(replace(d, duplicate_of=new, similarity=sim if new else None))
     return out

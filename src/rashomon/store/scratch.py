@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -38,7 +39,7 @@ class Scratch:
         self.con.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def __enter__(self) -> "Scratch":
+    def __enter__(self) -> Scratch:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -84,7 +85,8 @@ class Scratch:
         corpus' (one query over 100k documents ran out of DuckDB's memory limit)."""
         self.con.execute(
             "CREATE OR REPLACE TABLE post AS WITH f AS (SELECT feature, row_number() OVER () AS fid FROM vec "
-            "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
+            "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) "
+            "SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
             [cap])
         last = self.con.execute("SELECT max(idx) FROM post").fetchone()[0]
         for lo in range(0, -1 if last is None else last + 1, PAIR_CHUNK):

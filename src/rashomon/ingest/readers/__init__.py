@@ -14,8 +14,9 @@ JSON Lines / JSON; ``.csv .tsv`` delimited tables; ``.parquet`` Parquet tables; 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from ...errors import InputError, TooLarge, UnsupportedFormat
 from ...options import Options

@@ -17,8 +17,9 @@ import gzip
 import tarfile
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from ...errors import CorruptInput, EmptyInput, InputError, TooLarge, UnsafeArchive
 from ...options import Options
@@ -49,7 +50,7 @@ def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | No
         except StopIteration:
             if not seen:
                 raise EmptyInput(f"{fmt} archive holds no files", source=blob.source,
-                                 hint="check that the archive was created with its contents")
+                                 hint="check that the archive was created with its contents") from None
             return
         except (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise CorruptInput(f"corrupt or truncated {fmt} archive: {exc or type(exc).__name__}",

@@ -10,7 +10,8 @@ other lines are read. Lines are streamed, so a file of any size is read line by 
 from __future__ import annotations
 
 import json
-from typing import Any, BinaryIO, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
 
 from ...errors import CorruptInput, InputError, MissingField, NoText, TooLarge
 from ...options import Options

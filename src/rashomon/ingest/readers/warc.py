@@ -8,7 +8,7 @@ rest of the file cannot be located reliably.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
