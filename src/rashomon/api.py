@@ -40,14 +40,14 @@ class Rashomon:
         return f"Rashomon({self.store.path!r})"
 
     # stages
-    def ingest(self, paths: Iterable[str | Path] | str | Path, progress=pipeline._noop,
+    def ingest(self, paths: Iterable[str | Path] | str | Path, progress: pipeline.Progress = pipeline._noop,
                **options: Any) -> pipeline.IngestReport:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         opts = self.options.with_(**options)
         return _engine(opts).ingest(self.store, paths, opts, progress)
 
-    def analyze(self, progress=pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
+    def analyze(self, progress: pipeline.Progress = pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
         opts = self.options.with_(**options)
         return _engine(opts).analyze(self.store, opts, progress)
 

@@ -26,13 +26,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import WorkerCrashed  # defined in errors.py; still importable from here
 from .extract import extract_doc
 from .nlp import load
 from .options import Options
 from .records import Document, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 IN_FLIGHT_PER_WORKER = 2
 # A worker is replaced after this many batches: spaCy's string store and vocabulary only grow
@@ -59,9 +63,11 @@ def extract_batch(documents: Sequence[Document], options: Options) -> list[Extra
     return out
 
 
-def _extract(document: Document, options: Options, *, sdoc=None, nlp=None) -> Extraction:
+def _extract(document: Document, options: Options, *, sdoc: Doc | None = None,
+             nlp: Language | None = None) -> Extraction:
+    """The extraction of ``document``: ``sdoc`` when it is parsed already, else ``nlp`` parses it."""
     try:
-        return extract_doc(sdoc if sdoc is not None else nlp(document.text), document, options)
+        return extract_doc(sdoc if sdoc is not None else cast("Language", nlp)(document.text), document, options)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
         return Extraction(doc=document.id, error=_reason(exc))
 

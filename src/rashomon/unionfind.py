@@ -6,9 +6,20 @@ items of any hashable type."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T", bound=Hashable)
+
+
+class _Sortable(Protocol):
+    """A hashable item that orders (ints, strings, tuples of them)."""
+
+    def __hash__(self) -> int: ...
+
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+S = TypeVar("S", bound=_Sortable)
 
 
 class UnionFind:
@@ -50,22 +61,23 @@ def components(items: Iterable[T], edges: Iterable[tuple[T, T]]) -> dict[T, T]:
     return {x: first[groups.find(i)] for x, i in index.items()}
 
 
-def capped_groups(edges: Iterable[tuple[T, T]], cap: int) -> dict[T, T]:
+def capped_groups(edges: Iterable[tuple[S, S]], cap: int) -> dict[S, S]:
     """The groups that ``edges``, taken in order, join while a joined group stays within ``cap``
     items (an edge that would make a larger group is skipped): every item of an edge -> the
     smallest item of its group. Deterministic for a given edge order, so two callers that
     produce the same edges in the same order (a whole-corpus pass, a partitioned one) get the
     same groups."""
-    groups, index = UnionFind(), {}
+    groups = UnionFind()
+    index: dict[S, int] = {}
 
-    def item(x: T) -> int:
+    def item(x: S) -> int:
         if x not in index:
             index[x] = groups.add()
         return index[x]
 
     for a, b in edges:
         groups.union(item(a), item(b), cap)
-    first: dict[int, T] = {}
+    first: dict[int, S] = {}
     for x, i in index.items():
         r = groups.find(i)
         first[r] = min(first.get(r, x), x)

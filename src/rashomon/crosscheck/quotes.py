@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz
 
-from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+from ..records import Claim, Document, Entity, Finding, SourceCount, Status, stable_id
 from ..unionfind import UnionFind, capped_groups
 from .link import outlet_of
 
@@ -190,7 +190,7 @@ def _finding(group: list[Claim], texts: dict[str, str], docs: dict[str, Document
         notes.append("; ".join(f"{_join(sorted(os))} {'attribute' if len(os) > 1 else 'attributes'} it to {who}"
                                for who, os in sorted(by.items())) + " — speaker differs")
     flags = sorted(set(flags))
-    status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
+    status: Status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)

@@ -53,8 +53,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
+from typing import Protocol
 
-from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+from ..records import Claim, Document, Entity, Finding, SourceCount, Status, stable_id
 from ..unionfind import capped_groups
 from .link import MentionIndex, outlet_of, root_of
 
@@ -250,9 +251,9 @@ class Weights:
         df: dict[str, int] = defaultdict(int)
         n = 0
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for e in entities:
-            for m in e.mentions:
-                spans[m.doc].append((m.start, m.end, "E:" + e.id))
+        for ent in entities:
+            for m in ent.mentions:
+                spans[m.doc].append((m.start, m.end, "E:" + ent.id))
         for d in documents:
             for s, e in _sentences(d.text):
                 n += 1
@@ -307,7 +308,7 @@ def compare(a: Statement, b: Statement, weights: Weights, party: bool = True) ->
     return Match(round(score, 4), tuple(shared), _status(a, b, score))
 
 
-def _party(a: Statement, b: Statement) -> set[str]:
+def _party(a: Statement, b: Statement) -> frozenset[str]:
     """Actors/targets of ``a`` named in ``b`` (a head that is itself a reported action, "those who fled", is no
     party)."""
     return (a.participants - a.actions - b.actions) & set(b.words)
@@ -418,7 +419,7 @@ _VERDICT = {"agree": "the same statement, told the same way",
 
 def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]) -> Finding:
     statuses = {m.status for m in matches}
-    status = "conflict" if "conflict" in statuses else ("agree" if statuses == {"agree"} else "unknown")
+    status: Status = "conflict" if "conflict" in statuses else ("agree" if statuses == {"agree"} else "unknown")
     shared: list[str] = []
     for m in sorted(matches, key=lambda m: -m.score):
         shared += [x for x in m.shared if x not in shared]
@@ -472,9 +473,16 @@ def cliques(kept: dict[tuple[int, int], Match], doc_of: list[str]) -> list[list[
     return [groups[g] for g in sorted(groups)]
 
 
+class HasClaims(Protocol):
+    """A finding already made, as :func:`link` reads it (a :class:`Finding`, or just its claim ids)."""
+
+    @property
+    def claims(self) -> tuple[str, ...]: ...
+
+
 def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
          story_of: dict[str, str] | None = None, weights: Weights | None = None,
-         linked: Iterable[Finding] = (), limit: int | None = MAX_PER_STORY,
+         linked: Iterable[HasClaims] = (), limit: int | None = MAX_PER_STORY,
          min_score: float = CORPUS_SCORE, blocked: frozenset[str] = frozenset()) -> list[Finding]:
     """Findings of kind "statement": one per group of statements from different outlets saying one thing.
 

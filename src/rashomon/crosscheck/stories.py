@@ -18,9 +18,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..records import Claim, Document, Entity, Story, stable_id
 from ..unionfind import UnionFind
+
+if TYPE_CHECKING:
+    from ..store.scratch import Scratch
 
 THRESHOLD = 0.2
 ENTITY_WEIGHT = 2.0
@@ -119,7 +123,8 @@ def group(documents: list[Document], entities: list[Entity], claims: list[Claim]
     days = [_day(d.published) for d in documents]
     groups = UnionFind(len(documents))
     for (a, b), score in sorted(similar_pairs(vectors).items()):
-        if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > MAX_DAYS:
+        day_a, day_b = days[a], days[b]
+        if day_a is not None and day_b is not None and abs(day_a - day_b) > MAX_DAYS:
             score /= 2
         if score >= THRESHOLD:
             groups.union(a, b)
@@ -152,7 +157,7 @@ DocFeatures = tuple[str, str, "str | None", list[tuple[str, int]]]  # (id, text,
 
 
 def group_stream(doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeatures]]],
-                 names: dict[str, str], scratch) -> Iterator[Story]:
+                 names: dict[str, str], scratch: Scratch) -> Iterator[Story]:
     """:func:`group` with bounded memory: the same stories, from one pass over the documents.
 
     ``doc_ids``: every document id, sorted; ``batches()`` yields the documents in that order,

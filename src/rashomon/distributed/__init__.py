@@ -124,9 +124,9 @@ def _prepare_file(row: dict[str, Any], options: Options) -> list[dict[str, bytes
     entry = pickle.loads(row["entry"])
     out = []
     for item in [entry] if isinstance(entry, IngestError) else ingest_mod.read_file(entry, options):
-        item = ingest_mod.prepare_item(item, options)
-        sig = None if isinstance(item, IngestError) else ingest_mod.NearDuplicateIndex.signature(item.text)
-        out.append({"item": pickle.dumps((item, sig), protocol=pickle.HIGHEST_PROTOCOL)})
+        prepared = ingest_mod.prepare_item(item, options)
+        sig = None if isinstance(prepared, IngestError) else ingest_mod.NearDuplicateIndex.signature(prepared.text)
+        out.append({"item": pickle.dumps((prepared, sig), protocol=pickle.HIGHEST_PROTOCOL)})
     return out
 
 

@@ -129,7 +129,7 @@ def _load(data: Path) -> list[dict]:
     return items
 
 
-def _ratio(a: int, b: int) -> float:
+def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 

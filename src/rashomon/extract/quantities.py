@@ -206,6 +206,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
             break
         j += 1
     first = N.parse_token(words[0]) if words[0] != "a" else None
+    value: float | None
     if first is not None and words[0].lower() not in N.UNITS_WORDS:
         rest = N.word_value(["1"] + words[1:]) if len(words) > 1 else 1.0
         value = first.value * (rest or 1.0)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import glob
 import hashlib
 from collections.abc import Iterable, Iterator
-from functools import partial
 from pathlib import Path
 
 from ..errors import EmptyInput, InputError, NoText, TooLarge
@@ -67,7 +66,7 @@ def read_file(path: Path, options: Options) -> Iterator[RawDocument | IngestErro
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}", "E100")
         return
-    yield from read_blob(Blob(str(path), path.name, partial(open, path, "rb"), size), options)
+    yield from read_blob(Blob(str(path), path.name, lambda: path.open("rb"), size), options)
 
 
 def content_hash(text: str) -> str:

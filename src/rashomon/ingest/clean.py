@@ -106,7 +106,9 @@ def blocks_of(raw: str) -> list[Block]:
     for m in re.finditer(r"[^\n]*\S[^\n]*", raw):
         lead = len(m.group()) - len(m.group().lstrip())
         s, e = m.start() + lead, m.start() + len(m.group().rstrip())
-        nxt = re.compile(r"\s*").match(raw, m.end()).end()
+        spaces = re.compile(r"\s*").match(raw, m.end())
+        assert spaces is not None  # \s* matches, if only the empty string
+        nxt = spaces.end()
         out.append(Block(s, e, raw[s:e], nxt))
     return out
 

@@ -46,7 +46,8 @@ class Scratch:
         self.close()
 
     def _append(self, table: str, columns: dict[str, list]) -> None:
-        if columns and next(iter(columns.values())):
+        first = next(iter(columns.values()), [])
+        if first:
             arrow = pa.table(columns)  # noqa: F841  (referenced by name in SQL)
             self.con.execute(f"INSERT INTO {table} SELECT * FROM arrow")
 
@@ -88,7 +89,7 @@ class Scratch:
             "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) "
             "SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
             [cap])
-        last = self.con.execute("SELECT max(idx) FROM post").fetchone()[0]
+        (last,) = self.con.execute("SELECT max(idx) FROM post").fetchone() or (None,)  # one row: an aggregate
         for lo in range(0, -1 if last is None else last + 1, PAIR_CHUNK):
             yield from self._stream(
                 "WITH a AS (SELECT idx, fid, w FROM post WHERE idx >= ? AND idx < ?), "
@@ -113,16 +114,17 @@ class Scratch:
             "QUALIFY r.size > 1 OR row_number() OVER (PARTITION BY v.idx ORDER BY v.w DESC, v.pos) <= ? "
             "ORDER BY r.root, v.idx, CASE WHEN r.size > 1 THEN v.pos ELSE 0 END, "
             "CASE WHEN r.size > 1 THEN 0 ELSE -v.w END, v.pos", [top])
-        root, members = None, []
+        root: int | None = None  # set together with the story's first member
+        members: list[tuple[int, dict]] = []
         for rt, idx, feature, w in rows:
             if rt != root:
-                if members:
+                if root is not None:
                     yield root, members
                 root, members = rt, []
             if not members or members[-1][0] != idx:
                 members.append((idx, {}))
             members[-1][1][feature] = w
-        if members:
+        if root is not None:
             yield root, members
 
     # ------------------------------------------------------------------- quotes

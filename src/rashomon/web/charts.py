@@ -83,7 +83,7 @@ def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, lef
         inside = [(d, e) for d, e in points if window[0] <= d <= window[1]]
         outside, points = len(points) - len(inside), inside
     outlets = sorted({o or "?" for _, e in points for o in (e.outlets or ("?",))}, key=str.lower)
-    lanes = [(o, 40 + i * lane, colours[o]) for i, o in enumerate(outlets)]
+    lanes: list[tuple[str, float, str]] = [(o, 40 + i * lane, colours[o]) for i, o in enumerate(outlets)]
     ys = {o: y for o, y, _ in lanes}
     height = 40 + len(outlets) * lane + 10
     if not points:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from ...errors import InputError, TooLarge, UnsupportedFormat
 from ...options import Options
@@ -30,6 +30,12 @@ _SUFFIXES = [(".warc.gz", "warc"), (".warc", "warc"), (".tar.gz", "tar"), (".tgz
              (".csv", "csv"), (".tsv", "tsv"), (".parquet", "parquet"), (".html", "html"), (".htm", "html"),
              (".xhtml", "html"), (".txt", "text"), (".text", "text"), (".md", "text"), (".markdown", "text")]
 MAX_NESTING = 3
+
+
+class Readable(Protocol):
+    """What :func:`read_capped` reads: a file, an archive member, a gzip stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 @dataclass
@@ -56,7 +62,7 @@ def blob_from_bytes(source: str, name: str, data: bytes) -> Blob:
     return Blob(source, name, lambda: io.BytesIO(data), len(data))
 
 
-def read_capped(stream: BinaryIO, cap: int, source: str, limit_name: str) -> bytes:
+def read_capped(stream: Readable, cap: int, source: str, limit_name: str) -> bytes:
     """Read at most ``cap`` bytes; refuse (naming the limit) when there is more."""
     data = stream.read(cap + 1)
     if len(data) > cap:

@@ -19,12 +19,11 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import BinaryIO
 
 from ...errors import CorruptInput, EmptyInput, InputError, TooLarge, UnsafeArchive
 from ...options import Options
 from ...records import IngestError
-from . import Blob, Budget, Item, blob_from_bytes, read_capped
+from . import Blob, Budget, Item, Readable, blob_from_bytes, read_capped
 
 ReadBlob = Callable[[Blob, Options, int, "Budget | None"], Iterator[Item]]
 
@@ -86,7 +85,7 @@ def _refusal(source: str, name: str, size: int, options: Options) -> InputError 
     return None
 
 
-def _capped(stream: BinaryIO, source: str, options: Options) -> bytes | InputError:
+def _capped(stream: Readable, source: str, options: Options) -> bytes | InputError:
     try:
         return read_capped(stream, options.max_member_bytes, source, "max_member_bytes")
     except TooLarge as exc:
