@@ -10,18 +10,17 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from tests.conftest import EXAMPLES, SEEDS
-from tests.fictional import write_corpus
 
 from rashomon import pipeline
 from rashomon.crosscheck import passes, quotes as quotes_x, statements, stories
 from rashomon.crosscheck.build import WHOLE, Limits
 from rashomon.options import Options
 from rashomon.records import Document, Entity, Mention, Story, stable_id
-from rashomon.store import Store
+from rashomon.store import Store, scratch as scratch_mod
 from rashomon.store.export import build
-from rashomon.store import scratch as scratch_mod
 from rashomon.store.scratch import Scratch
+from tests.conftest import EXAMPLES, SEEDS
+from tests.fictional import write_corpus
 
 
 def whole_corpus(store: Store, options: Options) -> None:

@@ -39,7 +39,8 @@ def broken_files() -> dict[str, bytes]:
         "empty.zip": zip_bytes({}),
         "bad.warc": b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200",
         "garbage.warc.gz": gzip.compress(b"garbage that is not warc"),
-        "notext.html": b"<html><head><title>x</title></head><body><nav>Home</nav><script>var a=1;</script></body></html>",
+        "notext.html": (b"<html><head><title>x</title></head>"
+                        b"<body><nav>Home</nav><script>var a=1;</script></body></html>"),
         "empty.html": b"<html></html>",
         "images_only.html": b"<html><body><img src='a.png'><img src='b.png'></body></html>",
         "notext.csv": b"title,outlet\nA,B\nC,D\n",
@@ -59,7 +60,8 @@ def broken_files() -> dict[str, bytes]:
         "good3.html": html_ok.replace("40", "60").replace("Saturday", "Monday").encode(),
         "good4.jsonl": json.dumps({"text": GOOD.replace("40", "70").replace("Saturday", "Friday"),
                                    "outlet": "Kestrel Daily"}).encode() + b"\n",
-        "good5.csv": ("text,outlet\n\"" + GOOD.replace("40", "80").replace("Saturday", "Tuesday") + "\",Herald\n").encode(),
+        "good5.csv": ("text,outlet\n\"" + GOOD.replace("40", "80").replace("Saturday", "Tuesday")
+                      + "\",Herald\n").encode(),
         "good6.zip": zip_bytes({"inner/a.txt": GOOD.replace("40", "90").replace("Saturday", "Thursday").encode()}),
         "good7.txt.gz": gzip.compress(GOOD.replace("40", "95").replace("Saturday", "Wednesday").encode()),
     }

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.fictional import write_corpus
 
 from rashomon import parallel, pipeline
 from rashomon.extract import all_stages, quotes, todo
@@ -11,6 +10,7 @@ from rashomon.options import Options
 from rashomon.parallel import extract_batch, extract_batches
 from rashomon.store import Store
 from rashomon.store.export import build
+from tests.fictional import write_corpus
 
 
 def _ingested(tmp_path, name: str) -> Store:
@@ -115,7 +115,6 @@ def test_a_dead_corpus_stage_worker_is_reported_with_a_hint_about_partitions():
 
     from rashomon.parallel import WorkerCrashed, process_mapper
 
-    with process_mapper(2) as mapper:
-        with pytest.raises(WorkerCrashed) as err:
-            list(mapper(os._exit, [(3,), (3,)]))
+    with process_mapper(2) as mapper, pytest.raises(WorkerCrashed) as err:
+        list(mapper(os._exit, [(3,), (3,)]))
     assert "corpus-stage worker" in str(err.value) and "partition" in err.value.hint

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.store import Store
-from rashomon.store import export as export_mod
+from rashomon.store import Store, export as export_mod
 
 from .fictional import write_corpus
 

@@ -10,15 +10,14 @@
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import crosscheck, pipeline
 from .options import Options
-from .records import (Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story,
-                      TimelineEntry)
-from .store import DEFAULT_DB, Store
-from .store import export as export_mod
+from .records import Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story, TimelineEntry
+from .store import DEFAULT_DB, Store, export as export_mod
 
 
 def _engine(options: Options) -> Any:
@@ -41,13 +40,14 @@ class Rashomon:
         return f"Rashomon({self.store.path!r})"
 
     # stages
-    def ingest(self, paths: Iterable[str | Path] | str | Path, progress=pipeline._noop, **options: Any) -> pipeline.IngestReport:
+    def ingest(self, paths: Iterable[str | Path] | str | Path, progress: pipeline.Progress = pipeline._noop,
+               **options: Any) -> pipeline.IngestReport:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         opts = self.options.with_(**options)
         return _engine(opts).ingest(self.store, paths, opts, progress)
 
-    def analyze(self, progress=pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
+    def analyze(self, progress: pipeline.Progress = pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
         opts = self.options.with_(**options)
         return _engine(opts).analyze(self.store, opts, progress)
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -30,8 +31,9 @@ DbOpt = typer.Option(None, "--db", help=f"DuckDB store file (default: the global
 
 
 @app.callback()
-def _global(db: Optional[str] = typer.Option(None, "--db", envvar="RASHOMON_DB",
-                                             help=f"DuckDB store file for every command (default ./{DEFAULT_DB}).")):
+def _global(db: str | None = typer.Option(None, "--db", envvar="RASHOMON_DB",
+                                          help=f"DuckDB store file for every command (default ./{DEFAULT_DB}).")
+            ) -> None:
     """Rashomon: cross-check the news."""
     global _GLOBAL_DB
     _GLOBAL_DB = db
@@ -50,15 +52,15 @@ def _plain(*values: object) -> list[Text]:
     return [Text("" if v is None else str(v)) for v in values]
 
 
-def _fail(exc: RashomonError) -> None:
+def _fail(exc: RashomonError) -> NoReturn:
     err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
     raise typer.Exit(2 if isinstance(exc, UsageError) else 1)
 
 
-def _progress() -> tuple[Progress, callable]:
+def _progress() -> tuple[Progress, Callable[[str, int, int | None], None]]:
     prog = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err, transient=True, disable=not err.is_terminal)
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def cb(stage: str, advance: int, total: int | None) -> None:
         if stage not in tasks:
@@ -81,7 +83,7 @@ def _fields(specs: list[str]) -> dict[str, str]:
     return fields
 
 
-def _open(db: str | None, read_only: bool = False, **opts) -> api.Rashomon:
+def _open(db: str | None, read_only: bool = False, **opts: Any) -> api.Rashomon:
     try:
         return api.open(_db(db), Options(**opts), read_only=read_only)
     except RashomonError as exc:
@@ -95,16 +97,16 @@ def _check_engine(engine: str) -> None:
 
 
 @app.command()
-def ingest(paths: List[str] = typer.Argument(..., help="Files (text, HTML, JSONL, CSV, Parquet, WARC), folders, "
+def ingest(paths: list[str] = typer.Argument(..., help="Files (text, HTML, JSONL, CSV, Parquet, WARC), folders, "
                                                     "globs, .zip/.tar.gz archives."),
-           db: Optional[str] = DbOpt,
-           field: List[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
+           db: str | None = DbOpt,
+           field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
            batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
            max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
            max_member_mb: float = typer.Option(100, help="Refuse archive members larger than this (MB, uncompressed)."),
            max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed."),
            engine: str = typer.Option("local", help="local | ray (files read and cleaned by Ray tasks)"),
-           address: Optional[str] = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")):
+           address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")) -> None:
     """Read articles into the store (cleaned, with metadata, near-copies linked)."""
     _check_engine(engine)
     r = _open(db, fields=_fields(field), batch_size=batch_size, max_doc_bytes=int(max_doc_mb * 2**20),
@@ -125,12 +127,12 @@ def ingest(paths: List[str] = typer.Argument(..., help="Files (text, HTML, JSONL
 
 
 @app.command()
-def analyze(db: Optional[str] = DbOpt,
+def analyze(db: str | None = DbOpt,
             model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name."),
             workers: int = typer.Option(1, help="Processes for extraction and the cross-source partitions."),
             batch_size: int = typer.Option(32, help="Documents per batch."),
             engine: str = typer.Option("local", help="local | ray"),
-            address: Optional[str] = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")):
+            address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")) -> None:
     """Run every stage not yet run on new documents; rebuild the cross-source results."""
     _check_engine(engine)
     r = _open(db, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
@@ -156,7 +158,7 @@ def _print_extraction_errors(errors: list) -> None:
 
 
 @app.command()
-def docs(db: Optional[str] = DbOpt, outlet: Optional[str] = typer.Option(None)):
+def docs(db: str | None = DbOpt, outlet: str | None = typer.Option(None)) -> None:
     """List the stored documents."""
     r = _open(db, read_only=True)
     t = Table("id", "outlet", "published", "how", "title", "duplicate_of", "source")
@@ -175,8 +177,8 @@ def docs(db: Optional[str] = DbOpt, outlet: Optional[str] = typer.Option(None)):
 
 
 @app.command()
-def show(doc: str = typer.Argument(..., help="Document id, id prefix or source path."), db: Optional[str] = DbOpt,
-         removed: bool = typer.Option(False, "--removed", help="Also list what cleaning removed.")):
+def show(doc: str = typer.Argument(..., help="Document id, id prefix or source path."), db: str | None = DbOpt,
+         removed: bool = typer.Option(False, "--removed", help="Also list what cleaning removed.")) -> None:
     """Show one document: metadata, cleaned text, its claims."""
     r = _open(db, read_only=True)
     d = r.document(doc)
@@ -194,8 +196,9 @@ def show(doc: str = typer.Argument(..., help="Document id, id prefix or source p
 
 
 @app.command()
-def export(db: Optional[str] = DbOpt, format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
-           out_path: Path = typer.Option(Path("rashomon-export.json"), "--out", "-o")):
+def export(db: str | None = DbOpt,
+           format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
+           out_path: Path = typer.Option(Path("rashomon-export.json"), "--out", "-o")) -> None:
     """Write everything in the rashomon/1 format."""
     r = _open(db, read_only=True)
     try:
@@ -206,7 +209,7 @@ def export(db: Optional[str] = DbOpt, format: str = typer.Option("json", "--form
 
 
 @app.command()
-def sql(query: str, db: Optional[str] = DbOpt, as_json: bool = typer.Option(False, "--json")):
+def sql(query: str, db: str | None = DbOpt, as_json: bool = typer.Option(False, "--json")) -> None:
     """Run a read-only SQL query on the store."""
     r = _open(db, read_only=True)
     try:
@@ -223,8 +226,8 @@ def sql(query: str, db: Optional[str] = DbOpt, as_json: bool = typer.Option(Fals
 
 
 @app.command()
-def findings(db: Optional[str] = DbOpt, status: Optional[str] = typer.Option(None), entity: Optional[str] = typer.Option(None),
-             outlet: Optional[str] = typer.Option(None), story: Optional[str] = typer.Option(None)):
+def findings(db: str | None = DbOpt, status: str | None = typer.Option(None), entity: str | None = typer.Option(None),
+             outlet: str | None = typer.Option(None), story: str | None = typer.Option(None)) -> None:
     """The fact-checker's worksheet: linked facts and their verdicts."""
     r = _open(db, read_only=True)
     for f in r.findings(status=status, entity=entity, outlet=outlet, story=story):
@@ -235,7 +238,7 @@ def findings(db: Optional[str] = DbOpt, status: Optional[str] = typer.Option(Non
 
 
 @app.command()
-def timeline(db: Optional[str] = DbOpt):
+def timeline(db: str | None = DbOpt) -> None:
     """Events and dated claims in date order, with the outlets reporting each."""
     r = _open(db, read_only=True)
     for t in r.timeline():
@@ -243,7 +246,7 @@ def timeline(db: Optional[str] = DbOpt):
 
 
 @app.command()
-def framing(db: Optional[str] = DbOpt):
+def framing(db: str | None = DbOpt) -> None:
     """Term choices by outlet."""
     r = _open(db, read_only=True)
     rows = r.framing_table()
@@ -254,7 +257,7 @@ def framing(db: Optional[str] = DbOpt):
 
 
 @app.command()
-def matrix(db: Optional[str] = DbOpt):
+def matrix(db: str | None = DbOpt) -> None:
     """Outlet x outlet: findings agreed on, in conflict, differing in scope."""
     r = _open(db, read_only=True)
     t = Table("outlet A", "outlet B", "agree", "conflict", "scope_difference", "update")
@@ -265,10 +268,11 @@ def matrix(db: Optional[str] = DbOpt):
 
 
 @app.command("eval")
-def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements"),
+def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quotes | time | entities | stories | "
+                                                "claimdiff | statements"),
           data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
-          limit: Optional[int] = typer.Option(None, help="Score only the first N items."),
-          as_json: bool = typer.Option(False, "--json")):
+          limit: int | None = typer.Option(None, help="Score only the first N items."),
+          as_json: bool = typer.Option(False, "--json")) -> None:
     """Score an extractor or judge against gold data."""
     from . import evaluate
 
@@ -286,7 +290,7 @@ def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quote
 
 
 @app.command()
-def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)):
+def serve(db: str | None = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
     """The local web UI (read-only)."""
     import uvicorn
 
@@ -296,7 +300,7 @@ def serve(db: Optional[str] = DbOpt, host: str = typer.Option("127.0.0.1"), port
 
 
 @app.command()
-def report(db: Optional[str] = DbOpt, out_path: Path = typer.Option(Path("report.html"), "--out", "-o")):
+def report(db: str | None = DbOpt, out_path: Path = typer.Option(Path("report.html"), "--out", "-o")) -> None:
     """One self-contained HTML report to send to an editor."""
     from .web.report import write_report
 

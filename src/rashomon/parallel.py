@@ -21,30 +21,29 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-from .errors import RashomonError
+from .errors import WorkerCrashed  # defined in errors.py; still importable from here
 from .extract import extract_doc
 from .extract.components import COMPONENTS, stages as all_stages
 from .nlp import pipeline
 from .options import Options
 from .records import Document, Extraction
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 IN_FLIGHT_PER_WORKER = 2
 # A worker is replaced after this many batches: spaCy's string store and vocabulary only grow
 # (every new token string stays), so a long run would otherwise grow with the corpus' vocabulary.
 # Reloading the model costs about a second per TASKS_PER_WORKER batches.
 TASKS_PER_WORKER = 100
-
-
-class WorkerCrashed(RashomonError, RuntimeError):
-    """An extraction worker process died (killed for memory, or a crash in native code)."""
-
-    code = "E401"
 
 
 def extract_batch(documents: Sequence[Document], options: Options,
@@ -68,16 +67,19 @@ def extract_batch(documents: Sequence[Document], options: Options,
     return out
 
 
-def _for(nlp, document: Document):
+def _for(nlp: Language, document: Document) -> Doc:
     """An unparsed ``Doc`` of ``document``'s text that the Rashomon components will attribute to it."""
     doc = nlp.make_doc(document.text)
     doc._.document = document
     return doc
 
 
-def _extract(document: Document, options: Options, stages: tuple[str, ...], *, sdoc=None, nlp=None) -> Extraction:
+def _extract(document: Document, options: Options, stages: tuple[str, ...], *, sdoc: Doc | None = None,
+             nlp: Language | None = None) -> Extraction:
+    """The extraction of ``document`` by ``stages``: ``sdoc`` when it is parsed already, else ``nlp`` parses it."""
     try:
         if sdoc is None:
+            assert nlp is not None
             sdoc = nlp(_for(nlp, document), disable=[n for n, c in COMPONENTS.items() if c.stage not in stages])
         return extract_doc(sdoc, document, options, stages)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run

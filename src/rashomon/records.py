@@ -24,7 +24,7 @@ def stable_id(prefix: str, *parts: object, n: int = 12) -> str:
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a record, not a record class
         return value.to_dict() if hasattr(value, "to_dict") else dataclasses.asdict(value)
     if isinstance(value, tuple):
         return [_plain(v) for v in value]

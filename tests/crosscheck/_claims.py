@@ -7,7 +7,8 @@ from rashomon.extract import numbers as N
 from rashomon.records import Claim, Document, claim_id
 
 
-def doc(doc_id: str, text: str, outlet: str, published: str = "2025-05-04", duplicate_of: str | None = None) -> Document:
+def doc(doc_id: str, text: str, outlet: str, published: str = "2025-05-04",
+        duplicate_of: str | None = None) -> Document:
     return Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet,
                     published=published, duplicate_of=duplicate_of)
 

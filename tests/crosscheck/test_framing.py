@@ -110,8 +110,10 @@ def test_user_lexicon_is_added(tmp_path):
     ("category: x\ngroups:\n  - terms: []\n", "group"),
     ("category: x\ngroups:\n  - group: g\n    terms:\n      - forms: [a]\n", "term"),
     ("category: x\ngroups: [\n", "YAML"),
-    ("category: x\ngroups:\n  - group: g\n    terms:\n      - term: t\n        patterns: ['(']\n", "regular expression"),
-    ("category: x\ngroups:\n  - group: g\n    terms:\n      - term: '{a} b'\n        patterns: ['b']\n", "named group"),
+    ("category: x\ngroups:\n  - group: g\n    terms:\n      - term: t\n        patterns: ['(']\n",
+     "regular expression"),
+    ("category: x\ngroups:\n  - group: g\n    terms:\n      - term: '{a} b'\n        patterns: ['b']\n",
+     "named group"),
 ])
 def test_bad_lexicons_say_what_to_fix(tmp_path, body, message):
     p = tmp_path / "bad.yaml"

@@ -216,8 +216,9 @@ def test_findings_limit_applies_per_group_of_documents_alone_in_their_story(monk
     """Two pairs of documents alone in their story that share no item rare enough to propose a pair
     across them: each group keeps its own findings under the per-story limit."""
     claims, docs, ents = _pair()
-    claims2, docs2, _ = _pair("The Port Selma mayor approved the rebuilt ferry terminal wall on Monday morning.",
-                              "On Monday morning the Port Selma mayor approved a rebuilt ferry terminal wall to visitors.")
+    claims2, docs2, _ = _pair(
+        "The Port Selma mayor approved the rebuilt ferry terminal wall on Monday morning.",
+        "On Monday morning the Port Selma mayor approved a rebuilt ferry terminal wall to visitors.")
     docs2 = [replace(d, id=d.id + "2", source=d.id + "2.txt", outlet=d.outlet + " Weekly") for d in docs2]
     claims2 = [replace(c, id=c.id + "2", doc=c.doc + "2") for c in claims2]
     monkeypatch.setattr(statements, "MAX_POSTINGS", 2)  # items of all four statements propose nothing

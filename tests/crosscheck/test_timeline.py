@@ -73,8 +73,7 @@ def test_dated_sentence_without_event_is_an_entry():
 
 
 def test_seed_timeline_order(nlp):
-    from rashomon.extract import events
-    from rashomon.extract import time as time_stage
+    from rashomon.extract import events, time as time_stage
 
     docs, claims = [], []
     for path in sorted(need(SEEDS).glob("*.txt")):

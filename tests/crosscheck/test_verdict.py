@@ -144,8 +144,8 @@ def test_scope_summary_reads_like_news():
 
 
 def test_a_death_toll_reads_as_deaths():
-    findings, _ = findings_for([("A", "2020-10-10", "The ministry said the military death toll rose to 633.", "633", 633,
-                                 {"what": "military death toll"}),
+    findings, _ = findings_for([("A", "2020-10-10", "The ministry said the military death toll rose to 633.",
+                                 "633", 633, {"what": "military death toll"}),
                                 ("B", "2020-10-11", "Officials counted 14 deaths.", "14", 14)])
     [f] = findings  # military deaths are a narrower scope than deaths
     assert f.status == "scope_difference"

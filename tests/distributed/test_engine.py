@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import EXAMPLES, SEEDS, need
-from tests.fictional import write_corpus
 
 from rashomon import pipeline
 from rashomon.extract import todo
 from rashomon.options import Options
 from rashomon.store import Store
 from rashomon.store.export import build
+from tests.conftest import EXAMPLES, SEEDS, need
+from tests.fictional import write_corpus
 
 ray = pytest.importorskip("ray")
 

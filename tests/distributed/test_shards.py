@@ -4,8 +4,13 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 from hypothesis import given, settings, strategies as st
 
-from rashomon.distributed.shards import (documents_from_rows, extraction_from_json, extraction_rows,
-                                         read_extractions, write_documents)
+from rashomon.distributed.shards import (
+    documents_from_rows,
+    extraction_from_json,
+    extraction_rows,
+    read_extractions,
+    write_documents,
+)
 from rashomon.records import Claim, Document, Extraction, Mention, claim_id
 
 floats = st.floats(allow_nan=False, allow_infinity=False, width=64)
@@ -43,7 +48,7 @@ def test_a_failed_extraction_round_trips_with_its_reason():
 
 def test_documents_round_trip_through_shards_in_order(tmp_path):
     docs = [Document(id=f"d_{i}", source=f"s{i}.txt", text=f"Text {i} \u202eRTL\u200b", raw_text=f" Text {i} ",
-                     published="2024-05-0{}".format(i % 9 + 1), similarity=0.5 if i % 2 else None,
+                     published=f"2024-05-0{i % 9 + 1}", similarity=0.5 if i % 2 else None,
                      published_window=("2024-01-01", "2024-02-01") if i == 3 else None)
             for i in range(7)]
     new, stale = ("time@1", "entities@1", "quotes@2"), ("quotes@2",)

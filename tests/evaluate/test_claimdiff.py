@@ -54,8 +54,8 @@ def test_floors_on_real_data():
     assert result["lexical"]["precision"] >= 0.98
     assert result["base_rate"] == pytest.approx(0.8, abs=0.05)
     # the prose statement linker (reached on these 400: P 0.939, R 0.426, F1 0.586, 147 linked,
-    # agree/conflict said on 2 related pairs, both right: it judges little, by design); its thresholds were chosen on pair ids 0-7,
-    # which the first 400 pairs all are; the full run reports the held-out half too
+    # agree/conflict said on 2 related pairs, both right: it judges little, by design); its thresholds were
+    # chosen on pair ids 0-7, which the first 400 pairs all are; the full run reports the held-out half too
     st = result["statement"]
     assert st["precision"] >= 0.91
     assert st["recall"] >= 0.40

@@ -29,7 +29,8 @@ def test_value_matching_rules():
     assert not ev.value_matches(_claim(value=41.0), (40.0,))
     rng = _claim(value=None, low=5.0, high=7.0)
     assert ev.value_matches(rng, (7.0, 5.0), loose=False)
-    assert ev.value_matches(_claim(value=5.0), (5.0, 7.0)) and not ev.value_matches(_claim(value=5.0), (5.0, 7.0), loose=False)
+    assert ev.value_matches(_claim(value=5.0), (5.0, 7.0))
+    assert not ev.value_matches(_claim(value=5.0), (5.0, 7.0), loose=False)
     assert ev.value_matches(_claim(value=(1948.0, 1965.0)), (1965.0,))
 
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.extract import events
-from rashomon.extract import time as time_stage
+from rashomon.extract import events, time as time_stage
 from rashomon.records import Document
 
 ANCHOR = "2020-03-04"
@@ -18,7 +17,8 @@ def _events(nlp, text):
 
 
 @pytest.mark.parametrize("text, actor, action, target, time", [
-    ("On March 2, 2019, Vellmark rebels burned the granary in Osterby.", "Vellmark rebels", "burn", "granary", "2019-03-02"),
+    ("On March 2, 2019, Vellmark rebels burned the granary in Osterby.", "Vellmark rebels", "burn", "granary",
+     "2019-03-02"),
     ("In 1874, the Dalmark council founded a school.", "Dalmark council", "found", "school", "1874"),
     ("Dozens of houses were destroyed by the flood yesterday.", "flood", "destroy", "Dozens of houses", "2020-03-03"),
 ])

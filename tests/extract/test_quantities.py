@@ -256,7 +256,7 @@ def test_seed_figures(seeds, needle, expected):
 
 
 def test_seed_years_and_dates_are_not_quantities(seeds):
-    for text, claims in seeds:
+    for _text, claims in seeds:
         for c in claims:
             assert not (isinstance(c.value, float) and 1900 <= c.value <= 2100 and c.unit != "year"), c
             assert "anniversary" not in c.text

@@ -241,7 +241,8 @@ def test_resolve_speakers_by_mention_then_by_name() -> None:
 
     mira = Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan", "Castellan"),
                   (Mention("d1", 0, 14, "Mira Castellan", "PERSON"),))
-    oren = Entity("e_oren", "Oren Vasquel", "PERSON", ("Oren Vasquel",), (Mention("d2", 50, 62, "Oren Vasquel", "PERSON"),))
+    oren = Entity("e_oren", "Oren Vasquel", "PERSON", ("Oren Vasquel",),
+                  (Mention("d2", 50, 62, "Oren Vasquel", "PERSON"),))
     quotes = [_quote("d1", 0, 14, "Mira Castellan"),  # overlaps a mention
               _quote("d2", 100, 102, "Oren Vasquel"),  # "he", resolved to a name in the same document
               _quote("d3", 5, 14, "Castellan"),  # an alias, another document
@@ -271,4 +272,5 @@ def test_resolve_speakers_skips_names_in_the_speakers_modifiers() -> None:
           quote("The Minister of Ostrand Ana Reyes"), quote("Envoys of Valdoria and Ostrand"),
           quote("A spokesman for Valdoria, Ana Reyes")]
     got = resolve_speakers(qs, ents)
-    assert got == {qs[0].id: "e_velo", qs[2].id: "e_ana", qs[4].id: "e_ana"}  # the daily and the envoys are nobody known
+    # the daily and the envoys are nobody known
+    assert got == {qs[0].id: "e_velo", qs[2].id: "e_ana", qs[4].id: "e_ana"}

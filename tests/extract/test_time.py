@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from rashomon.extract import time as time_stage
-from rashomon.extract import timerules as timex
+from rashomon.extract import time as time_stage, timerules as timex
 from rashomon.extract.time import value_range
 from rashomon.records import Document
 
@@ -16,7 +15,8 @@ ANCHOR = "2020-03-04"  # a Wednesday, ISO week 10
 
 
 @pytest.mark.parametrize("sentence, expr, value, typ", [
-    ("The Vellmark accord was signed on February 25-26, 1992, in Osterby.", "February 25-26, 1992", "1992-02-25", "DATE"),
+    ("The Vellmark accord was signed on February 25-26, 1992, in Osterby.", "February 25-26, 1992", "1992-02-25",
+     "DATE"),
     ("Talks resumed in March 2019 in Brisk.", "March 2019", "2019-03", "DATE"),
     ("The town was founded in 1874.", "1874", "1874", "DATE"),
     ("Trade boomed in the 1990s along the coast.", "the 1990s", "199", "DATE"),

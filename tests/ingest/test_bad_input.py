@@ -98,6 +98,16 @@ def test_warc_record_cut_short(tmp_path, story, page):
     assert e.code == "E106" and "truncated" in e.reason and e.source.endswith("short.warc!https://velmora-courier.example/a")
 
 
+def test_warc_response_without_status_code(tmp_path, story, page):
+    """A response whose HTTP status line has no number is one error, not a crash of the whole ingest."""
+    bad = warc_record("https://velmora-courier.example/a", page.encode())
+    bad = bad.replace(b"HTTP/1.1 200 OK", b"HTTP/1.1 2OO OK")  # letters O: no status code
+    good = warc_record("https://velmora-courier.example/b", page.encode())
+    [e] = run(tmp_path, "nostatus.warc", bad + good, story)
+    assert e.code == "E106" and "parsable HTTP response" in e.reason
+    assert e.source.endswith("nostatus.warc!https://velmora-courier.example/a")
+
+
 def test_html_with_no_text(tmp_path, story):
     [e] = run(tmp_path, "blank.html", b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav>"
                                      b"<script>var a = 1;</script></body></html>", story)
@@ -110,7 +120,8 @@ def test_csv_without_text_column(tmp_path, story):
 
 
 @pytest.mark.parametrize("line,why", [("{oops", "invalid JSON"), ('{"text": 7}', "must be a string"),
-                                      ('{"text": "ok", "title": ["x"]}', "must be a string"), ("[1, 2]", "JSON object")])
+                                      ('{"text": "ok", "title": ["x"]}', "must be a string"),
+                                      ("[1, 2]", "JSON object")])
 def test_jsonl_bad_lines_name_file_and_line(tmp_path, story, line, why):
     data = (json.dumps({"text": story + " First."}) + "\n" + line + "\n").encode()
     errors = run(tmp_path, "feed.jsonl", data, story)

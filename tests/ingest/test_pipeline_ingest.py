@@ -15,7 +15,8 @@ def test_ingest_end_to_end(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "a_story.txt").write_text(STORY)
-    (src / "b_copy.txt").write_text(STORY + "\nMust Read\nVelmora opens winter market early\n")  # same text once cleaned
+    # the same text once cleaned
+    (src / "b_copy.txt").write_text(STORY + "\nMust Read\nVelmora opens winter market early\n")
     (src / "c_wire.txt").write_text(STORY.replace("Ferry strike ends in Velmora", "Velmora ferry crews back at work")
                                     + "\nThe harbour authority thanked the islanders for their patience.\n")
     (src / "d_empty.txt").write_text("")

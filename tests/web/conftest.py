@@ -7,15 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from rashomon.records import (Claim, Document, Entity, Extraction, Finding, FramingHit, IngestError, Mention,
-                              Removal, SourceCount, Story, TimelineEntry, claim_id)
+from rashomon.records import (
+    Claim,
+    Document,
+    Entity,
+    Extraction,
+    Finding,
+    FramingHit,
+    IngestError,
+    Mention,
+    Removal,
+    SourceCount,
+    Story,
+    TimelineEntry,
+    claim_id,
+)
 from rashomon.store import Store
 
 HERALD = ("Storm surge hits Port Aven\n\nMore than 40 people were killed in Port Aven on Saturday, officials said. "
           "Rescue teams worked through the night.\n“We will rebuild Port Aven within six months,” Mira Castellan said. "
           "The flooding was the worst since 1987.")
-TIMES = ("Port Aven counts its dead\n\nAt least 12 people were killed in Port Aven on Saturday, the mayor's office said. "
-         "Mira Castellan, the governor, promised help.")
+TIMES = ("Port Aven counts its dead\n\nAt least 12 people were killed in Port Aven on Saturday, "
+         "the mayor's office said. Mira Castellan, the governor, promised help.")
 XSS = ("<script>alert('text')</script> Officials said <img src=x onerror=alert('img')> 25 people were injured. "
        "<a href=\"javascript:alert('link')\">details</a> AT&amp;T &lt;b&gt;bold&lt;/b&gt; — "
        "\u201c<svg onload=alert('quote')>\u201d, said <b onmouseover=alert('speaker')>Ms X</b>.")
@@ -73,8 +86,10 @@ def build(path: Path) -> dict[str, object]:
     pa_h, pa_t = at(HERALD, "Port Aven", 1), at(TIMES, "Port Aven", 1)
     mira_h, mira_t = at(HERALD, "Mira Castellan"), at(TIMES, "Mira Castellan")
     img = at(XSS, "<img src=x onerror=alert('img')>")
-    m = {"herald": [Mention("d_herald", *pa_h, "Port Aven", "GPE"), Mention("d_herald", *mira_h, "Mira Castellan", "PERSON")],
-         "times": [Mention("d_times", *pa_t, "Port Aven", "GPE"), Mention("d_times", *mira_t, "Mira Castellan", "PERSON")],
+    m = {"herald": [Mention("d_herald", *pa_h, "Port Aven", "GPE"),
+                    Mention("d_herald", *mira_h, "Mira Castellan", "PERSON")],
+         "times": [Mention("d_times", *pa_t, "Port Aven", "GPE"),
+                   Mention("d_times", *mira_t, "Mira Castellan", "PERSON")],
          "xss": [Mention("d_xss", *img, XSS[img[0]:img[1]], "ORG")]}
     store.save_extractions([
         Extraction("d_herald", tuple(m["herald"]), (q_h, quote, dur, when, old), stages=("fixture@1",)),
@@ -109,7 +124,8 @@ def build(path: Path) -> dict[str, object]:
                               ("Valdoria Herald", "Northgate Times"), ("d_herald", "d_times")),
                 TimelineEntry("2025-05-05", "<script>alert('timeline')</script>", (q_x.id,), ("<b>Evil</b> Outlet",),
                               ("d_xss",))]
-    store.replace_corpus(entities=entities, stories=[Story("s_storm", "Port Aven storm", ("d_herald", "d_times", "d_xss"))],
+    store.replace_corpus(entities=entities,
+                         stories=[Story("s_storm", "Port Aven storm", ("d_herald", "d_times", "d_xss"))],
                          findings=[conflict, evil], framing=framing, timeline=timeline, speakers={quote.id: "e_mira"})
     return {"conflict": "f_toll", "claims": (q_h.id, q_t.id), "quote": quote.id, "nested": dur.id, "xss_doc": "d_xss",
             "xss_quote": quote_x.id}

@@ -11,7 +11,8 @@ from rashomon.web import charts
 
 @pytest.mark.parametrize("value, expected", [("1992", dt.date(1992, 1, 1)), ("1992-02", dt.date(1992, 2, 1)),
                                              ("2025-05-03T10:00", dt.date(2025, 5, 3)), ("PRESENT_REF", None),
-                                             ("2025-W18", dt.date(2025, 4, 28)), ("2025-SU", None), ("2025-13-40", None)])
+                                             ("2025-W18", dt.date(2025, 4, 28)), ("2025-SU", None),
+                                             ("2025-13-40", None)])
 def test_parse_date(value, expected):
     assert charts.parse_date(value) == expected
 

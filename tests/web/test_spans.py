@@ -23,7 +23,8 @@ def well_formed(html: str) -> bool:
 def test_nested_quantity_inside_quote_opens_inside():
     text = "He said “we lost 40 homes” today."
     q0, n0 = text.index("“"), text.index("40 homes")
-    html = render(text, [Span(n0, n0 + 8, "quantity", "c2", "c-c2"), Span(q0, text.index("”") + 1, "quote", "c1", "c-c1")])
+    html = render(text, [Span(n0, n0 + 8, "quantity", "c2", "c-c2"),
+                         Span(q0, text.index("”") + 1, "quote", "c1", "c-c1")])
     assert html.index('data-ref="c1"') < html.index('data-ref="c2"')
     assert html.count('id="c-c1"') == 1 and html.count('id="c-c2"') == 1
     assert unescape(TAG.sub("", html)) == text and well_formed(html)

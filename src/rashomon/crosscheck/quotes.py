@@ -26,13 +26,13 @@ import difflib
 import hashlib
 import re
 from collections import defaultdict
-from typing import Collection, Iterable
+from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz
 
-from .link import outlet_of
+from ..records import Claim, Document, Entity, Finding, SourceCount, Status, stable_id
 from ..unionfind import UnionFind, capped_groups
-from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+from .link import outlet_of
 
 STAGE = "crosscheck-quotes@1"
 SHINGLE = 3
@@ -144,7 +144,7 @@ def _difference(base: list[str], other: list[str]) -> str | None:
             return f'has "{" ".join(other[b0:b1])}" where the others have "{" ".join(base[a0:a1])}"'
         if op == "insert" and 0 < a0 < len(base):
             return f'adds "{" ".join(other[b0:b1])}"'
-        if op == "delete" and 0 < a0 and a1 < len(base):
+        if op == "delete" and a0 > 0 and a1 < len(base):
             return f'leaves out "{" ".join(base[a0:a1])}"'
     return None
 
@@ -190,7 +190,7 @@ def _finding(group: list[Claim], texts: dict[str, str], docs: dict[str, Document
         notes.append("; ".join(f"{_join(sorted(os))} {'attribute' if len(os) > 1 else 'attributes'} it to {who}"
                                for who, os in sorted(by.items())) + " — speaker differs")
     flags = sorted(set(flags))
-    status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
+    status: Status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)

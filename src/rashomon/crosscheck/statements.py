@@ -49,18 +49,19 @@ import bisect
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
-from typing import Iterable, Sequence
 
-from ..records import Claim, Document, Entity, Finding, SourceCount, stable_id
+from ..records import Claim, Document, Entity, Finding, SourceCount, Status, stable_id
 from ..unionfind import capped_groups
 from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
 MIN_SCORE = 0.05  # weighted Dice overlap at which two statements are linked (chosen on ClaimDiff pair ids 0-7)
-CORPUS_SCORE = 0.35  # the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
+# the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
+CORPUS_SCORE = 0.35
 AGREE_SCORE = 0.25  # overlap at which a shared action with a shared participant is judged "agree"
 MIN_SHARED = 2  # informative items the two statements must share
 MIN_WORDS = 2  # of which content words (not entities): two names in common are not one statement
@@ -244,14 +245,14 @@ class Weights:
     df: dict[str, int]
 
     @classmethod
-    def of(cls, documents: Iterable[Document], entities: Iterable[Entity] = ()) -> "Weights":
+    def of(cls, documents: Iterable[Document], entities: Iterable[Entity] = ()) -> Weights:
         """Count every sentence of ``documents`` (not only the ones with claims)."""
         df: dict[str, int] = defaultdict(int)
         n = 0
         spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for e in entities:
-            for m in e.mentions:
-                spans[m.doc].append((m.start, m.end, "E:" + e.id))
+        for ent in entities:
+            for m in ent.mentions:
+                spans[m.doc].append((m.start, m.end, "E:" + ent.id))
         for d in documents:
             for s, e in _sentences(d.text):
                 n += 1
@@ -306,8 +307,9 @@ def compare(a: Statement, b: Statement, weights: Weights, party: bool = True) ->
     return Match(round(score, 4), tuple(shared), _status(a, b, score))
 
 
-def _party(a: Statement, b: Statement) -> set[str]:
-    """Actors/targets of ``a`` named in ``b`` (a head that is itself a reported action, "those who fled", is no party)."""
+def _party(a: Statement, b: Statement) -> frozenset[str]:
+    """Actors/targets of ``a`` named in ``b`` (a head that is itself a reported action, "those who fled", is no
+    party)."""
     return (a.participants - a.actions - b.actions) & set(b.words)
 
 
@@ -416,7 +418,7 @@ _VERDICT = {"agree": "the same statement, told the same way",
 
 def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]) -> Finding:
     statuses = {m.status for m in matches}
-    status = "conflict" if "conflict" in statuses else ("agree" if statuses == {"agree"} else "unknown")
+    status: Status = "conflict" if "conflict" in statuses else ("agree" if statuses == {"agree"} else "unknown")
     shared: list[str] = []
     for m in sorted(matches, key=lambda m: -m.score):
         shared += [x for x in m.shared if x not in shared]
@@ -438,7 +440,7 @@ def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]
                    entities=tuple(ents), outlets=tuple(sorted(by_outlet)), stage=STAGE)
 
 
-def cliques(kept: dict[tuple[int, int], "Match"], doc_of: list[str]) -> list[list[int]]:
+def cliques(kept: dict[tuple[int, int], Match], doc_of: list[str]) -> list[list[int]]:
     """Groups of statements every two of which are linked (no chains), each statement in one group.
 
     Pairs are taken strongest first: a pair of ungrouped statements opens a group; a statement

@@ -5,21 +5,26 @@ entities (entities weigh ``ENTITY_WEIGHT`` times a word: sharing "Khazar Farhado
 more than sharing "embassy"); IDF makes rare entities and terms count most. Candidate
 pairs come from an inverted index over features no more common than ``MAX_DF`` of the
 corpus (or in at most ``MIN_CAP`` documents), and never in more than ``MAX_CAP`` documents
-(:func:`cap`); a pair's score is the cosine over those shared features, halved when both documents have publication dates more than
-``MAX_DAYS`` apart. Pairs scoring at least ``THRESHOLD`` are joined (union-find): the
-connected components are the stories. A story's id is ``stable_id("s", sorted doc ids)``;
-its label is its three heaviest shared features (entity names first).
+(:func:`cap`); a pair's score is the cosine over those shared features, halved when both
+documents have publication dates more than ``MAX_DAYS`` apart. Pairs scoring at least
+``THRESHOLD`` are joined (union-find): the connected components are the stories. A story's
+id is ``stable_id("s", sorted doc ids)``; its label is its three heaviest shared features
+(entity names first).
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from ..unionfind import UnionFind
 from ..records import Claim, Document, Entity, Story, stable_id
+from ..unionfind import UnionFind
+
+if TYPE_CHECKING:
+    from ..store.scratch import Scratch
 
 THRESHOLD = 0.2
 ENTITY_WEIGHT = 2.0
@@ -118,7 +123,8 @@ def group(documents: list[Document], entities: list[Entity], claims: list[Claim]
     days = [_day(d.published) for d in documents]
     groups = UnionFind(len(documents))
     for (a, b), score in sorted(similar_pairs(vectors).items()):
-        if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > MAX_DAYS:
+        day_a, day_b = days[a], days[b]
+        if day_a is not None and day_b is not None and abs(day_a - day_b) > MAX_DAYS:
             score /= 2
         if score >= THRESHOLD:
             groups.union(a, b)
@@ -151,7 +157,7 @@ DocFeatures = tuple[str, str, "str | None", list[tuple[str, int]]]  # (id, text,
 
 
 def group_stream(doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeatures]]],
-                 names: dict[str, str], scratch) -> Iterator[Story]:
+                 names: dict[str, str], scratch: Scratch) -> Iterator[Story]:
     """:func:`group` with bounded memory: the same stories, from one pass over the documents.
 
     ``doc_ids``: every document id, sorted; ``batches()`` yields the documents in that order,

@@ -22,8 +22,8 @@ from datetime import date, timedelta
 
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
-from .link import outlet_of, sentence_bounds
 from ..records import Claim, Document, TimelineEntry
+from .link import outlet_of, sentence_bounds
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP = {"the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had", "its", "his",
@@ -244,9 +244,9 @@ def build(claims: list[Claim], documents: list[Document]) -> list[TimelineEntry]
         else:
             time_groups.append((c.value_iso, words, [c], sentence))
     for value, _, members, sentence in time_groups:
-        key = (value, "time", sentence)
-        groups[key] = members
-        labels[key] = sentence
+        time_key = (value, "time", sentence)
+        groups[time_key] = members
+        labels[time_key] = sentence
     # one entry per happening: a figure or date whose sentence already carries a dated event
     # joins that event's entry, and identical (date, label) entries are one
     event_sentences: dict[tuple[str, str], tuple] = {}

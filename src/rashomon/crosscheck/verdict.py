@@ -23,13 +23,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import combinations
-from typing import Iterable, Iterator
 
-from ..records import Claim, Document, Finding, SourceCount, stable_id
-from .link import (DATELINE, Facet, WORD, blocks, cluster, different_years, neighbours, outlet_of, root_of,
-                   sentence_bounds)
+from ..records import Claim, Document, Finding, SourceCount, Status, stable_id
+from ..unionfind import UnionFind
+from .link import (
+    DATELINE,
+    WORD,
+    Facet,
+    blocks,
+    cluster,
+    different_years,
+    neighbours,
+    outlet_of,
+    root_of,
+    sentence_bounds,
+)
 
 STAGE = "crosscheck@1"
 EVENT_NOUNS = ("siege", "strike", "attack", "offensive", "ceasefire", "truce", "election", "referendum",
@@ -81,20 +92,23 @@ def _point(f: Facet) -> float | None:
 
 def _is_update(members: list[Facet]) -> bool:
     """A running figure: every claim cumulative, and each higher figure published strictly later."""
-    if any(f.granularity != "cumulative" or not f.published or _point(f) is None for f in members):
+    dated: list[tuple[float, str]] = []  # (figure, publication day)
+    for f in members:
+        if f.granularity != "cumulative" or not f.published or (point := _point(f)) is None:
+            return False
+        dated.append((point, f.published[:10]))
+    if len({point for point, _ in dated}) < 2:
         return False
-    if len({_point(f) for f in members}) < 2:
-        return False
-    for a, b in combinations(members, 2):
-        if _point(a) == _point(b):
+    for (point_a, day_a), (point_b, day_b) in combinations(dated, 2):
+        if point_a == point_b:
             continue
-        early, late = (a, b) if _point(a) < _point(b) else (b, a)
-        if not (early.published[:10] < late.published[:10]):
+        early, late = (day_a, day_b) if point_a < point_b else (day_b, day_a)
+        if not (early < late):
             return False
     return True
 
 
-def judge(members: list[Facet]) -> str:
+def judge(members: list[Facet]) -> Status:
     """The status of one cluster of scope-compatible claims."""
     if len({f.root for f in members}) < 2:
         return "single_source"  # one document, or one original and its copies
@@ -162,7 +176,7 @@ def summarize(status: str, members: list[Facet]) -> str:
 
 
 # ----------------------------------------------------------------- findings
-def _finding(status: str, members: list[Facet], kind: str = "quantity") -> Finding:
+def _finding(status: Status, members: list[Facet], kind: str = "quantity") -> Finding:
     ids = sorted({f.claim.id for f in members})
     ents = sorted({e for f in members for e in f.entities})
     stories = Counter(f.story for f in members if f.story)
@@ -202,14 +216,7 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
         clusters = cluster(block)
         verdicts = [judge(c) for c in clusters]
         tied: dict[int, dict[str, Facet]] = {}
-        parent = list(range(len(clusters)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        joined = UnionFind(len(clusters))
         for i, j in neighbours(clusters):
             a, b = clusters[i], clusters[j]
             if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
@@ -222,10 +229,10 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
             if a and b and {f.claim.doc for f in a} != {f.claim.doc for f in b}:
                 tied.setdefault(i, {}).update({f.claim.id: f for f in a})
                 tied.setdefault(j, {}).update({f.claim.id: f for f in b})
-                parent[find(j)] = find(i)
-        groups: dict[int, list[int]] = {}
+                joined.union(i, j)
+        groups: dict[int, list[int]] = {}  # the root only keys a group: groups come in order of their first member
         for i in sorted(tied):
-            groups.setdefault(find(i), []).append(i)
+            groups.setdefault(joined.find(i), []).append(i)
         for members in groups.values():
             parts = [(list(tied[i].values()), verdicts[i]) for i in members]
             findings.append(_scope_finding(parts))
@@ -274,7 +281,7 @@ def _scope_rank(members: list[Facet]) -> tuple:
             min(f.published or "" for f in members))
 
 
-def _scope_finding(parts: list[tuple[list[Facet], str]]) -> Finding:
+def _scope_finding(parts: list[tuple[list[Facet], Status]]) -> Finding:
     """One scope_difference finding over several groups of claims, each with its scope label."""
     members = [f for fs, _ in parts for f in fs]
     finding = _finding("scope_difference", members)
@@ -331,11 +338,11 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
     for (story, key), items in sorted(_join_loners(groups).items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
         if len({c.doc for c, _ in items}) < 2 or _ambiguous(items):
             continue
-        vals = [c.value_iso for c, _ in items]
+        vals = [c.value_iso for c, _ in items if c.value_iso]  # all of them: dated_events yields dated claims
         clash = any(not (a.startswith(b) or b.startswith(a)) for a, b in combinations(vals, 2))
         roots = {c.value_iso: {root_of(c2.doc, by_id) for c2, _ in items if c2.value_iso == c.value_iso}
                  for c, _ in items}
-        status = "conflict" if clash else ("agree" if len({root_of(c.doc, by_id) for c, _ in items}) > 1
+        status: Status = "conflict" if clash else ("agree" if len({root_of(c.doc, by_id) for c, _ in items}) > 1
                                            else "single_source")
         counts = []
         for v in sorted(set(vals)):

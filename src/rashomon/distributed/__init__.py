@@ -43,16 +43,17 @@ import tempfile
 import time
 import uuid
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import pyarrow as pa
 
-from ..errors import RashomonError
+from .. import ingest as ingest_mod
+from ..errors import RayUnavailable  # defined in errors.py; still importable from here
 from ..extract import todo
 from ..options import Options
-from .. import ingest as ingest_mod
 from ..pipeline import AnalyzeReport, IngestReport, Progress, corpus, store_prepared
 from ..records import Document, IngestError
 from ..store import Store
@@ -60,10 +61,6 @@ from .shards import documents_from_rows, extraction_rows, read_extractions, writ
 
 # Ray's session sockets live under its temp dir; a Unix socket path must stay under 108 bytes.
 MAX_RAY_TEMP_DIR = 60
-
-
-class RayUnavailable(RashomonError, RuntimeError):
-    code = "E301"
 
 
 def _noop(stage: str, advance: int, total: int | None) -> None:
@@ -132,9 +129,9 @@ def _prepare_file(row: dict[str, Any], options: Options) -> list[dict[str, bytes
     entry = pickle.loads(row["entry"])
     out = []
     for item in [entry] if isinstance(entry, IngestError) else ingest_mod.read_file(entry, options):
-        item = ingest_mod.prepare_item(item, options)
-        sig = None if isinstance(item, IngestError) else ingest_mod.NearDuplicateIndex.signature(item.text)
-        out.append({"item": pickle.dumps((item, sig), protocol=pickle.HIGHEST_PROTOCOL)})
+        prepared = ingest_mod.prepare_item(item, options)
+        sig = None if isinstance(prepared, IngestError) else ingest_mod.NearDuplicateIndex.signature(prepared.text)
+        out.append({"item": pickle.dumps((prepared, sig), protocol=pickle.HIGHEST_PROTOCOL)})
     return out
 
 

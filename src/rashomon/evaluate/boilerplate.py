@@ -20,10 +20,9 @@ from typing import Any
 import trafilatura
 
 from ..errors import InputError, UsageError
-from ..options import Options
 from ..ingest import prepare
-from ..ingest.readers import blob_from_bytes
-from ..ingest.readers import html as html_reader
+from ..ingest.readers import blob_from_bytes, html as html_reader
+from ..options import Options
 
 K = 3
 _WORD = re.compile(r"\w+")

@@ -36,16 +36,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..crosscheck import link, statements, verdict
 from ..errors import UsageError
-from ..extract import extract_doc
-from ..extract import entities as entities_mod
+from ..extract import entities as entities_mod, extract_doc
 from ..nlp import load
 from ..options import Options
-from ..records import Document, stable_id
+from ..records import Claim, Document, Finding, stable_id
 
 FILES = ("ClaimDiff-weak-train.json", "ClaimDiff-strength-train.json")
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -108,7 +108,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     if limit:
         pairs = pairs[:limit]
     nlp = load(options.model)
-    docs: dict[tuple[str, str], Document] = {}
+    docs: dict[tuple[str, str, str], Document] = {}
     extractions = {}
     keyed = [(s, side, p["date"]) for p in pairs for s, side in ((p["claim_a"], "a"), (p["claim_b"], "b"))]
     unique = sorted(set(keyed))
@@ -168,6 +168,6 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     }
 
 
-def _sides(finding, claims) -> set[str]:
+def _sides(finding: Finding, claims: Iterable[Claim]) -> set[str]:
     docs = {c.id: c.doc for c in claims}
     return {docs[c] for c in finding.claims if c in docs}

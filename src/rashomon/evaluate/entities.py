@@ -37,8 +37,9 @@ Old headline (per-topic input, all gold): ``per_topic_input.bcubed_all_gold``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Any, Hashable
+from typing import Any
 
 from ..extract import entities as entities_mod
 from ..nlp import load
@@ -80,7 +81,7 @@ def prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def bcubed(pred: list[Hashable], gold: list[Hashable]) -> dict[str, float]:
+def bcubed(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> dict[str, float]:
     """B-cubed precision/recall/F1 of one clustering (``pred[i]``, ``gold[i]`` label item i)."""
     n = len(pred)
     if not n:

@@ -30,8 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..extract import numbers as N
-from ..extract import quantities
+from ..extract import numbers as N, quantities
 from ..nlp import load
 from ..options import Options
 from ..records import Claim, Document
@@ -135,7 +134,7 @@ def _load(data: Path) -> list[dict]:
     return items
 
 
-def _ratio(a: int, b: int) -> float:
+def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 

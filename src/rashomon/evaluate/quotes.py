@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in WORD.finditer(text)]
 
 
-def _label(tokens: list[tuple[int, int]], spans) -> set[int]:
+def _label(tokens: list[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> set[int]:
     """Indices of the tokens that overlap any of ``spans`` (tokens are sorted and disjoint)."""
     out: set[int] = set()
     for a, b in spans:
@@ -107,12 +108,13 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
-def score(docs, predictions) -> dict[str, Any]:
+def score(docs: Sequence[tuple[str, str, Sequence[GoldAttribution]]],
+          predictions: Iterable[Sequence[Any]]) -> dict[str, Any]:
     """Scores of predicted attributions (``Attribution``-like: source, cue, content) per document."""
     counts = {r: [0, 0, 0] for r in ROLES}
     trip = [0, 0, 0]
     cue = [0, 0, 0]
-    for (name, text, gold), pred in zip(docs, predictions):
+    for (_name, text, gold), pred in zip(docs, predictions):
         tokens = _tokens(text)
         for role in ROLES:
             g = _label(tokens, [s for a in gold for s in getattr(a, role)])
@@ -124,9 +126,9 @@ def score(docs, predictions) -> dict[str, Any]:
             free = list(gold)
             hit = 0
             for a in pred:
-                for g in free:
-                    if all(_match(tokens, _role(a, r), getattr(g, r)) for r in need):
-                        free.remove(g)
+                for gold_a in free:
+                    if all(_match(tokens, _role(a, r), getattr(gold_a, r)) for r in need):
+                        free.remove(gold_a)
                         hit += 1
                         break
             acc[0] += hit
@@ -140,14 +142,15 @@ def score(docs, predictions) -> dict[str, Any]:
     return out
 
 
-def _role(a, role: str) -> tuple[tuple[int, int], ...]:
+def _role(a: Any, role: str) -> tuple[tuple[int, int], ...]:
     v = getattr(a, role)
     if v is None:
         return ()
     return (v,) if isinstance(v[0], int) else tuple(v)
 
 
-def _match(tokens, pred, gold) -> bool:
+def _match(tokens: list[tuple[int, int]], pred: Iterable[tuple[int, int]],
+           gold: Sequence[tuple[int, int]]) -> bool:
     if not gold:
         return True
     return bool(_label(tokens, pred) & _label(tokens, gold))

@@ -38,11 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from ..crosscheck import statements as linker
-from ..extract import entities as entities_mod
-from ..extract import extract_doc
+from ..extract import entities as entities_mod, extract_doc
 from ..nlp import load
 from ..options import Options
-from ..records import Claim, Document, Entity
+from ..records import Claim, Document, Entity, Mention
 from .ecbplus import EcbDocument, read_corpus
 
 ACTION_PREFIXES = ("ACTION_", "NEG_ACTION_")
@@ -68,7 +67,7 @@ def prepare(data: Path, options: Options, limit: int | None = None,
                  for d in ecb]
     nlp = load(options.model)
     claims: list[Claim] = []
-    mentions = []
+    mentions: list[Mention] = []
     for sdoc, doc in zip(nlp.pipe((d.text for d in documents), batch_size=options.batch_size), documents):
         ex = extract_doc(sdoc, doc, options)
         claims += ex.claims

@@ -10,9 +10,10 @@ B-cubed P/R/F1 and the adjusted Rand index (implemented here; no extra dependenc
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from math import comb
 from pathlib import Path
-from typing import Any, Hashable
+from typing import Any
 
 from ..crosscheck import stories as stories_mod
 from ..extract import entities as entities_mod
@@ -21,7 +22,7 @@ from .ecbplus import read_corpus
 from .entities import bcubed, parse_corpus
 
 
-def adjusted_rand(pred: list[Hashable], gold: list[Hashable]) -> float:
+def adjusted_rand(pred: Sequence[Hashable], gold: Sequence[Hashable]) -> float:
     """Adjusted Rand index (Hubert & Arabie 1985) of two labelings of the same items."""
     n = len(pred)
     if n < 2:

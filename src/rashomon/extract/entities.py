@@ -33,7 +33,7 @@ names the country when the demonym is known ("Azerbaijani" -> "Azerbaijan").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..records import Document, Entity, Mention, stable_id
 from . import gazetteer, linking
@@ -112,7 +112,7 @@ def mentions(sdoc, document: Document) -> list[Mention]:
     text = document.text
     skip_until = -1
     floor = 0
-    for k, ent in enumerate(ents):
+    for ent in ents:
         if ent.start < skip_until:
             continue
         start, end, label = ent.start, ent.end, ent.label_
@@ -159,7 +159,7 @@ def canonicalize(mentions: Iterable[Mention]) -> list[Entity]:
         return []
     gaz = gazetteer.load()
     forms: dict[tuple[str, str], Form] = {}
-    for (text, label), ms in by_form.items():
+    for text, label in by_form:
         forms[(text, label)] = linking.parse(text, label, gaz)
     nodes = linking.build_nodes(by_form, forms, gaz)
     clusters, overrides, places = linking.link(nodes, gaz)

@@ -72,9 +72,7 @@ def _arguments(v) -> tuple[object | None, object | None, object | None]:
     for c in v.children:
         if c.dep_ == "nsubj":
             actor = c
-        elif c.dep_ == "nsubjpass":
-            target = c
-        elif c.dep_ in ("dobj", "attr") and target is None:
+        elif c.dep_ == "nsubjpass" or (c.dep_ in ("dobj", "attr") and target is None):
             target = c
         elif c.dep_ == "agent":
             agent = next((p for p in c.children if p.dep_ == "pobj"), None)

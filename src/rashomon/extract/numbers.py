@@ -110,7 +110,8 @@ for _phrase, _sym in [
 MAX_POST_HEDGE = max(len(k) for k in POST_HEDGES)
 
 CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "usd": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD", "nz$": "NZD",
+    "$": "USD", "us$": "USD", "$us": "USD", "$a": "AUD", "usd": "USD", "hk$": "HKD", "a$": "AUD", "c$": "CAD",
+    "nz$": "NZD",
     "£": "GBP", "ps": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "¥": "JPY", "y=": "JPY",
     "rm": "MYR", "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "₼": "AZN", "azn": "AZN",
     "₽": "RUB", "₪": "ILS", "r$": "BRL", "chf": "CHF",
@@ -320,7 +321,8 @@ def hedge_before(words: list[str]) -> tuple[int, str] | None:
         return None
     n, sym = found
     outer = _longest_hedge(words[:len(words) - n])
-    if outer is not None and outer[1] != "=" and tuple(words[len(words) - n - outer[0]:len(words) - n]) not in _NO_STACK:
+    if (outer is not None and outer[1] != "="
+            and tuple(words[len(words) - n - outer[0]:len(words) - n]) not in _NO_STACK):
         return n + outer[0], combine_hedges(outer[1], sym)
     return n, sym
 

@@ -165,9 +165,9 @@ def _fraction(sdoc, i: int) -> _Q | None:
     if j + 1 >= n:
         return None
     word = sdoc[j].lower_
-    if word not in N.FRACTIONS or word.endswith("s") == singular or word in ("half", "halves"):
-        if not (singular and low == "one" and word == "half"):
-            return None
+    if (word not in N.FRACTIONS or word.endswith("s") == singular or word in ("half", "halves")) and not (
+            singular and low == "one" and word == "half"):
+        return None
     after = sdoc[j + 1].lower_
     if not (after == "of" or (not singular and after in _POSSESSIVE_DETS)):
         return None
@@ -180,7 +180,8 @@ def _number_run(sdoc, i: int) -> _Q | None:
     tok = sdoc[i]
     words: list[str] = []
     j = i
-    if tok.lower_ in ("a", "an") and i + 1 < n and (sdoc[i + 1].lower_ in N.MULTIPLIERS or sdoc[i + 1].lower_ == "dozen"):
+    if tok.lower_ in ("a", "an") and i + 1 < n and (sdoc[i + 1].lower_ in N.MULTIPLIERS
+                                                    or sdoc[i + 1].lower_ == "dozen"):
         words, j = ["a"], i + 1
     else:
         p = N.parse_token(tok.text)
@@ -193,9 +194,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
         t = sdoc[j]
         lw = t.lower_
         last = words[-1].lower() if words else ""
-        if not words or (words == ["a"]):
-            words.append(t.text)
-        elif lw in N.MULTIPLIERS or lw == "dozen":
+        if not words or (words == ["a"]) or lw in N.MULTIPLIERS or lw == "dozen":
             words.append(t.text)
         elif lw in ("-", "and") and j + 1 < n and sdoc[j + 1].lower_ in N.UNITS_WORDS \
                 and (last in N.MULTIPLIERS or N.UNITS_WORDS.get(last, 0) >= 20) and last.isalpha():
@@ -207,6 +206,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
             break
         j += 1
     first = N.parse_token(words[0]) if words[0] != "a" else None
+    value: float | None
     if first is not None and words[0].lower() not in N.UNITS_WORDS:
         rest = N.word_value(["1"] + words[1:]) if len(words) > 1 else 1.0
         value = first.value * (rest or 1.0)
@@ -260,7 +260,8 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
     if tok.lower_ == "one" and prev is not None and prev.pos_ in ("DET", "ADJ") and prev.lower_ not in ("a", "an"):
         return False  # "the same one", "each one"
     plain = q.num_end - q.num_start == 1 and "," not in tok.text and not has_unit
-    if plain and tok.text[:1].isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ != "NORP" and nxt.is_title | nxt.is_upper:
+    if (plain and tok.text[:1].isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ != "NORP"
+            and nxt.is_title | nxt.is_upper):
         return False  # "787 Dreamliner", "575 Wilbraham Road", "90049 ZIP Code"
     if plain and prev is not None and prev.text == "," and nxt is not None and nxt.text == "," \
             and i > 1 and sdoc[i - 2].pos_ == "PROPN":
@@ -367,7 +368,9 @@ def _suffix(sdoc, q: _Q) -> None:
             q.unit, q.unit_kind, j = N.CURRENCY_QUALIFIED[(t.lower_, sdoc[j + 1].lower_)], "currency", j + 2
         elif t.lower_ == "basis" and j + 1 < n and sdoc[j + 1].lower_.startswith("point"):
             q.unit, q.unit_kind, j = "bp", "measure", j + 2
-        elif (u := N.unit_of(t.text)) is not None and not (t.lower_ in ("s", "h", "g", "p", "point", "points", "times") and t.whitespace_ == " " and t.pos_ not in ("NOUN",)):
+        elif (u := N.unit_of(t.text)) is not None and not (
+                t.lower_ in ("s", "h", "g", "p", "point", "points", "times") and t.whitespace_ == " "
+                and t.pos_ not in ("NOUN",)):
             q.unit_kind, q.unit = u
             j += 1
             if u[0] == "percentage" and j < n and sdoc[j].lower_.startswith("point"):
@@ -396,7 +399,8 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
                                           or (g == "or" and prev.unit is None
                                               and q.num_end - q.num_start == 1 and prev.value < q.value < 100)):
                 mult_q = _word_multiplier(sdoc, q)
-                a = prev.value * mult_q if _word_multiplier(sdoc, prev) == 1.0 and mult_q > 1 and prev.value < q.value / mult_q * 10 else prev.value
+                scaled = _word_multiplier(sdoc, prev) == 1.0 and mult_q > 1 and prev.value < q.value / mult_q * 10
+                a = prev.value * mult_q if scaled else prev.value
                 lo, hi = sorted((a, q.value))
                 if lo == hi:  # a tied score "2-2" is not a range
                     out.append(q)
@@ -494,7 +498,7 @@ def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
     k, head = j, None
     while k < n and k < j + 5:
         t = sdoc[k]
-        if t.pos_ in NOUNS and not N.unit_of(t.text) is None and t.pos_ != "PROPN":
+        if t.pos_ in NOUNS and N.unit_of(t.text) is not None and t.pos_ != "PROPN":
             break
         if t.pos_ in NOUNS:
             head = t
@@ -671,7 +675,9 @@ def _context(sdoc, qs: list[_Q], times) -> list[dict]:
                 if any(t.lemma_.lower() in N.DEATH_WORDS for t in tally.subtree if t.i <= tally.i):
                     predicate = "kill"
         out.append(dict(what=what, predicate=predicate, place=_place(sent, verb),
-                        time=_time(sent, num_tok, times, (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))), attributed_to=_attribution(sent, verb),
+                        time=_time(sent, num_tok, times,
+                                   (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))),
+                        attributed_to=_attribution(sent, verb),
                         end_tok=end_tok))
     return out
 

@@ -15,9 +15,10 @@ Without an anchor, relative expressions keep underspecified values (``XXXX-09-27
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from typing import Any, TypeGuard
 
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -164,9 +165,11 @@ def parse_anchor(value: str | None) -> date | None:
         return None
 
 
-def is_absolute(value: str | None) -> bool:
+def is_absolute(value: str | None) -> TypeGuard[str]:
     """True when ``value`` names a point on the calendar (not a duration, ref or X-pattern)."""
-    return bool(value) and value[0].isdigit() and "X" not in value
+    if not value:
+        return False
+    return value[0].isdigit() and "X" not in value
 
 
 def _num(word: str) -> int | float | None:
@@ -231,15 +234,15 @@ class _Resolver:
         return getattr(self, f"_r_{s.kind}")(s, s.groups)
 
     # -------------------------------------------------------------- absolute dates
-    def _r_iso(self, s, g):
+    def _r_iso(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", f"{g['y']}-{g['m']}-{g['d']}"
 
-    def _r_slash(self, s, g):
+    def _r_slash(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         y = int(g["y"])
         y = y + (1900 if y >= 30 else 2000) if y < 100 else y
         return "DATE", f"{y:04d}-{int(g['m']):02d}-{int(g['d']):02d}"
 
-    def _r_mdy(self, s, g):
+    def _r_mdy(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         mon, d = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
         if "y" in g:
             return "DATE", f"{g['y']}-{mon:02d}-{d:02d}"
@@ -252,10 +255,10 @@ class _Resolver:
 
     _r_dmy = _r_mdy
 
-    def _r_my(self, s, g):
+    def _r_my(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", f"{g['y']}-{_month(g['mon']):02d}"
 
-    def _r_month(self, s, g):
+    def _r_month(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         mon = _month(g["mon"])
         rel = (g.get("rel") or "").lower()
         a = self.anchor
@@ -297,22 +300,22 @@ class _Resolver:
                 best = (cost, cand)
         return best[1].isoformat() if best else f"{a.year}-{mon:02d}-{d:02d}"
 
-    def _r_year(self, s, g):
+    def _r_year(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", g["y"]
 
-    def _r_decade(self, s, g):
+    def _r_decade(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         y = g["y"]
         if y.startswith("'"):
             y = ("19" if int(y[1]) >= 3 else "20") + y[1:]
         return "DATE", y[:3]
 
-    def _r_century(self, s, g):
+    def _r_century(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         n = g["n"].lower()
         c = CENTURY_ORD.get(n) or int(re.sub(r"\D", "", n))
         return "DATE", f"{c - 1:02d}"
 
     # --------------------------------------------------------------- quarters
-    def _r_quarter(self, s, g):
+    def _r_quarter(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         q = ORDINALS[g["q"].lower()]
         y = g.get("y1") or g.get("y2")
         if y is None and g.get("ry") and self.anchor is not None:
@@ -325,7 +328,7 @@ class _Resolver:
         self.last_quarter = (int(y), q)
         return "DATE", f"{y}-Q{q}"
 
-    def _r_half(self, s, g):
+    def _r_half(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         h = 1 if g["h"].lower() == "first" else 2
         y = g.get("y") or (self.anchor.year if self.anchor else None)
         return "DATE", f"{y}-H{h}" if y else f"XXXX-H{h}"
@@ -338,7 +341,7 @@ class _Resolver:
         y, m = _shift_month(self.day.year, self.day.month, -3)
         return (y, (m - 1) // 3 + 1)
 
-    def _r_the_quarter(self, s, g):
+    def _r_the_quarter(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         cq = self._current_quarter()
         if cq is None:
             return "DATE", None
@@ -352,12 +355,12 @@ class _Resolver:
         self.last_quarter = (y, q)
         return "DATE", f"{y}-Q{q}"
 
-    def _r_year_period(self, s, g):
+    def _r_year_period(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         if self.last_quarter:
             return "DATE", f"{g['y']}-Q{self.last_quarter[1]}"
         return "DATE", g["y"]
 
-    def _r_anaphor(self, s, g):
+    def _r_anaphor(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         if self.last_date is None:
             return "DATE", None
         k = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get((g.get("rel") or "").lower(), 0)
@@ -369,20 +372,20 @@ class _Resolver:
         y, m = _shift_month(y, m, k)
         return "DATE", f"{y}-{m:02d}"
 
-    def _r_yearago_q(self, s, g):
+    def _r_yearago_q(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         if self.last_quarter:
             return "DATE", f"{self.last_quarter[0] - 1}-Q{self.last_quarter[1]}"
         return "DATE", str(self.anchor.year - 1) if self.anchor else None
 
     # ---------------------------------------------------------------- deictic
-    def _r_deictic(self, s, g):
+    def _r_deictic(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         w = g["w"].lower()
         if self.day is None:
             return "DATE", None
         d = self.day + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w])
         return ("TIME", f"{d.isoformat()}TNI") if w == "tonight" else ("DATE", d.isoformat())
 
-    def _r_partday(self, s, g):
+    def _r_partday(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         w, p = g["w"].lower(), g["p"].lower()
         code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}[p]
         if self.day is None:
@@ -393,16 +396,16 @@ class _Resolver:
             d = self.day + timedelta(days={"this": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[w])
         return "TIME", f"{d.isoformat()}T{code}"
 
-    def _r_present(self, s, g):
+    def _r_present(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", "PRESENT_REF"
 
-    def _r_past(self, s, g):
+    def _r_past(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", "PAST_REF"
 
-    def _r_future(self, s, g):
+    def _r_future(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", "FUTURE_REF"
 
-    def _r_relunit(self, s, g):
+    def _r_relunit(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         rel, u = g["rel"].lower(), g["u"].lower()
         k = {"this": 0, "last": -1, "next": 1, "the past": -1, "the last": -1, "the next": 1, "the coming": 1,
              "this coming": 1, "this past": -1, "the previous": -1, "the following": 1}[rel]
@@ -412,7 +415,7 @@ class _Resolver:
             return "DURATION", f"P1{UNITS[u]}" if u not in SEASONS else None
         return "DATE", self._shift(u, k)
 
-    def _r_the_unit(self, s, g):
+    def _r_the_unit(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         u = g["u"].lower()
         if u == "year":
             return "DURATION", "P1Y"
@@ -445,7 +448,7 @@ class _Resolver:
             return _week(d + timedelta(weeks=k)) + ("-WE" if u == "weekend" else "")
         return None
 
-    def _r_ago(self, s, g):
+    def _r_ago(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         n, u, direction = _num(g["n"]), _unit(g["u"]), g["dir"].lower()
         sign = 1 if direction in ("later", "from now", "hence") else -1
         a = self.anchor
@@ -471,7 +474,7 @@ class _Resolver:
         return "DATE", (a + timedelta(days=sign * n)).isoformat()
 
     # --------------------------------------------------------------- durations
-    def _r_duration(self, s, g):
+    def _r_duration(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         n, u = _num(g["n"]), _unit(g["u"])
         if u == "second" and g["n"].lower() in ("a", "an"):
             return "DURATION", None  # "a second missile": the ordinal, not a duration
@@ -486,7 +489,7 @@ class _Resolver:
         t = "T" if u in ("second", "minute", "hour") else ""
         return "DURATION", f"P{t}{_fmt(n) if n is not None else 'X'}{code}"
 
-    def _r_plural(self, s, g):
+    def _r_plural(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         rel = (g.get("rel") or "").lower()
         if rel:
             return "DATE", "FUTURE_REF" if rel in ("next", "coming") else "PAST_REF"
@@ -495,7 +498,7 @@ class _Resolver:
         t = "T" if u == "hour" else ""
         return "DURATION", f"P{t}X{code}"
 
-    def _r_set(self, s, g):
+    def _r_set(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         if g.get("wd"):
             return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}"
         if g.get("adv"):
@@ -517,19 +520,19 @@ class _Resolver:
             return a + timedelta(days=delta)
         return a + timedelta(days=delta if delta <= 0 else delta - 7)
 
-    def _r_weekday(self, s, g):
+    def _r_weekday(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         wd = WEEKDAYS[g["wd"].lower()]
         if self.day is None:
             return "DATE", f"XXXX-WXX-{wd}"
         return "DATE", self._weekday_date(s, wd, (g.get("rel") or "").lower()).isoformat()
 
-    def _r_clock(self, s, g):
+    def _r_clock(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         hm = _clock(g["c"])
         if self.day is None or hm is None:
             return "TIME", None
         return "TIME", f"{self.day.isoformat()}T{hm}"
 
-    def _r_clockdate(self, s, g):
+    def _r_clockdate(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         hm = _clock(self.text[g["clock"].start:g["clock"].end])
         _, day = self.resolve(g["date"])
         if day is None or hm is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import glob
 import hashlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import EmptyInput, InputError, NoText, TooLarge
 from ..options import Options
@@ -66,7 +66,7 @@ def read_file(path: Path, options: Options) -> Iterator[RawDocument | IngestErro
     except OSError as exc:
         yield IngestError(str(path), f"cannot read: {exc.strerror or exc}", "E100")
         return
-    yield from read_blob(Blob(str(path), path.name, lambda: open(path, "rb"), size), options)
+    yield from read_blob(Blob(str(path), path.name, lambda: path.open("rb"), size), options)
 
 
 def content_hash(text: str) -> str:

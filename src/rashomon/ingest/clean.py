@@ -34,7 +34,8 @@ from ..records import Removal
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DATE = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+DATE = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
+        rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})")
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
@@ -105,7 +106,9 @@ def blocks_of(raw: str) -> list[Block]:
     for m in re.finditer(r"[^\n]*\S[^\n]*", raw):
         lead = len(m.group()) - len(m.group().lstrip())
         s, e = m.start() + lead, m.start() + len(m.group().rstrip())
-        nxt = re.compile(r"\s*").match(raw, m.end()).end()
+        spaces = re.compile(r"\s*").match(raw, m.end())
+        assert spaces is not None  # \s* matches, if only the empty string
+        nxt = spaces.end()
         out.append(Block(s, e, raw[s:e], nxt))
     return out
 

@@ -7,21 +7,23 @@ to the earliest-ingested document among those above the threshold, with the esti
 ``similarity``. The *original* shown and counted is chosen at read time (:func:`originals`,
 applied by ``Store.documents``): the group's earliest-published member, on a tie of day a news
 agency's copy, then the first ingested — so a wire story ingested after its republications is
-still their original, without rewriting stored links. Signatures are the MinHash values (datasketch's ``affine32`` scheme, named
-explicitly so a library upgrade cannot change it silently) as little-endian uint32 bytes,
+still their original, without rewriting stored links. Signatures are the MinHash values
+(datasketch's ``affine32`` scheme, named explicitly so a library upgrade cannot change it
+silently) as little-endian uint32 bytes,
 so they persist in the store (``doc_signatures``) and later runs link against earlier ones.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..options import Options
 from ..records import Document
+from ..unionfind import components
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -132,20 +134,11 @@ def originals(rows: Iterable[tuple[str, str | None, str | None, str | None, int]
     every document connected by those links; its original is the earliest-published member
     (by day; undated members last), on a tie a news agency's copy, then the first ingested."""
     rows = list(rows)
-    parent = {r[0]: r[0] for r in rows}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for doc_id, dup, *_ in rows:
-        if dup and dup in parent:
-            parent[find(doc_id)] = find(dup)
+    ids = {r[0] for r in rows}
+    group_of = components((r[0] for r in rows), ((doc_id, dup) for doc_id, dup, *_ in rows if dup and dup in ids))
     groups: dict[str, list[tuple]] = {}
     for r in rows:
-        groups.setdefault(find(r[0]), []).append(r)
+        groups.setdefault(group_of[r[0]], []).append(r)
     out: dict[str, str | None] = {}
     for members in groups.values():
         if len(members) < 2:
@@ -169,6 +162,6 @@ def reoriginate(docs: list[Document], rows: Iterable[tuple]) -> list[Document]:
             out.append(d)
             continue
         new = chosen[d.id]
-        sim = d.similarity if new is not None and d.duplicate_of else sims.get(new or "", None)
+        sim = d.similarity if new is not None and d.duplicate_of else sims.get(new or "")
         out.append(replace(d, duplicate_of=new, similarity=sim if new else None))
     return out

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import UsageError
+from ..records import Document
 from . import Store
 
 SCHEMA_ID = "rashomon/1"
@@ -21,7 +22,7 @@ SECTIONS = ("documents", "entities", "claims", "findings", "framing", "stories",
             "extraction_errors")
 
 
-def _document(d) -> dict[str, Any]:
+def _document(d: Document) -> dict[str, Any]:
     return {
         "id": d.id, "source": d.source, "title": d.title, "url": d.url, "outlet": d.outlet, "author": d.author,
         "published": d.published, "published_how": d.published_how,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -38,14 +39,15 @@ class Scratch:
         self.con.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def __enter__(self) -> "Scratch":
+    def __enter__(self) -> Scratch:
         return self
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
     def _append(self, table: str, columns: dict[str, list]) -> None:
-        if columns and next(iter(columns.values())):
+        first = next(iter(columns.values()), [])
+        if first:
             arrow = pa.table(columns)  # noqa: F841  (referenced by name in SQL)
             self.con.execute(f"INSERT INTO {table} SELECT * FROM arrow")
 
@@ -84,9 +86,10 @@ class Scratch:
         corpus' (one query over 100k documents ran out of DuckDB's memory limit)."""
         self.con.execute(
             "CREATE OR REPLACE TABLE post AS WITH f AS (SELECT feature, row_number() OVER () AS fid FROM vec "
-            "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
+            "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) "
+            "SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
             [cap])
-        last = self.con.execute("SELECT max(idx) FROM post").fetchone()[0]
+        (last,) = self.con.execute("SELECT max(idx) FROM post").fetchone() or (None,)  # one row: an aggregate
         for lo in range(0, -1 if last is None else last + 1, PAIR_CHUNK):
             yield from self._stream(
                 "WITH a AS (SELECT idx, fid, w FROM post WHERE idx >= ? AND idx < ?), "
@@ -111,16 +114,17 @@ class Scratch:
             "QUALIFY r.size > 1 OR row_number() OVER (PARTITION BY v.idx ORDER BY v.w DESC, v.pos) <= ? "
             "ORDER BY r.root, v.idx, CASE WHEN r.size > 1 THEN v.pos ELSE 0 END, "
             "CASE WHEN r.size > 1 THEN 0 ELSE -v.w END, v.pos", [top])
-        root, members = None, []
+        root: int | None = None  # set together with the story's first member
+        members: list[tuple[int, dict]] = []
         for rt, idx, feature, w in rows:
             if rt != root:
-                if members:
+                if root is not None:
                     yield root, members
                 root, members = rt, []
             if not members or members[-1][0] != idx:
                 members.append((idx, {}))
             members[-1][1][feature] = w
-        if members:
+        if root is not None:
             yield root, members
 
     # ------------------------------------------------------------------- quotes

@@ -13,6 +13,7 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import api
 from ..errors import StoreBusy, StoreError
@@ -37,17 +38,17 @@ class ReadOnlyGuard:
     """ASGI middleware: 405 for every method but GET/HEAD (HEAD answered as GET without a body);
     security headers on every response."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
         head = scope["method"] == "HEAD"
 
-        async def send_with_headers(message) -> None:
+        async def send_with_headers(message: Message) -> None:
             if head and message["type"] == "http.response.body":
                 message = {**message, "body": b""}  # HEAD: the GET response's headers, no body
             if message["type"] == "http.response.start":

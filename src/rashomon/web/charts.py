@@ -83,7 +83,7 @@ def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, lef
         inside = [(d, e) for d, e in points if window[0] <= d <= window[1]]
         outside, points = len(points) - len(inside), inside
     outlets = sorted({o or "?" for _, e in points for o in (e.outlets or ("?",))}, key=str.lower)
-    lanes = [(o, 40 + i * lane, colours[o]) for i, o in enumerate(outlets)]
+    lanes: list[tuple[str, float, str]] = [(o, 40 + i * lane, colours[o]) for i, o in enumerate(outlets)]
     ys = {o: y for o, y, _ in lanes}
     height = 40 + len(outlets) * lane + 10
     if not points:
@@ -99,7 +99,8 @@ def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, lef
     years = hi.year - lo.year
     if years >= 2:
         step = max(1, years // 10)
-        ticks = [(x(dt.date(y, 1, 1)), str(y)) for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1, step)]
+        first = lo.year + (lo.month > 1 or lo.day > 1)
+        ticks = [(x(dt.date(y, 1, 1)), str(y)) for y in range(first, hi.year + 1, step)]
     else:
         m = dt.date(lo.year, lo.month, 1)
         months = []
@@ -166,7 +167,7 @@ def agreement_colour(agree: int, conflict: int) -> str:
     share = agree / (agree + conflict)
     red, green = (203, 67, 53), (39, 140, 86)
     rgb = tuple(round(r + (g - r) * share) for r, g in zip(red, green))
-    return "#%02x%02x%02x" % rgb
+    return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
 def matrix(rows: list[dict], size: int = 84, left: int = 170, top: int = 130) -> Matrix:

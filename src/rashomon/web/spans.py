@@ -114,8 +114,8 @@ def sentence(text: str, start: int, end: int, reach: int = 280) -> Excerpt:
     left = lo
     for m in _SENTENCE_END.finditer(text, lo, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end, min(len(text), end + reach))
-    right = m.start() + 1 if m else min(len(text), end + reach)
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    right = stop.start() + 1 if stop else min(len(text), end + reach)
     right = max(right, end)
     before, after = text[left:start].lstrip(), text[end:right].rstrip()
     if left == lo and lo > 0:

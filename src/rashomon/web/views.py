@@ -17,7 +17,7 @@ from ..api import Rashomon
 from ..records import Claim, Document, Entity, Finding, Status
 from . import spans as sp
 
-STATUSES: tuple[str, ...] = get_args(Status)
+STATUSES: tuple[Status, ...] = get_args(Status)
 CLAIM_FIELDS = ("kind", "start", "end", "text", "value", "low", "high", "approx", "unit", "what", "predicate",
                 "change", "place", "time", "attributed_to", "speaker_text", "speaker", "cue", "direct", "value_iso",
                 "timex_type", "actor", "action", "target", "stage")
@@ -119,7 +119,8 @@ def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
 
     views = []
     for f in findings:
-        sides, used = [], set()
+        sides: list[Side] = []
+        used: set[str] = set()
         for s in f.independent_sources:
             evs = [e for e in (ev(c) for c in s.claims) if e]
             used.update(s.claims)

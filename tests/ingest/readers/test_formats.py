@@ -23,7 +23,8 @@ def read(*paths, options=OPTS):
 
 def warc_record(uri: str, body: bytes, ctype: str = "text/html; charset=utf-8", length: int | None = None) -> bytes:
     http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
-    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:uuid:{abs(hash(uri))}>\r\n"
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{abs(hash(uri))}>\r\n"
             f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length or len(http)}\r\n\r\n")
     return head.encode() + http + b"\r\n\r\n"
 
@@ -93,7 +94,8 @@ def test_csv_and_tsv(tmp_path, story):
     (tmp_path / "b.tsv").write_text("text\ttitle\n" + story.replace("\n", " ") + "\tT\n")
     doc, empty, tsv = read(tmp_path / "a.csv", tmp_path / "b.tsv")
     assert doc.title == "Ferry strike ends" and doc.url.endswith("/a") and doc.text == story
-    assert isinstance(empty, IngestError) and empty.source.endswith("a.csv:10")  # the story spans lines 2-9 and empty.code == "E108"
+    # the story spans lines 2-9 and empty.code == "E108"
+    assert isinstance(empty, IngestError) and empty.source.endswith("a.csv:10")
     assert tsv.title == "T"
 
 

@@ -14,8 +14,9 @@ JSON Lines / JSON; ``.csv .tsv`` delimited tables; ``.parquet`` Parquet tables; 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Protocol
 
 from ...errors import InputError, TooLarge, UnsupportedFormat
 from ...options import Options
@@ -29,6 +30,12 @@ _SUFFIXES = [(".warc.gz", "warc"), (".warc", "warc"), (".tar.gz", "tar"), (".tgz
              (".csv", "csv"), (".tsv", "tsv"), (".parquet", "parquet"), (".html", "html"), (".htm", "html"),
              (".xhtml", "html"), (".txt", "text"), (".text", "text"), (".md", "text"), (".markdown", "text")]
 MAX_NESTING = 3
+
+
+class Readable(Protocol):
+    """What :func:`read_capped` reads: a file, an archive member, a gzip stream."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 @dataclass
@@ -55,7 +62,7 @@ def blob_from_bytes(source: str, name: str, data: bytes) -> Blob:
     return Blob(source, name, lambda: io.BytesIO(data), len(data))
 
 
-def read_capped(stream: BinaryIO, cap: int, source: str, limit_name: str) -> bytes:
+def read_capped(stream: Readable, cap: int, source: str, limit_name: str) -> bytes:
     """Read at most ``cap`` bytes; refuse (naming the limit) when there is more."""
     data = stream.read(cap + 1)
     if len(data) > cap:

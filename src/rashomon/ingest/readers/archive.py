@@ -17,13 +17,13 @@ import gzip
 import tarfile
 import zipfile
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from typing import BinaryIO, Callable, Iterator
 
 from ...errors import CorruptInput, EmptyInput, InputError, TooLarge, UnsafeArchive
 from ...options import Options
 from ...records import IngestError
-from . import Blob, Budget, Item, blob_from_bytes, read_capped
+from . import Blob, Budget, Item, Readable, blob_from_bytes, read_capped
 
 ReadBlob = Callable[[Blob, Options, int, "Budget | None"], Iterator[Item]]
 
@@ -49,7 +49,7 @@ def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | No
         except StopIteration:
             if not seen:
                 raise EmptyInput(f"{fmt} archive holds no files", source=blob.source,
-                                 hint="check that the archive was created with its contents")
+                                 hint="check that the archive was created with its contents") from None
             return
         except (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise CorruptInput(f"corrupt or truncated {fmt} archive: {exc or type(exc).__name__}",
@@ -85,7 +85,7 @@ def _refusal(source: str, name: str, size: int, options: Options) -> InputError 
     return None
 
 
-def _capped(stream: BinaryIO, source: str, options: Options) -> bytes | InputError:
+def _capped(stream: Readable, source: str, options: Options) -> bytes | InputError:
     try:
         return read_capped(stream, options.max_member_bytes, source, "max_member_bytes")
     except TooLarge as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv as _csv
 import io
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...errors import InputError, MissingField
 from ...options import Options

@@ -10,7 +10,8 @@ other lines are read. Lines are streamed, so a file of any size is read line by 
 from __future__ import annotations
 
 import json
-from typing import Any, BinaryIO, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
 
 from ...errors import CorruptInput, InputError, MissingField, NoText, TooLarge
 from ...options import Options
@@ -49,9 +50,14 @@ def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -
         from .html import to_raw as html_to_raw
 
         page = html_to_raw(text, source, meta["url"])
-        return RawDocument(source=source, text=page.text, format=fmt,
-                           **{k: meta[k] or getattr(page, k) for k in OPTIONAL})
-    return RawDocument(source=source, text=text, format=fmt, **meta)
+        return _raw(source, page.text, fmt, {k: meta[k] or getattr(page, k) for k in OPTIONAL})
+    return _raw(source, text, fmt, meta)
+
+
+def _raw(source: str, text: str, fmt: str, meta: Mapping[str, str | None]) -> RawDocument:
+    """A document with the ``OPTIONAL`` fields of ``meta``."""
+    return RawDocument(source=source, text=text, format=fmt, title=meta["title"], url=meta["url"],
+                       outlet=meta["outlet"], published=meta["published"], author=meta["author"])
 
 
 def _line_error(source: str, exc: InputError) -> IngestError:

@@ -9,7 +9,8 @@ date or timestamp column (read as its ISO date).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...errors import CorruptInput, InputError, MissingField
 from ...options import Options

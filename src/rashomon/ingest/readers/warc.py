@@ -8,7 +8,7 @@ rest of the file cannot be located reliably.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -47,12 +47,13 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
             where = f"{blob.source}!{uri}"
             if record.record_type != WarcRecordType.response:
                 continue
-            if record.http_headers is None:
+            status = record.http_headers.status_code if record.http_headers is not None else None
+            if record.http_headers is None or status is None:  # no HTTP headers, or no status code in them
                 yield IngestError(where, "response record without a parsable HTTP response (truncated or "
                                   "malformed record)", CorruptInput.code)
                 continue
             ctype = record.http_headers.get("Content-Type") or ""
-            if "html" not in ctype.lower() or record.http_headers.status_code >= 300:
+            if "html" not in ctype.lower() or status >= 300:
                 continue
             body = record.reader.read(cap + 1)
             if len(body) > cap:
