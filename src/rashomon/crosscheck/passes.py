@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice, repeat
-from typing import Callable, Iterator
 
 from ..extract import entities as entities_mod, quotes as quotes_mod
 from ..records import Finding, Mention
@@ -142,7 +142,7 @@ def scan(b: Build) -> None:
             docs = b.with_copies(b.documents(batch))
             yield (b.store.claims_of(batch), docs, batch, b.entities_in(batch), b.stories_of(batch), terms)
 
-    sentences, df = 0, Counter()
+    sentences, df = 0, Counter[str]()
     for blocks, dates, shingles, hits, (n, part_df), keys in b.map(partition.scan, parts()):
         sentences += n
         df.update(part_df)

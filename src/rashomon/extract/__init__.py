@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Doc
+
 from ..options import Options
 from ..records import Claim, Document, Extraction
 from .components import COMPONENTS, annotate, stages as all_stages, todo
@@ -17,7 +19,7 @@ from .components import COMPONENTS, annotate, stages as all_stages, todo
 __all__ = ["extract_doc", "all_stages", "todo"]
 
 
-def extract_doc(sdoc, document: Document, options: Options | None = None,
+def extract_doc(sdoc: Doc, document: Document, options: Options | None = None,
                 stages: Sequence[str] | None = None) -> Extraction:
     """The records of ``stages`` (component stages, ``name@version``; default: every component) for
     ``document``, from its parse ``sdoc``."""

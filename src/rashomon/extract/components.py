@@ -33,14 +33,14 @@ finds them without importing Rashomon first.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Collection
+from collections.abc import Callable, Collection
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Document, stable_id
-from . import entities, events, quantities, quotes
-from . import time as timex
+from . import entities, events, quantities, quotes, time as timex
 
 EXTENSIONS = ("document", "mentions", "times", "published", "quantities", "quotes", "events")
 for _name in EXTENSIONS:

@@ -26,5 +26,5 @@ from .staging import StagingMixin
 __all__ = ["CLAIM_COLUMNS", "DEFAULT_DB", "DOC_CHUNK", "DOC_COLUMNS", "Store"]
 
 
-class Store(DocumentsMixin, ExtractionsMixin, StagingMixin, QueriesMixin, Connection):
+class Store(ExtractionsMixin, StagingMixin, QueriesMixin, DocumentsMixin, Connection):
     """A Rashomon store in one DuckDB file (``":memory:"`` for tests)."""

@@ -41,6 +41,13 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, 
     con.execute(f"INSERT INTO {q(table)} ({cols}) SELECT {cols} FROM arrow")
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
+    """The first column of the first row of a query that always returns a row (an aggregate)."""
+    row = con.execute(sql, list(params)).fetchone()
+    assert row is not None, sql
+    return row[0]
+
+
 class Connection:
     """A Rashomon store in one DuckDB file (``":memory:"`` for tests): its connections."""
 
@@ -109,4 +116,4 @@ class Connection:
 
     def schema_version(self) -> int:
         with self.connect() as con:
-            return int(con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+            return int(scalar(con, "SELECT value FROM meta WHERE key='schema_version'"))

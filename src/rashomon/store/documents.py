@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from ..records import Document, IngestError, Removal
-from .connection import Connection, col_list, insert, q
+from .connection import Connection, col_list, insert, q, scalar
 from .rows import (
     DOC_COLUMNS,
     INGEST_ERROR_COLUMNS,
@@ -72,7 +72,7 @@ class DocumentsMixin(Connection):
                 existing = {r[0] for r in con.execute(
                     "SELECT content_hash FROM documents WHERE content_hash IN (SELECT unnest(?))",
                     [[d.content_hash for d in docs]]).fetchall()}
-            seq = con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+            seq = scalar(con, "SELECT coalesce(max(seq), 0) FROM documents")
             rows, removals, sigs, srcs = [], [], [], list(sources)
             for d in docs:
                 srcs.append((d.id, d.source))

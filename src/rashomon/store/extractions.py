@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 
 from ..records import Document, Extraction, ExtractionError
-from .connection import Connection, insert
-from .documents import set_publication
+from .connection import insert
+from .documents import DocumentsMixin, set_publication
 from .rows import (
     CLAIM_COLUMNS,
     EXTRACTION_ERROR_COLUMNS,
@@ -17,7 +17,6 @@ from .rows import (
     mention_row,
     row_extraction_error,
 )
-
 
 Todo = Callable[[Collection[str]], tuple[str, ...]]  # the stages a document needs, given those it has
 
@@ -34,7 +33,7 @@ def _by_stages(extractions: Sequence[Extraction]) -> dict[tuple[str, ...], list[
     return groups
 
 
-class ExtractionsMixin(Connection):
+class ExtractionsMixin(DocumentsMixin):
     """Per-document stage results (part of :class:`~rashomon.store.Store`; reads documents through
     :meth:`~rashomon.store.documents.DocumentsMixin.documents`)."""
 

@@ -10,7 +10,8 @@ import duckdb
 
 from ..errors import ReadOnlyQuery, StoreError
 from ..records import Claim, Document, Entity, Finding, FramingHit, Mention, Story, TimelineEntry
-from .connection import Connection, col_list, q
+from .connection import col_list, q, scalar
+from .documents import DocumentsMixin
 from .rows import (
     CLAIM_COLUMNS,
     ENTITY_COLUMNS,
@@ -35,7 +36,7 @@ def _like(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-class QueriesMixin(Connection):
+class QueriesMixin(DocumentsMixin):
     """Reading results back (part of :class:`~rashomon.store.Store`; document lookups go through
     :meth:`~rashomon.store.documents.DocumentsMixin.documents`)."""
 
@@ -43,7 +44,7 @@ class QueriesMixin(Connection):
         if table not in ("documents", "claims", "entities", "findings", "framing", "mentions", "stories"):
             raise StoreError(f"unknown table {table!r}")
         with self.connect() as con:
-            return con.execute(f"SELECT count(*) FROM {q(table)}").fetchone()[0]
+            return scalar(con, f"SELECT count(*) FROM {q(table)}")
 
     # -------------------------------------------------------- mentions, claims
     def mentions(self) -> Iterator[Mention]:

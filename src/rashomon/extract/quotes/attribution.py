@@ -96,9 +96,7 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
                 continue
             hit = any(_overlaps(q, c) for c in content)
             if not hit:
-                if q[1] <= anchor[0] and q[1] >= s0 - 2 and GAP.match(text[q[1]:anchor[0]]):
-                    hit = True
-                elif q[0] >= anchor[1] and q[0] <= s1 + 1 and (GAP.match(text[anchor[1]:q[0]])
+                if q[1] <= anchor[0] and q[1] >= s0 - 2 and GAP.match(text[q[1]:anchor[0]]) or q[0] >= anchor[1] and q[0] <= s1 + 1 and (GAP.match(text[anchor[1]:q[0]])
                                                            or (not content and q in statements)):
                     hit = True
             if hit:

@@ -396,10 +396,10 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
         if low == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
             hit = _according(tok)
             if hit:
-                src, content, cue = hit
+                source, content, cue = hit
                 to = sdoc[tok.i + 1]
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                out.append(Frame(src, cue, "according to", content, pobj))
+                out.append(Frame(source, cue, "according to", content, pobj))
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
             frame = noun_frame(tok)
