@@ -20,6 +20,7 @@ from rich.text import Text
 from . import api
 from .errors import RashomonError, UsageError
 from .options import DEFAULT_FIELDS, Options
+from .records import TimeClaim
 from .store import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Rashomon: cross-check the news.")
@@ -191,7 +192,7 @@ def show(doc: str = typer.Argument(..., help="Document id, id prefix or source p
         for rem in d.removed:
             out.print(f"- [{rem.rule}] {rem.start}-{rem.end}: {rem.text[:100]!r}", markup=False, highlight=False)
     for c in r.claims(doc=d.id):
-        if c.kind != "time":
+        if not isinstance(c, TimeClaim):
             out.print(f"  {c.kind:8} {c.start:>6}-{c.end:<6} {c.text[:90]}", markup=False, highlight=False)
 
 

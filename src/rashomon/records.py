@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 PublishedHow = Literal["metadata", "text", "inferred"]
 ClaimKind = Literal["quantity", "quote", "event", "time"]
@@ -135,26 +135,46 @@ class Entity(Record):
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim(Record):
-    """A fact stated in one document. ``kind`` selects which optional fields are set.
+    """A fact stated in one document: what every kind shares, its evidence. ``text`` is
+    ``document.text[start:end]`` of document ``doc``; ``stage`` the ``name@version`` of the extractor
+    that read it. A claim is one of the kinds below (:data:`CLAIM_TYPES`, :func:`make_claim`)."""
 
-    quantity: value (number or list of numbers), low, high, approx, unit, what,
-              predicate, place, time, attributed_to, change (=,~,>,<,up,down)
-    quote:    speaker (entity id), speaker_text, speaker_start/end, cue, direct,
-              content_start/end
-    time:     value_iso (ISO 8601 / TIMEX3 value), timex_type (DATE, DURATION, SET, TIME)
-    event:    actor, action (lemma), target, place, time
-    """
-
+    KIND: ClassVar[ClaimKind]
     id: str
     doc: str
-    kind: ClaimKind
     start: int
     end: int
     text: str
     stage: str
-    # quantity
+
+    @property
+    def kind(self) -> ClaimKind:
+        return self.KIND
+
+    def to_dict(self) -> dict[str, Any]:
+        """The export shape: id, doc, kind, start, end, text, stage, then the kind's fields that are set."""
+        d = {"id": self.id, "doc": self.doc, "kind": self.kind, "start": self.start, "end": self.end,
+             "text": self.text, "stage": self.stage}
+        for f in dataclasses.fields(self)[len(_EVIDENCE):]:
+            v = getattr(self, f.name)
+            if v is not None:
+                d[f.name] = _plain(v)
+        return d
+
+
+_EVIDENCE = ("id", "doc", "start", "end", "text", "stage")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuantityClaim(Claim):
+    """A figure: ``value`` (a number, or a list of numbers such as years; None for a range), its bounds
+    as the text hedges it (``low``/``high``/``approx``), ``change`` (=, ~, >, >=, <, up, down), ``unit``,
+    the counted thing (``what``), the governing ``predicate`` (kill, injure, ...), ``place``, ``time``
+    (ISO) and who it is ``attributed_to``."""
+
+    KIND: ClassVar[ClaimKind] = "quantity"
     value: float | tuple[float, ...] | None = None
     low: float | None = None
     high: float | None = None
@@ -166,7 +186,15 @@ class Claim(Record):
     time: str | None = None  # ISO value of the claim's time, when known
     attributed_to: str | None = None
     change: str | None = None
-    # quote
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteClaim(Claim):
+    """Words attributed to a speaker: ``speaker_text`` at ``speaker_start``/``speaker_end``, the ``cue``
+    (said, according to, ...), ``direct`` (in quotation marks), the content span, and ``speaker``: the
+    entity id it resolves to across the corpus."""
+
+    KIND: ClassVar[ClaimKind] = "quote"
     speaker: str | None = None
     speaker_text: str | None = None
     speaker_start: int | None = None
@@ -175,17 +203,47 @@ class Claim(Record):
     direct: bool | None = None
     content_start: int | None = None
     content_end: int | None = None
-    # time
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeClaim(Claim):
+    """A time expression: ``value_iso`` (ISO 8601 / TIMEX3 value) and ``timex_type`` (DATE, DURATION, SET, TIME)."""
+
+    KIND: ClassVar[ClaimKind] = "time"
     value_iso: str | None = None
     timex_type: str | None = None
-    # event
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventClaim(Claim):
+    """Who did what to whom: ``actor``, ``action`` (a lemma), ``predicate`` (the verb group as written:
+    "was killed"), ``target``, ``place``, ``time`` (ISO)."""
+
+    KIND: ClassVar[ClaimKind] = "event"
     actor: str | None = None
     action: str | None = None
+    predicate: str | None = None
     target: str | None = None
+    place: str | None = None
+    time: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d = Record.to_dict(self)  # (zero-argument super() does not work in slotted dataclasses)
-        return {k: v for k, v in d.items() if v is not None or k in ("id", "doc", "kind", "start", "end", "text")}
+
+CLAIM_TYPES: dict[str, type[Claim]] = {c.KIND: c for c in (QuantityClaim, QuoteClaim, TimeClaim, EventClaim)}
+AnyClaim = QuantityClaim | QuoteClaim | TimeClaim | EventClaim
+
+
+def make_claim(kind: str, **fields: Any) -> Claim:
+    """The claim of ``kind`` with ``fields``; a field the kind does not have must be None (a row of the
+    ``claims`` table or an exported claim has every kind's columns)."""
+    try:
+        cls = CLAIM_TYPES[kind]
+    except KeyError:
+        raise ValueError(f"unknown claim kind {kind!r} (known: {', '.join(CLAIM_TYPES)})") from None
+    names = {f.name for f in dataclasses.fields(cls)}
+    extra = {k for k, v in fields.items() if k not in names and v is not None}
+    if extra:
+        raise ValueError(f"a {kind} claim has no field {', '.join(sorted(extra))}")
+    return cls(**{k: v for k, v in fields.items() if k in names})
 
 
 def claim_id(doc: str, kind: str, start: int, end: int) -> str:

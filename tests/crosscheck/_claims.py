@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from rashomon.extract import numbers as N
-from rashomon.records import Claim, Document, claim_id
+from rashomon.records import Claim, Document, claim_id, make_claim
 
 
 def doc(doc_id: str, text: str, outlet: str, published: str = "2025-05-04",
@@ -26,5 +26,5 @@ def qty(d: Document, evidence: str, value: float | tuple[float, ...], **fields) 
     lead = re.split(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", evidence, maxsplit=1)[0]
     if isinstance(value, (int, float)) and not {"low", "high", "approx"} & set(fields):
         fields = hedged(value, lead) | fields
-    return Claim(id=claim_id(d.id, "quantity", start, start + len(evidence)), doc=d.id, kind="quantity",
+    return make_claim(id=claim_id(d.id, "quantity", start, start + len(evidence)), doc=d.id, kind="quantity",
                  start=start, end=start + len(evidence), text=evidence, stage="test@1", value=value, **fields)

@@ -5,7 +5,7 @@ import pytest
 
 from rashomon.crosscheck import framing
 from rashomon.errors import UsageError
-from rashomon.records import Claim, Entity, Mention
+from rashomon.records import Entity, Mention, make_claim
 from tests.crosscheck._claims import doc
 
 LEXICON = framing.load_lexicon()
@@ -143,7 +143,7 @@ def test_officials_by_outlet():
                   {"country": "Valdoria", "role": "foreign minister"})
 
     def quote(d, speaker=None, speaker_text=None, i=0):
-        return Claim(id=f"q{d.id}{i}", doc=d.id, kind="quote", start=0, end=1, text="x", stage="t",
+        return make_claim(id=f"q{d.id}{i}", doc=d.id, kind="quote", start=0, end=1, text="x", stage="t",
                      speaker=speaker, speaker_text=speaker_text)
 
     rows = framing.officials_by_outlet([quote(a, "e_lund"), quote(a, "e_lund", i=1), quote(b, None, "Dario Keln")],

@@ -6,6 +6,7 @@ import math
 import pytest
 
 from rashomon.crosscheck import link
+from rashomon.records import make_claim
 from tests.crosscheck._claims import doc, hedged, qty
 
 
@@ -66,9 +67,8 @@ def test_unexplained_numbers_are_not_linkable(text, evidence, value):
     ("", 2.5, {}, 2.45, 2.55, "2.5"),
 ])
 def test_intervals_are_the_extractors_bounds(lead, value, fields, lo, hi, display):
-    from rashomon.records import Claim
     fields = fields or hedged(value, lead)
-    c = Claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=value, **fields)
+    c = make_claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=value, **fields)
     interval, shown = link.interval_of(c, lead, True)
     assert interval.lo == pytest.approx(lo, rel=1e-6) and interval.hi == pytest.approx(hi)
     assert shown == display
@@ -76,8 +76,7 @@ def test_intervals_are_the_extractors_bounds(lead, value, fields, lo, hi, displa
 
 def test_interval_words_never_change_the_interval():
     """Crosscheck reads no hedge of its own: the lead words only word the display."""
-    from rashomon.records import Claim
-    c = Claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=40)
+    c = make_claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=40)
     assert link.interval_of(c, "more than ", True)[0] == link.interval_of(c, "", True)[0] == link.Interval(40, 40)
 
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from rashomon.crosscheck import outlet_matrix
-from rashomon.records import Claim, Finding, SourceCount
+from rashomon.records import Finding, SourceCount, make_claim
 from tests.crosscheck._claims import doc
 
 
 def claim(cid, d):
-    return Claim(id=cid, doc=d.id, kind="quantity", start=0, end=1, text="x", stage="t", value=1.0)
+    return make_claim(id=cid, doc=d.id, kind="quantity", start=0, end=1, text="x", stage="t", value=1.0)
 
 
 def test_pairs_by_status():

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from rashomon.crosscheck.quotes import link
-from rashomon.records import Claim, Document, Entity, Mention, claim_id, stable_id
+from rashomon.records import Document, Entity, Mention, claim_id, make_claim, stable_id
 
 BASE = "We will firmly defend the harbour of Port Aven until the storm has passed"
 
@@ -21,7 +21,7 @@ def _case(items):
                              duplicate_of=dup))
         c0 = text.index(quoted)
         s0 = text.index(speaker)
-        claims.append(Claim(id=claim_id(doc_id, "quote", 0, len(text) - 1), doc=doc_id, kind="quote", start=0,
+        claims.append(make_claim(id=claim_id(doc_id, "quote", 0, len(text) - 1), doc=doc_id, kind="quote", start=0,
                             end=len(text) - 1, text=text[:-1], stage="quotes@1", speaker_text=speaker,
                             speaker_start=s0, speaker_end=s0 + len(speaker), cue="say", direct=direct,
                             content_start=c0, content_end=c0 + len(quoted)))

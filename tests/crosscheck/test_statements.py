@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from rashomon.crosscheck import statements
 from rashomon.crosscheck.statements import Weights, link, stem
-from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, stable_id
+from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, make_claim, stable_id
 
 # filler sentences give the corpus enough sentences for IDF to tell rare words from common ones
 FILLER = ("Rain fell over the coastal hills. Ferries kept their winter timetable. A bakery opened near the square. "
@@ -21,14 +21,14 @@ def _doc(doc_id: str, outlet: str, sentence: str, published: str = "2025-05-04",
 def _event(d: Document, clause: str, action: str, actor: str | None = None, target: str | None = None,
            time: str | None = None) -> Claim:
     s = d.text.index(clause)
-    return Claim(id=claim_id(d.id, "event", s, s + len(clause)), doc=d.id, kind="event", start=s,
+    return make_claim(id=claim_id(d.id, "event", s, s + len(clause)), doc=d.id, kind="event", start=s,
                  end=s + len(clause), text=clause, stage="events@1", action=action, actor=actor, target=target,
                  time=time)
 
 
 def _time(d: Document, words: str, value: str) -> Claim:
     s = d.text.index(words)
-    return Claim(id=claim_id(d.id, "time", s, s + len(words)), doc=d.id, kind="time", start=s, end=s + len(words),
+    return make_claim(id=claim_id(d.id, "time", s, s + len(words)), doc=d.id, kind="time", start=s, end=s + len(words),
                  text=words, stage="time@1", value_iso=value, timex_type="DATE")
 
 
@@ -46,7 +46,7 @@ def _pair(a: str = A, b: str = B, outlet_b: str = "Coastline Post", neg: bool = 
     da, db = _doc("a", "Valdoria Herald", a), _doc("b", outlet_b, b)
     verb_a = "approved"
     ca = _event(da, a[a.index("The"):a.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
-    cb = (Claim(id=claim_id("b", "quote", 0, len(b)), doc="b", kind="quote", start=0, end=len(b), text=b,
+    cb = (make_claim(id=claim_id("b", "quote", 0, len(b)), doc="b", kind="quote", start=0, end=len(b), text=b,
                 stage="quotes@1") if neg else
           _event(db, b[b.index("the Port"):b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"))
     ents = [_entity("Port Aven", "GPE", [da, db])]

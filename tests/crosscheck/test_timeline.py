@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from rashomon.crosscheck import timeline
-from rashomon.records import Claim, Document, claim_id
+from rashomon.records import Document, claim_id, make_claim
 
 from ..conftest import SEEDS, need
 
@@ -18,14 +18,14 @@ def _doc(i, text, outlet, published=None):
 
 def _event(doc, evidence, action, when, actor="Vellmark rebels", target=None):
     s = doc.text.index(evidence)
-    return Claim(id=claim_id(doc.id, "event", s, s + len(evidence)), doc=doc.id, kind="event", start=s,
+    return make_claim(id=claim_id(doc.id, "event", s, s + len(evidence)), doc=doc.id, kind="event", start=s,
                  end=s + len(evidence), text=evidence, stage="events@1", actor=actor, action=action,
                  predicate=action + "ed", target=target, time=when)
 
 
 def _time(doc, evidence, value, typ="DATE"):
     s = doc.text.index(evidence)
-    return Claim(id=claim_id(doc.id, "time", s, s + len(evidence)), doc=doc.id, kind="time", start=s,
+    return make_claim(id=claim_id(doc.id, "time", s, s + len(evidence)), doc=doc.id, kind="time", start=s,
                  end=s + len(evidence), text=evidence, stage="time@1", value_iso=value, timex_type=typ)
 
 
@@ -111,13 +111,13 @@ def test_dateline_and_filing_day_are_not_events():
     text = "TARN, 4 May 2025 — 9 people were killed when a shell hit the depot, officials said.\nMore later."
     a = _doc("a", text, "A", "2025-05-04")
     s = text.index("9 people")
-    q = Claim(id="q1", doc="a", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
+    q = make_claim(id="q1", doc="a", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
               time="2025-05-04")
     assert timeline.build([_time(a, "4 May 2025", "2025-05-04"), q], [a]) == []
     # the same figure dated by a weekday in its own sentence is an event of that day
     b = _doc("b", "9 people were killed on Saturday when a shell hit the depot in Tarn.", "B", "2025-05-04")
     s = b.text.index("9 people")
-    q = Claim(id="q2", doc="b", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
+    q = make_claim(id="q2", doc="b", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
               time="2025-05-03")
     (e,) = timeline.build([_time(b, "Saturday", "2025-05-03"), q], [b])
     assert e.date == "2025-05-03"
@@ -141,7 +141,7 @@ def test_pronoun_events_are_labelled_by_their_sentence():
 
 def test_an_event_and_a_figure_of_one_sentence_are_one_entry():
     a = _doc("a", "Troops took the city on 30 April after besieging it for ten days.\nNext line.", "A")
-    q = Claim(id="q", doc="a", kind="quantity", start=a.text.index("ten days"), end=a.text.index("ten days") + 8,
+    q = make_claim(id="q", doc="a", kind="quantity", start=a.text.index("ten days"), end=a.text.index("ten days") + 8,
               text="ten days", stage="t", value=10, unit="day", time="2025-04-30")
     ev = _event(a, "Troops took the city on 30 April after besieging it for ten days.", "take", "2025-04-30",
                 actor="Troops", target="city")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.crosscheck import link, verdict
-from rashomon.records import Claim, Document, stable_id
+from rashomon.records import Document, make_claim, stable_id
 from tests.crosscheck._claims import doc, qty
 
 # (outlet, published, sentence, evidence, value, extra claim fields)
@@ -166,7 +166,7 @@ def test_entities_are_those_mentioned_in_the_claim_sentence():
 
 def _time(d, evidence, iso):
     start = d.text.index(evidence)
-    return Claim(id=f"t_{d.id}_{start}", doc=d.id, kind="time", start=start, end=start + len(evidence), text=evidence,
+    return make_claim(id=f"t_{d.id}_{start}", doc=d.id, kind="time", start=start, end=start + len(evidence), text=evidence,
                  stage="test@1", value_iso=iso, timex_type="DATE")
 
 
@@ -233,7 +233,7 @@ def test_tolls_of_different_years_are_neither_linked_nor_scopes():
     b = Document(id="b", source="b.txt", outlet="B", published=None, published_window=("2020-09-27", "2020-12-28"),
                  text=(t := "Fighting erupted on September 27 and has so far killed more than 700 people."),
                  raw_text=t)
-    ta = Claim(id="ta", doc="a", kind="time", start=3, end=19, text="25 February 1992", stage="t",
+    ta = make_claim(id="ta", doc="a", kind="time", start=3, end=19, text="25 February 1992", stage="t",
                value_iso="1992-02-25", timex_type="DATE")
     claims = [ta, qty(a, "613 people", 613),
               qty(b, "more than 700 people", 700, low=700.0, time="XXXX-09-27")]

@@ -11,7 +11,7 @@ from rashomon.distributed.shards import (
     read_extractions,
     write_documents,
 )
-from rashomon.records import Claim, Document, Extraction, Mention, claim_id
+from rashomon.records import Document, Extraction, Mention, claim_id, make_claim
 
 floats = st.floats(allow_nan=False, allow_infinity=False, width=64)
 texts = st.text(max_size=40)
@@ -25,9 +25,10 @@ def extractions(draw) -> Extraction:
     claims = []
     for s in draw(st.lists(st.integers(0, 1000), max_size=4, unique=True)):
         value = draw(st.one_of(st.none(), floats, st.tuples(floats, floats)))
-        claims.append(Claim(claim_id(doc, "quantity", s, s + 2), doc, "quantity", s, s + 2, draw(texts),
-                            "quantities@1", value=value, approx=draw(st.one_of(st.none(), st.booleans())),
-                            unit=draw(st.one_of(st.none(), texts)), change=draw(st.sampled_from([None, "~", ">"]))))
+        claims.append(make_claim("quantity", id=claim_id(doc, "quantity", s, s + 2), doc=doc, start=s, end=s + 2,
+                                 text=draw(texts), stage="quantities@1", value=value,
+                                 approx=draw(st.one_of(st.none(), st.booleans())),
+                                 unit=draw(st.one_of(st.none(), texts)), change=draw(st.sampled_from([None, "~", ">"]))))
     window = draw(st.one_of(st.none(), st.tuples(st.just("2020-01-01"), st.just("2020-02-01"))))
     return Extraction(doc, mentions, tuple(claims), published="2020-01-15" if window else None,
                       published_how="inferred" if window else None, published_window=window,

@@ -6,14 +6,14 @@ import pytest
 
 from rashomon.evaluate import quantities as ev
 from rashomon.options import Options
-from rashomon.records import Claim
+from rashomon.records import Claim, make_claim
 from tests.conftest import DATA, need
 
 NEWSQUANT = DATA / "newsquant" / "NewsQuant-dev.json"
 
 
 def _claim(**kw) -> Claim:
-    return Claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", **kw)
+    return make_claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", **kw)
 
 
 @pytest.mark.parametrize("text, parsed", [

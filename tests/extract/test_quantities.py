@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.extract import quantities
-from rashomon.records import Document
+from rashomon.records import Document, make_claim
 from tests.conftest import SEEDS, need
 
 
@@ -263,11 +263,10 @@ def test_seed_years_and_dates_are_not_quantities(seeds):
 
 
 def test_time_claims_give_time_and_block_dates(nlp):
-    from rashomon.records import Claim
 
     text = "On 4 May 2031, 17 ferries were stranded in the strait."
     s = text.index("4 May 2031")
-    t = Claim(id="t1", doc="t", kind="time", start=s, end=s + 10, text=text[s:s + 10], stage="time@1",
+    t = make_claim(id="t1", doc="t", kind="time", start=s, end=s + 10, text=text[s:s + 10], stage="time@1",
               value_iso="2031-05-04", timex_type="DATE")
     doc = Document(id="t", source="test", text=text, raw_text=text)
     claims = quantities.extract(nlp(text), doc, times=[t])

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from rashomon.extract.quotes import STAGE, attributions, extract, quote_spans
-from rashomon.records import Document
+from rashomon.records import Document, make_claim
 from tests.conftest import SEEDS, need
 
 
@@ -229,9 +229,9 @@ def test_seed_speakers(nlp, prefix: str, piece: str, speaker: str) -> None:
 
 
 def _quote(doc: str, s: int, e: int, speaker: str):
-    from rashomon.records import Claim, claim_id
+    from rashomon.records import claim_id
 
-    return Claim(id=claim_id(doc, "quote", s, e), doc=doc, kind="quote", start=s, end=e + 20, text="x",
+    return make_claim(id=claim_id(doc, "quote", s, e), doc=doc, kind="quote", start=s, end=e + 20, text="x",
                  stage="quotes@1", speaker_text=speaker, speaker_start=s, speaker_end=e, cue="say", direct=True)
 
 

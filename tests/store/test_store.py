@@ -9,7 +9,17 @@ from hypothesis import given, settings, strategies as st
 
 from rashomon.errors import ReadOnlyQuery, SchemaTooNew
 from rashomon.extract import all_stages, todo
-from rashomon.records import Claim, Document, Entity, Extraction, Finding, Mention, Removal, SourceCount, claim_id
+from rashomon.records import (
+    Document,
+    Entity,
+    Extraction,
+    Finding,
+    Mention,
+    Removal,
+    SourceCount,
+    claim_id,
+    make_claim,
+)
 from rashomon.store import Store
 from rashomon.store.schema import SCHEMA_VERSION
 
@@ -82,7 +92,7 @@ def test_errors_recorded_and_cleared_when_fixed(store):
 def test_pending_and_save_extractions(store):
     store.add_batch([doc(1), doc(2)])
     assert store.pending_count(todo) == 2
-    c = Claim(id=claim_id("d_0001", "quantity", 0, 10), doc="d_0001", kind="quantity", start=0, end=10,
+    c = make_claim(id=claim_id("d_0001", "quantity", 0, 10), doc="d_0001", kind="quantity", start=0, end=10,
               text="Fictional ", stage="quantities@1", value=(1948.0, 1965.0), what="wars")
     x = Extraction(doc="d_0001", mentions=(Mention("d_0001", 0, 10, "Fictional", "ORG"),), claims=(c,),
                    published_how="inferred", published_window=("2021-01-01", "2021-12-31"), stages=all_stages())
@@ -101,7 +111,7 @@ def test_timeline_keys_hold_only_claims_that_can_be_placed_on_the_calendar(store
 
     store.add_batch([doc(1)])
     values = ["2016-11-08", "2016-11-08T10:00", "XXXX-11-08", "2016", "PRESENT_REF", "P3D", "XXXX-WXX-1"]
-    claims = [Claim(id=claim_id("d_0001", "time", i, i + 1), doc="d_0001", kind="time", start=i, end=i + 1,
+    claims = [make_claim(id=claim_id("d_0001", "time", i, i + 1), doc="d_0001", kind="time", start=i, end=i + 1,
                     text="x", stage="time@1", value_iso=v, timex_type="DATE") for i, v in enumerate(values)]
     store.save_extractions([Extraction(doc="d_0001", claims=tuple(claims), stages=("time@1",))])
     assert store.timeline_keys() == [("11-08", 3), ("2016", 1)]

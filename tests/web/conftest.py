@@ -21,6 +21,7 @@ from rashomon.records import (
     Story,
     TimelineEntry,
     claim_id,
+    make_claim,
 )
 from rashomon.store import Store
 
@@ -51,7 +52,7 @@ def _doc(id_: str, text: str, outlet: str, published: str, title: str, url: str,
 
 def _claim(doc: str, text: str, kind: str, sub: str, **fields) -> Claim:
     s, e = at(text, sub)
-    return Claim(id=claim_id(doc, kind, s, e), doc=doc, kind=kind, start=s, end=e, text=sub, stage="fixture@1",
+    return make_claim(id=claim_id(doc, kind, s, e), doc=doc, kind=kind, start=s, end=e, text=sub, stage="fixture@1",
                  **fields)
 
 
@@ -72,7 +73,7 @@ def build(path: Path) -> dict[str, object]:
     q_t = _claim("d_times", TIMES, "quantity", "At least 12 people", value=12.0, change=">", what="people killed")
     s, e = at(HERALD, "“We will rebuild Port Aven within six months,” Mira Castellan said")
     ss, se = at(HERALD, "Mira Castellan", 0)
-    quote = Claim(id=claim_id("d_herald", "quote", s, e), doc="d_herald", kind="quote", start=s, end=e,
+    quote = make_claim(id=claim_id("d_herald", "quote", s, e), doc="d_herald", kind="quote", start=s, end=e,
                   text=HERALD[s:e], stage="fixture@1", speaker="e_mira", speaker_text="Mira Castellan",
                   speaker_start=ss, speaker_end=se, cue="said", direct=True, content_start=s + 1,
                   content_end=at(HERALD, "months")[1])
@@ -81,7 +82,7 @@ def build(path: Path) -> dict[str, object]:
     old = _claim("d_herald", HERALD, "time", "1987", value_iso="1987", timex_type="DATE")
     q_x = _claim("d_xss", XSS, "quantity", "25 people", value=25.0, what="<i>people</i> injured")
     s, e = at(XSS, "\u201c<svg onload=alert('quote')>\u201d, said <b onmouseover=alert('speaker')>Ms X</b>")
-    quote_x = Claim(id=claim_id("d_xss", "quote", s, e), doc="d_xss", kind="quote", start=s, end=e, text=XSS[s:e],
+    quote_x = make_claim(id=claim_id("d_xss", "quote", s, e), doc="d_xss", kind="quote", start=s, end=e, text=XSS[s:e],
                     stage="fixture@1", speaker_text="<b onmouseover=alert('speaker')>Ms X</b>", cue="said")
     pa_h, pa_t = at(HERALD, "Port Aven", 1), at(TIMES, "Port Aven", 1)
     mira_h, mira_t = at(HERALD, "Mira Castellan"), at(TIMES, "Mira Castellan")

@@ -42,7 +42,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import UsageError
-from ..records import Claim, Document, Entity, FramingHit
+from ..records import Claim, Document, Entity, FramingHit, QuoteClaim
 from .link import outlet_of
 
 STAGE = "framing@1"
@@ -204,7 +204,7 @@ def officials_by_outlet(quotes: list[Claim], entities: list[Entity], documents: 
     ents = {e.id: e for e in entities}
     counts: Counter = Counter()
     for q in quotes:
-        if q.kind != "quote":
+        if not isinstance(q, QuoteClaim):
             continue
         e = ents.get(q.speaker or "")
         name = e.name if e else (q.speaker_text or "unattributed")

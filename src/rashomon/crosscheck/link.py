@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..records import Claim, Document, Entity
+from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
 
 # --------------------------------------------------------------- vocabularies
 PREDICATES: dict[str, tuple[str, ...]] = {
@@ -110,7 +110,7 @@ class Interval:
 class Facet:
     """What the linker and the verdicts know about one quantity claim."""
 
-    claim: Claim
+    claim: QuantityClaim
     outlet: str
     published: str | None
     root: str  # the original document after following duplicate_of
@@ -164,7 +164,7 @@ def _words(s: str) -> list[str]:
     return [w.lower() for w in WORD.findall(s)]
 
 
-def predicate_class(claim: Claim, sentence: str, offset: int, duration: bool = False) -> tuple[str | None, str]:
+def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: bool = False) -> tuple[str | None, str]:
     """(predicate class, the word used): for a duration the event it measures ("10-day siege"),
     else the extractor's predicate if known, else the nearest cue word in the sentence."""
     low = sentence.lower()
@@ -186,7 +186,7 @@ def predicate_class(claim: Claim, sentence: str, offset: int, duration: bool = F
     return (near[0][1], near[0][2]) if near else (None, "")
 
 
-def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str | None, str]:
+def thing_class(claim: QuantityClaim, after: str) -> tuple[str | None, str | None, str | None, str]:
     """(thing class, people sub-category, duration unit, the noun used) from unit/what or the words after
     the number."""
     unit = (claim.unit or "").lower()
@@ -211,7 +211,7 @@ def thing_class(claim: Claim, after: str) -> tuple[str | None, str | None, str |
     return None, None, None, ""
 
 
-def interval_of(claim: Claim, lead: str, whole_number: bool) -> tuple[Interval | None, str]:
+def interval_of(claim: QuantityClaim, lead: str, whole_number: bool) -> tuple[Interval | None, str]:
     """The claim's value as an interval and as a journalist would read it. The interval is the
     extractor's reading of the hedge (``low``/``high``/``approx``, and ``change`` ``>=`` for an
     inclusive lower bound); ``lead``, the words of the claim's evidence before its number ("up to"),
@@ -245,7 +245,7 @@ def _last_digit_power(v: float) -> int:
     return 0
 
 
-def _day_of(sentence: str, published: str | None, claim: Claim) -> str | None:
+def _day_of(sentence: str, published: str | None, claim: QuantityClaim) -> str | None:
     """The incident's day: a weekday named in the sentence, counted back from publication;
     else the extractor's time when it is a full date other than the publication date."""
     m = re.search(r"\b(?:on|last) (" + "|".join(WEEKDAYS) + r")\b", sentence, re.I)
@@ -309,7 +309,7 @@ class MentionIndex:
         return frozenset(ids), frozenset(places)
 
 
-def facet(claim: Claim, doc: Document | None, by_id: dict[str, Document], mentions: MentionIndex,
+def facet(claim: QuantityClaim, doc: Document | None, by_id: dict[str, Document], mentions: MentionIndex,
           story: str | None = None, copies_published: dict[str, str] | None = None,
           times: list[tuple[int, str]] | None = None) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
@@ -392,7 +392,7 @@ def _year_span(value: str | None, doc: Document | None) -> tuple[int, int] | Non
     return None
 
 
-def _years(claim: Claim, doc: Document | None, text: str, s: int, e: int,
+def _years(claim: QuantityClaim, doc: Document | None, text: str, s: int, e: int,
            times: list[tuple[int, str]]) -> tuple[int, int] | None:
     """The years of the counted event: the claim's own time; else a dated expression in its
     sentence; else one in the sentence just before it ("On 25 February 1992 ... massacred ...
@@ -544,8 +544,8 @@ def facets(claims: list[Claim], documents: list[Document], entities: list[Entity
             first[r] = min(first.get(r, d.published), d.published)
     times: dict[str, list[tuple[int, str]]] = {}
     for c in claims:
-        if c.kind == "time" and c.value_iso and (c.timex_type or "DATE") == "DATE":
+        if isinstance(c, TimeClaim) and c.value_iso and (c.timex_type or "DATE") == "DATE":
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
     # without any time claim for a document, a claim's year is read from dated phrases in its text
     return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc))
-            for c in claims if c.kind == "quantity"]
+            for c in claims if isinstance(c, QuantityClaim)]

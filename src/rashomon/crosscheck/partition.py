@@ -20,9 +20,9 @@ Every function here is a plain top-level function of picklable arguments.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from ..records import Claim, Document, Entity, Finding, FramingHit, TimelineEntry
+from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, TimelineEntry
 from . import framing, link, quotes, statements, timeline, verdict
 
 
@@ -48,13 +48,13 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
     return verdict.date_findings(claims, documents, story_of)
 
 
-def quote_shingles(quotes_: list[Claim], documents: list[Document]) -> list[set[int]]:
+def quote_shingles(quotes_: Sequence[QuoteClaim], documents: list[Document]) -> list[set[int]]:
     """Per quote, the shingles :func:`quotes.link` blocks it on."""
     docs = {d.id: d for d in documents}
     return [quotes.shingles(quotes._words(quotes._content(q, docs))) for q in quotes_]
 
 
-def quote_findings(components: list[list[Claim]], documents: list[Document], entities: list[Entity],
+def quote_findings(components: list[list[QuoteClaim]], documents: list[Document], entities: list[Entity],
                    common: set[int]) -> list[Finding]:
     """Quote findings of several blocking components (``common``: the shingles too common to block on)."""
     return [f for comp in components for f in quotes.link_component(comp, documents, entities, common)]
@@ -82,7 +82,7 @@ def scan(claims: list[Claim], documents: list[Document], batch: list[str], entit
     ids = set(batch)
     blocks = facet_blocks(claims, documents, entities, story_of)  # every kind: facets read a document's dates
     dates = date_groups(claims, documents, story_of)
-    qs = [c for c in claims if c.kind == "quote"]
+    qs = [c for c in claims if isinstance(c, QuoteClaim)]
     own = [d for d in documents if d.id in ids]
     weights = statements.Weights.of(own, entities)
     alone = {d.id for d in own if d.id not in story_of}

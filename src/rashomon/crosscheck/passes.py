@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from itertools import islice, repeat
 
 from ..extract import entities as entities_mod, quotes as quotes_mod
-from ..records import Finding, Mention
+from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
 from . import framing, partition, quotes, statements, stories, timeline
 from .build import Build, chunks, key_batches
@@ -83,7 +83,7 @@ def speakers(b: Build) -> None:
             for n in {e.name, *e.aliases}:
                 by_name[quotes_mod.norm_name(n)].add(e.id)
     for batch in chunks(b.state.order, b.limits.documents):
-        qs = b.store.claims_of(batch, kinds=["quote"])
+        qs = [c for c in b.store.claims_of(batch, kinds=["quote"]) if isinstance(c, QuoteClaim)]
         if not qs:
             continue
         named = {eid for q in qs for eid in by_name.get(quotes_mod.norm_name(q.speaker_text or ""), ())}
@@ -200,7 +200,8 @@ def quote_findings(b: Build) -> None:
 
     def parts() -> Iterator[tuple]:
         for batch in key_batches([(tuple(c), len(c)) for c in components], b.limits.claims):
-            claims = {c.id: c for c in b.store.claims_of(ids=[ids[r] for comp in batch for r in comp])}
+            claims = {c.id: c for c in b.store.claims_of(ids=[ids[r] for comp in batch for r in comp])
+                      if isinstance(c, QuoteClaim)}
             docs = b.with_copies(b.documents(sorted({c.doc for c in claims.values()})))
             groups = [[claims[ids[r]] for r in comp] for comp in batch]
             speakers = {c.speaker for c in claims.values() if c.speaker}

@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable
 
 from rapidfuzz import fuzz
 
-from ..records import Claim, Document, Entity, Finding, SourceCount, Status, stable_id
+from ..records import Document, Entity, Finding, QuoteClaim, SourceCount, Status, stable_id
 from ..unionfind import UnionFind, capped_groups
 from .link import outlet_of
 
@@ -51,7 +51,7 @@ def _numbers(words: list[str]) -> set[str]:
     return {w for w in words if any(ch.isdigit() for ch in w)}
 
 
-def _content(q: Claim, docs: dict[str, Document]) -> str:
+def _content(q: QuoteClaim, docs: dict[str, Document]) -> str:
     doc = docs.get(q.doc)
     if doc is not None and q.content_start is not None and q.content_end is not None:
         return doc.text[q.content_start:q.content_end]
@@ -117,18 +117,18 @@ def _root(doc_id: str, docs: dict[str, Document]) -> str:
     return doc_id
 
 
-def _outlet(q: Claim, docs: dict[str, Document]) -> str:
+def _outlet(q: QuoteClaim, docs: dict[str, Document]) -> str:
     doc = docs.get(q.doc)
     return outlet_of(doc) if doc is not None else q.doc
 
 
-def _speaker(q: Claim, names: dict[str, str]) -> str:
+def _speaker(q: QuoteClaim, names: dict[str, str]) -> str:
     if q.speaker and q.speaker in names:
         return names[q.speaker]
     return q.speaker_text or "an unnamed speaker"
 
 
-def _speaker_key(q: Claim) -> str:
+def _speaker_key(q: QuoteClaim) -> str:
     return q.speaker or " ".join(_words(q.speaker_text or ""))
 
 
@@ -153,8 +153,8 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _finding(group: list[Claim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str]) -> Finding:
-    variants: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+def _finding(group: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str]) -> Finding:
+    variants: dict[tuple[str, ...], list[QuoteClaim]] = defaultdict(list)
     for q in group:
         variants[tuple(_words(texts[q.id]))].append(q)
     ordered = sorted(variants.items(), key=lambda kv: (-len({_outlet(q, docs) for q in kv[1]}), kv[0]))
@@ -209,18 +209,18 @@ def _finding(group: list[Claim], texts: dict[str, str], docs: dict[str, Document
                    flags=tuple(flags), stage=STAGE)
 
 
-def link(quotes: list[Claim], documents: list[Document], entities: list[Entity]) -> list[Finding]:
+def link(quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity]) -> list[Finding]:
     """Findings of kind "quote" for statements quoted by at least two outlets."""
     docs = {d.id: d for d in documents}
     names = {e.id: e.name for e in entities}
-    quotes = sorted((q for q in quotes if q.kind == "quote"), key=lambda q: q.id)
+    quotes = sorted((q for q in quotes if isinstance(q, QuoteClaim)), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
     edges, common = blocking([shingles(_words(texts[q.id])) for q in quotes])
     findings = [f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
     return sorted(findings, key=lambda f: f.id)
 
 
-def link_component(quotes: list[Claim], documents: list[Document], entities: list[Entity],
+def link_component(quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity],
                    common: Collection[int] = ()) -> list[Finding]:
     """The findings of one blocking component (:func:`components`; ``common``: the shingles too common to
     block on, :func:`blocking`), as :func:`link` finds them on the whole corpus (the corpus stage links
@@ -230,7 +230,7 @@ def link_component(quotes: list[Claim], documents: list[Document], entities: lis
     return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
 
 
-def _link(quotes: list[Claim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str],
+def _link(quotes: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str],
           common: Collection[int]) -> list[Finding]:
     union = UnionFind(len(quotes))
     # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
@@ -260,7 +260,7 @@ def _link(quotes: list[Claim], texts: dict[str, str], docs: dict[str, Document],
         # the wording must also align as a contiguous piece (truncation) or in order
         if fuzz.token_set_ratio(x, y) >= MIN_RATIO and max(fuzz.partial_ratio(x, y), fuzz.ratio(x, y)) >= MIN_RATIO:
             union.union(first[a], first[b])
-    groups: dict[int, list[Claim]] = defaultdict(list)
+    groups: dict[int, list[QuoteClaim]] = defaultdict(list)
     for i, q in enumerate(quotes):
         groups[union.find(i)].append(q)
     # copies of one wire story quoting the same words are one source, not a cross-check

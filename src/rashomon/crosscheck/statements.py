@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from ..records import Claim, Document, Entity, Finding, SourceCount, Status, stable_id
+from ..records import Claim, Document, Entity, EventClaim, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import capped_groups
 from .link import MentionIndex, outlet_of, root_of
 
@@ -213,7 +213,7 @@ def statements(claims: Iterable[Claim], documents: list[Document], entities: lis
         sentences[(c.doc, *spans[k])].append(c)
     out = []
     for (doc_id, s, e), cs in sorted(sentences.items()):
-        if all(c.kind == "time" for c in cs):
+        if all(isinstance(c, TimeClaim) for c in cs):
             continue
         doc = by_id[doc_id]
         text = doc.text[s:e]
@@ -221,12 +221,12 @@ def statements(claims: Iterable[Claim], documents: list[Document], entities: lis
         for a, b, w in content_words(text):
             words.setdefault(w, (a, b))
         ents, _ = mentions.within(doc_id, s, e)
-        events = [c for c in cs if c.kind == "event"]
+        events = [c for c in cs if isinstance(c, EventClaim)]
         actions = frozenset(stem(c.action) for c in events if c.action)
         parts = frozenset(h for c in events for h in (_head(c.actor), _head(c.target)) if h)
-        dates = frozenset(c.value_iso for c in cs if c.kind == "time" and c.value_iso
+        dates = frozenset(c.value_iso for c in cs if isinstance(c, TimeClaim) and c.value_iso
                           and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.value_iso))
-        st = Statement(doc_id, s, e, text, sorted((c for c in cs if c.kind != "time"), key=lambda c: c.id),
+        st = Statement(doc_id, s, e, text, sorted((c for c in cs if not isinstance(c, TimeClaim)), key=lambda c: c.id),
                        outlet_of(doc), root_of(doc_id, by_id), story_of.get(doc_id), words, frozenset(ents),
                        actions, parts, dates, frozenset(_negated(text, set(words))))
         st.numbers = frozenset(_figures(text))

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
-from ..records import Claim, Document, TimelineEntry
+from ..records import Claim, Document, EventClaim, QuantityClaim, TimeClaim, TimelineEntry
 from .link import outlet_of, sentence_bounds
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
@@ -94,11 +94,13 @@ def resolve_years(claims: list[Claim]) -> dict[str, str]:
     the same month-day, with a year, in another document (one unambiguous year only)."""
     known: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in claims:
-        if c.kind == "event" and c.time and re.fullmatch(r"\d{4}-\d\d-\d\d", c.time):
+        if isinstance(c, EventClaim) and c.time and re.fullmatch(r"\d{4}-\d\d-\d\d", c.time):
             known[(c.action or "", c.time[5:])].add(c.time[:4])
     out = {}
     for c in claims:
-        m = _PARTIAL.match(c.time or "") if c.kind == "event" else None
+        if not isinstance(c, EventClaim):
+            continue
+        m = _PARTIAL.match(c.time or "")
         if m:
             years = known.get((c.action or "", m[1]), set())
             if len(years) == 1:
@@ -110,9 +112,9 @@ def refine_publication(documents: list[Document], claims: list[Claim]) -> dict[s
     """Narrow the open-ended inferred window of undated documents whose month-day events
     were dated by another source: published between that date and three months later."""
     resolved = resolve_years(claims)
-    by_doc: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[str, EventClaim]]] = defaultdict(list)
     for c in claims:
-        if c.id in resolved:
+        if c.id in resolved and isinstance(c, EventClaim):
             by_doc[c.doc].append((resolved[c.id], c))
     out = {}
     for d in documents:
@@ -133,7 +135,7 @@ def _outlet(doc: Document | None, fallback: str) -> str:
     return outlet_of(doc)
 
 
-def _event_label(c: Claim) -> str:
+def _event_label(c: EventClaim) -> str:
     """"actor predicate target [in place]"; "" when that would not stand on its own ("who fled")."""
     actor, pred, target = (c.actor or "").strip(), (c.predicate or c.action or "").strip(), (c.target or "").strip()
     if actor.lower() in _WEAK_ACTOR or not (actor or target) or not pred:
@@ -169,7 +171,7 @@ def _versions(members: list[Claim], docs: dict[str, Document]) -> str:
     were killed"): each version with its outlets, so no outlet's figure stands for all; "" otherwise."""
     by_label: dict[str, list[str]] = {}
     for c in members:
-        lab = _event_label(c) if c.kind == "event" else ""
+        lab = _event_label(c) if isinstance(c, EventClaim) else ""
         if lab:
             o = _outlet(docs.get(c.doc), c.doc)
             if o not in by_label.setdefault(lab, []):
@@ -210,23 +212,25 @@ def build(claims: list[Claim], documents: list[Document]) -> list[TimelineEntry]
     covered: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     stated: dict[str, list[tuple[int, str]]] = defaultdict(list)  # time expressions outside datelines
     for c in claims:
-        if c.kind == "time" and c.value_iso and c.doc in docs and not _in_dateline(docs[c.doc].text, c.start):
+        if isinstance(c, TimeClaim) and c.value_iso and c.doc in docs and not _in_dateline(docs[c.doc].text, c.start):
             stated[c.doc].append((c.start, c.value_iso))
     for c in claims:
+        if not isinstance(c, (EventClaim, QuantityClaim)):
+            continue
         when = resolved.get(c.id, c.time)
-        if c.kind not in ("event", "quantity") or not is_absolute(when):
+        if not is_absolute(when):
             continue
         if c.doc in docs and _filing_date_only(c, when, docs[c.doc], stated[c.doc]):
             continue
-        key = (when, c.kind, c.action if c.kind == "event" else (c.what or c.unit or c.text))
+        key = (when, c.kind, c.action if isinstance(c, EventClaim) else (c.what or c.unit or c.text))
         groups[key].append(c)
         covered[c.doc].append((c.start, c.end, when))
-        if key not in labels or (c.kind == "event" and len(_event_label(c)) > len(labels[key])):
-            label = _event_label(c) if c.kind == "event" else ""
+        if key not in labels or (isinstance(c, EventClaim) and len(_event_label(c)) > len(labels[key])):
+            label = _event_label(c) if isinstance(c, EventClaim) else ""
             labels[key] = label or (_sentence(docs[c.doc].text, c.start, c.end) if c.doc in docs else c.text)
     time_groups: list[tuple[str, set[str], list[Claim], str]] = []
     for c in claims:
-        if c.kind != "time" or c.timex_type not in ("DATE", "TIME") or not is_absolute(c.value_iso):
+        if not isinstance(c, TimeClaim) or c.timex_type not in ("DATE", "TIME") or not is_absolute(c.value_iso):
             continue
         if any(s <= c.start and c.end <= e and v == c.value_iso for s, e, v in covered[c.doc]):
             continue

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import combinations
 
-from ..records import Claim, Document, Finding, SourceCount, Status, stable_id
+from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
 from .link import (
     DATELINE,
@@ -308,11 +308,11 @@ def _event_key(sentence: str, offset: int) -> str | None:
     return f"{min(nouns)[1]}/{min(phases)[1]}"
 
 
-def dated_events(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterator[tuple[Claim, str, str]]:
+def dated_events(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterator[tuple[TimeClaim, str, str]]:
     """(date claim, its sentence, event key) for each calendar date that dates an event
     named in its sentence ("the siege began on ..."); a dateline's date is skipped."""
     for c in claims:
-        if c.kind != "time" or (c.timex_type or "DATE") != "DATE" or not c.value_iso:
+        if not isinstance(c, TimeClaim) or (c.timex_type or "DATE") != "DATE" or not c.value_iso:
             continue
         if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", c.value_iso):
             continue
@@ -331,7 +331,7 @@ def dated_events(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterato
 def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
     """Findings of kind "date": one event and phase dated by several documents."""
     by_id = {d.id: d for d in documents}
-    groups: dict[tuple[str | None, str], list[tuple[Claim, str]]] = {}
+    groups: dict[tuple[str | None, str], list[tuple[TimeClaim, str]]] = {}
     for c, sentence, key in dated_events(claims, by_id):
         groups.setdefault((story_of.get(c.doc), key), []).append((c, sentence))
     out = []
@@ -374,11 +374,11 @@ def _when(key: str) -> str:
     return f"When {'' if noun in _NO_ARTICLE else 'the '}{noun} {verb}"
 
 
-def _join_loners(groups: dict[tuple[str | None, str], list[tuple[Claim, str]]]
-                 ) -> dict[tuple[str | None, str], list[tuple[Claim, str]]]:
+def _join_loners(groups: dict[tuple[str | None, str], list[tuple[TimeClaim, str]]]
+                 ) -> dict[tuple[str | None, str], list[tuple[TimeClaim, str]]]:
     """A document alone in its story (story None) is compared corpus-wide: its dates of an event
     join each story's dates of the same event (and, with no story to join, stay together)."""
-    out: dict[tuple[str | None, str], list[tuple[Claim, str]]] = {}
+    out: dict[tuple[str | None, str], list[tuple[TimeClaim, str]]] = {}
     for (story, key), items in groups.items():
         if story is not None:
             out[(story, key)] = items + groups.get((None, key), [])
@@ -398,7 +398,7 @@ def _names(sentence: str) -> set[str]:
     return {m.group(0) for m in _NAME.finditer(sentence) if m.group(0) not in _NOT_NAMES}
 
 
-def _ambiguous(items: list[tuple[Claim, str]]) -> bool:
+def _ambiguous(items: list[tuple[TimeClaim, str]]) -> bool:
     """The event key does not pick out one event: a single document dates it twice
     (two different agreements signed), or the sentences share no name at all."""
     by_doc: dict[str, set[str]] = {}

@@ -20,7 +20,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..records import Claim, Document, Extraction, Mention
+from ..records import Document, Extraction, Mention, make_claim
 
 DOC_FIELDS = ("id", "source", "text", "raw_text", "title", "url", "outlet", "author", "published",
               "published_how", "published_evidence", "language", "duplicate_of", "similarity",
@@ -92,7 +92,7 @@ def extraction_from_json(payload: str) -> Extraction:
     for c in d["claims"]:
         if isinstance(c.get("value"), list):
             c["value"] = tuple(c["value"])
-        claims.append(Claim(**c))
+        claims.append(make_claim(**c))
     window = d.get("published_window")
     return Extraction(doc=d["doc"], mentions=tuple(Mention(**m) for m in d["mentions"]), claims=tuple(claims),
                       published=d.get("published"), published_how=d.get("published_how"),

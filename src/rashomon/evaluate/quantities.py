@@ -33,7 +33,7 @@ from ..errors import UsageError
 from ..extract import numbers as N, quantities
 from ..nlp import load
 from ..options import Options
-from ..records import Claim, Document
+from ..records import Document, QuantityClaim
 
 _NUM = r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?"
 _RANGE = re.compile(rf"^\s*({_NUM})\s*-\s*({_NUM})\s*$")
@@ -59,7 +59,7 @@ def _close(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def value_matches(claim: Claim, gold: tuple[float, ...], loose: bool = True) -> bool:
+def value_matches(claim: QuantityClaim, gold: tuple[float, ...], loose: bool = True) -> bool:
     """Equal value; for a gold range, equal ends (or, when ``loose``, either end)."""
     v = claim.value
     values = v if isinstance(v, tuple) else (v,)
@@ -71,7 +71,7 @@ def value_matches(claim: Claim, gold: tuple[float, ...], loose: bool = True) -> 
     return any(_close(x, gold[0]) for x in values)
 
 
-def unit_agrees(claim: Claim, gold: dict) -> bool:
+def unit_agrees(claim: QuantityClaim, gold: dict) -> bool:
     ours = _words(claim.what)
     if claim.unit:
         for form in N.surface_forms(claim.unit):
@@ -83,11 +83,11 @@ HEDGES = (">", "<", "~")
 NEWSQUANT = {">=": ">"}  # our inclusive lower bound ("at least") is NewsQuant's ">"
 
 
-def _change(claim: Claim) -> str | None:
+def _change(claim: QuantityClaim) -> str | None:
     return NEWSQUANT.get(claim.change or "", claim.change)
 
 
-def hedge_of(claim: Claim) -> str | None:
+def hedge_of(claim: QuantityClaim) -> str | None:
     """The hedge a claim states, read from its bounds (see :mod:`rashomon.extract.quantities`):
     ``>`` (low = value, no high), ``<`` (high = value; "nearly" also approx), ``~`` (approx
     around the value); ``None`` for exact figures, ranges and lists.  A claim whose
@@ -104,7 +104,7 @@ def hedge_of(claim: Claim) -> str | None:
     return _change(claim) if _change(claim) in HEDGES else None
 
 
-def change_correct(claim: Claim, gold_change: str) -> bool:
+def change_correct(claim: QuantityClaim, gold_change: str) -> bool:
     """NewsQuant's one ``change`` field holds either a direction or a hedge; where a figure
     has both ("up about 19 per cent", "climbed more than 3%") its annotators chose either.
     Our claim keeps both (direction in ``change``, hedge in ``low``/``high``/``approx``), so
@@ -166,7 +166,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
             tp_unit += agrees or not _has_unit(g)
             ok = change_correct(hit, g["change"])
             change_ok += ok
-            if g["change"] in HEDGES or _change(hit) in HEDGES or hedge_of(hit) is not None:
+            if g["change"] in HEDGES or (_change(hit) or "") in HEDGES or hedge_of(hit) is not None:
                 bound_n += 1
                 bound_ok += ok
             if hit.what:

@@ -1,4 +1,4 @@
-"""Events: who did what to whom, where and when (``Claim(kind="event")``).
+"""Events: who did what to whom, where and when (``EventClaim``).
 
 One event per clause whose verb reports something that happened: a concrete action
 verb (not a reporting or mental verb such as "said" or "believes"), in the past or
@@ -14,7 +14,7 @@ Precision over recall: the timeline is built from these.
 """
 from __future__ import annotations
 
-from ..records import Claim, Document, claim_id
+from ..records import Claim, Document, EventClaim, TimeClaim, claim_id
 
 STAGE = "events@1"
 NOT_EVENTS = {
@@ -115,7 +115,7 @@ def _clause_time(v, times) -> str | None:
 
 def extract(sdoc, document: Document, times=(), mentions=()) -> list[Claim]:
     """Event claims for one parsed document (``times``: its time claims)."""
-    times = [t for t in times if t.kind == "time"]
+    times = [t for t in times if isinstance(t, TimeClaim)]
     out: list[Claim] = []
     ents = list(sdoc.ents)
     for v in sdoc:
@@ -127,8 +127,8 @@ def extract(sdoc, document: Document, times=(), mentions=()) -> list[Claim]:
         start, end = v.left_edge.idx, v.right_edge.idx + len(v.right_edge)
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
         predicate = " ".join(t.text for t in sorted(aux + [v], key=lambda t: t.i))
-        out.append(Claim(
-            id=claim_id(document.id, "event", start, end), doc=document.id, kind="event", start=start, end=end,
+        out.append(EventClaim(
+            id=claim_id(document.id, "event", start, end), doc=document.id, start=start, end=end,
             text=document.text[start:end], stage=STAGE,
             actor=_phrase(actor) if actor is not None else None,
             action=v.lemma_.lower(), predicate=predicate,

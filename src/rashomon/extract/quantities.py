@@ -7,7 +7,7 @@ ranges ("5 to 7 per cent", "between $3bn and $5bn") and lists of years ("in 1948
 and 1971": one claim whose value is a tuple), then reads the dependency parse around each
 phrase for its counted thing, predicate, place, time and attribution.
 
-Field conventions (the ``Claim`` contract for ``kind="quantity"``):
+Field conventions (the :class:`~rashomon.records.QuantityClaim` contract):
 
 * ``value``: the number; ``None`` for ranges and vague plurals ("dozens", "hundreds"),
   whose extent is in ``low``/``high`` (see :mod:`rashomon.extract.numbers`).
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..records import Claim, Document, claim_id
+from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
 
 STAGE = "quantities@1"
@@ -56,7 +56,7 @@ class _Q:
     vague: bool = False
 
 
-def bounds(claim: Claim) -> tuple[float | None, float | None]:
+def bounds(claim: QuantityClaim) -> tuple[float | None, float | None]:
     """The interval a quantity claim allows (exact numbers give (v, v))."""
     if claim.low is not None or claim.high is not None:
         return claim.low, claim.high
@@ -710,7 +710,7 @@ def _post_hedge(sdoc, q: _Q, end_tok: int) -> int:
     return end_tok
 
 
-def extract(sdoc, document: Document, times=()) -> list[Claim]:
+def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     """Quantity claims of one parsed document (see the module docstring for the fields)."""
     blocked = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
     qs = _scan(sdoc, blocked)
@@ -722,7 +722,7 @@ def extract(sdoc, document: Document, times=()) -> list[Claim]:
     _parentheticals(sdoc, qs)
     qs += _year_lists(sdoc, blocked)
     qs.sort(key=lambda q: q.start)
-    claims: list[Claim] = []
+    claims: list[QuantityClaim] = []
     text = document.text
     contexts = _context(sdoc, qs, times)
     for q, fields in zip(qs, contexts):
@@ -739,8 +739,8 @@ def extract(sdoc, document: Document, times=()) -> list[Claim]:
         start_c = sdoc[q.start].idx
         last = sdoc[end_tok - 1]
         end_c = last.idx + len(last.text)
-        claims.append(Claim(
-            id=claim_id(document.id, "quantity", start_c, end_c), doc=document.id, kind="quantity",
+        claims.append(QuantityClaim(
+            id=claim_id(document.id, "quantity", start_c, end_c), doc=document.id,
             start=start_c, end=end_c, text=text[start_c:end_c], stage=STAGE,
             value=q.value, low=q.low, high=q.high, approx=q.approx or None, unit=q.unit,
             change=q.change, **fields))

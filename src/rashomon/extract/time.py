@@ -2,7 +2,7 @@
 
 ``extract(sdoc, document)`` tags expressions with the rules in :mod:`.timerules`, drops
 bare numbers that spaCy parses as counts ("1994 people"), resolves relative
-expressions against ``document.published`` and returns ``Claim(kind="time")`` records.
+expressions against ``document.published`` and returns ``TimeClaim`` records.
 
 When the document has no publication date, :func:`infer_publication` reads the
 content for evidence of when it was written: the latest calendar date it mentions,
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..records import Claim, Document, claim_id
+from ..records import Document, TimeClaim, claim_id
 from . import timerules as timex
 from .timerules import Timex, is_absolute, parse_anchor
 
@@ -78,7 +78,7 @@ def tag(sdoc, text: str) -> list[timex.Span]:
     return [s for s in timex.tag(text) if not _is_count(sdoc, s)]
 
 
-def extract(sdoc, document: Document) -> tuple[list[Claim], dict]:
+def extract(sdoc, document: Document) -> tuple[list[TimeClaim], dict]:
     """Return (time claims, publication fields to set on the document, or {} when it has a date)."""
     text = document.text
     spans = tag(sdoc, text)
@@ -98,8 +98,8 @@ def extract(sdoc, document: Document) -> tuple[list[Claim], dict]:
     return claims, published
 
 
-def _claim(doc: str, t: Timex) -> Claim:
-    return Claim(id=claim_id(doc, "time", t.start, t.end), doc=doc, kind="time", start=t.start, end=t.end,
+def _claim(doc: str, t: Timex) -> TimeClaim:
+    return TimeClaim(id=claim_id(doc, "time", t.start, t.end), doc=doc, start=t.start, end=t.end,
                  text=t.text, stage=STAGE, value_iso=t.value, timex_type=t.type)
 
 

@@ -22,6 +22,7 @@ from ..records import (
     SourceCount,
     Story,
     TimelineEntry,
+    make_claim,
 )
 
 Row = Sequence[Any]  # one fetched row, its values in the order of the table's columns here
@@ -90,10 +91,11 @@ def row_mention(r: Row) -> Mention:
 def claim_row(c: Claim) -> dict[str, Any]:
     """The ``claims`` row of a claim: a list value goes to ``value_list``, a number to ``value``."""
     row = {col: getattr(c, col, None) for col in CLAIM_COLUMNS if col not in ("value", "value_list")}
-    if isinstance(c.value, (tuple, list)):
-        row["value"], row["value_list"] = None, [float(v) for v in c.value]
+    value = getattr(c, "value", None)  # (only quantities have one)
+    if isinstance(value, (tuple, list)):
+        row["value"], row["value_list"] = None, [float(v) for v in value]
     else:
-        row["value"], row["value_list"] = c.value, None
+        row["value"], row["value_list"] = value, None
     return row
 
 
@@ -102,7 +104,7 @@ def row_claim(r: Row) -> Claim:
     vl = row.pop("value_list")
     if vl is not None:
         row["value"] = tuple(vl)
-    return Claim(**row)
+    return make_claim(**row)
 
 
 def extraction_error_row(x: Extraction, stage: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from ..api import Rashomon
-from ..records import Claim, Document, Entity, Finding, Status
+from ..records import Claim, Document, Entity, EventClaim, Finding, QuantityClaim, QuoteClaim, Status, TimeClaim
 from . import spans as sp
 
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -147,13 +147,13 @@ class Reader:
 
 
 def _claim_title(c: Claim) -> str:
-    if c.kind == "quantity":
+    if isinstance(c, QuantityClaim):
         return f"quantity: {c.text}" + (f" — counts {c.what}" if c.what else "")
-    if c.kind == "quote":
+    if isinstance(c, QuoteClaim):
         return f"quote by {c.speaker_text or 'unknown speaker'}"
-    if c.kind == "time":
+    if isinstance(c, TimeClaim):
         return f"time: {c.value_iso or 'unnormalised'}"
-    return f"{c.kind}: {c.action or c.text}"
+    return f"{c.kind}: {(c.action if isinstance(c, EventClaim) else None) or c.text}"
 
 
 def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Reader:
@@ -163,9 +163,9 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
     records: dict[str, dict[str, Any]] = {}
     for c in claims:
         spans.append(sp.Span(c.start, c.end, c.kind, c.id, f"c-{c.id}", _claim_title(c)))
-        if c.kind == "quote" and c.speaker_start is not None and c.speaker_end is not None:
+        if isinstance(c, QuoteClaim) and c.speaker_start is not None and c.speaker_end is not None:
             spans.append(sp.Span(c.speaker_start, c.speaker_end, "speaker", c.id, None, "speaker"))
-        rec = {k: getattr(c, k) for k in CLAIM_FIELDS if getattr(c, k) is not None}
+        rec = {k: v for k in CLAIM_FIELDS if (v := getattr(c, k, None)) is not None}
         rec["id"] = c.id
         rec["findings"] = [{"id": i, "status": s, "summary": m} for i, s, m in findings_of.get(c.id, [])]
         records[c.id] = rec

@@ -13,7 +13,7 @@ with the direct quotes attached to them:
 A clause that quotes in part ("X said the plan was “a disaster” for them") keeps its
 unquoted words.
 
-``extract`` turns attributions into ``Claim(kind="quote")`` records: ``cue`` is the
+``extract`` turns attributions into ``QuoteClaim`` records: ``cue`` is the
 cue lemma or phrase ("say", "tell", "according to", "express the hope", "call for", "dash", "colon"),
 ``content_start``/``content_end`` run from the first to the last quoted piece, and
 ``start``/``end`` cover speaker, cue and content, except for a quote paragraph that
@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ...records import Claim, Document, Mention, claim_id
+from ...records import Claim, Document, Mention, QuoteClaim, claim_id
 from .frames import Frame, Span, _frames, _inside, _label_frames, _overlaps, _trim, _words, quote_spans
 from .speakers import PRONOUNS, TITLES, _NameIndex
 
@@ -180,8 +180,8 @@ def extract(sdoc, document: Document, mentions: Sequence[Mention] = ()) -> list[
         speaker = a.speaker_text
         if (start, end) in claims:
             continue
-        claims[(start, end)] = Claim(
-            id=claim_id(document.id, "quote", start, end), doc=document.id, kind="quote", start=start, end=end,
+        claims[(start, end)] = QuoteClaim(
+            id=claim_id(document.id, "quote", start, end), doc=document.id, start=start, end=end,
             text=text[start:end], stage=STAGE, speaker_text=speaker,
             speaker_start=a.source[0] if a.source else None, speaker_end=a.source[1] if a.source else None,
             cue=a.cue_lemma, direct=a.direct, content_start=c0, content_end=c1)

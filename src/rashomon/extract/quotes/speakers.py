@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ...records import Claim, Entity, Mention
+from ...records import Entity, Mention, QuoteClaim
 from .frames import REL_PRONOUNS, WORD, Span, _inside, _overlaps, _source_span, quote_spans
 
 TITLES = frozenset("""mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
@@ -114,7 +114,7 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|from|at|on|to|by|with|against)\
                                 r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|or)\s+(?:the\s+)?)*$", re.I)
 
 
-def _can_speak(q: Claim, start: int) -> bool:
+def _can_speak(q: QuoteClaim, start: int) -> bool:
     """Whether a mention starting at ``start`` inside the speaker span can be the speaker: not in the
     span's relative clause ("Armenia, which backs Karabakh, ...") nor the object of a preposition in it
     or a later conjunct of that object ("a newspaper of Azerbaijan", "envoys of Velo and Ostrand"; "the
@@ -127,7 +127,7 @@ def _can_speak(q: Claim, start: int) -> bool:
     return not _RELATIVE.search(before) and not _AFTER_PREPOSITION.search(before)
 
 
-def resolve_speakers(quotes: list[Claim], entities: list[Entity]) -> dict[str, str]:
+def resolve_speakers(quotes: list[QuoteClaim], entities: list[Entity]) -> dict[str, str]:
     """quote claim id -> entity id of its speaker.
 
     First an entity mention in the same document overlapping the literal speaker span;
@@ -143,7 +143,7 @@ def resolve_speakers(quotes: list[Claim], entities: list[Entity]) -> dict[str, s
                 by_name.setdefault(norm_name(n), []).append(ent)
     out: dict[str, str] = {}
     for q in quotes:
-        if q.kind != "quote":
+        if not isinstance(q, QuoteClaim):
             continue
         named = by_name.get(norm_name(q.speaker_text or ""), [])
         local = [e for e in named if any(m.doc == q.doc for m in e.mentions)]
