@@ -1,4 +1,4 @@
-"""Entity linking inside one corpus: surface-form parsing, type voting and merge rules.
+"""Entity linking inside one corpus: the merge rules (surface forms, nodes and type voting: :mod:`.names`).
 
 Used by :func:`rashomon.extract.entities.canonicalize`. Work is per distinct normalised
 name ("node"), never per mention, and candidate pairs come from blocking keys, never
@@ -43,39 +43,34 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from ..unionfind import UnionFind
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer
+from .names import (
+    ACRONYM_RE,
+    ORG_HEADS,
+    SPELLING,
+    TITLES,  # noqa: F401  (re-exported: parsing and type voting moved to .names, linking.X still works)
+    Form,  # noqa: F401
+    Node,
+    attributes,  # noqa: F401
+    best_name,  # noqa: F401
+    build_nodes,  # noqa: F401
+    first_names_agree,
+    is_acronym,
+    norm,
+    parse,  # noqa: F401
+    phonetic,
+    short_form,
+    titled_name,  # noqa: F401
+    vote_type,
+)
 
 MAX_BLOCK = 64
-TITLES = {
-    "ambassador", "president", "minister", "pm", "fm", "premier", "chancellor", "spokesperson", "spokesman",
-    "spokeswoman", "speaker", "senator", "sen", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
-    "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "secretary", "secretary-general", "king", "queen",
-    "prince", "princess", "sheikh", "judge", "justice", "attorney", "director", "commissioner", "chairman",
-    "chairwoman", "envoy", "pope", "bishop", "detective", "sheriff", "inspector", "superintendent", "coach",
-    "dr", "mr", "mrs", "ms", "rep", "representative", "congressman", "congresswoman", "chief", "officer",
-    "deputy", "miss", "mister", "sir", "dame", "lady", "lord", "father", "rev", "reverend", "professor", "prof",
-    "trooper", "agent", "cardinal", "rabbi", "imam", "councilman", "councilwoman", "councillor", "commander",
-}
-_WEAK_TITLES = {"general", "chief", "justice", "attorney", "secretary", "director", "speaker", "king",
-                "queen", "prince", "princess", "lady", "lord", "agent"}
-_ORG_HEADS = {"assembly", "council", "committee", "office", "ministry", "department", "forum", "group", "army",
-              "party", "court", "university", "bank", "agency", "commission", "association", "union", "corps",
-              "command", "service", "center", "centre", "institute", "board", "company", "police", "force",
-              "forces", "house", "senate", "congress", "parliament", "government", "administration"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "mister", "sir", "dame"}
-_ROLE_MODIFIERS = {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "home",
-                   "first", "acting", "former", "assistant", "senior", "state", "executive", "managing", "chief"}
-_EXPAND = {"pm": "prime minister", "fm": "foreign minister", "sen": "senator", "gov": "governor",
-           "gen": "general", "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant",
-           "rep": "representative"}
-_PREPS = {"of", "to", "in", "for"}
 _STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "&", "de"}
 _DESCRIPTORS = {"nagorno", "upper", "lower", "greater", "northern", "southern", "eastern", "western", "central",
                 "inner", "outer", "mountainous", "north", "south", "east", "west", "northeast", "northwest",
@@ -88,223 +83,8 @@ _PLACE_SUFFIXES = {"region", "province", "district", "territory", "area", "islan
 _GENERIC_ORG = {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "limited", "center",
                 "clinic", "treatment", "rehab", "rehabilitation", "recovery", "facility"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_SPELLING = {"organisation": "organization", "organisations": "organizations", "defence": "defense",
-             "centre": "center", "labour": "labor", "programme": "program", "honour": "honor", "mt": "mount"}
-# Common English short forms of first names that are not prefixes of the full name ("Fred" / "Frederick"
-# is found by prefix); each maps to the full names it may stand for.
-NICKNAMES = {
-    "bob": {"robert"}, "bobby": {"robert"}, "rob": {"robert"}, "robbie": {"robert"}, "bill": {"william"},
-    "billy": {"william"}, "will": {"william"}, "willie": {"william"}, "jim": {"james"}, "jimmy": {"james"},
-    "mike": {"michael"}, "mick": {"michael"}, "dick": {"richard"}, "rick": {"richard", "eric"},
-    "ricky": {"richard"}, "ted": {"edward", "theodore"}, "ed": {"edward"}, "eddie": {"edward"},
-    "chuck": {"charles"}, "charlie": {"charles"}, "jack": {"john"}, "johnny": {"john"}, "hank": {"henry"},
-    "harry": {"henry", "harold"}, "larry": {"lawrence", "laurence"}, "joe": {"joseph"}, "tony": {"anthony"},
-    "katie": {"katherine", "kathryn", "catherine", "kathleen"}, "kate": {"katherine", "kathryn", "catherine"},
-    "kathy": {"katherine", "kathryn", "kathleen"}, "cathy": {"catherine"}, "betty": {"elizabeth"},
-    "liz": {"elizabeth"}, "beth": {"elizabeth"}, "betsy": {"elizabeth"}, "peggy": {"margaret"},
-    "maggie": {"margaret"}, "meg": {"margaret"}, "jerry": {"gerald", "jerome", "gerard", "gerardo"},
-    "mo": {"maurice", "mohammed", "muhammad"}, "sandy": {"sandra", "alexander"}, "becky": {"rebecca"},
-    "sally": {"sarah"}, "molly": {"mary"}, "polly": {"mary"}, "jenny": {"jennifer"}, "steve": {"steven", "stephen"},
-    "dave": {"david"}, "andy": {"andrew"}, "tom": {"thomas"}, "tommy": {"thomas"}, "nick": {"nicholas"},
-    "matt": {"matthew"}, "pat": {"patrick", "patricia"}, "sue": {"susan", "suzanne"}, "al": {"albert", "alan"},
-    "danny": {"daniel"}, "dan": {"daniel"}, "ben": {"benjamin"}, "sam": {"samuel", "samantha"},
-    "greg": {"gregory"}, "jeff": {"jeffrey"}, "tim": {"timothy"}, "ron": {"ronald"}, "don": {"donald"},
-    "ken": {"kenneth"}, "len": {"leonard"}, "walt": {"walter"}, "abe": {"abraham"}, "vince": {"vincent"},
-}
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "norp", "EVENT": "event"}
-_LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT"]
-_POSITION_RE = re.compile(r"^[A-Z]{2,3}$")
-_NICKNAME_RE = re.compile(  # 'First "Nick" Last', "First (Nick) Last"
-    r"""^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)? [("“'‘]+[A-Za-z][\w .'-]*[)"”'’]+ [A-Z][\w'-]+$""")
-_ACRONYM_RE = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,7})\)?$")
-
-
-@dataclass(frozen=True)
-class Form:
-    """One surface form parsed: the name, and what its title phrase said."""
-
-    name: str
-    role: str | None = None
-    country: str | None = None
-    affiliation: str | None = None
-    acronym: str | None = None
-    honorific: bool = False  # "Mr." / "Ms." or a quoted nickname: a person, though no role
-
-
-@dataclass
-class Node:
-    """One normalised name with everything its surface forms contributed."""
-
-    key: str
-    names: Counter = field(default_factory=Counter)
-    labels: Counter = field(default_factory=Counter)
-    forms: list[tuple[str, str]] = field(default_factory=list)
-    docs: Counter = field(default_factory=Counter)  # document -> mentions there
-    count: int = 0
-    titled: int = 0
-
-    @property
-    def name(self) -> str:
-        return min(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
-def norm(name: str) -> str:
-    """Matching key: folded, dots of acronyms dropped, hyphens split, spelling unified."""
-    s = fold(name).replace("&", " and ")
-    s = re.sub(r"(?<=\w)\.(?=\w|$)|\.(?=\s)", "", s)
-    s = re.sub(r"[^\w\s']|_", " ", s).replace("'s ", " ")
-    s = re.sub(r"'s$|'", "", s)
-    s = re.sub(r"\b[a-z](?: [a-z]\b)+", lambda m: m.group(0).replace(" ", ""), s)  # "u s" (from "U. S.") -> "us"
-    return " ".join(_SPELLING.get(t, t) for t in s.split())
-
-
-def parse(text: str, label: str, gaz: Gazetteer) -> Form:
-    """Split a surface form into name + role/country/affiliation (+ acronym of "X (ABC)")."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    t = re.sub(r"^(?:the|The|THE) ", "", t)
-    t = re.sub(r"(?:'s|')$", "", t)
-    acronym = None
-    m = _ACRONYM_RE.match(t)
-    if m and m.group(1):
-        t, acronym = m.group(1), m.group(2)
-    tokens = t.split()
-    p = titled_name(tokens) if label == "PERSON" else None
-    if p is not None:
-        q = p
-        while q > 0 and tokens[q - 1].lower().rstrip(".") in (_ROLE_MODIFIERS | TITLES):
-            q -= 1
-        rest = tokens[p + 1:]
-        country = affiliation = None
-        while len(rest) > 1 and rest[0].lower() in _PREPS:
-            prep, place_len = rest[0].lower(), 1
-            for n in (3, 2):
-                if len(rest) > n + 1 and gaz.is_place(" ".join(rest[1:n + 1])):
-                    place_len = n
-                    break
-            place = " ".join(rest[1:place_len + 1])
-            if prep == "of":
-                country = country or gaz.country(place)
-                affiliation = affiliation or (None if gaz.country(place) else place)
-            rest = rest[place_len + 1:]
-        pre = " ".join(tokens[:q])
-        pre = re.sub(r"(?:'s|')$", "", pre)
-        if pre:
-            c = gaz.country(pre) or (gaz.demonym_country(pre) if " " not in pre else None)
-            if c:
-                country = c
-            else:
-                affiliation = pre
-        words = [w.lower().rstrip(".") for w in tokens[q:p + 1]]
-        role = " ".join(_EXPAND.get(w, w) for w in words if w not in _HONORIFICS) or None
-        return Form(" ".join(rest), role, country, affiliation, acronym, honorific=role is None)
-    m = _NICKNAME_RE.match(t)
-    if m:  # 'Kimani (Kiki) Gray', 'Vincent "The Chin" Gigante': a person, whatever the tagger said
-        return Form(t, acronym=acronym, honorific=True)
-    if label == "PERSON" and len(tokens) >= 2 and _POSITION_RE.match(tokens[0]):
-        # A position abbreviation run into the name ("WR Jackson", "DT Tyson Jackson"): a role.
-        return Form(" ".join(tokens[1:]), tokens[0].lower(), acronym=acronym)
-    return Form(t, acronym=acronym)
-
-
-def titled_name(tokens: list[str]) -> int | None:
-    """Index of the title in "[X] Title [of|to|in Place]* Name Name", or None when no person name follows."""
-    for p in range(len(tokens) - 2, -1, -1):
-        word = tokens[p].lower().rstrip(".")
-        if word not in TITLES or not tokens[p][:1].isupper():
-            continue
-        rest = tokens[p + 1:]
-        while len(rest) > 2 and rest[0].lower() in _PREPS:
-            rest = rest[2:]
-        if not 1 <= len(rest) <= 4 or not all(r[:1].isupper() and r[1:2].islower() for r in rest):
-            return None
-        if rest[-1].lower() in _ORG_HEADS or (len(rest) == 1 and word in _WEAK_TITLES):
-            return None
-        return p
-    return None
-
-
-def build_nodes(by_form: dict[tuple[str, str], list], forms: dict[tuple[str, str], Form],
-                gaz: Gazetteer) -> list[Node]:
-    """Aggregate surface forms into nodes keyed by normalised name (deterministic order)."""
-    nodes: dict[str, Node] = {}
-    for key in sorted(by_form):
-        form = forms[key]
-        k = norm(form.name) or norm(key[0]) or key[0]
-        node = nodes.setdefault(k, Node(k))
-        ms = by_form[key]
-        node.names[form.name] += len(ms)
-        node.labels[key[1]] += len(ms)
-        node.forms.append(key)
-        node.docs.update(m.doc for m in ms)
-        node.count += len(ms)
-        node.titled += len(ms) if form.role or form.honorific else 0
-    for form in forms.values():  # acronyms seen only inside "X (ABC)" still get a node to link
-        if form.acronym and norm(form.acronym) not in nodes:
-            nodes[norm(form.acronym)] = Node(norm(form.acronym), Counter({form.acronym: 0}))
-    return [nodes[k] for k in sorted(nodes)]
-
-
-def vote_type(group: list[Node], gaz: Gazetteer, place: bool = False) -> str:
-    """One type for a group of nodes: label counts + gazetteer + titles + demonyms (only place
-    labels when the group is known to be a place)."""
-    votes: Counter[str] = Counter()
-    # A bare word ("Klitschko", "Lohan") is the tagger's weakest evidence: with fuller names in the
-    # group, its labels count half (a tenth once the fuller names have 3+ mentions).
-    multi = 0 if place else sum(node.count for node in group if " " in node.key)
-    for node in group:
-        weight = 1.0 if not multi or " " in node.key else 0.5 if multi < 3 else 0.1
-        for label, n in node.labels.items():
-            votes[label] += weight * n
-        last = node.key.split()[-1] if node.key else ""
-        if " " not in node.key and gaz.demonym_country(node.key) and not gaz.is_place(node.name):
-            votes["NORP"] += 1.5 * node.count
-        elif last.endswith("s") and gaz.demonym_country(last) and not gaz.is_place(last):
-            votes["NORP"] += 1.5 * node.count  # "Muslim Azerbaijanis", "Christian Armenians"
-        if gaz.country(node.name):
-            votes["GPE"] += max(2.0, 0.6 * node.count)
-        elif gaz.is_place(node.name):
-            votes["GPE"] += 1.5  # outvotes one stray label ("Yerevan" as PERSON), not a name's many
-        votes["PERSON"] += node.titled
-    if place:
-        votes = Counter({k: v for k, v in votes.items() if k in ("GPE", "LOC", "FAC")}) or Counter({"GPE": 1})
-    if not votes:
-        return "ORG"
-    return max(votes, key=lambda lab: (votes[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
-
-
-def best_name(group: list[Node], kind: str) -> str:
-    """The most frequent form (acronyms, and for persons bare surnames, only when nothing else)."""
-    def score(node: Node) -> tuple:
-        name = node.name
-        return (not _is_acronym(name), kind != "PERSON" or len(name.split()) >= 2, node.count, len(name), name)
-    return max((n for n in group if n.count), key=score, default=group[0]).name
-
-
-def attributes(group: list[Node], forms: dict[tuple[str, str], Form], kind: str, name: str,
-               gaz: Gazetteer) -> dict[str, Any]:
-    """role / country / affiliation (most frequent across forms), plus demonym and country kind."""
-    counters: dict[str, Counter] = defaultdict(Counter)
-    for node in group:
-        for key in node.forms:
-            form = forms[key]
-            for attr in ("role", "country", "affiliation"):
-                value = getattr(form, attr)
-                if value:
-                    counters[attr][value] += node.labels[key[1]] or 1
-    attrs: dict[str, Any] = {a: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for a, c in counters.items()}
-    if kind == "NORP" and "country" not in attrs:
-        country = gaz.demonym_country(name.split()[-1])
-        if country:
-            attrs["country"] = country
-    if kind == "GPE" and gaz.country(name):
-        attrs["kind"] = "country"
-    return dict(sorted(attrs.items()))
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and " " not in name
 
 
 def _units(name: str) -> list[tuple[str, str | None]]:
@@ -316,7 +96,7 @@ def _units(name: str) -> list[tuple[str, str | None]]:
         if tok.isupper() and tok.isalpha() and len(tok) <= 6:
             units += [(c.lower(), None) for c in tok]
         elif tok[:1].isalpha():
-            units.append((tok[0].lower(), _SPELLING.get(tok.lower(), tok.lower())))
+            units.append((tok[0].lower(), SPELLING.get(tok.lower(), tok.lower())))
     return units
 
 
@@ -325,44 +105,12 @@ def _units_agree(a: list, b: list) -> bool:
         x[1], y[1]) >= 85) for x, y in zip(a, b))
 
 
-def _phonetic(token: str) -> str:
-    s = token
-    for a, b in (("ph", "f"), ("kh", "k"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("sh", "s"), ("ch", "k"),
-                 ("q", "k"), ("c", "k"), ("g", "k"), ("z", "s"), ("x", "ks"), ("w", "v"), ("j", "y"), ("h", "")):
-        s = s.replace(a, b)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s[:1] + re.sub(r"[aeiouy]", "", s[1:])
-
-
-def _first_names_agree(a: list[str], b: list[str]) -> bool:
-    if a[0] == b[0]:
-        # "George H. W. Bush" / "George W. Bush": middle names (or initials) that differ, two people.
-        return not (len(a) > 2 and len(b) > 2 and a[1][0] != b[1][0])
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    it = iter(long_)
-    if all(tok in it for tok in short):
-        return True
-    x, y = a[0], b[0]
-    if len(x) == 1 or len(y) == 1:
-        return x[0] == y[0]
-    if min(len(x), len(y)) >= 4 and _phonetic(x) == _phonetic(y):  # "Bettie" / "Betty"
-        return True
-    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
-
-
 def _blocks(keys: dict[int, list]) -> list[list[int]]:
     index: dict[Any, list[int]] = defaultdict(list)
     for i, ks in keys.items():
         for k in ks:
             index[k].append(i)
     return [b for _, b in sorted(index.items(), key=lambda kv: str(kv[0])) if 1 < len(b) <= MAX_BLOCK]
-
-
-def _short_form(x: str, y: str) -> bool:
-    """Whether first name ``x`` can be a short form of ``y``: "Fred" / "Frederick", "Katie" / "Kathryn"."""
-    if x == y:
-        return False
-    return y in NICKNAMES.get(x, ()) or (len(x) >= 3 and len(y) >= len(x) + 2 and y.startswith(x))
 
 
 def _digits(key: str) -> str:
@@ -376,7 +124,7 @@ def _consonants(key: str) -> str:
 
 # Words that make a name a thing of its own, not a headline run on after a person's name
 # ("Betty Ford Center", "Robert Wood Johnson Foundation").
-_THING_WORDS = _ORG_HEADS | _GENERIC_ORG | {
+_THING_WORDS = ORG_HEADS | _GENERIC_ORG | {
     "foundation", "hospital", "school", "college", "museum", "library", "airport", "station", "street", "avenue",
     "road", "boulevard", "bridge", "park", "stadium", "arena", "hall", "building", "tower", "award", "awards",
     "prize", "trophy", "memorial", "show", "family", "estate", "act", "law", "campaign", "fund", "trust", "club",
@@ -478,17 +226,17 @@ def merge_acronym_forms(s: Linking) -> None:
     """"X (ABC)" forms: the acronym is the expansion's."""
     for i, n in enumerate(s.nodes):
         for text, label in n.forms:
-            m = _ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
+            m = ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
             if m and m.group(1) and norm(m.group(2)) in s.index:
                 s.uf.union(i, s.index[norm(m.group(2))])
 
 
 def merge_surname_variants(s: Linking) -> None:
-    """Persons sharing a surname whose first names agree (``_first_names_agree``)."""
+    """Persons sharing a surname whose first names agree (``first_names_agree``)."""
     for block in s.person_blocks:
         for a in block:
             for b in block:
-                if a < b and _first_names_agree(s.toks[a], s.toks[b]):
+                if a < b and first_names_agree(s.toks[a], s.toks[b]):
                     s.uf.union(a, b)
 
 
@@ -496,7 +244,7 @@ def merge_short_first_names(s: Linking) -> None:
     """Short first names ("Fred", "Katie"): the only fuller name of that surname they can stand for."""
     for block in s.person_blocks:
         for a in block:
-            cands = {s.uf.find(b) for b in block if _short_form(s.toks[a][0], s.toks[b][0])} - {s.uf.find(a)}
+            cands = {s.uf.find(b) for b in block if short_form(s.toks[a][0], s.toks[b][0])} - {s.uf.find(a)}
             if len(cands) == 1:
                 s.uf.union(a, cands.pop())
 
@@ -542,7 +290,7 @@ def merge_spelling_variants(s: Linking) -> None:
     for i, t in enumerate(toks):
         if len(nodes[i].key) >= SPELLING_MIN_CHARS:
             block_fam = "person" if pfam[i] == "person" else "other"
-            phon = " ".join(_phonetic(x) for x in t)
+            phon = " ".join(phonetic(x) for x in t)
             skel = re.sub(r"[aeiouy]", "", nodes[i].key)
             keys[i] = [(block_fam, "p", phon)] if len(phon.replace(" ", "")) >= PHONETIC_MIN_CHARS else []
             keys[i] += [(block_fam, "s", skel), (block_fam, "c", len(t), _consonants(nodes[i].key))]
@@ -557,14 +305,14 @@ def merge_spelling_variants(s: Linking) -> None:
                 r = ratio(nodes[a].key, nodes[b].key)
                 if pfam[a] == pfam[b]:
                     ok = r >= SPELLING_MIN_RATIO and (pfam[a] != "person" or len(toks[a]) == 1
-                                                      or _first_names_agree(toks[a], toks[b]))
+                                                      or first_names_agree(toks[a], toks[b]))
                 elif {pfam[a], pfam[b]} <= {"org", "place"}:  # typed differently: near-identical long names
                     ok = (r >= ORG_PLACE_MIN_RATIO
                           and min(len(nodes[a].key), len(nodes[b].key)) >= ORG_PLACE_MIN_CHARS)
                 else:  # a person's full name the tagger called an organisation ("Bettie Page" / "Betty Page")
                     ok = ({pfam[a], pfam[b]} == {"person", "org"} and len(toks[a]) >= FULL_NAME_MIN_WORDS
-                          and r >= PERSON_ORG_MIN_RATIO and _phonetic(toks[a][-1]) == _phonetic(toks[b][-1])
-                          and _first_names_agree(toks[a], toks[b]))
+                          and r >= PERSON_ORG_MIN_RATIO and phonetic(toks[a][-1]) == phonetic(toks[b][-1])
+                          and first_names_agree(toks[a], toks[b]))
                 if ok:
                     s.uf.union(a, b)
 
@@ -587,16 +335,16 @@ def merge_acronyms(s: Linking) -> None:
     for i, n in enumerate(nodes):
         units = _units(n.name)
         if len(units) >= ACRONYM_MIN_LETTERS and (fam[i] != "person" and len(s.toks[i]) >= MULTIWORD_MIN_WORDS
-                                                  or _is_acronym(n.name)):
+                                                  or is_acronym(n.name)):
             letters[i] = ["".join(u[0] for u in units)]
     for block in _blocks(letters):
-        expansions = [i for i in block if not _is_acronym(nodes[i].name)]
+        expansions = [i for i in block if not is_acronym(nodes[i].name)]
         for a in expansions:
             for b in expansions:
                 if a < b and fam[a] == fam[b] and _units_agree(_units(nodes[a].name), _units(nodes[b].name)):
                     uf.union(a, b)
         for a in block:
-            if _is_acronym(nodes[a].name):
+            if is_acronym(nodes[a].name):
                 roots = {uf.find(b) for b in expansions if fam[b] == fam[a] or nodes[a].count == 0}
                 if len(roots) == 1:
                     uf.union(a, roots.pop())
