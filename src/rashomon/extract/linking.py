@@ -1,4 +1,4 @@
-"""Entity linking inside one corpus: surface-form parsing, type voting and merge rules.
+"""Entity linking inside one corpus: the merge rules (surface forms, nodes and type voting: :mod:`.names`).
 
 Used by :func:`rashomon.extract.entities.canonicalize`. Work is per distinct normalised
 name ("node"), never per mention, and candidate pairs come from blocking keys, never
@@ -6,70 +6,71 @@ all pairs: surname, acronym letters, phonetic key, consonant skeleton (and its s
 letters, for transpositions), place head, name core. Blocks larger than ``MAX_BLOCK`` are
 skipped (a key that common says nothing).
 
-Merge rules (each constrained by type family: person / org / place / norp / event):
+Merge rules (each constrained by type family: person / org / place / norp / event), one
+function each; ``link`` runs them in a fixed order, and their thresholds are the named
+constants above them:
 - persons sharing a surname whose first names agree (equal, initial, same phonetic key,
   one typo in a name of 5+ letters, or one name's tokens inside the other's), unless
-  their middle names or initials differ ("George H. W." / "George W.");
+  their middle names or initials differ ("George H. W." / "George W.") (``merge_surname_variants``);
 - a short first name ("Fred", "Katie": a prefix or a common short form) and the only
-  fuller name of that surname it can stand for;
+  fuller name of that surname it can stand for (``merge_short_first_names``);
 - acronyms and expansions ("UNSC" / "UN Security Council" / "United Nations Security
-  Council"), from "X (ABC)" forms or from initials when only one expansion fits;
+  Council"), from "X (ABC)" forms (``merge_acronym_forms``) or from initials when only one
+  expansion fits (``merge_acronyms``);
 - transliterations (phonetic key: "Gaddafi" / "Qaddafi" / "Kadhafi") and typos
   (consonant skeleton + rapidfuzz ratio), never across different numbers ("117th" /
   "223rd Street") or between two places the gazetteer knows ("Palmer" / "Palermo"); a
-  person's full name the tagger called an organisation still meets its variants;
-- the singular and plural of one demonym ("Armenian" / "Armenians");
+  person's full name the tagger called an organisation still meets its variants
+  (``merge_spelling_variants``);
+- the singular and plural of one demonym ("Armenian" / "Armenians") (``merge_demonym_plurals``);
 - descriptive variants of one place ("Nagorno-Karabakh" / "Upper Karabakh" / "Karabakh",
   "Northeast X", "South Richmond Hill" / "Richmond Hill", "X Island" / "X") unless the
-  gazetteer knows the longer name as a place of its own ("North Korea");
+  gazetteer knows the longer name as a place of its own ("North Korea") (``merge_place_variants``);
 - a team or branch named after its place and its short name ("New Orleans Saints" /
-  "Saints"), when only one long name fits the short one;
+  "Saints"), when only one long name fits the short one (``merge_place_named_teams``);
 - one organisation with and without the words saying what kind it is ("X Corp." / "X",
-  "X Center" / "X Clinic"); the bare core joins only when it is no person's name;
+  "X Center" / "X Clinic"); the bare core joins only when it is no person's name
+  (``merge_org_cores``);
 - a person name run on into a headline ("Esther Williams Dies", "Officials Name X Y")
-  and the much more frequent name it starts or ends with;
-- bare surnames, then bare first names, per document, last (see ``link``): the only
-  candidate, the one the document names far more often or the corpus names far more
-  often, or (none named in the document) the one its other entities point to.
+  and the much more frequent name it starts or ends with (``merge_headline_runons``);
+- bare surnames, then bare first names, per document, last (``resolve_bare_surnames``,
+  ``resolve_bare_first_names``): the only candidate, the one the document names far more
+  often or the corpus names far more often, or (none named in the document) the one its
+  other entities point to.
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from ..unionfind import UnionFind
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer
+from .names import (
+    ACRONYM_RE,
+    ORG_HEADS,
+    SPELLING,
+    TITLES,  # noqa: F401  (re-exported: parsing and type voting moved to .names, linking.X still works)
+    Form,  # noqa: F401
+    Node,
+    attributes,  # noqa: F401
+    best_name,  # noqa: F401
+    build_nodes,  # noqa: F401
+    first_names_agree,
+    is_acronym,
+    norm,
+    parse,  # noqa: F401
+    phonetic,
+    short_form,
+    titled_name,  # noqa: F401
+    vote_type,
+)
 
 MAX_BLOCK = 64
-TITLES = {
-    "ambassador", "president", "minister", "pm", "fm", "premier", "chancellor", "spokesperson", "spokesman",
-    "spokeswoman", "speaker", "senator", "sen", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
-    "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "secretary", "secretary-general", "king", "queen",
-    "prince", "princess", "sheikh", "judge", "justice", "attorney", "director", "commissioner", "chairman",
-    "chairwoman", "envoy", "pope", "bishop", "detective", "sheriff", "inspector", "superintendent", "coach",
-    "dr", "mr", "mrs", "ms", "rep", "representative", "congressman", "congresswoman", "chief", "officer",
-    "deputy", "miss", "mister", "sir", "dame", "lady", "lord", "father", "rev", "reverend", "professor", "prof",
-    "trooper", "agent", "cardinal", "rabbi", "imam", "councilman", "councilwoman", "councillor", "commander",
-}
-_WEAK_TITLES = {"general", "chief", "justice", "attorney", "secretary", "director", "speaker", "king",
-                "queen", "prince", "princess", "lady", "lord", "agent"}
-_ORG_HEADS = {"assembly", "council", "committee", "office", "ministry", "department", "forum", "group", "army",
-              "party", "court", "university", "bank", "agency", "commission", "association", "union", "corps",
-              "command", "service", "center", "centre", "institute", "board", "company", "police", "force",
-              "forces", "house", "senate", "congress", "parliament", "government", "administration"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "mister", "sir", "dame"}
-_ROLE_MODIFIERS = {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "home",
-                   "first", "acting", "former", "assistant", "senior", "state", "executive", "managing", "chief"}
-_EXPAND = {"pm": "prime minister", "fm": "foreign minister", "sen": "senator", "gov": "governor",
-           "gen": "general", "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant",
-           "rep": "representative"}
-_PREPS = {"of", "to", "in", "for"}
 _STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "&", "de"}
 _DESCRIPTORS = {"nagorno", "upper", "lower", "greater", "northern", "southern", "eastern", "western", "central",
                 "inner", "outer", "mountainous", "north", "south", "east", "west", "northeast", "northwest",
@@ -82,223 +83,8 @@ _PLACE_SUFFIXES = {"region", "province", "district", "territory", "area", "islan
 _GENERIC_ORG = {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc", "plc", "limited", "center",
                 "clinic", "treatment", "rehab", "rehabilitation", "recovery", "facility"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_SPELLING = {"organisation": "organization", "organisations": "organizations", "defence": "defense",
-             "centre": "center", "labour": "labor", "programme": "program", "honour": "honor", "mt": "mount"}
-# Common English short forms of first names that are not prefixes of the full name ("Fred" / "Frederick"
-# is found by prefix); each maps to the full names it may stand for.
-NICKNAMES = {
-    "bob": {"robert"}, "bobby": {"robert"}, "rob": {"robert"}, "robbie": {"robert"}, "bill": {"william"},
-    "billy": {"william"}, "will": {"william"}, "willie": {"william"}, "jim": {"james"}, "jimmy": {"james"},
-    "mike": {"michael"}, "mick": {"michael"}, "dick": {"richard"}, "rick": {"richard", "eric"},
-    "ricky": {"richard"}, "ted": {"edward", "theodore"}, "ed": {"edward"}, "eddie": {"edward"},
-    "chuck": {"charles"}, "charlie": {"charles"}, "jack": {"john"}, "johnny": {"john"}, "hank": {"henry"},
-    "harry": {"henry", "harold"}, "larry": {"lawrence", "laurence"}, "joe": {"joseph"}, "tony": {"anthony"},
-    "katie": {"katherine", "kathryn", "catherine", "kathleen"}, "kate": {"katherine", "kathryn", "catherine"},
-    "kathy": {"katherine", "kathryn", "kathleen"}, "cathy": {"catherine"}, "betty": {"elizabeth"},
-    "liz": {"elizabeth"}, "beth": {"elizabeth"}, "betsy": {"elizabeth"}, "peggy": {"margaret"},
-    "maggie": {"margaret"}, "meg": {"margaret"}, "jerry": {"gerald", "jerome", "gerard", "gerardo"},
-    "mo": {"maurice", "mohammed", "muhammad"}, "sandy": {"sandra", "alexander"}, "becky": {"rebecca"},
-    "sally": {"sarah"}, "molly": {"mary"}, "polly": {"mary"}, "jenny": {"jennifer"}, "steve": {"steven", "stephen"},
-    "dave": {"david"}, "andy": {"andrew"}, "tom": {"thomas"}, "tommy": {"thomas"}, "nick": {"nicholas"},
-    "matt": {"matthew"}, "pat": {"patrick", "patricia"}, "sue": {"susan", "suzanne"}, "al": {"albert", "alan"},
-    "danny": {"daniel"}, "dan": {"daniel"}, "ben": {"benjamin"}, "sam": {"samuel", "samantha"},
-    "greg": {"gregory"}, "jeff": {"jeffrey"}, "tim": {"timothy"}, "ron": {"ronald"}, "don": {"donald"},
-    "ken": {"kenneth"}, "len": {"leonard"}, "walt": {"walter"}, "abe": {"abraham"}, "vince": {"vincent"},
-}
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "norp", "EVENT": "event"}
-_LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT"]
-_POSITION_RE = re.compile(r"^[A-Z]{2,3}$")
-_NICKNAME_RE = re.compile(  # 'First "Nick" Last', "First (Nick) Last"
-    r"""^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)? [("“'‘]+[A-Za-z][\w .'-]*[)"”'’]+ [A-Z][\w'-]+$""")
-_ACRONYM_RE = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,7})\)?$")
-
-
-@dataclass(frozen=True)
-class Form:
-    """One surface form parsed: the name, and what its title phrase said."""
-
-    name: str
-    role: str | None = None
-    country: str | None = None
-    affiliation: str | None = None
-    acronym: str | None = None
-    honorific: bool = False  # "Mr." / "Ms." or a quoted nickname: a person, though no role
-
-
-@dataclass
-class Node:
-    """One normalised name with everything its surface forms contributed."""
-
-    key: str
-    names: Counter = field(default_factory=Counter)
-    labels: Counter = field(default_factory=Counter)
-    forms: list[tuple[str, str]] = field(default_factory=list)
-    docs: Counter = field(default_factory=Counter)  # document -> mentions there
-    count: int = 0
-    titled: int = 0
-
-    @property
-    def name(self) -> str:
-        return min(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-
-
-def norm(name: str) -> str:
-    """Matching key: folded, dots of acronyms dropped, hyphens split, spelling unified."""
-    s = fold(name).replace("&", " and ")
-    s = re.sub(r"(?<=\w)\.(?=\w|$)|\.(?=\s)", "", s)
-    s = re.sub(r"[^\w\s']|_", " ", s).replace("'s ", " ")
-    s = re.sub(r"'s$|'", "", s)
-    s = re.sub(r"\b[a-z](?: [a-z]\b)+", lambda m: m.group(0).replace(" ", ""), s)  # "u s" (from "U. S.") -> "us"
-    return " ".join(_SPELLING.get(t, t) for t in s.split())
-
-
-def parse(text: str, label: str, gaz: Gazetteer) -> Form:
-    """Split a surface form into name + role/country/affiliation (+ acronym of "X (ABC)")."""
-    t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
-    t = re.sub(r"^(?:the|The|THE) ", "", t)
-    t = re.sub(r"(?:'s|')$", "", t)
-    acronym = None
-    m = _ACRONYM_RE.match(t)
-    if m and m.group(1):
-        t, acronym = m.group(1), m.group(2)
-    tokens = t.split()
-    p = titled_name(tokens) if label == "PERSON" else None
-    if p is not None:
-        q = p
-        while q > 0 and tokens[q - 1].lower().rstrip(".") in (_ROLE_MODIFIERS | TITLES):
-            q -= 1
-        rest = tokens[p + 1:]
-        country = affiliation = None
-        while len(rest) > 1 and rest[0].lower() in _PREPS:
-            prep, place_len = rest[0].lower(), 1
-            for n in (3, 2):
-                if len(rest) > n + 1 and gaz.is_place(" ".join(rest[1:n + 1])):
-                    place_len = n
-                    break
-            place = " ".join(rest[1:place_len + 1])
-            if prep == "of":
-                country = country or gaz.country(place)
-                affiliation = affiliation or (None if gaz.country(place) else place)
-            rest = rest[place_len + 1:]
-        pre = " ".join(tokens[:q])
-        pre = re.sub(r"(?:'s|')$", "", pre)
-        if pre:
-            c = gaz.country(pre) or (gaz.demonym_country(pre) if " " not in pre else None)
-            if c:
-                country = c
-            else:
-                affiliation = pre
-        words = [w.lower().rstrip(".") for w in tokens[q:p + 1]]
-        role = " ".join(_EXPAND.get(w, w) for w in words if w not in _HONORIFICS) or None
-        return Form(" ".join(rest), role, country, affiliation, acronym, honorific=role is None)
-    m = _NICKNAME_RE.match(t)
-    if m:  # 'Kimani (Kiki) Gray', 'Vincent "The Chin" Gigante': a person, whatever the tagger said
-        return Form(t, acronym=acronym, honorific=True)
-    if label == "PERSON" and len(tokens) >= 2 and _POSITION_RE.match(tokens[0]):
-        # A position abbreviation run into the name ("WR Jackson", "DT Tyson Jackson"): a role.
-        return Form(" ".join(tokens[1:]), tokens[0].lower(), acronym=acronym)
-    return Form(t, acronym=acronym)
-
-
-def titled_name(tokens: list[str]) -> int | None:
-    """Index of the title in "[X] Title [of|to|in Place]* Name Name", or None when no person name follows."""
-    for p in range(len(tokens) - 2, -1, -1):
-        word = tokens[p].lower().rstrip(".")
-        if word not in TITLES or not tokens[p][:1].isupper():
-            continue
-        rest = tokens[p + 1:]
-        while len(rest) > 2 and rest[0].lower() in _PREPS:
-            rest = rest[2:]
-        if not 1 <= len(rest) <= 4 or not all(r[:1].isupper() and r[1:2].islower() for r in rest):
-            return None
-        if rest[-1].lower() in _ORG_HEADS or (len(rest) == 1 and word in _WEAK_TITLES):
-            return None
-        return p
-    return None
-
-
-def build_nodes(by_form: dict[tuple[str, str], list], forms: dict[tuple[str, str], Form],
-                gaz: Gazetteer) -> list[Node]:
-    """Aggregate surface forms into nodes keyed by normalised name (deterministic order)."""
-    nodes: dict[str, Node] = {}
-    for key in sorted(by_form):
-        form = forms[key]
-        k = norm(form.name) or norm(key[0]) or key[0]
-        node = nodes.setdefault(k, Node(k))
-        ms = by_form[key]
-        node.names[form.name] += len(ms)
-        node.labels[key[1]] += len(ms)
-        node.forms.append(key)
-        node.docs.update(m.doc for m in ms)
-        node.count += len(ms)
-        node.titled += len(ms) if form.role or form.honorific else 0
-    for form in forms.values():  # acronyms seen only inside "X (ABC)" still get a node to link
-        if form.acronym and norm(form.acronym) not in nodes:
-            nodes[norm(form.acronym)] = Node(norm(form.acronym), Counter({form.acronym: 0}))
-    return [nodes[k] for k in sorted(nodes)]
-
-
-def vote_type(group: list[Node], gaz: Gazetteer, place: bool = False) -> str:
-    """One type for a group of nodes: label counts + gazetteer + titles + demonyms (only place
-    labels when the group is known to be a place)."""
-    votes: Counter[str] = Counter()
-    # A bare word ("Klitschko", "Lohan") is the tagger's weakest evidence: with fuller names in the
-    # group, its labels count half (a tenth once the fuller names have 3+ mentions).
-    multi = 0 if place else sum(node.count for node in group if " " in node.key)
-    for node in group:
-        weight = 1.0 if not multi or " " in node.key else 0.5 if multi < 3 else 0.1
-        for label, n in node.labels.items():
-            votes[label] += weight * n
-        last = node.key.split()[-1] if node.key else ""
-        if " " not in node.key and gaz.demonym_country(node.key) and not gaz.is_place(node.name):
-            votes["NORP"] += 1.5 * node.count
-        elif last.endswith("s") and gaz.demonym_country(last) and not gaz.is_place(last):
-            votes["NORP"] += 1.5 * node.count  # "Muslim Azerbaijanis", "Christian Armenians"
-        if gaz.country(node.name):
-            votes["GPE"] += max(2.0, 0.6 * node.count)
-        elif gaz.is_place(node.name):
-            votes["GPE"] += 1.5  # outvotes one stray label ("Yerevan" as PERSON), not a name's many
-        votes["PERSON"] += node.titled
-    if place:
-        votes = Counter({k: v for k, v in votes.items() if k in ("GPE", "LOC", "FAC")}) or Counter({"GPE": 1})
-    if not votes:
-        return "ORG"
-    return max(votes, key=lambda lab: (votes[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
-
-
-def best_name(group: list[Node], kind: str) -> str:
-    """The most frequent form (acronyms, and for persons bare surnames, only when nothing else)."""
-    def score(node: Node) -> tuple:
-        name = node.name
-        return (not _is_acronym(name), kind != "PERSON" or len(name.split()) >= 2, node.count, len(name), name)
-    return max((n for n in group if n.count), key=score, default=group[0]).name
-
-
-def attributes(group: list[Node], forms: dict[tuple[str, str], Form], kind: str, name: str,
-               gaz: Gazetteer) -> dict[str, Any]:
-    """role / country / affiliation (most frequent across forms), plus demonym and country kind."""
-    counters: dict[str, Counter] = defaultdict(Counter)
-    for node in group:
-        for key in node.forms:
-            form = forms[key]
-            for attr in ("role", "country", "affiliation"):
-                value = getattr(form, attr)
-                if value:
-                    counters[attr][value] += node.labels[key[1]] or 1
-    attrs: dict[str, Any] = {a: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for a, c in counters.items()}
-    if kind == "NORP" and "country" not in attrs:
-        country = gaz.demonym_country(name.split()[-1])
-        if country:
-            attrs["country"] = country
-    if kind == "GPE" and gaz.country(name):
-        attrs["kind"] = "country"
-    return dict(sorted(attrs.items()))
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and " " not in name
 
 
 def _units(name: str) -> list[tuple[str, str | None]]:
@@ -310,7 +96,7 @@ def _units(name: str) -> list[tuple[str, str | None]]:
         if tok.isupper() and tok.isalpha() and len(tok) <= 6:
             units += [(c.lower(), None) for c in tok]
         elif tok[:1].isalpha():
-            units.append((tok[0].lower(), _SPELLING.get(tok.lower(), tok.lower())))
+            units.append((tok[0].lower(), SPELLING.get(tok.lower(), tok.lower())))
     return units
 
 
@@ -319,44 +105,12 @@ def _units_agree(a: list, b: list) -> bool:
         x[1], y[1]) >= 85) for x, y in zip(a, b))
 
 
-def _phonetic(token: str) -> str:
-    s = token
-    for a, b in (("ph", "f"), ("kh", "k"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("sh", "s"), ("ch", "k"),
-                 ("q", "k"), ("c", "k"), ("g", "k"), ("z", "s"), ("x", "ks"), ("w", "v"), ("j", "y"), ("h", "")):
-        s = s.replace(a, b)
-    s = re.sub(r"(.)\1+", r"\1", s)
-    return s[:1] + re.sub(r"[aeiouy]", "", s[1:])
-
-
-def _first_names_agree(a: list[str], b: list[str]) -> bool:
-    if a[0] == b[0]:
-        # "George H. W. Bush" / "George W. Bush": middle names (or initials) that differ, two people.
-        return not (len(a) > 2 and len(b) > 2 and a[1][0] != b[1][0])
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    it = iter(long_)
-    if all(tok in it for tok in short):
-        return True
-    x, y = a[0], b[0]
-    if len(x) == 1 or len(y) == 1:
-        return x[0] == y[0]
-    if min(len(x), len(y)) >= 4 and _phonetic(x) == _phonetic(y):  # "Bettie" / "Betty"
-        return True
-    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
-
-
 def _blocks(keys: dict[int, list]) -> list[list[int]]:
     index: dict[Any, list[int]] = defaultdict(list)
     for i, ks in keys.items():
         for k in ks:
             index[k].append(i)
     return [b for _, b in sorted(index.items(), key=lambda kv: str(kv[0])) if 1 < len(b) <= MAX_BLOCK]
-
-
-def _short_form(x: str, y: str) -> bool:
-    """Whether first name ``x`` can be a short form of ``y``: "Fred" / "Frederick", "Katie" / "Kathryn"."""
-    if x == y:
-        return False
-    return y in NICKNAMES.get(x, ()) or (len(x) >= 3 and len(y) >= len(x) + 2 and y.startswith(x))
 
 
 def _digits(key: str) -> str:
@@ -370,81 +124,177 @@ def _consonants(key: str) -> str:
 
 # Words that make a name a thing of its own, not a headline run on after a person's name
 # ("Betty Ford Center", "Robert Wood Johnson Foundation").
-_THING_WORDS = _ORG_HEADS | _GENERIC_ORG | {
+_THING_WORDS = ORG_HEADS | _GENERIC_ORG | {
     "foundation", "hospital", "school", "college", "museum", "library", "airport", "station", "street", "avenue",
     "road", "boulevard", "bridge", "park", "stadium", "arena", "hall", "building", "tower", "award", "awards",
     "prize", "trophy", "memorial", "show", "family", "estate", "act", "law", "campaign", "fund", "trust", "club",
     "team", "band", "church", "cathedral", "mosque", "temple", "prison", "jail", "hotel", "motel", "restaurant"}
 
 
+# Merge-rule thresholds: what each bounds, and where it was tuned (the commit that set it and what that commit reports).
+# words of a full person name (first name and surname); a7e0067, origin not recorded
+FULL_NAME_MIN_WORDS = 2
+# words of a head-plus-more name (expansion, team, org + kind word, descriptor + place); a7e0067, origin not recorded
+MULTIWORD_MIN_WORDS = 2
+# words a run-on tagged other than PERSON needs; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+RUNON_MIN_WORDS = 3
+# times a run-on's mentions its person name needs; e646d4c, origin not recorded
+RUNON_DOMINANCE = 3
+# characters a normalised name needs for typo/transliteration keys; a7e0067, origin not recorded
+SPELLING_MIN_CHARS = 5
+# characters (spaces aside) a phonetic key needs to block; a7e0067, origin not recorded
+PHONETIC_MIN_CHARS = 3
+# rapidfuzz ratio of two names of one type family to merge; a7e0067, origin not recorded
+SPELLING_MIN_RATIO = 70
+# ratio of an org's and a place's name to merge; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+ORG_PLACE_MIN_RATIO = 92
+# characters of the shorter org/place name; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+ORG_PLACE_MIN_CHARS = 8
+# ratio of a person's name and that name typed ORG; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+PERSON_ORG_MIN_RATIO = 85
+# initials a name needs to block on them; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+ACRONYM_MIN_LETTERS = 2
+# words of the place a team is named after ("New Orleans Saints"); e646d4c, origin not recorded
+TEAM_PLACE_MAX_WORDS = 3
+# characters of an org's core (kind words dropped); tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+CORE_MIN_CHARS = 3
+# share of a non-PERSON bare name's documents naming a candidate; a7e0067, origin not recorded
+BARE_NAME_MIN_SHARED = 0.5
+# mentions a candidate needs for context to pick it; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
+CONTEXT_MIN_MENTIONS = 2
+
+
+@dataclass
+class Linking:
+    """What the merge rules of one :func:`link` call read, and the union-find they join nodes in."""
+
+    nodes: list[Node]
+    gaz: Gazetteer
+    uf: UnionFind
+    fam: list[str]  # type family per node (person / org / place / norp / event), from its own labels
+    index: dict[str, int]  # normalised name -> node
+    toks: list[list[str]]  # the words of each node's normalised name
+    persons: list[int]  # full person names (first name and surname at least)
+    surname: dict[int, str]  # full person name -> its surname
+    surnames: set[str]
+    first_names: set[str]
+    person_blocks: list[list[int]]  # full person names sharing a surname
+
+    @classmethod
+    def start(cls, nodes: list[Node], gaz: Gazetteer) -> Linking:
+        """Every node in a cluster of its own, typed by its own labels."""
+        types = [vote_type([n], gaz) for n in nodes]
+        fam = [FAMILY.get(t, t.lower()) for t in types]
+        toks = [n.key.split() for n in nodes]
+        persons = [i for i, t in enumerate(toks) if fam[i] == "person" and len(t) >= FULL_NAME_MIN_WORDS
+                   and (nodes[i].titled or not all(w in _DESCRIPTORS for w in t[:-1]))]
+        surname = {i: [t for t in toks[i] if t not in _NAME_SUFFIXES][-1] for i in persons}
+        return cls(nodes, gaz, UnionFind(len(nodes)), fam, {n.key: i for i, n in enumerate(nodes)}, toks, persons,
+                   surname, set(surname.values()), {toks[i][0] for i in persons},
+                   _blocks({i: [surname[i]] for i in persons}))
+
+    def is_place(self, words: list[str]) -> bool:
+        """Whether words name a place: the gazetteer knows it, or a node of that name is typed a place."""
+        j = self.index.get(" ".join(words))
+        return self.gaz.is_place(" ".join(words)) or (j is not None and self.fam[j] == "place")
+
+
 def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, str], int], set[int]]:
     """Cluster nodes: root per node, {(bare-name node, doc): root} per-document overrides, and the
-    roots known to be places (merged as descriptive variants of one place)."""
-    uf = UnionFind(len(nodes))
-    types = [vote_type([n], gaz) for n in nodes]
-    fam = [FAMILY.get(t, t.lower()) for t in types]
-    index = {n.key: i for i, n in enumerate(nodes)}
-    toks = [n.key.split() for n in nodes]
-    persons = [i for i, t in enumerate(toks) if fam[i] == "person" and len(t) >= 2
-               and (nodes[i].titled or not all(w in _DESCRIPTORS for w in t[:-1]))]
-    surname = {i: [t for t in toks[i] if t not in _NAME_SUFFIXES][-1] for i in persons}
-    surnames = set(surname.values())
-    first_names = {toks[i][0] for i in persons}
+    roots known to be places (merged as descriptive variants of one place).
 
-    # "X (ABC)" forms: the acronym is the expansion's.
-    for i, n in enumerate(nodes):
+    The merge rules run in this order; each reads the clusters the ones before it made."""
+    s = Linking.start(nodes, gaz)
+    merge_acronym_forms(s)
+    merge_surname_variants(s)
+    merge_short_first_names(s)
+    runons = merge_headline_runons(s)
+    merge_spelling_variants(s)
+    merge_demonym_plurals(s)
+    merge_acronyms(s)
+    merge_place_named_teams(s)
+    merge_org_cores(s)
+    places = merge_place_variants(s)
+    bare = BareNames.start(s, runons)
+    overrides = resolve_bare_surnames(s, bare)
+    overrides.update(resolve_bare_first_names(s, bare))
+    roots = [s.uf.find(i) for i in range(len(nodes))]
+    return roots, {k: s.uf.find(v) for k, v in overrides.items()}, {roots[i] for i in places}
+
+
+def merge_acronym_forms(s: Linking) -> None:
+    """"X (ABC)" forms: the acronym is the expansion's."""
+    for i, n in enumerate(s.nodes):
         for text, label in n.forms:
-            m = _ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
-            if m and m.group(1) and norm(m.group(2)) in index:
-                uf.union(i, index[norm(m.group(2))])
-    # Persons sharing a surname.
-    person_blocks = _blocks({i: [surname[i]] for i in persons})
-    for block in person_blocks:
+            m = ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
+            if m and m.group(1) and norm(m.group(2)) in s.index:
+                s.uf.union(i, s.index[norm(m.group(2))])
+
+
+def merge_surname_variants(s: Linking) -> None:
+    """Persons sharing a surname whose first names agree (``first_names_agree``)."""
+    for block in s.person_blocks:
         for a in block:
             for b in block:
-                if a < b and _first_names_agree(toks[a], toks[b]):
-                    uf.union(a, b)
-    # Short first names ("Fred", "Katie"): the only fuller name of that surname they can stand for.
-    for block in person_blocks:
+                if a < b and first_names_agree(s.toks[a], s.toks[b]):
+                    s.uf.union(a, b)
+
+
+def merge_short_first_names(s: Linking) -> None:
+    """Short first names ("Fred", "Katie"): the only fuller name of that surname they can stand for."""
+    for block in s.person_blocks:
         for a in block:
-            cands = {uf.find(b) for b in block if _short_form(toks[a][0], toks[b][0])} - {uf.find(a)}
+            cands = {s.uf.find(b) for b in block if short_form(s.toks[a][0], s.toks[b][0])} - {s.uf.find(a)}
             if len(cands) == 1:
-                uf.union(a, cands.pop())
-    # Name spans run on into a headline ("Esther Williams Dies", "Obama To Nominate Regina Benjamin",
-    # "Lindsay Lohan Checks Into Rehab"): the much more frequent person name they start or end with.
-    # Tagged other than PERSON, only when nothing in the rest names a thing of its own ("Betty Ford Center").
-    person_set = set(persons)
+                s.uf.union(a, cands.pop())
+
+
+def merge_headline_runons(s: Linking) -> set[int]:
+    """Name spans run on into a headline ("Esther Williams Dies", "Obama To Nominate Regina Benjamin",
+    "Lindsay Lohan Checks Into Rehab"): the much more frequent person name they start or end with.
+    Tagged other than PERSON, only when nothing in the rest names a thing of its own ("Betty Ford Center").
+    The run-ons merged."""
+    nodes, toks = s.nodes, s.toks
+    person_set = set(s.persons)
     runons: set[int] = set()
     for i, t in enumerate(toks):
-        if len(t) < 3 and i not in person_set:
+        if len(t) < RUNON_MIN_WORDS and i not in person_set:
             continue
-        for k in range(len(t) - 1, 1, -1):
+        for k in range(len(t) - 1, FULL_NAME_MIN_WORDS - 1, -1):
             hit = None
             for part, rest in ((t[:k], t[k:]), (t[len(t) - k:], t[:len(t) - k])):
-                j = index.get(" ".join(part))
-                if (j is not None and j in person_set and nodes[j].count >= 3 * nodes[i].count
+                j = s.index.get(" ".join(part))
+                if (j is not None and j in person_set and nodes[j].count >= RUNON_DOMINANCE * nodes[i].count
                         and (i in person_set or not set(rest) & _THING_WORDS)):
                     hit = j
                     break
             if hit is not None:
-                uf.union(i, hit)
+                s.uf.union(i, hit)
                 runons.add(i)
                 break
-    # Transliterations and typos (a bare surname the tagger called something else blocks as a person).
+    return runons
+
+
+def merge_spelling_variants(s: Linking) -> None:
+    """Transliterations and typos: names that block on a phonetic key, a consonant skeleton or sorted
+    consonants and are near-identical (rapidfuzz ratio), never across different numbers or between two
+    places the gazetteer knows; a bare surname the tagger called something else blocks as a person, and a
+    person's full name the tagger called an organisation still meets its variants."""
+    nodes, toks, fam, gaz = s.nodes, s.toks, s.fam, s.gaz
     pfam = list(fam)
     for i, t in enumerate(toks):
-        if (len(t) == 1 and t[0] in surnames and fam[i] != "person" and not gaz.is_place(nodes[i].name)
+        if (len(t) == 1 and t[0] in s.surnames and fam[i] != "person" and not gaz.is_place(nodes[i].name)
                 and not gaz.demonym_country(t[0])):
             pfam[i] = "person"
     keys: dict[int, list] = {}
     for i, t in enumerate(toks):
-        if len(nodes[i].key) >= 5:
+        if len(nodes[i].key) >= SPELLING_MIN_CHARS:
             block_fam = "person" if pfam[i] == "person" else "other"
-            phon = " ".join(_phonetic(x) for x in t)
+            phon = " ".join(phonetic(x) for x in t)
             skel = re.sub(r"[aeiouy]", "", nodes[i].key)
-            keys[i] = [(block_fam, "p", phon)] if len(phon.replace(" ", "")) >= 3 else []
+            keys[i] = [(block_fam, "p", phon)] if len(phon.replace(" ", "")) >= PHONETIC_MIN_CHARS else []
             keys[i] += [(block_fam, "s", skel), (block_fam, "c", len(t), _consonants(nodes[i].key))]
-            if len(t) >= 2 and pfam[i] in ("person", "org"):
+            if len(t) >= FULL_NAME_MIN_WORDS and pfam[i] in ("person", "org"):
                 keys[i].append(("person/org", "p", phon))
     for block in _blocks(keys):
         for a in block:
@@ -454,114 +304,152 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
                     continue  # "117th Street" / "223rd Street", "Palmer" / "Palermo": two things
                 r = ratio(nodes[a].key, nodes[b].key)
                 if pfam[a] == pfam[b]:
-                    ok = r >= 70 and (pfam[a] != "person" or len(toks[a]) == 1 or _first_names_agree(toks[a], toks[b]))
+                    ok = r >= SPELLING_MIN_RATIO and (pfam[a] != "person" or len(toks[a]) == 1
+                                                      or first_names_agree(toks[a], toks[b]))
                 elif {pfam[a], pfam[b]} <= {"org", "place"}:  # typed differently: near-identical long names
-                    ok = r >= 92 and min(len(nodes[a].key), len(nodes[b].key)) >= 8
+                    ok = (r >= ORG_PLACE_MIN_RATIO
+                          and min(len(nodes[a].key), len(nodes[b].key)) >= ORG_PLACE_MIN_CHARS)
                 else:  # a person's full name the tagger called an organisation ("Bettie Page" / "Betty Page")
-                    ok = ({pfam[a], pfam[b]} == {"person", "org"} and len(toks[a]) >= 2 and r >= 85
-                          and _phonetic(toks[a][-1]) == _phonetic(toks[b][-1]) and _first_names_agree(toks[a], toks[b]))
+                    ok = ({pfam[a], pfam[b]} == {"person", "org"} and len(toks[a]) >= FULL_NAME_MIN_WORDS
+                          and r >= PERSON_ORG_MIN_RATIO and phonetic(toks[a][-1]) == phonetic(toks[b][-1])
+                          and first_names_agree(toks[a], toks[b]))
                 if ok:
-                    uf.union(a, b)
-    # One group's demonym, singular and plural ("Armenian" / "Armenians"); "Azeri" and "Scottish" stay apart.
+                    s.uf.union(a, b)
+
+
+def merge_demonym_plurals(s: Linking) -> None:
+    """One group's demonym, singular and plural ("Armenian" / "Armenians"); "Azeri" and "Scottish" stay apart."""
     demonyms: dict[str, list[int]] = defaultdict(list)
-    for i, t in enumerate(toks):
-        if fam[i] == "norp" and len(t) == 1 and gaz.demonym_country(t[0]):
+    for i, t in enumerate(s.toks):
+        if s.fam[i] == "norp" and len(t) == 1 and s.gaz.demonym_country(t[0]):
             demonyms[t[0][:-1] if t[0].endswith("s") else t[0]].append(i)
     for group in demonyms.values():
         for j in group[1:]:
-            uf.union(group[0], j)
-    # Acronyms: expansions agreeing letter by letter merge; an acronym joins its only expansion.
+            s.uf.union(group[0], j)
+
+
+def merge_acronyms(s: Linking) -> None:
+    """Acronyms: expansions agreeing letter by letter merge; an acronym joins its only expansion."""
+    nodes, fam, uf = s.nodes, s.fam, s.uf
     letters: dict[int, list] = {}
     for i, n in enumerate(nodes):
         units = _units(n.name)
-        if len(units) >= 2 and (fam[i] != "person" and len(toks[i]) >= 2 or _is_acronym(n.name)):
+        if len(units) >= ACRONYM_MIN_LETTERS and (fam[i] != "person" and len(s.toks[i]) >= MULTIWORD_MIN_WORDS
+                                                  or is_acronym(n.name)):
             letters[i] = ["".join(u[0] for u in units)]
     for block in _blocks(letters):
-        expansions = [i for i in block if not _is_acronym(nodes[i].name)]
+        expansions = [i for i in block if not is_acronym(nodes[i].name)]
         for a in expansions:
             for b in expansions:
                 if a < b and fam[a] == fam[b] and _units_agree(_units(nodes[a].name), _units(nodes[b].name)):
                     uf.union(a, b)
         for a in block:
-            if _is_acronym(nodes[a].name):
+            if is_acronym(nodes[a].name):
                 roots = {uf.find(b) for b in expansions if fam[b] == fam[a] or nodes[a].count == 0}
                 if len(roots) == 1:
                     uf.union(a, roots.pop())
 
-    def is_place(words: list[str]) -> bool:
-        j = index.get(" ".join(words))
-        return gaz.is_place(" ".join(words)) or (j is not None and fam[j] == "place")
 
-    # Teams and branches named after their place: "New Orleans Saints" / "Saints", when only one fits.
+def merge_place_named_teams(s: Linking) -> None:
+    """Teams and branches named after their place: "New Orleans Saints" / "Saints", when only one fits."""
     expansions: dict[int, set[int]] = defaultdict(set)
-    for i, t in enumerate(toks):
-        if fam[i] != "org" or len(t) < 2:
+    for i, t in enumerate(s.toks):
+        if s.fam[i] != "org" or len(t) < MULTIWORD_MIN_WORDS:
             continue
-        for n in (1, 2, 3):
-            short = index.get(" ".join(t[n:]))
-            if n < len(t) and short is not None and fam[short] == "org" and is_place(t[:n]):
+        for n in range(1, TEAM_PLACE_MAX_WORDS + 1):
+            short = s.index.get(" ".join(t[n:]))
+            if n < len(t) and short is not None and s.fam[short] == "org" and s.is_place(t[:n]):
                 expansions[short].add(i)
     for short, longs in expansions.items():
-        if len({uf.find(i) for i in longs}) == 1:
-            uf.union(short, min(longs))
-    # One organisation or site with and without the words saying what kind it is ("Microsoft Corp." /
-    # "Microsoft", "X Center" / "X Clinic" / "X Treatment Center"); the bare core joins only when it is
-    # no person's name.
+        if len({s.uf.find(i) for i in longs}) == 1:
+            s.uf.union(short, min(longs))
+
+
+def merge_org_cores(s: Linking) -> None:
+    """One organisation or site with and without the words saying what kind it is ("Microsoft Corp." /
+    "Microsoft", "X Center" / "X Clinic" / "X Treatment Center"); the bare core joins only when it is
+    no person's name."""
+    toks, fam = s.toks, s.fam
     cores: dict[str, set[int]] = defaultdict(set)
     for i, t in enumerate(toks):
-        if fam[i] in ("org", "place") and len(t) >= 2 and t[-1] in _GENERIC_ORG:
+        if fam[i] in ("org", "place") and len(t) >= MULTIWORD_MIN_WORDS and t[-1] in _GENERIC_ORG:
             core = list(t)
             while core and core[-1] in _GENERIC_ORG:
                 core.pop()
-            if core and len(" ".join(core)) >= 3:
+            if core and len(" ".join(core)) >= CORE_MIN_CHARS:
                 cores[" ".join(core)].add(i)
     for core, group in cores.items():
-        j = index.get(core)
+        j = s.index.get(core)
         if j is not None and (fam[j] in ("org", "place") or (
-                len(toks[j]) == 1 and core not in surnames and core not in first_names)):
+                len(toks[j]) == 1 and core not in s.surnames and core not in s.first_names)):
             group.add(j)
         ordered = sorted(group)
         for k in ordered[1:]:
-            uf.union(ordered[0], k)
-    # Descriptive variants of one place ("Upper X", "Nagorno-X", "Northeast X", "X region", "X Island" -> X),
-    # whatever the tagger said; a longer place name the gazetteer knows ("North Korea") stays its own.
+            s.uf.union(ordered[0], k)
+
+
+def merge_place_variants(s: Linking) -> set[int]:
+    """Descriptive variants of one place ("Upper X", "Nagorno-X", "Northeast X", "X region", "X Island" -> X),
+    whatever the tagger said; a longer place name the gazetteer knows ("North Korea") stays its own.
+    The variants merged."""
+    nodes, toks, fam, gaz = s.nodes, s.toks, s.fam, s.gaz
     singles = {toks[i][0]: i for i in range(len(nodes)) if len(toks[i]) == 1 and not nodes[i].titled
-               and toks[i][0] not in surnames}
+               and toks[i][0] not in s.surnames}
     places: set[int] = set()
     for i, t in enumerate(toks):
-        if len(t) < 2 or nodes[i].titled or gaz.is_place(nodes[i].name):
+        if len(t) < MULTIWORD_MIN_WORDS or nodes[i].titled or gaz.is_place(nodes[i].name):
             continue
         heads = [t[:-1]] if t[-1] in _PLACE_SUFFIXES else [
             t[k:] for k in range(1, len(t)) if all(w in _DESCRIPTORS for w in t[:k])]
         for head in heads:
-            j = singles.get(head[0]) if len(head) == 1 else index.get(" ".join(head))
+            j = singles.get(head[0]) if len(head) == 1 else s.index.get(" ".join(head))
             if j is not None and (len(head) == 1 or fam[j] == "place") and fam[j] != "norp" and not (
                     len(head) == 1 and gaz.demonym_country(head[0])):  # "Iranian Island" is no "Iranian"
-                uf.union(i, j)
+                s.uf.union(i, j)
                 places.add(i)
                 break
-    # Bare surnames: the only person of that name; else per document, the only one mentioned there, or the
-    # one mentioned there far more than the others, or (mentioned nowhere in the document) the one whose
-    # documents share its other entities; else their own entity.
-    by_surname: dict[str, set[int]] = defaultdict(set)
-    persons = [i for i in persons if i not in runons]  # "Colts QB Andrew Luck" gives no first name "Colts"
-    for i in persons:
-        by_surname[surname[i]].add(uf.find(i))
-    members: dict[int, list[int]] = defaultdict(list)
-    strength: Counter[int] = Counter()
-    for i, n in enumerate(nodes):
-        members[uf.find(i)].append(i)
-        strength[uf.find(i)] += n.count
-    root_docs = _RootDocs(nodes, members)
-    context = _Context(nodes, uf, root_docs)
+    return places
+
+
+@dataclass
+class BareNames:
+    """What bare-name resolution reads, taken once every merge rule before it has run."""
+
+    persons: list[int]  # full person names, headline run-ons left out ("Colts QB Andrew Luck" names no "Colts")
+    by_surname: dict[str, set[int]]  # surname -> clusters of full names with it
+    strength: Counter[int]  # cluster -> its mentions
+    root_docs: _RootDocs
+    context: _Context
+
+    @classmethod
+    def start(cls, s: Linking, runons: set[int]) -> BareNames:
+        persons = [i for i in s.persons if i not in runons]
+        by_surname: dict[str, set[int]] = defaultdict(set)
+        for i in persons:
+            by_surname[s.surname[i]].add(s.uf.find(i))
+        members: dict[int, list[int]] = defaultdict(list)
+        strength: Counter[int] = Counter()
+        for i, n in enumerate(s.nodes):
+            members[s.uf.find(i)].append(i)
+            strength[s.uf.find(i)] += n.count
+        root_docs = _RootDocs(s.nodes, members)
+        return cls(persons, by_surname, strength, root_docs, _Context(s.nodes, s.uf, root_docs))
+
+
+def resolve_bare_surnames(s: Linking, bare: BareNames) -> dict[tuple[int, str], int]:
+    """Bare surnames: the only person of that name; else per document, the only one mentioned there, or the
+    one mentioned there far more than the others, or (mentioned nowhere in the document) the one whose
+    documents share its other entities; else their own entity. {(bare surname, document): cluster}."""
+    nodes, gaz, uf, fam = s.nodes, s.gaz, s.uf, s.fam
+    by_surname, root_docs, strength = bare.by_surname, bare.root_docs, bare.strength
     overrides: dict[tuple[int, str], int] = {}
-    for i, t in enumerate(toks):
+    for i, t in enumerate(s.toks):
         if (len(t) != 1 or t[0] not in by_surname or gaz.country(nodes[i].name) or uf.find(i) in by_surname[t[0]]
                 or (gaz.is_place(nodes[i].name) and _place_labels(nodes[i]) >= nodes[i].labels["PERSON"])):
             continue  # a gazetteer place name is a surname only when the tagger mostly said so ("Quintero")
         cands = sorted(by_surname[t[0]])
         shared = sum(1 for d in nodes[i].docs if any(d in root_docs[c] for c in cands))
-        if fam[i] != "person" and shared * 2 < len(nodes[i].docs):
+        if fam[i] != "person" and shared < BARE_NAME_MIN_SHARED * len(nodes[i].docs):
             continue
         if len(cands) == 1:
             uf.union(i, cands[0])
@@ -569,29 +457,35 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
         for d in sorted(nodes[i].docs):
             pick = _in_document(cands, root_docs, d, strength)
             if pick is None and fam[i] == "person" and not any(d in root_docs[c] for c in cands):
-                strong = [c for c in cands if strength[c] >= 2] or cands
-                pick = context.best(strong, d, {uf.find(i)}, strength)
+                strong = [c for c in cands if strength[c] >= CONTEXT_MIN_MENTIONS] or cands
+                pick = bare.context.best(strong, d, {uf.find(i)}, strength)
             if pick is not None:
                 overrides[(i, d)] = pick
-    # Bare first names ("Lindsay"): per document, the only person of that first name mentioned there (or
-    # the one mentioned there far more than the others).
+    return overrides
+
+
+def resolve_bare_first_names(s: Linking, bare: BareNames) -> dict[tuple[int, str], int]:
+    """Bare first names ("Lindsay"): per document, the only person of that first name mentioned there (or
+    the one mentioned there far more than the others). {(bare first name, document): cluster}."""
+    nodes, uf, fam, toks = s.nodes, s.uf, s.fam, s.toks
+    root_docs = bare.root_docs
     by_first: dict[str, set[int]] = defaultdict(set)
-    for i in persons:
+    for i in bare.persons:
         by_first[toks[i][0]].add(uf.find(i))
+    overrides: dict[tuple[int, str], int] = {}
     for i, t in enumerate(toks):
-        if (len(t) != 1 or t[0] in by_surname or t[0] not in by_first or gaz.is_place(nodes[i].name)
+        if (len(t) != 1 or t[0] in bare.by_surname or t[0] not in by_first or s.gaz.is_place(nodes[i].name)
                 or uf.find(i) in by_first[t[0]]):
             continue
         cands = sorted({uf.find(c) for c in by_first[t[0]]})
         shared = sum(1 for d in nodes[i].docs if any(d in root_docs[c] for c in cands))
-        if fam[i] != "person" and shared * 2 < len(nodes[i].docs):
+        if fam[i] != "person" and shared < BARE_NAME_MIN_SHARED * len(nodes[i].docs):
             continue
         for d in sorted(nodes[i].docs):
-            pick = _in_document(cands, root_docs, d, strength)
+            pick = _in_document(cands, root_docs, d, bare.strength)
             if pick is not None:
                 overrides[(i, d)] = pick
-    roots = [uf.find(i) for i in range(len(nodes))]
-    return roots, {k: uf.find(v) for k, v in overrides.items()}, {roots[i] for i in places}
+    return overrides
 
 
 def _place_labels(node: Node) -> int:
