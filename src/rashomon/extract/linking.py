@@ -373,11 +373,11 @@ def merge_org_cores(s: Linking) -> None:
     cores: dict[str, set[int]] = defaultdict(set)
     for i, t in enumerate(toks):
         if fam[i] in ("org", "place") and len(t) >= MULTIWORD_MIN_WORDS and t[-1] in _GENERIC_ORG:
-            core = list(t)
-            while core and core[-1] in _GENERIC_ORG:
-                core.pop()
-            if core and len(" ".join(core)) >= CORE_MIN_CHARS:
-                cores[" ".join(core)].add(i)
+            words = list(t)
+            while words and words[-1] in _GENERIC_ORG:
+                words.pop()
+            if words and len(" ".join(words)) >= CORE_MIN_CHARS:
+                cores[" ".join(words)].add(i)
     for core, group in cores.items():
         j = s.index.get(core)
         if j is not None and (fam[j] in ("org", "place") or (

@@ -199,7 +199,7 @@ def build_nodes(by_form: dict[tuple[str, str], list], forms: dict[tuple[str, str
 def vote_type(group: list[Node], gaz: Gazetteer, place: bool = False) -> str:
     """One type for a group of nodes: label counts + gazetteer + titles + demonyms (only place
     labels when the group is known to be a place)."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     # A bare word ("Klitschko", "Lohan") is the tagger's weakest evidence: with fuller names in the
     # group, its labels count half (a tenth once the fuller names have 3+ mentions).
     multi = 0 if place else sum(node.count for node in group if " " in node.key)
@@ -218,7 +218,8 @@ def vote_type(group: list[Node], gaz: Gazetteer, place: bool = False) -> str:
             votes["GPE"] += 1.5  # outvotes one stray label ("Yerevan" as PERSON), not a name's many
         votes["PERSON"] += node.titled
     if place:
-        votes = Counter({k: v for k, v in votes.items() if k in ("GPE", "LOC", "FAC")}) or Counter({"GPE": 1})
+        kept = {k: v for k, v in votes.items() if k in ("GPE", "LOC", "FAC")}
+        votes = defaultdict(float, kept or {"GPE": 1.0})
     if not votes:
         return "ORG"
     return max(votes, key=lambda lab: (votes[lab], -_LABEL_ORDER.index(lab) if lab in _LABEL_ORDER else -99))
