@@ -30,6 +30,7 @@ demo: $(VENV)/.installed
 	$(BIN)/rashomon export --db $(DB) --format json --out demo-export.json
 
 test: $(VENV)/.installed-test
+	PYTHON=$(BIN)/python bash scripts/gate.sh
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -n 2 -q
 

@@ -4,6 +4,7 @@ peak-RSS sampler for a child process tree (read from /proc, no extra dependency)
 Every benchmark appends one section to ``bench/RESULTS.md`` with the date, the exact
 command, the commit and the machine, so numbers can be compared across runs.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,11 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         ram = f"{mem_kb / 2**20:.1f} GiB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
@@ -39,8 +43,9 @@ def machine() -> str:
 
 def commit() -> str:
     try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -49,8 +54,18 @@ def record(title: str, lines: list[str]) -> None:
     """Print a result section and append it to bench/RESULTS.md."""
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     command = " ".join(shlex.quote(a) for a in [Path(sys.executable).name, *sys.argv])
-    text = "\n".join([f"## {title} — {stamp}", "", f"- command: `{command}`", f"- commit: {commit()}",
-                      f"- machine: {machine()}", *[f"- {line}" for line in lines], "", ""])
+    text = "\n".join(
+        [
+            f"## {title} — {stamp}",
+            "",
+            f"- command: `{command}`",
+            f"- commit: {commit()}",
+            f"- machine: {machine()}",
+            *[f"- {line}" for line in lines],
+            "",
+            "",
+        ]
+    )
     print(text)
     if not RESULTS.exists():
         RESULTS.write_text("# Benchmark results\n\nAppended by the scripts in bench/ (newest last).\n\n", "utf-8")
@@ -81,8 +96,13 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], interval: float = 0.25, checkpoint: Callable[[float, int], None] | None = None,
-                 every: float = 30.0, **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+def run_measured(
+    cmd: list[str],
+    interval: float = 0.25,
+    checkpoint: Callable[[float, int], None] | None = None,
+    every: float = 30.0,
+    **kwargs,
+) -> tuple[float, int, subprocess.CompletedProcess]:
     """Run ``cmd``; return (wall seconds, peak RSS bytes of its process tree, completed process).
     ``checkpoint(seconds so far, peak so far)`` is called every ``every`` seconds while it runs
     (a resumable benchmark records them, so a run cut short still counts the time it took)."""

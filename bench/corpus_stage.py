@@ -18,6 +18,7 @@ three consecutive replicas of a seed, so replicas form stories of realistic size
 of one giant story, and entity names multiply with the corpus; offsets, numbers and
 dates are unchanged, so every claim still points at its evidence.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,10 +52,45 @@ def _protected() -> frozenset[str]:
         for forms in table.values():
             words |= {w for f in forms for w in f.split()}
     words |= set(verdict.EVENT_NOUNS) | set(verdict.PHASES)
-    words |= {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "according", "said", "says", "told", "percent", "cent", "least", "more", "than", "about", "nearly",
-              "almost", "since", "total", "over", "under", "some", "around"}
+    words |= {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "according",
+        "said",
+        "says",
+        "told",
+        "percent",
+        "cent",
+        "least",
+        "more",
+        "than",
+        "about",
+        "nearly",
+        "almost",
+        "since",
+        "total",
+        "over",
+        "under",
+        "some",
+        "around",
+    }
     return frozenset(words)
 
 
@@ -71,8 +107,10 @@ class Rewriter:
         out = self.cache.get(w)
         if out is None:
             h = hashlib.blake2b(f"{w.lower()}|{self.group}".encode(), digest_size=16).digest()
-            out = "".join(chr((ord(ch.lower()) - 97 + 1 + h[i % 16] % 25) % 26 + 97) if ch.isalpha() else ch
-                          for i, ch in enumerate(w))
+            out = "".join(
+                chr((ord(ch.lower()) - 97 + 1 + h[i % 16] % 25) % 26 + 97) if ch.isalpha() else ch
+                for i, ch in enumerate(w)
+            )
             out = "".join(o.upper() if c.isupper() else o for c, o in zip(w, out))
             self.cache[w] = out
         return out
@@ -139,15 +177,46 @@ def build_store(seed_db: Path, n: int, out: Path) -> None:
             dup = None
         published = d.published and (date.fromisoformat(d.published[:10]) + timedelta(days=g // GROUP)).isoformat()
         text = rewriter(d.text)
-        batch_docs.append(replace(d, id=did, source=f"bench/{i}.txt", text=text, raw_text=text, removed=(),
-                                  title=rewriter(d.title), outlet=f"{d.outlet or 'Outlet'} {g % 4}",
-                                  published=published, duplicate_of=dup, content_hash=hashlib.sha256(
-                                      f"{i}|{text}".encode()).hexdigest()))
-        cs = [replace(c, id=stable_id("c", did, c.id), doc=did, speaker=None,
-                      **{f: rewriter(getattr(c, f)) for f in ("text", "what", "predicate", "place", "unit",
-                                                                "attributed_to", "speaker_text", "actor", "action",
-                                                                "target", "cue")})
-              for c in claims.get(d.id, ())]
+        batch_docs.append(
+            replace(
+                d,
+                id=did,
+                source=f"bench/{i}.txt",
+                text=text,
+                raw_text=text,
+                removed=(),
+                title=rewriter(d.title),
+                outlet=f"{d.outlet or 'Outlet'} {g % 4}",
+                published=published,
+                duplicate_of=dup,
+                content_hash=hashlib.sha256(f"{i}|{text}".encode()).hexdigest(),
+            )
+        )
+        cs = [
+            replace(
+                c,
+                id=stable_id("c", did, c.id),
+                doc=did,
+                speaker=None,
+                **{
+                    f: rewriter(getattr(c, f))
+                    for f in (
+                        "text",
+                        "what",
+                        "predicate",
+                        "place",
+                        "unit",
+                        "attributed_to",
+                        "speaker_text",
+                        "actor",
+                        "action",
+                        "target",
+                        "cue",
+                    )
+                },
+            )
+            for c in claims.get(d.id, ())
+        ]
         ms = [replace(m, doc=did, text=rewriter(m.text)) for m in mentions.get(d.id, ())]
         batch_x.append(Extraction(did, tuple(ms), tuple(cs), stages=all_stages()))
         if len(batch_docs) >= 1000 or i == n - 1:
@@ -173,6 +242,7 @@ def measure(db: Path, old: bool) -> dict:
 
         whole_corpus(store, Options())
     else:
+
         def mark(stage: str, n: int, total: int | None) -> None:
             marks.append(time.perf_counter())
             rss.append(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
@@ -185,14 +255,24 @@ def measure(db: Path, old: bool) -> dict:
 
     done = {p.name: i + 1 for i, p in enumerate(PASSES)}  # progress: the start, then the end of each pass
     if len(marks) > len(PASSES):
-        phases = {"t_entities": marks[done["entities"]] - marks[0],
-                  "t_stories": marks[done["stories"]] - marks[done["stories"] - 1],
-                  "t_crosscheck": marks[-1] - marks[done["stories"]]}
-    return {"seconds": total, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "documents": store.count("documents"), "claims": store.count("claims"),
-            "mentions": store.count("mentions"), "findings": store.count("findings"),
-            "stories": store.count("stories"), "entities": store.count("entities"),
-            "marks": [round(m - t0, 1) for m in marks], "peak_mib_at_marks": rss if not old else [], **phases}
+        phases = {
+            "t_entities": marks[done["entities"]] - marks[0],
+            "t_stories": marks[done["stories"]] - marks[done["stories"] - 1],
+            "t_crosscheck": marks[-1] - marks[done["stories"]],
+        }
+    return {
+        "seconds": total,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "documents": store.count("documents"),
+        "claims": store.count("claims"),
+        "mentions": store.count("mentions"),
+        "findings": store.count("findings"),
+        "stories": store.count("stories"),
+        "entities": store.count("entities"),
+        "marks": [round(m - t0, 1) for m in marks],
+        "peak_mib_at_marks": rss if not old else [],
+        **phases,
+    }
 
 
 def main() -> None:
@@ -200,10 +280,17 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--seeds", type=int, default=200, help="real documents extracted once (default 200)")
     ap.add_argument("--old", type=int, nargs="*", default=[], help="sizes to also run the unpartitioned stage on")
-    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "rashomon-bench-corpus",
-                    help="work folder (seed store cache, synthetic stores)")
-    ap.add_argument("--keep", action="store_true",
-                    help="keep the synthetic stores in the work folder and reuse them (building 100k takes ~15 min)")
+    ap.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "rashomon-bench-corpus",
+        help="work folder (seed store cache, synthetic stores)",
+    )
+    ap.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the synthetic stores in the work folder and reuse them (building 100k takes ~15 min)",
+    )
     ap.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--measure-old", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -231,13 +318,18 @@ def main() -> None:
                 rows[(kind, n)] = {"error": (errors or ["failed"])[-1]}
                 continue
             rows[(kind, n)] = r = json.loads(p.stdout.strip().splitlines()[-1])
-            print(f"{kind:>11} {n:>7} docs: {r['seconds']:8.1f} s, peak RSS {r['peak_mib']:7.0f} MiB "
-                  f"({r['claims']:,} claims, {r['mentions']:,} mentions, {r['entities']:,} entities, "
-                  f"{r['stories']:,} stories, {r['findings']:,} findings)", flush=True)
+            print(
+                f"{kind:>11} {n:>7} docs: {r['seconds']:8.1f} s, peak RSS {r['peak_mib']:7.0f} MiB "
+                f"({r['claims']:,} claims, {r['mentions']:,} mentions, {r['entities']:,} entities, "
+                f"{r['stories']:,} stories, {r['findings']:,} findings)",
+                flush=True,
+            )
         if not args.keep:
             db.unlink(missing_ok=True)
-    lines = [f"synthetic stores: {args.seeds} bench/make_corpus.py documents extracted once with spaCy, their "
-             f"mentions/claims replicated into N documents (words rewritten per {GROUP} replicas; see docstring)"]
+    lines = [
+        f"synthetic stores: {args.seeds} bench/make_corpus.py documents extracted once with spaCy, their "
+        f"mentions/claims replicated into N documents (words rewritten per {GROUP} replicas; see docstring)"
+    ]
     for kind in ("partitioned", "old"):
         sizes = [n for n in args.sizes if (kind, n) in rows and "error" not in rows[(kind, n)]]
         base = rows[(kind, sizes[0])] if sizes else None
@@ -249,11 +341,16 @@ def main() -> None:
                 lines.append(f"{kind} {n:,} docs: FAILED ({r['error']})")
                 continue
             phases = ", ".join(f"{p[2:]} {r[p]:.1f} s" for p in ("t_entities", "t_stories", "t_crosscheck") if p in r)
-            lines.append(f"{kind} {n:,} docs ({r['claims']:,} claims, {r['mentions']:,} mentions): "
-                         f"{r['seconds']:.1f} s [{phases}], peak RSS {r['peak_mib']:.0f} MiB; vs {sizes[0]:,}: "
-                         f"time x{r['seconds'] / base['seconds']:.1f}, peak RSS x{r['peak_mib'] / base['peak_mib']:.2f}"
-                         + (f", crosscheck time x{r['t_crosscheck'] / base['t_crosscheck']:.1f}"
-                            if "t_crosscheck" in r and "t_crosscheck" in base else ""))
+            lines.append(
+                f"{kind} {n:,} docs ({r['claims']:,} claims, {r['mentions']:,} mentions): "
+                f"{r['seconds']:.1f} s [{phases}], peak RSS {r['peak_mib']:.0f} MiB; vs {sizes[0]:,}: "
+                f"time x{r['seconds'] / base['seconds']:.1f}, peak RSS x{r['peak_mib'] / base['peak_mib']:.2f}"
+                + (
+                    f", crosscheck time x{r['t_crosscheck'] / base['t_crosscheck']:.1f}"
+                    if "t_crosscheck" in r and "t_crosscheck" in base
+                    else ""
+                )
+            )
     record("corpus stage (pipeline.corpus): time and peak RSS by corpus size", lines)
 
 

@@ -9,6 +9,7 @@ shows as a growth ratio close to the size ratio (4.0).
 
     .venv/bin/python bench/crosscheck.py [--base 400]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,13 +67,25 @@ def corpus(seeds, n_docs: int, rng: random.Random) -> tuple[list[Document], list
             for c in cs:
                 v = c.value if not isinstance(c.value, float) else round(c.value * rng.uniform(0.8, 1.2), 1)
                 start, end = c.start + offset, c.end + offset
-                doc_claims.append(dataclasses.replace(c, id=claim_id(did, "quantity", start, end), doc=did,
-                                                      start=start, end=end, value=v))
+                doc_claims.append(
+                    dataclasses.replace(
+                        c, id=claim_id(did, "quantity", start, end), doc=did, start=start, end=end, value=v
+                    )
+                )
             text += s + " "
             offset = len(text)
         dup = docs[i - 1].id if i % 10 == 9 else None
-        docs.append(Document(id=did, source=f"bench/{i}.txt", text=text, raw_text=text, outlet=f"Outlet {i % 12}",
-                             published=f"2025-05-{1 + i % 28:02d}", duplicate_of=dup))
+        docs.append(
+            Document(
+                id=did,
+                source=f"bench/{i}.txt",
+                text=text,
+                raw_text=text,
+                outlet=f"Outlet {i % 12}",
+                published=f"2025-05-{1 + i % 28:02d}",
+                duplicate_of=dup,
+            )
+        )
         claims += doc_claims
     return docs, claims
 
@@ -96,10 +109,14 @@ def main() -> None:
         t2 = time.perf_counter()
         total = t2 - t0
         ratio = f"{total / prev:.2f}×" if prev else "-"
-        print(f"{k:>2}×  docs={len(docs):>6}  claims={len(claims):>6}  findings={len(findings):>5}  "
-              f"facets={t1 - t0:6.2f}s  judge={t2 - t1:6.2f}s  total={total:6.2f}s  growth vs previous={ratio}")
-        lines.append(f"{k}x: {len(docs):,} docs, {len(claims):,} claims, {len(findings):,} findings, "
-                     f"{total:.2f} s (growth vs previous size: {ratio})")
+        print(
+            f"{k:>2}×  docs={len(docs):>6}  claims={len(claims):>6}  findings={len(findings):>5}  "
+            f"facets={t1 - t0:6.2f}s  judge={t2 - t1:6.2f}s  total={total:6.2f}s  growth vs previous={ratio}"
+        )
+        lines.append(
+            f"{k}x: {len(docs):,} docs, {len(claims):,} claims, {len(findings):,} findings, "
+            f"{total:.2f} s (growth vs previous size: {ratio})"
+        )
         first = first or total
         prev = total
     lines.append(f"16x size -> x{prev / first:.1f} time (linear would be x16; all-pairs would be x256)")

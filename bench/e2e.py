@@ -8,6 +8,7 @@ resident memory of its whole process tree (workers included). Reports docs/s and
 growth from the smallest size: time should grow about linearly (x10 docs -> <= x12
 time) and peak memory should stay flat (streamed batches: <= 1.5x).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,19 +72,31 @@ def measure(n: int, folder: Path, workers: int, steps: Steps, engine: str = "loc
         steps.state[f"corpus-{n}"] = True
         steps.save()
     t_in, m_in, k_in = steps.run(f"ingest-{n}", [*CLI, "ingest", str(corpus), "--db", str(db)])
-    t_an, m_an, k_an = steps.run(f"analyze-{n}", [*CLI, "analyze", "--db", str(db), "--workers", str(workers),
-                                                  "--engine", engine])
-    return {"n": n, "ingest_s": t_in, "ingest_rss": m_in, "analyze_s": t_an, "analyze_rss": m_an,
-            "corpus_s": steps.state.get(f"analyze-{n}-corpus"),
-            "total_s": t_in + t_an, "peak_rss": max(m_in, m_an), "attempts": k_in + k_an}
+    t_an, m_an, k_an = steps.run(
+        f"analyze-{n}", [*CLI, "analyze", "--db", str(db), "--workers", str(workers), "--engine", engine]
+    )
+    return {
+        "n": n,
+        "ingest_s": t_in,
+        "ingest_rss": m_in,
+        "analyze_s": t_an,
+        "analyze_rss": m_an,
+        "corpus_s": steps.state.get(f"analyze-{n}-corpus"),
+        "total_s": t_in + t_an,
+        "peak_rss": max(m_in, m_an),
+        "attempts": k_in + k_an,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--keep", type=Path, help="keep corpora, stores and step timings in this folder; "
-                                              "the same command again resumes an interrupted run")
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        help="keep corpora, stores and step timings in this folder; the same command again resumes an interrupted run",
+    )
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="rashomon-e2e-") as tmp:
@@ -93,23 +106,37 @@ def main() -> None:
         for n in sizes:
             rows.append(measure(n, folder, args.workers, Steps(folder / "e2e-state.json" if args.keep else None)))
             r = rows[-1]
-            print(f"{n} docs: ingest {r['ingest_s']:.1f} s, analyze {r['analyze_s']:.1f} s, "
-                  f"peak {r['peak_rss'] / 2**20:.0f} MiB", flush=True)
+            print(
+                f"{n} docs: ingest {r['ingest_s']:.1f} s, analyze {r['analyze_s']:.1f} s, "
+                f"peak {r['peak_rss'] / 2**20:.0f} MiB",
+                flush=True,
+            )
     base = rows[0]
     lines = [f"workers: {args.workers}, engine: local, corpus: bench/make_corpus.py (seed 13)"]
     for r in rows:
-        lines.append(f"{r['n']:,} docs: ingest {r['ingest_s']:.1f} s (peak {r['ingest_rss'] / 2**20:.0f} MiB), "
-                     f"analyze {r['analyze_s']:.1f} s (peak {r['analyze_rss'] / 2**20:.0f} MiB"
-                     + (f"; of which cross-source rebuild {r['corpus_s']:.1f} s" if r["corpus_s"] else "") + "), "
-                     f"total {r['total_s']:.1f} s = {r['n'] / r['total_s']:.1f} docs/s"
-                     + (f" (resumed: {r['attempts'] - 2} interrupted attempt(s) counted to their last "
-                        f"30-s checkpoint)" if r["attempts"] > 2 else ""))
+        lines.append(
+            f"{r['n']:,} docs: ingest {r['ingest_s']:.1f} s (peak {r['ingest_rss'] / 2**20:.0f} MiB), "
+            f"analyze {r['analyze_s']:.1f} s (peak {r['analyze_rss'] / 2**20:.0f} MiB"
+            + (f"; of which cross-source rebuild {r['corpus_s']:.1f} s" if r["corpus_s"] else "")
+            + "), "
+            f"total {r['total_s']:.1f} s = {r['n'] / r['total_s']:.1f} docs/s"
+            + (
+                f" (resumed: {r['attempts'] - 2} interrupted attempt(s) counted to their last 30-s checkpoint)"
+                if r["attempts"] > 2
+                else ""
+            )
+        )
     for r in rows[1:]:
         grow_n, grow_t, grow_m = r["n"] / base["n"], r["total_s"] / base["total_s"], r["peak_rss"] / base["peak_rss"]
-        lines.append(f"growth {base['n']:,} -> {r['n']:,} docs (x{grow_n:.0f}): time x{grow_t:.2f} "
-                     f"(target <= x{grow_n * 1.2:.0f}), peak memory x{grow_m:.2f} (target <= x1.5)"
-                     + (f", cross-source rebuild x{r['corpus_s'] / base['corpus_s']:.2f}"
-                        if r["corpus_s"] and base["corpus_s"] else ""))
+        lines.append(
+            f"growth {base['n']:,} -> {r['n']:,} docs (x{grow_n:.0f}): time x{grow_t:.2f} "
+            f"(target <= x{grow_n * 1.2:.0f}), peak memory x{grow_m:.2f} (target <= x1.5)"
+            + (
+                f", cross-source rebuild x{r['corpus_s'] / base['corpus_s']:.2f}"
+                if r["corpus_s"] and base["corpus_s"]
+                else ""
+            )
+        )
     record("end-to-end ingest + analyze", lines)
 
 

@@ -8,6 +8,7 @@ of each, the ratio (target >= 0.7), and where our extra time goes: a cProfile pa
 attributes the time of every function ``extract_doc`` calls directly (one per extractor)
 as a share of the extractors' total (profiling inflates absolute times, so shares only).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,9 +37,21 @@ def documents(n: int):
         shards = make_corpus(n, Path(tmp), seed=29)
         rows = [json.loads(line) for p in shards for line in p.open(encoding="utf-8")]
     options = Options()
-    return [prepare(RawDocument(source=f"bench/{i}", text=r["text"], title=r["title"], outlet=r["outlet"],
-                                published=r["published"], url=r["url"], format="jsonl"), options)
-            for i, r in enumerate(rows)]
+    return [
+        prepare(
+            RawDocument(
+                source=f"bench/{i}",
+                text=r["text"],
+                title=r["title"],
+                outlet=r["outlet"],
+                published=r["published"],
+                url=r["url"],
+                format="jsonl",
+            ),
+            options,
+        )
+        for i, r in enumerate(rows)
+    ]
 
 
 def bare(nlp, texts: list[str]) -> float:
@@ -92,15 +105,18 @@ def main() -> None:
     shares = per_extractor(nlp, docs, options)
     total = sum(shares.values()) or 1.0
     ratio = t_bare / t_ours
-    record("extraction throughput", [
-        f"corpus: {len(docs)} synthetic documents, {words:,} words (bench/make_corpus.py, seed 29)",
-        f"best of {args.rounds} alternating rounds",
-        f"bare spaCy {args.model} nlp.pipe: {t_bare:.1f} s, {words / t_bare:,.0f} words/s",
-        f"ours (parse + extract_doc): {t_ours:.1f} s, {words / t_ours:,.0f} words/s",
-        f"ratio ours/bare: {ratio:.2f} (target >= 0.70: {'met' if ratio >= 0.7 else 'NOT met'})",
-        f"extractors cost {t_ours - t_bare:.1f} s over the parse; shares of extractor time (cProfile): "
-        + ", ".join(f"{k} {v / total:.0%}" for k, v in shares.items()),
-    ])
+    record(
+        "extraction throughput",
+        [
+            f"corpus: {len(docs)} synthetic documents, {words:,} words (bench/make_corpus.py, seed 29)",
+            f"best of {args.rounds} alternating rounds",
+            f"bare spaCy {args.model} nlp.pipe: {t_bare:.1f} s, {words / t_bare:,.0f} words/s",
+            f"ours (parse + extract_doc): {t_ours:.1f} s, {words / t_ours:,.0f} words/s",
+            f"ratio ours/bare: {ratio:.2f} (target >= 0.70: {'met' if ratio >= 0.7 else 'NOT met'})",
+            f"extractors cost {t_ours - t_bare:.1f} s over the parse; shares of extractor time (cProfile): "
+            + ", ".join(f"{k} {v / total:.0%}" for k, v in shares.items()),
+        ],
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ Lines sharded as ``OUT_DIR/corpus-00000.jsonl`` (``text``, ``title``, ``outlet``
 ``published``, ``url``), the same for the same N and seed on every machine. Nothing
 from ``../shared`` is ever written into the repository: OUT_DIR is for a scratch folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,18 @@ from datetime import date, timedelta
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-OUTLETS = ["Valdoria Herald", "Northgate Times", "Kestrel Daily", "Meridian Wire", "Port Aven Post",
-           "Brenmoor Post", "Coastwire", "Heldmoor Gazette", "Sarn Valley News", "Lowland Courier"]
+OUTLETS = [
+    "Valdoria Herald",
+    "Northgate Times",
+    "Kestrel Daily",
+    "Meridian Wire",
+    "Port Aven Post",
+    "Brenmoor Post",
+    "Coastwire",
+    "Heldmoor Gazette",
+    "Sarn Valley News",
+    "Lowland Courier",
+]
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}]|'s|n't|'re|'ve|'ll|'d|'m)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 
@@ -43,7 +54,7 @@ def ecb_paragraphs(folder: Path) -> list[str]:
             sentences.setdefault(tok.get("sentence", "0"), []).append(tok.text or "")
         lines = [detokenise(t) for _, t in sorted(sentences.items(), key=lambda kv: int(kv[0]))]
         lines = [s for s in lines if not s.startswith("http") and len(s.split()) > 3]
-        out += [" ".join(lines[i:i + 3]) for i in range(0, len(lines), 3)]
+        out += [" ".join(lines[i : i + 3]) for i in range(0, len(lines), 3)]
     return out
 
 
@@ -69,13 +80,17 @@ def load_pool(shared: Path) -> list[str]:
 
 def make_document(i: int, rng: random.Random, pool: list[str]) -> dict[str, str]:
     paragraphs = [pool[rng.randrange(len(pool))] for _ in range(rng.randint(3, 12))]
-    title = " ".join(paragraphs[0].split()[:rng.randint(6, 12)]).rstrip(",.;:")
+    title = " ".join(paragraphs[0].split()[: rng.randint(6, 12)]).rstrip(",.;:")
     outlet = OUTLETS[rng.randrange(len(OUTLETS))]
     published = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower())[:50].strip("-")
-    return {"title": title, "text": title + "\n\n" + "\n\n".join(paragraphs), "outlet": outlet,
-            "published": published.isoformat(),
-            "url": f"https://{outlet.lower().replace(' ', '')}.example/{published:%Y/%m}/{slug}-{i}"}
+    return {
+        "title": title,
+        "text": title + "\n\n" + "\n\n".join(paragraphs),
+        "outlet": outlet,
+        "published": published.isoformat(),
+        "url": f"https://{outlet.lower().replace(' ', '')}.example/{published:%Y/%m}/{slug}-{i}",
+    }
 
 
 def make_corpus(n: int, out: Path, seed: int = 13, shard_size: int = 1000, shared: Path = SHARED) -> list[Path]:

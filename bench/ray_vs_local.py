@@ -7,6 +7,7 @@ and analyzes it; every ``rashomon`` command runs in a child process (Ray start-u
 as a user would see it), timed and sampled for the peak memory of its process tree. Also
 checks that both engines stored the same number of documents, claims and findings.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,13 +50,17 @@ def main() -> None:
         return "; ".join(f"{engine} {step} {t:.1f} s (peak {m / 2**20:.0f} MiB)" for step, (t, m) in steps.items())
 
     ratios = ", ".join(f"{step} x{ray[0][step][0] / local[0][step][0]:.2f}" for step in ("ingest", "analyze"))
-    record("ray vs local", [
-        f"corpus: {args.docs} synthetic documents (bench/make_corpus.py, seed 31); {args.workers} workers / Ray CPUs",
-        line("local", local[0]), line("ray", ray[0]) + " (Ray start-up included in each)",
-        f"ray/local time: {ratios}",
-        f"same results: documents {local[1]} vs {ray[1]}, claims {local[2]} vs {ray[2]}, findings {local[3]} vs "
-        f"{ray[3]} -> {'yes' if local[1:] == ray[1:] else 'NO'}",
-    ])
+    record(
+        "ray vs local",
+        [
+            f"corpus: {args.docs} synthetic documents (bench/make_corpus.py, seed 31); {args.workers} workers / Ray CPUs",
+            line("local", local[0]),
+            line("ray", ray[0]) + " (Ray start-up included in each)",
+            f"ray/local time: {ratios}",
+            f"same results: documents {local[1]} vs {ray[1]}, claims {local[2]} vs {ray[2]}, findings {local[3]} vs "
+            f"{ray[3]} -> {'yes' if local[1:] == ray[1:] else 'NO'}",
+        ],
+    )
 
 
 if __name__ == "__main__":

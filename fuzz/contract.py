@@ -7,6 +7,7 @@ atheris harness (fuzz/fuzz_ingest.py), so both check exactly the same things:
 * the cleaned text is the raw text minus its removals (``ingest.clean.apply``), non-empty
   and stripped.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,11 +18,32 @@ from rashomon.ingest.clean import apply
 from rashomon.options import Options
 from rashomon.records import Document, IngestError, RawDocument
 
-EXTENSIONS = (".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".warc", ".warc.gz", ".gz", ".zip", ".tar",
-              ".tgz", ".md", ".xhtml", "", ".bin")
+EXTENSIONS = (
+    ".txt",
+    ".html",
+    ".jsonl",
+    ".json",
+    ".csv",
+    ".tsv",
+    ".warc",
+    ".warc.gz",
+    ".gz",
+    ".zip",
+    ".tar",
+    ".tgz",
+    ".md",
+    ".xhtml",
+    "",
+    ".bin",
+)
 # small limits so size caps (and decompression bombs) are reached quickly
-LIMITS = Options(max_doc_bytes=256 * 1024, max_file_bytes=1024 * 1024, max_member_bytes=256 * 1024,
-                 max_archive_bytes=1024 * 1024, max_archive_members=64)
+LIMITS = Options(
+    max_doc_bytes=256 * 1024,
+    max_file_bytes=1024 * 1024,
+    max_member_bytes=256 * 1024,
+    max_archive_bytes=1024 * 1024,
+    max_archive_members=64,
+)
 
 
 def check_document(raw: RawDocument, doc: Document) -> None:
@@ -29,7 +51,7 @@ def check_document(raw: RawDocument, doc: Document) -> None:
     assert doc.raw_text == raw.text
     for r in doc.removed:
         assert 0 <= r.start <= r.end <= len(doc.raw_text), f"removal {r} outside the raw text"
-        assert doc.raw_text[r.start:r.end] == r.text, f"removal {r} does not quote the raw text"
+        assert doc.raw_text[r.start : r.end] == r.text, f"removal {r} does not quote the raw text"
     assert doc.text == apply(doc.raw_text, doc.removed), "cleaned text is not raw minus removals"
     assert doc.text and doc.text == doc.text.strip(), "a document's cleaned text is non-empty and stripped"
 

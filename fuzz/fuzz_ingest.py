@@ -9,6 +9,7 @@ in ``fuzz/contract.py``, shared with the hypothesis tests.
 
 A crash found here becomes a regression test in ``tests/ingest/test_fuzz.py``.
 """
+
 from __future__ import annotations
 
 import sys
@@ -22,6 +23,7 @@ with atheris.instrument_imports(include=["rashomon"]):  # our code only: fast st
     from contract import EXTENSIONS, ingest_path
 
 WORK = Path(tempfile.mkdtemp(prefix="rashomon-fuzz-"))
+
 
 def test_one_input(data: bytes) -> None:
     if not data:

@@ -14,6 +14,7 @@ Written to src/rashomon/models/quotes/cues.json. Deterministic: same data, same 
 
     .venv/bin/python scripts/train_quotes.py --data ../shared/data/polnear/train
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,10 +70,16 @@ def lexicon(seen: Counter, cue: Counter, min_ratio: float, min_count: int) -> di
     for (pos, key), n in cue.items():
         if pos == "VERB":
             verb_hits[key.split("|")[0]] += n
-    frames = {key: [cue[(pos, key)], n] for (pos, key), n in sorted(seen.items())
-              if pos == "VERB" and verb_hits[key.split("|")[0]] >= min_count}
-    nouns = sorted(lemma for (pos, lemma), n in cue.items()
-                   if pos == "NOUN" and n >= min_count and n / seen[(pos, lemma)] >= min_ratio)
+    frames = {
+        key: [cue[(pos, key)], n]
+        for (pos, key), n in sorted(seen.items())
+        if pos == "VERB" and verb_hits[key.split("|")[0]] >= min_count
+    }
+    nouns = sorted(
+        lemma
+        for (pos, lemma), n in cue.items()
+        if pos == "NOUN" and n >= min_count and n / seen[(pos, lemma)] >= min_ratio
+    )
     return {"verb_frames": frames, "nouns": nouns}
 
 
@@ -135,10 +142,23 @@ def main() -> None:
     parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=32))
     model = train(docs, parsed, args.min_ratio, args.min_count)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(dump({"source": "PolNeAR train", "documents": len(docs), "min_ratio": args.min_ratio,
-                         "min_count": args.min_count, "smoothing": SMOOTHING, **model}), "utf-8")
-    print(f"{len(model['verb_frames'])} verb frames, {len(model['nouns'])} noun cue lemmas, threshold "
-          f"{model['threshold']} from {len(docs)} documents -> {OUT}")
+    OUT.write_text(
+        dump(
+            {
+                "source": "PolNeAR train",
+                "documents": len(docs),
+                "min_ratio": args.min_ratio,
+                "min_count": args.min_count,
+                "smoothing": SMOOTHING,
+                **model,
+            }
+        ),
+        "utf-8",
+    )
+    print(
+        f"{len(model['verb_frames'])} verb frames, {len(model['nouns'])} noun cue lemmas, threshold "
+        f"{model['threshold']} from {len(docs)} documents -> {OUT}"
+    )
 
 
 if __name__ == "__main__":

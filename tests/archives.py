@@ -1,4 +1,5 @@
 """Archives built in memory for the ingest tests."""
+
 from __future__ import annotations
 
 import io

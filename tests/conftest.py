@@ -1,4 +1,5 @@
 """Shared fixtures: the gold data location and one spaCy pipeline per test session."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -10,6 +10,7 @@ so in the commit::
 
     python -m tests.export_digests --write
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,9 @@ def gva_pile(out: Path, multi: int = 75, single: int = 25) -> Path:
     """A JSONL pile of the articles of ``multi`` multi-article and ``single`` single-article GVA incidents."""
     gold = json.loads((GVA / "incidents.json").read_text())
     ranked = sorted(gold, key=lambda i: hashlib.sha1(f"rashomon-digest:{i}".encode()).hexdigest())
-    chosen = ([i for i in ranked if len(gold[i]["documents"]) >= 2][:multi]
-              + [i for i in ranked if len(gold[i]["documents"]) == 1][:single])
+    chosen = [i for i in ranked if len(gold[i]["documents"]) >= 2][:multi] + [
+        i for i in ranked if len(gold[i]["documents"]) == 1
+    ][:single]
     wanted = {d for i in chosen for d in gold[i]["documents"]}
     path = out / "gva100.jsonl"
     with (GVA / "documents.jsonl").open() as src, path.open("w") as f:
@@ -53,14 +55,17 @@ def inputs(pile: str, work: Path) -> list[Path]:
 
 
 def available(pile: str) -> bool:
-    return {"seeds": (SHARED / "corpus" / "seeds").exists(), "demo": True,
-            "gva100": (GVA / "incidents.json").exists()}[pile]
+    return {"seeds": (SHARED / "corpus" / "seeds").exists(), "demo": True, "gva100": (GVA / "incidents.json").exists()}[
+        pile
+    ]
 
 
 def _blank_versions(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: (_VERSION.sub("@", v) if k == "stage" and isinstance(v, str) else _blank_versions(v))
-                for k, v in value.items()}
+        return {
+            k: (_VERSION.sub("@", v) if k == "stage" and isinstance(v, str) else _blank_versions(v))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_blank_versions(v) for v in value]
     return value

@@ -1,5 +1,6 @@
 """A generator of fictional news articles for tests (no real text): outlets, people,
 places and figures are invented; the same event is told with different numbers."""
+
 from __future__ import annotations
 
 import random
@@ -15,13 +16,20 @@ THINGS = ["people", "civilians", "residents", "workers", "children"]
 def article(i: int, rng: random.Random) -> str:
     outlet = rng.choice(OUTLETS)
     person, place = rng.choice(PEOPLE), rng.choice(PLACES)
-    lines = [f"Storm surge hits {place}, report {i}", "", f"By {rng.choice(PEOPLE)}", "",
-             f"{place.upper()}, {rng.randint(1, 28)} May 2025 ({outlet}) —"]
+    lines = [
+        f"Storm surge hits {place}, report {i}",
+        "",
+        f"By {rng.choice(PEOPLE)}",
+        "",
+        f"{place.upper()}, {rng.randint(1, 28)} May 2025 ({outlet}) —",
+    ]
     for _ in range(rng.randint(4, 9)):
         n = rng.randint(2, 900)
         hedge = rng.choice(["", "more than ", "nearly ", "about ", "at least "])
-        lines.append(f"{hedge.capitalize() or ''}{n} {rng.choice(THINGS)} were {rng.choice(VERBS)} in {place} "
-                     f"on Saturday, officials said.")
+        lines.append(
+            f"{hedge.capitalize() or ''}{n} {rng.choice(THINGS)} were {rng.choice(VERBS)} in {place} "
+            f"on Saturday, officials said."
+        )
         lines.append(f"“We will rebuild {place} within {rng.randint(2, 12)} months,” {person} said.")
     lines += ["", "Must Read", f"Floods return to {rng.choice(PLACES)}", f"Why {rng.choice(PLACES)} matters"]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
 """Every claim kind survives the store, the JSON export and the Ray shards unchanged (hypothesis round trips)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -45,10 +46,14 @@ def claims(draw: st.DrawFn, kind: str) -> Claim:
     hints = typing.get_type_hints(cls)
     start = draw(st.integers(0, len(TEXT) - 1))
     end = draw(st.integers(start, len(TEXT)))
-    fields = {f.name: draw(_strategy(hints[f.name])) for f in dataclasses.fields(cls)
-              if f.name not in ("id", "doc", "start", "end", "text", "stage")}
-    return cls(id=f"c_{kind}_{start}_{end}", doc="d_1", start=start, end=end, text=TEXT[start:end],
-               stage=f"{kind}@1", **fields)
+    fields = {
+        f.name: draw(_strategy(hints[f.name]))
+        for f in dataclasses.fields(cls)
+        if f.name not in ("id", "doc", "start", "end", "text", "stage")
+    }
+    return cls(
+        id=f"c_{kind}_{start}_{end}", doc="d_1", start=start, end=end, text=TEXT[start:end], stage=f"{kind}@1", **fields
+    )
 
 
 def _from_export(d: dict) -> Claim:
@@ -67,7 +72,7 @@ def test_every_claim_field_is_typed_for_its_kind(kind):
     base = [f.name for f in dataclasses.fields(Claim)]
     assert base == ["id", "doc", "start", "end", "text", "stage"]
     hints = typing.get_type_hints(cls)
-    for f in dataclasses.fields(cls)[len(base):]:
+    for f in dataclasses.fields(cls)[len(base) :]:
         assert isinstance(hints[f.name], types.UnionType) and type(None) in typing.get_args(hints[f.name])
 
 

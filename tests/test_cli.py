@@ -1,4 +1,5 @@
 """The CLI: exit codes, every command documented in the README, the API mirrors it."""
+
 from __future__ import annotations
 
 import json
@@ -82,8 +83,10 @@ def test_analyze_failures_exit_1_and_name_the_file_and_the_document(nlp, tmp_pat
 def test_api_round_trip_and_export_validates(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.txt").write_text("Flood in Port Aven\n\nMore than 40 people were evacuated from Port Aven on "
-                               "Saturday, the mayor Mira Castellan said.\n")
+    (src / "a.txt").write_text(
+        "Flood in Port Aven\n\nMore than 40 people were evacuated from Port Aven on "
+        "Saturday, the mayor Mira Castellan said.\n"
+    )
     r = rashomon.open(tmp_path / "s.duckdb")
     rep = r.ingest(src)
     assert rep.added == 1 and not rep.errors
@@ -95,7 +98,7 @@ def test_api_round_trip_and_export_validates(tmp_path):
     for section in ("claims", "framing"):
         for rec in data[section]:
             doc = next(d for d in data["documents"] if d["id"] == rec["doc"])
-            assert doc["text"][rec["start"]:rec["end"]] == rec["text"]
+            assert doc["text"][rec["start"] : rec["end"]] == rec["text"]
     for fmt in ("jsonl", "csv", "parquet"):
         assert r.export(fmt, tmp_path / f"out-{fmt}").exists()
     assert r.sql("SELECT count(*) FROM documents")[1] == [(1,)]

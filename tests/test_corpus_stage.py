@@ -5,6 +5,7 @@
 once). The partitioned stage (tiny batches and partitions here, so that every key and story is
 spread over several of them) must give the same export, whatever the crosscheck functions do.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -50,8 +51,9 @@ def analyzed(nlp, tmp_path_factory):
 # are linked in groups of documents), and many statement index items are held by too many statements;
 # third case: the partitions run in two worker processes (the local engine's --workers 2); fourth case: quote
 # blocking components capped at two quotes and shingles in more than three quotes too common to block on
-@pytest.mark.parametrize("alone,workers,capped", [(False, 1, False), (True, 1, False), (False, 2, False),
-                                                  (False, 1, True)])
+@pytest.mark.parametrize(
+    "alone,workers,capped", [(False, 1, False), (True, 1, False), (False, 2, False), (False, 1, True)]
+)
 def test_partitioned_corpus_stage_equals_whole_corpus_pass(analyzed, tmp_path, monkeypatch, alone, workers, capped):
     if capped:
         monkeypatch.setattr(quotes_x, "MAX_COMPONENT", 2)
@@ -108,8 +110,15 @@ def test_failed_corpus_stage_leaves_the_previous_result(analyzed, tmp_path, monk
 def _docs() -> list[Document]:
     quake = "A strong earthquake struck the coastal town of Velmora, collapsing bridges; rescuers searched {}."
     vote = "Parliament in Dravik approved the tariff bill after a long budget debate about {} taxes."
-    texts = [quake.format("overnight"), quake.format("at dawn"), vote.format("import"), vote.format("export"),
-             quake.format("near the harbour"), "Completely unrelated gardening tips about roses.", ""]
+    texts = [
+        quake.format("overnight"),
+        quake.format("at dawn"),
+        vote.format("import"),
+        vote.format("export"),
+        quake.format("near the harbour"),
+        "Completely unrelated gardening tips about roses.",
+        "",
+    ]
     return [Document(f"doc{i}", f"doc{i}", t, t, published=f"2024-0{1 + i % 3}-0{i + 1}") for i, t in enumerate(texts)]
 
 
@@ -117,8 +126,10 @@ def _docs() -> list[Document]:
 def test_streamed_story_grouping_equals_group(monkeypatch, chunk):
     monkeypatch.setattr(scratch_mod, "PAIR_CHUNK", chunk)  # story pairs found a few documents at a time
     docs = _docs()
-    entities = [Entity(stable_id("e", "GPE", n), n, "GPE", (n,), tuple(Mention(d, 0, 3, n, "GPE") for d in ds))
-                for n, ds in (("Dravik", ["doc2", "doc3", "doc3"]), ("Velmora", ["doc0", "doc1", "doc4"]))]
+    entities = [
+        Entity(stable_id("e", "GPE", n), n, "GPE", (n,), tuple(Mention(d, 0, 3, n, "GPE") for d in ds))
+        for n, ds in (("Dravik", ["doc2", "doc3", "doc3"]), ("Velmora", ["doc0", "doc1", "doc4"]))
+    ]
     position = {e.id: i for i, e in enumerate(entities)}
     ids = sorted(d.id for d in docs)
     by_id = {d.id: d for d in docs}
@@ -126,14 +137,20 @@ def test_streamed_story_grouping_equals_group(monkeypatch, chunk):
     def batches():
         for i in range(0, len(ids), 2):
             out = []
-            for doc_id in ids[i:i + 2]:
+            for doc_id in ids[i : i + 2]:
                 counts: dict[str, int] = {}
                 for e in entities:
                     for m in e.mentions:
                         if m.doc == doc_id:
                             counts[e.id] = counts.get(e.id, 0) + 1
-                out.append((doc_id, by_id[doc_id].text, by_id[doc_id].published,
-                            sorted(counts.items(), key=lambda t: position[t[0]])))
+                out.append(
+                    (
+                        doc_id,
+                        by_id[doc_id].text,
+                        by_id[doc_id].published,
+                        sorted(counts.items(), key=lambda t: position[t[0]]),
+                    )
+                )
             yield out
 
     names = {f"e:{e.id}": e.name for e in entities}

@@ -4,6 +4,7 @@ Each planted case of examples/README.md is one test, so a failure names the case
 depend on the extractors and ingest stages noted in each docstring ("depends on: ..."); the
 verdicts themselves are crosscheck's.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -36,10 +37,16 @@ def outlet(docs, name: str) -> str:
 
 def quantity(demo, status: str, *values: str):
     """The quantity finding of this status whose value groups include all ``values``."""
-    found = [f for f in demo.findings(status=status) if f.kind == "quantity"
-             and set(values) <= {s.value for s in f.independent_sources}]
-    assert found, (status, values, [(f.status, [s.value for s in f.independent_sources])
-                                    for f in demo.findings() if f.kind == "quantity"])
+    found = [
+        f
+        for f in demo.findings(status=status)
+        if f.kind == "quantity" and set(values) <= {s.value for s in f.independent_sources}
+    ]
+    assert found, (
+        status,
+        values,
+        [(f.status, [s.value for s in f.independent_sources]) for f in demo.findings() if f.kind == "quantity"],
+    )
     return found[0]
 
 
@@ -126,15 +133,21 @@ def test_siege_duration_agrees(demo):
 
 def test_siege_start_date_conflict(demo):
     """Case 9: began on 20 April vs started on 19 April. depends on: time extractor (DCT anchoring)."""
-    found = [f for f in demo.findings(status="conflict") if f.kind == "date"
-             and {s.value for s in f.independent_sources} == {"2025-04-19", "2025-04-20"}]
+    found = [
+        f
+        for f in demo.findings(status="conflict")
+        if f.kind == "date" and {s.value for s in f.independent_sources} == {"2025-04-19", "2025-04-20"}
+    ]
     assert found and found[0].key == "siege/begin"
 
 
 def test_altered_quote(demo, docs):
     """Case 10: "not forget" vs "never forget". depends on: quotes extractor, crosscheck/quotes.py."""
-    found = [f for f in demo.findings() if f.kind == "quote" and "words_changed" in f.flags
-             and outlet(docs, "valdoria-herald") in f.outlets]
+    found = [
+        f
+        for f in demo.findings()
+        if f.kind == "quote" and "words_changed" in f.flags and outlet(docs, "valdoria-herald") in f.outlets
+    ]
     assert found
     assert len({o for f in found for o in f.outlets}) >= 3
 

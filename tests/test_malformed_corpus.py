@@ -1,5 +1,6 @@
 """A corpus of 30+ different broken files mixed with good ones: every good one is
 ingested, every broken one listed with its file and reason, exit code 1."""
+
 from __future__ import annotations
 
 import gzip
@@ -14,8 +15,10 @@ from rashomon.cli import app
 
 from .archives import tar_bytes, zip_bytes
 
-GOOD = ("Harbour wall gives way in Port Aven\n\nBy Ilse Marrow\n\nMore than 40 families were moved to "
-        "shelters after the harbour wall in Port Aven collapsed on Saturday, the mayor said.\n")
+GOOD = (
+    "Harbour wall gives way in Port Aven\n\nBy Ilse Marrow\n\nMore than 40 families were moved to "
+    "shelters after the harbour wall in Port Aven collapsed on Saturday, the mayor said.\n"
+)
 
 
 def broken_files() -> dict[str, bytes]:
@@ -39,18 +42,19 @@ def broken_files() -> dict[str, bytes]:
         "empty.zip": zip_bytes({}),
         "bad.warc": b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200",
         "garbage.warc.gz": gzip.compress(b"garbage that is not warc"),
-        "notext.html": (b"<html><head><title>x</title></head>"
-                        b"<body><nav>Home</nav><script>var a=1;</script></body></html>"),
+        "notext.html": (
+            b"<html><head><title>x</title></head><body><nav>Home</nav><script>var a=1;</script></body></html>"
+        ),
         "empty.html": b"<html></html>",
         "images_only.html": b"<html><body><img src='a.png'><img src='b.png'></body></html>",
         "notext.csv": b"title,outlet\nA,B\nC,D\n",
         "header_only.csv": b"text,title\n",
         "empty.csv": b"",
-        "bad_lines.jsonl": b"{not json}\n[1,2]\n\"a string\"\n",
+        "bad_lines.jsonl": b'{not json}\n[1,2]\n"a string"\n',
         "wrong_types.jsonl": b'{"text": 42}\n{"text": null}\n{"text": ["a"]}\n',
         "no_text_field.jsonl": json.dumps({"title": "x", "outlet": "y"}).encode() + b"\n",
         "empty.jsonl": b"",
-        "bad_json_array.json": b"[{\"text\": ",
+        "bad_json_array.json": b'[{"text": ',
         "latin1_garbage.txt": b"\xff\xfe\xfd" * 2000 + b"\x00\x01",
         "unknown.xyz": b"\x00\x01\x02\x03" * 100,
         "zip_named_txt.txt": zip_bytes({"a.bin": b"\x00" * 100}),
@@ -58,10 +62,13 @@ def broken_files() -> dict[str, bytes]:
         "good1.txt": GOOD.encode(),
         "good2.md": GOOD.replace("40", "50").replace("Saturday", "Sunday").encode(),
         "good3.html": html_ok.replace("40", "60").replace("Saturday", "Monday").encode(),
-        "good4.jsonl": json.dumps({"text": GOOD.replace("40", "70").replace("Saturday", "Friday"),
-                                   "outlet": "Kestrel Daily"}).encode() + b"\n",
-        "good5.csv": ("text,outlet\n\"" + GOOD.replace("40", "80").replace("Saturday", "Tuesday")
-                      + "\",Herald\n").encode(),
+        "good4.jsonl": json.dumps(
+            {"text": GOOD.replace("40", "70").replace("Saturday", "Friday"), "outlet": "Kestrel Daily"}
+        ).encode()
+        + b"\n",
+        "good5.csv": (
+            'text,outlet\n"' + GOOD.replace("40", "80").replace("Saturday", "Tuesday") + '",Herald\n'
+        ).encode(),
         "good6.zip": zip_bytes({"inner/a.txt": GOOD.replace("40", "90").replace("Saturday", "Thursday").encode()}),
         "good7.txt.gz": gzip.compress(GOOD.replace("40", "95").replace("Saturday", "Wednesday").encode()),
     }

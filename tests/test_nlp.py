@@ -1,4 +1,5 @@
 """Model resolution: the small English model or its PyPI repack; a clear error otherwise."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The local worker pool stores exactly what the in-process path stores, in input order."""
+
 from __future__ import annotations
 
 import pytest
@@ -38,7 +39,7 @@ def test_extract_batch_evidence_offsets_point_into_cleaned_text(nlp, tmp_path):
     for doc, x in zip(docs, extract_batch(docs, Options())):
         assert x.doc == doc.id
         for item in (*x.mentions, *x.claims):
-            assert doc.text[item.start:item.end] == item.text
+            assert doc.text[item.start : item.end] == item.text
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
 """The README's code examples run as written."""
+
 from __future__ import annotations
 
 import contextlib
@@ -10,7 +11,7 @@ from tests.conftest import ROOT
 
 def _block_after(heading: str) -> str:
     text = (ROOT / "README.md").read_text()
-    section = text[text.index(heading):]
+    section = text[text.index(heading) :]
     return re.search(r"```python\n(.*?)```", section, re.S).group(1)
 
 

@@ -3,6 +3,7 @@
 These drive the real CLI in subprocesses: SIGKILL at random points during ingest and
 analyze, then rerun, and compare the store with a clean run's store.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,13 +25,15 @@ ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 
 
 def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rashomon.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, env=ENV)
+    return subprocess.run(
+        [sys.executable, "-m", "rashomon.cli", *args], capture_output=True, text=True, timeout=timeout, env=ENV
+    )
 
 
 def start(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "rashomon.cli", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env=ENV)
+    return subprocess.Popen(
+        [sys.executable, "-m", "rashomon.cli", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
+    )
 
 
 def snapshot(db: Path) -> str:
@@ -62,8 +65,10 @@ def test_sigkill_anywhere_loses_nothing(corpus, clean, tmp_path):
     rng = random.Random(20261123)
     db = tmp_path / "crash.duckdb"
     kills = 0
-    for command, duration in ((["ingest", str(corpus), "--db", str(db), "--batch-size", "1"], t_ingest),
-                              (["analyze", "--db", str(db), "--batch-size", "4"], t_analyze)):
+    for command, duration in (
+        (["ingest", str(corpus), "--db", str(db), "--batch-size", "1"], t_ingest),
+        (["analyze", "--db", str(db), "--batch-size", "4"], t_analyze),
+    ):
         killed = 0
         for _ in range(40):  # until 10 runs of this command were killed mid-way
             began = time.monotonic()
@@ -108,7 +113,8 @@ def test_readers_never_see_half_a_batch(corpus, tmp_path):
             cols, rows = Store(db, read_only=True, busy_timeout=30).query(
                 "SELECT (SELECT count(DISTINCT doc) FROM mentions), "
                 "(SELECT count(*) FROM mentions m WHERE NOT EXISTS "
-                " (SELECT 1 FROM stage_runs s WHERE s.doc = m.doc))")
+                " (SELECT 1 FROM stage_runs s WHERE s.doc = m.doc))"
+            )
             with_mentions, orphans = rows[0]
             assert orphans == 0
             seen.append(with_mentions)
@@ -122,9 +128,16 @@ def test_readers_never_see_half_a_batch(corpus, tmp_path):
 
 def test_two_ingests_serialise_or_report_busy(corpus, tmp_path):
     db = tmp_path / "two.duckdb"
-    procs = [subprocess.Popen([sys.executable, "-m", "rashomon.cli", "ingest", str(corpus), "--db", str(db),
-                               "--batch-size", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=ENV) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "rashomon.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
+        for _ in range(2)
+    ]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
     for code, stderr in results:
         assert code == 0 or "store is busy" in stderr, stderr

@@ -1,4 +1,5 @@
 """The one union-find (``rashomon.unionfind``): index-based, and over any hashable items."""
+
 from __future__ import annotations
 
 from rashomon.unionfind import UnionFind, capped_groups, components
@@ -13,8 +14,7 @@ def test_smallest_index_is_the_root():
 
 def test_components_map_each_item_to_the_first_of_its_group():
     items = ["c", "a", "b", "d", "e"]
-    assert components(items, [("b", "a"), ("e", "d"), ("d", "c")]) == {
-        "c": "c", "a": "a", "b": "a", "d": "c", "e": "c"}
+    assert components(items, [("b", "a"), ("e", "d"), ("d", "c")]) == {"c": "c", "a": "a", "b": "a", "d": "c", "e": "c"}
     assert components(["x", "x", "y"], []) == {"x": "x", "y": "y"}
 
 

@@ -1,5 +1,6 @@
 """Stage versions that mean something: bumping one re-runs that stage (and the stages that read its
 records) on stored documents, and only those; ``stage_runs`` says which version made what."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -28,9 +29,11 @@ def runs(monkeypatch) -> Counter:
     """How many documents each component ran on from now on."""
     counts: Counter = Counter()
     for component in COMPONENTS.values():
+
         def counted(doc, run=component.run, name=component.stage_name):
             counts[name] += 1
             return run(doc)
+
         monkeypatch.setattr(component, "run", counted)
     return counts
 

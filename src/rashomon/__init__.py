@@ -1,4 +1,5 @@
 """Rashomon: cross-check the news. Library first; the CLI and web UI are thin layers."""
+
 from __future__ import annotations
 
 from .api import Rashomon, open  # noqa: A004

@@ -1,13 +1,14 @@
 """The Python API, mirroring the CLI::
 
-    import rashomon
-    r = rashomon.open("news.duckdb")
-    r.ingest(["articles/"])
-    r.analyze()
-    for f in r.findings(status="conflict"):
-        print(f.summary)
-    r.export("json", "out.json")
+import rashomon
+r = rashomon.open("news.duckdb")
+r.ingest(["articles/"])
+r.analyze()
+for f in r.findings(status="conflict"):
+    print(f.summary)
+r.export("json", "out.json")
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -40,8 +41,9 @@ class Rashomon:
         return f"Rashomon({self.store.path!r})"
 
     # stages
-    def ingest(self, paths: Iterable[str | Path] | str | Path, progress: pipeline.Progress = pipeline._noop,
-               **options: Any) -> pipeline.IngestReport:
+    def ingest(
+        self, paths: Iterable[str | Path] | str | Path, progress: pipeline.Progress = pipeline._noop, **options: Any
+    ) -> pipeline.IngestReport:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         opts = self.options.with_(**options)
@@ -72,8 +74,9 @@ class Rashomon:
     def claims(self, kind: str | None = None, doc: str | None = None) -> list[Claim]:
         return self.store.claims(kind=kind, doc=doc)
 
-    def findings(self, status: str | None = None, entity: str | None = None, outlet: str | None = None,
-                 story: str | None = None) -> list[Finding]:
+    def findings(
+        self, status: str | None = None, entity: str | None = None, outlet: str | None = None, story: str | None = None
+    ) -> list[Finding]:
         return self.store.findings(status=status, entity=entity, outlet=outlet, story=story)
 
     def stories(self) -> list[Story]:
@@ -89,8 +92,9 @@ class Rashomon:
         return self.store.timeline()
 
     def matrix(self) -> list[dict]:
-        return crosscheck.outlet_matrix(self.store.findings(), self.store.claims(),
-                                        self.store.documents(with_removals=False))
+        return crosscheck.outlet_matrix(
+            self.store.findings(), self.store.claims(), self.store.documents(with_removals=False)
+        )
 
     def sql(self, query: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         return self.store.query(query, params)

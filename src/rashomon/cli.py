@@ -2,6 +2,7 @@
 
 Exit codes: 0 all good; 1 some inputs failed (each listed with its reason); 2 usage error.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,9 +33,11 @@ DbOpt = typer.Option(None, "--db", help=f"DuckDB store file (default: the global
 
 
 @app.callback()
-def _global(db: str | None = typer.Option(None, "--db", envvar="RASHOMON_DB",
-                                          help=f"DuckDB store file for every command (default ./{DEFAULT_DB}).")
-            ) -> None:
+def _global(
+    db: str | None = typer.Option(
+        None, "--db", envvar="RASHOMON_DB", help=f"DuckDB store file for every command (default ./{DEFAULT_DB})."
+    ),
+) -> None:
     """Rashomon: cross-check the news."""
     global _GLOBAL_DB
     _GLOBAL_DB = db
@@ -59,8 +62,15 @@ def _fail(exc: RashomonError) -> NoReturn:
 
 
 def _progress() -> tuple[Progress, Callable[[str, int, int | None], None]]:
-    prog = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, transient=True, disable=not err.is_terminal)
+    prog = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
     tasks: dict[str, TaskID] = {}
 
     def cb(stage: str, advance: int, total: int | None) -> None:
@@ -78,8 +88,9 @@ def _fields(specs: list[str]) -> dict[str, str]:
     for spec in specs:
         key, sep, col = spec.partition("=")
         if not sep or key not in DEFAULT_FIELDS or not col:
-            raise typer.BadParameter(f"{spec!r}: expected FIELD=COLUMN with FIELD one of {', '.join(DEFAULT_FIELDS)}",
-                                     param_hint="--field")
+            raise typer.BadParameter(
+                f"{spec!r}: expected FIELD=COLUMN with FIELD one of {', '.join(DEFAULT_FIELDS)}", param_hint="--field"
+            )
         fields[key] = col
     return fields
 
@@ -98,29 +109,41 @@ def _check_engine(engine: str) -> None:
 
 
 @app.command()
-def ingest(paths: list[str] = typer.Argument(..., help="Files (text, HTML, JSONL, CSV, Parquet, WARC), folders, "
-                                                    "globs, .zip/.tar.gz archives."),
-           db: str | None = DbOpt,
-           field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
-           batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
-           max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
-           max_member_mb: float = typer.Option(100, help="Refuse archive members larger than this (MB, uncompressed)."),
-           max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed."),
-           engine: str = typer.Option("local", help="local | ray (files read and cleaned by Ray tasks)"),
-           address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")) -> None:
+def ingest(
+    paths: list[str] = typer.Argument(
+        ..., help="Files (text, HTML, JSONL, CSV, Parquet, WARC), folders, globs, .zip/.tar.gz archives."
+    ),
+    db: str | None = DbOpt,
+    field: list[str] = typer.Option([], "--field", help="JSONL/CSV field mapping, e.g. --field text=body."),
+    batch_size: int = typer.Option(32, help="Documents per store transaction is 4x this."),
+    max_doc_mb: float = typer.Option(50, help="Refuse documents larger than this (MB)."),
+    max_member_mb: float = typer.Option(100, help="Refuse archive members larger than this (MB, uncompressed)."),
+    max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed."),
+    engine: str = typer.Option("local", help="local | ray (files read and cleaned by Ray tasks)"),
+    address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT)."),
+) -> None:
     """Read articles into the store (cleaned, with metadata, near-copies linked)."""
     _check_engine(engine)
-    r = _open(db, fields=_fields(field), batch_size=batch_size, max_doc_bytes=int(max_doc_mb * 2**20),
-              max_member_bytes=int(max_member_mb * 2**20), max_archive_bytes=int(max_archive_mb * 2**20),
-              engine=engine, ray_address=address)
+    r = _open(
+        db,
+        fields=_fields(field),
+        batch_size=batch_size,
+        max_doc_bytes=int(max_doc_mb * 2**20),
+        max_member_bytes=int(max_member_mb * 2**20),
+        max_archive_bytes=int(max_archive_mb * 2**20),
+        engine=engine,
+        ray_address=address,
+    )
     prog, cb = _progress()
     try:
         with prog:
             rep = r.ingest(paths, progress=cb)
     except RashomonError as exc:
         _fail(exc)
-    out.print(f"ingested {rep.added} new document(s) from {rep.seen} input(s); "
-              f"{rep.exact_duplicates} already stored, {rep.near_duplicates} near-copies linked")
+    out.print(
+        f"ingested {rep.added} new document(s) from {rep.seen} input(s); "
+        f"{rep.exact_duplicates} already stored, {rep.near_duplicates} near-copies linked"
+    )
     for e in rep.errors:
         err.print(f"[yellow]skipped[/yellow] {escape(e.source)}: {escape(f'[{e.code}] {e.reason}')}", highlight=False)
     if rep.errors:
@@ -128,12 +151,14 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files (text, HTML, JSONL
 
 
 @app.command()
-def analyze(db: str | None = DbOpt,
-            model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name."),
-            workers: int = typer.Option(1, help="Processes for extraction and the cross-source partitions."),
-            batch_size: int = typer.Option(32, help="Documents per batch."),
-            engine: str = typer.Option("local", help="local | ray"),
-            address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT).")) -> None:
+def analyze(
+    db: str | None = DbOpt,
+    model: str = typer.Option("en_core_web_sm", help="spaCy pipeline name."),
+    workers: int = typer.Option(1, help="Processes for extraction and the cross-source partitions."),
+    batch_size: int = typer.Option(32, help="Documents per batch."),
+    engine: str = typer.Option("local", help="local | ray"),
+    address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT)."),
+) -> None:
     """Run every stage not yet run on new documents; rebuild the cross-source results."""
     _check_engine(engine)
     r = _open(db, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
@@ -143,17 +168,21 @@ def analyze(db: str | None = DbOpt,
             rep = r.analyze(progress=cb)
     except RashomonError as exc:
         _fail(exc)
-    out.print(f"analyzed {rep.extracted} new document(s): {rep.entities} entities, {rep.claims} claims, "
-              f"{rep.findings} findings in {rep.stories} stories (extraction {rep.extract_seconds:.1f} s, "
-              f"cross-source rebuild {rep.corpus_seconds:.1f} s)")
+    out.print(
+        f"analyzed {rep.extracted} new document(s): {rep.entities} entities, {rep.claims} claims, "
+        f"{rep.findings} findings in {rep.stories} stories (extraction {rep.extract_seconds:.1f} s, "
+        f"cross-source rebuild {rep.corpus_seconds:.1f} s)"
+    )
     if rep.failed:
         _print_extraction_errors(r.extraction_errors())
         raise typer.Exit(1)
 
 
 def _print_extraction_errors(errors: list) -> None:
-    err.print(f"{len(errors)} document(s) could not be extracted (retried by the next analyze; "
-              "please report the reason as a bug):")
+    err.print(
+        f"{len(errors)} document(s) could not be extracted (retried by the next analyze; "
+        "please report the reason as a bug):"
+    )
     for e in errors:
         err.print(f"  {e.source} ({e.doc}): [{e.code}] {e.reason}", markup=False, highlight=False)
 
@@ -164,8 +193,7 @@ def docs(db: str | None = DbOpt, outlet: str | None = typer.Option(None)) -> Non
     r = _open(db, read_only=True)
     t = Table("id", "outlet", "published", "how", "title", "duplicate_of", "source")
     for d in r.documents(outlet=outlet):
-        t.add_row(*_plain(d.id, d.outlet, d.published, d.published_how, (d.title or "")[:60], d.duplicate_of,
-                          d.source))
+        t.add_row(*_plain(d.id, d.outlet, d.published, d.published_how, (d.title or "")[:60], d.duplicate_of, d.source))
     out.print(t)
     errors = r.errors()
     if errors:
@@ -178,8 +206,11 @@ def docs(db: str | None = DbOpt, outlet: str | None = typer.Option(None)) -> Non
 
 
 @app.command()
-def show(doc: str = typer.Argument(..., help="Document id, id prefix or source path."), db: str | None = DbOpt,
-         removed: bool = typer.Option(False, "--removed", help="Also list what cleaning removed.")) -> None:
+def show(
+    doc: str = typer.Argument(..., help="Document id, id prefix or source path."),
+    db: str | None = DbOpt,
+    removed: bool = typer.Option(False, "--removed", help="Also list what cleaning removed."),
+) -> None:
     """Show one document: metadata, cleaned text, its claims."""
     r = _open(db, read_only=True)
     d = r.document(doc)
@@ -197,9 +228,11 @@ def show(doc: str = typer.Argument(..., help="Document id, id prefix or source p
 
 
 @app.command()
-def export(db: str | None = DbOpt,
-           format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
-           out_path: Path = typer.Option(Path("rashomon-export.json"), "--out", "-o")) -> None:
+def export(
+    db: str | None = DbOpt,
+    format: str = typer.Option("json", "--format", "-f", help="json | jsonl | parquet | csv"),
+    out_path: Path = typer.Option(Path("rashomon-export.json"), "--out", "-o"),
+) -> None:
     """Write everything in the rashomon/1 format."""
     r = _open(db, read_only=True)
     try:
@@ -227,15 +260,24 @@ def sql(query: str, db: str | None = DbOpt, as_json: bool = typer.Option(False, 
 
 
 @app.command()
-def findings(db: str | None = DbOpt, status: str | None = typer.Option(None), entity: str | None = typer.Option(None),
-             outlet: str | None = typer.Option(None), story: str | None = typer.Option(None)) -> None:
+def findings(
+    db: str | None = DbOpt,
+    status: str | None = typer.Option(None),
+    entity: str | None = typer.Option(None),
+    outlet: str | None = typer.Option(None),
+    story: str | None = typer.Option(None),
+) -> None:
     """The fact-checker's worksheet: linked facts and their verdicts."""
     r = _open(db, read_only=True)
     for f in r.findings(status=status, entity=entity, outlet=outlet, story=story):
         out.print(f"[bold]{f.status:16}[/bold] {escape(f.summary)}", highlight=False)
         for s in f.independent_sources:
-            out.print(f"    {s.value}: {s.independent_sources} independent source(s) "
-                      f"({', '.join(o or '?' for o in s.outlets)})", markup=False, highlight=False)
+            out.print(
+                f"    {s.value}: {s.independent_sources} independent source(s) "
+                f"({', '.join(o or '?' for o in s.outlets)})",
+                markup=False,
+                highlight=False,
+            )
 
 
 @app.command()
@@ -263,17 +305,25 @@ def matrix(db: str | None = DbOpt) -> None:
     r = _open(db, read_only=True)
     t = Table("outlet A", "outlet B", "agree", "conflict", "scope_difference", "update")
     for row in r.matrix():
-        t.add_row(*_plain(row["a"] or "?", row["b"] or "?",
-                          *(row.get(k, 0) for k in ("agree", "conflict", "scope_difference", "update"))))
+        t.add_row(
+            *_plain(
+                row["a"] or "?",
+                row["b"] or "?",
+                *(row.get(k, 0) for k in ("agree", "conflict", "scope_difference", "update")),
+            )
+        )
     out.print(t)
 
 
 @app.command("eval")
-def eval_(name: str = typer.Argument(..., help="boilerplate | quantities | quotes | time | entities | stories | "
-                                                "claimdiff | statements"),
-          data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
-          limit: int | None = typer.Option(None, help="Score only the first N items."),
-          as_json: bool = typer.Option(False, "--json")) -> None:
+def eval_(
+    name: str = typer.Argument(
+        ..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements"
+    ),
+    data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
+    limit: int | None = typer.Option(None, help="Score only the first N items."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
     """Score an extractor or judge against gold data."""
     from . import evaluate
 

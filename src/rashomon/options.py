@@ -1,4 +1,5 @@
 """One frozen options object that flows through every stage."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace

@@ -16,6 +16,7 @@ context (no forked copies of a parent's DuckDB connections or thread pools).
 the same way: in a pool of worker processes, in order, a bounded window in flight, while the
 driver loads the next partitions from the store.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -46,8 +47,9 @@ IN_FLIGHT_PER_WORKER = 2
 TASKS_PER_WORKER = 100
 
 
-def extract_batch(documents: Sequence[Document], options: Options,
-                  stages: Sequence[str] | None = None) -> list[Extraction]:
+def extract_batch(
+    documents: Sequence[Document], options: Options, stages: Sequence[str] | None = None
+) -> list[Extraction]:
     """One spaCy pass over ``documents`` and the extractors of ``stages`` (default: all) on each.
 
     A document the model or an extractor fails on gets an :class:`Extraction` that carries only
@@ -74,8 +76,14 @@ def _for(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def _extract(document: Document, options: Options, stages: tuple[str, ...], *, sdoc: Doc | None = None,
-             nlp: Language | None = None) -> Extraction:
+def _extract(
+    document: Document,
+    options: Options,
+    stages: tuple[str, ...],
+    *,
+    sdoc: Doc | None = None,
+    nlp: Language | None = None,
+) -> Extraction:
     """The extraction of ``document`` by ``stages``: ``sdoc`` when it is parsed already, else ``nlp`` parses it."""
     try:
         if sdoc is None:
@@ -113,8 +121,9 @@ def _work(documents: Sequence[Document], stages: tuple[str, ...]) -> list[Extrac
 
 
 # ------------------------------------------------------------------- driver
-def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], limit: int,
-              what: str, hint: str) -> Iterator[tuple[tuple, Any]]:
+def _in_order(
+    pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], limit: int, what: str, hint: str
+) -> Iterator[tuple[tuple, Any]]:
     """``(args, fn(*args))`` for each item of ``args``, in input order, computed in ``pool`` with
     at most ``limit`` items in flight (the next ones are read only as results are taken)."""
     window: deque[tuple[tuple, Future]] = deque()
@@ -134,8 +143,9 @@ def _in_order(pool: ProcessPoolExecutor, fn: Callable, args: Iterable[tuple], li
             future.cancel()
 
 
-def extract_batches(batches: Iterable[tuple[tuple[str, ...], Sequence[Document]]], options: Options
-                    ) -> Iterator[tuple[Sequence[Document], list[Extraction]]]:
+def extract_batches(
+    batches: Iterable[tuple[tuple[str, ...], Sequence[Document]]], options: Options
+) -> Iterator[tuple[Sequence[Document], list[Extraction]]]:
     """Yield ``(batch, extractions)`` for each ``(stages, batch)``, in input order.
 
     ``options.workers <= 1`` runs in this process; otherwise a pool of
@@ -145,13 +155,22 @@ def extract_batches(batches: Iterable[tuple[tuple[str, ...], Sequence[Document]]
         for stages, batch in batches:
             yield batch, extract_batch(batch, options, stages)
         return
-    with ProcessPoolExecutor(max_workers=options.workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker, initargs=(options,),
-                             max_tasks_per_child=TASKS_PER_WORKER) as pool:
-        for (batch, _), extractions in _in_order(pool, _work, ((list(b), s) for s, b in batches),
-                                                 options.workers * IN_FLIGHT_PER_WORKER, "an extraction",
-                                                 "lower --workers or --batch-size if the machine ran out of memory; "
-                                                 "run with --workers 1 to see the document that crashes it"):
+    with ProcessPoolExecutor(
+        max_workers=options.workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(options,),
+        max_tasks_per_child=TASKS_PER_WORKER,
+    ) as pool:
+        for (batch, _), extractions in _in_order(
+            pool,
+            _work,
+            ((list(b), s) for s, b in batches),
+            options.workers * IN_FLIGHT_PER_WORKER,
+            "an extraction",
+            "lower --workers or --batch-size if the machine ran out of memory; "
+            "run with --workers 1 to see the document that crashes it",
+        ):
             yield batch, extractions
 
 
@@ -161,9 +180,17 @@ def process_mapper(workers: int) -> Iterator[Callable[[Callable, Iterable[tuple]
     processes (started once, for the whole corpus stage); results come back in input order, at most
     ``2 * workers`` partitions in flight, so memory is bounded by the partition size."""
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+
         def mapper(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
-            for _, result in _in_order(pool, fn, args, workers * IN_FLIGHT_PER_WORKER, "a corpus-stage",
-                                       "lower --workers if the machine ran out of memory (each worker holds one "
-                                       "partition); run with --workers 1 to see the error in this process"):
+            for _, result in _in_order(
+                pool,
+                fn,
+                args,
+                workers * IN_FLIGHT_PER_WORKER,
+                "a corpus-stage",
+                "lower --workers if the machine ran out of memory (each worker holds one "
+                "partition); run with --workers 1 to see the error in this process",
+            ):
                 yield result
+
         yield mapper

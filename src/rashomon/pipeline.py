@@ -21,6 +21,7 @@ form per document, and per distinct form its matching keys), the statement weigh
 vocabulary-sized table), and the largest linking block / event key / month-day / group of
 documents alone in their story.
 """
+
 from __future__ import annotations
 
 import time
@@ -72,15 +73,20 @@ class AnalyzeReport:
                 self.extracted += 1
 
 
-def ingest(store: Store, paths: Iterable[str | Path], options: Options | None = None,
-           progress: Progress = _noop) -> IngestReport:
+def ingest(
+    store: Store, paths: Iterable[str | Path], options: Options | None = None, progress: Progress = _noop
+) -> IngestReport:
     options = options or Options()
     items = (ingest_mod.prepare_item(item, options) for item in ingest_mod.iter_inputs(paths, options))
     return store_prepared(store, ((item, None) for item in items), options, progress)
 
 
-def store_prepared(store: Store, items: Iterable[tuple[Document | IngestError, bytes | None]], options: Options,
-                   progress: Progress = _noop) -> IngestReport:
+def store_prepared(
+    store: Store,
+    items: Iterable[tuple[Document | IngestError, bytes | None]],
+    options: Options,
+    progress: Progress = _noop,
+) -> IngestReport:
     """Link prepared documents to their near-copies and store them, in input order, one transaction per
     ``4 * batch_size`` items (both engines' ingest ends here). ``items``: (document or error, the
     document's near-duplicate signature when already computed, else None)."""
@@ -146,8 +152,14 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
 STORE_MEMORY = "256MB"  # DuckDB's working memory in the corpus stage (its joins and sorts spill to disk beyond)
 
 
-def corpus(store: Store, options: Options, report: AnalyzeReport | None = None,
-           progress: Progress = _noop, mapper: Mapper | None = None, limits: Limits = BOUNDED) -> AnalyzeReport:
+def corpus(
+    store: Store,
+    options: Options,
+    report: AnalyzeReport | None = None,
+    progress: Progress = _noop,
+    mapper: Mapper | None = None,
+    limits: Limits = BOUNDED,
+) -> AnalyzeReport:
     """The corpus-level stages: the passes of :data:`rashomon.crosscheck.passes.PASSES`, in order.
 
     Recomputed as a whole, with memory bounded by the ``limits`` on a part rather than by the

@@ -5,6 +5,7 @@ offsets into that document's *cleaned* text (``text[start:end]`` is the evidence
 and the ``stage@version`` that produced it.  Records are frozen; stages return new
 ones instead of mutating.  ``to_dict`` gives the ``rashomon/1`` export shape.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -155,9 +156,16 @@ class Claim(Record):
 
     def to_dict(self) -> dict[str, Any]:
         """The export shape: id, doc, kind, start, end, text, stage, then the kind's fields that are set."""
-        d = {"id": self.id, "doc": self.doc, "kind": self.kind, "start": self.start, "end": self.end,
-             "text": self.text, "stage": self.stage}
-        for f in dataclasses.fields(self)[len(_EVIDENCE):]:
+        d = {
+            "id": self.id,
+            "doc": self.doc,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "stage": self.stage,
+        }
+        for f in dataclasses.fields(self)[len(_EVIDENCE) :]:
             v = getattr(self, f.name)
             if v is not None:
                 d[f.name] = _plain(v)

@@ -3,6 +3,7 @@ groups), used by every stage that joins linked items: entities, stories, quotes,
 differences, near-copy groups, and the groups of documents alone in their story (which grow
 one item at a time, under a size cap). :func:`components` and :func:`capped_groups` take
 items of any hashable type."""
+
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable

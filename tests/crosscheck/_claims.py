@@ -1,4 +1,5 @@
 """Hand-built documents and quantity claims for the crosscheck unit tests (no spaCy)."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,18 @@ from rashomon.extract import numbers as N
 from rashomon.records import Claim, Document, claim_id, make_claim
 
 
-def doc(doc_id: str, text: str, outlet: str, published: str = "2025-05-04",
-        duplicate_of: str | None = None) -> Document:
-    return Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet,
-                    published=published, duplicate_of=duplicate_of)
+def doc(
+    doc_id: str, text: str, outlet: str, published: str = "2025-05-04", duplicate_of: str | None = None
+) -> Document:
+    return Document(
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        text=text,
+        raw_text=text,
+        outlet=outlet,
+        published=published,
+        duplicate_of=duplicate_of,
+    )
 
 
 def hedged(value: float, lead: str) -> dict:
@@ -26,5 +35,14 @@ def qty(d: Document, evidence: str, value: float | tuple[float, ...], **fields) 
     lead = re.split(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", evidence, maxsplit=1)[0]
     if isinstance(value, (int, float)) and not {"low", "high", "approx"} & set(fields):
         fields = hedged(value, lead) | fields
-    return make_claim(id=claim_id(d.id, "quantity", start, start + len(evidence)), doc=d.id, kind="quantity",
-                 start=start, end=start + len(evidence), text=evidence, stage="test@1", value=value, **fields)
+    return make_claim(
+        id=claim_id(d.id, "quantity", start, start + len(evidence)),
+        doc=d.id,
+        kind="quantity",
+        start=start,
+        end=start + len(evidence),
+        text=evidence,
+        stage="test@1",
+        value=value,
+        **fields,
+    )

@@ -1,4 +1,5 @@
 """Linking quantity claims: predicate/thing classes, intervals, scope, blocking."""
+
 from __future__ import annotations
 
 import math
@@ -16,56 +17,77 @@ def facet_of(text: str, evidence: str, value, outlet: str = "A", published: str 
     return link.facet(c, d, {d.id: d}, link.MentionIndex([]))
 
 
-@pytest.mark.parametrize("text,evidence,value,key", [
-    ("Rebels seized more than 40 villages in the valley.", "more than 40 villages", 40, "capture/settlement"),
-    ("Troops captured several towns and nearly 40 villages and hamlets.", "nearly 40 villages and hamlets", 40,
-     "capture/settlement"),
-    ("The army retook 12 settlements on Monday.", "12 settlements", 12, "capture/settlement"),
-    ("Government forces liberated 7 hamlets.", "7 hamlets", 7, "capture/settlement"),
-    ("At least 22 people have been killed since the fighting began.", "At least 22 people", 22, "kill/people"),
-    ("The death toll rose to 31 people.", "31 people", 31, "kill/people"),
-    ("7 civilians were killed in the strike.", "7 civilians", 7, "kill/people"),
-    ("The army now controls almost 15% of the region.", "almost 15%", 15, "control/territory"),
-    ("It ended a 10-day siege of the city.", "10-day", 10, "siege/duration"),
-    ("The city was besieged for ten days.", "ten days", 10, "siege/duration"),
-])
+@pytest.mark.parametrize(
+    "text,evidence,value,key",
+    [
+        ("Rebels seized more than 40 villages in the valley.", "more than 40 villages", 40, "capture/settlement"),
+        (
+            "Troops captured several towns and nearly 40 villages and hamlets.",
+            "nearly 40 villages and hamlets",
+            40,
+            "capture/settlement",
+        ),
+        ("The army retook 12 settlements on Monday.", "12 settlements", 12, "capture/settlement"),
+        ("Government forces liberated 7 hamlets.", "7 hamlets", 7, "capture/settlement"),
+        ("At least 22 people have been killed since the fighting began.", "At least 22 people", 22, "kill/people"),
+        ("The death toll rose to 31 people.", "31 people", 31, "kill/people"),
+        ("7 civilians were killed in the strike.", "7 civilians", 7, "kill/people"),
+        ("The army now controls almost 15% of the region.", "almost 15%", 15, "control/territory"),
+        ("It ended a 10-day siege of the city.", "10-day", 10, "siege/duration"),
+        ("The city was besieged for ten days.", "ten days", 10, "siege/duration"),
+    ],
+)
 def test_predicate_and_thing_classes(text, evidence, value, key):
     assert facet_of(text, evidence, value).key == key
 
 
-@pytest.mark.parametrize("text,evidence,value,fields,category", [
-    ("Officials pushed the military death toll to 633 since fighting erupted.", "633", 633,
-     {"what": "military death toll"}, "combatants"),
-    ("The fighting has caused 12 deaths so far.", "12", 12, {}, None),
-    ("There were 40 civilian deaths in the city.", "40", 40, {}, "civilians"),
-])
+@pytest.mark.parametrize(
+    "text,evidence,value,fields,category",
+    [
+        (
+            "Officials pushed the military death toll to 633 since fighting erupted.",
+            "633",
+            633,
+            {"what": "military death toll"},
+            "combatants",
+        ),
+        ("The fighting has caused 12 deaths so far.", "12", 12, {}, None),
+        ("There were 40 civilian deaths in the city.", "40", 40, {}, "civilians"),
+    ],
+)
 def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence, value, fields, category):
     f = facet_of(text, evidence, value, **fields)
     assert (f.key, f.category) == ("kill/people", category)
 
 
-@pytest.mark.parametrize("text,evidence,value", [
-    ("Port Aven was home to about 60,000 people before the war.", "about 60,000 people", 60000),
-    ("The market opened shortly after 10 a.m. on Friday.", "10", 10),
-])
+@pytest.mark.parametrize(
+    "text,evidence,value",
+    [
+        ("Port Aven was home to about 60,000 people before the war.", "about 60,000 people", 60000),
+        ("The market opened shortly after 10 a.m. on Friday.", "10", 10),
+    ],
+)
 def test_unexplained_numbers_are_not_linkable(text, evidence, value):
     f = facet_of(text, evidence, value)
     assert f.pred is None or f.thing is None
     assert link.blocks([f]) == {}
 
 
-@pytest.mark.parametrize("lead,value,fields,lo,hi,display", [
-    ("more than ", 40, {}, 40.0000001, math.inf, "more than 40"),
-    ("at least ", 22, {}, 22, math.inf, "at least 22"),
-    ("40 or more", 40, {"change": ">=", "low": 40}, 40, math.inf, "at least 40"),
-    ("nearly ", 40, {}, 36, 40, "nearly 40"),
-    ("almost ", 15, {}, 13.5, 15, "almost 15"),
-    ("up to $", 5000, {"change": "<", "high": 5000}, 0, 5000, "up to 5000"),
-    ("about ", 100, {}, 90, 110, "about 100"),
-    ("", 100, {"approx": True, "low": 90, "high": 110}, 90, 110, "about 100"),
-    ("", 12, {}, 12, 12, "12"),
-    ("", 2.5, {}, 2.45, 2.55, "2.5"),
-])
+@pytest.mark.parametrize(
+    "lead,value,fields,lo,hi,display",
+    [
+        ("more than ", 40, {}, 40.0000001, math.inf, "more than 40"),
+        ("at least ", 22, {}, 22, math.inf, "at least 22"),
+        ("40 or more", 40, {"change": ">=", "low": 40}, 40, math.inf, "at least 40"),
+        ("nearly ", 40, {}, 36, 40, "nearly 40"),
+        ("almost ", 15, {}, 13.5, 15, "almost 15"),
+        ("up to $", 5000, {"change": "<", "high": 5000}, 0, 5000, "up to 5000"),
+        ("about ", 100, {}, 90, 110, "about 100"),
+        ("", 100, {"approx": True, "low": 90, "high": 110}, 90, 110, "about 100"),
+        ("", 12, {}, 12, 12, "12"),
+        ("", 2.5, {}, 2.45, 2.55, "2.5"),
+    ],
+)
 def test_intervals_are_the_extractors_bounds(lead, value, fields, lo, hi, display):
     fields = fields or hedged(value, lead)
     c = make_claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", value=value, **fields)
@@ -87,8 +109,12 @@ def test_fifteen_percent_overlaps_almost_fifteen():
 
 
 def test_scope_features():
-    strike = facet_of("9 people were killed when a missile struck the market on Saturday, officials said.",
-                      "9 people", 9, published="2025-05-04")
+    strike = facet_of(
+        "9 people were killed when a missile struck the market on Saturday, officials said.",
+        "9 people",
+        9,
+        published="2025-05-04",
+    )
     war = facet_of("31 people have been killed in the city since the war began.", "31 people", 31, outlet="B")
     assert strike.granularity == "incident" and strike.day == "2025-05-03"
     assert war.granularity == "cumulative" and war.day is None
@@ -128,17 +154,21 @@ def test_blocks_and_clusters_keep_same_document_figures_apart():
 
 def test_outlet_falls_back_to_the_file_name():
     from rashomon.records import Document
+
     d = Document(id="d", source="corpus/northgate-times-2025-05-05.txt", text="t", raw_text="t")
     assert link.outlet_of(d) == "Northgate Times"
 
 
 def test_near_copy_original_is_the_earliest_published_then_the_wire():
     from rashomon.ingest.dedup import originals, reoriginate
+
     # stored links follow ingest order: the Post came first, so the wire and the Gazette point at it
-    rows = [("post", None, None, "The Brenmoor Post", 1, None),
-            ("gazette", "post", "2025-05-03", "Coastline Gazette", 2, 0.8),
-            ("wire", "post", "2025-05-02", "Meridian Wire", 3, 0.9),
-            ("alone", None, "2025-05-01", "Kestrel Daily", 4, None)]
+    rows = [
+        ("post", None, None, "The Brenmoor Post", 1, None),
+        ("gazette", "post", "2025-05-03", "Coastline Gazette", 2, 0.8),
+        ("wire", "post", "2025-05-02", "Meridian Wire", 3, 0.9),
+        ("alone", None, "2025-05-01", "Kestrel Daily", 4, None),
+    ]
     assert originals(rows) == {"wire": None, "post": "wire", "gazette": "wire"}
     same_day = [("a", None, "2025-05-02", "The Brenmoor Post", 1), ("b", "a", "2025-05-02T09:00", "Reuters", 2)]
     assert originals(same_day) == {"b": None, "a": "b"}

@@ -1,4 +1,5 @@
 """Cross-outlet quote linking on hand-built fictional documents and quote claims."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,21 +18,40 @@ def _case(items):
     for doc_id, outlet, content, speaker, direct, dup in items:
         quoted = f"“{content},”" if direct else f"that {content}"
         text = f"{speaker} said {quoted} on Monday." if not direct else f"{quoted} {speaker} said on Monday."
-        docs.append(Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet,
-                             duplicate_of=dup))
+        docs.append(
+            Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet, duplicate_of=dup)
+        )
         c0 = text.index(quoted)
         s0 = text.index(speaker)
-        claims.append(make_claim(id=claim_id(doc_id, "quote", 0, len(text) - 1), doc=doc_id, kind="quote", start=0,
-                            end=len(text) - 1, text=text[:-1], stage="quotes@1", speaker_text=speaker,
-                            speaker_start=s0, speaker_end=s0 + len(speaker), cue="say", direct=direct,
-                            content_start=c0, content_end=c0 + len(quoted)))
+        claims.append(
+            make_claim(
+                id=claim_id(doc_id, "quote", 0, len(text) - 1),
+                doc=doc_id,
+                kind="quote",
+                start=0,
+                end=len(text) - 1,
+                text=text[:-1],
+                stage="quotes@1",
+                speaker_text=speaker,
+                speaker_start=s0,
+                speaker_end=s0 + len(speaker),
+                cue="say",
+                direct=direct,
+                content_start=c0,
+                content_end=c0 + len(quoted),
+            )
+        )
     return claims, docs
 
 
 def test_identical_quotes_agree_and_near_copies_count_once() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
-                          ("c", "Kestrel Daily", BASE, "Mira Castellan", True, "b")])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
+            ("c", "Kestrel Daily", BASE, "Mira Castellan", True, "b"),
+        ]
+    )
     (f,) = link(claims, docs, [])
     assert f.kind == "quote" and f.status == "agree" and f.flags == ()
     assert f.id == stable_id("f", *sorted(c.id for c in claims))
@@ -43,9 +63,13 @@ def test_identical_quotes_agree_and_near_copies_count_once() -> None:
 
 def test_changed_word_is_a_conflict_that_names_the_words() -> None:
     changed = BASE.replace("firmly", "strongly")
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
-                          ("c", "Kestrel Daily", changed, "Mira Castellan", True, None)])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
+            ("c", "Kestrel Daily", changed, "Mira Castellan", True, None),
+        ]
+    )
     (f,) = link(claims, docs, [])
     assert f.status == "conflict" and "words_changed" in f.flags
     assert '"strongly"' in f.summary and '"firmly"' in f.summary and "Kestrel Daily" in f.summary
@@ -53,74 +77,120 @@ def test_changed_word_is_a_conflict_that_names_the_words() -> None:
 
 
 def test_truncated_quote_agrees_with_a_flag() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE.split(" until")[0], "Mira Castellan", True, None)])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE.split(" until")[0], "Mira Castellan", True, None),
+        ]
+    )
     (f,) = link(claims, docs, [])
     assert f.status == "agree" and f.flags == ("truncated",)
 
 
 def test_speaker_differs_is_a_conflict() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE, "Oren Vasquel", True, None)])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE, "Oren Vasquel", True, None),
+        ]
+    )
     (f,) = link(claims, docs, [])
     assert f.status == "conflict" and "speaker_differs" in f.flags
     assert "Oren Vasquel" in f.summary and "Mira Castellan" in f.summary
 
 
 def test_direct_vs_paraphrase() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE.replace("We", "they"), "Mira Castellan", False, None)])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE.replace("We", "they"), "Mira Castellan", False, None),
+        ]
+    )
     (f,) = link(claims, docs, [])
     assert "direct_vs_paraphrase" in f.flags and "words_changed" not in f.flags
 
 
 def test_speaker_entities_are_named() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None)])
-    ent = Entity("e_mira", "Mira Castellan", "PERSON", ("Mira Castellan",),
-                 (Mention("a", claims[0].speaker_start, claims[0].speaker_end, "Mira Castellan", "PERSON"),))
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
+        ]
+    )
+    ent = Entity(
+        "e_mira",
+        "Mira Castellan",
+        "PERSON",
+        ("Mira Castellan",),
+        (Mention("a", claims[0].speaker_start, claims[0].speaker_end, "Mira Castellan", "PERSON"),),
+    )
     claims = [replace(c, speaker="e_mira") for c in claims]
     (f,) = link(claims, docs, [ent])
     assert f.entities == ("e_mira",) and f.key == "Mira Castellan"
 
 
-@pytest.mark.parametrize("items", [
-    # one outlet only: no finding
-    [("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-     ("b", "Valdoria Herald", BASE, "Mira Castellan", True, None)],
-    # different statements: not linked
-    [("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-     ("b", "Northgate Times", "The convoy of trucks crossed the northern bridge before dawn", "Mira Castellan",
-      True, None)],
-    # a short phrase whose words all occur in a long quote is not the same statement
-    [("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-     ("b", "Northgate Times", "the storm harbour defend", "Mira Castellan", True, None)],
-])
+@pytest.mark.parametrize(
+    "items",
+    [
+        # one outlet only: no finding
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+        ],
+        # different statements: not linked
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            (
+                "b",
+                "Northgate Times",
+                "The convoy of trucks crossed the northern bridge before dawn",
+                "Mira Castellan",
+                True,
+                None,
+            ),
+        ],
+        # a short phrase whose words all occur in a long quote is not the same statement
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", "the storm harbour defend", "Mira Castellan", True, None),
+        ],
+    ],
+)
 def test_no_finding(items) -> None:
     claims, docs = _case(items)
     assert link(claims, docs, []) == []
 
 
 def test_copies_of_one_wire_story_are_not_a_cross_check() -> None:
-    claims, docs = _case([("a", "Meridian Wire", BASE, "Mira Castellan", True, None),
-                          ("b", "Brenmoor Post", BASE, "Mira Castellan", True, "a"),
-                          ("c", "Coastline Gazette", BASE, "Mira Castellan", True, "a")])
+    claims, docs = _case(
+        [
+            ("a", "Meridian Wire", BASE, "Mira Castellan", True, None),
+            ("b", "Brenmoor Post", BASE, "Mira Castellan", True, "a"),
+            ("c", "Coastline Gazette", BASE, "Mira Castellan", True, "a"),
+        ]
+    )
     assert link(claims, docs, []) == []
 
 
 def test_short_fragment_is_not_linked_to_a_longer_statement() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", "who fired the missile", "Mira Castellan", False, None),
-                          ("b", "Lerin Voice", "the Valdorian claim that they fired the missile", "Dario Keln",
-                           False, None)])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", "who fired the missile", "Mira Castellan", False, None),
+            ("b", "Lerin Voice", "the Valdorian claim that they fired the missile", "Dario Keln", False, None),
+        ]
+    )
     assert link(claims, docs, []) == []
 
 
 def test_reworded_paraphrase_says_how_and_copies_are_not_identical_sources() -> None:
     longer = "the army now controls almost 15% of the region, up from a narrow strip in January"
-    claims, docs = _case([("a", "Meridian Wire", longer, "Defence Ministry", False, None),
-                          ("b", "Brenmoor Post", longer, "Defence Ministry", False, "a"),
-                          ("c", "Northgate Times", "the army now controls 15% of the region", "Defence Ministry",
-                           False, None)])
+    claims, docs = _case(
+        [
+            ("a", "Meridian Wire", longer, "Defence Ministry", False, None),
+            ("b", "Brenmoor Post", longer, "Defence Ministry", False, "a"),
+            ("c", "Northgate Times", "the army now controls 15% of the region", "Defence Ministry", False, None),
+        ]
+    )
     (f,) = link(claims, docs, [])
     assert f.status == "agree"
     assert "identically" not in f.summary and "copies of one story" in f.summary
@@ -128,9 +198,14 @@ def test_reworded_paraphrase_says_how_and_copies_are_not_identical_sources() -> 
 
 
 def test_unattributed_quote_does_not_make_the_speaker_differ() -> None:
-    claims, docs = _case([("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-                          ("b", "Northgate Times", BASE, "Mira Castellan", True, None)])
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE, "Mira Castellan", True, None),
+        ]
+    )
     from dataclasses import replace
+
     claims[1] = replace(claims[1], speaker_text=None)
     (f,) = link(claims, docs, [])
     assert "speaker_differs" not in f.flags and f.status == "agree"
@@ -143,17 +218,24 @@ def _pairwise_groups(claims, docs) -> set[frozenset[str]]:
 
     texts = {c.id: quotes_mod._content(c, {d.id: d for d in docs}) for c in claims}
     words = [quotes_mod._words(texts[c.id]) for c in claims]
-    grams = [{tuple(w[k:k + quotes_mod.SHINGLE]) for k in range(max(1, len(w) - quotes_mod.SHINGLE + 1))}
-             for w in words]
+    grams = [
+        {tuple(w[k : k + quotes_mod.SHINGLE]) for k in range(max(1, len(w) - quotes_mod.SHINGLE + 1))} for w in words
+    ]
     held = {g: sum(g in gs for gs in grams) for gs in grams for g in gs}
     union = UnionFind(len(claims))
     for a in range(len(claims)):
         for b in range(a + 1, len(claims)):
-            if any(held[g] <= quotes_mod.MAX_POSTINGS for g in grams[a] & grams[b]) and len(words[a]) >= 4 \
-                    and len(words[b]) >= 4 and quotes_mod._numbers(words[a]) == quotes_mod._numbers(words[b]):
+            if (
+                any(held[g] <= quotes_mod.MAX_POSTINGS for g in grams[a] & grams[b])
+                and len(words[a]) >= 4
+                and len(words[b]) >= 4
+                and quotes_mod._numbers(words[a]) == quotes_mod._numbers(words[b])
+            ):
                 x, y = " ".join(words[a]), " ".join(words[b])
-                if quotes_mod.fuzz.token_set_ratio(x, y) >= quotes_mod.MIN_RATIO and max(
-                        quotes_mod.fuzz.partial_ratio(x, y), quotes_mod.fuzz.ratio(x, y)) >= quotes_mod.MIN_RATIO:
+                if (
+                    quotes_mod.fuzz.token_set_ratio(x, y) >= quotes_mod.MIN_RATIO
+                    and max(quotes_mod.fuzz.partial_ratio(x, y), quotes_mod.fuzz.ratio(x, y)) >= quotes_mod.MIN_RATIO
+                ):
                     union.union(a, b)
     groups: dict[int, set[str]] = {}
     for i, c in enumerate(claims):
@@ -171,8 +253,10 @@ def test_copies_of_one_wording_are_judged_once_and_grouped_as_pair_by_pair(monke
     outlets = ["Valdoria Herald", "Northgate Times", "Kestrel Daily", "Coastwire", "Port Aven Post", "Brenmoor Post"]
     changed = BASE.replace("firmly", "strongly")
     items = [(f"w{i}", outlets[i], BASE, "Mira Castellan", True, None) for i in range(copies)]
-    items += [("v", "Lowland Courier", changed, "Mira Castellan", True, None),
-              ("n", "Heldmoor Gazette", BASE + " with 40 boats", "Mira Castellan", True, None)]
+    items += [
+        ("v", "Lowland Courier", changed, "Mira Castellan", True, None),
+        ("n", "Heldmoor Gazette", BASE + " with 40 boats", "Mira Castellan", True, None),
+    ]
     claims, docs = _case(items)
     expected = _pairwise_groups(claims, docs)
     assert {frozenset(f.claims) for f in link(claims, docs, [])} == expected
@@ -200,8 +284,10 @@ def test_capped_components_link_as_the_whole_corpus_does(monkeypatch) -> None:
 
     monkeypatch.setattr(quotes_mod, "MAX_COMPONENT", 3)
     outlets = ["Valdoria Herald", "Northgate Times", "Kestrel Daily", "Coastwire", "Port Aven Post", "Brenmoor Post"]
-    items = [(f"q{i}", outlets[i], BASE if i % 2 else BASE.replace("firmly", "strongly"), "Mira Castellan", True, None)
-             for i in range(6)]
+    items = [
+        (f"q{i}", outlets[i], BASE if i % 2 else BASE.replace("firmly", "strongly"), "Mira Castellan", True, None)
+        for i in range(6)
+    ]
     claims, docs = _case(items)
     whole = link(claims, docs, [])
     ordered = sorted(claims, key=lambda c: c.id)
@@ -209,6 +295,8 @@ def test_capped_components_link_as_the_whole_corpus_does(monkeypatch) -> None:
     edges, common = quotes_mod.blocking([quotes_mod.shingles(w) for w in texts])
     comps = quotes_mod.components(edges)
     assert len(comps) == 2 and all(len(c) == 3 for c in comps)  # the cap splits the six quotes
-    parts = sorted((f for comp in comps for f in quotes_mod.link_component([ordered[i] for i in comp], docs, [],
-                                                                            common)), key=lambda f: f.id)
+    parts = sorted(
+        (f for comp in comps for f in quotes_mod.link_component([ordered[i] for i in comp], docs, [], common)),
+        key=lambda f: f.id,
+    )
     assert whole == parts and len(whole) == 2

@@ -1,4 +1,5 @@
 """Cross-outlet prose statement linking on hand-built fictional documents (no spaCy)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -8,33 +9,63 @@ from rashomon.crosscheck.statements import Weights, link, stem
 from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, make_claim, stable_id
 
 # filler sentences give the corpus enough sentences for IDF to tell rare words from common ones
-FILLER = ("Rain fell over the coastal hills. Ferries kept their winter timetable. A bakery opened near the square. "
-          "Schools closed early for the festival. The museum repainted its northern wing. Tourists crowded the pier.")
+FILLER = (
+    "Rain fell over the coastal hills. Ferries kept their winter timetable. A bakery opened near the square. "
+    "Schools closed early for the festival. The museum repainted its northern wing. Tourists crowded the pier."
+)
 
 
 def _doc(doc_id: str, outlet: str, sentence: str, published: str = "2025-05-04", dup: str | None = None) -> Document:
     text = f"{sentence} {FILLER}"
-    return Document(id=doc_id, source=f"{doc_id}.txt", text=text, raw_text=text, outlet=outlet,
-                    published=published, duplicate_of=dup)
+    return Document(
+        id=doc_id,
+        source=f"{doc_id}.txt",
+        text=text,
+        raw_text=text,
+        outlet=outlet,
+        published=published,
+        duplicate_of=dup,
+    )
 
 
-def _event(d: Document, clause: str, action: str, actor: str | None = None, target: str | None = None,
-           time: str | None = None) -> Claim:
+def _event(
+    d: Document, clause: str, action: str, actor: str | None = None, target: str | None = None, time: str | None = None
+) -> Claim:
     s = d.text.index(clause)
-    return make_claim(id=claim_id(d.id, "event", s, s + len(clause)), doc=d.id, kind="event", start=s,
-                 end=s + len(clause), text=clause, stage="events@1", action=action, actor=actor, target=target,
-                 time=time)
+    return make_claim(
+        id=claim_id(d.id, "event", s, s + len(clause)),
+        doc=d.id,
+        kind="event",
+        start=s,
+        end=s + len(clause),
+        text=clause,
+        stage="events@1",
+        action=action,
+        actor=actor,
+        target=target,
+        time=time,
+    )
 
 
 def _time(d: Document, words: str, value: str) -> Claim:
     s = d.text.index(words)
-    return make_claim(id=claim_id(d.id, "time", s, s + len(words)), doc=d.id, kind="time", start=s, end=s + len(words),
-                 text=words, stage="time@1", value_iso=value, timex_type="DATE")
+    return make_claim(
+        id=claim_id(d.id, "time", s, s + len(words)),
+        doc=d.id,
+        kind="time",
+        start=s,
+        end=s + len(words),
+        text=words,
+        stage="time@1",
+        value_iso=value,
+        timex_type="DATE",
+    )
 
 
 def _entity(name: str, kind: str, docs: list[Document]) -> Entity:
-    ms = tuple(Mention(d.id, d.text.index(name), d.text.index(name) + len(name), name, kind)
-               for d in docs if name in d.text)
+    ms = tuple(
+        Mention(d.id, d.text.index(name), d.text.index(name) + len(name), name, kind) for d in docs if name in d.text
+    )
     return Entity(stable_id("e", kind, name), name, kind, (name,), ms)
 
 
@@ -45,10 +76,14 @@ B = "After hours of debate the Port Aven council approved a new harbour wall for
 def _pair(a: str = A, b: str = B, outlet_b: str = "Coastline Post", neg: bool = False):
     da, db = _doc("a", "Valdoria Herald", a), _doc("b", outlet_b, b)
     verb_a = "approved"
-    ca = _event(da, a[a.index("The"):a.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
-    cb = (make_claim(id=claim_id("b", "quote", 0, len(b)), doc="b", kind="quote", start=0, end=len(b), text=b,
-                stage="quotes@1") if neg else
-          _event(db, b[b.index("the Port"):b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"))
+    ca = _event(da, a[a.index("The") : a.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
+    cb = (
+        make_claim(
+            id=claim_id("b", "quote", 0, len(b)), doc="b", kind="quote", start=0, end=len(b), text=b, stage="quotes@1"
+        )
+        if neg
+        else _event(db, b[b.index("the Port") : b.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
+    )
     ents = [_entity("Port Aven", "GPE", [da, db])]
     assert verb_a in a
     return [ca, cb], [da, db], ents
@@ -89,8 +124,10 @@ def test_sharing_only_a_name_is_not_one_statement() -> None:
     a = "The Port Aven council approved the new harbour wall after a long night of debate."
     b = "Port Aven fishermen celebrated a record sardine season with music in the old market."
     da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
-    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-              _event(db, b[:b.index("season") + 6], "celebrate", "Port Aven fishermen", "season")]
+    claims = [
+        _event(da, a[: a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+        _event(db, b[: b.index("season") + 6], "celebrate", "Port Aven fishermen", "season"),
+    ]
     assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
 
 
@@ -113,10 +150,12 @@ def test_different_days_are_different_events() -> None:
     a = "The Port Aven council approved the new harbour wall on 3 May 2025 after debate."
     b = "The Port Aven council approved the new harbour wall on 9 June 2025 after debate."
     da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
-    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-              _time(da, "3 May 2025", "2025-05-03"),
-              _event(db, b[:b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-              _time(db, "9 June 2025", "2025-06-09")]
+    claims = [
+        _event(da, a[: a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+        _time(da, "3 May 2025", "2025-05-03"),
+        _event(db, b[: b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+        _time(db, "9 June 2025", "2025-06-09"),
+    ]
     assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
 
 
@@ -165,11 +204,12 @@ def test_chained_sentences_are_not_one_finding() -> None:
     b = "After hours of debate the Port Aven council approved a new harbour wall for the fishing fleet."
     c = "The fishing fleet of Port Aven voted to boycott the new harbour wall for a week."
     da, db, dc = (_doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b), _doc("c", "Kestrel Daily", c))
-    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-              _event(db, b[b.index("the Port"):b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-              _event(dc, c[:c.index("wall") + 4], "vote", "fishing fleet", "harbour wall")]
-    found = link(claims, [da, db, dc], [_entity("Port Aven", "GPE", [da, db, dc])],
-                 min_score=statements.MIN_SCORE)
+    claims = [
+        _event(da, a[: a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+        _event(db, b[b.index("the Port") : b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+        _event(dc, c[: c.index("wall") + 4], "vote", "fishing fleet", "harbour wall"),
+    ]
+    found = link(claims, [da, db, dc], [_entity("Port Aven", "GPE", [da, db, dc])], min_score=statements.MIN_SCORE)
     w = Weights.of([da, db, dc], [_entity("Port Aven", "GPE", [da, db, dc])])
     items = {st.doc: st for st in statements.statements(claims, [da, db, dc], [])}
     assert found
@@ -188,14 +228,15 @@ def test_different_years_are_different_events() -> None:
     a = "The Port Aven council approved the new harbour wall in 2019 after a long debate."
     b = "The Port Aven council approved the new harbour wall in 2024 after a long debate."
     da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
-    claims = [_event(da, a[:a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-              _event(db, b[:b.index("wall") + 4], "approve", "Port Aven council", "harbour wall")]
+    claims = [
+        _event(da, a[: a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+        _event(db, b[: b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
+    ]
     assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
     b2 = b.replace("2024", "2019")
     db2 = _doc("b", "Coastline Post", b2)
-    claims[1] = _event(db2, b2[:b2.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
+    claims[1] = _event(db2, b2[: b2.index("wall") + 4], "approve", "Port Aven council", "harbour wall")
     assert len(link(claims, [da, db2], [_entity("Port Aven", "GPE", [da, db2])])) == 1
-
 
 
 def test_blocked_items_propose_no_pairs_for_documents_alone_in_their_story() -> None:
@@ -218,7 +259,8 @@ def test_findings_limit_applies_per_group_of_documents_alone_in_their_story(monk
     claims, docs, ents = _pair()
     claims2, docs2, _ = _pair(
         "The Port Selma mayor approved the rebuilt ferry terminal wall on Monday morning.",
-        "On Monday morning the Port Selma mayor approved a rebuilt ferry terminal wall to visitors.")
+        "On Monday morning the Port Selma mayor approved a rebuilt ferry terminal wall to visitors.",
+    )
     docs2 = [replace(d, id=d.id + "2", source=d.id + "2.txt", outlet=d.outlet + " Weekly") for d in docs2]
     claims2 = [replace(c, id=c.id + "2", doc=c.doc + "2") for c in claims2]
     monkeypatch.setattr(statements, "MAX_POSTINGS", 2)  # items of all four statements propose nothing

@@ -1,4 +1,5 @@
 """Story grouping on hand-written fictional documents."""
+
 from __future__ import annotations
 
 from rashomon.crosscheck.stories import MAX_CAP, cap, group, similar_pairs
@@ -9,14 +10,21 @@ VOTE = "Parliament in Dravik approved the tariff bill after a long budget debate
 
 
 def _docs() -> list[Document]:
-    texts = [QUAKE.format("overnight"), QUAKE.format("at dawn"), QUAKE.format("near the harbour"),
-             VOTE.format("import"), VOTE.format("export"), "Completely unrelated gardening tips about roses."]
+    texts = [
+        QUAKE.format("overnight"),
+        QUAKE.format("at dawn"),
+        QUAKE.format("near the harbour"),
+        VOTE.format("import"),
+        VOTE.format("export"),
+        "Completely unrelated gardening tips about roses.",
+    ]
     return [Document(f"doc{i}", f"doc{i}", t, t, published="2024-03-0" + str(i + 1)) for i, t in enumerate(texts)]
 
 
 def _entity(name: str, docs: list[str]) -> Entity:
-    return Entity(stable_id("e", "GPE", name), name, "GPE", (name,),
-                  tuple(Mention(d, 0, len(name), name, "GPE") for d in docs))
+    return Entity(
+        stable_id("e", "GPE", name), name, "GPE", (name,), tuple(Mention(d, 0, len(name), name, "GPE") for d in docs)
+    )
 
 
 def test_documents_of_one_event_form_one_story():

@@ -1,5 +1,6 @@
 """Timeline: ordering of truncated dates, grouping across outlets, cross-source years,
 and the seed articles ordered from the 1940s to 2021."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -18,23 +19,46 @@ def _doc(i, text, outlet, published=None):
 
 def _event(doc, evidence, action, when, actor="Vellmark rebels", target=None):
     s = doc.text.index(evidence)
-    return make_claim(id=claim_id(doc.id, "event", s, s + len(evidence)), doc=doc.id, kind="event", start=s,
-                 end=s + len(evidence), text=evidence, stage="events@1", actor=actor, action=action,
-                 predicate=action + "ed", target=target, time=when)
+    return make_claim(
+        id=claim_id(doc.id, "event", s, s + len(evidence)),
+        doc=doc.id,
+        kind="event",
+        start=s,
+        end=s + len(evidence),
+        text=evidence,
+        stage="events@1",
+        actor=actor,
+        action=action,
+        predicate=action + "ed",
+        target=target,
+        time=when,
+    )
 
 
 def _time(doc, evidence, value, typ="DATE"):
     s = doc.text.index(evidence)
-    return make_claim(id=claim_id(doc.id, "time", s, s + len(evidence)), doc=doc.id, kind="time", start=s,
-                 end=s + len(evidence), text=evidence, stage="time@1", value_iso=value, timex_type=typ)
+    return make_claim(
+        id=claim_id(doc.id, "time", s, s + len(evidence)),
+        doc=doc.id,
+        kind="time",
+        start=s,
+        end=s + len(evidence),
+        text=evidence,
+        stage="time@1",
+        value_iso=value,
+        timex_type=typ,
+    )
 
 
-@pytest.mark.parametrize("values, order", [
-    (["1992-02-25", "1992", "199", "1991-12"], ["199", "1991-12", "1992", "1992-02-25"]),
-    (["2020-W10", "2020-03", "2020-Q1", "2019"], ["2019", "2020-Q1", "2020-03", "2020-W10"]),
-    (["2025-SU", "2025-05", "2025-FA", "2025-07-01"], ["2025-05", "2025-SU", "2025-07-01", "2025-FA"]),
-    (["2025-05-04T10", "2025-05-04", "2025-05-04TMO"], ["2025-05-04", "2025-05-04T10", "2025-05-04TMO"]),
-])
+@pytest.mark.parametrize(
+    "values, order",
+    [
+        (["1992-02-25", "1992", "199", "1991-12"], ["199", "1991-12", "1992", "1992-02-25"]),
+        (["2020-W10", "2020-03", "2020-Q1", "2019"], ["2019", "2020-Q1", "2020-03", "2020-W10"]),
+        (["2025-SU", "2025-05", "2025-FA", "2025-07-01"], ["2025-05", "2025-SU", "2025-07-01", "2025-FA"]),
+        (["2025-05-04T10", "2025-05-04", "2025-05-04TMO"], ["2025-05-04", "2025-05-04T10", "2025-05-04TMO"]),
+    ],
+)
 def test_sort_key(values, order):
     assert sorted(values, key=timeline.sort_key) == order
 
@@ -43,9 +67,11 @@ def test_groups_same_date_and_action_across_outlets():
     a = _doc("a", "Vellmark rebels burned the granary on 3 May 2019.", "Daily Osterby")
     b = _doc("b", "The granary was burned by Vellmark rebels on May 3, 2019.", "Brisk Herald")
     c = _doc("c", "Vellmark rebels burned a mill in 1991 near Tarn.", "Daily Osterby")
-    claims = [_event(a, "Vellmark rebels burned the granary", "burn", "2019-05-03", target="granary"),
-              _event(b, "The granary was burned by Vellmark rebels", "burn", "2019-05-03", target="granary"),
-              _event(c, "Vellmark rebels burned a mill", "burn", "1991", target="mill")]
+    claims = [
+        _event(a, "Vellmark rebels burned the granary", "burn", "2019-05-03", target="granary"),
+        _event(b, "The granary was burned by Vellmark rebels", "burn", "2019-05-03", target="granary"),
+        _event(c, "Vellmark rebels burned a mill", "burn", "1991", target="mill"),
+    ]
     entries = timeline.build(claims, [a, b, c])
     assert [e.date for e in entries] == ["1991", "2019-05-03"]
     assert set(entries[1].outlets) == {"Daily Osterby", "Brisk Herald"} and len(entries[1].claims) == 2
@@ -55,10 +81,12 @@ def test_groups_same_date_and_action_across_outlets():
 def test_skips_unresolved_and_borrows_years_across_sources():
     a = _doc("a", "The Tarn clashes erupted on June 3, 2018 near the dam.", "A")
     b = _doc("b", "Fighting erupted on June 3 and the mayor fled on Saturday.", "B")
-    claims = [_event(a, "The Tarn clashes erupted", "erupt", "2018-06-03"),
-              _event(b, "Fighting erupted", "erupt", "XXXX-06-03"),
-              _event(b, "the mayor fled", "flee", "XXXX-WXX-6"),
-              _time(b, "Saturday", "XXXX-WXX-6")]
+    claims = [
+        _event(a, "The Tarn clashes erupted", "erupt", "2018-06-03"),
+        _event(b, "Fighting erupted", "erupt", "XXXX-06-03"),
+        _event(b, "the mayor fled", "flee", "XXXX-WXX-6"),
+        _time(b, "Saturday", "XXXX-WXX-6"),
+    ]
     entries = timeline.build(claims, [a, b])
     assert [(e.date, e.outlets) for e in entries] == [("2018-06-03", ("A", "B"))]
     refined = timeline.refine_publication([a, b], claims)
@@ -92,11 +120,20 @@ def test_seed_timeline_order(nlp):
     assert erupted and len(erupted[0].docs) == 2  # the year-less "Sept. 27" joins the dated one
 
 
-@pytest.mark.parametrize("value, text", [
-    ("199", "1990s"), ("2024-FA", "autumn 2024"), ("2025-SU", "summer 2025"), ("2025-W18", "week of 28 April 2025"),
-    ("2025-05-01TMO", "2025-05-01 morning"), ("2025-05-04T10", "2025-05-04 10:00"), ("2025-Q2", "Q2 2025"),
-    ("1992-02", "1992-02"), ("1992-02-25", "1992-02-25"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ("199", "1990s"),
+        ("2024-FA", "autumn 2024"),
+        ("2025-SU", "summer 2025"),
+        ("2025-W18", "week of 28 April 2025"),
+        ("2025-05-01TMO", "2025-05-01 morning"),
+        ("2025-05-04T10", "2025-05-04 10:00"),
+        ("2025-Q2", "Q2 2025"),
+        ("1992-02", "1992-02"),
+        ("1992-02-25", "1992-02-25"),
+    ],
+)
 def test_readable_dates(value, text):
     assert timeline.readable(value) == text
 
@@ -111,14 +148,16 @@ def test_dateline_and_filing_day_are_not_events():
     text = "TARN, 4 May 2025 — 9 people were killed when a shell hit the depot, officials said.\nMore later."
     a = _doc("a", text, "A", "2025-05-04")
     s = text.index("9 people")
-    q = make_claim(id="q1", doc="a", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
-              time="2025-05-04")
+    q = make_claim(
+        id="q1", doc="a", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9, time="2025-05-04"
+    )
     assert timeline.build([_time(a, "4 May 2025", "2025-05-04"), q], [a]) == []
     # the same figure dated by a weekday in its own sentence is an event of that day
     b = _doc("b", "9 people were killed on Saturday when a shell hit the depot in Tarn.", "B", "2025-05-04")
     s = b.text.index("9 people")
-    q = make_claim(id="q2", doc="b", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9,
-              time="2025-05-03")
+    q = make_claim(
+        id="q2", doc="b", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9, time="2025-05-03"
+    )
     (e,) = timeline.build([_time(b, "Saturday", "2025-05-03"), q], [b])
     assert e.date == "2025-05-03"
 
@@ -126,8 +165,10 @@ def test_dateline_and_filing_day_are_not_events():
 def test_one_event_with_different_figures_lists_each_version():
     a = _doc("a", "In Tarn 7 civilians were killed on 3 May 2025.", "Voice")
     b = _doc("b", "In Tarn 9 people were killed on 3 May 2025.", "Times")
-    claims = [_event(a, "7 civilians were killed", "kill", "2025-05-03", actor=None, target="7 civilians"),
-              _event(b, "9 people were killed", "kill", "2025-05-03", actor=None, target="9 people")]
+    claims = [
+        _event(a, "7 civilians were killed", "kill", "2025-05-03", actor=None, target="7 civilians"),
+        _event(b, "9 people were killed", "kill", "2025-05-03", actor=None, target="9 people"),
+    ]
     claims = [replace(c, predicate="were killed") for c in claims]
     (e,) = timeline.build(claims, [a, b])
     assert "7 civilians were killed (Voice)" in e.label and "9 people were killed (Times)" in e.label
@@ -141,8 +182,24 @@ def test_pronoun_events_are_labelled_by_their_sentence():
 
 def test_an_event_and_a_figure_of_one_sentence_are_one_entry():
     a = _doc("a", "Troops took the city on 30 April after besieging it for ten days.\nNext line.", "A")
-    q = make_claim(id="q", doc="a", kind="quantity", start=a.text.index("ten days"), end=a.text.index("ten days") + 8,
-              text="ten days", stage="t", value=10, unit="day", time="2025-04-30")
-    ev = _event(a, "Troops took the city on 30 April after besieging it for ten days.", "take", "2025-04-30",
-                actor="Troops", target="city")
+    q = make_claim(
+        id="q",
+        doc="a",
+        kind="quantity",
+        start=a.text.index("ten days"),
+        end=a.text.index("ten days") + 8,
+        text="ten days",
+        stage="t",
+        value=10,
+        unit="day",
+        time="2025-04-30",
+    )
+    ev = _event(
+        a,
+        "Troops took the city on 30 April after besieging it for ten days.",
+        "take",
+        "2025-04-30",
+        actor="Troops",
+        target="city",
+    )
     assert len(timeline.build([ev, q], [a])) == 1

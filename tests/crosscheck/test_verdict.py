@@ -1,4 +1,5 @@
 """Verdicts on linked quantity claims: one parametrized case per status, independence, summaries."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,42 +10,122 @@ from tests.crosscheck._claims import doc, qty
 
 # (outlet, published, sentence, evidence, value, extra claim fields)
 CASES = {
-    "agree_percent": ([("A", "2025-05-02", "The army now controls almost 15% of the Lerin region.", "almost 15%", 15),
-                       ("B", "2025-05-05", "The army now controls 15% of the Lerin region.", "15%", 15)], "agree"),
-    "agree_duration": ([("A", "2025-05-02", "The army ended a 10-day siege of the city.", "10-day", 10),
-                        ("B", "2025-05-05", "The army besieged the city for ten days.", "ten days", 10)], "agree"),
-    "conflict_bounds": ([("A", "2025-05-05", "The army has seized more than 40 villages in the valley.",
-                          "more than 40 villages", 40),
-                         ("B", "2025-05-06", "Troops captured nearly 40 villages and hamlets in the valley.",
-                          "nearly 40 villages and hamlets", 40)], "conflict"),
-    "conflict_toll": ([("A", "2025-05-04", "9 people were killed in the strike on the market on Saturday.",
-                        "9 people", 9),
-                       ("B", "2025-05-04", "12 people were killed in the strike on the market on Saturday.",
-                        "12 people", 12)], "conflict"),
-    "update": ([("A", "2025-05-02", "At least 22 people have been killed in Port Aven since the fighting began.",
-                 "At least 22 people", 22),
-                ("B", "2025-05-05", "31 people have been killed in Port Aven since the war began.", "31 people", 31)],
-               "update"),
-    "lower_later_is_conflict": ([("A", "2025-05-02", "31 people have been killed since the war began.",
-                                  "31 people", 31),
-                                 ("B", "2025-05-05", "22 people have been killed since the war began.",
-                                  "22 people", 22)], "conflict"),
-    "scope_granularity": ([("A", "2025-05-05", "31 people have been killed in Port Aven since the war began.",
-                            "31 people", 31),
-                           ("B", "2025-05-04", "9 people were killed when a missile struck the market on Saturday.",
-                            "9 people", 9)], "scope_difference"),
-    "scope_category": ([("A", "2025-05-04", "9 people were killed in the strike on Saturday.", "9 people", 9),
-                        ("B", "2025-05-06", "7 civilians were killed in the strike on Saturday.", "7 civilians", 7)],
-                       "scope_difference"),
-    "unknown_thin": ([("A", "2025-05-04", "Officials say 9 people were killed.", "9 people", 9),
-                      ("B", "2025-05-04", "Reports say 14 people were killed.", "14 people", 14)], "unknown"),
-    "bound_fits_but_thin": ([("A", "2025-05-04", "Officials say 487 others were injured.", "487 others", 487),
-                             ("B", "2025-05-04", "Reports say more than 40 people were injured.",
-                              "more than 40 people", 40, {"low": 40.0})], "unknown"),
-    "years_differ": ([("A", "2025-05-04", "Floods killed people in 1994 and 2016.", "1994 and 2016", (1994., 2016.),
-                       {"what": "people"}),
-                      ("B", "2025-05-04", "Floods killed people in 1994, 2016 and 2020.", "1994, 2016 and 2020",
-                       (1994., 2016., 2020.), {"what": "people"})], "unknown"),
+    "agree_percent": (
+        [
+            ("A", "2025-05-02", "The army now controls almost 15% of the Lerin region.", "almost 15%", 15),
+            ("B", "2025-05-05", "The army now controls 15% of the Lerin region.", "15%", 15),
+        ],
+        "agree",
+    ),
+    "agree_duration": (
+        [
+            ("A", "2025-05-02", "The army ended a 10-day siege of the city.", "10-day", 10),
+            ("B", "2025-05-05", "The army besieged the city for ten days.", "ten days", 10),
+        ],
+        "agree",
+    ),
+    "conflict_bounds": (
+        [
+            (
+                "A",
+                "2025-05-05",
+                "The army has seized more than 40 villages in the valley.",
+                "more than 40 villages",
+                40,
+            ),
+            (
+                "B",
+                "2025-05-06",
+                "Troops captured nearly 40 villages and hamlets in the valley.",
+                "nearly 40 villages and hamlets",
+                40,
+            ),
+        ],
+        "conflict",
+    ),
+    "conflict_toll": (
+        [
+            ("A", "2025-05-04", "9 people were killed in the strike on the market on Saturday.", "9 people", 9),
+            ("B", "2025-05-04", "12 people were killed in the strike on the market on Saturday.", "12 people", 12),
+        ],
+        "conflict",
+    ),
+    "update": (
+        [
+            (
+                "A",
+                "2025-05-02",
+                "At least 22 people have been killed in Port Aven since the fighting began.",
+                "At least 22 people",
+                22,
+            ),
+            ("B", "2025-05-05", "31 people have been killed in Port Aven since the war began.", "31 people", 31),
+        ],
+        "update",
+    ),
+    "lower_later_is_conflict": (
+        [
+            ("A", "2025-05-02", "31 people have been killed since the war began.", "31 people", 31),
+            ("B", "2025-05-05", "22 people have been killed since the war began.", "22 people", 22),
+        ],
+        "conflict",
+    ),
+    "scope_granularity": (
+        [
+            ("A", "2025-05-05", "31 people have been killed in Port Aven since the war began.", "31 people", 31),
+            ("B", "2025-05-04", "9 people were killed when a missile struck the market on Saturday.", "9 people", 9),
+        ],
+        "scope_difference",
+    ),
+    "scope_category": (
+        [
+            ("A", "2025-05-04", "9 people were killed in the strike on Saturday.", "9 people", 9),
+            ("B", "2025-05-06", "7 civilians were killed in the strike on Saturday.", "7 civilians", 7),
+        ],
+        "scope_difference",
+    ),
+    "unknown_thin": (
+        [
+            ("A", "2025-05-04", "Officials say 9 people were killed.", "9 people", 9),
+            ("B", "2025-05-04", "Reports say 14 people were killed.", "14 people", 14),
+        ],
+        "unknown",
+    ),
+    "bound_fits_but_thin": (
+        [
+            ("A", "2025-05-04", "Officials say 487 others were injured.", "487 others", 487),
+            (
+                "B",
+                "2025-05-04",
+                "Reports say more than 40 people were injured.",
+                "more than 40 people",
+                40,
+                {"low": 40.0},
+            ),
+        ],
+        "unknown",
+    ),
+    "years_differ": (
+        [
+            (
+                "A",
+                "2025-05-04",
+                "Floods killed people in 1994 and 2016.",
+                "1994 and 2016",
+                (1994.0, 2016.0),
+                {"what": "people"},
+            ),
+            (
+                "B",
+                "2025-05-04",
+                "Floods killed people in 1994, 2016 and 2020.",
+                "1994, 2016 and 2020",
+                (1994.0, 2016.0, 2020.0),
+                {"what": "people"},
+            ),
+        ],
+        "unknown",
+    ),
 }
 
 
@@ -76,24 +157,42 @@ def test_verdict_cases(name):
 
 
 def test_tolls_of_different_years_are_not_linked():
-    rows = [("A", "2025-05-04", "In Port Aven 613 people were killed in 1992.", "613 people", 613, {"time": "1992"}),
-            ("B", "2025-05-04", "In Port Aven 12 people were killed in 2020.", "12 people", 12, {"time": "2020"})]
+    rows = [
+        ("A", "2025-05-04", "In Port Aven 613 people were killed in 1992.", "613 people", 613, {"time": "1992"}),
+        ("B", "2025-05-04", "In Port Aven 12 people were killed in 2020.", "12 people", 12, {"time": "2020"}),
+    ]
     findings, _ = findings_for(rows)
     assert all(len(f.claims) == 1 or f.status == "single_source" for f in findings), findings
 
 
 def test_list_values_with_shared_context_conflict():
-    rows = [("A", "2025-05-04", "Floods killed people in Port Aven since 1994: in 1994 and 2016.", "1994 and 2016",
-             (1994., 2016.), {"what": "people", "place": "Port Aven"}),
-            ("B", "2025-05-04", "Floods killed people in Port Aven since 1994: in 1994, 2016 and 2020.",
-             "1994, 2016 and 2020", (1994., 2016., 2020.), {"what": "people", "place": "Port Aven"})]
+    rows = [
+        (
+            "A",
+            "2025-05-04",
+            "Floods killed people in Port Aven since 1994: in 1994 and 2016.",
+            "1994 and 2016",
+            (1994.0, 2016.0),
+            {"what": "people", "place": "Port Aven"},
+        ),
+        (
+            "B",
+            "2025-05-04",
+            "Floods killed people in Port Aven since 1994: in 1994, 2016 and 2020.",
+            "1994, 2016 and 2020",
+            (1994.0, 2016.0, 2020.0),
+            {"what": "people", "place": "Port Aven"},
+        ),
+    ]
     findings, _ = findings_for(rows)
     assert [f.status for f in findings] == ["conflict"]
 
 
 def test_unrelated_numbers_make_no_finding():
-    rows = [("A", "2025-05-04", "Port Aven was home to about 60,000 people.", "about 60,000 people", 60000),
-            ("B", "2025-05-04", "9 people were killed in the strike.", "9 people", 9)]
+    rows = [
+        ("A", "2025-05-04", "Port Aven was home to about 60,000 people.", "about 60,000 people", 60000),
+        ("B", "2025-05-04", "9 people were killed in the strike.", "9 people", 9),
+    ]
     findings, _ = findings_for(rows)
     assert findings == []
 
@@ -103,8 +202,12 @@ def test_wire_copies_and_shared_attribution_count_once():
     wire = doc("w", text, "Meridian Wire", "2025-05-02")
     copy1 = doc("c1", "Intro. " + text, "Brenmoor Post", "2025-05-02", duplicate_of="w")
     copy2 = doc("c2", text + " Outro.", "Coastline Gazette", "2025-05-03", duplicate_of="c1")
-    other = doc("n", "31 people have been killed since the war began, the Health Ministry said.", "Northgate Times",
-                "2025-05-05")
+    other = doc(
+        "n",
+        "31 people have been killed since the war began, the Health Ministry said.",
+        "Northgate Times",
+        "2025-05-05",
+    )
     claims = [qty(d, "At least 22 people", 22) for d in (wire, copy1, copy2)] + [qty(other, "31 people", 31)]
     facets = link.facets(claims, [wire, copy1, copy2, other], [])
     (f,) = verdict.quantity_findings(facets)
@@ -144,9 +247,19 @@ def test_scope_summary_reads_like_news():
 
 
 def test_a_death_toll_reads_as_deaths():
-    findings, _ = findings_for([("A", "2020-10-10", "The ministry said the military death toll rose to 633.",
-                                 "633", 633, {"what": "military death toll"}),
-                                ("B", "2020-10-11", "Officials counted 14 deaths.", "14", 14)])
+    findings, _ = findings_for(
+        [
+            (
+                "A",
+                "2020-10-10",
+                "The ministry said the military death toll rose to 633.",
+                "633",
+                633,
+                {"what": "military death toll"},
+            ),
+            ("B", "2020-10-11", "Officials counted 14 deaths.", "14", 14),
+        ]
+    )
     [f] = findings  # military deaths are a narrower scope than deaths
     assert f.status == "scope_difference"
     assert "combatants only, running total — A: 633 military deaths" in f.summary and "B: 14 deaths" in f.summary
@@ -154,11 +267,19 @@ def test_a_death_toll_reads_as_deaths():
 
 def test_entities_are_those_mentioned_in_the_claim_sentence():
     from rashomon.records import Entity, Mention
+
     a = doc("a", "Intro about Valmora. 9 people were killed in Port Aven in the strike.", "A")
     b = doc("b", "12 people were killed in Port Aven in the strike.", "B")
-    pa = Entity("e_pa", "Port Aven", "GPE", ("Port Aven",), (
-        Mention("a", a.text.index("Port Aven"), a.text.index("Port Aven") + 9, "Port Aven", "GPE"),
-        Mention("b", 25, 34, "Port Aven", "GPE")))
+    pa = Entity(
+        "e_pa",
+        "Port Aven",
+        "GPE",
+        ("Port Aven",),
+        (
+            Mention("a", a.text.index("Port Aven"), a.text.index("Port Aven") + 9, "Port Aven", "GPE"),
+            Mention("b", 25, 34, "Port Aven", "GPE"),
+        ),
+    )
     va = Entity("e_va", "Valmora", "GPE", ("Valmora",), (Mention("a", 12, 19, "Valmora", "GPE"),))
     (f,) = verdict.quantity_findings(link.facets([qty(a, "9 people", 9), qty(b, "12 people", 12)], [a, b], [pa, va]))
     assert f.status == "conflict" and f.entities == ("e_pa",)
@@ -166,15 +287,27 @@ def test_entities_are_those_mentioned_in_the_claim_sentence():
 
 def _time(d, evidence, iso):
     start = d.text.index(evidence)
-    return make_claim(id=f"t_{d.id}_{start}", doc=d.id, kind="time", start=start, end=start + len(evidence), text=evidence,
-                 stage="test@1", value_iso=iso, timex_type="DATE")
+    return make_claim(
+        id=f"t_{d.id}_{start}",
+        doc=d.id,
+        kind="time",
+        start=start,
+        end=start + len(evidence),
+        text=evidence,
+        stage="test@1",
+        value_iso=iso,
+        timex_type="DATE",
+    )
 
 
-@pytest.mark.parametrize("iso_a,iso_b,status", [
-    ("2025-04-20", "2025-04-19", "conflict"),
-    ("2025-04-20", "2025-04-20", "agree"),
-    ("2025-04", "2025-04-20", "agree"),
-])
+@pytest.mark.parametrize(
+    "iso_a,iso_b,status",
+    [
+        ("2025-04-20", "2025-04-19", "conflict"),
+        ("2025-04-20", "2025-04-20", "agree"),
+        ("2025-04", "2025-04-20", "agree"),
+    ],
+)
 def test_date_findings(iso_a, iso_b, status):
     a = doc("a", "The siege of Port Aven began on 20 April, officials said.", "Herald")
     b = doc("b", "The occupation of Port Aven started after a siege that started on 19 April.", "Voice")
@@ -187,8 +320,11 @@ def test_dates_of_different_events_sharing_a_key_are_not_compared():
     # one source dates two different agreements; another names a third: no conflict
     a = doc("a", "The Tarn agreement was signed in May 2003. A trade agreement was signed in October 2018.", "A")
     b = doc("b", "Kestrel and Lerin signed an agreement on 10 November 2020.", "B")
-    claims = [_time(a, "May 2003", "2003-05"), _time(a, "October 2018", "2018-10"),
-              _time(b, "10 November 2020", "2020-11-10")]
+    claims = [
+        _time(a, "May 2003", "2003-05"),
+        _time(a, "October 2018", "2018-10"),
+        _time(b, "10 November 2020", "2020-11-10"),
+    ]
     assert verdict.date_findings(claims, [a, b], {}) == []
     c = doc("c", "Valdoria and Brask signed the truce on 3 June.", "C")
     d = doc("d", "A truce between Kestrel and Lerin was signed on 5 June.", "D")
@@ -207,8 +343,11 @@ def test_thin_cluster_is_not_reported_again_as_a_scope_difference():
     # A's toll is tied to nothing; B names Port Aven for its toll and for its civilians
     a = doc("a", "During the offensive, 613 people were killed.", "A")
     b = doc("b", "More than 700 people were killed in Port Aven. Nearly 80 civilians were killed in Port Aven.", "B")
-    claims = [qty(a, "613 people", 613), qty(b, "More than 700 people", 700, low=700.0),
-              qty(b, "Nearly 80 civilians", 80, high=80.0, approx=True)]
+    claims = [
+        qty(a, "613 people", 613),
+        qty(b, "More than 700 people", 700, low=700.0),
+        qty(b, "Nearly 80 civilians", 80, high=80.0, approx=True),
+    ]
     findings = verdict.quantity_findings(link.facets(claims, [a, b], []))
     thin = claims[0].id
     statuses = {f.status for f in findings if thin in f.claims}
@@ -228,15 +367,33 @@ def test_date_of_a_lone_document_joins_a_story_and_reads_as_a_question():
 def test_tolls_of_different_years_are_neither_linked_nor_scopes():
     # the year of the first comes from the sentence before it; the second's month-day takes its
     # document's (inferred) publication year
-    a = doc("a", "On 25 February 1992, troops stormed Tarn.\n\nDuring the two-hour assault, 613 people were killed.",
-            "A", published=None)
-    b = Document(id="b", source="b.txt", outlet="B", published=None, published_window=("2020-09-27", "2020-12-28"),
-                 text=(t := "Fighting erupted on September 27 and has so far killed more than 700 people."),
-                 raw_text=t)
-    ta = make_claim(id="ta", doc="a", kind="time", start=3, end=19, text="25 February 1992", stage="t",
-               value_iso="1992-02-25", timex_type="DATE")
-    claims = [ta, qty(a, "613 people", 613),
-              qty(b, "more than 700 people", 700, low=700.0, time="XXXX-09-27")]
+    a = doc(
+        "a",
+        "On 25 February 1992, troops stormed Tarn.\n\nDuring the two-hour assault, 613 people were killed.",
+        "A",
+        published=None,
+    )
+    b = Document(
+        id="b",
+        source="b.txt",
+        outlet="B",
+        published=None,
+        published_window=("2020-09-27", "2020-12-28"),
+        text=(t := "Fighting erupted on September 27 and has so far killed more than 700 people."),
+        raw_text=t,
+    )
+    ta = make_claim(
+        id="ta",
+        doc="a",
+        kind="time",
+        start=3,
+        end=19,
+        text="25 February 1992",
+        stage="t",
+        value_iso="1992-02-25",
+        timex_type="DATE",
+    )
+    claims = [ta, qty(a, "613 people", 613), qty(b, "more than 700 people", 700, low=700.0, time="XXXX-09-27")]
     fs = link.facets(claims, [a, b], [])
     assert [f.years for f in fs] == [(1992, 1992), (2020, 2020)]
     # a caller passing the quantity claims only: the year is read from the dated phrase itself

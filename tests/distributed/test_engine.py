@@ -3,6 +3,7 @@
 One local Ray (2 CPUs, temp files inside the test's folder) serves the whole module:
 Ray start-up is the slow part.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,7 @@ RUN_SPECIFIC = {"source"}  # where the file was read from; everything else must 
 @pytest.fixture(scope="module")
 def local_ray(tmp_path_factory):
     temp = tmp_path_factory.mktemp("ray")
-    ray.init(num_cpus=2, _temp_dir=str(temp), include_dashboard=False, log_to_driver=False,
-             configure_logging=False)
+    ray.init(num_cpus=2, _temp_dir=str(temp), include_dashboard=False, log_to_driver=False, configure_logging=False)
     yield ray
     ray.shutdown()
 
@@ -63,8 +63,9 @@ def test_ray_ingest_and_analyze_match_the_local_engine_on_the_seeds_and_demo(loc
     local engine stores, bad inputs included (each reported with its file and reason, in the same order)."""
     bad = tmp_path / "bad"
     bad.mkdir()
-    (bad / "broken.jsonl").write_text(json.dumps({"text": "A short fictional note about the Velmora ferry."})
-                                      + "\n{not json\n")
+    (bad / "broken.jsonl").write_text(
+        json.dumps({"text": "A short fictional note about the Velmora ferry."}) + "\n{not json\n"
+    )
     (bad / "empty.txt").write_text("")
     inputs = [need(SEEDS), EXAMPLES / "demo", bad, tmp_path / "missing.txt"]
     local, on_ray = Store(tmp_path / "local.duckdb"), Store(tmp_path / "ray.duckdb")

@@ -4,6 +4,7 @@ Floors were measured on the first 60 pages (sorted names) to keep CI short:
 rashomon F1 0.9577 (P 0.9553, R 0.9687), trafilatura F1 0.9434. The full 181 pages
 (``rashomon eval boilerplate --data ../shared/data/article-extraction``) give 0.9563 vs 0.9445.
 """
+
 from __future__ import annotations
 
 from rashomon.evaluate.boilerplate import evaluate, score, shingles

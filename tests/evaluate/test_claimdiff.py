@@ -1,4 +1,5 @@
 """ClaimDiff evaluator: label reading on a hand-written fixture, and pinned numbers on the real data."""
+
 from __future__ import annotations
 
 import json
@@ -16,30 +17,43 @@ def _write(tmp_path, rows_weak, rows_strong):
 
 
 def _row(pid, a, b, rel):
-    return {"topic": "t", "date": "2025-05-04", "pair_id": pid, "claim_a": a, "claim_b": b, "article_a": "x",
-            "article_b": "y", "relation": rel, "rationale": []}
+    return {
+        "topic": "t",
+        "date": "2025-05-04",
+        "pair_id": pid,
+        "claim_a": a,
+        "claim_b": b,
+        "article_a": "x",
+        "article_b": "y",
+        "relation": rel,
+        "rationale": [],
+    }
 
 
 def test_labels_and_reversed_pairs(tmp_path):
     a = "9 people were killed in the strike on the market on Saturday."
     b = "12 people were killed in the strike on the market on Saturday."
     c = "The mayor visited a school."
-    _write(tmp_path,
-           [_row("p1", a, b, 1), _row("p1_rev", b, a, 1), _row("p2", a, a, 0), _row("p3", a, c, 0)],
-           [_row("p1", a, b, 0), _row("p1_rev", b, a, 0), _row("p2", a, a, 1), _row("p3", a, c, 0)])
+    _write(
+        tmp_path,
+        [_row("p1", a, b, 1), _row("p1_rev", b, a, 1), _row("p2", a, a, 0), _row("p3", a, c, 0)],
+        [_row("p1", a, b, 0), _row("p1_rev", b, a, 0), _row("p2", a, a, 1), _row("p3", a, c, 0)],
+    )
     labels = {p["pair_id"]: p["label"] for p in claimdiff.load_pairs(tmp_path)}
     assert labels == {"p1": "weaken", "p2": "strengthen", "p3": "unrelated"}
 
 
 def test_missing_files_say_where(tmp_path):
     from rashomon.errors import UsageError
+
     with pytest.raises(UsageError, match="claimdiff"):
         claimdiff.load_pairs(tmp_path)
 
 
 def test_lexical_reference():
-    assert claimdiff.lexical_linked("Protesters marched through Louisville on Friday night.",
-                                    "Protesters marched through Louisville on Friday.")
+    assert claimdiff.lexical_linked(
+        "Protesters marched through Louisville on Friday night.", "Protesters marched through Louisville on Friday."
+    )
     assert not claimdiff.lexical_linked("Protesters marched.", "The senator voted against the bill.")
 
 
@@ -72,10 +86,16 @@ def test_statement_system_on_fixture(tmp_path):
     b = "After hours of debate the Port Aven council approved a new harbour wall for the fishing fleet."
     c = "Tourists crowded the pier to watch the sardine boats come home."
     d = "A bakery opened near the square, selling bread baked in an old stone oven."
-    filler = ["Rain fell over the coastal hills all week.", "Ferries kept their winter timetable until March.",
-              "Schools closed early for the lantern festival.", "The museum repainted its northern wing.",
-              "A choir rehearsed in the lighthouse chapel.", "Gulls nested on the customs house roof.",
-              "The tram line reopened after the flood.", "Farmers sold apples from carts by the bridge."]
+    filler = [
+        "Rain fell over the coastal hills all week.",
+        "Ferries kept their winter timetable until March.",
+        "Schools closed early for the lantern festival.",
+        "The museum repainted its northern wing.",
+        "A choir rehearsed in the lighthouse chapel.",
+        "Gulls nested on the customs house roof.",
+        "The tram line reopened after the flood.",
+        "Farmers sold apples from carts by the bridge.",
+    ]
     extra = [_row(f"0{i}", filler[i], filler[i + 1], 0) for i in range(0, 8, 2)]
     rows_w = [_row("a1", a, b, 0), _row("b2", c, d, 0), _row("93", a, d, 0)] + extra
     rows_s = [_row("a1", a, b, 1), _row("b2", c, d, 0), _row("93", a, d, 0)] + extra

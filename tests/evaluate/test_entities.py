@@ -1,4 +1,5 @@
 """Entity evaluation on ECB+ (a fixed subset: the first 3 topics; the command runs all)."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,11 +16,14 @@ from ..conftest import DATA, need
 FLOORS = {"bcubed_f1": 0.86, "bcubed_all_gold_f1": 0.85, "named_recall": 0.86, "precision": 0.40}
 
 
-@pytest.mark.parametrize("pred, gold, f1", [
-    ([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0),
-    ([1, 1, 1, 1], ["a", "a", "b", "b"], 0.6667),
-    ([1, 2, 3, 4], ["a", "a", "b", "b"], 0.6667),
-])
+@pytest.mark.parametrize(
+    "pred, gold, f1",
+    [
+        ([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0),
+        ([1, 1, 1, 1], ["a", "a", "b", "b"], 0.6667),
+        ([1, 2, 3, 4], ["a", "a", "b", "b"], 0.6667),
+    ],
+)
 def test_bcubed(pred, gold, f1):
     assert bcubed(pred, gold)["f1"] == pytest.approx(f1, abs=1e-4)
 
@@ -36,9 +40,20 @@ def test_ecbplus_entities_floor():
 
 def test_score_keeps_unlinked_gold_out_and_scores_within_topics():
     text = "Kel Varo met Kel Varo."
-    docs = [EcbDocument(f"{t}_1ecb", t, t, text, None, (
-        GoldMention(f"{t}_1ecb:1", f"{t}_1ecb", 0, 7, "HUMAN_PART_PER", f"HUM{t}"),
-        GoldMention(f"{t}_1ecb:2", f"{t}_1ecb", 12, 19, "HUMAN_PART_PER", f"{t}_1ecb:2"))) for t in ("1", "2")]
+    docs = [
+        EcbDocument(
+            f"{t}_1ecb",
+            t,
+            t,
+            text,
+            None,
+            (
+                GoldMention(f"{t}_1ecb:1", f"{t}_1ecb", 0, 7, "HUMAN_PART_PER", f"HUM{t}"),
+                GoldMention(f"{t}_1ecb:2", f"{t}_1ecb", 12, 19, "HUMAN_PART_PER", f"{t}_1ecb:2"),
+            ),
+        )
+        for t in ("1", "2")
+    ]
     found = [Mention(d.id, s, s + 7, "Kel Varo", "PERSON") for d in docs for s in (0, 12)]
     one = [Entity("e1", "Kel Varo", "PERSON", ("Kel Varo",), tuple(found))]
     result = score(docs, found, one)

@@ -1,5 +1,6 @@
 """NewsQuant scoring: the matching rules, and the pinned floors on the full dev file
 (reached value minus 0.02; a drop fails CI)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,10 +17,17 @@ def _claim(**kw) -> Claim:
     return make_claim(id="c", doc="d", kind="quantity", start=0, end=1, text="x", stage="t", **kw)
 
 
-@pytest.mark.parametrize("text, parsed", [
-    ("5.5", (5.5,)), ("1000", (1000.0,)), ("252.0-287.0", (252.0, 287.0)),
-    ("3.0 - 4.0", (3.0, 4.0)), ("-50800000000.0", (-5.08e10,)), ("1.99E-29", (1.99e-29,)),
-])
+@pytest.mark.parametrize(
+    "text, parsed",
+    [
+        ("5.5", (5.5,)),
+        ("1000", (1000.0,)),
+        ("252.0-287.0", (252.0, 287.0)),
+        ("3.0 - 4.0", (3.0, 4.0)),
+        ("-50800000000.0", (-5.08e10,)),
+        ("1.99E-29", (1.99e-29,)),
+    ],
+)
 def test_parse_gold_value(text, parsed):
     assert ev.parse_gold_value(text) == pytest.approx(parsed)
 
@@ -55,8 +63,10 @@ def test_hedge_read_from_bounds_alongside_a_direction():
 
 def test_unit_agreement_uses_surface_forms_and_counted_thing():
     assert ev.unit_agrees(_claim(value=1.0, unit="USD"), {"unit": "US$", "normalized_unit": "dollar"})
-    assert ev.unit_agrees(_claim(value=1.0, what="heart transplants"),
-                          {"unit": "heart transplants", "normalized_unit": "heart transplant"})
+    assert ev.unit_agrees(
+        _claim(value=1.0, what="heart transplants"),
+        {"unit": "heart transplants", "normalized_unit": "heart transplant"},
+    )
     assert not ev.unit_agrees(_claim(value=1.0, unit="%"), {"unit": "miles", "normalized_unit": "mile"})
 
 

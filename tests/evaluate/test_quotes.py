@@ -3,6 +3,7 @@
 The floors are measured on a fixed subset (the first 30 dev documents in sorted order) to
 keep CI fast; ``rashomon eval quotes --data ../shared/data/polnear/dev`` scores all of dev.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,10 @@ broken line
 
 def test_read_ann() -> None:
     gold = read_ann(ANN)
-    assert gold == [GoldAttribution(((0, 4),), ((5, 9),), ((10, 20), (25, 30))),
-                    GoldAttribution((), ((40, 50),), ((52, 60),))]
+    assert gold == [
+        GoldAttribution(((0, 4),), ((5, 9),), ((10, 20), (25, 30))),
+        GoldAttribution((), ((40, 50),), ((52, 60),)),
+    ]
 
 
 class _Pred:
@@ -63,8 +66,13 @@ def test_label_marks_every_token_a_span_touches() -> None:
 
 # reached on the subset (limit=30) minus 0.02 (source 0.744, content 0.794, content precision 0.906,
 # triple 0.622, cue 0.694); on all of dev content F1 0.807 passes its 0.75 target, source F1 0.767 not its 0.80
-FLOORS = {"source.f1": 0.724, "content.f1": 0.773, "content.precision": 0.886, "triple.f1": 0.602,
-          "cue_attribution.f1": 0.673}
+FLOORS = {
+    "source.f1": 0.724,
+    "content.f1": 0.773,
+    "content.precision": 0.886,
+    "triple.f1": 0.602,
+    "cue_attribution.f1": 0.673,
+}
 
 
 @pytest.mark.slow

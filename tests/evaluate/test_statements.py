@@ -1,4 +1,5 @@
 """Statement linker on ECB+ cross-document event coreference: pinned floors on a topic subset."""
+
 from __future__ import annotations
 
 from rashomon.evaluate import statements

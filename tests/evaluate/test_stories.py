@@ -1,4 +1,5 @@
 """Story grouping evaluation on ECB+ (a fixed subset: the first 3 topics; the command runs all)."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,11 +13,14 @@ from ..conftest import DATA, need
 FLOORS = {"bcubed_f1": 0.57, "ari": 0.44}
 
 
-@pytest.mark.parametrize("pred, gold, ari", [
-    ([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0),
-    ([2, 2, 1, 1], ["a", "a", "b", "b"], 1.0),
-    ([1, 1, 2, 2, 3, 3], ["a", "a", "a", "b", "b", "b"], 0.2424),
-])
+@pytest.mark.parametrize(
+    "pred, gold, ari",
+    [
+        ([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0),
+        ([2, 2, 1, 1], ["a", "a", "b", "b"], 1.0),
+        ([1, 1, 2, 2, 3, 3], ["a", "a", "a", "b", "b", "b"], 0.2424),
+    ],
+)
 def test_adjusted_rand(pred, gold, ari):
     assert adjusted_rand(pred, gold) == pytest.approx(ari, abs=1e-4)
 

@@ -1,5 +1,6 @@
 """TimeBank scoring: the TimeML reader and scorer on a fictional file, and pinned floors
 on the full TimeBank 1.2 (reached minus 0.02)."""
+
 from __future__ import annotations
 
 from rashomon.evaluate import time as time_eval
@@ -22,7 +23,7 @@ def test_reader_offsets(tmp_path):
     path.write_text(TML, encoding="utf-8")
     doc = time_eval.read_tml(path)
     assert doc.dct == "1999-05-07"
-    assert [doc.text[g.start:g.end] for g in doc.timexes] == ["yesterday", "three days"]
+    assert [doc.text[g.start : g.end] for g in doc.timexes] == ["yesterday", "three days"]
     assert doc.text.startswith("The Vellmark & Brisk ferry sank yesterday")
 
 

@@ -1,4 +1,5 @@
 """Rashomon's extractors as spaCy components, in a plain spaCy pipeline and in Rashomon's own."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,10 @@ from rashomon.extract.components import COMPONENTS
 from rashomon.nlp import pipeline, resolve
 from rashomon.records import Document
 
-TEXT = ("More than 40 people were injured when a storm hit Port Aven on Monday, "
-        "mayor Ilse Marren said. “We lost the harbour wall,” Marren told reporters.")
+TEXT = (
+    "More than 40 people were injured when a storm hit Port Aven on Monday, "
+    "mayor Ilse Marren said. “We lost the harbour wall,” Marren told reporters."
+)
 
 
 def test_add_pipe_works_in_a_plain_spacy_pipeline_without_importing_rashomon():
@@ -40,7 +43,7 @@ def test_every_component_writes_its_extension_with_evidence(nlp):
     for attr in ("times", "mentions", "quantities", "quotes", "events"):
         records = doc._.get(attr)
         assert records, attr
-        assert all(TEXT[r.start:r.end] == r.text for r in records), attr
+        assert all(TEXT[r.start : r.end] == r.text for r in records), attr
     assert any(q.speaker_text and "Marren" in q.speaker_text for q in doc._.quotes)
     assert {m.doc for m in doc._.mentions} == {doc._.document.id}
 

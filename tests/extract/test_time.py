@@ -1,5 +1,6 @@
 """Time expressions: normalisation against fixed anchors (fictional sentences), and
 publication-window inference, including the three seed articles."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,45 +15,55 @@ from ..conftest import SEEDS, need
 ANCHOR = "2020-03-04"  # a Wednesday, ISO week 10
 
 
-@pytest.mark.parametrize("sentence, expr, value, typ", [
-    ("The Vellmark accord was signed on February 25-26, 1992, in Osterby.", "February 25-26, 1992", "1992-02-25",
-     "DATE"),
-    ("Talks resumed in March 2019 in Brisk.", "March 2019", "2019-03", "DATE"),
-    ("The town was founded in 1874.", "1874", "1874", "DATE"),
-    ("Trade boomed in the 1990s along the coast.", "the 1990s", "199", "DATE"),
-    ("The Quarn dispute lasted 44-day before a truce.", "44-day", "P44D", "DURATION"),
-    ("The mill ran for 30 years.", "30 years", "P30Y", "DURATION"),
-    ("Nobody knew for years.", "years", "PXY", "DURATION"),
-    ("Sales fell last year in Pellow.", "last year", "2019", "DATE"),
-    ("The council met this week.", "this week", "2020-W10", "DATE"),
-    ("A storm hit the harbour last week.", "last week", "2020-W09", "DATE"),
-    ("On Saturday, a bridge collapsed in Tarn.", "Saturday", "2020-02-29", "DATE"),
-    ("The mayor will speak on Friday.", "Friday", "2020-03-06", "DATE"),
-    ("Earlier this month the ferry sank.", "Earlier this month", "2020-03", "DATE"),
-    ("Relations have been warm since 1991.", "1991", "1991", "DATE"),
-    ("Fighting broke out on Sept. 27 near the border.", "Sept. 27", "2019-09-27", "DATE"),
-    ("The clinic opened yesterday.", "yesterday", "2020-03-03", "DATE"),
-    ("The plant closed two years ago.", "two years ago", "2018", "DATE"),
-    ("The river is now calm.", "now", "PRESENT_REF", "DATE"),
-    ("Prices are currently high.", "currently", "PRESENT_REF", "DATE"),
-    ("Profit rose in the third quarter.", "the third quarter", "2019-Q3", "DATE"),
-    ("Dues are paid annually.", "annually", "P1Y", "SET"),
-    ("The vote is set for 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "2020-03-06T17", "TIME"),
-    ("The clashes erupted on September 27 last year.", "September 27 last year", "2019-09-27", "DATE"),
-    ("Parliament met in May.", "May", "2020-05", "DATE"),
-    ("It happened in the 20th century.", "the 20th century", "19", "DATE"),
-])
+@pytest.mark.parametrize(
+    "sentence, expr, value, typ",
+    [
+        (
+            "The Vellmark accord was signed on February 25-26, 1992, in Osterby.",
+            "February 25-26, 1992",
+            "1992-02-25",
+            "DATE",
+        ),
+        ("Talks resumed in March 2019 in Brisk.", "March 2019", "2019-03", "DATE"),
+        ("The town was founded in 1874.", "1874", "1874", "DATE"),
+        ("Trade boomed in the 1990s along the coast.", "the 1990s", "199", "DATE"),
+        ("The Quarn dispute lasted 44-day before a truce.", "44-day", "P44D", "DURATION"),
+        ("The mill ran for 30 years.", "30 years", "P30Y", "DURATION"),
+        ("Nobody knew for years.", "years", "PXY", "DURATION"),
+        ("Sales fell last year in Pellow.", "last year", "2019", "DATE"),
+        ("The council met this week.", "this week", "2020-W10", "DATE"),
+        ("A storm hit the harbour last week.", "last week", "2020-W09", "DATE"),
+        ("On Saturday, a bridge collapsed in Tarn.", "Saturday", "2020-02-29", "DATE"),
+        ("The mayor will speak on Friday.", "Friday", "2020-03-06", "DATE"),
+        ("Earlier this month the ferry sank.", "Earlier this month", "2020-03", "DATE"),
+        ("Relations have been warm since 1991.", "1991", "1991", "DATE"),
+        ("Fighting broke out on Sept. 27 near the border.", "Sept. 27", "2019-09-27", "DATE"),
+        ("The clinic opened yesterday.", "yesterday", "2020-03-03", "DATE"),
+        ("The plant closed two years ago.", "two years ago", "2018", "DATE"),
+        ("The river is now calm.", "now", "PRESENT_REF", "DATE"),
+        ("Prices are currently high.", "currently", "PRESENT_REF", "DATE"),
+        ("Profit rose in the third quarter.", "the third quarter", "2019-Q3", "DATE"),
+        ("Dues are paid annually.", "annually", "P1Y", "SET"),
+        ("The vote is set for 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "2020-03-06T17", "TIME"),
+        ("The clashes erupted on September 27 last year.", "September 27 last year", "2019-09-27", "DATE"),
+        ("Parliament met in May.", "May", "2020-05", "DATE"),
+        ("It happened in the 20th century.", "the 20th century", "19", "DATE"),
+    ],
+)
 def test_normalise_against_anchor(sentence, expr, value, typ):
     found = {t.text: t for t in timex.extract(sentence, ANCHOR)}
     assert expr in found, f"{expr!r} not tagged in {sentence!r}: {list(found)}"
     assert (found[expr].value, found[expr].type) == (value, typ)
 
 
-@pytest.mark.parametrize("sentence", [
-    "The May fair draws 1,275 visitors.",
-    "He paid $1999 for 1,275 shoes at No. 1990.",
-    "She may come, said the official.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The May fair draws 1,275 visitors.",
+        "He paid $1999 for 1,275 shoes at No. 1990.",
+        "She may come, said the official.",
+    ],
+)
 def test_not_time(sentence):
     assert [t.text for t in timex.extract(sentence, ANCHOR) if t.value] == []
 
@@ -82,12 +93,14 @@ def test_stage_returns_claims_with_offsets(nlp):
     assert by_text["yesterday"].value_iso == "2020-03-03"
     assert "2000" not in by_text  # a count, not a year
     for c in claims:
-        assert text[c.start:c.end] == c.text and c.kind == "time" and c.stage == time_stage.STAGE
+        assert text[c.start : c.end] == c.text and c.kind == "time" and c.stage == time_stage.STAGE
 
 
 def test_inferred_window_from_anniversary(nlp):
-    text = ("Dalmark marks the first anniversary of the Brisk war. The fighting began on June 3 last year. "
-            "On August 20, 2015, both sides signed a truce in Osterby.")
+    text = (
+        "Dalmark marks the first anniversary of the Brisk war. The fighting began on June 3 last year. "
+        "On August 20, 2015, both sides signed a truce in Osterby."
+    )
     doc = Document(id="d2", source="x", text=text, raw_text=text)
     claims, published = time_stage.extract(nlp(text), doc)
     lo, hi = published["published_window"]

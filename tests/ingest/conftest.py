@@ -1,15 +1,18 @@
 """Fictional fixtures for the ingest tests (made-up outlets, people and places)."""
+
 from __future__ import annotations
 
 import pytest
 
-STORY = ("Ferry strike ends in Velmora\n\n"
-         "VELMORA (Coastwire) - Ferry crews in Velmora returned to work on Thursday after a nine-day strike "
-         "that stranded about 3,000 islanders on Ostrand, the harbour authority said.\n\n"
-         "The union accepted a pay rise of 4 percent over two years, its leader Maren Holt told reporters "
-         "outside the harbour office, and said the crews would make up the cancelled sailings this weekend.\n\n"
-         "Shops on Ostrand had run short of milk and fuel during the strike, and the island school had closed "
-         "for three days because teachers from the mainland could not cross.\n")
+STORY = (
+    "Ferry strike ends in Velmora\n\n"
+    "VELMORA (Coastwire) - Ferry crews in Velmora returned to work on Thursday after a nine-day strike "
+    "that stranded about 3,000 islanders on Ostrand, the harbour authority said.\n\n"
+    "The union accepted a pay rise of 4 percent over two years, its leader Maren Holt told reporters "
+    "outside the harbour office, and said the crews would make up the cancelled sailings this weekend.\n\n"
+    "Shops on Ostrand had run short of milk and fuel during the strike, and the island school had closed "
+    "for three days because teachers from the mainland could not cross.\n"
+)
 
 PAGE = """<!doctype html><html><head><title>Ferry strike ends | Velmora Courier</title>
 <meta name="author" content="Ana Brisk"><meta property="og:site_name" content="Velmora Courier">

@@ -1,4 +1,5 @@
 """Bad input: each is one clear IngestError naming the file and the reason; the batch goes on."""
+
 from __future__ import annotations
 
 import gzip
@@ -95,7 +96,11 @@ def test_malformed_warc_record(tmp_path, story, page):
 def test_warc_record_cut_short(tmp_path, story, page):
     data = warc_record("https://velmora-courier.example/a", page.encode(), length=len(page) + 5000)
     [e] = run(tmp_path, "short.warc", data, story)
-    assert e.code == "E106" and "truncated" in e.reason and e.source.endswith("short.warc!https://velmora-courier.example/a")
+    assert (
+        e.code == "E106"
+        and "truncated" in e.reason
+        and e.source.endswith("short.warc!https://velmora-courier.example/a")
+    )
 
 
 def test_warc_response_without_status_code(tmp_path, story, page):
@@ -109,8 +114,13 @@ def test_warc_response_without_status_code(tmp_path, story, page):
 
 
 def test_html_with_no_text(tmp_path, story):
-    [e] = run(tmp_path, "blank.html", b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav>"
-                                     b"<script>var a = 1;</script></body></html>", story)
+    [e] = run(
+        tmp_path,
+        "blank.html",
+        b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav>"
+        b"<script>var a = 1;</script></body></html>",
+        story,
+    )
     assert e.code == "E108" and "no article text" in e.reason and e.source.endswith("blank.html")
 
 
@@ -119,9 +129,15 @@ def test_csv_without_text_column(tmp_path, story):
     assert e.code == "E107" and "'text'" in e.reason and "--field text=COLUMN" in e.reason
 
 
-@pytest.mark.parametrize("line,why", [("{oops", "invalid JSON"), ('{"text": 7}', "must be a string"),
-                                      ('{"text": "ok", "title": ["x"]}', "must be a string"),
-                                      ("[1, 2]", "JSON object")])
+@pytest.mark.parametrize(
+    "line,why",
+    [
+        ("{oops", "invalid JSON"),
+        ('{"text": 7}', "must be a string"),
+        ('{"text": "ok", "title": ["x"]}', "must be a string"),
+        ("[1, 2]", "JSON object"),
+    ],
+)
 def test_jsonl_bad_lines_name_file_and_line(tmp_path, story, line, why):
     data = (json.dumps({"text": story + " First."}) + "\n" + line + "\n").encode()
     errors = run(tmp_path, "feed.jsonl", data, story)

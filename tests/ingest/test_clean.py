@@ -1,4 +1,5 @@
 """Cleaning rules on fictional articles: what is removed, with which rule, at which raw offsets."""
+
 from __future__ import annotations
 
 import pytest
@@ -48,14 +49,17 @@ def rules(raw: str) -> dict[str, list[str]]:
 def test_offsets_point_into_the_raw_text():
     c = clean(ARTICLE)
     for r in c.removed:
-        assert ARTICLE[r.start:r.end] == r.text
+        assert ARTICLE[r.start : r.end] == r.text
     assert c.text == apply(ARTICLE, c.removed)
 
 
 def test_tail_link_list_bio_contact_and_social_are_removed():
     found = rules(ARTICLE)
-    assert found["link_list"] == ["Must Read", "Ostrand fishermen protest new quota rules",
-                                  "Velmora opens winter market early"]
+    assert found["link_list"] == [
+        "Must Read",
+        "Ostrand fishermen protest new quota rules",
+        "Velmora opens winter market early",
+    ]
     assert found["author_bio"] == ["The writer is a correspondent with the Velmora Courier covering the islands."]
     assert found["contact"] == ["Email: [email&#160;protected]"]
     assert found["social"] == ["Follow us on Twitter"]
@@ -73,7 +77,8 @@ def test_headings_and_title_are_kept_captions_removed():
 
 def test_pull_quote_repeating_the_body_is_removed():
     assert rules(ARTICLE)["pull_quote"] == [
-        "Extra sailings would crowd the small harbour at Ostrand, critics on the island council argued"]
+        "Extra sailings would crowd the small harbour at Ostrand, critics on the island council argued"
+    ]
     assert "Critics on the island council argued" in clean(ARTICLE).text
 
 
@@ -84,20 +89,27 @@ def test_inline_obfuscated_email_is_cut_out_of_the_sentence():
     assert rules(ARTICLE)["email_obfuscation"] == ["[email protected]"]
 
 
-@pytest.mark.parametrize("line", [
-    "Photo: Ostrand harbour at dawn",
-    "The old lighthouse at Velmora Point (File photo)",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Ostrand harbour at dawn",
+        "The old lighthouse at Velmora Point (File photo)",
+    ],
+)
 def test_labelled_captions(line):
-    raw = f"Title of the piece\n\nA first paragraph that is long enough to be body text here.\n\n{line}\n\n" \
-          "A second paragraph that is also long enough to be body text."
+    raw = (
+        f"Title of the piece\n\nA first paragraph that is long enough to be body text here.\n\n{line}\n\n"
+        "A second paragraph that is also long enough to be body text."
+    )
     assert rules(raw).get("caption") == [line]
 
 
 @pytest.mark.parametrize("heading", ["Economic fallout", "Liberation of the valley", "What comes next?"])
 def test_short_headings_are_not_captions(heading):
-    raw = f"Title of the piece\n\nA first paragraph that is long enough to be body text here.\n\n{heading}\n\n" \
-          "A second paragraph that is also long enough to be body text."
+    raw = (
+        f"Title of the piece\n\nA first paragraph that is long enough to be body text here.\n\n{heading}\n\n"
+        "A second paragraph that is also long enough to be body text."
+    )
     assert clean(raw).removed == ()
 
 
@@ -112,8 +124,10 @@ def test_leading_date_stamp_and_byline():
 
 
 def test_a_body_paragraph_that_mentions_related_is_kept():
-    raw = ("Title here\n\nThe two cases are related, the prosecutor said on Monday in a long statement.\n\n"
-           "Related\n\nThe defence disagreed and will appeal the ruling before the high court in Velmora.")
+    raw = (
+        "Title here\n\nThe two cases are related, the prosecutor said on Monday in a long statement.\n\n"
+        "Related\n\nThe defence disagreed and will appeal the ruling before the high court in Velmora."
+    )
     assert clean(raw).text == raw
 
 
@@ -123,5 +137,5 @@ def test_any_text_round_trips_through_its_removals(lines):
     raw = "\n\n".join(lines)
     c = clean(raw)
     for r in c.removed:
-        assert raw[r.start:r.end] == r.text
+        assert raw[r.start : r.end] == r.text
     assert c.text == apply(raw, c.removed)

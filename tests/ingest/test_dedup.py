@@ -1,4 +1,5 @@
 """Near-duplicates: MinHash signatures round-trip as bytes; near-copies link to the earliest original."""
+
 from __future__ import annotations
 
 from rashomon.ingest import NearDuplicateIndex
@@ -6,10 +7,12 @@ from rashomon.ingest.dedup import NUM_PERM, shingles
 from rashomon.options import Options
 from rashomon.records import Document
 
-WORDS = ("the harbour authority of velmora said on thursday that ferry crews had returned to work after a nine day "
-         "strike which stranded about three thousand islanders on ostrand and left shops short of milk and fuel "
-         "while the island school closed for three days because teachers from the mainland could not cross the "
-         "strait and the union accepted a pay rise of four percent over two years").split()
+WORDS = (
+    "the harbour authority of velmora said on thursday that ferry crews had returned to work after a nine day "
+    "strike which stranded about three thousand islanders on ostrand and left shops short of milk and fuel "
+    "while the island school closed for three days because teachers from the mainland could not cross the "
+    "strait and the union accepted a pay rise of four percent over two years"
+).split()
 TEXT = " ".join(WORDS)
 
 

@@ -1,4 +1,5 @@
 """Decoding policy: UTF-8, BOMs, legacy code pages, near-UTF-8, mojibake, binary, empty."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,10 +32,16 @@ def test_mojibake_is_repaired_and_curly_quotes_kept():
     assert decode("“Open”, she said".encode(), "a.txt") == "“Open”, she said"
 
 
-@pytest.mark.parametrize("data,error", [
-    (b"", EmptyInput), (b"  \n\t\n", EmptyInput), (b"%PDF-1.7 \x00\x01", BinaryInput),
-    (bytes(range(256)) * 8, BinaryInput), (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 300, BinaryInput),
-])
+@pytest.mark.parametrize(
+    "data,error",
+    [
+        (b"", EmptyInput),
+        (b"  \n\t\n", EmptyInput),
+        (b"%PDF-1.7 \x00\x01", BinaryInput),
+        (bytes(range(256)) * 8, BinaryInput),
+        (b"\x01\x02\x03\x04\x05\x06\x07\x08" * 300, BinaryInput),
+    ],
+)
 def test_refusals_name_the_file(data, error):
     with pytest.raises(error) as exc:
         decode(data, "in/x.txt")

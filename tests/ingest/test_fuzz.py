@@ -6,6 +6,7 @@ Through the public interface only (``iter_inputs`` on files with each extension,
 that quotes it, and the cleaned text is the raw text minus its removals. Examples are
 few so the suite stays fast; ``fuzz/fuzz_ingest.py`` (atheris) is the long, opt-in run.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,8 +31,12 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 
 # RTL marks and overrides, zero-width characters, combining marks, BOM, NUL, line/paragraph separators
 ODD = "\u200f\u202e\u2066\u2069\u200b\u200c\u200d\u2060\ufeff\u0301\u0308\u20dd\x00\u2028\u2029\r\x0b\x0c\x85"
-odd_text = st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(ODD),
-                                      st.sampled_from("\n\n  .,“”\"'<>&")), max_size=400)
+odd_text = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",)), st.sampled_from(ODD), st.sampled_from("\n\n  .,“”\"'<>&")
+    ),
+    max_size=400,
+)
 
 
 def ingest_file(name: str, data: bytes, options: Options = LIMITS) -> list[Document | IngestError]:
@@ -72,25 +77,39 @@ def test_cleaning_any_raw_document(text):
 
 # ------------------------------------------------------ structured formats
 @FUZZ
-@given(st.lists(st.lists(st.text(alphabet=st.sampled_from('ab ,"\n\r\t\u202e\x00é'), max_size=30),
-                         min_size=1, max_size=4), min_size=1, max_size=6),
-       st.sampled_from([",", "\t", ";"]))
+@given(
+    st.lists(
+        st.lists(st.text(alphabet=st.sampled_from('ab ,"\n\r\t\u202e\x00é'), max_size=30), min_size=1, max_size=4),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([",", "\t", ";"]),
+)
 def test_csv_with_quotes_and_embedded_newlines(rows, delimiter):
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter)
-    writer.writerow(["text", "title", "outlet"][:len(rows[0])] + [f"x{i}" for i in range(len(rows[0]) - 3)])
+    writer.writerow(["text", "title", "outlet"][: len(rows[0])] + [f"x{i}" for i in range(len(rows[0]) - 3)])
     writer.writerows(rows)
     ingest_file("table.tsv" if delimiter == "\t" else "table.csv", buf.getvalue().encode("utf-8"))
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
-                                                                                       max_size=3), max_leaves=8)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 @FUZZ
-@given(st.lists(st.one_of(st.dictionaries(st.sampled_from(["text", "title", "url", "outlet", "published", "author"]),
-                                          json_values), json_values), max_size=5))
+@given(
+    st.lists(
+        st.one_of(
+            st.dictionaries(st.sampled_from(["text", "title", "url", "outlet", "published", "author"]), json_values),
+            json_values,
+        ),
+        max_size=5,
+    )
+)
 def test_jsonl_with_wrong_types(records):
     lines = "\n".join(json.dumps(r) for r in records).encode("utf-8")
     ingest_file("feed.jsonl", lines)
@@ -111,8 +130,13 @@ def test_huge_file_is_refused_by_the_size_limit():
 
 @pytest.mark.parametrize("depth", [500, 5000])
 def test_deeply_nested_html(depth):
-    page = "<html><body>" + "<div>" * depth + "<p>Deep text about a ferry strike in Velmora.</p>" + \
-        "</div>" * depth + "</body></html>"
+    page = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Deep text about a ferry strike in Velmora.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     assert ingest_file("deep.html", page.encode())
 
 
@@ -125,14 +149,17 @@ def test_html_with_100k_tags():
 BOMB = b"\x00" * (20 * 1024 * 1024)  # compresses to ~20 KB
 
 
-@pytest.mark.parametrize("name, data", [
-    ("bomb.gz", gzip.compress(BOMB)),
-    ("bomb.txt.gz", gzip.compress(b"a" * (20 * 1024 * 1024))),
-    ("bomb.zip", zip_bytes({"a.txt": BOMB})),
-    ("bomb.tgz", tar_bytes({"a.txt": BOMB})),
-    ("nested.zip", zip_bytes({"inner.zip": zip_bytes({"a.txt": BOMB})})),
-    ("many.zip", zip_bytes({f"m{i}.txt": b"text" for i in range(200)})),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("bomb.gz", gzip.compress(BOMB)),
+        ("bomb.txt.gz", gzip.compress(b"a" * (20 * 1024 * 1024))),
+        ("bomb.zip", zip_bytes({"a.txt": BOMB})),
+        ("bomb.tgz", tar_bytes({"a.txt": BOMB})),
+        ("nested.zip", zip_bytes({"inner.zip": zip_bytes({"a.txt": BOMB})})),
+        ("many.zip", zip_bytes({f"m{i}.txt": b"text" for i in range(200)})),
+    ],
+)
 def test_decompression_bombs_are_capped(name, data):
     items = ingest_file(name, data)
     errors = [i for i in items if isinstance(i, IngestError)]
@@ -141,8 +168,12 @@ def test_decompression_bombs_are_capped(name, data):
 
 
 def test_zip_with_path_traversal_and_odd_names():
-    data = zip_bytes({"../../etc/evil.txt": b"Ferry crews returned to work on Thursday.",
-                 "dir/\u202eevil.txt": b"Ferry crews returned to work on Friday."})
+    data = zip_bytes(
+        {
+            "../../etc/evil.txt": b"Ferry crews returned to work on Thursday.",
+            "dir/\u202eevil.txt": b"Ferry crews returned to work on Friday.",
+        }
+    )
     for item in ingest_file("odd.zip", data):
         if isinstance(item, Document):
             assert item.source.startswith(tempfile.gettempdir())

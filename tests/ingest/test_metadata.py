@@ -1,4 +1,5 @@
 """Metadata: title, outlet (domain, wire credit, never a dateline place), author, date and how."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,34 +9,60 @@ from rashomon.ingest.metadata import language, outlet_from_url, parse_date
 from rashomon.options import Options
 from rashomon.records import RawDocument
 
-BODY = ("Ferry crews in Velmora returned to work on Thursday after a nine-day strike that stranded about 3,000 "
-        "islanders on Ostrand, the harbour authority said in a statement.")
+BODY = (
+    "Ferry crews in Velmora returned to work on Thursday after a nine-day strike that stranded about 3,000 "
+    "islanders on Ostrand, the harbour authority said in a statement."
+)
 
 
 def doc(text: str, **meta):
     return prepare(RawDocument(source="t.txt", text=text, **meta), Options())
 
 
-@pytest.mark.parametrize("value,iso", [("2022-05-12T08:00:00Z", "2022-05-12"), ("May 12, 2022", "2022-05-12"),
-                                       ("12 May 2022", "2022-05-12"), ("12.05.2022", "2022-05-12"),
-                                       ("Sept. 3, 2021", "2021-09-03"), ("2022-02-30", None), ("soon", None)])
+@pytest.mark.parametrize(
+    "value,iso",
+    [
+        ("2022-05-12T08:00:00Z", "2022-05-12"),
+        ("May 12, 2022", "2022-05-12"),
+        ("12 May 2022", "2022-05-12"),
+        ("12.05.2022", "2022-05-12"),
+        ("Sept. 3, 2021", "2021-09-03"),
+        ("2022-02-30", None),
+        ("soon", None),
+    ],
+)
 def test_parse_date(value, iso):
     assert parse_date(value) == iso
 
 
-@pytest.mark.parametrize("url,name", [("https://www.velmora-courier.example/a", "Velmora Courier"),
-                                      ("https://news.harbourgazette.co.uk/x", "Harbourgazette"),
-                                      ("http://m.coastwire.com.vl/y", "Coastwire"), ("http://10.0.0.1/", None),
-                                      (None, None)])
+@pytest.mark.parametrize(
+    "url,name",
+    [
+        ("https://www.velmora-courier.example/a", "Velmora Courier"),
+        ("https://news.harbourgazette.co.uk/x", "Harbourgazette"),
+        ("http://m.coastwire.com.vl/y", "Coastwire"),
+        ("http://10.0.0.1/", None),
+        (None, None),
+    ],
+)
 def test_outlet_from_url(url, name):
     assert outlet_from_url(url) == name
 
 
 def test_metadata_fields_win_over_text():
-    d = doc("Headline here\n\nBy Ana Brisk\n\n" + BODY, author="Tomas Reyl", published="2021-01-02",
-            outlet="Velmora Courier", url="https://ostrand-post.example/x")
-    assert (d.author, d.published, d.published_how, d.outlet) == ("Tomas Reyl", "2021-01-02", "metadata",
-                                                                  "Velmora Courier")
+    d = doc(
+        "Headline here\n\nBy Ana Brisk\n\n" + BODY,
+        author="Tomas Reyl",
+        published="2021-01-02",
+        outlet="Velmora Courier",
+        url="https://ostrand-post.example/x",
+    )
+    assert (d.author, d.published, d.published_how, d.outlet) == (
+        "Tomas Reyl",
+        "2021-01-02",
+        "metadata",
+        "Velmora Courier",
+    )
 
 
 def test_text_title_byline_and_leading_date_stamp():

@@ -1,4 +1,5 @@
 """End to end through ``rashomon.pipeline.ingest``: idempotent, incremental, near-copies, bad files."""
+
 from __future__ import annotations
 
 from rashomon.pipeline import ingest
@@ -6,9 +7,11 @@ from rashomon.store import Store
 
 from .conftest import STORY
 
-OTHER = ("Velmora library reopens\n\nThe Velmora city library reopened on Monday after a two-year renovation "
-         "that added a reading garden, a children's wing and a room of maps of the Ostrand coast. The mayor, "
-         "Ilse Varga, said about 1,200 people visited on the first day.\n")
+OTHER = (
+    "Velmora library reopens\n\nThe Velmora city library reopened on Monday after a two-year renovation "
+    "that added a reading garden, a children's wing and a room of maps of the Ostrand coast. The mayor, "
+    "Ilse Varga, said about 1,200 people visited on the first day.\n"
+)
 
 
 def test_ingest_end_to_end(tmp_path):
@@ -17,8 +20,10 @@ def test_ingest_end_to_end(tmp_path):
     (src / "a_story.txt").write_text(STORY)
     # the same text once cleaned
     (src / "b_copy.txt").write_text(STORY + "\nMust Read\nVelmora opens winter market early\n")
-    (src / "c_wire.txt").write_text(STORY.replace("Ferry strike ends in Velmora", "Velmora ferry crews back at work")
-                                    + "\nThe harbour authority thanked the islanders for their patience.\n")
+    (src / "c_wire.txt").write_text(
+        STORY.replace("Ferry strike ends in Velmora", "Velmora ferry crews back at work")
+        + "\nThe harbour authority thanked the islanders for their patience.\n"
+    )
     (src / "d_empty.txt").write_text("")
     (src / "e_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     store = Store(tmp_path / "r.duckdb")

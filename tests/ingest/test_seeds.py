@@ -1,4 +1,5 @@
 """The three seed articles (../shared/corpus/seeds): each cleaned, with the kinds of removal recorded."""
+
 from __future__ import annotations
 
 from rashomon.ingest import iter_inputs, prepare
@@ -17,6 +18,6 @@ def test_seed_boilerplate_is_removed_and_recorded():
     assert "caption" in rules[2]
     for d in docs:
         for r in d.removed:
-            assert d.raw_text[r.start:r.end] == r.text and r.text.strip() not in d.text
+            assert d.raw_text[r.start : r.end] == r.text and r.text.strip() not in d.text
     assert docs[1].published_how == "text" and docs[1].published
     assert docs[0].title and docs[2].title and docs[1].title is None

@@ -1,4 +1,5 @@
 """The store: migrations, batches, idempotent ingest, read-only SQL, round trips."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,9 +27,15 @@ from rashomon.store.schema import SCHEMA_VERSION
 
 def doc(i: int, text: str | None = None, **kw) -> Document:
     text = text or f"Fictional article number {i} about the Port Aven flood."
-    return Document(id=f"d_{i:04d}", source=f"/tmp/{i}.txt", text=text, raw_text=text + "\nMust Read",
-                    content_hash=f"h{i}", removed=(Removal(len(text) + 1, len(text) + 10, "link_list", "Must Read"),),
-                    **kw)
+    return Document(
+        id=f"d_{i:04d}",
+        source=f"/tmp/{i}.txt",
+        text=text,
+        raw_text=text + "\nMust Read",
+        content_hash=f"h{i}",
+        removed=(Removal(len(text) + 1, len(text) + 10, "link_list", "Must Read"),),
+        **kw,
+    )
 
 
 def test_migrates_and_reopens(tmp_path):
@@ -92,10 +99,25 @@ def test_errors_recorded_and_cleared_when_fixed(store):
 def test_pending_and_save_extractions(store):
     store.add_batch([doc(1), doc(2)])
     assert store.pending_count(todo) == 2
-    c = make_claim(id=claim_id("d_0001", "quantity", 0, 10), doc="d_0001", kind="quantity", start=0, end=10,
-              text="Fictional ", stage="quantities@1", value=(1948.0, 1965.0), what="wars")
-    x = Extraction(doc="d_0001", mentions=(Mention("d_0001", 0, 10, "Fictional", "ORG"),), claims=(c,),
-                   published_how="inferred", published_window=("2021-01-01", "2021-12-31"), stages=all_stages())
+    c = make_claim(
+        id=claim_id("d_0001", "quantity", 0, 10),
+        doc="d_0001",
+        kind="quantity",
+        start=0,
+        end=10,
+        text="Fictional ",
+        stage="quantities@1",
+        value=(1948.0, 1965.0),
+        what="wars",
+    )
+    x = Extraction(
+        doc="d_0001",
+        mentions=(Mention("d_0001", 0, 10, "Fictional", "ORG"),),
+        claims=(c,),
+        published_how="inferred",
+        published_window=("2021-01-01", "2021-12-31"),
+        stages=all_stages(),
+    )
     store.save_extractions([x, Extraction(doc="d_0002", stages=all_stages())])
     store.save_extractions([x])  # re-running replaces, never duplicates
     assert store.pending_count(todo) == 0
@@ -111,8 +133,20 @@ def test_timeline_keys_hold_only_claims_that_can_be_placed_on_the_calendar(store
 
     store.add_batch([doc(1)])
     values = ["2016-11-08", "2016-11-08T10:00", "XXXX-11-08", "2016", "PRESENT_REF", "P3D", "XXXX-WXX-1"]
-    claims = [make_claim(id=claim_id("d_0001", "time", i, i + 1), doc="d_0001", kind="time", start=i, end=i + 1,
-                    text="x", stage="time@1", value_iso=v, timex_type="DATE") for i, v in enumerate(values)]
+    claims = [
+        make_claim(
+            id=claim_id("d_0001", "time", i, i + 1),
+            doc="d_0001",
+            kind="time",
+            start=i,
+            end=i + 1,
+            text="x",
+            stage="time@1",
+            value_iso=v,
+            timex_type="DATE",
+        )
+        for i, v in enumerate(values)
+    ]
     store.save_extractions([Extraction(doc="d_0001", claims=tuple(claims), stages=("time@1",))])
     assert store.timeline_keys() == [("11-08", 3), ("2016", 1)]
     kept = set(store.timeline_claim_ids(["11-08", "2016"]))
@@ -125,9 +159,16 @@ def test_replace_corpus_round_trip(store):
     store.add_batch([doc(1), doc(2)], [])
     m = Mention("d_0001", 0, 9, "Fictional", "")
     e = Entity("e_1", "Fictional", "ORG", ("Fictional",), (m,), {"country": "Valdoria"})
-    f = Finding("f_1", "conflict", "A says 3; B says 5.", ("c1", "c2"),
-                (SourceCount("3", ("c1",), ("A",), 1), SourceCount("5", ("c2",), ("B",), 1)),
-                key="killed/people", entities=("e_1",), outlets=("A", "B"))
+    f = Finding(
+        "f_1",
+        "conflict",
+        "A says 3; B says 5.",
+        ("c1", "c2"),
+        (SourceCount("3", ("c1",), ("A",), 1), SourceCount("5", ("c2",), ("B",), 1)),
+        key="killed/people",
+        entities=("e_1",),
+        outlets=("A", "B"),
+    )
     store.replace_corpus(entities=[e], findings=[f])
     store.replace_corpus(entities=[e], findings=[f])
     assert store.entities() == [e]
@@ -153,8 +194,17 @@ def test_sql_is_read_only(tmp_path):
 def test_document_round_trip(text, spans):
     s = Store(":memory:")
     removed = tuple(Removal(a, a + b, "rule", "x") for a, b in spans)
-    d = Document(id="d_x", source="s", text=text, raw_text=text, content_hash="h", removed=removed,
-                 published="2020-01-02", published_how="metadata", language="en")
+    d = Document(
+        id="d_x",
+        source="s",
+        text=text,
+        raw_text=text,
+        content_hash="h",
+        removed=removed,
+        published="2020-01-02",
+        published_how="metadata",
+        language="en",
+    )
     s.add_batch([d])
     back = s.document("d_x")
     assert back.text == text and back.published == "2020-01-02"

@@ -1,4 +1,5 @@
 """The served pages and JSON API through FastAPI's TestClient (no browser)."""
+
 from __future__ import annotations
 
 import re
@@ -11,13 +12,42 @@ from fastapi.testclient import TestClient
 from rashomon.errors import StoreError
 from rashomon.web.app import create_app
 
-PAGES = ["/", "/doc/d_herald", "/doc/d_times", "/doc/d_xss", "/findings", "/finding/f_toll", "/finding/f_evil",
-         "/entities", "/entity/e_mira", "/entity/e_xss", "/entity/e_port", "/timeline", "/matrix", "/framing",
-         "/search?q=Port+Aven", "/search?q=%3Cscript%3E", "/doc/d_herald?hl=28:47"]
-API = ["/api/documents", "/api/documents/d_xss", "/api/claims", "/api/claims?kind=quote", "/api/entities",
-       "/api/entities/e_mira", "/api/findings", "/api/findings?status=conflict", "/api/stories", "/api/timeline",
-       "/api/matrix", "/api/framing", "/api/errors", "/api/extraction-errors",
-       "/api/search?q=killed"]
+PAGES = [
+    "/",
+    "/doc/d_herald",
+    "/doc/d_times",
+    "/doc/d_xss",
+    "/findings",
+    "/finding/f_toll",
+    "/finding/f_evil",
+    "/entities",
+    "/entity/e_mira",
+    "/entity/e_xss",
+    "/entity/e_port",
+    "/timeline",
+    "/matrix",
+    "/framing",
+    "/search?q=Port+Aven",
+    "/search?q=%3Cscript%3E",
+    "/doc/d_herald?hl=28:47",
+]
+API = [
+    "/api/documents",
+    "/api/documents/d_xss",
+    "/api/claims",
+    "/api/claims?kind=quote",
+    "/api/entities",
+    "/api/entities/e_mira",
+    "/api/findings",
+    "/api/findings?status=conflict",
+    "/api/stories",
+    "/api/timeline",
+    "/api/matrix",
+    "/api/framing",
+    "/api/errors",
+    "/api/extraction-errors",
+    "/api/search?q=killed",
+]
 
 
 class ActiveMarkup(HTMLParser):
@@ -35,8 +65,11 @@ class ActiveMarkup(HTMLParser):
         if tag == "script" and not (a.get("src", "").startswith("/static/") or a.get("type") == "application/json"):
             self.problems.append(f"script {a}")
         self.problems += [f"{tag} {k}" for k in a if k.lower().startswith("on")]
-        self.problems += [f"{tag} {k}" for k, v in a.items() if k in ("href", "src", "action")
-                          and (v or "").strip().lower().startswith(("javascript:", "data:"))]
+        self.problems += [
+            f"{tag} {k}"
+            for k, v in a.items()
+            if k in ("href", "src", "action") and (v or "").strip().lower().startswith(("javascript:", "data:"))
+        ]
 
 
 def active_markup(html: str) -> list[str]:

@@ -4,6 +4,7 @@ A uvicorn server runs in a background thread on 127.0.0.1; every page is loaded 
 console errors (CSP violations included) and dialogs recorded, and screenshots are saved
 to test-artifacts/ for a person to look at.
 """
+
 from __future__ import annotations
 
 import socket
@@ -19,19 +20,45 @@ from rashomon.web.report import write_report
 from ..conftest import EXAMPLES, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = ROOT / "test-artifacts"
-PAGES = {"overview": "/", "findings": "/findings", "finding": "/finding/f_toll", "reader": "/doc/d_herald",
-         "reader-xss": "/doc/d_xss", "entities": "/entities", "entity": "/entity/e_mira", "entity-xss": "/entity/e_xss",
-         "timeline": "/timeline", "matrix": "/matrix", "framing": "/framing", "search": "/search?q=Port+Aven"}
-ACTIVE = ("() => document.querySelectorAll('img, iframe, object, embed, [onerror], [onload], [onmouseover], "
-          "[onclick], a[href^=\"javascript:\" i]').length")
+PAGES = {
+    "overview": "/",
+    "findings": "/findings",
+    "finding": "/finding/f_toll",
+    "reader": "/doc/d_herald",
+    "reader-xss": "/doc/d_xss",
+    "entities": "/entities",
+    "entity": "/entity/e_mira",
+    "entity-xss": "/entity/e_xss",
+    "timeline": "/timeline",
+    "matrix": "/matrix",
+    "framing": "/framing",
+    "search": "/search?q=Port+Aven",
+}
+ACTIVE = (
+    "() => document.querySelectorAll('img, iframe, object, embed, [onerror], [onload], [onmouseover], "
+    '[onclick], a[href^="javascript:" i]\').length'
+)
 INLINE_SCRIPTS = "() => document.querySelectorAll('script:not([src]):not([type=\"application/json\"])').length"
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed "
-                                 "(scripts/ensure-chromium.sh installs Debian's chromium; no browser is downloaded)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium is not installed "
+        "(scripts/ensure-chromium.sh installs Debian's chromium; no browser is downloaded)",
+    ),
+]
 
 
 class Served:
@@ -122,7 +149,8 @@ def test_from_conflict_to_both_pieces_of_evidence_in_two_clicks(w, site, corpus)
         assert "targeted" in span.get_attribute("class") and span.evaluate("e => e.matches(':target')")
         assert span.is_visible() and w.page.evaluate(
             "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
-            span.element_handle())
+            span.element_handle(),
+        )
         panel = w.page.locator("#inspector-body")
         assert "Port Aven death toll" in panel.inner_text() and "people killed" in panel.inner_text()
         w.page.screenshot(path=str(ARTIFACTS / f"web-evidence-{claim}.png"))

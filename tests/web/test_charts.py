@@ -1,4 +1,5 @@
 """Chart geometry: dates, zoom window, agreement colours, framing shares."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +10,18 @@ from rashomon.records import TimelineEntry
 from rashomon.web import charts
 
 
-@pytest.mark.parametrize("value, expected", [("1992", dt.date(1992, 1, 1)), ("1992-02", dt.date(1992, 2, 1)),
-                                             ("2025-05-03T10:00", dt.date(2025, 5, 3)), ("PRESENT_REF", None),
-                                             ("2025-W18", dt.date(2025, 4, 28)), ("2025-SU", None),
-                                             ("2025-13-40", None)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("1992", dt.date(1992, 1, 1)),
+        ("1992-02", dt.date(1992, 2, 1)),
+        ("2025-05-03T10:00", dt.date(2025, 5, 3)),
+        ("PRESENT_REF", None),
+        ("2025-W18", dt.date(2025, 4, 28)),
+        ("2025-SU", None),
+        ("2025-13-40", None),
+    ],
+)
 def test_parse_date(value, expected):
     assert charts.parse_date(value) == expected
 
@@ -44,9 +53,11 @@ def test_matrix_is_symmetric_and_coloured_by_agreement():
 
 
 def test_framing_bars_are_shares_per_outlet():
-    rows = [{"category": "c", "group": "g", "term": "t1", "outlet": "A", "count": 3},
-            {"category": "c", "group": "g", "term": "t2", "outlet": "A", "count": 1},
-            {"category": "c", "group": "g", "term": "t2", "outlet": "B", "count": 5}]
+    rows = [
+        {"category": "c", "group": "g", "term": "t1", "outlet": "A", "count": 3},
+        {"category": "c", "group": "g", "term": "t2", "outlet": "A", "count": 1},
+        {"category": "c", "group": "g", "term": "t2", "outlet": "B", "count": 5},
+    ]
     (g,) = charts.framing(rows, width=400)
     a, b = g.bars
     assert [s[1] for s in a.segments] == [300.0, 100.0] and [s[3] for s in b.segments] == ["t2"]

@@ -1,4 +1,5 @@
 """``rashomon report``: one self-contained, inert HTML file."""
+
 from __future__ import annotations
 
 import base64

@@ -1,4 +1,5 @@
 """Span rendering: nesting, crossing, escaping, and the evidence sentence."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,9 @@ def well_formed(html: str) -> bool:
 def test_nested_quantity_inside_quote_opens_inside():
     text = "He said “we lost 40 homes” today."
     q0, n0 = text.index("“"), text.index("40 homes")
-    html = render(text, [Span(n0, n0 + 8, "quantity", "c2", "c-c2"),
-                         Span(q0, text.index("”") + 1, "quote", "c1", "c-c1")])
+    html = render(
+        text, [Span(n0, n0 + 8, "quantity", "c2", "c-c2"), Span(q0, text.index("”") + 1, "quote", "c1", "c-c1")]
+    )
     assert html.index('data-ref="c1"') < html.index('data-ref="c2"')
     assert html.count('id="c-c1"') == 1 and html.count('id="c-c2"') == 1
     assert unescape(TAG.sub("", html)) == text and well_formed(html)
@@ -51,9 +53,12 @@ def test_bad_offsets_are_dropped_not_fatal():
     assert str(html) == "short"
 
 
-@given(st.text(alphabet="ab<>&\"' \n“”", max_size=40),
-       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["entity", "quote", "quantity"])),
-                max_size=6))
+@given(
+    st.text(alphabet="ab<>&\"' \n“”", max_size=40),
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 40), st.sampled_from(["entity", "quote", "quantity"])), max_size=6
+    ),
+)
 def test_any_spans_round_trip_to_the_text(text, raw):
     spans = [Span(min(a, b), max(a, b), k, f"r{i}", f"a{i}") for i, (a, b, k) in enumerate(raw)]
     html = str(render(text, spans))
@@ -68,4 +73,4 @@ def test_sentence_around_a_span():
     ex = sentence(text, s, e)
     assert (ex.before, ex.span, ex.after) == ("The army said ", "40", " villages fell.")
     assert (ex.span_start, ex.span_end) == (s, e)
-    assert "<mark" in ex.html and text[ex.start:ex.end].startswith("The army")
+    assert "<mark" in ex.html and text[ex.start : ex.end].startswith("The army")

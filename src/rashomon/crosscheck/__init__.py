@@ -9,6 +9,7 @@ along the key it groups by (``partition``). The shared state and part sizes live
 Also exposed for the API, CLI and web layers: ``outlet_matrix``, ``framing_table``,
 ``officials_by_outlet``.
 """
+
 from __future__ import annotations
 
 from .framing import framing_table, officials_by_outlet

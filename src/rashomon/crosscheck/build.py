@@ -7,6 +7,7 @@ partitions along the key each groups by, run each partition through a top-level 
 :class:`CorpusState` (all of it per-entity or per-document bookkeeping, never the texts, claims or
 mentions of the whole corpus); the partition sizes are :class:`Limits`.
 """
+
 from __future__ import annotations
 
 import sys
@@ -88,8 +89,7 @@ class Build:
     """The context of one rebuild: the store, the options, the mapper, the limits, the shared state,
     and the scratch space (a scratch database and a spill folder) the passes use."""
 
-    def __init__(self, store: Store, options: Options, mapper: Mapper, progress: Progress,
-                 limits: Limits = BOUNDED):
+    def __init__(self, store: Store, options: Options, mapper: Mapper, progress: Progress, limits: Limits = BOUNDED):
         self.store, self.options, self.map, self.progress, self.limits = store, options, mapper, progress, limits
         self.state = CorpusState()
         self._resources = ExitStack()
@@ -109,8 +109,10 @@ class Build:
     def documents(self, ids: Iterable[str]) -> list[Document]:
         """Documents without raw text or removals, with the publication fields inferred so far."""
         pub = self.state.publication
-        return [replace(d, **pub[d.id]) if d.id in pub else d
-                for d in self.store.documents(ids=list(ids), with_removals=False, with_raw=False)]
+        return [
+            replace(d, **pub[d.id]) if d.id in pub else d
+            for d in self.store.documents(ids=list(ids), with_removals=False, with_raw=False)
+        ]
 
     def with_copies(self, docs: list[Document]) -> list[Document]:
         """``docs`` plus every other copy of their originals (linking follows ``duplicate_of``
@@ -133,14 +135,15 @@ class Build:
         out = []
         for eid in sorted(set(local) | set(also), key=st.position.__getitem__):
             ms = local.get(eid, ())
-            out.append(replace(st.entities[eid], mentions=Counted(ms, st.mention_counts.get(eid, 0)) if padded
-                               else tuple(ms)))
+            out.append(
+                replace(st.entities[eid], mentions=Counted(ms, st.mention_counts.get(eid, 0)) if padded else tuple(ms))
+            )
         return out
 
 
 def chunks(items: list, size: int) -> Iterator[list]:
     for i in range(0, len(items), size):
-        yield items[i:i + size]
+        yield items[i : i + size]
 
 
 def key_batches(keys: list[tuple[Any, int]], limit: int) -> Iterator[list[Any]]:

@@ -30,6 +30,7 @@ part of a word, so "self-proclaimed" is one form and "held" does not fire inside
 and on the very same span a listed form wins over a pattern (overlaps are resolved within a
 category: "liberated territories" is a territory term and its "liberated" a control term).
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,11 @@ def _lexicon_files(paths: Iterable[Path]) -> list[Path]:
 def parse_lexicon(data: object, source: str) -> list[Term]:
     """Validate one lexicon document and return its terms (errors name the file and the field)."""
     if not isinstance(data, dict) or not isinstance(data.get("category"), str):
-        raise UsageError("a lexicon needs a top-level 'category: <name>'", source=source,
-                         hint="see src/rashomon/crosscheck/lexicon/control.yaml for the format")
+        raise UsageError(
+            "a lexicon needs a top-level 'category: <name>'",
+            source=source,
+            hint="see src/rashomon/crosscheck/lexicon/control.yaml for the format",
+        )
     groups = data.get("groups")
     if not isinstance(groups, list) or not groups:
         raise UsageError("a lexicon needs a non-empty 'groups:' list", source=source)
@@ -91,20 +95,23 @@ def parse_lexicon(data: object, source: str) -> list[Term]:
             if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
                 raise UsageError(f"term {t['term']!r}: 'forms' must be a list of words", source=source)
             if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
-                raise UsageError(f"term {t['term']!r}: 'patterns' must be a list of regular expressions",
-                                 source=source)
+                raise UsageError(f"term {t['term']!r}: 'patterns' must be a list of regular expressions", source=source)
             for p in patterns:
                 try:
                     names = set(re.compile(p).groupindex)
                 except re.error as exc:
-                    raise UsageError(f"term {t['term']!r}: pattern {p!r} is not a regular expression: {exc}",
-                                     source=source) from exc
+                    raise UsageError(
+                        f"term {t['term']!r}: pattern {p!r} is not a regular expression: {exc}", source=source
+                    ) from exc
                 missing = set(re.findall(r"{(\w+)}", t["term"])) - names
                 if missing:
-                    raise UsageError(f"term {t['term']!r} names {sorted(missing)} but pattern {p!r} has no such "
-                                     "named group", source=source)
-            terms.append(Term(data["category"], g["group"], t["term"], tuple(f.strip().lower() for f in forms),
-                              tuple(patterns)))
+                    raise UsageError(
+                        f"term {t['term']!r} names {sorted(missing)} but pattern {p!r} has no such named group",
+                        source=source,
+                    )
+            terms.append(
+                Term(data["category"], g["group"], t["term"], tuple(f.strip().lower() for f in forms), tuple(patterns))
+            )
     return terms
 
 
@@ -115,8 +122,11 @@ def _load(paths: tuple[Path, ...]) -> tuple[Term, ...]:
         try:
             data = yaml.safe_load(f.read_text("utf-8"))
         except (OSError, yaml.YAMLError) as exc:
-            raise UsageError(f"cannot read framing lexicon: {exc}", source=str(f),
-                             hint="fix the YAML syntax or remove the file from --lexicon") from exc
+            raise UsageError(
+                f"cannot read framing lexicon: {exc}",
+                source=str(f),
+                hint="fix the YAML syntax or remove the file from --lexicon",
+            ) from exc
         terms += parse_lexicon(data, str(f))
     return tuple(terms)
 
@@ -130,8 +140,9 @@ _EDGE_L, _EDGE_R = r"(?<![\w'-])", r"(?![\w'-])"
 
 
 @lru_cache(maxsize=8)
-def _pattern(terms: tuple[Term, ...]) -> tuple[tuple[tuple[str, re.Pattern], ...], dict[tuple[str, str], list[Term]],
-                                               tuple[tuple[re.Pattern, Term], ...]]:
+def _pattern(
+    terms: tuple[Term, ...],
+) -> tuple[tuple[tuple[str, re.Pattern], ...], dict[tuple[str, str], list[Term]], tuple[tuple[re.Pattern, Term], ...]]:
     by_form: dict[tuple[str, str], list[Term]] = {}  # (category, form) -> terms
     for t in terms:
         for f in t.forms:
@@ -148,9 +159,11 @@ def _pattern(terms: tuple[Term, ...]) -> tuple[tuple[tuple[str, re.Pattern], ...
 
 def _fill(term: str, m: re.Match) -> str:
     """A pattern term's name with its named groups filled in ("{actor}-held" -> "Indian-held")."""
+
     def word(name: str) -> str:
         w = " ".join((m.group(name) or "").split())
         return w[:1].upper() + w[1:].lower() if w[:1].isupper() else w.lower()
+
     return re.sub(r"{(\w+)}", lambda g: word(g.group(1)), term)
 
 
@@ -169,8 +182,9 @@ def find(documents: list[Document], terms: tuple[Term, ...]) -> list[FramingHit]
                 form = " ".join(m.group(0).lower().split())
                 cands += [(m.start(), m.end(), True, t, t.term) for t in by_form.get((cat, form), ())]
         for rx, t in patterns:
-            cands += [(m.start(), m.end(), False, t, _fill(t.term, m)) for m in rx.finditer(d.text)
-                      if m.end() > m.start()]
+            cands += [
+                (m.start(), m.end(), False, t, _fill(t.term, m)) for m in rx.finditer(d.text) if m.end() > m.start()
+            ]
         by_category: dict[str, list[tuple[int, int, bool, Term, str]]] = {}
         for c in cands:
             by_category.setdefault(c[3].category, []).append(c)
@@ -178,22 +192,37 @@ def find(documents: list[Document], terms: tuple[Term, ...]) -> list[FramingHit]
             group = sorted(by_category[cat], key=lambda c: (c[0], -(c[1] - c[0]), not c[2]))
             end, span, best_listed, seen = -1, None, False, set()
             for s, e, listed, t, name in group:
-                if (s, e, t.group, name) in seen or (s < end and (s, e) != span) \
-                        or ((s, e) == span and best_listed and not listed):
+                if (
+                    (s, e, t.group, name) in seen
+                    or (s < end and (s, e) != span)
+                    or ((s, e) == span and best_listed and not listed)
+                ):
                     continue
                 if (s, e) != span:
                     end, span, best_listed = e, (s, e), listed
                 seen.add((s, e, t.group, name))
-                hits.append(FramingHit(doc=d.id, start=s, end=e, text=d.text[s:e], category=t.category,
-                                       term=name, group=t.group, outlet=outlet, stage=STAGE))
+                hits.append(
+                    FramingHit(
+                        doc=d.id,
+                        start=s,
+                        end=e,
+                        text=d.text[s:e],
+                        category=t.category,
+                        term=name,
+                        group=t.group,
+                        outlet=outlet,
+                        stage=STAGE,
+                    )
+                )
     return hits
 
 
 def framing_table(hits: list[FramingHit]) -> list[dict]:
     """Term choices by outlet: rows {category, group, term, outlet, count}, sorted."""
     counts = Counter((h.category, h.group, h.term, h.outlet or "unknown outlet") for h in hits)
-    return [{"category": c, "group": g, "term": t, "outlet": o, "count": n}
-            for (c, g, t, o), n in sorted(counts.items())]
+    return [
+        {"category": c, "group": g, "term": t, "outlet": o, "count": n} for (c, g, t, o), n in sorted(counts.items())
+    ]
 
 
 def officials_by_outlet(quotes: list[Claim], entities: list[Entity], documents: list[Document]) -> list[dict]:
@@ -211,5 +240,7 @@ def officials_by_outlet(quotes: list[Claim], entities: list[Entity], documents: 
         attrs = e.attrs if e else {}
         affiliation = attrs.get("affiliation") or attrs.get("org") or attrs.get("role")
         counts[(outlet_of(by_id.get(q.doc)), q.speaker if e else None, name, affiliation, attrs.get("country"))] += 1
-    return [{"outlet": o, "speaker": s, "name": n, "affiliation": a, "country": c, "count": k}
-            for (o, s, n, a, c), k in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][2]))]
+    return [
+        {"outlet": o, "speaker": s, "name": n, "affiliation": a, "country": c, "count": k}
+        for (o, s, n, a, c), k in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][2]))
+    ]

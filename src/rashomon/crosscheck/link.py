@@ -16,6 +16,7 @@ must not meet a death toll).  Inside a block, claims are clustered by complete
 linkage on scope compatibility; claims of one document only share a cluster when
 they repeat the same value.
 """
+
 from __future__ import annotations
 
 import math
@@ -27,6 +28,8 @@ from datetime import date, timedelta
 from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
 
 # --------------------------------------------------------------- vocabularies
+# vocabulary tables, kept one compact block each (not reformatted)
+# fmt: off
 PREDICATES: dict[str, tuple[str, ...]] = {
     "kill": ("kill", "kills", "killed", "killing", "dead", "death", "deaths", "die", "died", "dies", "dying",
              "toll", "fatalities", "fatality", "perished", "slain", "lost their lives", "lives were lost"),
@@ -92,6 +95,7 @@ DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*"
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
 _MULTI = sorted((f for f in _FORM_CLASS if " " in f), key=len, reverse=True)
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,6 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
-
 
 
 @dataclass
@@ -260,7 +263,7 @@ def _day_of(sentence: str, published: str | None, claim: QuantityClaim) -> str |
 
 def root_of(doc: str, by_id: dict[str, Document]) -> str:
     """Follow ``duplicate_of`` to the original (cycles and dangling links stop the walk)."""
-    return original(doc, lambda d: (x.duplicate_of if (x := by_id.get(d)) else None))
+    return original(doc, lambda d: x.duplicate_of if (x := by_id.get(d)) else None)
 
 
 def original(doc: str, duplicate_of: Callable[[str], str | None]) -> str:
@@ -309,16 +312,22 @@ class MentionIndex:
         return frozenset(ids), frozenset(places)
 
 
-def facet(claim: QuantityClaim, doc: Document | None, by_id: dict[str, Document], mentions: MentionIndex,
-          story: str | None = None, copies_published: dict[str, str] | None = None,
-          times: list[tuple[int, str]] | None = None) -> Facet:
+def facet(
+    claim: QuantityClaim,
+    doc: Document | None,
+    by_id: dict[str, Document],
+    mentions: MentionIndex,
+    story: str | None = None,
+    copies_published: dict[str, str] | None = None,
+    times: list[tuple[int, str]] | None = None,
+) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
     text = doc.text if doc else claim.text
     start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
     s, e = sentence_bounds(text, start, end)
     sentence = text[s:e]
     num_end = start + _number_end(text[start:end])
-    after = text[num_end:min(e, num_end + 60)]
+    after = text[num_end : min(e, num_end + 60)]
     thing, category, dur_unit, noun = thing_class(claim, after)
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
     interval, display = interval_of(claim, _lead(text[start:num_end]), thing in ("people", "settlement"))
@@ -349,15 +358,33 @@ def facet(claim: QuantityClaim, doc: Document | None, by_id: dict[str, Document]
         m = ACCORDING.search(sentence) or SAID.search(sentence)
         attr = m.group(1) if m else None
     sp = SCOPE_PHRASE.search(clause)
-    return Facet(claim=claim, outlet=outlet_of(doc), published=published, root=root,
-                 sentence=sentence, sent_start=s, pred=pred, pred_word=pred_word, thing=thing, noun=noun,
-                 where=frozenset(w for m in WHERE.finditer(sentence) if (w := m.group(1).strip().lower()) not in
-                                 WHERE_STOP and len(w) > 3), category=category, interval=interval,
-                 values=values, display=display or claim.text, granularity=gran,
-                 day=_day_of(sentence, published, claim) if gran == "incident" else None,
-                 places=places, entities=ids, attributed=_norm_source(attr),
-                 scope=sp.group(1).strip() if sp else "", story=story,
-                 years=years)
+    return Facet(
+        claim=claim,
+        outlet=outlet_of(doc),
+        published=published,
+        root=root,
+        sentence=sentence,
+        sent_start=s,
+        pred=pred,
+        pred_word=pred_word,
+        thing=thing,
+        noun=noun,
+        where=frozenset(
+            w for m in WHERE.finditer(sentence) if (w := m.group(1).strip().lower()) not in WHERE_STOP and len(w) > 3
+        ),
+        category=category,
+        interval=interval,
+        values=values,
+        display=display or claim.text,
+        granularity=gran,
+        day=_day_of(sentence, published, claim) if gran == "incident" else None,
+        places=places,
+        entities=ids,
+        attributed=_norm_source(attr),
+        scope=sp.group(1).strip() if sp else "",
+        story=story,
+        years=years,
+    )
 
 
 def own_clause(sentence: str, offset: int) -> str:
@@ -392,8 +419,9 @@ def _year_span(value: str | None, doc: Document | None) -> tuple[int, int] | Non
     return None
 
 
-def _years(claim: QuantityClaim, doc: Document | None, text: str, s: int, e: int,
-           times: list[tuple[int, str]]) -> tuple[int, int] | None:
+def _years(
+    claim: QuantityClaim, doc: Document | None, text: str, s: int, e: int, times: list[tuple[int, str]]
+) -> tuple[int, int] | None:
     """The years of the counted event: the claim's own time; else a dated expression in its
     sentence; else one in the sentence just before it ("On 25 February 1992 ... massacred ...
     [new paragraph] During the two-hour offensive, 613 were killed")."""
@@ -421,8 +449,12 @@ def _previous_sentence(text: str, s: int) -> tuple[int, int]:
 
 def _number_end(span: str) -> int:
     """Where the number (and a % sign) ends inside the claim's evidence span."""
-    m = re.search(r"\d[\d,.]*\s*(?:%|per ?cent)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
-                  r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million)\b(?:-day)?", span, re.I)
+    m = re.search(
+        r"\d[\d,.]*\s*(?:%|per ?cent)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+        r"eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million)\b(?:-day)?",
+        span,
+        re.I,
+    )
     if not m:
         return 0
     return m.end()
@@ -430,9 +462,13 @@ def _number_end(span: str) -> int:
 
 def _lead(span_head: str) -> str:
     """Words of the evidence span that precede the number (e.g. "more than")."""
-    m = re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                  r"forty|fifty)\b", span_head, re.I)
-    return span_head[:m.start()] if m else ""
+    m = re.search(
+        r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+        r"forty|fifty)\b",
+        span_head,
+        re.I,
+    )
+    return span_head[: m.start()] if m else ""
 
 
 # ----------------------------------------------------------------- linking
@@ -446,9 +482,7 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False
-    if different_years(a, b):  # 1992's toll and 2020's toll are different facts
-        return False
-    return True
+    return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
 
 
 def different_years(a: Facet, b: Facet) -> bool:
@@ -526,12 +560,13 @@ def neighbours(clusters: list[list[Facet]]) -> list[tuple[int, int]]:
         ms = sorted(members)
         if len(ms) > 200:  # a catch-all anchor (one huge story) would make this quadratic
             ms = ms[:200]
-        pairs |= {(a, b) for n, a in enumerate(ms) for b in ms[n + 1:]}
+        pairs |= {(a, b) for n, a in enumerate(ms) for b in ms[n + 1 :]}
     return sorted(pairs)
 
 
-def facets(claims: list[Claim], documents: list[Document], entities: list[Entity],
-           story_of: dict[str, str] | None = None) -> list[Facet]:
+def facets(
+    claims: list[Claim], documents: list[Document], entities: list[Entity], story_of: dict[str, str] | None = None
+) -> list[Facet]:
     """Facets of every quantity claim (other kinds are ignored)."""
     by_id = {d.id: d for d in documents}
     mentions = MentionIndex(entities)
@@ -547,5 +582,8 @@ def facets(claims: list[Claim], documents: list[Document], entities: list[Entity
         if isinstance(c, TimeClaim) and c.value_iso and (c.timex_type or "DATE") == "DATE":
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
     # without any time claim for a document, a claim's year is read from dated phrases in its text
-    return [facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc))
-            for c in claims if isinstance(c, QuantityClaim)]
+    return [
+        facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc))
+        for c in claims
+        if isinstance(c, QuantityClaim)
+    ]

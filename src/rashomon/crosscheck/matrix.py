@@ -9,6 +9,7 @@ A pair of outlets (a < b) is counted once per finding in which both have a claim
 
 Findings of other statuses (single_source, unknown) and of kind "quote" are ignored.
 """
+
 from __future__ import annotations
 
 from itertools import combinations

@@ -18,6 +18,7 @@ parts gives what it gives on the whole corpus:
 
 Every function here is a plain top-level function of picklable arguments.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -26,8 +27,9 @@ from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, 
 from . import framing, link, quotes, statements, timeline, verdict
 
 
-def facet_blocks(claims: list[Claim], documents: list[Document], entities: list[Entity],
-                 story_of: dict[str, str]) -> dict[tuple[str, str], list[link.Facet]]:
+def facet_blocks(
+    claims: list[Claim], documents: list[Document], entities: list[Entity], story_of: dict[str, str]
+) -> dict[tuple[str, str], list[link.Facet]]:
     """The quantity facets of one batch of documents (``claims``: all their claims), by linking block."""
     return link.blocks(link.facets(claims, documents, entities, story_of))
 
@@ -37,8 +39,9 @@ def quantity_findings(facets: list[link.Facet]) -> list[Finding]:
     return verdict.quantity_findings(facets)
 
 
-def date_groups(claims: Iterable[Claim], documents: list[Document],
-                story_of: dict[str, str]) -> list[tuple[str, str, str | None, str]]:
+def date_groups(
+    claims: Iterable[Claim], documents: list[Document], story_of: dict[str, str]
+) -> list[tuple[str, str, str | None, str]]:
     """(claim id, document, story, event key) of the date claims that :func:`verdict.date_findings` groups."""
     by_id = {d.id: d for d in documents}
     return [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in verdict.dated_events(claims, by_id)]
@@ -54,8 +57,9 @@ def quote_shingles(quotes_: Sequence[QuoteClaim], documents: list[Document]) -> 
     return [quotes.shingles(quotes._words(quotes._content(q, docs))) for q in quotes_]
 
 
-def quote_findings(components: list[list[QuoteClaim]], documents: list[Document], entities: list[Entity],
-                   common: set[int]) -> list[Finding]:
+def quote_findings(
+    components: list[list[QuoteClaim]], documents: list[Document], entities: list[Entity], common: set[int]
+) -> list[Finding]:
     """Quote findings of several blocking components (``common``: the shingles too common to block on)."""
     return [f for comp in components for f in quotes.link_component(comp, documents, entities, common)]
 
@@ -74,8 +78,14 @@ def timeline_entries(claims: list[Claim], documents: list[Document]) -> list[tup
     return out
 
 
-def scan(claims: list[Claim], documents: list[Document], batch: list[str], entities: list[Entity],
-         story_of: dict[str, str], terms: tuple[framing.Term, ...]) -> tuple:
+def scan(
+    claims: list[Claim],
+    documents: list[Document],
+    batch: list[str],
+    entities: list[Entity],
+    story_of: dict[str, str],
+    terms: tuple[framing.Term, ...],
+) -> tuple:
     """One pass over a batch of documents (``batch``; ``documents`` also holds the other copies of
     their originals): (quantity facets by block, date groups, quote shingles, framing hits, statement
     weights, and the bag items of the statements of documents alone in their story)."""
@@ -86,17 +96,33 @@ def scan(claims: list[Claim], documents: list[Document], batch: list[str], entit
     own = [d for d in documents if d.id in ids]
     weights = statements.Weights.of(own, entities)
     alone = {d.id for d in own if d.id not in story_of}
-    keys = [(st.id, st.doc, k) for st in statements.statements([c for c in claims if c.doc in alone], documents,
-                                                               entities, story_of) for k in st.bag]
-    return (blocks, dates, [(q.id, sh) for q, sh in zip(qs, quote_shingles(qs, documents))],
-            framing_hits(own, terms), (weights.n, weights.df), keys)
+    keys = [
+        (st.id, st.doc, k)
+        for st in statements.statements([c for c in claims if c.doc in alone], documents, entities, story_of)
+        for k in st.bag
+    ]
+    return (
+        blocks,
+        dates,
+        [(q.id, sh) for q, sh in zip(qs, quote_shingles(qs, documents))],
+        framing_hits(own, terms),
+        (weights.n, weights.df),
+        keys,
+    )
 
 
-def statement_findings(claims: list[Claim], documents: list[Document], entities: list[Entity],
-                       story_of: dict[str, str], weights: tuple[int, dict[str, int]],
-                       linked: list[tuple[str, ...]], blocked: frozenset[str] = frozenset()) -> list[Finding]:
+def statement_findings(
+    claims: list[Claim],
+    documents: list[Document],
+    entities: list[Entity],
+    story_of: dict[str, str],
+    weights: tuple[int, dict[str, int]],
+    linked: list[tuple[str, ...]],
+    blocked: frozenset[str] = frozenset(),
+) -> list[Finding]:
     """Statement findings of whole stories and whole groups of documents alone in their story
     (``weights``: (sentences, document frequencies) of the corpus; ``linked``: the claims of the
     findings already made that hold claims here; ``blocked``: see ``statements.link``)."""
-    return statements.link(claims, documents, entities, story_of, weights=statements.Weights(*weights),
-                           linked=linked, blocked=blocked)
+    return statements.link(
+        claims, documents, entities, story_of, weights=statements.Weights(*weights), linked=linked, blocked=blocked
+    )

@@ -11,6 +11,7 @@ A new pass: write its step here (load the parts, ``build.map`` a top-level funct
 :mod:`rashomon.crosscheck.partition` over them, stage the results), declare it in ``PASSES`` after
 the passes whose output it reads, and bump its version whenever its output changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -66,8 +67,9 @@ def canonical_entities(b: Build) -> None:
             yield from repeat(Mention(doc, 0, 0, text, label, ""), n)
 
     entities = entities_mod.canonicalize(mentions())
-    b.store.stage_entities(entities, ((m.doc, m.text, m.label, e.id) for e in entities
-                                      for m in dict.fromkeys(e.mentions)))
+    b.store.stage_entities(
+        entities, ((m.doc, m.text, m.label, e.id) for e in entities for m in dict.fromkeys(e.mentions))
+    )
     st = b.state
     st.mention_counts = {e.id: len(e.mentions) for e in entities}
     st.entities = {e.id: replace(e, mentions=()) for e in entities}
@@ -98,8 +100,9 @@ def publication(b: Build) -> None:
     for keys in key_batches(b.store.timeline_keys(), b.limits.claims):
         events = b.store.claims_of(ids=b.store.timeline_claim_ids(keys), kinds=["event"])
         resolved = timeline.resolve_years(events)
-        docs = b.store.documents(ids=sorted({c.doc for c in events if c.id in resolved}),
-                                 with_removals=False, with_text=False)
+        docs = b.store.documents(
+            ids=sorted({c.doc for c in events if c.id in resolved}), with_removals=False, with_text=False
+        )
         for doc, fields in timeline.refine_publication(docs, events).items():
             # a document dated by events of several month-days takes the latest (as refine_publication does)
             if doc not in pub or fields["published_window"] > pub[doc]["published_window"]:
@@ -117,8 +120,9 @@ def group_stories(b: Build) -> None:
             for doc, eid, n in b.store.built_doc_entities(chunk):
                 ents[doc].append((eid, n))
             docs = sorted(b.documents(chunk), key=lambda d: d.id)
-            yield [(d.id, d.text, d.published, sorted(ents.get(d.id, ()), key=lambda t: st.position[t[0]]))
-                   for d in docs]
+            yield [
+                (d.id, d.text, d.published, sorted(ents.get(d.id, ()), key=lambda t: st.position[t[0]])) for d in docs
+            ]
 
     with Scratch() as scratch:
         streamed = stories.group_stream(ids, batches, names, scratch)
@@ -200,8 +204,11 @@ def quote_findings(b: Build) -> None:
 
     def parts() -> Iterator[tuple]:
         for batch in key_batches([(tuple(c), len(c)) for c in components], b.limits.claims):
-            claims = {c.id: c for c in b.store.claims_of(ids=[ids[r] for comp in batch for r in comp])
-                      if isinstance(c, QuoteClaim)}
+            claims = {
+                c.id: c
+                for c in b.store.claims_of(ids=[ids[r] for comp in batch for r in comp])
+                if isinstance(c, QuoteClaim)
+            }
             docs = b.with_copies(b.documents(sorted({c.doc for c in claims.values()})))
             groups = [[claims[ids[r]] for r in comp] for comp in batch]
             speakers = {c.speaker for c in claims.values() if c.speaker}
@@ -251,30 +258,86 @@ def timeline_entries(b: Build) -> None:
 
 # ----------------------------------------------------------------------- the list
 PASSES: tuple[Pass, ...] = (
-    Pass("copies", 1, "corpus", reads=("doc_sources", "documents"),
-         writes=("state.order", "state.root", "state.family"), step=copies),
-    Pass("entities", 1, "corpus (form aggregates)", reads=("mentions",),
-         writes=("entities", "entity_mentions", "state.mention_counts", "state.entities", "state.position"),
-         step=canonical_entities),
-    Pass("speakers", 1, "document batch", reads=("claims:quote", "entity_mentions", "state.entities"),
-         writes=("claims.speaker",), step=speakers),
-    Pass("publication", 1, "month-day", reads=("claims:event", "documents"),
-         writes=("documents.published_*", "state.publication"), step=publication),
-    Pass("stories", 1, "document batch (pairs in the scratch database)",
-         reads=("documents", "entity_mentions", "state.publication"), writes=("stories", "story_docs", "state.story_of"),
-         step=group_stories),
-    Pass("scan", 1, "document batch", reads=("claims", "documents", "entity_mentions", "state.story_of"),
-         writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
-         step=scan),
-    Pass("quantities", 1, "linking block (predicate class, thing class)", reads=("state.blocks",),
-         writes=("findings",), step=quantities),
-    Pass("dates", 1, "event key", reads=("scratch:dates", "claims", "documents", "state.story_of"),
-         writes=("findings",), step=dates),
-    Pass("quotes", 1, "quote blocking component", reads=("scratch:shingles", "state.quotes", "claims", "documents"),
-         writes=("findings",), step=quote_findings),
-    Pass("statements", 1, "story, or group of documents alone in their story",
-         reads=("scratch:statements", "state.weights", "claims", "documents", "findings"),
-         writes=("findings",), step=statement_findings),
+    Pass(
+        "copies",
+        1,
+        "corpus",
+        reads=("doc_sources", "documents"),
+        writes=("state.order", "state.root", "state.family"),
+        step=copies,
+    ),
+    Pass(
+        "entities",
+        1,
+        "corpus (form aggregates)",
+        reads=("mentions",),
+        writes=("entities", "entity_mentions", "state.mention_counts", "state.entities", "state.position"),
+        step=canonical_entities,
+    ),
+    Pass(
+        "speakers",
+        1,
+        "document batch",
+        reads=("claims:quote", "entity_mentions", "state.entities"),
+        writes=("claims.speaker",),
+        step=speakers,
+    ),
+    Pass(
+        "publication",
+        1,
+        "month-day",
+        reads=("claims:event", "documents"),
+        writes=("documents.published_*", "state.publication"),
+        step=publication,
+    ),
+    Pass(
+        "stories",
+        1,
+        "document batch (pairs in the scratch database)",
+        reads=("documents", "entity_mentions", "state.publication"),
+        writes=("stories", "story_docs", "state.story_of"),
+        step=group_stories,
+    ),
+    Pass(
+        "scan",
+        1,
+        "document batch",
+        reads=("claims", "documents", "entity_mentions", "state.story_of"),
+        writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
+        step=scan,
+    ),
+    Pass(
+        "quantities",
+        1,
+        "linking block (predicate class, thing class)",
+        reads=("state.blocks",),
+        writes=("findings",),
+        step=quantities,
+    ),
+    Pass(
+        "dates",
+        1,
+        "event key",
+        reads=("scratch:dates", "claims", "documents", "state.story_of"),
+        writes=("findings",),
+        step=dates,
+    ),
+    Pass(
+        "quotes",
+        1,
+        "quote blocking component",
+        reads=("scratch:shingles", "state.quotes", "claims", "documents"),
+        writes=("findings",),
+        step=quote_findings,
+    ),
+    Pass(
+        "statements",
+        1,
+        "story, or group of documents alone in their story",
+        reads=("scratch:statements", "state.weights", "claims", "documents", "findings"),
+        writes=("findings",),
+        step=statement_findings,
+    ),
     Pass("timeline", 1, "month-day", reads=("claims", "documents"), writes=("timeline",), step=timeline_entries),
 )
 

@@ -20,6 +20,7 @@ becomes one ``Finding(kind="quote")``:
 * status: ``conflict`` when the speaker differs or direct quotes have changed words,
   otherwise ``agree`` (a truncation or a paraphrase does not contradict; the flag says it).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -54,15 +55,19 @@ def _numbers(words: list[str]) -> set[str]:
 def _content(q: QuoteClaim, docs: dict[str, Document]) -> str:
     doc = docs.get(q.doc)
     if doc is not None and q.content_start is not None and q.content_end is not None:
-        return doc.text[q.content_start:q.content_end]
+        return doc.text[q.content_start : q.content_end]
     return q.text
 
 
 def shingles(words: list[str]) -> set[int]:
     """The 64-bit hashes of a wording's word 3-shingles, the same in every process (``hash`` of a str is
     salted per process): what quotes are blocked on, here and in the corpus stage's scratch index."""
-    return {int.from_bytes(hashlib.blake2b("\x1f".join(words[k:k + SHINGLE]).encode(), digest_size=8).digest(),
-                           "little", signed=True) for k in range(max(1, len(words) - SHINGLE + 1))}
+    return {
+        int.from_bytes(
+            hashlib.blake2b("\x1f".join(words[k : k + SHINGLE]).encode(), digest_size=8).digest(), "little", signed=True
+        )
+        for k in range(max(1, len(words) - SHINGLE + 1))
+    }
 
 
 def blocking(grams: list[set[int]]) -> tuple[list[tuple[int, int]], set[int]]:
@@ -88,8 +93,9 @@ def components(edges: Iterable[tuple[int, int]], cap: int | None = None) -> list
     return [m for _, m in sorted(members.items()) if len(m) > 1]
 
 
-def _candidates(words: list[list[str]], copies: list[int],
-                common: Collection[int] = ()) -> tuple[set[tuple[int, int]], set[int]]:
+def _candidates(
+    words: list[list[str]], copies: list[int], common: Collection[int] = ()
+) -> tuple[set[tuple[int, int]], set[int]]:
     """Pairs of distinct wordings sharing a shingle held by at most ``MAX_POSTINGS`` quotes (``copies[i]``:
     how many quotes have wording ``i``; ``common``: shingles held by more quotes elsewhere in the corpus),
     and the wordings with such a shingle at all (their copies are proposed as pairs too)."""
@@ -134,7 +140,7 @@ def _speaker_key(q: QuoteClaim) -> str:
 
 def _contains(short: list[str], long: list[str]) -> bool:
     n = len(short)
-    return n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
 def _difference(base: list[str], other: list[str]) -> str | None:
@@ -153,7 +159,9 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _finding(group: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str]) -> Finding:
+def _finding(
+    group: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str]
+) -> Finding:
     variants: dict[tuple[str, ...], list[QuoteClaim]] = defaultdict(list)
     for q in group:
         variants[tuple(_words(texts[q.id]))].append(q)
@@ -187,26 +195,47 @@ def _finding(group: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Doc
         for q in group:
             if _speaker_key(q):
                 by[_speaker(q, names)].add(_outlet(q, docs))
-        notes.append("; ".join(f"{_join(sorted(os))} {'attribute' if len(os) > 1 else 'attributes'} it to {who}"
-                               for who, os in sorted(by.items())) + " — speaker differs")
+        notes.append(
+            "; ".join(
+                f"{_join(sorted(os))} {'attribute' if len(os) > 1 else 'attributes'} it to {who}"
+                for who, os in sorted(by.items())
+            )
+            + " — speaker differs"
+        )
     flags = sorted(set(flags))
     status: Status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)
     base_roots = {_root(q.doc, docs) for q in ordered[0][1]}
-    head = f"{who} quoted by {main_outs}" + (" identically" if len(base_roots) > 1 else
-                                             " (copies of one story)" if len(ordered[0][1]) > 1 else "")
+    head = f"{who} quoted by {main_outs}" + (
+        " identically" if len(base_roots) > 1 else " (copies of one story)" if len(ordered[0][1]) > 1 else ""
+    )
     summary = head + ("; " + "; ".join(notes) if notes else "")
-    counts = tuple(SourceCount(value=texts[qs[0].id], claims=tuple(sorted(q.id for q in qs)),
-                               outlets=tuple(sorted({_outlet(q, docs) for q in qs})),
-                               independent_sources=len({_root(q.doc, docs) for q in qs}))
-                   for _, qs in ordered)
+    counts = tuple(
+        SourceCount(
+            value=texts[qs[0].id],
+            claims=tuple(sorted(q.id for q in qs)),
+            outlets=tuple(sorted({_outlet(q, docs) for q in qs})),
+            independent_sources=len({_root(q.doc, docs) for q in qs}),
+        )
+        for _, qs in ordered
+    )
     ids = sorted(q.id for q in group)
     ents = tuple(sorted({q.speaker for q in group if q.speaker}))
-    return Finding(id=stable_id("f", *ids), status=status, summary=summary, claims=tuple(ids),
-                   independent_sources=counts, kind="quote", key=who, entities=ents, outlets=tuple(outlets),
-                   flags=tuple(flags), stage=STAGE)
+    return Finding(
+        id=stable_id("f", *ids),
+        status=status,
+        summary=summary,
+        claims=tuple(ids),
+        independent_sources=counts,
+        kind="quote",
+        key=who,
+        entities=ents,
+        outlets=tuple(outlets),
+        flags=tuple(flags),
+        stage=STAGE,
+    )
 
 
 def link(quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity]) -> list[Finding]:
@@ -220,8 +249,9 @@ def link(quotes: list[QuoteClaim], documents: list[Document], entities: list[Ent
     return sorted(findings, key=lambda f: f.id)
 
 
-def link_component(quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity],
-                   common: Collection[int] = ()) -> list[Finding]:
+def link_component(
+    quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity], common: Collection[int] = ()
+) -> list[Finding]:
     """The findings of one blocking component (:func:`components`; ``common``: the shingles too common to
     block on, :func:`blocking`), as :func:`link` finds them on the whole corpus (the corpus stage links
     component by component)."""
@@ -230,8 +260,13 @@ def link_component(quotes: list[QuoteClaim], documents: list[Document], entities
     return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
 
 
-def _link(quotes: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str],
-          common: Collection[int]) -> list[Finding]:
+def _link(
+    quotes: list[QuoteClaim],
+    texts: dict[str, str],
+    docs: dict[str, Document],
+    names: dict[str, str],
+    common: Collection[int],
+) -> list[Finding]:
     union = UnionFind(len(quotes))
     # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
     # the others, and the quotes of one wording are joined whenever the shingle index proposes them
@@ -251,7 +286,8 @@ def _link(quotes: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Docum
         if len(words[a]) < 4 or len(words[b]) < 4:
             continue
         if min(len(words[a]), len(words[b])) < MIN_FUZZY_WORDS and not (
-                words[a] == words[b] or _contains(words[a], words[b]) or _contains(words[b], words[a])):
+            words[a] == words[b] or _contains(words[a], words[b]) or _contains(words[b], words[a])
+        ):
             continue  # "who fired the missile" is not "the claim that they fired the missile"
         if numbers[a] != numbers[b]:
             continue  # "22 killed" and "31 killed" are two figures (the quantity findings judge them)
@@ -264,6 +300,9 @@ def _link(quotes: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Docum
     for i, q in enumerate(quotes):
         groups[union.find(i)].append(q)
     # copies of one wire story quoting the same words are one source, not a cross-check
-    findings = [_finding(g, texts, docs, names) for g in groups.values()
-                if len({_outlet(q, docs) for q in g}) >= 2 and len({_root(q.doc, docs) for q in g}) >= 2]
+    findings = [
+        _finding(g, texts, docs, names)
+        for g in groups.values()
+        if len({_outlet(q, docs) for q in g}) >= 2 and len({_root(q.doc, docs) for q in g}) >= 2
+    ]
     return findings

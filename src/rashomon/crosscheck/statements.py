@@ -43,6 +43,7 @@ otherwise ``unknown`` (linked, not judged). Quantities and dates
 that differ are judged by their own findings, never here; a sentence pair already
 tied by another finding (quote, quantity, date) is not linked again.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -74,7 +75,8 @@ FRAGMENT_WORDS = 14
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")
 _NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
-STOP = frozenset("""
+STOP = frozenset(
+    """
 a about above after again against all also although am among an and another any are aren't around as at be
 because been before being below between both but by can cannot could did didn't do does doesn't doing don't
 down during each either else even ever every few for from further get gets got had hadn't has hasn't have
@@ -88,7 +90,8 @@ within without won't would wouldn't yet you your yours yourself mr mrs ms dr
 say said says saying told tell tells according added adds stated statement reported reports report
 week weeks year years day days month months time times today yesterday tomorrow monday tuesday wednesday
 thursday friday saturday sunday new first last next ago percent
-""".split())
+""".split()
+)
 
 
 @lru_cache(maxsize=1 << 17)  # a corpus stage stems every word of every sentence, mostly the same few thousand
@@ -106,7 +109,7 @@ def stem(word: str) -> str:
         w = w[:-1]
     for suffix in ("ing", "ed"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            w = w[:-len(suffix)]
+            w = w[: -len(suffix)]
             if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
                 w = w[:-1]  # "planned" -> "plan"
             break
@@ -136,14 +139,18 @@ def _negated(text: str, stems: set[str]) -> set[str]:
     out = set()
     for i, t in enumerate(toks):
         st = stem(t)
-        if st in stems and any(p in _NEGATION or p.endswith("n't") for p in toks[max(0, i - 3):i]):
+        if st in stems and any(p in _NEGATION or p.endswith("n't") for p in toks[max(0, i - 3) : i]):
             out.add(st)
     return out
 
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
 
 
 def _figures(text: str) -> set[str]:
@@ -191,8 +198,9 @@ def _head(phrase: str | None) -> str | None:
     return words[-1][2] if words else None
 
 
-def statements(claims: Iterable[Claim], documents: list[Document], entities: list[Entity],
-               story_of: dict[str, str] | None = None) -> list[Statement]:
+def statements(
+    claims: Iterable[Claim], documents: list[Document], entities: list[Entity], story_of: dict[str, str] | None = None
+) -> list[Statement]:
     """The statements of a corpus: one per sentence holding an event, quote or quantity claim."""
     by_id = {d.id: d for d in documents}
     mentions = MentionIndex(entities)
@@ -224,11 +232,27 @@ def statements(claims: Iterable[Claim], documents: list[Document], entities: lis
         events = [c for c in cs if isinstance(c, EventClaim)]
         actions = frozenset(stem(c.action) for c in events if c.action)
         parts = frozenset(h for c in events for h in (_head(c.actor), _head(c.target)) if h)
-        dates = frozenset(c.value_iso for c in cs if isinstance(c, TimeClaim) and c.value_iso
-                          and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.value_iso))
-        st = Statement(doc_id, s, e, text, sorted((c for c in cs if not isinstance(c, TimeClaim)), key=lambda c: c.id),
-                       outlet_of(doc), root_of(doc_id, by_id), story_of.get(doc_id), words, frozenset(ents),
-                       actions, parts, dates, frozenset(_negated(text, set(words))))
+        dates = frozenset(
+            c.value_iso
+            for c in cs
+            if isinstance(c, TimeClaim) and c.value_iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.value_iso)
+        )
+        st = Statement(
+            doc_id,
+            s,
+            e,
+            text,
+            sorted((c for c in cs if not isinstance(c, TimeClaim)), key=lambda c: c.id),
+            outlet_of(doc),
+            root_of(doc_id, by_id),
+            story_of.get(doc_id),
+            words,
+            frozenset(ents),
+            actions,
+            parts,
+            dates,
+            frozenset(_negated(text, set(words))),
+        )
         st.numbers = frozenset(_figures(text))
         st.years = frozenset(_YEAR.findall(text))
         st.people = frozenset(x for x in ents if kind.get(x) == "PERSON")
@@ -269,7 +293,7 @@ class Weights:
 def _sentences(text: str) -> list[tuple[int, int]]:
     out, s = [], 0
     for m in re.finditer(r"(?<=[.!?])[\"'’”)]?\s+|\n+", text):
-        if text[s:m.start()].strip():
+        if text[s : m.start()].strip():
             out.append((s, m.start()))
         s = m.end()
     if text[s:].strip():
@@ -315,8 +339,9 @@ def _party(a: Statement, b: Statement) -> frozenset[str]:
 
 def _status(a: Statement, b: Statement, score: float) -> str:
     # the same party: a shared entity, and an event actor/target of one side named by the other
-    same_party = bool(a.entities & b.entities) and bool((a.participants & set(b.words))
-                                                        or (b.participants & set(a.words)))
+    same_party = bool(a.entities & b.entities) and bool(
+        (a.participants & set(b.words)) or (b.participants & set(a.words))
+    )
     if not same_party or (a.numbers and b.numbers and a.numbers != b.numbers):
         return "unknown"  # differing figures are for the quantity findings to judge, not a prose link
     # one side negates the action the other reports ("did not sign" vs "signed")
@@ -407,13 +432,15 @@ def _fragment(st: Statement, shared: tuple[str, ...]) -> str:
     last = min(len(toks) - 1, max(last + 2, first + 5))
     if last - first + 1 > FRAGMENT_WORDS:
         last = first + FRAGMENT_WORDS - 1
-    text = st.text[toks[first].start():toks[last].end()].strip(" ,;:\"'“”‘’")
+    text = st.text[toks[first].start() : toks[last].end()].strip(" ,;:\"'“”‘’")
     return ("…" if first > 0 else "") + text + ("…" if last < len(toks) - 1 else "")
 
 
-_VERDICT = {"agree": "the same statement, told the same way",
-            "conflict": "one outlet denies what the other reports",
-            "unknown": "linked as the same statement, not judged"}
+_VERDICT = {
+    "agree": "the same statement, told the same way",
+    "conflict": "one outlet denies what the other reports",
+    "unknown": "linked as the same statement, not judged",
+}
 
 
 def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]) -> Finding:
@@ -428,16 +455,33 @@ def _finding(group: list[Statement], matches: list[Match], names: dict[str, str]
     parts = [f'{o}: "{_fragment(sts[0], tuple(shared))}"' for o, sts in sorted(by_outlet.items())]
     summary = "; ".join(parts) + f" — {_VERDICT[status]}."
     ordered = sorted(group, key=lambda st: (st.outlet, st.doc, st.start))
-    counts = tuple(SourceCount(value=_fragment(st, tuple(shared)), claims=tuple(c.id for c in st.claims),
-                               outlets=(st.outlet,), independent_sources=1) for st in ordered)
+    counts = tuple(
+        SourceCount(
+            value=_fragment(st, tuple(shared)),
+            claims=tuple(c.id for c in st.claims),
+            outlets=(st.outlet,),
+            independent_sources=1,
+        )
+        for st in ordered
+    )
     ids = sorted({c.id for st in group for c in st.claims})
     ents = sorted(set.intersection(*(set(st.entities) for st in group)) or {e for st in group for e in st.entities})
     words = [x for x in shared if not x.startswith("E:")][:3]
     key = "/".join([names.get(x[2:], x[2:]) for x in shared if x.startswith("E:")][:1] + words)
     stories = sorted({st.story for st in group if st.story})
-    return Finding(id=stable_id("f", *ids), status=status, summary=summary, claims=tuple(ids),
-                   independent_sources=counts, kind="statement", key=key, story=stories[0] if stories else None,
-                   entities=tuple(ents), outlets=tuple(sorted(by_outlet)), stage=STAGE)
+    return Finding(
+        id=stable_id("f", *ids),
+        status=status,
+        summary=summary,
+        claims=tuple(ids),
+        independent_sources=counts,
+        kind="statement",
+        key=key,
+        story=stories[0] if stories else None,
+        entities=tuple(ents),
+        outlets=tuple(sorted(by_outlet)),
+        stage=STAGE,
+    )
 
 
 def cliques(kept: dict[tuple[int, int], Match], doc_of: list[str]) -> list[list[int]]:
@@ -451,8 +495,9 @@ def cliques(kept: dict[tuple[int, int], Match], doc_of: list[str]) -> list[list[
     groups: dict[int, list[int]] = {}
 
     def linked(xs: list[int], ys: list[int]) -> bool:
-        return (all((min(x, y), max(x, y)) in kept for x in xs for y in ys)
-                and not {doc_of[x] for x in xs} & {doc_of[y] for y in ys})
+        return all((min(x, y), max(x, y)) in kept for x in xs for y in ys) and not {doc_of[x] for x in xs} & {
+            doc_of[y] for y in ys
+        }
 
     for (i, j), _ in sorted(kept.items(), key=lambda kv: (-kv[1].score, kv[0])):
         gi, gj = group_of.get(i), group_of.get(j)
@@ -472,10 +517,17 @@ def cliques(kept: dict[tuple[int, int], Match], doc_of: list[str]) -> list[list[
     return [groups[g] for g in sorted(groups)]
 
 
-def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
-         story_of: dict[str, str] | None = None, weights: Weights | None = None,
-         linked: Iterable[Sequence[str]] = (), limit: int | None = MAX_PER_STORY,
-         min_score: float = CORPUS_SCORE, blocked: frozenset[str] = frozenset()) -> list[Finding]:
+def link(
+    claims: list[Claim],
+    documents: list[Document],
+    entities: list[Entity],
+    story_of: dict[str, str] | None = None,
+    weights: Weights | None = None,
+    linked: Iterable[Sequence[str]] = (),
+    limit: int | None = MAX_PER_STORY,
+    min_score: float = CORPUS_SCORE,
+    blocked: frozenset[str] = frozenset(),
+) -> list[Finding]:
     """Findings of kind "statement": one per group of statements from different outlets saying one thing.
 
     ``weights``: IDF over the corpus being analysed (default: over ``documents``);
@@ -521,8 +573,11 @@ def link(claims: list[Claim], documents: list[Document], entities: list[Entity],
             if k not in best or (m.score, -j) > (best[k][0], -best[k][1]):
                 best[k] = (m.score, j)
     # a pair is kept only when each is the other's best in its document (no one-to-many links)
-    kept = {(i, j): m for (i, j), m in matches.items()
-            if best[(i, items[j].doc)][1] == j and best[(j, items[i].doc)][1] == i}
+    kept = {
+        (i, j): m
+        for (i, j), m in matches.items()
+        if best[(i, items[j].doc)][1] == j and best[(j, items[i].doc)][1] == i
+    }
     per_story: dict[str, list[tuple[Finding, float]]] = defaultdict(list)
     for members in cliques(kept, [items[i].doc for i in range(len(items))]):
         pairs = [(i, j) for i, j in combinations(members, 2)]

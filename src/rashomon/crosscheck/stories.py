@@ -11,6 +11,7 @@ documents have publication dates more than ``MAX_DAYS`` apart. Pairs scoring at 
 id is ``stable_id("s", sorted doc ids)``; its label is its three heaviest shared features
 (entity names first).
 """
+
 from __future__ import annotations
 
 import math
@@ -36,7 +37,8 @@ MIN_CAP = 50  # small corpora: every feature may propose pairs
 MAX_CAP = 200
 MAX_DAYS = 30
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
 about above after again against all also among and any are around because been before being below between both but
 can could did does doing down during each few for from further had has have having her here hers herself him himself
 his how into its itself just more most much must not now off once only other our ours out over own said same says
@@ -44,7 +46,8 @@ she should since some still such than that the their theirs them then there thes
 until very was were what when where which while who whom why will with would you your yours year years new one two
 first last told say saying according also like get got make made many may might time week day today yesterday
 monday tuesday wednesday thursday friday saturday sunday people news report reported reports http www com html
-""".split())
+""".split()
+)
 
 
 def _terms(text: str) -> Counter[str]:
@@ -70,8 +73,10 @@ def raw_features(text: str, entity_counts: Iterable[tuple[str, int]] = ()) -> Co
 
 def weigh(raw: Counter[str], df: dict[str, int], n: int) -> dict[str, float]:
     """The L2-normalised TF-IDF vector of one document's feature counts."""
-    v = {f: (1 + math.log(c)) * math.log((1 + n) / (1 + df[f])) * (ENTITY_WEIGHT if f[0] == "e" else 1.0)
-         for f, c in raw.items()}
+    v = {
+        f: (1 + math.log(c)) * math.log((1 + n) / (1 + df[f])) * (ENTITY_WEIGHT if f[0] == "e" else 1.0)
+        for f, c in raw.items()
+    }
     norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {f: x / norm for f, x in v.items() if x > 0}
 
@@ -109,7 +114,7 @@ def similar_pairs(vectors: list[dict[str, float]]) -> dict[tuple[int, int], floa
             continue
         for a_pos, a in enumerate(docs):
             wa = vectors[a][f]
-            for b in docs[a_pos + 1:]:
+            for b in docs[a_pos + 1 :]:
                 scores[(a, b)] += wa * vectors[b][f]
     return scores
 
@@ -134,8 +139,9 @@ def group(documents: list[Document], entities: list[Entity], claims: list[Claim]
     stories = []
     for idx in members.values():
         docs = tuple(sorted(documents[i].id for i in idx))
-        stories.append(Story(stable_id("s", *docs), label([vectors[i] for i in idx], names, documents[idx[0]].id),
-                             docs))
+        stories.append(
+            Story(stable_id("s", *docs), label([vectors[i] for i in idx], names, documents[idx[0]].id), docs)
+        )
     stories.sort(key=lambda s: (-len(s.docs), s.id))
     return stories
 
@@ -156,8 +162,9 @@ def label(vectors: list[dict[str, float]], names: dict[str, str], fallback: str)
 DocFeatures = tuple[str, str, "str | None", list[tuple[str, int]]]  # (id, text, published, entity counts)
 
 
-def group_stream(doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeatures]]],
-                 names: dict[str, str], scratch: Scratch) -> Iterator[Story]:
+def group_stream(
+    doc_ids: list[str], batches: Callable[[], Iterable[list[DocFeatures]]], names: dict[str, str], scratch: Scratch
+) -> Iterator[Story]:
     """:func:`group` with bounded memory: the same stories, from one pass over the documents.
 
     ``doc_ids``: every document id, sorted; ``batches()`` yields the documents in that order,

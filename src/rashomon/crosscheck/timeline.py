@@ -14,6 +14,7 @@ that a month-day without a year takes the year of the same action on the same
 month-day in another document (:func:`resolve_years`) — the cross-source step that
 also narrows publication windows (:func:`refine_publication`).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,16 +27,58 @@ from ..records import Claim, Document, EventClaim, QuantityClaim, TimeClaim, Tim
 from .link import outlet_of, sentence_bounds
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
-_STOP = {"the", "and", "for", "with", "that", "this", "from", "was", "were", "has", "have", "had", "its", "his",
-         "her", "their", "said", "which", "who", "when", "since", "into", "also", "been", "are", "not"}
+_STOP = {
+    "the",
+    "and",
+    "for",
+    "with",
+    "that",
+    "this",
+    "from",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "its",
+    "his",
+    "her",
+    "their",
+    "said",
+    "which",
+    "who",
+    "when",
+    "since",
+    "into",
+    "also",
+    "been",
+    "are",
+    "not",
+}
 _PARTIAL = re.compile(r"XXXX-(\d\d-\d\d)$")
 _LABEL_CHARS = 110
 # seasons (TIMEX3 SP/SU/FA/WI): first month and day, last month and day (northern meteorological seasons)
-_SEASONS = {"SP": ((3, 1), (5, 31), "spring"), "SU": ((6, 1), (8, 31), "summer"),
-            "FA": ((9, 1), (11, 30), "autumn"), "WI": ((12, 1), (2, 28), "winter")}
+_SEASONS = {
+    "SP": ((3, 1), (5, 31), "spring"),
+    "SU": ((6, 1), (8, 31), "summer"),
+    "FA": ((9, 1), (11, 30), "autumn"),
+    "WI": ((12, 1), (2, 28), "winter"),
+}
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—–]{0,60}?\s[—–-]{1,2}\s*")
 # event labels that say nothing without their sentence: a relative pronoun or a bare pronoun as actor
 _WEAK_ACTOR = {"who", "which", "that", "it", "they", "he", "she", "we", "this", "these", "those", "there"}
@@ -122,10 +165,13 @@ def refine_publication(documents: list[Document], claims: list[Claim]) -> dict[s
             continue
         value, c = max(by_doc[d.id], key=lambda t: t[0])
         lo = date.fromisoformat(value)
-        out[d.id] = {"published": None, "published_how": "inferred",
-                     "published_window": (lo.isoformat(), (lo + timedelta(days=92)).isoformat()),
-                     "published_evidence": f"“{c.text[:80]}” without a year; other sources date {c.action!r} "
-                                           f"on {value}; a month-day without a year is written within months"}
+        out[d.id] = {
+            "published": None,
+            "published_how": "inferred",
+            "published_window": (lo.isoformat(), (lo + timedelta(days=92)).isoformat()),
+            "published_evidence": f"“{c.text[:80]}” without a year; other sources date {c.action!r} "
+            f"on {value}; a month-day without a year is written within months",
+        }
     return out
 
 
@@ -136,7 +182,7 @@ def _outlet(doc: Document | None, fallback: str) -> str:
 
 
 def _event_label(c: EventClaim) -> str:
-    """"actor predicate target [in place]"; "" when that would not stand on its own ("who fled")."""
+    """ "actor predicate target [in place]"; "" when that would not stand on its own ("who fled")."""
     actor, pred, target = (c.actor or "").strip(), (c.predicate or c.action or "").strip(), (c.target or "").strip()
     if actor.lower() in _WEAK_ACTOR or not (actor or target) or not pred:
         return ""
@@ -163,7 +209,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     if m and m.end() < b:  # a span starting in the dateline is about the sentence after it
         a = m.end()
     s = " ".join(text[a:b].split())
-    return s if len(s) <= _LABEL_CHARS else s[:_LABEL_CHARS - 1].rstrip() + "…"
+    return s if len(s) <= _LABEL_CHARS else s[: _LABEL_CHARS - 1].rstrip() + "…"
 
 
 def _versions(members: list[Claim], docs: dict[str, Document]) -> str:
@@ -269,7 +315,14 @@ def build(claims: list[Claim], documents: list[Document]) -> list[TimelineEntry]
         doc_ids = tuple(dict.fromkeys(c.doc for c in members))
         outlets = tuple(dict.fromkeys(_outlet(docs.get(d), d) for d in doc_ids))
         label = _versions(members, docs) or label
-        entries.append(TimelineEntry(date=when, label=f"{readable(when)}: {label}",
-                                     claims=tuple(c.id for c in members), outlets=outlets, docs=doc_ids))
+        entries.append(
+            TimelineEntry(
+                date=when,
+                label=f"{readable(when)}: {label}",
+                claims=tuple(c.id for c in members),
+                outlets=outlets,
+                docs=doc_ids,
+            )
+        )
     entries.sort(key=lambda e: (sort_key(e.date), e.label))
     return entries

@@ -19,6 +19,7 @@ transitively) once and claims attributed to one original source once.
 Date findings (kind ``date``): time claims whose sentence names the same event and
 phase ("the siege began on ...") are compared across documents.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,14 +44,59 @@ from .link import (
 )
 
 STAGE = "crosscheck@1"
-EVENT_NOUNS = ("siege", "strike", "attack", "offensive", "ceasefire", "truce", "election", "referendum",
-               "independence", "war", "invasion", "earthquake", "flood", "protest", "protests", "talks", "summit",
-               "agreement", "treaty", "blockade", "occupation", "evacuation", "trial", "storm", "fire")
-PHASES = {"began": "begin", "begun": "begin", "begins": "begin", "started": "begin", "start": "begin",
-          "starts": "begin", "launched": "begin", "erupted": "begin", "broke": "begin",
-          "ended": "end", "ending": "end", "ends": "end", "end": "end", "lifted": "end", "collapsed": "end",
-          "declared": "declare", "declaration": "declare", "signed": "sign", "held": "hold",
-          "took": "occur", "occurred": "occur", "happened": "occur", "struck": "occur", "hit": "occur"}
+EVENT_NOUNS = (
+    "siege",
+    "strike",
+    "attack",
+    "offensive",
+    "ceasefire",
+    "truce",
+    "election",
+    "referendum",
+    "independence",
+    "war",
+    "invasion",
+    "earthquake",
+    "flood",
+    "protest",
+    "protests",
+    "talks",
+    "summit",
+    "agreement",
+    "treaty",
+    "blockade",
+    "occupation",
+    "evacuation",
+    "trial",
+    "storm",
+    "fire",
+)
+PHASES = {
+    "began": "begin",
+    "begun": "begin",
+    "begins": "begin",
+    "started": "begin",
+    "start": "begin",
+    "starts": "begin",
+    "launched": "begin",
+    "erupted": "begin",
+    "broke": "begin",
+    "ended": "end",
+    "ending": "end",
+    "ends": "end",
+    "end": "end",
+    "lifted": "end",
+    "collapsed": "end",
+    "declared": "declare",
+    "declaration": "declare",
+    "signed": "sign",
+    "held": "hold",
+    "took": "occur",
+    "occurred": "occur",
+    "happened": "occur",
+    "struck": "occur",
+    "hit": "occur",
+}
 
 
 # ------------------------------------------------------------- independence
@@ -64,10 +110,15 @@ def source_counts(members: list[Facet]) -> tuple[SourceCount, ...]:
     groups: dict[str, list[Facet]] = {}
     for f in members:
         groups.setdefault(f.display, []).append(f)
-    out = [SourceCount(value=v, claims=tuple(sorted(f.claim.id for f in fs)),
-                       outlets=tuple(sorted({f.outlet for f in fs})),
-                       independent_sources=len({source_key(f) for f in fs}))
-           for v, fs in groups.items()]
+    out = [
+        SourceCount(
+            value=v,
+            claims=tuple(sorted(f.claim.id for f in fs)),
+            outlets=tuple(sorted({f.outlet for f in fs})),
+            independent_sources=len({source_key(f) for f in fs}),
+        )
+        for v, fs in groups.items()
+    ]
     return tuple(sorted(out, key=lambda s: (-s.independent_sources, s.value)))
 
 
@@ -80,9 +131,14 @@ def _compatible(a: Facet, b: Facet) -> bool:
 
 def _context_shared(a: Facet, b: Facet) -> bool:
     """Something beyond the key says the two claims are about one thing."""
-    return bool((a.places & b.places) or (a.entities & b.entities) or (a.where & b.where)
-                or (a.granularity and a.granularity == b.granularity)
-                or (a.day and a.day == b.day) or (a.story and a.story == b.story and a.scope and b.scope))
+    return bool(
+        (a.places & b.places)
+        or (a.entities & b.entities)
+        or (a.where & b.where)
+        or (a.granularity and a.granularity == b.granularity)
+        or (a.day and a.day == b.day)
+        or (a.story and a.story == b.story and a.scope and b.scope)
+    )
 
 
 def _point(f: Facet) -> float | None:
@@ -130,12 +186,20 @@ def judge(members: list[Facet]) -> Status:
 
 # --------------------------------------------------------------- summaries
 def _verb(pred: str | None) -> str:
-    return {"kill": "killed", "injure": "injured", "capture": "taken", "control": "controlled",
-            "siege": "under siege", "displace": "displaced", "arrest": "arrested", "vote": "votes"}.get(pred or "", "")
+    return {
+        "kill": "killed",
+        "injure": "injured",
+        "capture": "taken",
+        "control": "controlled",
+        "siege": "under siege",
+        "displace": "displaced",
+        "arrest": "arrested",
+        "vote": "votes",
+    }.get(pred or "", "")
 
 
 def _phrase(f: Facet) -> str:
-    """"9 people killed in the strike on the Harbour Market on Saturday"."""
+    """ "9 people killed in the strike on the Harbour Market on Saturday"."""
     what = (f.claim.what or "").strip()
     if f.thing == "duration":
         return f"{f.display} ({(what or f.pred_word or _verb(f.pred)).lower()})"
@@ -147,7 +211,7 @@ def _phrase(f: Facet) -> str:
     if verb and verb.endswith("ing"):  # "killing 12" reads "12 killed" after the figure
         verb = _verb(f.pred) or verb
     if f.noun in ("death", "deaths", "fatality", "fatalities"):  # "the military death toll to 633": 633 military deaths
-        lead = what[:what.lower().find(f.noun)] if f.noun in what.lower() else ""
+        lead = what[: what.lower().find(f.noun)] if f.noun in what.lower() else ""
         noun, verb = f"{lead}{'death' if f.display == '1' else 'deaths'}".strip(), ""
     place = ""
     if f.places and not any(p in f.scope.lower() for p in f.places):
@@ -167,11 +231,14 @@ def summarize(status: str, members: list[Facet]) -> str:
         outlets = ", ".join(sorted({f.outlet for f in fs}))
         when = f" ({fs[0].published[:10]})" if status == "update" and fs[0].published else ""
         parts.append(f"{outlets}{when}: {_phrase(fs[0])}")
-    tail = {"agree": "the figures agree", "conflict": "the figures conflict",
-            "scope_difference": "different scope, not a contradiction",
-            "update": "a running figure that rose in later reports",
-            "single_source": "one independent source only",
-            "unknown": "the figures differ but it is unclear they count the same thing"}[status]
+    tail = {
+        "agree": "the figures agree",
+        "conflict": "the figures conflict",
+        "scope_difference": "different scope, not a contradiction",
+        "update": "a running figure that rose in later reports",
+        "single_source": "one independent source only",
+        "unknown": "the figures differ but it is unclear they count the same thing",
+    }[status]
     return "; ".join(parts) + f" — {tail}."
 
 
@@ -180,11 +247,19 @@ def _finding(status: Status, members: list[Facet], kind: str = "quantity") -> Fi
     ids = sorted({f.claim.id for f in members})
     ents = sorted({e for f in members for e in f.entities})
     stories = Counter(f.story for f in members if f.story)
-    return Finding(id=stable_id("f", *ids), status=status, summary=summarize(status, members), claims=tuple(ids),
-                   independent_sources=source_counts(members), kind=kind, key=members[0].key,
-                   story=stories.most_common(1)[0][0] if stories else None, entities=tuple(ents),
-                   outlets=tuple(sorted({f.outlet for f in members})),
-                   stage=STAGE)
+    return Finding(
+        id=stable_id("f", *ids),
+        status=status,
+        summary=summarize(status, members),
+        claims=tuple(ids),
+        independent_sources=source_counts(members),
+        kind=kind,
+        key=members[0].key,
+        story=stories.most_common(1)[0][0] if stories else None,
+        entities=tuple(ents),
+        outlets=tuple(sorted({f.outlet for f in members})),
+        stage=STAGE,
+    )
 
 
 def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
@@ -249,10 +324,19 @@ def _tied(members: list[Facet], other: list[Facet], verdict: str) -> list[Facet]
     return [f for f in members if any(_context_shared(f, g) for g in other)]
 
 
-_CATEGORY_WORDS = {"civilians": "civilians only", "children": "children only", "combatants": "combatants only",
-                   "women": "women only", "journalists": "journalists only"}
-_IN_GROUP = {"conflict": "these conflict", "update": "a running figure that rose", "agree": "these agree",
-             "unknown": "unclear they count the same thing"}
+_CATEGORY_WORDS = {
+    "civilians": "civilians only",
+    "children": "children only",
+    "combatants": "combatants only",
+    "women": "women only",
+    "journalists": "journalists only",
+}
+_IN_GROUP = {
+    "conflict": "these conflict",
+    "update": "a running figure that rose",
+    "agree": "these agree",
+    "unknown": "unclear they count the same thing",
+}
 
 
 def scope_label(members: list[Facet]) -> str:
@@ -277,8 +361,11 @@ def scope_label(members: list[Facet]) -> str:
 def _scope_rank(members: list[Facet]) -> tuple:
     gran = Counter(f.granularity for f in members).most_common(1)[0][0]
     cat = any(f.category for f in members)
-    return (cat, {"cumulative": 0, "period": 0, None: 1, "incident": 2}.get(gran, 1),
-            min(f.published or "" for f in members))
+    return (
+        cat,
+        {"cumulative": 0, "period": 0, None: 1, "incident": 2}.get(gran, 1),
+        min(f.published or "" for f in members),
+    )
 
 
 def _scope_finding(parts: list[tuple[list[Facet], Status]]) -> Finding:
@@ -291,9 +378,11 @@ def _scope_finding(parts: list[tuple[list[Facet], Status]]) -> Finding:
         note = f" ({_IN_GROUP[status]})" if status in _IN_GROUP and len({f.display for f in fs}) > 1 else ""
         pieces.append(f"{scope_label(fs)} — {body}{note}")
     what = f"{members[0].thing or 'figures'} {_verb(members[0].pred) or members[0].pred or ''}".strip()
-    summary = f"{what[0].upper()}{what[1:]}, counted over {len(parts)} scopes: " + "; ".join(
-        f"({n}) {p}" for n, p in enumerate(pieces, 1)) \
+    summary = (
+        f"{what[0].upper()}{what[1:]}, counted over {len(parts)} scopes: "
+        + "; ".join(f"({n}) {p}" for n, p in enumerate(pieces, 1))
         + " — different scope, not a contradiction."
+    )
     return replace(finding, summary=summary)
 
 
@@ -340,33 +429,62 @@ def date_findings(claims: list[Claim], documents: list[Document], story_of: dict
             continue
         vals = [c.value_iso for c, _ in items if c.value_iso]  # all of them: dated_events yields dated claims
         clash = any(not (a.startswith(b) or b.startswith(a)) for a, b in combinations(vals, 2))
-        roots = {c.value_iso: {root_of(c2.doc, by_id) for c2, _ in items if c2.value_iso == c.value_iso}
-                 for c, _ in items}
-        status: Status = "conflict" if clash else ("agree" if len({root_of(c.doc, by_id) for c, _ in items}) > 1
-                                           else "single_source")
+        roots = {
+            c.value_iso: {root_of(c2.doc, by_id) for c2, _ in items if c2.value_iso == c.value_iso} for c, _ in items
+        }
+        status: Status = (
+            "conflict"
+            if clash
+            else ("agree" if len({root_of(c.doc, by_id) for c, _ in items}) > 1 else "single_source")
+        )
         counts = []
         for v in sorted(set(vals)):
             cs = [c for c, _ in items if c.value_iso == v]
-            counts.append(SourceCount(v, tuple(sorted(c.id for c in cs)),
-                                      tuple(sorted({outlet_of(by_id.get(c.doc)) for c in cs})), len(roots[v])))
+            counts.append(
+                SourceCount(
+                    v,
+                    tuple(sorted(c.id for c in cs)),
+                    tuple(sorted({outlet_of(by_id.get(c.doc)) for c in cs})),
+                    len(roots[v]),
+                )
+            )
         summary = "; ".join(f"{', '.join(sc.outlets)}: {sc.value}" for sc in counts)
-        verdict = {"conflict": "the dates differ", "agree": "the dates agree",
-                   "single_source": "one independent source only"}[status]
+        verdict = {
+            "conflict": "the dates differ",
+            "agree": "the dates agree",
+            "single_source": "one independent source only",
+        }[status]
         ids = sorted(c.id for c, _ in items)
-        out.append(Finding(id=stable_id("f", *ids), status=status, summary=f"{_when(key)}: {summary} — {verdict}.",
-                           claims=tuple(ids), independent_sources=tuple(counts), kind="date", key=key,
-                           story=story, outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
-                           stage=STAGE))
+        out.append(
+            Finding(
+                id=stable_id("f", *ids),
+                status=status,
+                summary=f"{_when(key)}: {summary} — {verdict}.",
+                claims=tuple(ids),
+                independent_sources=tuple(counts),
+                kind="date",
+                key=key,
+                story=story,
+                outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
+                stage=STAGE,
+            )
+        )
     return out
 
 
-_PAST = {"begin": "began", "end": "ended", "declare": "was declared", "sign": "was signed", "hold": "was held",
-         "occur": "happened"}
+_PAST = {
+    "begin": "began",
+    "end": "ended",
+    "declare": "was declared",
+    "sign": "was signed",
+    "hold": "was held",
+    "occur": "happened",
+}
 _NO_ARTICLE = {"independence", "occupation", "evacuation"}
 
 
 def _when(key: str) -> str:
-    """"siege/begin" -> "When the siege began"; "independence/declare" -> "When independence was declared"."""
+    """ "siege/begin" -> "When the siege began"; "independence/declare" -> "When independence was declared"."""
     noun, phase = key.split("/", 1)
     verb = _PAST.get(phase, phase)
     if noun in ("talks", "protests") and verb.startswith("was "):
@@ -374,8 +492,9 @@ def _when(key: str) -> str:
     return f"When {'' if noun in _NO_ARTICLE else 'the '}{noun} {verb}"
 
 
-def _join_loners(groups: dict[tuple[str | None, str], list[tuple[TimeClaim, str]]]
-                 ) -> dict[tuple[str | None, str], list[tuple[TimeClaim, str]]]:
+def _join_loners(
+    groups: dict[tuple[str | None, str], list[tuple[TimeClaim, str]]],
+) -> dict[tuple[str | None, str], list[tuple[TimeClaim, str]]]:
     """A document alone in its story (story None) is compared corpus-wide: its dates of an event
     join each story's dates of the same event (and, with no story to join, stay together)."""
     out: dict[tuple[str | None, str], list[tuple[TimeClaim, str]]] = {}
@@ -389,9 +508,33 @@ def _join_loners(groups: dict[tuple[str | None, str], list[tuple[TimeClaim, str]
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]+)*")
-_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-              "The", "This", "That", "But", "And", "However"}
+_NOT_NAMES = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "This",
+    "That",
+    "But",
+    "And",
+    "However",
+}
 
 
 def _names(sentence: str) -> set[str]:
@@ -408,5 +551,6 @@ def _ambiguous(items: list[tuple[TimeClaim, str]]) -> bool:
         if any(not (a.startswith(b) or b.startswith(a)) for a, b in combinations(sorted(vals), 2)):
             return True
     names = [_names(sentence) for _, sentence in items]
-    return not any(names[i] & names[j] for i, j in combinations(range(len(items)), 2)
-                   if items[i][0].doc != items[j][0].doc)
+    return not any(
+        names[i] & names[j] for i, j in combinations(range(len(items)), 2) if items[i][0].doc != items[j][0].doc
+    )

@@ -34,6 +34,7 @@ machine's CPUs when ``workers`` is 1) and its temporary files inside the run fol
 The run folder is ``<db>.ray-runs/<run id>`` beside the store (a temp folder for an
 in-memory store); the Parquet shards are removed when the run succeeds.
 """
+
 from __future__ import annotations
 
 import os
@@ -104,8 +105,9 @@ def _start_ray(options: Options, folder: Path) -> tuple[Any, bool]:
     try:
         import ray
     except ImportError as exc:
-        raise RayUnavailable("the Ray engine needs ray[data]",
-                             hint="pip install 'rashomon[ray]', or run with --engine local") from exc
+        raise RayUnavailable(
+            "the Ray engine needs ray[data]", hint="pip install 'rashomon[ray]', or run with --engine local"
+        ) from exc
     if ray.is_initialized():
         return ray, False
     if options.ray_address:
@@ -115,8 +117,7 @@ def _start_ray(options: Options, folder: Path) -> tuple[Any, bool]:
     if len(str(temp)) > MAX_RAY_TEMP_DIR:  # too long for Ray's socket paths: use a short one
         temp = Path(tempfile.mkdtemp(prefix="rray-"))
     cpus = options.workers if options.workers > 1 else (os.cpu_count() or 1)
-    ray.init(num_cpus=cpus, _temp_dir=str(temp), include_dashboard=False, log_to_driver=False,
-             configure_logging=False)
+    ray.init(num_cpus=cpus, _temp_dir=str(temp), include_dashboard=False, log_to_driver=False, configure_logging=False)
     return ray, True
 
 
@@ -135,8 +136,9 @@ def _prepare_file(row: dict[str, Any], options: Options) -> list[dict[str, bytes
     return out
 
 
-def ingest(store: Store, paths: Iterable[str | Path], options: Options | None = None,
-           progress: Progress = _noop) -> IngestReport:
+def ingest(
+    store: Store, paths: Iterable[str | Path], options: Options | None = None, progress: Progress = _noop
+) -> IngestReport:
     """Read, clean and sign the input files in Ray tasks; link near-copies and store on the driver."""
     options = options or Options()
     entries = [{"entry": pickle.dumps(e)} for e in ingest_mod.expand(paths)]
@@ -184,6 +186,7 @@ def analyze(store: Store, options: Options | None = None, progress: Progress = _
 def ray_mapper(ray: Any, window: int) -> Callable[[Callable, Iterable[tuple]], Iterator[Any]]:
     """A mapper for :func:`rashomon.pipeline.corpus`: each partition is a Ray task; at most
     ``window`` are in flight (the driver loads the next ones meanwhile); results come back in order."""
+
     def mapper(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
         remote = ray.remote(num_cpus=1, max_retries=2)(fn)
         pending: deque = deque()
@@ -193,11 +196,13 @@ def ray_mapper(ray: Any, window: int) -> Callable[[Callable, Iterable[tuple]], I
                 yield ray.get(pending.popleft())
         while pending:
             yield ray.get(pending.popleft())
+
     return mapper
 
 
-def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, report: AnalyzeReport,
-                    progress: Progress, total: int) -> None:
+def _extract_on_ray(
+    ray: Any, store: Store, options: Options, folder: Path, report: AnalyzeReport, progress: Progress, total: int
+) -> None:
     docs_dir, out_dir = folder / "docs", folder / "extractions"
     cpus = float(ray.cluster_resources().get("CPU", 1))
     actors = max(1, int(cpus))
@@ -209,9 +214,14 @@ def _extract_on_ray(ray: Any, store: Store, options: Options, folder: Path, repo
     write_documents(store.iter_pending(todo, options.batch_size), docs_dir, per_shard)
     shards = len(list(docs_dir.glob("*.parquet")))
     dataset = ray.data.read_parquet(str(docs_dir), num_cpus=0.1, override_num_blocks=shards)
-    results = dataset.map_batches(ExtractActor, fn_constructor_kwargs={"options": options},
-                                  batch_size=options.batch_size, batch_format="pyarrow",
-                                  concurrency=actors, num_cpus=actor_cpus)
+    results = dataset.map_batches(
+        ExtractActor,
+        fn_constructor_kwargs={"options": options},
+        batch_size=options.batch_size,
+        batch_format="pyarrow",
+        concurrency=actors,
+        num_cpus=actor_cpus,
+    )
     results.write_parquet(str(out_dir), ray_remote_args={"num_cpus": 0.1})
     for extractions in read_extractions(out_dir, options.batch_size * 4):
         store.save_extractions(extractions)

@@ -10,6 +10,7 @@ claims have optional fields and a ``value`` that is a number or a list, which JS
 exactly (floats round-trip through ``repr``) where an inferred Arrow struct would not.
 No SQL here: the store stays the only thing that touches the database.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,12 +23,28 @@ import pyarrow.parquet as pq
 
 from ..records import Document, Extraction, Mention, make_claim
 
-DOC_FIELDS = ("id", "source", "text", "raw_text", "title", "url", "outlet", "author", "published",
-              "published_how", "published_evidence", "language", "duplicate_of", "similarity",
-              "content_hash", "format")
-DOC_SCHEMA = pa.schema([(f, pa.float64() if f == "similarity" else pa.string()) for f in DOC_FIELDS]
-                       + [("published_window", pa.list_(pa.string())), ("pos", pa.int64()),
-                          ("stages", pa.list_(pa.string()))])
+DOC_FIELDS = (
+    "id",
+    "source",
+    "text",
+    "raw_text",
+    "title",
+    "url",
+    "outlet",
+    "author",
+    "published",
+    "published_how",
+    "published_evidence",
+    "language",
+    "duplicate_of",
+    "similarity",
+    "content_hash",
+    "format",
+)
+DOC_SCHEMA = pa.schema(
+    [(f, pa.float64() if f == "similarity" else pa.string()) for f in DOC_FIELDS]
+    + [("published_window", pa.list_(pa.string())), ("pos", pa.int64()), ("stages", pa.list_(pa.string()))]
+)
 RESULT_SCHEMA = pa.schema([("doc", pa.string()), ("pos", pa.int64()), ("extraction", pa.string())])
 
 
@@ -40,8 +57,9 @@ def _doc_row(doc: Document, pos: int, stages: Sequence[str]) -> dict[str, Any]:
     return row
 
 
-def write_documents(batches: Iterable[tuple[Sequence[str], Sequence[Document]]], folder: Path,
-                    docs_per_shard: int) -> int:
+def write_documents(
+    batches: Iterable[tuple[Sequence[str], Sequence[Document]]], folder: Path, docs_per_shard: int
+) -> int:
     """Write ``(stages, documents)`` batches to ``folder/docs-NNNNN.parquet`` shards of at most
     ``docs_per_shard`` rows each (one shard in memory at a time), each document with the extraction
     stages to run on it. Returns how many documents were written."""
@@ -81,9 +99,14 @@ def documents_from_rows(rows: Iterable[dict[str, Any]]) -> list[tuple[int, Docum
 
 # -------------------------------------------------------------- extractions
 def extraction_rows(positions: Sequence[int], extractions: Sequence[Extraction]) -> pa.Table:
-    return pa.table({"doc": [x.doc for x in extractions], "pos": list(positions),
-                     "extraction": [json.dumps(x.to_dict(), ensure_ascii=False) for x in extractions]},
-                    schema=RESULT_SCHEMA)
+    return pa.table(
+        {
+            "doc": [x.doc for x in extractions],
+            "pos": list(positions),
+            "extraction": [json.dumps(x.to_dict(), ensure_ascii=False) for x in extractions],
+        },
+        schema=RESULT_SCHEMA,
+    )
 
 
 def extraction_from_json(payload: str) -> Extraction:
@@ -94,11 +117,17 @@ def extraction_from_json(payload: str) -> Extraction:
             c["value"] = tuple(c["value"])
         claims.append(make_claim(**c))
     window = d.get("published_window")
-    return Extraction(doc=d["doc"], mentions=tuple(Mention(**m) for m in d["mentions"]), claims=tuple(claims),
-                      published=d.get("published"), published_how=d.get("published_how"),
-                      published_window=tuple(window) if window else None,
-                      published_evidence=d.get("published_evidence"), error=d.get("error"),
-                      stages=tuple(d.get("stages", ())))
+    return Extraction(
+        doc=d["doc"],
+        mentions=tuple(Mention(**m) for m in d["mentions"]),
+        claims=tuple(claims),
+        published=d.get("published"),
+        published_how=d.get("published_how"),
+        published_window=tuple(window) if window else None,
+        published_evidence=d.get("published_evidence"),
+        error=d.get("error"),
+        stages=tuple(d.get("stages", ())),
+    )
 
 
 def read_extractions(folder: Path, rows_per_batch: int) -> Iterator[list[Extraction]]:

@@ -1,6 +1,7 @@
 """Scorers against the gold data in ../shared/data. Each module exposes
 ``evaluate(data: Path, options: Options, limit: int | None = None) -> dict`` whose
 values are metrics (floats/ints) or nested dicts of them (one per system compared)."""
+
 from __future__ import annotations
 
 import importlib

@@ -8,6 +8,7 @@ shingles of the lower-cased words, counted as a *multiset* (a shingle repeated i
 text must be found as often). Scores are averaged over documents (macro); a page a
 system returns nothing for scores 0. Pages are taken in sorted file-name order.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -32,7 +33,7 @@ def shingles(text: str, k: int = K) -> Counter[tuple[str, ...]]:
     toks = _WORD.findall(text.lower())
     if 0 < len(toks) < k:
         return Counter([tuple(toks)])
-    return Counter(tuple(toks[i:i + k]) for i in range(len(toks) - k + 1))
+    return Counter(tuple(toks[i : i + k]) for i in range(len(toks) - k + 1))
 
 
 def score(predicted: str, gold: str) -> dict[str, float]:
@@ -61,11 +62,11 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     if not truth_path.exists() or not pages.is_dir():
         raise UsageError(f"{data} has no ground-truth.json and html/", hint="--data ../shared/data/article-extraction")
     truth = json.loads(truth_path.read_text("utf-8"))
-    files = sorted(p for p in pages.glob("*.html.gz") if p.name[:-len(".html.gz")] in truth)
+    files = sorted(p for p in pages.glob("*.html.gz") if p.name[: -len(".html.gz")] in truth)
     files = files[:limit] if limit else files
     rows: dict[str, list[dict[str, float]]] = {"rashomon": [], "trafilatura": []}
     for path in files:
-        gold = truth[path.name[:-len(".html.gz")]].get("articleBody") or ""
+        gold = truth[path.name[: -len(".html.gz")]].get("articleBody") or ""
         page = gzip.decompress(path.read_bytes())
         rows["rashomon"].append(score(ours(page, path.name[:-3], options), gold))
         rows["trafilatura"].append(score(trafilatura.extract(page) or "", gold))

@@ -32,6 +32,7 @@ Our linker is structural (numbers about the same counted thing), so on ClaimDiff
 claims are mostly numberless prose, its recall is low by design; the number says how
 much of the data it can speak to, and how right it is where it speaks.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,9 +50,11 @@ from ..records import Claim, Document, Finding, stable_id
 
 FILES = ("ClaimDiff-weak-train.json", "ClaimDiff-strength-train.json")
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
-_STOP = set("the and for that with this from have has had was were are but not its his her their they them "
-            "said says will would could should been being which who what when where into about over than then "
-            "also more most some such only just very there here these those our your you".split())
+_STOP = set(
+    "the and for that with this from have has had was were are but not its his her their they them "
+    "said says will would could should been being which who what when where into about over than then "
+    "also more most some such only just very there here these those our your you".split()
+)
 LEXICAL_THRESHOLD = 0.2
 
 
@@ -60,16 +63,18 @@ def load_pairs(data: Path) -> list[dict[str, Any]]:
     paths = [data / f for f in FILES]
     missing = [p.name for p in paths if not p.exists()]
     if missing:
-        raise UsageError(f"ClaimDiff files missing in {data}: {', '.join(missing)}",
-                         hint="point --data at ../shared/data/claimdiff")
+        raise UsageError(
+            f"ClaimDiff files missing in {data}: {', '.join(missing)}", hint="point --data at ../shared/data/claimdiff"
+        )
     weak, strong = ({r["pair_id"]: r for r in json.loads(p.read_text("utf-8"))["data"]} for p in paths)
     pairs = []
     for pid in sorted(weak):
         if pid.endswith("_rev") or pid not in strong:
             continue
         r = dict(weak[pid])
-        r["label"] = ("weaken" if weak[pid]["relation"] == 1 else
-                      "strengthen" if strong[pid]["relation"] == 1 else "unrelated")
+        r["label"] = (
+            "weaken" if weak[pid]["relation"] == 1 else "strengthen" if strong[pid]["relation"] == 1 else "unrelated"
+        )
         pairs.append(r)
     return pairs
 
@@ -89,8 +94,12 @@ def _prf(pred: list[bool], gold: list[bool]) -> dict[str, float]:
     fn = sum(g and not p for p, g in zip(pred, gold))
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "linked": tp + fp}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "linked": tp + fp,
+    }
 
 
 def is_dev(pair: dict[str, Any]) -> bool:
@@ -99,8 +108,10 @@ def is_dev(pair: dict[str, Any]) -> bool:
 
 
 def _halves(pred: list[bool], gold: list[bool], dev: list[bool]) -> dict[str, dict[str, float]]:
-    return {name: _prf([p for p, d in zip(pred, dev) if d == want], [g for g, d in zip(gold, dev) if d == want])
-            for name, want in (("dev", True), ("heldout", False))}
+    return {
+        name: _prf([p for p, d in zip(pred, dev) if d == want], [g for g, d in zip(gold, dev) if d == want])
+        for name, want in (("dev", True), ("heldout", False))
+    }
 
 
 def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str, Any]:
@@ -112,14 +123,21 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     extractions = {}
     keyed = [(s, side, p["date"]) for p in pairs for s, side in ((p["claim_a"], "a"), (p["claim_b"], "b"))]
     unique = sorted(set(keyed))
-    for (s, side, day) in unique:
-        docs[(s, side, day)] = Document(id=stable_id("d", s, side, day), source=f"claimdiff:{side}", text=s,
-                                        raw_text=s, outlet=f"outlet {side}", published=day)
+    for s, side, day in unique:
+        docs[(s, side, day)] = Document(
+            id=stable_id("d", s, side, day),
+            source=f"claimdiff:{side}",
+            text=s,
+            raw_text=s,
+            outlet=f"outlet {side}",
+            published=day,
+        )
     parsed = nlp.pipe([k[0] for k in unique], batch_size=options.batch_size)
     for key, sdoc in zip(unique, parsed):
         extractions[key] = extract_doc(sdoc, docs[key], options)
-    weights = statements.Weights.of(docs.values(), entities_mod.canonicalize(
-        m for e in extractions.values() for m in e.mentions))
+    weights = statements.Weights.of(
+        docs.values(), entities_mod.canonicalize(m for e in extractions.values() for m in e.mentions)
+    )
     struct_pred, lex_pred, gold, verdict_hits, covered = [], [], [], [], 0
     stmt_pred, stmt_hits, stmt_covered = [], [], 0
     for p in pairs:
@@ -142,9 +160,13 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
                 verdict_hits.append((status == "agree") == (p["label"] == "strengthen"))
         units = statements.statements(claims, [da, db], ents)
         stmt_covered += {u.doc for u in units} == {da.id, db.id}
-        said = [f for f in statements.link(claims, [da, db], ents, weights=weights, limit=None,
-                                        min_score=statements.MIN_SCORE)
-                if _sides(f, claims) == {da.id, db.id}]
+        said = [
+            f
+            for f in statements.link(
+                claims, [da, db], ents, weights=weights, limit=None, min_score=statements.MIN_SCORE
+            )
+            if _sides(f, claims) == {da.id, db.id}
+        ]
         stmt_pred.append(bool(said))
         if said and related and said[0].status in ("agree", "conflict"):
             stmt_hits.append((said[0].status == "agree") == (p["label"] == "strengthen"))
@@ -153,17 +175,21 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     return {
         "pairs": n,
         "base_rate": round(sum(gold) / n, 4) if n else 0.0,
-        "structural": {**_prf(struct_pred, gold),
-                       "false_links": sum(p and not g for p, g in zip(struct_pred, gold)),
-                       "coverage": round(covered / n, 4) if n else 0.0,
-                       "verdict_accuracy": round(sum(verdict_hits) / len(verdict_hits), 4) if verdict_hits else 0.0,
-                       "verdict_pairs": len(verdict_hits)},
-        "statement": {**_prf(stmt_pred, gold),
-                      "false_links": sum(p and not g for p, g in zip(stmt_pred, gold)),
-                      "coverage": round(stmt_covered / n, 4) if n else 0.0,
-                      "verdict_accuracy": round(sum(stmt_hits) / len(stmt_hits), 4) if stmt_hits else 0.0,
-                      "verdict_pairs": len(stmt_hits),
-                      **_halves(stmt_pred, gold, dev)},
+        "structural": {
+            **_prf(struct_pred, gold),
+            "false_links": sum(p and not g for p, g in zip(struct_pred, gold)),
+            "coverage": round(covered / n, 4) if n else 0.0,
+            "verdict_accuracy": round(sum(verdict_hits) / len(verdict_hits), 4) if verdict_hits else 0.0,
+            "verdict_pairs": len(verdict_hits),
+        },
+        "statement": {
+            **_prf(stmt_pred, gold),
+            "false_links": sum(p and not g for p, g in zip(stmt_pred, gold)),
+            "coverage": round(stmt_covered / n, 4) if n else 0.0,
+            "verdict_accuracy": round(sum(stmt_hits) / len(stmt_hits), 4) if stmt_hits else 0.0,
+            "verdict_pairs": len(stmt_hits),
+            **_halves(stmt_pred, gold, dev),
+        },
         "lexical": {**_prf(lex_pred, gold), **_halves(lex_pred, gold, dev)},
     }
 

@@ -11,6 +11,7 @@ is the corpus-wide instance id, ``INTRA_DOC_COREF`` inside one document).
 before closing punctuation or after opening brackets) with a token -> char-offset map, so
 gold mentions become character spans of the text our pipeline reads.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,9 @@ def read_document(path: Path) -> EcbDocument:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise InputError(f"{path}: not well-formed ECB+ XML ({exc})",
-                         hint="check the file is an ECB+ annotation file") from exc
+        raise InputError(
+            f"{path}: not well-formed ECB+ XML ({exc})", hint="check the file is an ECB+ annotation file"
+        ) from exc
     stem = path.stem
     plus = stem.endswith("ecbplus")
     tokens = [(t.get("t_id", ""), int(t.get("sentence", "0")), t.text or "") for t in root.iter("token")]
@@ -114,8 +116,16 @@ def read_document(path: Path) -> EcbDocument:
         offs = [spans[a] for a in anchors if a in spans]
         if not offs:
             continue
-        mentions.append(GoldMention(f"{stem}:{m_id}", stem, min(o[0] for o in offs), max(o[1] for o in offs), tag,
-                                    cluster.get(m_id, f"{stem}:{m_id}")))
+        mentions.append(
+            GoldMention(
+                f"{stem}:{m_id}",
+                stem,
+                min(o[0] for o in offs),
+                max(o[1] for o in offs),
+                tag,
+                cluster.get(m_id, f"{stem}:{m_id}"),
+            )
+        )
     mentions.sort(key=lambda g: (g.start, g.end, g.id))
     topic = stem.split("_", 1)[0]
     return EcbDocument(stem, topic, topic + ("plus" if plus else ""), text, url, tuple(mentions))
@@ -134,8 +144,10 @@ def topics(data: Path) -> list[str]:
     """The topic folders under ``data``, in numeric order."""
     folders = sorted((p for p in data.iterdir() if p.is_dir() and any(p.glob("*.xml"))), key=_topic_key)
     if not folders:
-        raise InputError(f"no ECB+ topic folders under {data}",
-                         hint="point --data at the ecbplus folder (it holds 1/, 2/, ... with *.xml)")
+        raise InputError(
+            f"no ECB+ topic folders under {data}",
+            hint="point --data at the ecbplus folder (it holds 1/, 2/, ... with *.xml)",
+        )
     return [f.name for f in folders]
 
 

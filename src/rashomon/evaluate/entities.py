@@ -34,6 +34,7 @@ their clusters are the ``CROSS_DOC_COREF`` instance ids, or an ``INTRA_DOC_COREF
 
 Old headline (per-topic input, all gold): ``per_topic_input.bcubed_all_gold``.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -48,8 +49,36 @@ from ..records import Document, Entity, Mention
 from .ecbplus import EcbDocument, GoldMention, read_corpus
 
 GOLD_PREFIXES = ("HUMAN_PART", "LOC_")
-_NOT_NAMES = {"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "he", "she", "they",
-              "it", "we", "i", "you", "him", "them", "who", "our", "my", "one", "another", "some", "all", "both"}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "who",
+    "our",
+    "my",
+    "one",
+    "another",
+    "some",
+    "all",
+    "both",
+}
 
 
 def parse_corpus(docs: list[EcbDocument], options: Options) -> tuple[list[Document], list[Mention]]:
@@ -123,8 +152,9 @@ def match(found: list[Mention], gold: list[GoldMention]) -> list[tuple[Mention, 
     return pairs
 
 
-def score(docs: list[EcbDocument], found: list[Mention], entities: list[Entity],
-          per_topic: list[Entity] | None = None) -> dict[str, Any]:
+def score(
+    docs: list[EcbDocument], found: list[Mention], entities: list[Entity], per_topic: list[Entity] | None = None
+) -> dict[str, Any]:
     """Mention P/R and B-cubed of ``entities`` (one canonicalisation of the whole corpus); ``per_topic``
     (the same run topic by topic) is scored alongside, for comparison with older reports."""
     gold = [g for d in docs for g in d.mentions if g.type.startswith(GOLD_PREFIXES)]
@@ -138,14 +168,16 @@ def score(docs: list[EcbDocument], found: list[Mention], entities: list[Entity],
     for m in found:
         found_by_doc[m.doc].append(m)
     hit = {g.id for g in gold if any(_overlap((m.start, m.end), (g.start, g.end)) for m in found_by_doc[g.doc])}
-    named = [g for g in gold if is_named(text[g.doc][g.start:g.end])]
+    named = [g for g in gold if is_named(text[g.doc][g.start : g.end])]
     pairs = match(found, gold)
 
     def clustered(ents: list[Entity], only_linked: bool) -> dict[str, float]:
         entity_of = {(m.doc, m.start, m.end, m.label): e.id for e in ents for m in e.mentions}
         kept = [(m, g) for m, g in pairs if linked(g) or not only_linked]
-        return bcubed([(topic[m.doc], entity_of[(m.doc, m.start, m.end, m.label)]) for m, _ in kept],
-                      [(topic[g.doc], g.cluster) for _, g in kept])
+        return bcubed(
+            [(topic[m.doc], entity_of[(m.doc, m.start, m.end, m.label)]) for m, _ in kept],
+            [(topic[g.doc], g.cluster) for _, g in kept],
+        )
 
     exact = [Entity(f"{label}:{t}", t, label, (t,), tuple(ms)) for (t, label), ms in _by_text(found).items()]
     result = {
@@ -163,8 +195,10 @@ def score(docs: list[EcbDocument], found: list[Mention], entities: list[Entity],
         "baseline": {"bcubed": clustered(exact, True), "bcubed_all_gold": clustered(exact, False)},
     }
     if per_topic is not None:
-        result["per_topic_input"] = {"bcubed": clustered(per_topic, True),
-                                     "bcubed_all_gold": clustered(per_topic, False)}
+        result["per_topic_input"] = {
+            "bcubed": clustered(per_topic, True),
+            "bcubed_all_gold": clustered(per_topic, False),
+        }
     return result
 
 

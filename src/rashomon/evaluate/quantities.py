@@ -22,6 +22,7 @@ prediction matches a gold quantity when the numbers are equal (relative toleranc
 * ``what_agreement``: among matched pairs where we give a counted thing, the share whose
   words meet the gold unit or ``referred_concepts`` words.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,7 +42,7 @@ _WORD = re.compile(r"[a-z0-9]+|[$%°£€¥]")
 
 
 def parse_gold_value(text: str) -> tuple[float, ...]:
-    """"5.5" -> (5.5,); "252.0-287.0" -> (252.0, 287.0) (a range); raises on junk."""
+    """ "5.5" -> (5.5,); "252.0-287.0" -> (252.0, 287.0) (a range); raises on junk."""
     m = _RANGE.match(text)
     if m:
         return float(m.group(1)), float(m.group(2))
@@ -126,11 +127,15 @@ def _load(data: Path) -> list[dict]:
     try:
         items = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read NewsQuant data at {path}: {exc}",
-                         hint="point --data at ../shared/data/newsquant/NewsQuant-dev.json") from exc
+        raise UsageError(
+            f"cannot read NewsQuant data at {path}: {exc}",
+            hint="point --data at ../shared/data/newsquant/NewsQuant-dev.json",
+        ) from exc
     if not isinstance(items, list) or not all(isinstance(x, dict) and "text" in x for x in items):
-        raise UsageError(f"{path} is not a NewsQuant list of {{text, quantities}} objects",
-                         hint="use ../shared/data/newsquant/NewsQuant-dev.json")
+        raise UsageError(
+            f"{path} is not a NewsQuant list of {{text, quantities}} objects",
+            hint="use ../shared/data/newsquant/NewsQuant-dev.json",
+        )
     return items
 
 
@@ -153,8 +158,9 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
         free = list(preds)
         for g in golds:
             gv = parse_gold_value(str(g["value"]))
-            hit = next((p for p in free if value_matches(p, gv, loose=False)), None) \
-                or next((p for p in free if value_matches(p, gv)), None)
+            hit = next((p for p in free if value_matches(p, gv, loose=False)), None) or next(
+                (p for p in free if value_matches(p, gv)), None
+            )
             if hit is None:
                 continue
             free.remove(hit)
@@ -171,15 +177,24 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
                 bound_ok += ok
             if hit.what:
                 what_n += 1
-                what_ok += bool(_words(hit.what) & (_words(g.get("unit")) | _words(g.get("normalized_unit"))
-                                                    | _words(g.get("referred_concepts"))))
+                what_ok += bool(
+                    _words(hit.what)
+                    & (_words(g.get("unit")) | _words(g.get("normalized_unit")) | _words(g.get("referred_concepts")))
+                )
     p, r = _ratio(tp, n_pred), _ratio(tp, n_gold)
     pu, ru = _ratio(tp_unit, n_pred), _ratio(tp_unit, n_gold)
     return {
-        "sentences": len(items), "gold": n_gold, "predicted": n_pred, "matched": tp,
-        "precision": p, "recall": r, "f1": _ratio(2 * p * r, p + r),
+        "sentences": len(items),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "matched": tp,
+        "precision": p,
+        "recall": r,
+        "f1": _ratio(2 * p * r, p + r),
         "f1_with_unit": _ratio(2 * pu * ru, pu + ru),
-        "change_accuracy": _ratio(change_ok, tp), "bound_accuracy": _ratio(bound_ok, bound_n),
-        "bound_pairs": bound_n, "unit_agreement": _ratio(unit_ok, unit_n),
+        "change_accuracy": _ratio(change_ok, tp),
+        "bound_accuracy": _ratio(bound_ok, bound_n),
+        "bound_pairs": bound_n,
+        "unit_agreement": _ratio(unit_ok, unit_n),
         "what_agreement": _ratio(what_ok, what_n),
     }

@@ -14,6 +14,7 @@ Owns reading the PolNeAR ``text/*.txt`` + ``attributions/*.ann`` pairs and scori
 Where a document was annotated by several annotators the first annotation file in
 sorted order is the gold. ``limit`` scores the first N documents (sorted by name).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -75,8 +76,10 @@ def load(data: Path, limit: int | None = None) -> list[tuple[str, str, list[Gold
     """(name, text, gold attributions) per document of a PolNeAR split folder."""
     texts, anns = data / "text", data / "attributions"
     if not texts.is_dir() or not anns.is_dir():
-        raise UsageError(f"{data} is not a PolNeAR split", hint="point --data at ../shared/data/polnear/dev "
-                         "(a folder with text/ and attributions/)")
+        raise UsageError(
+            f"{data} is not a PolNeAR split",
+            hint="point --data at ../shared/data/polnear/dev (a folder with text/ and attributions/)",
+        )
     first: dict[str, Path] = {}
     for ann in sorted(anns.glob("*.ann")):
         first.setdefault(ann.stem.rsplit("_", 1)[0], ann)
@@ -108,8 +111,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
-def score(docs: Sequence[tuple[str, str, Sequence[GoldAttribution]]],
-          predictions: Iterable[Sequence[Any]]) -> dict[str, Any]:
+def score(
+    docs: Sequence[tuple[str, str, Sequence[GoldAttribution]]], predictions: Iterable[Sequence[Any]]
+) -> dict[str, Any]:
     """Scores of predicted attributions (``Attribution``-like: source, cue, content) per document."""
     counts = {r: [0, 0, 0] for r in ROLES}
     trip = [0, 0, 0]
@@ -149,8 +153,7 @@ def _role(a: Any, role: str) -> tuple[tuple[int, int], ...]:
     return (v,) if isinstance(v[0], int) else tuple(v)
 
 
-def _match(tokens: list[tuple[int, int]], pred: Iterable[tuple[int, int]],
-           gold: Sequence[tuple[int, int]]) -> bool:
+def _match(tokens: list[tuple[int, int]], pred: Iterable[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> bool:
     if not gold:
         return True
     return bool(_label(tokens, pred) & _label(tokens, gold))

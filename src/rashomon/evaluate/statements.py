@@ -28,6 +28,7 @@ linker's threshold and rules were chosen on) and ``heldout`` (even topic numbers
 looked at to choose them). ``lexical`` is a reference (content-word Jaccard >= 0.5 over the
 same annotated pairs, fixed in advance, not tuned): what plain word overlap gets.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -60,11 +61,9 @@ class Prepared:
     weights: linker.Weights
 
 
-def prepare(data: Path, options: Options, limit: int | None = None,
-            only_topics: list[str] | None = None) -> Prepared:
+def prepare(data: Path, options: Options, limit: int | None = None, only_topics: list[str] | None = None) -> Prepared:
     ecb = read_corpus(Path(data), only_topics=only_topics, limit=limit)
-    documents = [Document(id=d.id, source=d.id, text=d.text, raw_text=d.text, url=d.url, outlet=d.id)
-                 for d in ecb]
+    documents = [Document(id=d.id, source=d.id, text=d.text, raw_text=d.text, url=d.url, outlet=d.id) for d in ecb]
     nlp = load(options.model)
     claims: list[Claim] = []
     mentions: list[Mention] = []
@@ -102,7 +101,7 @@ def gold(ecb: list[EcbDocument]) -> tuple[dict[str, list[tuple[str, int]]], set[
                 by_event[ev].append(u)
         for us in by_event.values():
             for i, a in enumerate(us):
-                for b in us[i + 1:]:
+                for b in us[i + 1 :]:
                     if a[0] != b[0]:
                         positives.add(frozenset((a, b)))
     return dict(units), positives
@@ -141,8 +140,13 @@ def _prf(pred: set, positives: set, scored: set) -> dict[str, float]:
     tp = len(linked & positives)
     p = tp / len(linked) if linked else 0.0
     r = tp / len(positives) if positives else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "linked": len(linked), "positives": len(positives)}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+        "linked": len(linked),
+        "positives": len(positives),
+    }
 
 
 def is_dev(topic: str) -> bool:
@@ -165,7 +169,7 @@ def score(prep: Prepared, **link_args: Any) -> dict[str, Any]:
             if not keep(t):
                 continue
             for i, a in enumerate(us):
-                for b in us[i + 1:]:
+                for b in us[i + 1 :]:
                     if a[0] != b[0]:
                         pair = frozenset((a, b))
                         scored.add(pair)

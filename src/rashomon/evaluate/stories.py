@@ -7,6 +7,7 @@ then ``crosscheck.stories.group`` clusters the documents. Scored against the top
 the ``ecb`` and ``ecbplus`` halves describe two similar but different events) with
 B-cubed P/R/F1 and the adjusted Rand index (implemented here; no extra dependency).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -42,8 +43,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
     entities = entities_mod.canonicalize(found)
     story_of = {doc: s.id for s in stories_mod.group(documents, entities, []) for doc in s.docs}
     pred = [story_of[d.id] for d in docs]
-    result: dict[str, Any] = {"documents": len(docs), "topics": len({d.topic for d in docs}),
-                              "stories": len(set(pred))}
+    result: dict[str, Any] = {"documents": len(docs), "topics": len({d.topic for d in docs}), "stories": len(set(pred))}
     for level in ("topic", "subtopic"):
         gold = [getattr(d, level) for d in docs]
         result[level] = {"bcubed": bcubed(pred, gold), "ari": adjusted_rand(pred, gold)}

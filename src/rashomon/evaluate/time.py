@@ -6,6 +6,7 @@ anchor and is not scored.  Reported: strict (exact span) and relaxed (overlappin
 precision/recall/F1, and on relaxed matches the accuracy of ``value`` and ``type``, plus
 ``value_f1`` = relaxed F1 x value accuracy (the TempEval-3 headline number).
 """
+
 from __future__ import annotations
 
 import time as _clock

@@ -31,6 +31,7 @@ Rashomon's own extraction (:func:`rashomon.extract.extract_doc`) runs these same
 The factories are also registered as ``spacy_factories`` entry points, so ``nlp.add_pipe``
 finds them without importing Rashomon first.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Collection

@@ -30,6 +30,7 @@ its work is proportional to distinct surface forms, then:
 NORP stays its own type (a group of people is not the country); its ``attrs["country"]``
 names the country when the demonym is known ("Azerbaijani" -> "Azerbaijan").
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -44,10 +45,37 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PREPS = {"of", "to", "in", "for"}
 _MAX_LOOKBACK = 8
-_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "district", "region", "county", "state",
-                "port", "suburb", "neighbourhood", "neighborhood"}
-_ROLE_WORDS = TITLES | {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "acting",
-                        "former", "assistant", "senior", "executive", "managing"}
+_PLACE_NOUNS = {
+    "capital",
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "region",
+    "county",
+    "state",
+    "port",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+}
+_ROLE_WORDS = TITLES | {
+    "prime",
+    "vice",
+    "deputy",
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "acting",
+    "former",
+    "assistant",
+    "senior",
+    "executive",
+    "managing",
+}
 
 
 def _is_title(tok) -> bool:
@@ -94,11 +122,17 @@ def _joined(sdoc, ents: list, gaz) -> list:
     out: list = []
     for ent in ents:
         prev = out[-1] if out else None
-        if (prev is not None and prev.end == ent.start and "\n" not in prev[-1].text_with_ws
-                and all(t.is_title and t.is_alpha for t in list(prev) + list(ent))
-                and not gaz.is_place(prev.text) and not gaz.is_place(ent.text)
-                and prev.label_ in ("PERSON", "ORG") and ent.label_ in ("PERSON", "ORG", "GPE")
-                and ("PERSON" in (prev.label_, ent.label_) or _extend_left(sdoc, prev.start, 0) < prev.start)):
+        if (
+            prev is not None
+            and prev.end == ent.start
+            and "\n" not in prev[-1].text_with_ws
+            and all(t.is_title and t.is_alpha for t in list(prev) + list(ent))
+            and not gaz.is_place(prev.text)
+            and not gaz.is_place(ent.text)
+            and prev.label_ in ("PERSON", "ORG")
+            and ent.label_ in ("PERSON", "ORG", "GPE")
+            and ("PERSON" in (prev.label_, ent.label_) or _extend_left(sdoc, prev.start, 0) < prev.start)
+        ):
             out[-1] = Span(sdoc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
@@ -127,18 +161,28 @@ def mentions(sdoc, document: Document) -> list[Mention]:
             continue  # nothing left, or a title with no name ("the Spokesperson")
         spans: list[tuple[int, int, str]] = []
         split = next((i for i in range(start + 1, end - 1) if sdoc[i].text in _POSSESSIVE), None)
-        if split is not None and all(t.is_title for t in sdoc[split + 1:end]):
+        if split is not None and all(t.is_title for t in sdoc[split + 1 : end]):
             spans.append((start, split, label))
             start, label = split + 1, "PERSON"
-        if label in ("PERSON", "ORG") and not sdoc[start].is_upper and (end - start == 1 and (
-                start > 0 and sdoc[start - 1].lower_ in ("in", "from")) or _place_cue(sdoc, start)):
+        if (
+            label in ("PERSON", "ORG")
+            and not sdoc[start].is_upper
+            and (
+                end - start == 1 and (start > 0 and sdoc[start - 1].lower_ in ("in", "from")) or _place_cue(sdoc, start)
+            )
+        ):
             label = "GPE"  # "in Karabakh", "from Yerevan", "capital Stepanakert": a place, whatever the tagger said
         elif label == "PERSON":
             start = _extend_left(sdoc, start, floor)
         elif label == "ORG" and linking.titled_name(sdoc[start:end].text.split()) is not None:
             label = "PERSON"
-        if (end + 2 < len(sdoc) and sdoc[end].text == "(" and sdoc[end + 1].is_upper
-                and sdoc[end + 2].text == ")" and label not in ("PERSON", "NORP")):
+        if (
+            end + 2 < len(sdoc)
+            and sdoc[end].text == "("
+            and sdoc[end + 1].is_upper
+            and sdoc[end + 2].text == ")"
+            and label not in ("PERSON", "NORP")
+        ):
             end += 3
             skip_until = end
         spans.append((start, end, label))

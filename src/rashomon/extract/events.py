@@ -12,6 +12,7 @@ perfect, not negated, not hedged by a modal, with an actor or a target.  Fields:
 
 Precision over recall: the timeline is built from these.
 """
+
 from __future__ import annotations
 
 from ..records import Claim, Document, EventClaim, TimeClaim, claim_id
@@ -19,12 +20,74 @@ from ..records import Claim, Document, EventClaim, TimeClaim, claim_id
 STAGE = "events@1"
 NOT_EVENTS = {
     # reporting, cognition, attitude, copula-like and light verbs
-    "say", "tell", "add", "note", "state", "claim", "argue", "insist", "explain", "stress", "reiterate",
-    "express", "believe", "think", "know", "hope", "expect", "want", "seem", "appear", "be", "have", "do",
-    "become", "remain", "mean", "include", "consider", "call", "describe", "write", "ask", "suggest",
-    "feel", "see", "look", "need", "like", "get", "make", "let", "go", "come", "take", "give", "put",
-    "allow", "accord", "regard", "deny", "admit", "assert", "quote", "cite", "mention", "recall", "remember",
-    "thank", "brief", "urge", "welcome", "appreciate", "support", "stand", "share", "value", "wish", "read",
+    "say",
+    "tell",
+    "add",
+    "note",
+    "state",
+    "claim",
+    "argue",
+    "insist",
+    "explain",
+    "stress",
+    "reiterate",
+    "express",
+    "believe",
+    "think",
+    "know",
+    "hope",
+    "expect",
+    "want",
+    "seem",
+    "appear",
+    "be",
+    "have",
+    "do",
+    "become",
+    "remain",
+    "mean",
+    "include",
+    "consider",
+    "call",
+    "describe",
+    "write",
+    "ask",
+    "suggest",
+    "feel",
+    "see",
+    "look",
+    "need",
+    "like",
+    "get",
+    "make",
+    "let",
+    "go",
+    "come",
+    "take",
+    "give",
+    "put",
+    "allow",
+    "accord",
+    "regard",
+    "deny",
+    "admit",
+    "assert",
+    "quote",
+    "cite",
+    "mention",
+    "recall",
+    "remember",
+    "thank",
+    "brief",
+    "urge",
+    "welcome",
+    "appreciate",
+    "support",
+    "stand",
+    "share",
+    "value",
+    "wish",
+    "read",
 }
 _MODALS = {"can", "could", "may", "might", "must", "should", "would", "will", "shall", "'ll", "wo", "ca"}
 _PHRASE_DEPS = {"compound", "amod", "nummod", "poss", "nmod", "quantmod"}
@@ -36,13 +99,13 @@ def _phrase(tok) -> str:
     """The compact noun phrase headed by ``tok`` (left modifiers + head + "of X")."""
     left = [t for t in tok.lefts if t.dep_ in _PHRASE_DEPS]
     start = min([tok.i] + [t.left_edge.i for t in left])
-    words = tok.doc[start:tok.i + 1]
+    words = tok.doc[start : tok.i + 1]
     breaks = [t.i for t in words if t.is_space or "\n" in t.whitespace_]
     if breaks:
         start = max(breaks) + 1
     while start < tok.i and (tok.doc[start].dep_ in ("det", "punct") or tok.doc[start].is_space):
         start += 1
-    text = tok.doc[start:tok.i + 1].text
+    text = tok.doc[start : tok.i + 1].text
     for p in tok.rights:
         if p.dep_ == "prep" and p.lower_ == "of":
             obj = next((c for c in p.children if c.dep_ == "pobj"), None)
@@ -88,9 +151,13 @@ def _arguments(v) -> tuple[object | None, object | None, object | None]:
 def _place(v, ents) -> str | None:
     lo, hi = v.left_edge.i, v.right_edge.i
     for e in ents:
-        if e.label_ in _PLACE_LABELS and lo <= e.start <= hi and e.start > 0 \
-                and e.doc[e.start - 1].lower_ in ("in", "at", "near", "into", "on", "across") \
-                and e.doc[e.start - 1].head.i in (v.i, *(t.i for t in v.children)):
+        if (
+            e.label_ in _PLACE_LABELS
+            and lo <= e.start <= hi
+            and e.start > 0
+            and e.doc[e.start - 1].lower_ in ("in", "at", "near", "into", "on", "across")
+            and e.doc[e.start - 1].head.i in (v.i, *(t.i for t in v.children))
+        ):
             return e.text
     return None
 
@@ -127,11 +194,20 @@ def extract(sdoc, document: Document, times=(), mentions=()) -> list[Claim]:
         start, end = v.left_edge.idx, v.right_edge.idx + len(v.right_edge)
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass") and c.i < v.i]
         predicate = " ".join(t.text for t in sorted(aux + [v], key=lambda t: t.i))
-        out.append(EventClaim(
-            id=claim_id(document.id, "event", start, end), doc=document.id, start=start, end=end,
-            text=document.text[start:end], stage=STAGE,
-            actor=_phrase(actor) if actor is not None else None,
-            action=v.lemma_.lower(), predicate=predicate,
-            target=_phrase(target) if target is not None else None,
-            place=_place(v, ents), time=_clause_time(v, times)))
+        out.append(
+            EventClaim(
+                id=claim_id(document.id, "event", start, end),
+                doc=document.id,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                stage=STAGE,
+                actor=_phrase(actor) if actor is not None else None,
+                action=v.lemma_.lower(),
+                predicate=predicate,
+                target=_phrase(target) if target is not None else None,
+                place=_place(v, ents),
+                time=_clause_time(v, times),
+            )
+        )
     return out

@@ -38,17 +38,18 @@ constants above them:
   often or the corpus names far more often, or (none named in the document) the one its
   other entities point to.
 """
+
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.fuzz import ratio
 
 from ..unionfind import UnionFind
+from .bare_names import BareNames, resolve_bare_first_names, resolve_bare_surnames
 from .gazetteer import Gazetteer
 from .names import (
     ACRONYM_RE,
@@ -71,6 +72,8 @@ from .names import (
 )
 
 MAX_BLOCK = 64
+# vocabulary tables, kept one compact block each (not reformatted)
+# fmt: off
 _STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "&", "de"}
 _DESCRIPTORS = {"nagorno", "upper", "lower", "greater", "northern", "southern", "eastern", "western", "central",
                 "inner", "outer", "mountainous", "north", "south", "east", "west", "northeast", "northwest",
@@ -85,6 +88,7 @@ _GENERIC_ORG = {"corp", "corporation", "inc", "incorporated", "co", "ltd", "llc"
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "norp", "EVENT": "event"}
+# fmt: on
 
 
 def _units(name: str) -> list[tuple[str, str | None]]:
@@ -101,8 +105,9 @@ def _units(name: str) -> list[tuple[str, str | None]]:
 
 
 def _units_agree(a: list, b: list) -> bool:
-    return len(a) == len(b) and all(x[0] == y[0] and (x[1] is None or y[1] is None or x[1] == y[1] or ratio(
-        x[1], y[1]) >= 85) for x, y in zip(a, b))
+    return len(a) == len(b) and all(
+        x[0] == y[0] and (x[1] is None or y[1] is None or x[1] == y[1] or ratio(x[1], y[1]) >= 85) for x, y in zip(a, b)
+    )
 
 
 def _blocks(keys: dict[int, list]) -> list[list[int]]:
@@ -124,12 +129,14 @@ def _consonants(key: str) -> str:
 
 # Words that make a name a thing of its own, not a headline run on after a person's name
 # ("Betty Ford Center", "Robert Wood Johnson Foundation").
+# vocabulary tables, kept one compact block each (not reformatted)
+# fmt: off
 _THING_WORDS = ORG_HEADS | _GENERIC_ORG | {
     "foundation", "hospital", "school", "college", "museum", "library", "airport", "station", "street", "avenue",
     "road", "boulevard", "bridge", "park", "stadium", "arena", "hall", "building", "tower", "award", "awards",
     "prize", "trophy", "memorial", "show", "family", "estate", "act", "law", "campaign", "fund", "trust", "club",
     "team", "band", "church", "cathedral", "mosque", "temple", "prison", "jail", "hotel", "motel", "restaurant"}
-
+# fmt: on
 
 # Merge-rule thresholds: what each bounds, and where it was tuned (the commit that set it and what that commit reports).
 # words of a full person name (first name and surname); a7e0067, origin not recorded
@@ -158,10 +165,6 @@ ACRONYM_MIN_LETTERS = 2
 TEAM_PLACE_MAX_WORDS = 3
 # characters of an org's core (kind words dropped); tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
 CORE_MIN_CHARS = 3
-# share of a non-PERSON bare name's documents naming a candidate; a7e0067, origin not recorded
-BARE_NAME_MIN_SHARED = 0.5
-# mentions a candidate needs for context to pick it; tuned on ECB+ entity eval (rashomon eval entities), 037c6f1
-CONTEXT_MIN_MENTIONS = 2
 
 
 @dataclass
@@ -186,12 +189,27 @@ class Linking:
         types = [vote_type([n], gaz) for n in nodes]
         fam = [FAMILY.get(t, t.lower()) for t in types]
         toks = [n.key.split() for n in nodes]
-        persons = [i for i, t in enumerate(toks) if fam[i] == "person" and len(t) >= FULL_NAME_MIN_WORDS
-                   and (nodes[i].titled or not all(w in _DESCRIPTORS for w in t[:-1]))]
+        persons = [
+            i
+            for i, t in enumerate(toks)
+            if fam[i] == "person"
+            and len(t) >= FULL_NAME_MIN_WORDS
+            and (nodes[i].titled or not all(w in _DESCRIPTORS for w in t[:-1]))
+        ]
         surname = {i: [t for t in toks[i] if t not in _NAME_SUFFIXES][-1] for i in persons}
-        return cls(nodes, gaz, UnionFind(len(nodes)), fam, {n.key: i for i, n in enumerate(nodes)}, toks, persons,
-                   surname, set(surname.values()), {toks[i][0] for i in persons},
-                   _blocks({i: [surname[i]] for i in persons}))
+        return cls(
+            nodes,
+            gaz,
+            UnionFind(len(nodes)),
+            fam,
+            {n.key: i for i, n in enumerate(nodes)},
+            toks,
+            persons,
+            surname,
+            set(surname.values()),
+            {toks[i][0] for i in persons},
+            _blocks({i: [surname[i]] for i in persons}),
+        )
 
     def is_place(self, words: list[str]) -> bool:
         """Whether words name a place: the gazetteer knows it, or a node of that name is typed a place."""
@@ -223,9 +241,9 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
 
 
 def merge_acronym_forms(s: Linking) -> None:
-    """"X (ABC)" forms: the acronym is the expansion's."""
+    """ "X (ABC)" forms: the acronym is the expansion's."""
     for i, n in enumerate(s.nodes):
-        for text, label in n.forms:
+        for text, _label in n.forms:
             m = ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
             if m and m.group(1) and norm(m.group(2)) in s.index:
                 s.uf.union(i, s.index[norm(m.group(2))])
@@ -262,10 +280,14 @@ def merge_headline_runons(s: Linking) -> set[int]:
             continue
         for k in range(len(t) - 1, FULL_NAME_MIN_WORDS - 1, -1):
             hit = None
-            for part, rest in ((t[:k], t[k:]), (t[len(t) - k:], t[:len(t) - k])):
+            for part, rest in ((t[:k], t[k:]), (t[len(t) - k :], t[: len(t) - k])):
                 j = s.index.get(" ".join(part))
-                if (j is not None and j in person_set and nodes[j].count >= RUNON_DOMINANCE * nodes[i].count
-                        and (i in person_set or not set(rest) & _THING_WORDS)):
+                if (
+                    j is not None
+                    and j in person_set
+                    and nodes[j].count >= RUNON_DOMINANCE * nodes[i].count
+                    and (i in person_set or not set(rest) & _THING_WORDS)
+                ):
                     hit = j
                     break
             if hit is not None:
@@ -283,8 +305,13 @@ def merge_spelling_variants(s: Linking) -> None:
     nodes, toks, fam, gaz = s.nodes, s.toks, s.fam, s.gaz
     pfam = list(fam)
     for i, t in enumerate(toks):
-        if (len(t) == 1 and t[0] in s.surnames and fam[i] != "person" and not gaz.is_place(nodes[i].name)
-                and not gaz.demonym_country(t[0])):
+        if (
+            len(t) == 1
+            and t[0] in s.surnames
+            and fam[i] != "person"
+            and not gaz.is_place(nodes[i].name)
+            and not gaz.demonym_country(t[0])
+        ):
             pfam[i] = "person"
     keys: dict[int, list] = {}
     for i, t in enumerate(toks):
@@ -299,20 +326,28 @@ def merge_spelling_variants(s: Linking) -> None:
     for block in _blocks(keys):
         for a in block:
             for b in block:
-                if (a >= b or len(toks[a]) != len(toks[b]) or _digits(nodes[a].key) != _digits(nodes[b].key)
-                        or (gaz.is_place(nodes[a].name) and gaz.is_place(nodes[b].name))):
+                if (
+                    a >= b
+                    or len(toks[a]) != len(toks[b])
+                    or _digits(nodes[a].key) != _digits(nodes[b].key)
+                    or (gaz.is_place(nodes[a].name) and gaz.is_place(nodes[b].name))
+                ):
                     continue  # "117th Street" / "223rd Street", "Palmer" / "Palermo": two things
                 r = ratio(nodes[a].key, nodes[b].key)
                 if pfam[a] == pfam[b]:
-                    ok = r >= SPELLING_MIN_RATIO and (pfam[a] != "person" or len(toks[a]) == 1
-                                                      or first_names_agree(toks[a], toks[b]))
+                    ok = r >= SPELLING_MIN_RATIO and (
+                        pfam[a] != "person" or len(toks[a]) == 1 or first_names_agree(toks[a], toks[b])
+                    )
                 elif {pfam[a], pfam[b]} <= {"org", "place"}:  # typed differently: near-identical long names
-                    ok = (r >= ORG_PLACE_MIN_RATIO
-                          and min(len(nodes[a].key), len(nodes[b].key)) >= ORG_PLACE_MIN_CHARS)
+                    ok = r >= ORG_PLACE_MIN_RATIO and min(len(nodes[a].key), len(nodes[b].key)) >= ORG_PLACE_MIN_CHARS
                 else:  # a person's full name the tagger called an organisation ("Bettie Page" / "Betty Page")
-                    ok = ({pfam[a], pfam[b]} == {"person", "org"} and len(toks[a]) >= FULL_NAME_MIN_WORDS
-                          and r >= PERSON_ORG_MIN_RATIO and phonetic(toks[a][-1]) == phonetic(toks[b][-1])
-                          and first_names_agree(toks[a], toks[b]))
+                    ok = (
+                        {pfam[a], pfam[b]} == {"person", "org"}
+                        and len(toks[a]) >= FULL_NAME_MIN_WORDS
+                        and r >= PERSON_ORG_MIN_RATIO
+                        and phonetic(toks[a][-1]) == phonetic(toks[b][-1])
+                        and first_names_agree(toks[a], toks[b])
+                    )
                 if ok:
                     s.uf.union(a, b)
 
@@ -334,8 +369,9 @@ def merge_acronyms(s: Linking) -> None:
     letters: dict[int, list] = {}
     for i, n in enumerate(nodes):
         units = _units(n.name)
-        if len(units) >= ACRONYM_MIN_LETTERS and (fam[i] != "person" and len(s.toks[i]) >= MULTIWORD_MIN_WORDS
-                                                  or is_acronym(n.name)):
+        if len(units) >= ACRONYM_MIN_LETTERS and (
+            fam[i] != "person" and len(s.toks[i]) >= MULTIWORD_MIN_WORDS or is_acronym(n.name)
+        ):
             letters[i] = ["".join(u[0] for u in units)]
     for block in _blocks(letters):
         expansions = [i for i in block if not is_acronym(nodes[i].name)]
@@ -380,8 +416,9 @@ def merge_org_cores(s: Linking) -> None:
                 cores[" ".join(words)].add(i)
     for core, group in cores.items():
         j = s.index.get(core)
-        if j is not None and (fam[j] in ("org", "place") or (
-                len(toks[j]) == 1 and core not in s.surnames and core not in s.first_names)):
+        if j is not None and (
+            fam[j] in ("org", "place") or (len(toks[j]) == 1 and core not in s.surnames and core not in s.first_names)
+        ):
             group.add(j)
         ordered = sorted(group)
         for k in ordered[1:]:
@@ -393,193 +430,29 @@ def merge_place_variants(s: Linking) -> set[int]:
     whatever the tagger said; a longer place name the gazetteer knows ("North Korea") stays its own.
     The variants merged."""
     nodes, toks, fam, gaz = s.nodes, s.toks, s.fam, s.gaz
-    singles = {toks[i][0]: i for i in range(len(nodes)) if len(toks[i]) == 1 and not nodes[i].titled
-               and toks[i][0] not in s.surnames}
+    singles = {
+        toks[i][0]: i
+        for i in range(len(nodes))
+        if len(toks[i]) == 1 and not nodes[i].titled and toks[i][0] not in s.surnames
+    }
     places: set[int] = set()
     for i, t in enumerate(toks):
         if len(t) < MULTIWORD_MIN_WORDS or nodes[i].titled or gaz.is_place(nodes[i].name):
             continue
-        heads = [t[:-1]] if t[-1] in _PLACE_SUFFIXES else [
-            t[k:] for k in range(1, len(t)) if all(w in _DESCRIPTORS for w in t[:k])]
+        heads = (
+            [t[:-1]]
+            if t[-1] in _PLACE_SUFFIXES
+            else [t[k:] for k in range(1, len(t)) if all(w in _DESCRIPTORS for w in t[:k])]
+        )
         for head in heads:
             j = singles.get(head[0]) if len(head) == 1 else s.index.get(" ".join(head))
-            if j is not None and (len(head) == 1 or fam[j] == "place") and fam[j] != "norp" and not (
-                    len(head) == 1 and gaz.demonym_country(head[0])):  # "Iranian Island" is no "Iranian"
+            if (
+                j is not None
+                and (len(head) == 1 or fam[j] == "place")
+                and fam[j] != "norp"
+                and not (len(head) == 1 and gaz.demonym_country(head[0]))
+            ):  # "Iranian Island" is no "Iranian"
                 s.uf.union(i, j)
                 places.add(i)
                 break
     return places
-
-
-@dataclass
-class BareNames:
-    """What bare-name resolution reads, taken once every merge rule before it has run."""
-
-    persons: list[int]  # full person names, headline run-ons left out ("Colts QB Andrew Luck" names no "Colts")
-    by_surname: dict[str, set[int]]  # surname -> clusters of full names with it
-    strength: Counter[int]  # cluster -> its mentions
-    root_docs: _RootDocs
-    context: _Context
-
-    @classmethod
-    def start(cls, s: Linking, runons: set[int]) -> BareNames:
-        persons = [i for i in s.persons if i not in runons]
-        by_surname: dict[str, set[int]] = defaultdict(set)
-        for i in persons:
-            by_surname[s.surname[i]].add(s.uf.find(i))
-        members: dict[int, list[int]] = defaultdict(list)
-        strength: Counter[int] = Counter()
-        for i, n in enumerate(s.nodes):
-            members[s.uf.find(i)].append(i)
-            strength[s.uf.find(i)] += n.count
-        root_docs = _RootDocs(s.nodes, members)
-        return cls(persons, by_surname, strength, root_docs, _Context(s.nodes, s.uf, root_docs))
-
-
-def resolve_bare_surnames(s: Linking, bare: BareNames) -> dict[tuple[int, str], int]:
-    """Bare surnames: the only person of that name; else per document, the only one mentioned there, or the
-    one mentioned there far more than the others, or (mentioned nowhere in the document) the one whose
-    documents share its other entities; else their own entity. {(bare surname, document): cluster}."""
-    nodes, gaz, uf, fam = s.nodes, s.gaz, s.uf, s.fam
-    by_surname, root_docs, strength = bare.by_surname, bare.root_docs, bare.strength
-    overrides: dict[tuple[int, str], int] = {}
-    for i, t in enumerate(s.toks):
-        if (len(t) != 1 or t[0] not in by_surname or gaz.country(nodes[i].name) or uf.find(i) in by_surname[t[0]]
-                or (gaz.is_place(nodes[i].name) and _place_labels(nodes[i]) >= nodes[i].labels["PERSON"])):
-            continue  # a gazetteer place name is a surname only when the tagger mostly said so ("Quintero")
-        cands = sorted(by_surname[t[0]])
-        shared = sum(1 for d in nodes[i].docs if any(d in root_docs[c] for c in cands))
-        if fam[i] != "person" and shared < BARE_NAME_MIN_SHARED * len(nodes[i].docs):
-            continue
-        if len(cands) == 1:
-            uf.union(i, cands[0])
-            continue
-        for d in sorted(nodes[i].docs):
-            pick = _in_document(cands, root_docs, d, strength)
-            if pick is None and fam[i] == "person" and not any(d in root_docs[c] for c in cands):
-                strong = [c for c in cands if strength[c] >= CONTEXT_MIN_MENTIONS] or cands
-                pick = bare.context.best(strong, d, {uf.find(i)}, strength)
-            if pick is not None:
-                overrides[(i, d)] = pick
-    return overrides
-
-
-def resolve_bare_first_names(s: Linking, bare: BareNames) -> dict[tuple[int, str], int]:
-    """Bare first names ("Lindsay"): per document, the only person of that first name mentioned there (or
-    the one mentioned there far more than the others). {(bare first name, document): cluster}."""
-    nodes, uf, fam, toks = s.nodes, s.uf, s.fam, s.toks
-    root_docs = bare.root_docs
-    by_first: dict[str, set[int]] = defaultdict(set)
-    for i in bare.persons:
-        by_first[toks[i][0]].add(uf.find(i))
-    overrides: dict[tuple[int, str], int] = {}
-    for i, t in enumerate(toks):
-        if (len(t) != 1 or t[0] in bare.by_surname or t[0] not in by_first or s.gaz.is_place(nodes[i].name)
-                or uf.find(i) in by_first[t[0]]):
-            continue
-        cands = sorted({uf.find(c) for c in by_first[t[0]]})
-        shared = sum(1 for d in nodes[i].docs if any(d in root_docs[c] for c in cands))
-        if fam[i] != "person" and shared < BARE_NAME_MIN_SHARED * len(nodes[i].docs):
-            continue
-        for d in sorted(nodes[i].docs):
-            pick = _in_document(cands, root_docs, d, bare.strength)
-            if pick is not None:
-                overrides[(i, d)] = pick
-    return overrides
-
-
-def _place_labels(node: Node) -> int:
-    return sum(node.labels[lab] for lab in ("GPE", "LOC", "FAC"))
-
-
-def _in_document(cands: list[int], root_docs: dict[int, Counter], doc: str, strength: Counter) -> int | None:
-    """The candidate mentioned in ``doc``: the only one, or one mentioned there at least twice as often as
-    every other (and more than once), or one with three times the mentions of every other in the corpus
-    (the story's subject, not the relative named once: "Tyler Hansbrough" / his father "Gene Hansbrough")."""
-    here = sorted(((root_docs[c][doc], c) for c in cands if doc in root_docs[c]), reverse=True)
-    if len(here) == 1 or (len(here) > 1 and here[0][0] >= 2 and here[0][0] >= 2 * here[1][0]):
-        return here[0][1]
-    by_size = sorted(((strength[c], c) for _, c in here), reverse=True)
-    if len(by_size) > 1 and by_size[0][0] >= 3 * by_size[1][0]:
-        return by_size[0][1]
-    return None
-
-
-class _RootDocs(dict):
-    """Documents -> mentions of each cluster (by its root when bare names are resolved), merged from its
-    nodes on first use: only the candidates of bare names are ever asked for, so the corpus-wide map is
-    never built (it would hold one entry per form per document)."""
-
-    def __init__(self, nodes: list[Node], members: dict[int, list[int]]) -> None:
-        super().__init__()
-        self.nodes, self.members = nodes, members
-
-    def __missing__(self, root: int) -> Counter:
-        group = self.members.get(root, ())
-        if len(group) == 1:
-            docs = self.nodes[group[0]].docs  # read only: shared, not copied
-        else:
-            docs = Counter()
-            for i in group:
-                docs.update(self.nodes[i].docs)
-        self[root] = docs
-        return docs
-
-    def get(self, root: int, default: Any = None) -> Any:
-        return self[root] if root in self.members else super().get(root, default)
-
-
-class _Context:
-    """Which candidate a document's other entities point to: each candidate's documents give a profile of
-    co-mentioned clusters; a document scores the IDF-weighted clusters it shares with each profile."""
-
-    def __init__(self, nodes: list[Node], uf: UnionFind, root_docs: dict[int, Counter]) -> None:
-        self.uf, self.nodes = uf, nodes
-        self.root_docs = root_docs
-        self._doc_roots: dict[str, set[int]] | None = None  # built on first use (one entry per form per document)
-        self._profiles: dict[int, set[int]] = {}
-        self._idf_cache: dict[int, float] | None = None
-
-    @property
-    def doc_roots(self) -> dict[str, set[int]]:
-        if self._doc_roots is None:
-            self._doc_roots = defaultdict(set)
-            for i, n in enumerate(self.nodes):
-                if n.count:
-                    for d in n.docs:
-                        self._doc_roots[d].add(i)
-        return self._doc_roots
-
-    def _roots(self, doc: str) -> set[int]:
-        return {self.uf.find(i) for i in self.doc_roots.get(doc, ())}
-
-    def _idf(self) -> dict[int, float]:
-        if self._idf_cache is None:
-            df: Counter[int] = Counter()
-            for d in self.doc_roots:
-                df.update(self._roots(d))
-            n = max(len(self.doc_roots), 1)
-            self._idf_cache = {r: math.log(n / c) for r, c in df.items()}
-        return self._idf_cache
-
-    def _profile(self, root: int) -> set[int]:
-        if root not in self._profiles:
-            docs = self.root_docs.get(root, ())
-            self._profiles[root] = set().union(*(self._roots(d) for d in docs)) if docs else set()
-        return self._profiles[root]
-
-    def best(self, cands: list[int], doc: str, exclude: set[int], strength: Counter) -> int | None:
-        """The candidate the document's context points to: clearly (1.5 times the next score), or less
-        clearly (1.1 times) when it is also the corpus's far more mentioned one (3 times the next)."""
-        idf = self._idf()
-        here = self._roots(doc) - exclude - set(cands)
-        scores = sorted(((sum(idf.get(r, 0.0) for r in here & self._profile(c)), c) for c in cands), reverse=True)
-        if not scores or scores[0][0] < 2.0:
-            return None
-        top = scores[0][1]
-        if len(scores) == 1 or scores[0][0] >= 1.5 * scores[1][0]:
-            return top
-        sizes = sorted((strength[c] for c in cands if c != top), reverse=True)
-        if scores[0][0] >= 1.1 * scores[1][0] and strength[top] >= 3 * sizes[0]:
-            return top
-        return None

@@ -7,6 +7,7 @@ A group of nodes gets one type (label votes, gazetteer, titles, demonyms), a nam
 Person names are compared here too: first names that agree, short forms and nicknames, a
 phonetic key for transliterations.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,6 +19,8 @@ from rapidfuzz.distance import Levenshtein
 
 from .gazetteer import Gazetteer, fold
 
+# vocabulary tables, kept one compact block each (not reformatted)
+# fmt: off
 TITLES = {
     "ambassador", "president", "minister", "pm", "fm", "premier", "chancellor", "spokesperson", "spokesman",
     "spokeswoman", "speaker", "senator", "sen", "governor", "gov", "mayor", "general", "gen", "colonel", "col",
@@ -64,10 +67,12 @@ NICKNAMES = {
     "greg": {"gregory"}, "jeff": {"jeffrey"}, "tim": {"timothy"}, "ron": {"ronald"}, "don": {"donald"},
     "ken": {"kenneth"}, "len": {"leonard"}, "walt": {"walter"}, "abe": {"abraham"}, "vince": {"vincent"},
 }
+# fmt: on
 _LABEL_ORDER = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT"]
 _POSITION_RE = re.compile(r"^[A-Z]{2,3}$")
 _NICKNAME_RE = re.compile(  # 'First "Nick" Last', "First (Nick) Last"
-    r"""^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)? [("“'‘]+[A-Za-z][\w .'-]*[)"”'’]+ [A-Z][\w'-]+$""")
+    r"""^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)? [("“'‘]+[A-Za-z][\w .'-]*[)"”'’]+ [A-Z][\w'-]+$"""
+)
 ACRONYM_RE = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,7})\)?$")
 
 
@@ -125,19 +130,19 @@ def parse(text: str, label: str, gaz: Gazetteer) -> Form:
         q = p
         while q > 0 and tokens[q - 1].lower().rstrip(".") in (_ROLE_MODIFIERS | TITLES):
             q -= 1
-        rest = tokens[p + 1:]
+        rest = tokens[p + 1 :]
         country = affiliation = None
         while len(rest) > 1 and rest[0].lower() in _PREPS:
             prep, place_len = rest[0].lower(), 1
             for n in (3, 2):
-                if len(rest) > n + 1 and gaz.is_place(" ".join(rest[1:n + 1])):
+                if len(rest) > n + 1 and gaz.is_place(" ".join(rest[1 : n + 1])):
                     place_len = n
                     break
-            place = " ".join(rest[1:place_len + 1])
+            place = " ".join(rest[1 : place_len + 1])
             if prep == "of":
                 country = country or gaz.country(place)
                 affiliation = affiliation or (None if gaz.country(place) else place)
-            rest = rest[place_len + 1:]
+            rest = rest[place_len + 1 :]
         pre = " ".join(tokens[:q])
         pre = re.sub(r"(?:'s|')$", "", pre)
         if pre:
@@ -146,7 +151,7 @@ def parse(text: str, label: str, gaz: Gazetteer) -> Form:
                 country = c
             else:
                 affiliation = pre
-        words = [w.lower().rstrip(".") for w in tokens[q:p + 1]]
+        words = [w.lower().rstrip(".") for w in tokens[q : p + 1]]
         role = " ".join(_EXPAND.get(w, w) for w in words if w not in _HONORIFICS) or None
         return Form(" ".join(rest), role, country, affiliation, acronym, honorific=role is None)
     m = _NICKNAME_RE.match(t)
@@ -164,7 +169,7 @@ def titled_name(tokens: list[str]) -> int | None:
         word = tokens[p].lower().rstrip(".")
         if word not in TITLES or not tokens[p][:1].isupper():
             continue
-        rest = tokens[p + 1:]
+        rest = tokens[p + 1 :]
         while len(rest) > 2 and rest[0].lower() in _PREPS:
             rest = rest[2:]
         if not 1 <= len(rest) <= 4 or not all(r[:1].isupper() and r[1:2].islower() for r in rest):
@@ -175,8 +180,7 @@ def titled_name(tokens: list[str]) -> int | None:
     return None
 
 
-def build_nodes(by_form: dict[tuple[str, str], list], forms: dict[tuple[str, str], Form],
-                gaz: Gazetteer) -> list[Node]:
+def build_nodes(by_form: dict[tuple[str, str], list], forms: dict[tuple[str, str], Form], gaz: Gazetteer) -> list[Node]:
     """Aggregate surface forms into nodes keyed by normalised name (deterministic order)."""
     nodes: dict[str, Node] = {}
     for key in sorted(by_form):
@@ -227,14 +231,17 @@ def vote_type(group: list[Node], gaz: Gazetteer, place: bool = False) -> str:
 
 def best_name(group: list[Node], kind: str) -> str:
     """The most frequent form (acronyms, and for persons bare surnames, only when nothing else)."""
+
     def score(node: Node) -> tuple:
         name = node.name
         return (not is_acronym(name), kind != "PERSON" or len(name.split()) >= 2, node.count, len(name), name)
+
     return max((n for n in group if n.count), key=score, default=group[0]).name
 
 
-def attributes(group: list[Node], forms: dict[tuple[str, str], Form], kind: str, name: str,
-               gaz: Gazetteer) -> dict[str, Any]:
+def attributes(
+    group: list[Node], forms: dict[tuple[str, str], Form], kind: str, name: str, gaz: Gazetteer
+) -> dict[str, Any]:
     """role / country / affiliation (most frequent across forms), plus demonym and country kind."""
     counters: dict[str, Counter] = defaultdict(Counter)
     for node in group:
@@ -261,8 +268,23 @@ def is_acronym(name: str) -> bool:
 
 def phonetic(token: str) -> str:
     s = token
-    for a, b in (("ph", "f"), ("kh", "k"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("sh", "s"), ("ch", "k"),
-                 ("q", "k"), ("c", "k"), ("g", "k"), ("z", "s"), ("x", "ks"), ("w", "v"), ("j", "y"), ("h", "")):
+    for a, b in (
+        ("ph", "f"),
+        ("kh", "k"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("gh", "g"),
+        ("sh", "s"),
+        ("ch", "k"),
+        ("q", "k"),
+        ("c", "k"),
+        ("g", "k"),
+        ("z", "s"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("j", "y"),
+        ("h", ""),
+    ):
         s = s.replace(a, b)
     s = re.sub(r"(.)\1+", r"\1", s)
     return s[:1] + re.sub(r"[aeiouy]", "", s[1:])

@@ -18,6 +18,7 @@ Conventions (documented once, used by the extractor and its evaluation):
   "over", "at least"), ``<`` (an upper bound: "up to", "under", "less than"; also
   "nearly"/"almost", which are additionally approximate), ``~`` (approximate).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,6 +27,8 @@ from typing import Any
 
 APPROX_BAND = 0.1  # "about N" means N ± 10 %
 
+# vocabulary tables, kept one compact block each (not reformatted)
+# fmt: off
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -193,6 +196,7 @@ _NUM_TOKEN = re.compile(
     r"(?P<suf>(?:[A-Za-zμ°%″'/][A-Za-z0-9μ°%/]*)?(?:-[a-z]+)?)$")
 _FRACTION = re.compile(r"^(\d+)[/⁄](\d+)$")
 _ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th|s)$")
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -320,9 +324,12 @@ def hedge_before(words: list[str]) -> tuple[int, str] | None:
                     return inner[0] + k, inner[1]
         return None
     n, sym = found
-    outer = _longest_hedge(words[:len(words) - n])
-    if (outer is not None and outer[1] != "="
-            and tuple(words[len(words) - n - outer[0]:len(words) - n]) not in _NO_STACK):
+    outer = _longest_hedge(words[: len(words) - n])
+    if (
+        outer is not None
+        and outer[1] != "="
+        and tuple(words[len(words) - n - outer[0] : len(words) - n]) not in _NO_STACK
+    ):
         return n + outer[0], combine_hedges(outer[1], sym)
     return n, sym
 

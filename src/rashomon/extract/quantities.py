@@ -23,12 +23,14 @@ Field conventions (the :class:`~rashomon.records.QuantityClaim` contract):
   villages", "civilians", "territory"); ``predicate``: the lemma of the governing verb
   (or noun) -- "kill", "injure", "take hostage", "missing", "liberate".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
+from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
 STAGE = "quantities@1"
 
@@ -86,10 +88,13 @@ def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
         return True
     if tok.ent_type_ in ("DATE", "TIME"):
         ent = next((e for e in sdoc.ents if e.start <= i < e.end), None)
-        if ent is not None and any(t.lower_.rstrip(".") in N.MONTHS or t.lower_ in N.TIME_WORDS
-                                   or ":" in t.text or (t.like_num and len(t.text) == 4 and t.text.isdigit()
-                                                        and 1500 <= int(t.text) <= 2100)
-                                   for t in ent):
+        if ent is not None and any(
+            t.lower_.rstrip(".") in N.MONTHS
+            or t.lower_ in N.TIME_WORDS
+            or ":" in t.text
+            or (t.like_num and len(t.text) == 4 and t.text.isdigit() and 1500 <= int(t.text) <= 2100)
+            for t in ent
+        ):
             return True
     return False
 
@@ -98,8 +103,14 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
     if i == 0 or q_has_unit:
         return False
     prev = sdoc[i - 1]
-    if prev.whitespace_ == "" and prev.text in ("-", "#") and i > 1 and sdoc[i - 2].whitespace_ == "" \
-            and sdoc[i - 2].is_alpha and sdoc[i - 2].is_title:
+    if (
+        prev.whitespace_ == ""
+        and prev.text in ("-", "#")
+        and i > 1
+        and sdoc[i - 2].whitespace_ == ""
+        and sdoc[i - 2].is_alpha
+        and sdoc[i - 2].is_title
+    ):
         return True
     if prev.lower_ in N.ID_NOUNS or prev.text in ("No.", "#"):
         return True
@@ -149,8 +160,11 @@ def _fraction(sdoc, i: int) -> _Q | None:
     nxt = sdoc[i + 1] if i + 1 < n else None
     if low == "half":
         prev = sdoc[i - 1].lower_ if i else ""
-        if nxt is not None and (nxt.lower_ == "of" or nxt.lower_ in _POSSESSIVE_DETS) and prev not in (
-                N.ORDINAL_WORDS | {"the", "and", "a", "an", "other", "this", "that", "one"}):
+        if (
+            nxt is not None
+            and (nxt.lower_ == "of" or nxt.lower_ in _POSSESSIVE_DETS)
+            and prev not in (N.ORDINAL_WORDS | {"the", "and", "a", "an", "other", "this", "that", "one"})
+        ):
             return _Q(i, i, i + 1, i + 1, 0.5)
         return None
     if low in ("a", "an", "one"):
@@ -166,7 +180,8 @@ def _fraction(sdoc, i: int) -> _Q | None:
         return None
     word = sdoc[j].lower_
     if (word not in N.FRACTIONS or word.endswith("s") == singular or word in ("half", "halves")) and not (
-            singular and low == "one" and word == "half"):
+        singular and low == "one" and word == "half"
+    ):
         return None
     after = sdoc[j + 1].lower_
     if not (after == "of" or (not singular and after in _POSSESSIVE_DETS)):
@@ -180,15 +195,21 @@ def _number_run(sdoc, i: int) -> _Q | None:
     tok = sdoc[i]
     words: list[str] = []
     j = i
-    if tok.lower_ in ("a", "an") and i + 1 < n and (sdoc[i + 1].lower_ in N.MULTIPLIERS
-                                                    or sdoc[i + 1].lower_ == "dozen"):
+    if (
+        tok.lower_ in ("a", "an")
+        and i + 1 < n
+        and (sdoc[i + 1].lower_ in N.MULTIPLIERS or sdoc[i + 1].lower_ == "dozen")
+    ):
         words, j = ["a"], i + 1
     else:
         p = N.parse_token(tok.text)
         if p is None:
             return None
-        if tok.lower_ in N.UNITS_WORDS and not (tok.pos_ == "NUM" or tok.tag_ == "CD" or (
-                tok.lower_ != "one" and i + 1 < n and sdoc[i + 1].tag_ in ("NNS", "NNPS"))):
+        if tok.lower_ in N.UNITS_WORDS and not (
+            tok.pos_ == "NUM"
+            or tok.tag_ == "CD"
+            or (tok.lower_ != "one" and i + 1 < n and sdoc[i + 1].tag_ in ("NNS", "NNPS"))
+        ):
             return None
     while j < n:
         t = sdoc[j]
@@ -196,8 +217,13 @@ def _number_run(sdoc, i: int) -> _Q | None:
         last = words[-1].lower() if words else ""
         if not words or (words == ["a"]) or lw in N.MULTIPLIERS or lw == "dozen":
             words.append(t.text)
-        elif lw in ("-", "and") and j + 1 < n and sdoc[j + 1].lower_ in N.UNITS_WORDS \
-                and (last in N.MULTIPLIERS or N.UNITS_WORDS.get(last, 0) >= 20) and last.isalpha():
+        elif (
+            lw in ("-", "and")
+            and j + 1 < n
+            and sdoc[j + 1].lower_ in N.UNITS_WORDS
+            and (last in N.MULTIPLIERS or N.UNITS_WORDS.get(last, 0) >= 20)
+            and last.isalpha()
+        ):
             words += [t.text, sdoc[j + 1].text]
             j += 1
         elif lw in N.UNITS_WORDS and N.UNITS_WORDS[lw] < 10 and N.UNITS_WORDS.get(last, 0) >= 20:
@@ -245,8 +271,13 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
     i = q.num_start
     tok = sdoc[i]
     nxt = sdoc[q.num_end] if q.num_end < len(sdoc) else None
-    if isinstance(q.value, float) and q.unit is None and q.num_end - q.num_start == 1 \
-            and (i == 0 or sdoc[i - 1].text not in ("$",)) and _is_year(q.value, tok, nxt):
+    if (
+        isinstance(q.value, float)
+        and q.unit is None
+        and q.num_end - q.num_start == 1
+        and (i == 0 or sdoc[i - 1].text not in ("$",))
+        and _is_year(q.value, tok, nxt)
+    ):
         return False
     if tok.lower_ in N.ORDINAL_WORDS:
         return False
@@ -260,78 +291,26 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
     if tok.lower_ == "one" and prev is not None and prev.pos_ in ("DET", "ADJ") and prev.lower_ not in ("a", "an"):
         return False  # "the same one", "each one"
     plain = q.num_end - q.num_start == 1 and "," not in tok.text and not has_unit
-    if (plain and tok.text[:1].isdigit() and nxt is not None and nxt.tag_ == "NNP" and nxt.ent_type_ != "NORP"
-            and nxt.is_title | nxt.is_upper):
+    if (
+        plain
+        and tok.text[:1].isdigit()
+        and nxt is not None
+        and nxt.tag_ == "NNP"
+        and nxt.ent_type_ != "NORP"
+        and nxt.is_title | nxt.is_upper
+    ):
         return False  # "787 Dreamliner", "575 Wilbraham Road", "90049 ZIP Code"
-    if plain and prev is not None and prev.text == "," and nxt is not None and nxt.text == "," \
-            and i > 1 and sdoc[i - 2].pos_ == "PROPN":
+    if (
+        plain
+        and prev is not None
+        and prev.text == ","
+        and nxt is not None
+        and nxt.text == ","
+        and i > 1
+        and sdoc[i - 2].pos_ == "PROPN"
+    ):
         return False  # an age in apposition: "Senard, 65, said"
     return not _is_identifier(sdoc, i, has_unit)
-
-
-def _prefix(sdoc, q: _Q) -> None:
-    """Currency symbols, signs and hedges before the number."""
-    i = q.start
-    while i > 0 and (sdoc[i - 1].lower_ in N.CURRENCY_SYMBOLS and sdoc[i - 1].whitespace_ == ""
-                     or sdoc[i - 1].text in ("$", "£", "€", "¥")):
-        code = N.CURRENCY_SYMBOLS.get(sdoc[i - 1].lower_)
-        if code and q.unit is None:
-            q.unit, q.unit_kind = code, "currency"
-        i -= 1
-        if i > 0 and sdoc[i - 1].text in ("US", "HK", "A", "C"):  # "US $84", "HK $5.4m"
-            q.unit = N.CURRENCY_SYMBOLS.get(sdoc[i - 1].lower_ + "$", q.unit)
-            i -= 1
-    if i > 0 and sdoc[i - 1].lower_ in ("minus", "negative") and isinstance(q.value, float):
-        q.value, i = -q.value, i - 1
-    words = [t.lower_ for t in sdoc[max(0, i - 2 * N.MAX_HEDGE):i]]
-    h = N.hedge_before(words)
-    if h is not None and not (h[1] == "~" and words[-1] == "some" and sdoc[i - 1].pos_ not in ("DET", "ADV")):
-        k, sym = h
-        i -= k
-        if sym != "=":
-            q.change = sym
-    q.start = i
-
-
-def _change(sdoc, q: _Q) -> None:
-    """``up``/``down`` (``q.direction``; the hedge stays in ``q.change``) from an adverb
-    ("up 5%", "trending up 0.2%", "revised upward by $4bn") or a verb of change governing
-    an amount with a unit ("rose 5%", "fell by $2bn", "grow sales by 35 per cent"); plain
-    counts after "add" stay ``=``, and so does a number inside a noun phrase ("added a
-    30-degree turn")."""
-    if q.direction or q.start == 0:
-        return
-    measured = q.unit_kind in ("percent", "currency", "measure")
-    j = q.start - 1
-    while j > 0 and sdoc[j].lower_ in ("just", "only", "well", "of", "nearly", "almost", "about",
-                                       "some", "around", "roughly", "marginally", "slightly"):
-        j -= 1
-    by = sdoc[j].lower_ == "by"
-    if by and j > 0:
-        j -= 1
-    t = sdoc[j]
-    if t.dep_ == "prt" and not (t.lower_ in ("up", "down") and measured):
-        return
-    lem = t.lemma_.lower()
-    if t.lower_ in N.UP_WORDS or (lem in N.UP and (by or measured)):
-        q.direction = "up"
-    elif t.lower_ in N.DOWN_WORDS or (lem in N.DOWN and (by or measured)):
-        q.direction = "down"
-    elif sdoc[q.start - 1].lower_ == "by":
-        # "by" separated from its verb by the object: "grow sales by 35 per cent"
-        cur = sdoc[q.end - 1]
-        for _ in range(3):
-            if cur.dep_ == "pobj" and cur.head.lower_ == "by":
-                verb = cur.head.head
-                vlem = verb.lemma_.lower()
-                if verb.pos_ == "VERB" and vlem in N.UP:
-                    q.direction = "up"
-                elif verb.pos_ == "VERB" and vlem in N.DOWN:
-                    q.direction = "down"
-                return
-            if cur.head is cur:
-                return
-            cur = cur.head
 
 
 def _parentheticals(sdoc, qs: list[_Q]) -> None:
@@ -342,7 +321,7 @@ def _parentheticals(sdoc, qs: list[_Q]) -> None:
         k = a.end  # unit words may close the first figure: "1.5 degrees Celsius ("
         while k < b.start - 1 and k < a.end + 2 and N.unit_of(sdoc[k].text) is not None:
             k += 1
-        gap = sdoc[k:b.start].text.strip()
+        gap = sdoc[k : b.start].text.strip()
         if gap in ("(", "/", "[") and (gap != "/" or (a.start > 0 and "(" in sdoc[a.start - 1].text)):
             if b.change == "=":
                 b.change = a.change
@@ -350,54 +329,36 @@ def _parentheticals(sdoc, qs: list[_Q]) -> None:
                 b.direction = a.direction
 
 
-def _suffix(sdoc, q: _Q) -> None:
-    """Unit words and the counted noun after the number."""
-    n = len(sdoc)
-    j = q.num_end
-    if q.change == "=" and isinstance(q.value, float):  # "forty or more sheep", "50-odd years"
-        h = _post_hedge_at(sdoc, j)
-        if h is not None:
-            q.change, j = h[1], j + h[0]
-    if j < n and sdoc[j].text in ("-", "–") and j + 1 < n and N.unit_of(sdoc[j + 1].text):
-        j += 1  # "44-day"
-    if j < n and q.unit_kind is None:
-        t = sdoc[j]
-        if t.lower_ == "per" and j + 1 < n and sdoc[j + 1].lower_ == "cent":
-            q.unit, q.unit_kind, j = "%", "percent", j + 2
-        elif j + 1 < n and (t.lower_, sdoc[j + 1].lower_) in N.CURRENCY_QUALIFIED:
-            q.unit, q.unit_kind, j = N.CURRENCY_QUALIFIED[(t.lower_, sdoc[j + 1].lower_)], "currency", j + 2
-        elif t.lower_ == "basis" and j + 1 < n and sdoc[j + 1].lower_.startswith("point"):
-            q.unit, q.unit_kind, j = "bp", "measure", j + 2
-        elif (u := N.unit_of(t.text)) is not None and not (
-                t.lower_ in ("s", "h", "g", "p", "point", "points", "times") and t.whitespace_ == " "
-                and t.pos_ not in ("NOUN",)):
-            q.unit_kind, q.unit = u
-            j += 1
-            if u[0] == "percentage" and j < n and sdoc[j].lower_.startswith("point"):
-                j += 1
-    elif j < n and q.unit_kind == "currency" and sdoc[j].text == "US":
-        j += 1
-    q.end = j
-    if q.unit_kind == "percent" and j < n and sdoc[j].lower_ == "point":
-        q.end = j + 1
-
-
 def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
     out: list[_Q] = []
     for q in qs:
         prev = out[-1] if out else None
-        if prev is not None and prev.value is not None and q.value is not None and not prev.vague and not q.vague \
-                and isinstance(prev.value, float) and isinstance(q.value, float):
-            gap = sdoc[prev.end:q.start]
+        if (
+            prev is not None
+            and prev.value is not None
+            and q.value is not None
+            and not prev.vague
+            and not q.vague
+            and isinstance(prev.value, float)
+            and isinstance(q.value, float)
+        ):
+            gap = sdoc[prev.end : q.start]
             g = gap.text.strip().lower()
             between = prev.start > 0 and sdoc[prev.start - 1].lower_ == "between"
             frm = prev.start > 0 and sdoc[prev.start - 1].lower_ == "from"
-            by = prev.unit is not None and (prev.start > 0 and sdoc[prev.start - 1].lower_ in ("by", "up", "down")
-                                            or prev.direction is not None)
+            by = prev.unit is not None and (
+                prev.start > 0 and sdoc[prev.start - 1].lower_ in ("by", "up", "down") or prev.direction is not None
+            )
             compatible = q.unit == prev.unit or prev.unit is None or (frm and q.unit is None)
-            if compatible and not by and (g in ("to", "-", "–", "to-") or (g == "and" and between)
-                                          or (g == "or" and prev.unit is None
-                                              and q.num_end - q.num_start == 1 and prev.value < q.value < 100)):
+            if (
+                compatible
+                and not by
+                and (
+                    g in ("to", "-", "–", "to-")
+                    or (g == "and" and between)
+                    or (g == "or" and prev.unit is None and q.num_end - q.num_start == 1 and prev.value < q.value < 100)
+                )
+            ):
                 mult_q = _word_multiplier(sdoc, q)
                 scaled = _word_multiplier(sdoc, prev) == 1.0 and mult_q > 1 and prev.value < q.value / mult_q * 10
                 a = prev.value * mult_q if scaled else prev.value
@@ -407,10 +368,18 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
                     continue
                 # "rose from 240 to 273" is read as NewsQuant reads it: a range of values
                 # with no change of its own; "dropped by 1 to 1.5 degrees" keeps "down"
-                merged = replace(prev, end=q.end, num_end=q.num_end, value=None, low=lo, high=hi,
-                                 unit=q.unit or prev.unit, unit_kind=q.unit_kind or prev.unit_kind,
-                                 change=prev.change if prev.change == "~" else "=",
-                                 direction=None if frm else prev.direction or q.direction)
+                merged = replace(
+                    prev,
+                    end=q.end,
+                    num_end=q.num_end,
+                    value=None,
+                    low=lo,
+                    high=hi,
+                    unit=q.unit or prev.unit,
+                    unit_kind=q.unit_kind or prev.unit_kind,
+                    change=prev.change if prev.change == "~" else "=",
+                    direction=None if frm else prev.direction or q.direction,
+                )
                 out[-1] = merged
                 continue
         out.append(q)
@@ -419,7 +388,7 @@ def _merge_ranges(sdoc, qs: list[_Q]) -> list[_Q]:
 
 def _word_multiplier(sdoc, q: _Q) -> float:
     mult = 1.0
-    for t in sdoc[q.num_start:q.num_end]:
+    for t in sdoc[q.num_start : q.num_end]:
         mult *= N.MULTIPLIERS.get(t.lower_, 1.0)
         p = N.parse_token(t.text)
         if p is not None:
@@ -428,7 +397,7 @@ def _word_multiplier(sdoc, q: _Q) -> float:
 
 
 def _year_lists(sdoc, blocked) -> list[_Q]:
-    """"in 1948, 1965, and 1971": runs of >= 2 year-like tokens joined by , / and."""
+    """ "in 1948, 1965, and 1971": runs of >= 2 year-like tokens joined by , / and."""
     out: list[_Q] = []
     n, i = len(sdoc), 0
     while i < n:
@@ -440,8 +409,13 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
         while k < n:
             while k < n and sdoc[k].lower_ in (",", "and", "or"):
                 k += 1
-            if k < n and sdoc[k].text.isdigit() and len(sdoc[k].text) == 4 and 1500 <= int(sdoc[k].text) <= 2100 \
-                    and k > years[-1] + 1:
+            if (
+                k < n
+                and sdoc[k].text.isdigit()
+                and len(sdoc[k].text) == 4
+                and 1500 <= int(sdoc[k].text) <= 2100
+                and k > years[-1] + 1
+            ):
                 years.append(k)
                 j = k + 1
                 k += 1
@@ -453,282 +427,25 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
     return out
 
 
-NOUNS = ("NOUN", "PROPN")
-
-
-def _noun_phrase(sdoc, head, lo: int) -> tuple[str, int]:
-    """The counted noun with its adjacent left modifiers (from ``lo``) and coordinated nouns."""
-    start = head.i
-    while start - 1 >= lo and (sdoc[start - 1].dep_ in ("compound", "amod", "nmod") and sdoc[start - 1].head.i >= start
-                               or sdoc[start - 1].text == "-" and sdoc[start - 1].whitespace_ == ""):
-        start -= 1
-    end = head.i + 1
-    for c in head.children:
-        if c.dep_ == "conj" and c.pos_ in NOUNS and c.i > head.i and c.i - end <= 3 \
-                and not any(t.pos_ == "NUM" or t.text in (",", ";") for t in sdoc[end:c.i]):
-            end = c.i + 1
-    return sdoc[start:end].text, end
-
-
-def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
-    """(what, token index of the counted noun, token end of the evidence)."""
-    n, j = len(sdoc), q.end
-    if j < n and sdoc[j].lower_ == "of" and q.unit_kind in (None, "percent", "measure"):
-        pobj = next((c for c in sdoc[j].children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            pobj = next((t for t in sdoc[j + 1:min(n, j + 6)] if t.pos_ in NOUNS + ("PRON",)), None)
-        if pobj is not None:
-            u = N.unit_of(pobj.text)
-            if q.vague and u is not None and u[0] in ("currency", "measure", "duration"):
-                q.unit_kind, q.unit = u
-                return None, None, pobj.i + 1
-            if pobj.pos_ == "PRON":
-                return None, pobj.i, pobj.i + 1
-            what, end = _noun_phrase(sdoc, pobj, j + 1)
-            return what, pobj.i, end
-    if q.unit_kind == "duration":
-        ut = sdoc[q.end - 1]
-        h = ut.head
-        if h.i >= q.end and h.pos_ in NOUNS and h.i - q.end <= 3 and ut.dep_ in ("compound", "amod", "nmod"):
-            what, end = _noun_phrase(sdoc, h, q.end)
-            return what, h.i, end
-        return None, None, q.end
-    if q.unit_kind is not None:
-        return None, None, q.end
-    k, head = j, None
-    while k < n and k < j + 5:
-        t = sdoc[k]
-        if t.pos_ in NOUNS and N.unit_of(t.text) is not None and t.pos_ != "PROPN":
-            break
-        if t.pos_ in NOUNS:
-            head = t
-            if t.head.i < t.i or t.head.i >= j + 5 or t.head.pos_ not in NOUNS:
-                break
-        elif not (t.pos_ == "ADJ" or t.tag_ in ("VBN", "VBG") and t.dep_ == "amod" or t.text == "-"):
-            break
-        k += 1
-    if head is None:
-        return None, None, q.end
-    what, end = _noun_phrase(sdoc, head, j)
-    return what, head.i, end
-
-
-def _tally(sdoc, num_tok):
-    """The tally noun a bare figure gives the value of: "the death toll rose to 45", "pushing
-    the toll to 633", "a toll of 12", "the number of dead stands at 30"."""
-    cur = num_tok
-    if cur.dep_ == "pobj" and cur.head.lower_ in ("to", "at", "of"):
-        gov = cur.head.head
-    elif cur.dep_ in ("attr", "dobj", "npadvmod", "oprd"):
-        gov = cur.head
-    else:
-        return None
-    if gov.pos_ in NOUNS and gov.lemma_.lower() in N.TALLY_NOUNS:
-        return gov
-    if gov.pos_ not in ("VERB", "AUX"):
-        return None
-    for c in gov.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in NOUNS and c.lemma_.lower() in N.TALLY_NOUNS:
-            return c
-    return None
-
-
-def _verb_phrase(v) -> str:
-    if v.lemma_ == "be" or v.pos_ == "AUX":
-        comp = next((c for c in v.children if c.dep_ in ("acomp", "attr")), None)
-        return comp.lower_ if comp is not None else v.lemma_.lower()
-    if v.lower_ in N.ADJ_PARTICIPLES and any(c.lemma_ == "be" and c.dep_ == "aux" for c in v.children):
-        return v.lower_
-    lemma = v.lemma_.lower()
-    for c in v.children:
-        if c.dep_ == "prt":
-            return f"{lemma} {c.lower_}"
-        if c.dep_ in ("dobj", "oprd", "xcomp", "attr") and c.lower_ in N.CAPTIVE_NOUNS:
-            return f"{lemma} {c.lower_}"
-    return lemma
-
-
-def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
-    """The verb (or event noun) saying what happened to the counted thing, and its token."""
-    for c in anchor.children:
-        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i > anchor.i:
-            return _verb_phrase(c), c
-    cur = anchor
-    for _ in range(5):
-        h = cur.head
-        if h is cur:
-            return (_verb_phrase(cur), cur) if cur.pos_ in ("VERB", "AUX") else (None, None)
-        if cur.dep_ in ("nummod", "quantmod", "conj", "appos", "compound", "npadvmod") and h.pos_ in NOUNS + ("NUM",):
-            cur = h
-            continue
-        if h.lemma_.lower() in ("include", "among") and h.dep_ == "prep" and h.head.pos_ in NOUNS + ("NUM",):
-            cur = h.head  # "killed 700 people, including 80 civilians": the civilians were killed
-            continue
-        if h.pos_ in ("VERB", "AUX"):
-            return _verb_phrase(h), h
-        if cur.dep_ == "pobj" and h.dep_ == "prep":
-            if h.head.pos_ == "NOUN" and h.lower_ == "of" and h.head.i not in inside:
-                return h.head.lemma_.lower(), h.head
-            if h.head.pos_ in ("VERB", "AUX"):
-                return _verb_phrase(h.head), h.head
-            cur = h.head
-            continue
-        if cur.dep_ == "prep":
-            cur = h
-            continue
-        return None, None
-    return None, None
-
-
-def _place(sent, verb) -> str | None:
-    """The nearest GPE/LOC/FAC under a locative preposition ("in Ganja", "in the city of
-    Ganja") within the predicate's clause (the verb's subtree, or its governor's when the
-    verb is an adverbial/coordinated clause: "a strike levelled homes in Ganja, killing 12")."""
-    if verb is None:
-        return None
-    top = verb
-    while top.dep_ == "conj" and top.head is not top:  # "killing 12 and injuring 40": the first verb's clause
-        top = top.head
-    scope = top.head if top.dep_ in ("advcl", "xcomp", "conj") else top
-    lo, hi = scope.left_edge.i, scope.right_edge.i
-    best = None
-    for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or not lo <= ent.root.i <= hi:
-            continue
-        cur, ok = ent.root, False
-        for _ in range(6):
-            if cur.dep_ == "prep" or cur.pos_ == "ADP":
-                ok = cur.lower_ in N.LOC_PREPS
-                if cur.lower_ != "of":
-                    break
-            if cur.head is cur:
-                break
-            cur = cur.head
-        if ok:
-            d = abs(ent.root.i - verb.i)
-            if best is None or d < best[0]:
-                best = (d, ent.text)
-    return best[1] if best else None
-
-
-def _time(sent, anchor, times, own: tuple[int, int]) -> str | None:
-    """The nearest DATE time claim in the sentence (not one inside the figure itself)."""
-    best = None
-    for t in times:
-        if sent.start_char <= t.start < sent.end_char and t.value_iso and (t.timex_type or "DATE") == "DATE" \
-                and not (t.start < own[1] and own[0] < t.end):
-            d = abs(t.start - anchor.idx)
-            if best is None or d < best[0]:
-                best = (d, t.value_iso)
-    return best[1] if best else None
-
-
-def _attribution(sent, verb) -> str | None:
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
-            to = t.doc[t.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return t.doc[pobj.left_edge.i:pobj.right_edge.i + 1].text
-    cur, found = verb, []
-    for _ in range(6):
-        if cur is None:
-            break
-        if cur.lemma_.lower() in N.REPORT and cur.pos_ == "VERB":
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.i != getattr(verb, "i", -1):
-                found.append(subj)
-        if cur.head is cur:
-            break
-        cur = cur.head
-    subj = next((t for t in found if t.pos_ != "PRON"), found[0] if found else None)
-    return subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text if subj is not None else None
-
-
-def _context(sdoc, qs: list[_Q], times) -> list[dict]:
-    """what / predicate / place / time / attributed_to for every phrase (borrowing the
-    counted noun across coordination: "killing 12 and injuring 40 people")."""
-    found = [_counted(sdoc, q) for q in qs]
-    out = []
-    for idx, q in enumerate(qs):
-        what, head_i, end_tok = found[idx]
-        num_tok = sdoc[q.num_end - 1]
-        sent = num_tok.sent
-        if what is None and q.unit is None:
-            nxt = qs[idx + 1] if idx + 1 < len(qs) else None
-            if nxt is not None and found[idx + 1][0] and nxt.start - q.end <= 4 and nxt.start < sent.end \
-                    and any(t.pos_ == "CCONJ" for t in sdoc[q.end:nxt.start]):
-                what = found[idx + 1][0]
-            elif head_i is not None and sdoc[head_i].pos_ == "PRON":  # "150 of them": the last counted thing
-                back = next((b for b in range(idx - 1, -1, -1) if found[b][0] and qs[b].unit_kind != "years"), None)
-                if back is not None and qs[back].start >= sent.start - 40:
-                    what = found[back][0]
-        anchor = sdoc[head_i] if head_i is not None and sdoc[head_i].pos_ != "PRON" else num_tok
-        inside = range(q.start, q.end)
-        predicate, verb = _predicate(sdoc, anchor, inside)
-        if predicate is None and anchor is not num_tok:
-            predicate, verb = _predicate(sdoc, num_tok, inside)
-        if what is None and q.unit is None:
-            tally = _tally(sdoc, num_tok)
-            if tally is not None:  # "pushing the death toll to 633": 633 dead
-                what, _ = _noun_phrase(sdoc, tally, max(sent.start, tally.left_edge.i))
-                if any(t.lemma_.lower() in N.DEATH_WORDS for t in tally.subtree if t.i <= tally.i):
-                    predicate = "kill"
-        out.append(dict(what=what, predicate=predicate, place=_place(sent, verb),
-                        time=_time(sent, num_tok, times,
-                                   (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))),
-                        attributed_to=_attribution(sent, verb),
-                        end_tok=end_tok))
-    return out
-
-
-def _post_hedge_at(sdoc, at: int) -> tuple[int, str] | None:
-    """The hedge starting at token ``at`` ("or more", "-plus", "+", "or so"), if any."""
-    n = len(sdoc)
-    if at >= n or at == 0:
-        return None
-    h = N.hedge_after([t.lower_ for t in sdoc[at:min(n, at + N.MAX_POST_HEDGE)]])
-    if h is None:
-        return None
-    k = h[0]
-    if sdoc[at].text in ("+", "-") and sdoc[at - 1].whitespace_:
-        return None  # "+" / "-plus" / "-odd" glued to the number only
-    if at + k < n and (sdoc[at + k].like_num or sdoc[at + k].text in N.CURRENCY_SYMBOLS):
-        return None  # arithmetic or a range: "30 plus 5", "20 or more than 30"
-    return h
-
-
-def _post_hedge(sdoc, q: _Q, end_tok: int) -> int:
-    """A hedge after the unit or the counted noun ("40 km or more", "100 people or more"):
-    sets ``q.change``; returns the evidence end (the one right after the number is read
-    by :func:`_suffix`)."""
-    for at in dict.fromkeys((q.end, end_tok)):
-        h = _post_hedge_at(sdoc, at)
-        if h is not None:
-            q.change = h[1]
-            return max(end_tok, at + h[0])
-    return end_tok
-
-
 def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     """Quantity claims of one parsed document (see the module docstring for the fields)."""
     blocked = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
     qs = _scan(sdoc, blocked)
     for q in qs:
-        _prefix(sdoc, q)
-        _suffix(sdoc, q)
-        _change(sdoc, q)
+        read_prefix(sdoc, q)
+        read_suffix(sdoc, q)
+        read_change(sdoc, q)
     qs = _merge_ranges(sdoc, qs)
     _parentheticals(sdoc, qs)
     qs += _year_lists(sdoc, blocked)
     qs.sort(key=lambda q: q.start)
     claims: list[QuantityClaim] = []
     text = document.text
-    contexts = _context(sdoc, qs, times)
+    contexts = read_context(sdoc, qs, times)
     for q, fields in zip(qs, contexts):
         end_tok = max(q.end, fields.pop("end_tok", q.end))
         if q.change == "=" and isinstance(q.value, float):
-            end_tok = _post_hedge(sdoc, q, end_tok)
+            end_tok = post_hedge(sdoc, q, end_tok)
         if q.value is not None and not isinstance(q.value, tuple) and q.change in ("~", "<~", ">", ">=", "<"):
             for name, v in N.hedge_fields(q.value, q.change).items():
                 setattr(q, name, v)
@@ -739,9 +456,21 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
         start_c = sdoc[q.start].idx
         last = sdoc[end_tok - 1]
         end_c = last.idx + len(last.text)
-        claims.append(QuantityClaim(
-            id=claim_id(document.id, "quantity", start_c, end_c), doc=document.id,
-            start=start_c, end=end_c, text=text[start_c:end_c], stage=STAGE,
-            value=q.value, low=q.low, high=q.high, approx=q.approx or None, unit=q.unit,
-            change=q.change, **fields))
+        claims.append(
+            QuantityClaim(
+                id=claim_id(document.id, "quantity", start_c, end_c),
+                doc=document.id,
+                start=start_c,
+                end=end_c,
+                text=text[start_c:end_c],
+                stage=STAGE,
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                approx=q.approx or None,
+                unit=q.unit,
+                change=q.change,
+                **fields,
+            )
+        )
     return claims

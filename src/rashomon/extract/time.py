@@ -11,6 +11,7 @@ alongside a known year, and a month-day with no year (written within months of i
 It returns a window and the evidence in words; relative expressions are then resolved
 against the window only when it pins a single year.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,10 +26,23 @@ STAGE = "time@1"
 _TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "quarter", "period", "season", "time"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
 _PLAN_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "hope", "propose"}
-_ANNIV = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-                    r"\s+anniversary\b", re.I)
-_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-        "ninth": 9, "tenth": 10}
+_ANNIV = re.compile(
+    r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"\s+anniversary\b",
+    re.I,
+)
+_ORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 _LAST_YEAR = re.compile(r"\blast\s+year(?:'s|’s)?\b", re.I)
 
 
@@ -70,8 +84,12 @@ def _is_count(sdoc, span: timex.Span) -> bool:
     if tok is None or not len(tok):
         return False
     t = tok[-1]
-    return t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") and t.head.lemma_.lower() not in _TIME_NOUNS \
+    return (
+        t.dep_ == "nummod"
+        and t.head.tag_ in ("NNS", "NNPS")
+        and t.head.lemma_.lower() not in _TIME_NOUNS
         and t.head.i > t.i
+    )
 
 
 def tag(sdoc, text: str) -> list[timex.Span]:
@@ -99,8 +117,16 @@ def extract(sdoc, document: Document) -> tuple[list[TimeClaim], dict]:
 
 
 def _claim(doc: str, t: Timex) -> TimeClaim:
-    return TimeClaim(id=claim_id(doc, "time", t.start, t.end), doc=doc, start=t.start, end=t.end,
-                 text=t.text, stage=STAGE, value_iso=t.value, timex_type=t.type)
+    return TimeClaim(
+        id=claim_id(doc, "time", t.start, t.end),
+        doc=doc,
+        start=t.start,
+        end=t.end,
+        text=t.text,
+        stage=STAGE,
+        value_iso=t.value,
+        timex_type=t.type,
+    )
 
 
 # --------------------------------------------------------- publication inference
@@ -173,8 +199,12 @@ def infer_publication(text: str, found: list[Timex]) -> dict:
         evidence.append("the 1990s described as past")
     lo_s = lo.isoformat()
     hi_s = hi.isoformat() if hi else None
-    return {"published": lo_s if hi and lo == hi else None, "published_how": "inferred",
-            "published_window": (lo_s, hi_s), "published_evidence": "; ".join(evidence)}
+    return {
+        "published": lo_s if hi and lo == hi else None,
+        "published_how": "inferred",
+        "published_window": (lo_s, hi_s),
+        "published_evidence": "; ".join(evidence),
+    }
 
 
 def _add_years(d: date, n: int) -> date:

@@ -7,6 +7,7 @@ and the reason when it cannot); :class:`NearDuplicateIndex` links near-copies to
 original. Modules: ``readers/`` (text, html, jsonl, csv, warc, archive), ``encoding``,
 ``clean``, ``metadata``, ``dedup``.
 """
+
 from __future__ import annotations
 
 import glob
@@ -87,19 +88,37 @@ def prepare_item(item: RawDocument | IngestError, options: Options) -> Document 
 def prepare(raw: RawDocument, options: Options) -> Document:
     """Clean one raw document and read its metadata."""
     if len(raw.text) * 4 > options.max_doc_bytes and len(raw.text.encode("utf-8")) > options.max_doc_bytes:
-        raise TooLarge(f"document text is over max_doc_bytes ({options.max_doc_bytes:,})", source=raw.source,
-                       hint="raise the limit (--max-doc-mb) or split the document")
+        raise TooLarge(
+            f"document text is over max_doc_bytes ({options.max_doc_bytes:,})",
+            source=raw.source,
+            hint="raise the limit (--max-doc-mb) or split the document",
+        )
     if not raw.text.strip():
         raise EmptyInput("document has no text", source=raw.source)
     cleaned = clean(raw.text)
     if not cleaned.text:
-        raise NoText("nothing is left once boilerplate is removed", source=raw.source,
-                     hint="`rashomon show DOC --removed` lists what cleaning removes")
+        raise NoText(
+            "nothing is left once boilerplate is removed",
+            source=raw.source,
+            hint="`rashomon show DOC --removed` lists what cleaning removes",
+        )
     removed = tuple(sorted(raw.removed + cleaned.removed, key=lambda r: (r.start, r.end)))
     meta = describe(raw, cleaned.text, removed)
     h = content_hash(cleaned.text)
-    return Document(id=stable_id("d", h), source=raw.source, text=cleaned.text, raw_text=raw.text,
-                    title=meta["title"], url=raw.url, outlet=meta["outlet"], author=meta["author"],
-                    published=meta["published"], published_how=meta["published_how"],  # type: ignore[arg-type]
-                    published_evidence=meta["published_evidence"], language=meta["language"],
-                    content_hash=h, removed=removed, format=raw.format)
+    return Document(
+        id=stable_id("d", h),
+        source=raw.source,
+        text=cleaned.text,
+        raw_text=raw.text,
+        title=meta["title"],
+        url=raw.url,
+        outlet=meta["outlet"],
+        author=meta["author"],
+        published=meta["published"],
+        published_how=meta["published_how"],  # type: ignore[arg-type]
+        published_evidence=meta["published_evidence"],
+        language=meta["language"],
+        content_hash=h,
+        removed=removed,
+        format=raw.format,
+    )

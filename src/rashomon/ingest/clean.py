@@ -24,6 +24,7 @@ title (or the lede) and is never removed whole. Rules (``Removal.rule``):
 
 :mod:`.metadata` reads the date, author and wire credit out of the recorded removals.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,54 +33,97 @@ from difflib import SequenceMatcher
 
 from ..records import Removal
 
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DATE = (rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
-        rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})")
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE = (
+    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+)
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-DATE_PREFIX = re.compile(rf"^\s*(?:(?:date|dated|published|posted|updated|last updated|first published)"
-                         rf"(?:\s+on)?\s*[:\-]?\s*)?{_WEEKDAY}({DATE}){_TIME}\s*(?:[|\-–—]\s*)?", re.I)
+DATE_PREFIX = re.compile(
+    rf"^\s*(?:(?:date|dated|published|posted|updated|last updated|first published)"
+    rf"(?:\s+on)?\s*[:\-]?\s*)?{_WEEKDAY}({DATE}){_TIME}\s*(?:[|\-–—]\s*)?",
+    re.I,
+)
 _LABELLED = re.compile(r"^\s*(?:date|dated|published|posted|updated|last updated|first published)\b", re.I)
 _EMAIL_CLOAK = re.compile(r"\s?\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]", re.I)
-BYLINE = re.compile(r"^by\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|bin|al|la|le|du)){0,4}"
-                    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})*)"
-                    r"(?:\s*(?:[,|·•–—-]|\bin\b)\s*.{0,80})?$", re.I)
+BYLINE = re.compile(
+    r"^by\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|bin|al|la|le|du)){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})*)"
+    r"(?:\s*(?:[,|·•–—-]|\bin\b)\s*.{0,80})?$",
+    re.I,
+)
 _LINK_HEADER = re.compile(
     r"^(?:must[- ]reads?|related(?:\s+(?:articles?|stories|news|posts|content|coverage|reading|topics|links))?|"
     r"also\s+read|read\s+(?:more|also|next)|see\s+also|more\s+(?:from|on|stories|news|in)\b[^.]{0,40}|"
     r"recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+(?:also\s+)?"
     r"(?:like|enjoy|be\s+interested\s+in)|popular(?:\s+(?:now|stories|posts))?|most\s+(?:read|popular|viewed|shared)|"
     r"trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|don'?t\s+miss|what\s+to\s+read\s+next|"
-    r"editor'?s\s+picks?|further\s+reading)\s*[:>»|.\-–—]*$", re.I)
-_INLINE_TEASER = re.compile(r"^(?:also\s+read|read\s+(?:more|also)|related|see\s+also|must\s+read|recommended|"
-                            r"read)\s*[:|»>\-–—]\s*\S", re.I)
+    r"editor'?s\s+picks?|further\s+reading)\s*[:>»|.\-–—]*$",
+    re.I,
+)
+_INLINE_TEASER = re.compile(
+    r"^(?:also\s+read|read\s+(?:more|also)|related|see\s+also|must\s+read|recommended|"
+    r"read)\s*[:|»>\-–—]\s*\S",
+    re.I,
+)
 _TAIL = [
-    ("contact", re.compile(r"^(?:e-?mail|contact|tel(?:ephone)?|phone|fax|whatsapp|twitter|x)\b\s*[:.@]|"
-                           r"can be (?:reached|contacted|emailed) (?:at|on|via)|"
-                           r"^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:tips|feedback|letters|comments)|"
-                           r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$|^@\w+$", re.I)),
-    ("social", re.compile(r"^(?:follow|like|join|find)\s+(?:us|me|@\w+|the\s+\w+(?:\s+\w+)?)\s+(?:on|at)\b|"
-                          r"^(?:share|tweet|pin)\s+(?:this|on|via)\b|^(?:click|tap)\s+here\b|"
-                          r"^(?:subscribe|sign\s+up)\b|^download\s+(?:the|our)\s+\w*\s*app", re.I)),
+    (
+        "contact",
+        re.compile(
+            r"^(?:e-?mail|contact|tel(?:ephone)?|phone|fax|whatsapp|twitter|x)\b\s*[:.@]|"
+            r"can be (?:reached|contacted|emailed) (?:at|on|via)|"
+            r"^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:tips|feedback|letters|comments)|"
+            r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$|^@\w+$",
+            re.I,
+        ),
+    ),
+    (
+        "social",
+        re.compile(
+            r"^(?:follow|like|join|find)\s+(?:us|me|@\w+|the\s+\w+(?:\s+\w+)?)\s+(?:on|at)\b|"
+            r"^(?:share|tweet|pin)\s+(?:this|on|via)\b|^(?:click|tap)\s+here\b|"
+            r"^(?:subscribe|sign\s+up)\b|^download\s+(?:the|our)\s+\w*\s*app",
+            re.I,
+        ),
+    ),
     ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved", re.I)),
-    ("credit", re.compile(r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|compiled)\b.*\)$|"
-                          r"^[—–-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3}$", re.I)),
-    ("author_bio", re.compile(
-        r"^[*—–-]*\s*(?:the\s+)?(?:writer|author|columnist|contributor|reporter)s?\s+(?:is|are|was|has|have|"
-        r"teaches|works|heads|writes|can)\b|"
-        r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?|the)\s+[^.]{0,80}?\b(?:researcher|"
-        r"journalist|correspondent|writer|professor|analyst|columnist|editor|fellow|lecturer|reporter|"
-        r"student|scholar|author|consultant|contributor)\b", re.I)),
+    (
+        "credit",
+        re.compile(
+            r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|compiled)\b.*\)$|"
+            r"^[—–-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3}$",
+            re.I,
+        ),
+    ),
+    (
+        "author_bio",
+        re.compile(
+            r"^[*—–-]*\s*(?:the\s+)?(?:writer|author|columnist|contributor|reporter)s?\s+(?:is|are|was|has|have|"
+            r"teaches|works|heads|writes|can)\b|"
+            r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?|the)\s+[^.]{0,80}?\b(?:researcher|"
+            r"journalist|correspondent|writer|professor|analyst|columnist|editor|fellow|lecturer|reporter|"
+            r"student|scholar|author|consultant|contributor)\b",
+            re.I,
+        ),
+    ),
 ]
-_CAPTION_LABEL = re.compile(r"^(?:photos?|images?|pictures?|file\s+photo|caption|credits?|video)\s*[:|—–-]|"
-                            r"\((?:photo|file|image|picture)\b[^)]*\)$|(?:/|via|©)\s*(?:getty\s+images|"
-                            r"afp|reuters|ap\s+photo|shutterstock)\b", re.I)
-_ROLE = re.compile(r"\b(?:PM|President|Minister|Premier|Chancellor|Secretary|Governor|Mayor|Senator|"
-                   r"Ambassador|King|Queen|Prince|Princess|General|Gen|Chief|CEO|Chairman|Chairwoman|Chair|"
-                   r"Spokesperson|Spokesman|Spokeswoman|Leader|Pope|Dr|Mr|Mrs|Ms|Sheikh|Emir|Commander|Judge|"
-                   r"MP|Rep|Sen|Coach|Director)\b\.?")
+_CAPTION_LABEL = re.compile(
+    r"^(?:photos?|images?|pictures?|file\s+photo|caption|credits?|video)\s*[:|—–-]|"
+    r"\((?:photo|file|image|picture)\b[^)]*\)$|(?:/|via|©)\s*(?:getty\s+images|"
+    r"afp|reuters|ap\s+photo|shutterstock)\b",
+    re.I,
+)
+_ROLE = re.compile(
+    r"\b(?:PM|President|Minister|Premier|Chancellor|Secretary|Governor|Mayor|Senator|"
+    r"Ambassador|King|Queen|Prince|Princess|General|Gen|Chief|CEO|Chairman|Chairwoman|Chair|"
+    r"Spokesperson|Spokesman|Spokeswoman|Leader|Pope|Dr|Mr|Mrs|Ms|Sheikh|Emir|Commander|Judge|"
+    r"MP|Rep|Sen|Coach|Director)\b\.?"
+)
 _WORD = re.compile(r"[\w’'-]+")
 _NAME_SEQ = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F.'’-]*$")
@@ -125,8 +169,11 @@ def _is_caption(i: int, blocks: list[Block], body_sentences: str) -> bool:
     if not 2 <= len(toks) <= 8 or len(t) > 70 or not all(_NAME_TOKEN.match(tok) for tok in toks):
         return False
     # a caption stands alone between two body paragraphs (a run of short lines is a list)
-    if not (i + 1 < len(blocks) and len(blocks[i - 1].text.split()) >= _PARAGRAPH
-            and len(blocks[i + 1].text.split()) >= _PARAGRAPH):
+    if not (
+        i + 1 < len(blocks)
+        and len(blocks[i - 1].text.split()) >= _PARAGRAPH
+        and len(blocks[i + 1].text.split()) >= _PARAGRAPH
+    ):
         return False
     if _ROLE.search(t):
         return True
@@ -143,8 +190,8 @@ def _contained(short: list[str], long: list[str]) -> float:
     in order, and the share of its word 3-grams found anywhere (pull quotes reorder clauses)."""
     sm = SequenceMatcher(None, short, long, autojunk=False)
     in_order = sum(b.size for b in sm.get_matching_blocks()) / max(len(short), 1)
-    grams = [tuple(short[i:i + 3]) for i in range(len(short) - 2)]
-    present = {tuple(long[i:i + 3]) for i in range(len(long) - 2)}
+    grams = [tuple(short[i : i + 3]) for i in range(len(short) - 2)]
+    present = {tuple(long[i : i + 3]) for i in range(len(long) - 2)}
     return max(in_order, sum(g in present for g in grams) / max(len(grams), 1))
 
 
@@ -183,7 +230,7 @@ def clean(raw: str) -> Cleaned:
                 rules[i] = "dateline"
             else:
                 end = b.start + m.end()
-                spans.append(Removal(b.start, end, "dateline", raw[b.start:end]))
+                spans.append(Removal(b.start, end, "dateline", raw[b.start : end]))
         elif BYLINE.match(b.text) and len(b.text.split()) <= 16:
             rules[i] = "byline"
     # tail: link lists, contact lines, bios, credits, walking back from the end
@@ -226,7 +273,7 @@ def clean(raw: str) -> Cleaned:
         rules[i] = "pull_quote"
     for i, rule in rules.items():
         b = blocks[i]
-        spans.append(Removal(b.start, b.line_end, rule, raw[b.start:b.line_end]))
+        spans.append(Removal(b.start, b.line_end, rule, raw[b.start : b.line_end]))
     removed_blocks = [(r.start, r.end) for r in spans]
     for m in _EMAIL_CLOAK.finditer(raw):
         if not any(s <= m.start() < e for s, e in removed_blocks):
@@ -240,7 +287,7 @@ def apply(raw: str, removed: tuple[Removal, ...] | list[Removal]) -> str:
     out, pos = [], 0
     for r in sorted(removed, key=lambda r: r.start):
         if r.start > pos:
-            out.append(raw[pos:r.start])
+            out.append(raw[pos : r.start])
         pos = max(pos, r.end)
     out.append(raw[pos:])
     return "".join(out).strip()

@@ -12,6 +12,7 @@ still their original, without rewriting stored links. Signatures are the MinHash
 silently) as little-endian uint32 bytes,
 so they persist in the store (``doc_signatures``) and later runs link against earlier ones.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     toks = _WORD.findall(text.lower())
     if len(toks) < k:
         return {" ".join(toks).encode("utf-8")} if toks else set()
-    return {" ".join(toks[i:i + k]).encode("utf-8") for i in range(len(toks) - k + 1)}
+    return {" ".join(toks[i : i + k]).encode("utf-8") for i in range(len(toks) - k + 1)}
 
 
 class NearDuplicateIndex:
@@ -68,11 +69,11 @@ class NearDuplicateIndex:
 
     def _keys(self, signature: bytes) -> list[int]:
         width = self.rows * 4
-        return [hash((b, signature[b * width:(b + 1) * width])) for b in range(self.bands)]
+        return [hash((b, signature[b * width : (b + 1) * width])) for b in range(self.bands)]
 
     def _values(self, i: int) -> np.ndarray:
         size = NUM_PERM * 4  # a copy: a view would pin the buffer, which must stay growable
-        return np.frombuffer(bytes(self.signatures[i * size:(i + 1) * size]), dtype=DTYPE)
+        return np.frombuffer(bytes(self.signatures[i * size : (i + 1) * size]), dtype=DTYPE)
 
     def add_existing(self, doc_id: str, signature: bytes) -> None:
         """Register a document stored by an earlier run (call in ingest order)."""
@@ -115,9 +116,12 @@ class NearDuplicateIndex:
 
 # ------------------------------------------------------------------ read time
 # the outlet names of news agencies: on a tie of publication day their copy is the original
-WIRE = re.compile(r"\b(wire|news ?agency|press ?agency|agency|agence|newswire|reuters|associated press|afp|"
-                  r"ap|dpa|efe|ansa|xinhua|tass|ria novosti|interfax|anadolu|kyodo|yonhap|bernama|pti|ani|"
-                  r"press trust|united news|azertac|apa|app|irna|upi)\b", re.I)
+WIRE = re.compile(
+    r"\b(wire|news ?agency|press ?agency|agency|agence|newswire|reuters|associated press|afp|"
+    r"ap|dpa|efe|ansa|xinhua|tass|ria novosti|interfax|anadolu|kyodo|yonhap|bernama|pti|ani|"
+    r"press trust|united news|azertac|apa|app|irna|upi)\b",
+    re.I,
+)
 
 
 def is_wire(outlet: str | None) -> bool:

@@ -14,6 +14,7 @@ what is missing, and "unknown" (None) is preferred to a guess:
   ``"text"``, with the words it came from in ``published_evidence``;
 * language: langdetect (seeded, so deterministic) on the first 2,000 characters.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,9 @@ from .clean import BYLINE, DATE, DATE_PREFIX
 
 DetectorFactory.seed = 0
 
-_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                       "nov", "dec"], 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MDY = re.compile(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
@@ -84,8 +86,13 @@ def outlet_from_url(url: str | None) -> str | None:
 
 def looks_like_headline(line: str) -> bool:
     n = len(line.split())
-    return (2 <= n <= 30 and len(line) <= 250 and not line.rstrip().endswith(".")
-            and DATE_PREFIX.match(line) is None and BYLINE.match(line) is None)
+    return (
+        2 <= n <= 30
+        and len(line) <= 250
+        and not line.rstrip().endswith(".")
+        and DATE_PREFIX.match(line) is None
+        and BYLINE.match(line) is None
+    )
 
 
 def language(text: str) -> str | None:
@@ -105,7 +112,7 @@ def describe(raw: RawDocument, cleaned: str, removed: tuple[Removal, ...]) -> di
     by_rule: dict[str, list[str]] = {}
     for r in removed:
         by_rule.setdefault(r.rule, []).append(r.text.strip())
-    lede = next((line.strip() for line in cleaned.split("\n")[1 if title == first else 0:] if line.strip()), "")
+    lede = next((line.strip() for line in cleaned.split("\n")[1 if title == first else 0 :] if line.strip()), "")
     outlet = raw.outlet or outlet_from_url(raw.url)
     if outlet is None:
         m = _WIRE_LEDE.match(lede)
@@ -135,5 +142,12 @@ def describe(raw: RawDocument, cleaned: str, removed: tuple[Removal, ...]) -> di
             if m and (published := parse_date(m[0])):
                 how, evidence = "text", text
                 break
-    return {"title": title, "outlet": outlet, "author": author, "published": published, "published_how": how,
-            "published_evidence": evidence, "language": language(cleaned)}
+    return {
+        "title": title,
+        "outlet": outlet,
+        "author": author,
+        "published": published,
+        "published_how": how,
+        "published_evidence": evidence,
+        "language": language(cleaned),
+    }

@@ -14,6 +14,7 @@ can open the file between batches and never see a half-written batch.
 * :mod:`.queries`: the read side (records, the corpus stage's partitions, the web UI, user SQL);
 * :mod:`.rows`: records <-> table rows, one serializer and one deserializer per record type.
 """
+
 from __future__ import annotations
 
 from .connection import DEFAULT_DB, Connection

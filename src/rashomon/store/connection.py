@@ -2,6 +2,7 @@
 lock, the per-connection memory limit, one transaction per unit of work, and the migrations
 that bring a file up to :data:`~rashomon.store.schema.SCHEMA_VERSION`. Also the two SQL helpers
 every part of the store writes SQL with (:func:`q`, :func:`col_list`, :func:`insert`)."""
+
 from __future__ import annotations
 
 import time
@@ -96,9 +97,11 @@ class Connection:
                 if not any(w in str(exc) for w in _LOCK_WORDS):
                     raise StoreError(str(exc), source=self.path) from exc
                 if time.monotonic() > deadline:
-                    raise StoreBusy("store is busy: another rashomon process is writing to it",
-                                    source=self.path,
-                                    hint="wait for it to finish, or use a different --db") from exc
+                    raise StoreBusy(
+                        "store is busy: another rashomon process is writing to it",
+                        source=self.path,
+                        hint="wait for it to finish, or use a different --db",
+                    ) from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 0.5)
 
@@ -107,8 +110,11 @@ class Connection:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         current = int(row[0]) if row else 0
         if current > SCHEMA_VERSION:
-            raise SchemaTooNew(f"store schema v{current} is newer than this rashomon (v{SCHEMA_VERSION})",
-                               source=self.path, hint="upgrade rashomon")
+            raise SchemaTooNew(
+                f"store schema v{current} is newer than this rashomon (v{SCHEMA_VERSION})",
+                source=self.path,
+                hint="upgrade rashomon",
+            )
         for version in range(current + 1, SCHEMA_VERSION + 1):
             for stmt in MIGRATIONS[version]:
                 con.execute(stmt)

@@ -1,6 +1,7 @@
 """The ``rashomon/1`` export: one JSON object (``json``), one record per line with a
 ``type`` field (``jsonl``), or one file per section (``parquet``/``csv`` into a folder).
 The JSON Schema is ``rashomon-1.schema.json`` beside this module."""
+
 from __future__ import annotations
 
 import csv
@@ -18,17 +19,35 @@ from . import Store
 SCHEMA_ID = "rashomon/1"
 SCHEMA_PATH = Path(__file__).with_name("rashomon-1.schema.json")
 FORMATS = ("json", "jsonl", "parquet", "csv")
-SECTIONS = ("documents", "entities", "claims", "findings", "framing", "stories", "timeline", "errors",
-            "extraction_errors")
+SECTIONS = (
+    "documents",
+    "entities",
+    "claims",
+    "findings",
+    "framing",
+    "stories",
+    "timeline",
+    "errors",
+    "extraction_errors",
+)
 
 
 def _document(d: Document) -> dict[str, Any]:
     return {
-        "id": d.id, "source": d.source, "title": d.title, "url": d.url, "outlet": d.outlet, "author": d.author,
-        "published": d.published, "published_how": d.published_how,
+        "id": d.id,
+        "source": d.source,
+        "title": d.title,
+        "url": d.url,
+        "outlet": d.outlet,
+        "author": d.author,
+        "published": d.published,
+        "published_how": d.published_how,
         "published_window": list(d.published_window) if d.published_window else None,
-        "published_evidence": d.published_evidence, "language": d.language,
-        "duplicate_of": d.duplicate_of, "similarity": d.similarity, "text": d.text,
+        "published_evidence": d.published_evidence,
+        "language": d.language,
+        "duplicate_of": d.duplicate_of,
+        "similarity": d.similarity,
+        "text": d.text,
         "removed": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in d.removed],
     }
 
@@ -65,13 +84,20 @@ def write(store: Store, fmt: str, out: str | Path) -> Path:
             fh.write(json.dumps({"type": "schema", "schema": SCHEMA_ID}) + "\n")
             for section in SECTIONS:
                 for rec in data[section]:
-                    fh.write(json.dumps({"type": section.rstrip("s") if section != "framing" else "framing", **rec},
-                                        ensure_ascii=False) + "\n")
+                    fh.write(
+                        json.dumps(
+                            {"type": section.rstrip("s") if section != "framing" else "framing", **rec},
+                            ensure_ascii=False,
+                        )
+                        + "\n"
+                    )
         return out
     out.mkdir(parents=True, exist_ok=True)
     for section in SECTIONS:
-        rows = [{k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
-                for r in data[section]]
+        rows = [
+            {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in r.items()}
+            for r in data[section]
+        ]
         cols = sorted({k for r in rows for k in r}) or ["id"]
         if fmt == "csv":
             with (out / f"{section}.csv").open("w", encoding="utf-8", newline="") as fh:

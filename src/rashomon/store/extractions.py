@@ -1,6 +1,7 @@
 """The per-document stages' bookkeeping: which stages each document still needs (``stage_runs`` holds,
 per document, the ``name@version`` of every stage its stored records came from), saving a batch of
 extractions (mentions, claims, inferred publication dates) and the documents an extractor failed on."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -42,8 +43,10 @@ class ExtractionsMixin(DocumentsMixin):
         to run on a document, given the stages its stored records came from)."""
         groups: dict[tuple[str, ...], list[str]] = {}
         with self.connect() as con:
-            cur = con.execute("SELECT d.id, list(s.stage) FILTER (WHERE s.stage IS NOT NULL) FROM documents d "
-                              "LEFT JOIN stage_runs s ON s.doc = d.id GROUP BY d.id, d.seq ORDER BY d.seq")
+            cur = con.execute(
+                "SELECT d.id, list(s.stage) FILTER (WHERE s.stage IS NOT NULL) FROM documents d "
+                "LEFT JOIN stage_runs s ON s.doc = d.id GROUP BY d.id, d.seq ORDER BY d.seq"
+            )
             while rows := cur.fetchmany(10_000):
                 for doc, done in rows:
                     if stages := todo(done or ()):
@@ -54,7 +57,7 @@ class ExtractionsMixin(DocumentsMixin):
         """``(stages, documents)``: batches of documents with the stages to run on them (resumable)."""
         for stages, ids in self._pending(todo).items():
             for i in range(0, len(ids), batch_size):
-                yield stages, self.documents(ids=ids[i:i + batch_size], with_removals=False, with_raw=False)
+                yield stages, self.documents(ids=ids[i : i + batch_size], with_removals=False, with_raw=False)
 
     def pending_count(self, todo: Todo) -> int:
         return sum(len(ids) for ids in self._pending(todo).values())
@@ -68,25 +71,37 @@ class ExtractionsMixin(DocumentsMixin):
         failed = [x for x in extractions if x.error]
         extractions = [x for x in extractions if not x.error]
         with self.connect(write=True) as con:
-            con.execute("DELETE FROM extraction_errors WHERE doc IN (SELECT unnest(?))",
-                        [[x.doc for x in extractions] + [x.doc for x in failed]])
-            insert(con, "extraction_errors", [extraction_error_row(x, ",".join(x.stages)) for x in failed],
-                   EXTRACTION_ERROR_COLUMNS)
+            con.execute(
+                "DELETE FROM extraction_errors WHERE doc IN (SELECT unnest(?))",
+                [[x.doc for x in extractions] + [x.doc for x in failed]],
+            )
+            insert(
+                con,
+                "extraction_errors",
+                [extraction_error_row(x, ",".join(x.stages)) for x in failed],
+                EXTRACTION_ERROR_COLUMNS,
+            )
             for stages, done in _by_stages(extractions).items():
                 docs, names = [x.doc for x in done], [stage_name(s) for s in stages]
                 for table in ("mentions", "claims"):
-                    con.execute(f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?)) "
-                                "AND split_part(stage, '@', 1) IN (SELECT unnest(?))", [docs, names])
-                con.execute("DELETE FROM stage_runs WHERE doc IN (SELECT unnest(?)) "
-                            "AND split_part(stage, '@', 1) IN (SELECT unnest(?))", [docs, names])
-                con.execute("INSERT INTO stage_runs SELECT d, s FROM unnest(?) AS t(d), unnest(?) AS u(s)",
-                            [docs, list(stages)])
+                    con.execute(
+                        f"DELETE FROM {table} WHERE doc IN (SELECT unnest(?)) "
+                        "AND split_part(stage, '@', 1) IN (SELECT unnest(?))",
+                        [docs, names],
+                    )
+                con.execute(
+                    "DELETE FROM stage_runs WHERE doc IN (SELECT unnest(?)) "
+                    "AND split_part(stage, '@', 1) IN (SELECT unnest(?))",
+                    [docs, names],
+                )
+                con.execute(
+                    "INSERT INTO stage_runs SELECT d, s FROM unnest(?) AS t(d), unnest(?) AS u(s)", [docs, list(stages)]
+                )
             insert(con, "mentions", [mention_row(m) for x in extractions for m in x.mentions], MENTION_COLUMNS)
             insert(con, "claims", [claim_row(c) for x in extractions for c in x.claims], CLAIM_COLUMNS)
             for x in extractions:
                 if x.published_how:
-                    set_publication(con, x.doc, x.published, x.published_how, x.published_window,
-                                    x.published_evidence)
+                    set_publication(con, x.doc, x.published, x.published_how, x.published_window, x.published_evidence)
 
     def extraction_errors(self) -> list[ExtractionError]:
         """The stored documents an extractor failed on (and that have not been extracted since),
@@ -94,6 +109,8 @@ class ExtractionsMixin(DocumentsMixin):
         if self.schema_version() < 2:  # a store written before extraction errors were kept, opened read-only
             return []
         with self.connect() as con:
-            rows = con.execute("SELECT e.doc, d.source, e.reason, e.stage, e.code FROM extraction_errors e "
-                               "JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.stage").fetchall()
+            rows = con.execute(
+                "SELECT e.doc, d.source, e.reason, e.stage, e.code FROM extraction_errors e "
+                "JOIN documents d ON d.id = e.doc ORDER BY d.seq, e.stage"
+            ).fetchall()
         return [row_extraction_error(r) for r in rows]

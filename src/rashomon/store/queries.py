@@ -1,6 +1,7 @@
 """The read side: claims, mentions and the corpus-level results as records, what the corpus
 stage reads in parts (mention forms, timeline partitions, claims with staged speakers), the
 web UI's lookups, and a user's own read-only SQL. Parameterised SQL only."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -49,8 +50,10 @@ class QueriesMixin(DocumentsMixin):
     # -------------------------------------------------------- mentions, claims
     def mentions(self) -> Iterator[Mention]:
         with self.connect() as con:
-            cur = con.execute(f"SELECT {col_list(MENTION_COLUMNS, 'm')} FROM mentions m "
-                              'JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end"')
+            cur = con.execute(
+                f"SELECT {col_list(MENTION_COLUMNS, 'm')} FROM mentions m "
+                'JOIN documents d ON d.id = m.doc ORDER BY d.seq, m.start, m."end"'
+            )
             while batch := cur.fetchmany(5000):
                 for r in batch:
                     yield row_mention(r)
@@ -58,81 +61,118 @@ class QueriesMixin(DocumentsMixin):
     def mention_forms(self) -> Iterator[tuple[str, str, str, int]]:
         """(doc, surface text, label, how many mentions) of every stored mention, aggregated in SQL."""
         with self.connect() as con:
-            reader = con.sql('SELECT m.doc, m.text, m.label, count(*) FROM mentions m JOIN documents d '
-                             'ON d.id = m.doc GROUP BY m.doc, m.text, m.label '
-                             'ORDER BY min(d.seq), min(m.start), m.text, m.label').to_arrow_reader(20000)
+            reader = con.sql(
+                "SELECT m.doc, m.text, m.label, count(*) FROM mentions m JOIN documents d "
+                "ON d.id = m.doc GROUP BY m.doc, m.text, m.label "
+                "ORDER BY min(d.seq), min(m.start), m.text, m.label"
+            ).to_arrow_reader(20000)
             for batch in reader:
                 yield from zip(*(batch.column(i).to_pylist() for i in range(4)))
 
-    def claims(self, *, kind: str | None = None, doc: str | None = None,
-               ids: Sequence[str] | None = None) -> list[Claim]:
-        return self._select_claims(col_list(CLAIM_COLUMNS, "c"), "",
-                                   [("c.kind = ?", kind or None), ("c.doc = ?", doc or None),
-                                    ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids))])
+    def claims(
+        self, *, kind: str | None = None, doc: str | None = None, ids: Sequence[str] | None = None
+    ) -> list[Claim]:
+        return self._select_claims(
+            col_list(CLAIM_COLUMNS, "c"),
+            "",
+            [
+                ("c.kind = ?", kind or None),
+                ("c.doc = ?", doc or None),
+                ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids)),
+            ],
+        )
 
     def _select_claims(self, cols: str, join: str, filters: Sequence[tuple[str, Any]]) -> list[Claim]:
         """Claims in document order; ``filters``: (SQL condition, parameter), skipped when None."""
         used = [(cond, value) for cond, value in filters if value is not None]
         where = "".join(f" AND {cond}" for cond, _ in used)
-        sql = (f"SELECT {cols} FROM claims c JOIN documents d ON d.id = c.doc {join} WHERE 1=1{where}"
-               " ORDER BY d.seq, c.start, c.kind, c.id")
+        sql = (
+            f"SELECT {cols} FROM claims c JOIN documents d ON d.id = c.doc {join} WHERE 1=1{where}"
+            " ORDER BY d.seq, c.start, c.kind, c.id"
+        )
         with self.connect() as con:
             rows = con.execute(sql, [value for _, value in used]).fetchall()
         return [row_claim(r) for r in rows]
 
-    def claims_of(self, docs: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-                  ids: Sequence[str] | None = None) -> list[Claim]:
+    def claims_of(
+        self, docs: Sequence[str] | None = None, kinds: Sequence[str] | None = None, ids: Sequence[str] | None = None
+    ) -> list[Claim]:
         """Claims of these documents (or with these ids), quote speakers taken from the staged
         speaker resolution, in the order of :meth:`claims`."""
-        cols = ", ".join("CASE WHEN c.kind = 'quote' THEN s.speaker ELSE c.speaker END" if c == "speaker"
-                         else "c." + q(c) for c in CLAIM_COLUMNS)
-        return self._select_claims(cols, "LEFT JOIN _build_speakers s ON s.id = c.id AND c.kind = 'quote'",
-                                   [("c.doc IN (SELECT unnest(?))", None if docs is None else list(docs)),
-                                    ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids)),
-                                    ("c.kind IN (SELECT unnest(?))", None if kinds is None else list(kinds))])
+        cols = ", ".join(
+            "CASE WHEN c.kind = 'quote' THEN s.speaker ELSE c.speaker END" if c == "speaker" else "c." + q(c)
+            for c in CLAIM_COLUMNS
+        )
+        return self._select_claims(
+            cols,
+            "LEFT JOIN _build_speakers s ON s.id = c.id AND c.kind = 'quote'",
+            [
+                ("c.doc IN (SELECT unnest(?))", None if docs is None else list(docs)),
+                ("c.id IN (SELECT unnest(?))", None if ids is None else list(ids)),
+                ("c.kind IN (SELECT unnest(?))", None if kinds is None else list(kinds)),
+            ],
+        )
 
-    _TIMELINE_KEY = ("CASE WHEN regexp_matches(v, '^(\\d{4}|XXXX)-\\d\\d-\\d\\d') THEN substr(v, 6, 5) ELSE v END")
+    _TIMELINE_KEY = "CASE WHEN regexp_matches(v, '^(\\d{4}|XXXX)-\\d\\d-\\d\\d') THEN substr(v, 6, 5) ELSE v END"
     # the dated claims the timeline and publication windows can use: an absolute value (``timerules.is_absolute``:
     # a digit first, no X) or a month-day without a year that another source may date (``timeline.resolve_years``);
     # "PRESENT_REF", durations and the like never place anything on the calendar (at 100k documents one such key
     # held tens of thousands of claims: one partition)
-    _TIMELINE_CLAIMS = ("(SELECT c.id, CASE c.kind WHEN 'time' THEN c.value_iso ELSE c.time END AS v FROM claims c "
-                        "JOIN documents d ON d.id = c.doc WHERE c.kind IN ('event', 'quantity', 'time')) "
-                        "WHERE regexp_matches(v, '^(\\d[^X]*|XXXX-\\d\\d-\\d\\d.*)$')")
+    _TIMELINE_CLAIMS = (
+        "(SELECT c.id, CASE c.kind WHEN 'time' THEN c.value_iso ELSE c.time END AS v FROM claims c "
+        "JOIN documents d ON d.id = c.doc WHERE c.kind IN ('event', 'quantity', 'time')) "
+        "WHERE regexp_matches(v, '^(\\d[^X]*|XXXX-\\d\\d-\\d\\d.*)$')"
+    )
 
     def timeline_keys(self) -> list[tuple[str, int]]:
         """(partition key, claims) for the timeline: claims that can only meet on the same
         month-day (or the same coarser value) share a key."""
         with self.connect() as con:
-            return con.execute(f"SELECT {self._TIMELINE_KEY} AS k, count(*) FROM {self._TIMELINE_CLAIMS} "
-                               "GROUP BY k ORDER BY k").fetchall()
+            return con.execute(
+                f"SELECT {self._TIMELINE_KEY} AS k, count(*) FROM {self._TIMELINE_CLAIMS} GROUP BY k ORDER BY k"
+            ).fetchall()
 
     def timeline_claim_ids(self, keys: Sequence[str]) -> list[str]:
         with self.connect() as con:
-            return [r[0] for r in con.execute(
-                f"SELECT id FROM {self._TIMELINE_CLAIMS} AND {self._TIMELINE_KEY} IN (SELECT unnest(?))",
-                [list(keys)]).fetchall()]
+            return [
+                r[0]
+                for r in con.execute(
+                    f"SELECT id FROM {self._TIMELINE_CLAIMS} AND {self._TIMELINE_KEY} IN (SELECT unnest(?))",
+                    [list(keys)],
+                ).fetchall()
+            ]
 
     # ------------------------------------------------------ corpus-level results
     def entities(self) -> list[Entity]:
         with self.connect() as con:
             ents = con.execute(f"SELECT {col_list(ENTITY_COLUMNS)} FROM entities ORDER BY id").fetchall()
             ms: dict[str, list[Mention]] = {}
-            for r in con.execute(f"SELECT {col_list(ENTITY_MENTION_COLUMNS)} FROM entity_mentions "
-                                 "ORDER BY entity, doc, start").fetchall():
+            for r in con.execute(
+                f"SELECT {col_list(ENTITY_MENTION_COLUMNS)} FROM entity_mentions ORDER BY entity, doc, start"
+            ).fetchall():
                 ms.setdefault(r[0], []).append(row_entity_mention(r))
         return [row_entity(r, ms.get(r[0], ())) for r in ents]
 
     def stories(self) -> list[Story]:
         with self.connect() as con:
-            rows = con.execute("SELECT s.id, s.label, list(sd.doc ORDER BY sd.doc) FROM stories s LEFT JOIN story_docs sd "
-                               "ON sd.story = s.id GROUP BY s.id, s.label ORDER BY s.id").fetchall()
+            rows = con.execute(
+                "SELECT s.id, s.label, list(sd.doc ORDER BY sd.doc) FROM stories s LEFT JOIN story_docs sd "
+                "ON sd.story = s.id GROUP BY s.id, s.label ORDER BY s.id"
+            ).fetchall()
         return [row_story(r) for r in rows]
 
-    def findings(self, *, status: str | None = None, entity: str | None = None,
-                 outlet: str | None = None, story: str | None = None) -> list[Finding]:
-        sql = (f"SELECT {col_list(FINDING_COLUMNS, 'f')}, (SELECT list(claim ORDER BY pos) FROM finding_claims fc "
-               "WHERE fc.finding = f.id) FROM findings f WHERE 1=1")
+    def findings(
+        self,
+        *,
+        status: str | None = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        story: str | None = None,
+    ) -> list[Finding]:
+        sql = (
+            f"SELECT {col_list(FINDING_COLUMNS, 'f')}, (SELECT list(claim ORDER BY pos) FROM finding_claims fc "
+            "WHERE fc.finding = f.id) FROM findings f WHERE 1=1"
+        )
         params: list[Any] = []
         if status:
             sql += " AND f.status = ?"
@@ -144,20 +184,26 @@ class QueriesMixin(DocumentsMixin):
             sql += " AND f.story = ?"
             params.append(story)
         if entity:
-            sql += (" AND (EXISTS (SELECT 1 FROM entities e WHERE list_contains(f.entities, e.id) AND "
-                    "(e.id = ? OR lower(e.name) = lower(?) OR "
-                    "EXISTS (SELECT 1 FROM (SELECT unnest(e.aliases) AS a) WHERE lower(a) = lower(?)))))")
+            sql += (
+                " AND (EXISTS (SELECT 1 FROM entities e WHERE list_contains(f.entities, e.id) AND "
+                "(e.id = ? OR lower(e.name) = lower(?) OR "
+                "EXISTS (SELECT 1 FROM (SELECT unnest(e.aliases) AS a) WHERE lower(a) = lower(?)))))"
+            )
             params += [entity, entity, entity]
-        sql += " ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'scope_difference' THEN 1 WHEN 'update' THEN 2 " \
-               "WHEN 'unknown' THEN 3 WHEN 'agree' THEN 4 ELSE 5 END, f.id"
+        sql += (
+            " ORDER BY CASE f.status WHEN 'conflict' THEN 0 WHEN 'scope_difference' THEN 1 WHEN 'update' THEN 2 "
+            "WHEN 'unknown' THEN 3 WHEN 'agree' THEN 4 ELSE 5 END, f.id"
+        )
         with self.connect() as con:
             rows = con.execute(sql, params).fetchall()
         return [row_finding(r[:-1], r[-1]) for r in rows]
 
     def framing(self) -> list[FramingHit]:
         with self.connect() as con:
-            rows = con.execute(f"SELECT {col_list(FRAMING_COLUMNS, 'f')} FROM framing f "
-                               "JOIN documents d ON d.id = f.doc ORDER BY d.seq, f.start").fetchall()
+            rows = con.execute(
+                f"SELECT {col_list(FRAMING_COLUMNS, 'f')} FROM framing f "
+                "JOIN documents d ON d.id = f.doc ORDER BY d.seq, f.start"
+            ).fetchall()
         return [row_framing(r) for r in rows]
 
     def timeline(self) -> list[TimelineEntry]:
@@ -171,8 +217,11 @@ class QueriesMixin(DocumentsMixin):
         if self._memory is not None:
             con = self._memory
             # an in-memory store cannot be reopened read-only; refuse obvious writes instead
-            if not sql.lstrip().lower().startswith(("select", "with", "describe", "show", "pragma", "summarize",
-                                                     "from", "explain", "(")):
+            if (
+                not sql.lstrip()
+                .lower()
+                .startswith(("select", "with", "describe", "show", "pragma", "summarize", "from", "explain", "("))
+            ):
                 raise ReadOnlyQuery("only read queries are allowed", hint="use SELECT ...")
             cur = con.execute(sql, params or [])
             return [d[0] for d in cur.description or []], cur.fetchall()
@@ -182,8 +231,11 @@ class QueriesMixin(DocumentsMixin):
                 cur = con.execute(sql, params or [])
             except duckdb.Error as exc:
                 if "read-only" in str(exc).lower():
-                    raise ReadOnlyQuery(str(exc).splitlines()[0], source=self.path,
-                                        hint="`rashomon sql` opens the store read-only; use SELECT ...") from exc
+                    raise ReadOnlyQuery(
+                        str(exc).splitlines()[0],
+                        source=self.path,
+                        hint="`rashomon sql` opens the store read-only; use SELECT ...",
+                    ) from exc
                 raise StoreError(str(exc).splitlines()[0], source=self.path) from exc
             return [d[0] for d in cur.description or []], cur.fetchall()
         finally:
@@ -197,7 +249,8 @@ class QueriesMixin(DocumentsMixin):
             rows = con.execute(
                 "SELECT id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM (SELECT unnest(?) AS p) u "
                 "WHERE NOT (coalesce(d.title, '') || ' ' || d.text ILIKE u.p ESCAPE '\\')) ORDER BY seq LIMIT ?",
-                [[_like(t) for t in terms], limit]).fetchall()
+                [[_like(t) for t in terms], limit],
+            ).fetchall()
         return self.documents(ids=[r[0] for r in rows], with_removals=False) if rows else []
 
     def search_claims(self, terms: Sequence[str], limit: int = 200) -> list[Claim]:
@@ -207,7 +260,8 @@ class QueriesMixin(DocumentsMixin):
                 "SELECT id FROM claims c WHERE NOT EXISTS (SELECT 1 FROM (SELECT unnest(?) AS p) u WHERE NOT ("
                 "coalesce(c.text, '') || ' ' || coalesce(c.what, '') || ' ' || coalesce(c.speaker_text, '') || ' ' "
                 "|| coalesce(c.action, '') ILIKE u.p ESCAPE '\\')) ORDER BY doc, start LIMIT ?",
-                [[_like(t) for t in terms], limit]).fetchall()
+                [[_like(t) for t in terms], limit],
+            ).fetchall()
         return self.claims(ids=[r[0] for r in rows]) if rows else []
 
     def claim_counts(self) -> dict[str, int]:
@@ -224,13 +278,16 @@ class QueriesMixin(DocumentsMixin):
                 "JOIN entities e ON e.id = em.entity WHERE em.doc = ? UNION ALL "
                 'SELECT m.start, m."end", m.text, m.label, NULL, NULL FROM mentions m WHERE m.doc = ? AND NOT EXISTS '
                 '(SELECT 1 FROM entity_mentions em WHERE em.doc = m.doc AND em.start = m.start AND em."end" = m."end") '
-                "ORDER BY 1, 2", [doc, doc]).fetchall()
+                "ORDER BY 1, 2",
+                [doc, doc],
+            ).fetchall()
 
     def doc_framing(self, doc: str) -> list[FramingHit]:
         """The framing hits in one document."""
         with self.connect() as con:
-            rows = con.execute(f"SELECT {col_list(FRAMING_COLUMNS)} FROM framing WHERE doc = ? ORDER BY start",
-                               [doc]).fetchall()
+            rows = con.execute(
+                f"SELECT {col_list(FRAMING_COLUMNS)} FROM framing WHERE doc = ? ORDER BY start", [doc]
+            ).fetchall()
         return [row_framing(r) for r in rows]
 
     def claim_findings(self, claim_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
@@ -238,9 +295,11 @@ class QueriesMixin(DocumentsMixin):
         if not claim_ids:
             return {}
         with self.connect() as con:
-            rows = con.execute("SELECT fc.claim, f.id, f.status, f.summary FROM finding_claims fc JOIN findings f "
-                               "ON f.id = fc.finding WHERE fc.claim IN (SELECT unnest(?)) ORDER BY f.id",
-                               [list(claim_ids)]).fetchall()
+            rows = con.execute(
+                "SELECT fc.claim, f.id, f.status, f.summary FROM finding_claims fc JOIN findings f "
+                "ON f.id = fc.finding WHERE fc.claim IN (SELECT unnest(?)) ORDER BY f.id",
+                [list(claim_ids)],
+            ).fetchall()
         out: dict[str, list[tuple[str, str, str]]] = {}
         for claim, fid, status, summary in rows:
             out.setdefault(claim, []).append((fid, status, summary or ""))
@@ -252,18 +311,29 @@ class QueriesMixin(DocumentsMixin):
             row = con.execute(f"SELECT {col_list(ENTITY_COLUMNS)} FROM entities WHERE id = ?", [entity_id]).fetchone()
             if row is None:
                 return None
-            ms = con.execute(f"SELECT {col_list(ENTITY_MENTION_COLUMNS)} FROM entity_mentions WHERE entity = ? "
-                             "ORDER BY doc, start", [entity_id]).fetchall()
+            ms = con.execute(
+                f"SELECT {col_list(ENTITY_MENTION_COLUMNS)} FROM entity_mentions WHERE entity = ? ORDER BY doc, start",
+                [entity_id],
+            ).fetchall()
         return row_entity(row, [row_entity_mention(m) for m in ms])
 
     def entity_quotes(self, entity_id: str) -> tuple[list[Claim], list[Claim]]:
         """(quotes attributed to the entity, quotes by others whose content mentions it)."""
         with self.connect() as con:
-            by = [r[0] for r in con.execute("SELECT id FROM claims WHERE kind = 'quote' AND speaker = ?",
-                                            [entity_id]).fetchall()]
-            about = [r[0] for r in con.execute(
-                "SELECT c.id FROM claims c WHERE c.kind = 'quote' AND coalesce(c.speaker, '') <> ? AND EXISTS "
-                "(SELECT 1 FROM entity_mentions em WHERE em.entity = ? AND em.doc = c.doc "
-                'AND em.start >= coalesce(c.content_start, c.start) AND em."end" <= coalesce(c.content_end, c."end"))',
-                [entity_id, entity_id]).fetchall()]
+            by = [
+                r[0]
+                for r in con.execute(
+                    "SELECT id FROM claims WHERE kind = 'quote' AND speaker = ?", [entity_id]
+                ).fetchall()
+            ]
+            about = [
+                r[0]
+                for r in con.execute(
+                    "SELECT c.id FROM claims c WHERE c.kind = 'quote' AND coalesce(c.speaker, '') <> ? AND EXISTS "
+                    "(SELECT 1 FROM entity_mentions em WHERE em.entity = ? AND em.doc = c.doc "
+                    "AND em.start >= coalesce(c.content_start, c.start) "
+                    'AND em."end" <= coalesce(c.content_end, c."end"))',
+                    [entity_id, entity_id],
+                ).fetchall()
+            ]
         return (self.claims(ids=by) if by else [], self.claims(ids=about) if about else [])

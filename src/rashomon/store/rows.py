@@ -2,6 +2,7 @@
 record into rows to insert (dicts keyed by column, for :func:`~rashomon.store.connection.insert`)
 and ONE that turns a fetched row (a tuple in the order of those columns) back into the record.
 Every write and every read of that record goes through them."""
+
 from __future__ import annotations
 
 import json
@@ -28,9 +29,26 @@ from ..records import (
 Row = Sequence[Any]  # one fetched row, its values in the order of the table's columns here
 
 # ------------------------------------------------------------------- documents
-DOC_COLUMNS = ["id", "source", "title", "url", "outlet", "author", "published", "published_how",
-               "published_window_from", "published_window_to", "published_evidence", "language",
-               "duplicate_of", "similarity", "content_hash", "format", "text", "raw_text"]
+DOC_COLUMNS = [
+    "id",
+    "source",
+    "title",
+    "url",
+    "outlet",
+    "author",
+    "published",
+    "published_how",
+    "published_window_from",
+    "published_window_to",
+    "published_evidence",
+    "language",
+    "duplicate_of",
+    "similarity",
+    "content_hash",
+    "format",
+    "text",
+    "raw_text",
+]
 REMOVAL_COLUMNS = ["doc", "start", "end", "rule", "text"]
 INGEST_ERROR_COLUMNS = ["source", "code", "reason"]
 
@@ -73,10 +91,40 @@ def row_ingest_error(r: Row) -> IngestError:
 
 # ------------------------------------------------------------------ extraction
 MENTION_COLUMNS = ["doc", "start", "end", "text", "label", "stage"]
-CLAIM_COLUMNS = ["id", "doc", "kind", "start", "end", "text", "stage", "value", "value_list", "low", "high",
-                 "approx", "unit", "what", "predicate", "place", "time", "attributed_to", "change", "speaker",
-                 "speaker_text", "speaker_start", "speaker_end", "cue", "direct", "content_start", "content_end",
-                 "value_iso", "timex_type", "actor", "action", "target"]
+CLAIM_COLUMNS = [
+    "id",
+    "doc",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "stage",
+    "value",
+    "value_list",
+    "low",
+    "high",
+    "approx",
+    "unit",
+    "what",
+    "predicate",
+    "place",
+    "time",
+    "attributed_to",
+    "change",
+    "speaker",
+    "speaker_text",
+    "speaker_start",
+    "speaker_end",
+    "cue",
+    "direct",
+    "content_start",
+    "content_end",
+    "value_iso",
+    "timex_type",
+    "actor",
+    "action",
+    "target",
+]
 EXTRACTION_ERROR_COLUMNS = ["doc", "stage", "code", "reason"]
 
 
@@ -124,8 +172,19 @@ ENTITY_COLUMNS = ["id", "name", "type", "aliases", "attrs"]
 ENTITY_MENTION_COLUMNS = ["entity", "doc", "start", "end", "text"]
 STORY_COLUMNS = ["id", "label"]
 STORY_DOC_COLUMNS = ["story", "doc"]
-FINDING_COLUMNS = ["id", "status", "summary", "kind", "key", "story", "independent_sources", "entities", "outlets",
-                   "flags", "stage"]
+FINDING_COLUMNS = [
+    "id",
+    "status",
+    "summary",
+    "kind",
+    "key",
+    "story",
+    "independent_sources",
+    "entities",
+    "outlets",
+    "flags",
+    "stage",
+]
 FINDING_CLAIM_COLUMNS = ["finding", "claim", "pos"]
 FRAMING_COLUMNS = ["doc", "start", "end", "text", "category", "term", "group", "outlet", "stage"]
 TIMELINE_COLUMNS = ["date", "label", "claims", "outlets", "docs", "pos"]
@@ -133,8 +192,13 @@ SPEAKER_COLUMNS = ["id", "speaker"]  # quote claim id -> the entity that said it
 
 
 def entity_row(e: Entity) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-            "attrs": json.dumps(e.attrs, sort_keys=True)}
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "attrs": json.dumps(e.attrs, sort_keys=True),
+    }
 
 
 def entity_mention_rows(e: Entity) -> list[dict[str, Any]]:
@@ -169,9 +233,19 @@ def row_story(r: Row) -> Story:
 
 def finding_row(f: Finding) -> dict[str, Any]:
     """The ``findings`` row of a finding, its independent sources as JSON (its claims: :func:`finding_claim_rows`)."""
-    return {"id": f.id, "status": f.status, "summary": f.summary, "kind": f.kind, "key": f.key, "story": f.story,
-            "independent_sources": json.dumps([s.to_dict() for s in f.independent_sources]),
-            "entities": list(f.entities), "outlets": list(f.outlets), "flags": list(f.flags), "stage": f.stage}
+    return {
+        "id": f.id,
+        "status": f.status,
+        "summary": f.summary,
+        "kind": f.kind,
+        "key": f.key,
+        "story": f.story,
+        "independent_sources": json.dumps([s.to_dict() for s in f.independent_sources]),
+        "entities": list(f.entities),
+        "outlets": list(f.outlets),
+        "flags": list(f.flags),
+        "stage": f.stage,
+    }
 
 
 def finding_claim_rows(f: Finding) -> list[dict[str, Any]]:
@@ -182,10 +256,24 @@ def finding_claim_rows(f: Finding) -> list[dict[str, Any]]:
 def row_finding(r: Row, claims: Sequence[str] | None) -> Finding:
     """A finding from its ``FINDING_COLUMNS`` row and its claims in order."""
     i, status, summary, kind, key, story, sources, entities, outlets, flags, stage = r
-    counts = tuple(SourceCount(s["value"], tuple(s["claims"]), tuple(s["outlets"]), s["independent_sources"])
-                   for s in json.loads(sources or "[]"))
-    return Finding(i, status, summary or "", tuple(claims or ()), counts, kind or "", key or "", story,
-                   tuple(entities or ()), tuple(outlets or ()), tuple(flags or ()), stage or "")
+    counts = tuple(
+        SourceCount(s["value"], tuple(s["claims"]), tuple(s["outlets"]), s["independent_sources"])
+        for s in json.loads(sources or "[]")
+    )
+    return Finding(
+        i,
+        status,
+        summary or "",
+        tuple(claims or ()),
+        counts,
+        kind or "",
+        key or "",
+        story,
+        tuple(entities or ()),
+        tuple(outlets or ()),
+        tuple(flags or ()),
+        stage or "",
+    )
 
 
 def framing_row(h: FramingHit) -> dict[str, Any]:
@@ -198,8 +286,14 @@ def row_framing(r: Row) -> FramingHit:
 
 def timeline_row(t: TimelineEntry, pos: int) -> dict[str, Any]:
     """The ``timeline`` row of an entry, ``pos`` its place on the timeline."""
-    return {"date": t.date, "label": t.label, "claims": list(t.claims), "outlets": list(t.outlets),
-            "docs": list(t.docs), "pos": pos}
+    return {
+        "date": t.date,
+        "label": t.label,
+        "claims": list(t.claims),
+        "outlets": list(t.outlets),
+        "docs": list(t.docs),
+        "pos": pos,
+    }
 
 
 def row_timeline(r: Row) -> TimelineEntry:

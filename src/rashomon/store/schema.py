@@ -1,5 +1,6 @@
 """The versioned DuckDB schema. Each migration is a list of statements; the store
 applies the ones newer than the file's ``schema_version`` inside one transaction."""
+
 from __future__ import annotations
 
 SCHEMA_VERSION = 3
@@ -61,7 +62,15 @@ MIGRATIONS: dict[int, list[str]] = {
 }
 
 # Tables rebuilt from scratch by the corpus-level stages on every analyze.
-CORPUS_TABLES = ("entities", "entity_mentions", "stories", "story_docs", "findings",
-                 "finding_claims", "framing", "timeline")
+CORPUS_TABLES = (
+    "entities",
+    "entity_mentions",
+    "stories",
+    "story_docs",
+    "findings",
+    "finding_claims",
+    "framing",
+    "timeline",
+)
 # Tables filled per document by the extraction stages.
 DOC_TABLES = ("mentions", "claims")

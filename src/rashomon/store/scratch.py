@@ -5,6 +5,7 @@ need an inverted index over the whole corpus. Held in Python it grows with the c
 here it lives in a temporary DuckDB database with a memory limit, so DuckDB spills to
 disk and the process keeps a bounded footprint. The file is removed on ``close``.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -61,8 +62,15 @@ class Scratch:
     def add_counts(self, rows: Iterable[tuple[int, int, str, int]], days: Iterable[tuple[int, int | None]]) -> None:
         """Raw feature counts ``(document index, position, feature, count)`` and publication days."""
         rows = list(rows)
-        self._append("counts", {"idx": [r[0] for r in rows], "pos": [r[1] for r in rows],
-                                "feature": [r[2] for r in rows], "c": [r[3] for r in rows]})
+        self._append(
+            "counts",
+            {
+                "idx": [r[0] for r in rows],
+                "pos": [r[1] for r in rows],
+                "feature": [r[2] for r in rows],
+                "c": [r[3] for r in rows],
+            },
+        )
         days = list(days)
         self._append("days", {"idx": [d[0] for d in days], "day": [d[1] for d in days]})
 
@@ -74,7 +82,9 @@ class Scratch:
             "t AS (SELECT c.idx, c.pos, c.feature, (1 + ln(c.c)) * ln((1 + ?::DOUBLE) / (1 + df.df)) "
             "* CASE WHEN starts_with(c.feature, 'e') THEN ? ELSE 1.0 END AS x FROM counts c JOIN df USING (feature)) "
             "SELECT idx, pos, feature, x / coalesce(nullif(sqrt(sum(x * x) OVER (PARTITION BY idx)), 0), 1) "
-            "FROM t QUALIFY x > 0", [n, entity_weight])
+            "FROM t QUALIFY x > 0",
+            [n, entity_weight],
+        )
         self.con.execute("DROP TABLE counts")
 
     def story_pairs(self, cap: int, max_days: int, threshold: float) -> Iterator[tuple[int, int]]:
@@ -88,7 +98,8 @@ class Scratch:
             "CREATE OR REPLACE TABLE post AS WITH f AS (SELECT feature, row_number() OVER () AS fid FROM vec "
             "GROUP BY feature HAVING count(*) BETWEEN 2 AND ?) "
             "SELECT v.idx, f.fid, v.w FROM vec v JOIN f USING (feature)",
-            [cap])
+            [cap],
+        )
         (last,) = self.con.execute("SELECT max(idx) FROM post").fetchone() or (None,)  # one row: an aggregate
         for lo in range(0, -1 if last is None else last + 1, PAIR_CHUNK):
             yield from self._stream(
@@ -97,7 +108,9 @@ class Scratch:
                 "ON a.fid = b.fid AND a.idx < b.idx GROUP BY 1, 2) "
                 "SELECT p.a, p.b FROM p JOIN days da ON da.idx = p.a JOIN days db ON db.idx = p.b "
                 "WHERE CASE WHEN da.day IS NOT NULL AND db.day IS NOT NULL AND abs(da.day - db.day) > ? "
-                "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2", [lo, lo + PAIR_CHUNK, max_days, threshold])
+                "THEN p.s / 2 ELSE p.s END >= ? ORDER BY 1, 2",
+                [lo, lo + PAIR_CHUNK, max_days, threshold],
+            )
         self.con.execute("DROP TABLE post")
 
     def story_vectors(self, roots: Sequence[int], top: int) -> Iterator[tuple[int, list[tuple[int, dict]]]]:
@@ -107,13 +120,14 @@ class Scratch:
         sizes: dict[int, int] = {}
         for r in roots:
             sizes[r] = sizes.get(r, 0) + 1
-        self._append("roots", {"idx": list(range(len(roots))), "root": list(roots),
-                               "size": [sizes[r] for r in roots]})
+        self._append("roots", {"idx": list(range(len(roots))), "root": list(roots), "size": [sizes[r] for r in roots]})
         rows = self._stream(
             "SELECT r.root, v.idx, v.feature, v.w FROM vec v JOIN roots r ON r.idx = v.idx "
             "QUALIFY r.size > 1 OR row_number() OVER (PARTITION BY v.idx ORDER BY v.w DESC, v.pos) <= ? "
             "ORDER BY r.root, v.idx, CASE WHEN r.size > 1 THEN v.pos ELSE 0 END, "
-            "CASE WHEN r.size > 1 THEN 0 ELSE -v.w END, v.pos", [top])
+            "CASE WHEN r.size > 1 THEN 0 ELSE -v.w END, v.pos",
+            [top],
+        )
         root: int | None = None  # set together with the story's first member
         members: list[tuple[int, dict]] = []
         for rt, idx, feature, w in rows:
@@ -141,35 +155,55 @@ class Scratch:
             "WITH s AS (SELECT DISTINCT r.rank AS q, sh.gram FROM shingles sh JOIN quote_rank r USING (q)), "
             "g AS (SELECT gram FROM s GROUP BY gram HAVING count(*) BETWEEN 2 AND ?) "
             "SELECT DISTINCT prev, q FROM (SELECT lag(q) OVER (PARTITION BY gram ORDER BY q) AS prev, q "
-            "FROM s WHERE gram IN (SELECT gram FROM g)) WHERE prev IS NOT NULL ORDER BY 1, 2", [max_postings])
+            "FROM s WHERE gram IN (SELECT gram FROM g)) WHERE prev IS NOT NULL ORDER BY 1, 2",
+            [max_postings],
+        )
 
     def common_shingles(self, max_postings: int) -> set[int]:
         """The shingles held by more than ``max_postings`` quotes (at most 1/max_postings of the postings)."""
-        return {r[0] for r in self.con.execute("SELECT gram FROM (SELECT DISTINCT q, gram FROM shingles) "
-                                               "GROUP BY gram HAVING count(*) > ?", [max_postings]).fetchall()}
+        return {
+            r[0]
+            for r in self.con.execute(
+                "SELECT gram FROM (SELECT DISTINCT q, gram FROM shingles) GROUP BY gram HAVING count(*) > ?",
+                [max_postings],
+            ).fetchall()
+        }
 
     # -------------------------------------------------------------------- dates
     def add_dates(self, rows: Iterable[tuple[str, str, str | None, str]]) -> None:
         rows = list(rows)
-        self._append("dates", {"claim": [r[0] for r in rows], "doc": [r[1] for r in rows],
-                               "story": [r[2] for r in rows], "key": [r[3] for r in rows]})
+        self._append(
+            "dates",
+            {
+                "claim": [r[0] for r in rows],
+                "doc": [r[1] for r in rows],
+                "story": [r[2] for r in rows],
+                "key": [r[3] for r in rows],
+            },
+        )
 
     def date_groups(self) -> list[tuple[str, int]]:
         """(event key, claims) of the event keys dated in at least two documents (a key is the
         partition: documents alone in their story meet every story's dates of the same event)."""
-        return self.con.execute("SELECT key, count(*) FROM dates GROUP BY key HAVING count(DISTINCT doc) > 1 "
-                                "ORDER BY key").fetchall()
+        return self.con.execute(
+            "SELECT key, count(*) FROM dates GROUP BY key HAVING count(DISTINCT doc) > 1 ORDER BY key"
+        ).fetchall()
 
     def date_claims(self, keys: Sequence[str]) -> list[str]:
-        return [r[0] for r in self.con.execute("SELECT claim FROM dates WHERE key IN (SELECT unnest(?))",
-                                               [list(keys)]).fetchall()]
+        return [
+            r[0]
+            for r in self.con.execute(
+                "SELECT claim FROM dates WHERE key IN (SELECT unnest(?))", [list(keys)]
+            ).fetchall()
+        ]
 
     # --------------------------------------------------------------- statements
     def add_statement_keys(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """(statement, document, bag item) of the statements of documents alone in their story."""
         rows = list(rows)
-        self._append("statement_keys", {"st": [r[0] for r in rows], "doc": [r[1] for r in rows],
-                                        "key": [r[2] for r in rows]})
+        self._append(
+            "statement_keys", {"st": [r[0] for r in rows], "doc": [r[1] for r in rows], "key": [r[2] for r in rows]}
+        )
 
     def index_statements(self, sentences: int, df: dict[str, int], min_idf: float) -> None:
         """The blocking index of those statements: their informative items (IDF over ``sentences``
@@ -179,7 +213,9 @@ class Scratch:
         self._append("sdf", {"key": list(df), "n": list(df.values())})
         self.con.execute(
             "CREATE TABLE skeys AS SELECT s.st, s.doc, s.key FROM statement_keys s LEFT JOIN sdf USING (key) "
-            "WHERE ln((? + 1) / (coalesce(sdf.n, 0) + 0.5)) >= ?", [sentences, min_idf])
+            "WHERE ln((? + 1) / (coalesce(sdf.n, 0) + 0.5)) >= ?",
+            [sentences, min_idf],
+        )
         self.con.execute("CREATE TABLE spostings AS SELECT key, count(DISTINCT st) AS c FROM skeys GROUP BY key")
         self.con.execute("DROP TABLE statement_keys")
         self.con.execute("DROP TABLE sdf")
@@ -191,10 +227,17 @@ class Scratch:
         yield from self._stream(
             "WITH k AS (SELECT DISTINCT s.doc, s.key FROM skeys s JOIN spostings p USING (key) "
             "WHERE p.c BETWEEN 2 AND ?) SELECT a.doc, b.doc, count(*) AS w FROM k a JOIN k b "
-            "ON a.key = b.key AND a.doc < b.doc GROUP BY 1, 2 ORDER BY w DESC, 1, 2", [max_postings])
+            "ON a.key = b.key AND a.doc < b.doc GROUP BY 1, 2 ORDER BY w DESC, 1, 2",
+            [max_postings],
+        )
 
     def statement_blocked(self, docs: Sequence[str], max_postings: int) -> frozenset[str]:
         """The indexed items of ``docs`` held by more than ``max_postings`` statements corpus-wide."""
-        return frozenset(r[0] for r in self.con.execute(
-            "SELECT DISTINCT s.key FROM skeys s JOIN spostings p USING (key) WHERE p.c > ? "
-            "AND s.doc IN (SELECT unnest(?))", [max_postings, list(docs)]).fetchall())
+        return frozenset(
+            r[0]
+            for r in self.con.execute(
+                "SELECT DISTINCT s.key FROM skeys s JOIN spostings p USING (key) WHERE p.c > ? "
+                "AND s.doc IN (SELECT unnest(?))",
+                [max_postings, list(docs)],
+            ).fetchall()
+        )

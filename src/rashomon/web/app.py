@@ -6,6 +6,7 @@ requests; while it holds the file, pages answer 503 with a retry hint). Every re
 carries a strict Content-Security-Policy (no inline script, no third-party anything);
 write methods are refused with 405 before routing.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,10 @@ from ..errors import StoreBusy, StoreError
 from ..store import Store
 from .templating import STATIC, render
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -54,12 +57,16 @@ class ReadOnlyGuard:
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
-                    (k, v) for k, v in SECURITY_HEADERS if k not in names]
+                    (k, v) for k, v in SECURITY_HEADERS if k not in names
+                ]
             await send(message)
 
         if scope["method"] not in READ_METHODS:
-            resp = PlainTextResponse("405 Method Not Allowed: the Rashomon server is read-only.\n", status_code=405,
-                                     headers={"Allow": ", ".join(READ_METHODS)})
+            resp = PlainTextResponse(
+                "405 Method Not Allowed: the Rashomon server is read-only.\n",
+                status_code=405,
+                headers={"Allow": ", ".join(READ_METHODS)},
+            )
             await resp(scope, receive, send_with_headers)
             return
         await self.app({**scope, "method": "GET"} if head else scope, receive, send_with_headers)
@@ -72,29 +79,46 @@ def open_corpus(request: Request) -> api.Rashomon:
     return r
 
 
-def error_page(request: Request, status: int, title: str, message: str, hint: str = "",
-               headers: dict[str, str] | None = None) -> Response:
+def error_page(
+    request: Request, status: int, title: str, message: str, hint: str = "", headers: dict[str, str] | None = None
+) -> Response:
     if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
         return JSONResponse({"error": title, "detail": message, "hint": hint}, status_code=status, headers=headers)
-    html = render("error.html", title=title, message=message, hint=hint, status=status,
-                  refresh=RETRY_AFTER if status == 503 else None, active="")
+    html = render(
+        "error.html",
+        title=title,
+        message=message,
+        hint=hint,
+        status=status,
+        refresh=RETRY_AFTER if status == 503 else None,
+        active="",
+    )
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
 def create_app(db_path: str | Path) -> FastAPI:
     """The web UI over the store at ``db_path`` (which must exist)."""
     Store(db_path, read_only=True)  # fails now, with a hint, when there is no store
-    app = FastAPI(title="Rashomon", version="1", docs_url=None, redoc_url=None,
-                  description="Read-only API over a Rashomon store: documents, claims with evidence offsets, "
-                              "entities, cross-source findings, timeline, outlet matrix, framing, search.")
+    app = FastAPI(
+        title="Rashomon",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        description="Read-only API over a Rashomon store: documents, claims with evidence offsets, "
+        "entities, cross-source findings, timeline, outlet matrix, framing, search.",
+    )
     app.state.db = str(db_path)
 
     @app.exception_handler(StoreBusy)
     async def busy(request: Request, exc: StoreBusy) -> Response:
-        return error_page(request, 503, "The store is busy",
-                          "Another rashomon process (probably `rashomon analyze`) is writing to the store right now.",
-                          f"This page retries by itself; or reload in {RETRY_AFTER} seconds.",
-                          headers={"Retry-After": str(RETRY_AFTER)})
+        return error_page(
+            request,
+            503,
+            "The store is busy",
+            "Another rashomon process (probably `rashomon analyze`) is writing to the store right now.",
+            f"This page retries by itself; or reload in {RETRY_AFTER} seconds.",
+            headers={"Retry-After": str(RETRY_AFTER)},
+        )
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -103,8 +127,13 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.exception_handler(404)
     async def not_found(request: Request, exc: Exception) -> Response:
         detail = getattr(exc, "detail", None)
-        return error_page(request, 404, "Not found", detail if isinstance(detail, str) else "No such page.",
-                          "Start from the overview.")
+        return error_page(
+            request,
+            404,
+            "Not found",
+            detail if isinstance(detail, str) else "No such page.",
+            "Start from the overview.",
+        )
 
     from . import jsonapi, pages
 

@@ -4,6 +4,7 @@ Functions here compute coordinates and colours only; the templates in
 ``templates/_charts.html`` draw them (with autoescaping), so the same charts appear in
 the served pages and in the self-contained report without any JavaScript.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,20 @@ from dataclasses import dataclass, field
 from ..records import TimelineEntry
 
 # Okabe–Ito and friends: distinguishable for colour-blind readers, in print and on screen.
-PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#7f7f7f", "#b8a200",
-           "#6a3d9a", "#1b9e77", "#a6761d", "#e7298a")
+PALETTE = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#7f7f7f",
+    "#b8a200",
+    "#6a3d9a",
+    "#1b9e77",
+    "#a6761d",
+    "#e7298a",
+)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T[\d:.]*)?)?)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -73,8 +86,13 @@ def focus(entries: list[TimelineEntry]) -> tuple[dt.date, dt.date] | None:
     return (a, b) if (b - a).days >= 1 and (b - a).days * 4 < (dates[-1] - dates[0]).days else None
 
 
-def timeline(entries: list[TimelineEntry], width: int = 960, lane: int = 34, left: int = 170,
-             window: tuple[dt.date, dt.date] | None = None) -> Timeline:
+def timeline(
+    entries: list[TimelineEntry],
+    width: int = 960,
+    lane: int = 34,
+    left: int = 170,
+    window: tuple[dt.date, dt.date] | None = None,
+) -> Timeline:
     dated = [(parse_date(e.date), e) for e in entries]
     points = [(d, e) for d, e in dated if d]
     colours = outlet_colours([o for _, e in points for o in (e.outlets or ("?",))])  # same in zoom and full chart
@@ -184,8 +202,11 @@ def matrix(rows: list[dict], size: int = 84, left: int = 170, top: int = 130) ->
             if a == b:
                 continue
             counts = pairs.get((a, b), {k: 0 for k in MATRIX_KEYS})
-            cells.append(Cell(left + j * size, top + i * size, agreement_colour(counts["agree"], counts["conflict"]),
-                              counts, a, b))
+            cells.append(
+                Cell(
+                    left + j * size, top + i * size, agreement_colour(counts["agree"], counts["conflict"]), counts, a, b
+                )
+            )
     return Matrix(outlets, cells, size, left, top)
 
 

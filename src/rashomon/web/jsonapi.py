@@ -3,6 +3,7 @@
 Records are returned in their ``rashomon/1`` export shape (``to_dict``); filters are
 validated at the edge (unknown status or claim kind -> 422).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -34,8 +35,7 @@ def document(doc_id: str, r: Rashomon = Corpus) -> dict[str, Any]:
 
 
 @router.get("/claims", summary="Claims with their evidence offsets")
-def claims(kind: ClaimKind | None = None, doc: str | None = Query(None, max_length=200),
-           r: Rashomon = Corpus) -> Rows:
+def claims(kind: ClaimKind | None = None, doc: str | None = Query(None, max_length=200), r: Rashomon = Corpus) -> Rows:
     return [c.to_dict() for c in r.claims(kind=kind, doc=doc)]
 
 
@@ -53,9 +53,13 @@ def entity(entity_id: str, r: Rashomon = Corpus) -> dict[str, Any]:
 
 
 @router.get("/findings", summary="Cross-source findings, filtered")
-def findings(status: Status | None = None, entity: str | None = Query(None, max_length=200),
-             outlet: str | None = Query(None, max_length=200), story: str | None = Query(None, max_length=200),
-             r: Rashomon = Corpus) -> Rows:
+def findings(
+    status: Status | None = None,
+    entity: str | None = Query(None, max_length=200),
+    outlet: str | None = Query(None, max_length=200),
+    story: str | None = Query(None, max_length=200),
+    r: Rashomon = Corpus,
+) -> Rows:
     return [f.to_dict() for f in r.findings(status=status, entity=entity, outlet=outlet, story=story)]
 
 
@@ -94,9 +98,16 @@ def search(q: str = Query(..., min_length=1, max_length=200), r: Rashomon = Corp
     terms, docs, claims_, ents = views.search(r, q)
     return {
         "terms": terms,
-        "documents": [{"id": h.doc.id, "title": h.doc.title, "outlet": h.doc.outlet,
-                       "hit": [h.excerpt.span_start, h.excerpt.span_end],
-                       "snippet": h.excerpt.before + h.excerpt.span + h.excerpt.after} for h in docs],
+        "documents": [
+            {
+                "id": h.doc.id,
+                "title": h.doc.title,
+                "outlet": h.doc.outlet,
+                "hit": [h.excerpt.span_start, h.excerpt.span_end],
+                "snippet": h.excerpt.before + h.excerpt.span + h.excerpt.after,
+            }
+            for h in docs
+        ],
         "claims": [h.claim.to_dict() for h in claims_ if h.claim],
         "entities": [{"id": e.id, "name": e.name, "type": e.type} for e in ents],
     }

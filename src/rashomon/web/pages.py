@@ -1,4 +1,5 @@
 """HTML routes: each parses its parameters, calls one view function, renders one template."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, Query
@@ -32,18 +33,28 @@ def document(doc_id: str, hl: str | None = Query(None, max_length=40), r: Rashom
 
 
 @router.get("/findings")
-def findings(status: str | None = Query(None, max_length=40), story: str | None = Query(None, max_length=200),
-             entity: str | None = Query(None, max_length=200), outlet: str | None = Query(None, max_length=200),
-             r: Rashomon = Corpus) -> HTMLResponse:
+def findings(
+    status: str | None = Query(None, max_length=40),
+    story: str | None = Query(None, max_length=200),
+    entity: str | None = Query(None, max_length=200),
+    outlet: str | None = Query(None, max_length=200),
+    r: Rashomon = Corpus,
+) -> HTMLResponse:
     problem = ""
     if status and status not in views.STATUSES:
         problem = f"Unknown status {status!r}; choose one of: {', '.join(views.STATUSES)}."
         status = None
     found = r.findings(status=status or None, entity=entity or None, outlet=outlet or None, story=story or None)
     outlets = sorted({d.outlet for d in r.documents() if d.outlet}, key=str.lower)
-    return page("findings.html", "findings", items=views.finding_views(r, found), stories=r.stories(),
-                outlets=outlets, problem=problem,
-                filters={"status": status or "", "story": story or "", "entity": entity or "", "outlet": outlet or ""})
+    return page(
+        "findings.html",
+        "findings",
+        items=views.finding_views(r, found),
+        stories=r.stories(),
+        outlets=outlets,
+        problem=problem,
+        filters={"status": status or "", "story": story or "", "entity": entity or "", "outlet": outlet or ""},
+    )
 
 
 @router.get("/finding/{finding_id}")
@@ -74,8 +85,14 @@ def timeline(r: Rashomon = Corpus) -> HTMLResponse:
     ids = sorted({c for t in entries for c in t.claims})
     claim_docs = {c.id: c.doc for c in r.store.claims(ids=ids)} if ids else {}
     window = charts.focus(entries)
-    return page("timeline.html", "timeline", entries=entries, chart=charts.timeline(entries), claim_docs=claim_docs,
-                zoom=charts.timeline(entries, window=window) if window else None)
+    return page(
+        "timeline.html",
+        "timeline",
+        entries=entries,
+        chart=charts.timeline(entries),
+        claim_docs=claim_docs,
+        zoom=charts.timeline(entries, window=window) if window else None,
+    )
 
 
 @router.get("/matrix")

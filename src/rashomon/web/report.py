@@ -6,6 +6,7 @@ hash, the data rides in a ``<script type="application/json">`` element with ``<`
 and ``&`` escaped, and all article text goes through the same autoescaped templates and
 span renderer as the served pages. Source URLs are shown as text, not links.
 """
+
 from __future__ import annotations
 
 import base64
@@ -27,12 +28,26 @@ def _sha256(text: str) -> str:
 
 def report_data(items: list[views.FindingView]) -> list[dict[str, Any]]:
     """The findings with their evidence as plain data (embedded in the report for reuse)."""
-    return [{**fv.finding.to_dict(),
-             "evidence": [{"side": s.label, "claim": e.claim.id, "doc": e.claim.doc, "outlet": e.outlet,
-                           "start": e.claim.start, "end": e.claim.end, "text": e.claim.text,
-                           "sentence": e.excerpt.before + e.excerpt.span + e.excerpt.after}
-                          for s in fv.sides for e in s.evidence]}
-            for fv in items]
+    return [
+        {
+            **fv.finding.to_dict(),
+            "evidence": [
+                {
+                    "side": s.label,
+                    "claim": e.claim.id,
+                    "doc": e.claim.doc,
+                    "outlet": e.outlet,
+                    "start": e.claim.start,
+                    "end": e.claim.end,
+                    "text": e.claim.text,
+                    "sentence": e.excerpt.before + e.excerpt.span + e.excerpt.after,
+                }
+                for s in fv.sides
+                for e in s.evidence
+            ],
+        }
+        for fv in items
+    ]
 
 
 def build_report(r: Rashomon, generated: str | None = None) -> str:
@@ -41,14 +56,29 @@ def build_report(r: Rashomon, generated: str | None = None) -> str:
     entries, rows, frows = r.timeline(), r.matrix(), r.framing_table()
     css = (STATIC / "style.css").read_text("utf-8")
     script = REPORT_SCRIPT.read_text("utf-8")
-    csp = (f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(script)}; img-src data:; "
-           "base-uri 'none'; form-action 'none'")
+    csp = (
+        f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(script)}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
     window = charts.focus(entries)
-    return render("report.html", o=views.overview(r), items=items, entries=entries, chart=charts.timeline(entries),
-                  zoom=charts.timeline(entries, window=window) if window else None,
-                  rows=rows, matrix=charts.matrix(rows), frows=frows, groups=charts.framing(frows), css=css,
-                  script=script, csp=csp, data=report_data(items), store=Path(r.store.path).name,
-                  generated=generated or dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    return render(
+        "report.html",
+        o=views.overview(r),
+        items=items,
+        entries=entries,
+        chart=charts.timeline(entries),
+        zoom=charts.timeline(entries, window=window) if window else None,
+        rows=rows,
+        matrix=charts.matrix(rows),
+        frows=frows,
+        groups=charts.framing(frows),
+        css=css,
+        script=script,
+        csp=csp,
+        data=report_data(items),
+        store=Path(r.store.path).name,
+        generated=generated or dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+    )
 
 
 def write_report(r: Rashomon, out_path: str | Path) -> Path:

@@ -4,6 +4,7 @@ The store narrows candidates with parameterised ``ILIKE`` (every term must occur
 module parses the query and finds the exact offsets of each term in the cleaned text so
 results link into the reader with the hit highlighted.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ same ``data-ref``; only the first carries the ``id`` used by URL anchors (``#c-.
 Only escaped text and attribute values built here reach the page: the text itself is
 never trusted.
 """
+
 from __future__ import annotations
 
 import re
@@ -102,7 +103,7 @@ class Excerpt:
 
     @property
     def html(self) -> Markup:
-        return Markup("{}<mark class=\"ev\">{}</mark>{}").format(self.before, self.span, self.after)
+        return Markup('{}<mark class="ev">{}</mark>{}').format(self.before, self.span, self.after)
 
 
 def sentence(text: str, start: int, end: int, reach: int = 280) -> Excerpt:

@@ -1,5 +1,6 @@
 """The one Jinja2 environment for pages and report: autoescape ON for every template,
 undefined variables are errors, and the helpers templates may call."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +14,14 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
-STATUS_LABELS = {"agree": "agree", "conflict": "conflict", "scope_difference": "scope difference",
-                 "update": "update", "single_source": "single source", "unknown": "unknown"}
+STATUS_LABELS = {
+    "agree": "agree",
+    "conflict": "conflict",
+    "scope_difference": "scope difference",
+    "update": "update",
+    "single_source": "single source",
+    "unknown": "unknown",
+}
 
 
 def _qs(**params: object) -> str:
@@ -31,11 +38,21 @@ def _fmt(value: object) -> str:
 
 
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(safe_url=views.safe_url, fmt=_fmt, status_label=lambda s: STATUS_LABELS.get(s, s),
-                       urlpart=lambda s: quote(str(s), safe=""), doc_label=views.doc_label,
-                       tojson_script=views.json_for_script)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        safe_url=views.safe_url,
+        fmt=_fmt,
+        status_label=lambda s: STATUS_LABELS.get(s, s),
+        urlpart=lambda s: quote(str(s), safe=""),
+        doc_label=views.doc_label,
+        tojson_script=views.json_for_script,
+    )
     env.globals.update(STATUSES=views.STATUSES, qs=_qs, outlet_colours=charts.outlet_colours)
     return env
 

@@ -3,6 +3,7 @@
 Routes and the report call these functions and hand the result to a template; nothing
 here renders HTML except through :mod:`rashomon.web.spans` (which escapes everything).
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,33 @@ from ..records import Claim, Document, Entity, EventClaim, Finding, QuantityClai
 from . import spans as sp
 
 STATUSES: tuple[Status, ...] = get_args(Status)
-CLAIM_FIELDS = ("kind", "start", "end", "text", "value", "low", "high", "approx", "unit", "what", "predicate",
-                "change", "place", "time", "attributed_to", "speaker_text", "speaker", "cue", "direct", "value_iso",
-                "timex_type", "actor", "action", "target", "stage")
+CLAIM_FIELDS = (
+    "kind",
+    "start",
+    "end",
+    "text",
+    "value",
+    "low",
+    "high",
+    "approx",
+    "unit",
+    "what",
+    "predicate",
+    "change",
+    "place",
+    "time",
+    "attributed_to",
+    "speaker_text",
+    "speaker",
+    "cue",
+    "direct",
+    "value_iso",
+    "timex_type",
+    "actor",
+    "action",
+    "target",
+    "stage",
+)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -65,14 +90,24 @@ def overview(r: Rashomon) -> Overview:
     groups: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         groups[d.outlet or "(unknown outlet)"].append(d)
-    by_outlet = [(o, sorted(ds, key=lambda d: (d.published or "9999", doc_label(d))))
-                 for o, ds in sorted(groups.items(), key=lambda kv: kv[0].lower())]
+    by_outlet = [
+        (o, sorted(ds, key=lambda d: (d.published or "9999", doc_label(d))))
+        for o, ds in sorted(groups.items(), key=lambda kv: kv[0].lower())
+    ]
     findings = r.findings()
     counts = Counter(f.status for f in findings)
     by_id = {d.id: d for d in docs}
     stories = [(s, [by_id[i] for i in s.docs if i in by_id]) for s in r.stories()]
-    return Overview(by_outlet, r.store.claim_counts(), {s: counts.get(s, 0) for s in STATUSES}, r.errors(),
-                    r.extraction_errors(), stories, len(docs), r.store.count("entities"))
+    return Overview(
+        by_outlet,
+        r.store.claim_counts(),
+        {s: counts.get(s, 0) for s in STATUSES},
+        r.errors(),
+        r.extraction_errors(),
+        stories,
+        len(docs),
+        r.store.count("entities"),
+    )
 
 
 # ------------------------------------------------------------------ findings
@@ -172,20 +207,37 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
     for start, end, text, typ, eid, name in r.store.doc_mentions(doc.id):
         ref = eid or f"m-{start}-{end}"
         spans.append(sp.Span(start, end, "entity", ref, None, f"{typ or 'entity'}: {name or text}"))
-        records.setdefault(ref, {"kind": "entity", "id": eid, "name": name or text, "type": typ, "text": text,
-                                 "start": start, "end": end})
+        records.setdefault(
+            ref,
+            {"kind": "entity", "id": eid, "name": name or text, "type": typ, "text": text, "start": start, "end": end},
+        )
     for i, h in enumerate(r.store.doc_framing(doc.id)):
         ref = f"fr-{i}"
         spans.append(sp.Span(h.start, h.end, "framing", ref, f"fr-{h.start}", f"framing: {h.term} ({h.group})"))
-        records[ref] = {"kind": "framing", "text": h.text, "term": h.term, "group": h.group,
-                        "category": h.category, "start": h.start, "end": h.end, "stage": h.stage}
+        records[ref] = {
+            "kind": "framing",
+            "text": h.text,
+            "term": h.term,
+            "group": h.group,
+            "category": h.category,
+            "start": h.start,
+            "end": h.end,
+            "stage": h.stage,
+        }
     if hit:
         spans.append(sp.Span(hit[0], hit[1], "hit", "", "hit", "search hit"))
     shown = sp.valid_spans(doc.text, spans)
     legend = Counter(s.kind for s in shown if s.kind not in ("speaker",))
     removed = [sp.Span(x.start, x.end, "removed", "", None, f"removed by {x.rule}") for x in doc.removed]
-    return Reader(doc, sp.render(doc.text, shown), sp.render(doc.raw_text, removed), claims, records,
-                  findings_of, sorted(legend.items(), key=lambda kv: sp.KINDS.index(kv[0])))
+    return Reader(
+        doc,
+        sp.render(doc.text, shown),
+        sp.render(doc.raw_text, removed),
+        claims,
+        records,
+        findings_of,
+        sorted(legend.items(), key=lambda kv: sp.KINDS.index(kv[0])),
+    )
 
 
 def parse_hit(value: str | None, text_len: int) -> tuple[int, int] | None:
@@ -258,11 +310,12 @@ def search(r: Rashomon, query: str, limit: int = 50) -> tuple[list[str], list[Hi
         doc_hits.append((len(found), Hit(d, sp.sentence(d.text, *found[0]))))
     doc_hits.sort(key=lambda t: -t[0])
     claims = r.store.search_claims(terms)
-    cdocs = {d.id: d for d in r.store.documents(ids=sorted({c.doc for c in claims}), with_removals=False)} \
-        if claims else {}
-    claim_hits = [Hit(cdocs[c.doc], sp.sentence(cdocs[c.doc].text, c.start, c.end), c)
-                  for c in claims[:limit] if c.doc in cdocs]
+    cdocs = (
+        {d.id: d for d in r.store.documents(ids=sorted({c.doc for c in claims}), with_removals=False)} if claims else {}
+    )
+    claim_hits = [
+        Hit(cdocs[c.doc], sp.sentence(cdocs[c.doc].text, c.start, c.end), c) for c in claims[:limit] if c.doc in cdocs
+    ]
     low = [t.lower() for t in terms]
-    ents = [e for e in r.entities()
-            if all(any(t in n.lower() for n in (e.name, *e.aliases)) for t in low)][:limit]
+    ents = [e for e in r.entities() if all(any(t in n.lower() for n in (e.name, *e.aliases)) for t in low)][:limit]
     return terms, [h for _, h in doc_hits[:limit]], claim_hits, ents

@@ -1,4 +1,5 @@
 """Archives read in memory: member naming, nesting, unsafe names, size and count limits."""
+
 from __future__ import annotations
 
 import gzip
@@ -18,13 +19,17 @@ def read(path, **limits):
 
 def test_zip_members_are_named_and_nested_archives_read(tmp_path, story, page):
     inner = tar_bytes({"deep/one.txt": story.encode()})
-    (tmp_path / "a.zip").write_bytes(zip_bytes({"dir/one.txt": story.encode(), "dir/page.html": page.encode(),
-                                                "dir/more.tgz": inner, "dir/": b""}))
+    (tmp_path / "a.zip").write_bytes(
+        zip_bytes({"dir/one.txt": story.encode(), "dir/page.html": page.encode(), "dir/more.tgz": inner, "dir/": b""})
+    )
     out = read(tmp_path / "a.zip")
     assert all(isinstance(d, RawDocument) for d in out)
     base = str(tmp_path / "a.zip")
-    assert [d.source for d in out] == [f"{base}!dir/one.txt", f"{base}!dir/page.html",
-                                       f"{base}!dir/more.tgz!deep/one.txt"]
+    assert [d.source for d in out] == [
+        f"{base}!dir/one.txt",
+        f"{base}!dir/page.html",
+        f"{base}!dir/more.tgz!deep/one.txt",
+    ]
 
 
 def test_single_gz_file(tmp_path, story):
@@ -34,8 +39,9 @@ def test_single_gz_file(tmp_path, story):
 
 
 def test_unsafe_member_names_are_refused_and_the_rest_read(tmp_path, story):
-    (tmp_path / "evil.zip").write_bytes(zip_bytes({"../escape.txt": b"x", "/etc/abs.txt": b"x",
-                                                   "ok.txt": story.encode()}))
+    (tmp_path / "evil.zip").write_bytes(
+        zip_bytes({"../escape.txt": b"x", "/etc/abs.txt": b"x", "ok.txt": story.encode()})
+    )
     out = read(tmp_path / "evil.zip")
     errors = [o for o in out if isinstance(o, IngestError)]
     assert [e.code for e in errors] == ["E105", "E105"]

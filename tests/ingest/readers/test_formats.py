@@ -1,4 +1,5 @@
 """Every reader through ``iter_inputs``: text, HTML, JSONL/JSON, CSV/TSV, WARC, folders, globs."""
+
 from __future__ import annotations
 
 import csv
@@ -23,23 +24,47 @@ def read(*paths, options=OPTS):
 
 def warc_record(uri: str, body: bytes, ctype: str = "text/html; charset=utf-8", length: int | None = None) -> bytes:
     http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
-    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
-            f"WARC-Record-ID: <urn:uuid:{abs(hash(uri))}>\r\n"
-            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length or len(http)}\r\n\r\n")
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+        f"WARC-Record-ID: <urn:uuid:{abs(hash(uri))}>\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {length or len(http)}\r\n\r\n"
+    )
     return head.encode() + http + b"\r\n\r\n"
 
 
-@pytest.mark.parametrize("name,fmt", [("a.txt", "text"), ("b.MD", "text"), ("c.htm", "html"), ("d.jsonl", "jsonl"),
-                                      ("e.csv", "csv"), ("f.warc.gz", "warc"), ("g.tar.gz", "tar"), ("h.tgz", "tar"),
-                                      ("i.txt.gz", "gz"), ("j.zip", "zip"), ("l.parquet", "parquet"),
-                                      ("k.dat", None)])
+@pytest.mark.parametrize(
+    "name,fmt",
+    [
+        ("a.txt", "text"),
+        ("b.MD", "text"),
+        ("c.htm", "html"),
+        ("d.jsonl", "jsonl"),
+        ("e.csv", "csv"),
+        ("f.warc.gz", "warc"),
+        ("g.tar.gz", "tar"),
+        ("h.tgz", "tar"),
+        ("i.txt.gz", "gz"),
+        ("j.zip", "zip"),
+        ("l.parquet", "parquet"),
+        ("k.dat", None),
+    ],
+)
 def test_format_by_name(name, fmt):
     assert format_by_name(name) == fmt
 
 
-@pytest.mark.parametrize("head,fmt", [(b"\x1f\x8b\x08", "gz"), (b"PK\x03\x04", "zip"), (b"WARC/1.0\r\n", "warc"),
-                                      (b"<html><body>", "html"), (b"Plain words.", "text"), (b"\x00\x01\x02", "binary"),
-                                      (b"PAR1\x15\x04", "parquet")])
+@pytest.mark.parametrize(
+    "head,fmt",
+    [
+        (b"\x1f\x8b\x08", "gz"),
+        (b"PK\x03\x04", "zip"),
+        (b"WARC/1.0\r\n", "warc"),
+        (b"<html><body>", "html"),
+        (b"Plain words.", "text"),
+        (b"\x00\x01\x02", "binary"),
+        (b"PAR1\x15\x04", "parquet"),
+    ],
+)
 def test_sniff(head, fmt):
     assert sniff(head) == fmt
 
@@ -61,20 +86,30 @@ def test_html_main_text_and_metadata(tmp_path, page):
 
 
 def test_jsonl_field_mapping_and_line_errors(tmp_path, story):
-    lines = [json.dumps({"body": story, "headline": "Ferry strike ends", "site": "Coastwire", "date": "2022-05-12"}),
-             "{not json",
-             json.dumps({"body": 42}),
-             json.dumps(["a", "list"]),
-             json.dumps({"headline": "no body"}),
-             ""]
+    lines = [
+        json.dumps({"body": story, "headline": "Ferry strike ends", "site": "Coastwire", "date": "2022-05-12"}),
+        "{not json",
+        json.dumps({"body": 42}),
+        json.dumps(["a", "list"]),
+        json.dumps({"headline": "no body"}),
+        "",
+    ]
     (tmp_path / "a.jsonl").write_text("\n".join(lines))
     fields = {**OPTS.fields, "text": "body", "title": "headline", "outlet": "site", "published": "date"}
     out = read(tmp_path / "a.jsonl", options=OPTS.with_(fields=fields))
     doc, *errors = out
-    assert (doc.title, doc.outlet, doc.published, doc.source) == ("Ferry strike ends", "Coastwire", "2022-05-12",
-                                                                  f"{tmp_path / 'a.jsonl'}:1")
-    assert [(e.source.rsplit(":", 1)[-1], e.code) for e in errors] == [("2", "E106"), ("3", "E106"), ("4", "E106"),
-                                                                       ("5", "E107")]
+    assert (doc.title, doc.outlet, doc.published, doc.source) == (
+        "Ferry strike ends",
+        "Coastwire",
+        "2022-05-12",
+        f"{tmp_path / 'a.jsonl'}:1",
+    )
+    assert [(e.source.rsplit(":", 1)[-1], e.code) for e in errors] == [
+        ("2", "E106"),
+        ("3", "E106"),
+        ("4", "E106"),
+        ("5", "E107"),
+    ]
     assert "invalid JSON" in errors[0].reason and "must be a string, got int" in errors[1].reason
     assert "--field text=" in errors[3].reason
 
@@ -112,15 +147,23 @@ def test_parquet_rows_field_mapping_dates_and_row_errors(tmp_path, story):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.table({"body": [story, "", None, story + " Later."],
-                      "headline": ["Ferry strike ends", "Empty", "Missing", None],
-                      "day": [dt.date(2022, 5, 12), None, None, dt.date(2022, 5, 13)],
-                      "ignored": [1, 2, 3, 4]})
+    table = pa.table(
+        {
+            "body": [story, "", None, story + " Later."],
+            "headline": ["Ferry strike ends", "Empty", "Missing", None],
+            "day": [dt.date(2022, 5, 12), None, None, dt.date(2022, 5, 13)],
+            "ignored": [1, 2, 3, 4],
+        }
+    )
     pq.write_table(table, tmp_path / "a.parquet", row_group_size=2)  # rows span two row groups
     fields = {**OPTS.fields, "text": "body", "title": "headline", "published": "day"}
     first, empty, missing, last = read(tmp_path / "a.parquet", options=OPTS.with_(fields=fields))
-    assert (first.title, first.published, first.text, first.format) == ("Ferry strike ends", "2022-05-12", story,
-                                                                        "parquet")
+    assert (first.title, first.published, first.text, first.format) == (
+        "Ferry strike ends",
+        "2022-05-12",
+        story,
+        "parquet",
+    )
     assert first.source == f"{tmp_path / 'a.parquet'}:1" and last.source.endswith("a.parquet:4")
     assert last.published == "2022-05-13" and last.title is None
     assert isinstance(empty, IngestError) and empty.source.endswith(":2") and empty.code == "E108"
@@ -139,8 +182,9 @@ def test_parquet_without_text_column_and_corrupt_parquet(tmp_path):
 
 
 def test_warc_html_responses_only(tmp_path, page):
-    data = (warc_record("https://velmora-courier.example/ferry", page.encode())
-            + warc_record("https://velmora-courier.example/logo.png", b"\x89PNG", "image/png"))
+    data = warc_record("https://velmora-courier.example/ferry", page.encode()) + warc_record(
+        "https://velmora-courier.example/logo.png", b"\x89PNG", "image/png"
+    )
     (tmp_path / "crawl.warc.gz").write_bytes(gzip.compress(data))
     [doc] = read(tmp_path / "crawl.warc.gz")
     assert doc.source.endswith("crawl.warc.gz!https://velmora-courier.example/ferry")

@@ -10,6 +10,7 @@ Owns the per-document quote extractor and the corpus-level speaker resolution:
 * :mod:`.speakers`: the speaker's name in a document and its entity across the corpus
   (``resolve_speakers``).
 """
+
 from __future__ import annotations
 
 from .attribution import STAGE, Attribution, attributions, extract, is_statement
@@ -18,7 +19,21 @@ from .frames import NO_SPEAKER, Frame, noun_frame, quote_spans, verb_kind, verb_
 from .speakers import norm_name, resolve_speakers
 
 __all__ = [
-    "NO_SPEAKER", "STAGE", "Attribution", "Frame", "attributions", "cue_lexicon", "extract", "is_statement",
-    "norm_name", "noun_cues", "noun_frame", "quote_spans", "resolve_speakers", "verb_cue_probability", "verb_kind",
-    "verb_model", "verb_subject",
+    "NO_SPEAKER",
+    "STAGE",
+    "Attribution",
+    "Frame",
+    "attributions",
+    "cue_lexicon",
+    "extract",
+    "is_statement",
+    "norm_name",
+    "noun_cues",
+    "noun_frame",
+    "quote_spans",
+    "resolve_speakers",
+    "verb_cue_probability",
+    "verb_kind",
+    "verb_model",
+    "verb_subject",
 ]

@@ -20,6 +20,7 @@ cue lemma or phrase ("say", "tell", "according to", "express the hope", "call fo
 continues an earlier speaker, whose claim spans the quote alone. The speaker fields are
 :mod:`.speakers`'s.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,7 @@ class Attribution:
 
 def is_statement(text: str, q: Span) -> bool:
     """A quote long enough to be a statement (not a scare quote or a title)."""
-    return _words(text[q[0]:q[1]]) >= 4
+    return _words(text[q[0] : q[1]]) >= 4
 
 
 def _merge_quotes(content: list[Span], pieces: list[Span], frame: Span) -> list[Span]:
@@ -83,8 +84,9 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
         if any(_inside(cue, q) for q in statements):
             continue
         # the same source saying the same words twice: a label frame read again ("Said X: ...")
-        if src is not None and any(r.source == src and _overlaps(c, d) for r in result for c in content
-                                   for d in r.content):
+        if src is not None and any(
+            r.source == src and _overlaps(c, d) for r in result for c in content for d in r.content
+        ):
             continue
         anchor = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])  # source + cue
         pieces: list[Span] = []
@@ -95,10 +97,15 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
             if q[1] < lo or q[0] > hi or q in used or _overlaps(q, anchor):
                 continue
             hit = any(_overlaps(q, c) for c in content)
-            if not hit:
-                if q[1] <= anchor[0] and q[1] >= s0 - 2 and GAP.match(text[q[1]:anchor[0]]) or q[0] >= anchor[1] and q[0] <= s1 + 1 and (GAP.match(text[anchor[1]:q[0]])
-                                                           or (not content and q in statements)):
-                    hit = True
+            if not hit and (
+                q[1] <= anchor[0]
+                and q[1] >= s0 - 2
+                and GAP.match(text[q[1] : anchor[0]])
+                or q[0] >= anchor[1]
+                and q[0] <= s1 + 1
+                and (GAP.match(text[anchor[1] : q[0]]) or (not content and q in statements))
+            ):
+                hit = True
             if hit:
                 pieces.append(q)
         if pieces:
@@ -121,11 +128,15 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
     previous: list[tuple[int, int, str]] = []
     for r in result:
         src, subj = r.source, r.subject
-        speaker = names.resolve(subj, src, text, previous) if subj is not None else (
-            text[src[0]:src[1]] if src else None)
-        person = subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in PRONOUNS or any(
-            t.lower_.rstrip(".") in TITLES for t in subj.subtree))
-        if src is not None and speaker and speaker != text[src[0]:src[1]] and person:
+        speaker = (
+            names.resolve(subj, src, text, previous) if subj is not None else (text[src[0] : src[1]] if src else None)
+        )
+        person = subj is not None and (
+            subj.ent_type_ == "PERSON"
+            or subj.lower_ in PRONOUNS
+            or any(t.lower_.rstrip(".") in TITLES for t in subj.subtree)
+        )
+        if src is not None and speaker and speaker != text[src[0] : src[1]] and person:
             previous.append((src[0], src[1], speaker))  # a named person: "he"/"she" after it refer to it
         previous.sort()
         out.append(Attribution(src, r.cue, r.lemma, tuple(r.content), r.direct, speaker))
@@ -147,7 +158,7 @@ def _continuations(sdoc, quotes: list[Span], used: set[Span], result: list[Frame
         if not prev:
             continue
         last = max(prev, key=lambda r: r.content_end)
-        gap = text[last.content_end:q[0]]
+        gap = text[last.content_end : q[0]]
         # only quote text or sentence ends may come between (no other narration)
         if len(gap) > 400 or _words(re.sub(r"“[^”]*”", "", gap)) > 12:
             continue
@@ -159,7 +170,7 @@ def _continuations(sdoc, quotes: list[Span], used: set[Span], result: list[Frame
             used.add(q)
             continue
         start = text.rfind("\n", 0, q[0]) + 1
-        if text[start:q[0]].strip():
+        if text[start : q[0]].strip():
             continue  # the quote starts mid-paragraph after narration
         extra.append(replace(last, content=[q], direct=True))
         used.add(q)
@@ -181,8 +192,18 @@ def extract(sdoc, document: Document, mentions: Sequence[Mention] = ()) -> list[
         if (start, end) in claims:
             continue
         claims[(start, end)] = QuoteClaim(
-            id=claim_id(document.id, "quote", start, end), doc=document.id, start=start, end=end,
-            text=text[start:end], stage=STAGE, speaker_text=speaker,
-            speaker_start=a.source[0] if a.source else None, speaker_end=a.source[1] if a.source else None,
-            cue=a.cue_lemma, direct=a.direct, content_start=c0, content_end=c1)
+            id=claim_id(document.id, "quote", start, end),
+            doc=document.id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            stage=STAGE,
+            speaker_text=speaker,
+            speaker_start=a.source[0] if a.source else None,
+            speaker_end=a.source[1] if a.source else None,
+            cue=a.cue_lemma,
+            direct=a.direct,
+            content_start=c0,
+            content_end=c1,
+        )
     return sorted(claims.values(), key=lambda c: (c.start, c.end))

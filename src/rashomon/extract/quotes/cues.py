@@ -7,6 +7,7 @@ above a threshold chosen by cross-fitting on train. Noun cues are lemmas that ar
 a frame can be read. The model ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py``
 rebuilds it.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,12 +15,28 @@ from functools import lru_cache
 from importlib import resources
 
 # Cue lemmas used when the packaged lexicon is absent (it never is in a release).
-BASE_CUES = frozenset("""say tell add state claim argue note explain insist write report announce declare warn
+BASE_CUES = frozenset(
+    """say tell add state claim argue note explain insist write report announce declare warn
 urge ask suggest acknowledge admit deny reply respond recall predict promise contend assert maintain tweet
 emphasize stress indicate describe confirm reveal mention observe remark comment conclude concede pledge vow
-testify allege charge complain accuse caution point express call""".split())
-SPEECH_NOUNS = {"hope", "concern", "confidence", "disappointment", "belief", "view", "fear", "regret",
-                "satisfaction", "opinion", "doubt", "gratitude", "support", "wish"}
+testify allege charge complain accuse caution point express call""".split()
+)
+SPEECH_NOUNS = {
+    "hope",
+    "concern",
+    "confidence",
+    "disappointment",
+    "belief",
+    "view",
+    "fear",
+    "regret",
+    "satisfaction",
+    "opinion",
+    "doubt",
+    "gratitude",
+    "support",
+    "wish",
+}
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ quotes that run over several paragraphs (each continued paragraph re-opens with 
 the closing mark comes in a later paragraph); '' counts as a straight double quote mark (the
 NYT's style).
 """
+
 from __future__ import annotations
 
 import re
@@ -49,22 +50,45 @@ CONTENT_DEPS = {"ccomp", "csubj"}
 RECEIVE = {"draw", "receive", "face", "attract", "earn", "get", "win", "spark", "prompt", "provoke"}
 CONTENT_PREPS = {"about", "on", "for", "against", "of", "over", "to"}
 CIRCUMSTANCE = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "EVENT"}
-AUDIENCE = {"reporter", "journalist", "press", "audience", "crowd", "supporter", "voter", "viewer", "host",
-            "interview", "statement", "conference", "rally", "event", "debate", "meeting", "time", "way"}
+AUDIENCE = {
+    "reporter",
+    "journalist",
+    "press",
+    "audience",
+    "crowd",
+    "supporter",
+    "voter",
+    "viewer",
+    "host",
+    "interview",
+    "statement",
+    "conference",
+    "rally",
+    "event",
+    "debate",
+    "meeting",
+    "time",
+    "way",
+}
 NO_SPEAKER = {"it", "this", "that", "there"}
-QUOTE_OPEN = ("“", "\"", "''")  # '' is the NYT's straight double quote
+QUOTE_OPEN = ("“", '"', "''")  # '' is the NYT's straight double quote
 # a line break after a sentence end or a blank line (not a soft wrap inside a sentence)
 PARAGRAPH_BREAK = re.compile(r"[^\w\s,;]\s*\n|\n\s*\n")
 # a speaker's name: up to five capitalised words ("Ana Reyes", "Sen. Ana de la Reyes", "WALLACE")
 _NAME = r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|la|van|von|da|del|bin|al)){0,4}"
 SIGNED = re.compile(rf"[ \t]*(?P<dash>[―—–]|--)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[.,;]|\n|$|[“\"]))")
-LABELLED = re.compile(rf"^[ \t]*[“\"]?(?:(?P<said>Said)[ \t]+)?(?P<name>{_NAME})[ \t]*(?P<cue>:)[ \t]+"
-                      r"(?P<content>[^\n]+)", re.M)
+LABELLED = re.compile(
+    rf"^[ \t]*[“\"]?(?:(?P<said>Said)[ \t]+)?(?P<name>{_NAME})[ \t]*(?P<cue>:)[ \t]+"
+    r"(?P<content>[^\n]+)",
+    re.M,
+)
 # first words of a name-like label that is not a speaker ("UPDATE: ...", "Photo: ...")
-NOT_SPEAKERS = frozenset("""note editor editors update updated updates correction clarification photo photos
+NOT_SPEAKERS = frozenset(
+    """note editor editors update updated updates correction clarification photo photos
 image images video videos watch read listen see related source sources credit credits caption warning
 advertisement tags topics share subscribe breaking exclusive opinion analysis transcript file getty reporting
-contact email follow filed posted published the a an this that these those it our we you i""".split())
+contact email follow filed posted published the a an this that these those it our we you i""".split()
+)
 WORD = re.compile(r"\w+")
 
 
@@ -210,10 +234,10 @@ def _source_span(subj) -> Span:
     while hi > subj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     # a mention does not run over a line break (a list number or headline above it)
-    for t in doc[lo:subj.i]:
+    for t in doc[lo : subj.i]:
         if "\n" in t.text or "\n" in t.whitespace_:
             lo = t.i + 1
-    for t in doc[subj.i:hi]:
+    for t in doc[subj.i : hi]:
         if "\n" in t.whitespace_ or "\n" in doc[t.i + 1].text:
             hi = t.i
             break
@@ -224,7 +248,7 @@ def _cue_span(verb, extra=()) -> Span:
     doc = verb.doc
 
     def adjacent(c) -> bool:  # "has not said", "said up": no punctuation (a quote's end) in between
-        return c.i < verb.i + 2 and not any(t.is_punct for t in doc[min(c.i, verb.i):max(c.i, verb.i)])
+        return c.i < verb.i + 2 and not any(t.is_punct for t in doc[min(c.i, verb.i) : max(c.i, verb.i)])
 
     toks = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and adjacent(c)]
     toks += list(extra)

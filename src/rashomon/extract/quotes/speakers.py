@@ -7,6 +7,7 @@ PERSON introduced with the same role word for "the ambassador", the full name fo
 surname); otherwise it is the literal text (unknown rather than a guess).
 ``resolve_speakers`` maps each quote to the canonical Entity of that name.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,11 @@ from collections.abc import Iterable, Sequence
 from ...records import Entity, Mention, QuoteClaim
 from .frames import REL_PRONOUNS, WORD, Span, _inside, _overlaps, _source_span, quote_spans
 
-TITLES = frozenset("""mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
+TITLES = frozenset(
+    """mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
 spokeswoman secretary prime foreign chief chairman director premier governor mayor senator representative
-general colonel judge envoy""".split())
+general colonel judge envoy""".split()
+)
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON"}
 
 
@@ -35,16 +38,19 @@ class _NameIndex:
         self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
         # people named in narration (not inside a quote), the candidates for "he" and "the ambassador"
         self.narrated = [p for p in self.people if not any(_inside((p[0], p[1]), q) for q in quotes)]
-        self.subjects = [p for p in self.narrated
-                         if (sp := sdoc.char_span(p[0], p[1], alignment_mode="expand")) is not None
-                         and sp.root.dep_ in ("nsubj", "nsubjpass", "appos")]
+        self.subjects = [
+            p
+            for p in self.narrated
+            if (sp := sdoc.char_span(p[0], p[1], alignment_mode="expand")) is not None
+            and sp.root.dep_ in ("nsubj", "nsubjpass", "appos")
+        ]
 
     def _before(self, pos: int, pool=None):
         return [p for p in (self.narrated if pool is None else pool) if p[1] <= pos]
 
     def _full(self, name: str, pos: int) -> str:
         """A surname alone resolves to the fuller name mentioned earlier."""
-        for s, e, t in reversed(self._before(pos)):
+        for _s, _e, t in reversed(self._before(pos)):
             if t != name and t.split()[-1] == name.split()[-1] and len(t) > len(name):
                 return t
         return name
@@ -78,7 +84,7 @@ class _NameIndex:
         """The speaker's name for a source mention; ``previous`` = (start, end, name) of earlier named sources."""
         if src is None:
             return None
-        literal = text[src[0]:src[1]]
+        literal = text[src[0] : src[1]]
         low = subj.lower_
         if low in REL_PRONOUNS and subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "relcl":
             ante = subj.head.head
@@ -97,7 +103,7 @@ class _NameIndex:
             mods = [t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i != subj.i]
             earlier = sorted(self._before(src[0]) + [p for p in previous if p[1] <= src[0]])
             for s, e, t in reversed(earlier):
-                window = self.text[max(0, s - 60):e + 30].lower()
+                window = self.text[max(0, s - 60) : e + 30].lower()
                 if re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
                     return self._full(t, s)
         return literal
@@ -110,8 +116,11 @@ def norm_name(name: str) -> str:
 
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|that)\b")
 # the object of a preposition, or a later conjunct of it ("representatives of Pakistani and Azerbaijani forces")
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|in|for|from|at|on|to|by|with|against)\s+(?:the\s+)?"
-                                r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|or)\s+(?:the\s+)?)*$", re.I)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|in|for|from|at|on|to|by|with|against)\s+(?:the\s+)?"
+    r"(?:[\w'’.-]+(?:\s+[\w'’.-]+)?\s+(?:and|or)\s+(?:the\s+)?)*$",
+    re.I,
+)
 
 
 def _can_speak(q: QuoteClaim, start: int) -> bool:
@@ -123,7 +132,7 @@ def _can_speak(q: QuoteClaim, start: int) -> bool:
     text = q.speaker_text or ""
     if q.speaker_start is None or q.speaker_end is None or q.speaker_end - q.speaker_start != len(text):
         return True
-    before = text[:max(0, start - q.speaker_start)]
+    before = text[: max(0, start - q.speaker_start)]
     return not _RELATIVE.search(before) and not _AFTER_PREPOSITION.search(before)
 
 
@@ -149,8 +158,11 @@ def resolve_speakers(quotes: list[QuoteClaim], entities: list[Entity]) -> dict[s
         local = [e for e in named if any(m.doc == q.doc for m in e.mentions)]
         overlap = []
         if q.speaker_start is not None and q.speaker_end is not None:
-            overlap = [(e - s, eid) for s, e, eid in by_doc.get(q.doc, ())
-                       if s < q.speaker_end and q.speaker_start < e and _can_speak(q, s)]
+            overlap = [
+                (e - s, eid)
+                for s, e, eid in by_doc.get(q.doc, ())
+                if s < q.speaker_end and q.speaker_start < e and _can_speak(q, s)
+            ]
         if local:
             out[q.id] = max(local, key=lambda e: (len(e.mentions), e.id)).id
         elif overlap:

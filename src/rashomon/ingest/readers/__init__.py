@@ -11,6 +11,7 @@ JSON Lines / JSON; ``.csv .tsv`` delimited tables; ``.parquet`` Parquet tables; 
 ``.tar .tar.gz .tgz``, ``.gz`` archives of any of these. Anything else is sniffed
 (archive magic numbers, WARC header, HTML tags, binary, else text).
 """
+
 from __future__ import annotations
 
 import io
@@ -25,10 +26,28 @@ from ..encoding import binary_kind, looks_like_html
 
 Item = RawDocument | IngestError
 
-_SUFFIXES = [(".warc.gz", "warc"), (".warc", "warc"), (".tar.gz", "tar"), (".tgz", "tar"), (".tar", "tar"),
-             (".zip", "zip"), (".gz", "gz"), (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"),
-             (".csv", "csv"), (".tsv", "tsv"), (".parquet", "parquet"), (".html", "html"), (".htm", "html"),
-             (".xhtml", "html"), (".txt", "text"), (".text", "text"), (".md", "text"), (".markdown", "text")]
+_SUFFIXES = [
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".tar.gz", "tar"),
+    (".tgz", "tar"),
+    (".tar", "tar"),
+    (".zip", "zip"),
+    (".gz", "gz"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".json", "json"),
+    (".csv", "csv"),
+    (".tsv", "tsv"),
+    (".parquet", "parquet"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".txt", "text"),
+    (".text", "text"),
+    (".md", "text"),
+    (".markdown", "text"),
+]
 MAX_NESTING = 3
 
 
@@ -66,8 +85,11 @@ def read_capped(stream: Readable, cap: int, source: str, limit_name: str) -> byt
     """Read at most ``cap`` bytes; refuse (naming the limit) when there is more."""
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise TooLarge(f"larger than {limit_name} ({cap:,} bytes)", source=source,
-                       hint=f"raise the limit (Options.{limit_name}) or split the file")
+        raise TooLarge(
+            f"larger than {limit_name} ({cap:,} bytes)",
+            source=source,
+            hint=f"raise the limit (Options.{limit_name}) or split the file",
+        )
     return data
 
 
@@ -110,8 +132,11 @@ def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -
     from . import archive, csv, html, jsonl, parquet, text, warc
 
     if blob.size is not None and blob.size > options.max_file_bytes:
-        raise TooLarge(f"file is {blob.size:,} bytes, over max_file_bytes ({options.max_file_bytes:,})",
-                       source=blob.source, hint="raise the limit (Options.max_file_bytes) or split the file")
+        raise TooLarge(
+            f"file is {blob.size:,} bytes, over max_file_bytes ({options.max_file_bytes:,})",
+            source=blob.source,
+            hint="raise the limit (Options.max_file_bytes) or split the file",
+        )
     fmt = format_by_name(blob.name)
     if fmt is None:
         with blob.open() as stream:
@@ -119,8 +144,11 @@ def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -
     if fmt == "binary":
         with blob.open() as stream:
             kind = binary_kind(stream.read(8192))
-        raise UnsupportedFormat(f"binary file ({kind}) with an unknown extension", source=blob.source,
-                                hint="only text, HTML, JSONL, CSV, Parquet, WARC and zip/tar/gzip archives are read")
+        raise UnsupportedFormat(
+            f"binary file ({kind}) with an unknown extension",
+            source=blob.source,
+            hint="only text, HTML, JSONL, CSV, Parquet, WARC and zip/tar/gzip archives are read",
+        )
     if fmt in ("zip", "tar", "gz"):
         if depth >= MAX_NESTING:
             raise UnsupportedFormat(f"archive nested more than {MAX_NESTING} deep", source=blob.source)

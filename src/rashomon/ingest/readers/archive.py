@@ -11,6 +11,7 @@ content) selects, nested archives included (up to a small depth). Safety:
   and ``max_archive_members``; past either the rest is refused with one error;
 * a truncated or corrupt archive is :class:`CorruptInput`.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -37,8 +38,9 @@ def _error(exc: InputError) -> IngestError:
     return IngestError(exc.source or "", exc.reason, exc.code)
 
 
-def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | None,
-         read_blob: ReadBlob) -> Iterator[Item]:
+def read(
+    blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | None, read_blob: ReadBlob
+) -> Iterator[Item]:
     if budget is None:
         budget = Budget(options.max_archive_bytes, options.max_archive_members, blob.source)
     members = {"zip": _zip_members, "tar": _tar_members, "gz": _gz_member}[fmt](blob, options)
@@ -48,12 +50,18 @@ def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | No
             item = next(members)
         except StopIteration:
             if not seen:
-                raise EmptyInput(f"{fmt} archive holds no files", source=blob.source,
-                                 hint="check that the archive was created with its contents") from None
+                raise EmptyInput(
+                    f"{fmt} archive holds no files",
+                    source=blob.source,
+                    hint="check that the archive was created with its contents",
+                ) from None
             return
         except (zipfile.BadZipFile, tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            raise CorruptInput(f"corrupt or truncated {fmt} archive: {exc or type(exc).__name__}",
-                               source=blob.source, hint="download or create the archive again") from exc
+            raise CorruptInput(
+                f"corrupt or truncated {fmt} archive: {exc or type(exc).__name__}",
+                source=blob.source,
+                hint="download or create the archive again",
+            ) from exc
         seen += 1
         if isinstance(item, InputError):
             yield _error(item)
@@ -68,8 +76,9 @@ def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | No
             budget.exhausted = True
             limit = "max_archive_members" if budget.members_left < 0 else "max_archive_bytes"
             value = options.max_archive_members if budget.members_left < 0 else options.max_archive_bytes
-            yield IngestError(budget.source, f"archive exceeds {limit} ({value:,}); stopped before {name}",
-                              TooLarge.code)
+            yield IngestError(
+                budget.source, f"archive exceeds {limit} ({value:,}); stopped before {name}", TooLarge.code
+            )
             return
         yield from read_blob(blob_from_bytes(source, name, data), options, depth + 1, budget)
 
@@ -77,11 +86,17 @@ def read(blob: Blob, fmt: str, options: Options, depth: int, budget: Budget | No
 def _refusal(source: str, name: str, size: int, options: Options) -> InputError | None:
     """Why a member must not be read (None when it may)."""
     if _unsafe(name):
-        return UnsafeArchive(f"member path {name!r} is absolute or leaves the archive ('..')", source=source,
-                             hint="refused for safety; repack the archive with relative paths")
+        return UnsafeArchive(
+            f"member path {name!r} is absolute or leaves the archive ('..')",
+            source=source,
+            hint="refused for safety; repack the archive with relative paths",
+        )
     if size > options.max_member_bytes:
-        return TooLarge(f"member is {size:,} bytes uncompressed, over max_member_bytes ({options.max_member_bytes:,})",
-                        source=source, hint="raise --max-member-mb or split the archive")
+        return TooLarge(
+            f"member is {size:,} bytes uncompressed, over max_member_bytes ({options.max_member_bytes:,})",
+            source=source,
+            hint="raise --max-member-mb or split the archive",
+        )
     return None
 
 
@@ -115,8 +130,11 @@ def _tar_members(blob: Blob, options: Options) -> Iterator[tuple[str, bytes] | I
                 continue
             refusal = _refusal(source, info.name, info.size, options)
             if refusal is None and not info.isfile():
-                refusal = UnsafeArchive("member is a link or device file, not a regular file", source=source,
-                                        hint="refused for safety; archive the file itself")
+                refusal = UnsafeArchive(
+                    "member is a link or device file, not a regular file",
+                    source=source,
+                    hint="refused for safety; archive the file itself",
+                )
             member = tf.extractfile(info) if refusal is None else None
             if member is None:
                 if refusal is not None:

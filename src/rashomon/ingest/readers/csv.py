@@ -7,6 +7,7 @@ The header row must name a column for the text (``text`` unless mapped with
 the rows are streamed. A bad row is one error naming ``file:line`` (the line the row
 starts on); the others are read.
 """
+
 from __future__ import annotations
 
 import csv as _csv
@@ -45,8 +46,11 @@ def read(blob: Blob, options: Options, delimiter: str | None = None) -> Iterator
         header = [h for h in (rows.fieldnames or []) if h is not None]
         column = options.fields.get("text", "text")
         if column not in header:
-            raise MissingField(f"no {column!r} column for the article text (columns: {', '.join(header) or 'none'})",
-                               source=blob.source, hint="map the right one with --field text=COLUMN")
+            raise MissingField(
+                f"no {column!r} column for the article text (columns: {', '.join(header) or 'none'})",
+                source=blob.source,
+                hint="map the right one with --field text=COLUMN",
+            )
         found = 0
         while True:
             line = rows.line_num + 1  # where the row starts (a quoted cell may span lines)

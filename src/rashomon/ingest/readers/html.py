@@ -4,6 +4,7 @@ trafilatura's own boilerplate removal is not recorded as :class:`Removal`\\ s (i
 on the DOM, not on text offsets); the text it returns becomes the document's raw text,
 on which :mod:`..clean` then records everything it removes.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,25 +34,50 @@ def extract(html: str, url: str | None = None, *, with_metadata: bool = True) ->
     if doc is None:
         return {"text": None}
     date = doc.date if doc.date and _ISO_DAY.match(doc.date) else None
-    return {"text": doc.text or None, "title": doc.title or None, "author": doc.author or None,
-            "published": date[:10] if date else None, "outlet": doc.sitename or None, "url": doc.url or url}
+    return {
+        "text": doc.text or None,
+        "title": doc.title or None,
+        "author": doc.author or None,
+        "published": date[:10] if date else None,
+        "outlet": doc.sitename or None,
+        "url": doc.url or url,
+    }
 
 
 def _bare_extraction(html: str, url: str | None, with_metadata: bool, favor_recall: bool = False) -> Page | None:
     # trafilatura returns a dict only when asked to (as_dict=True); its annotation admits one always
-    return cast("Page | None", trafilatura.bare_extraction(html, url=url, with_metadata=with_metadata,
-                                                            include_comments=False, include_tables=True,
-                                                            favor_recall=favor_recall))
+    return cast(
+        "Page | None",
+        trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=with_metadata,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=favor_recall,
+        ),
+    )
 
 
 def to_raw(html: str, source: str, url: str | None = None) -> RawDocument:
     """One page as a raw document (raises NoText when nothing article-like is in it)."""
     found = extract(html, url)
     if not found["text"] or len(found["text"].split()) < MIN_WORDS:
-        raise NoText("HTML page has no article text that could be extracted", source=source,
-                     hint="is it an index page, a login wall or a script-only page?")
-    return RawDocument(source=source, text=found["text"], title=found["title"], url=found["url"],
-                       outlet=found["outlet"], author=found["author"], published=found["published"], format="html")
+        raise NoText(
+            "HTML page has no article text that could be extracted",
+            source=source,
+            hint="is it an index page, a login wall or a script-only page?",
+        )
+    return RawDocument(
+        source=source,
+        text=found["text"],
+        title=found["title"],
+        url=found["url"],
+        outlet=found["outlet"],
+        author=found["author"],
+        published=found["published"],
+        format="html",
+    )
 
 
 def read(blob: Blob, options: Options) -> RawDocument:

@@ -7,6 +7,7 @@ the key to read. A value must be a string (or null / absent for the optional one
 the HTML extractor. Each bad line is one error naming ``file:line`` and the reason; the
 other lines are read. Lines are streamed, so a file of any size is read line by line.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,11 @@ def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -
     key = fields.get("text", "text")
     if key not in record:
         keys = ", ".join(sorted(map(str, record))[:12]) or "none"
-        raise MissingField(f"no {key!r} field for the article text (fields here: {keys})", source=source,
-                           hint="map the right one with --field text=FIELD")
+        raise MissingField(
+            f"no {key!r} field for the article text (fields here: {keys})",
+            source=source,
+            hint="map the right one with --field text=FIELD",
+        )
     text = record[key]
     if not isinstance(text, str):
         raise CorruptInput(f"field {key!r} must be a string, got {type(text).__name__}", source=source)
@@ -43,8 +47,9 @@ def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -
         if isinstance(value, int) and not isinstance(value, bool) and name == "published":
             value = str(value)
         if value is not None and not isinstance(value, str):
-            raise CorruptInput(f"field {fields.get(name, name)!r} ({name}) must be a string, "
-                               f"got {type(value).__name__}", source=source)
+            raise CorruptInput(
+                f"field {fields.get(name, name)!r} ({name}) must be a string, got {type(value).__name__}", source=source
+            )
         meta[name] = value.strip() or None if isinstance(value, str) else None
     if looks_like_html(text[:4096].encode("utf-8", "replace")) and text.lstrip().startswith("<"):
         from .html import to_raw as html_to_raw
@@ -56,8 +61,16 @@ def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -
 
 def _raw(source: str, text: str, fmt: str, meta: Mapping[str, str | None]) -> RawDocument:
     """A document with the ``OPTIONAL`` fields of ``meta``."""
-    return RawDocument(source=source, text=text, format=fmt, title=meta["title"], url=meta["url"],
-                       outlet=meta["outlet"], published=meta["published"], author=meta["author"])
+    return RawDocument(
+        source=source,
+        text=text,
+        format=fmt,
+        title=meta["title"],
+        url=meta["url"],
+        outlet=meta["outlet"],
+        published=meta["published"],
+        author=meta["author"],
+    )
 
 
 def _line_error(source: str, exc: InputError) -> IngestError:

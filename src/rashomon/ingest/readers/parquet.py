@@ -6,6 +6,7 @@ once beyond ``BATCH_ROWS`` rows). A file without a text column is refused as a w
 ``file:row`` (1-based) and the reason; the other rows are read. ``published`` may be a
 date or timestamp column (read as its ISO date).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,8 +38,11 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
         columns = table.schema_arrow.names
         column = options.fields.get("text", "text")
         if column not in columns:
-            raise MissingField(f"no {column!r} column for the article text (columns: {', '.join(columns) or 'none'})",
-                               source=blob.source, hint="map the right one with --field text=COLUMN")
+            raise MissingField(
+                f"no {column!r} column for the article text (columns: {', '.join(columns) or 'none'})",
+                source=blob.source,
+                hint="map the right one with --field text=COLUMN",
+            )
         wanted = [c for c in dict.fromkeys(options.fields.values()) if c in columns]
         row = 0
         try:
@@ -47,8 +51,9 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                     row += 1
                     where = f"{blob.source}:{row}"
                     try:
-                        yield to_raw({k: _plain(v) for k, v in record.items() if v is not None}, where, options,
-                                     "parquet")
+                        yield to_raw(
+                            {k: _plain(v) for k, v in record.items() if v is not None}, where, options, "parquet"
+                        )
                     except InputError as exc:
                         yield IngestError(where, exc.reason, exc.code)
         except (pa.ArrowException, ValueError) as exc:

@@ -6,6 +6,7 @@ articles). A record cut short, or a header that does not parse, is reported as
 :class:`CorruptInput` naming the file and the record; reading stops there because the
 rest of the file cannot be located reliably.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -40,8 +41,11 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                 break
             except OSError as exc:  # fastwarc: "Invalid WARC header" and friends
                 where = f"record {n + 1}" if n else "the first record"
-                raise CorruptInput(f"malformed WARC at {where}: {exc}", source=blob.source,
-                                   hint="the file may be truncated or not a WARC file") from exc
+                raise CorruptInput(
+                    f"malformed WARC at {where}: {exc}",
+                    source=blob.source,
+                    hint="the file may be truncated or not a WARC file",
+                ) from exc
             n += 1
             uri = record.headers.get("WARC-Target-URI") or f"record-{n}"
             where = f"{blob.source}!{uri}"
@@ -49,8 +53,11 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                 continue
             status = record.http_headers.status_code if record.http_headers is not None else None
             if record.http_headers is None or status is None:  # no HTTP headers, or no status code in them
-                yield IngestError(where, "response record without a parsable HTTP response (truncated or "
-                                  "malformed record)", CorruptInput.code)
+                yield IngestError(
+                    where,
+                    "response record without a parsable HTTP response (truncated or malformed record)",
+                    CorruptInput.code,
+                )
                 continue
             ctype = record.http_headers.get("Content-Type") or ""
             if "html" not in ctype.lower() or status >= 300:
@@ -60,8 +67,9 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                 yield IngestError(where, f"response larger than max_member_bytes ({cap:,})", "E104")
                 continue
             if len(body) < record.content_length:
-                yield IngestError(where, f"record truncated: {len(body):,} of {record.content_length:,} bytes",
-                                  CorruptInput.code)
+                yield IngestError(
+                    where, f"record truncated: {len(body):,} of {record.content_length:,} bytes", CorruptInput.code
+                )
                 continue
             try:
                 html = _decode_html(body, ctype, where)
