@@ -413,6 +413,25 @@ def test_resolve_speakers_by_mention_then_by_name() -> None:
     assert got == {quotes[0].id: "e_mira", quotes[1].id: "e_oren", quotes[2].id: "e_mira"}
 
 
+def test_resolve_speakers_ranks_namesakes_by_corpus_wide_mentions() -> None:
+    """The corpus stage hands speaker resolution a batch's mentions only; the corpus-wide counts rank."""
+    from rashomon.extract.quotes import resolve_speakers
+    from rashomon.records import Entity, Mention
+
+    elder = Entity("e_elder", "Ilse Marren", "PERSON", ("Marren",), (Mention("d9", 0, 6, "Marren", "PERSON"),))
+    younger = Entity(
+        "e_younger",
+        "Tomas Marren",
+        "PERSON",
+        ("Marren",),
+        tuple(Mention("d8", i, i + 6, "Marren", "PERSON") for i in (0, 9)),
+    )
+    quote = _quote("d3", 5, 11, "Marren")  # named in neither batch document: ranked by mentions
+    assert resolve_speakers([quote], [elder, younger]) == {quote.id: "e_younger"}
+    counts = {"e_elder": 40, "e_younger": 2}
+    assert resolve_speakers([quote], [elder, younger], counts) == {quote.id: "e_elder"}
+
+
 def test_resolve_speakers_skips_names_in_the_speakers_modifiers() -> None:
     """The speaker is the phrase's head, not a place or body named in its relative clause or after a preposition."""
     from rashomon.extract.quotes import resolve_speakers

@@ -46,21 +46,6 @@ BOUNDED = Limits()  # the default: memory bounded by the part sizes, not by the 
 WHOLE = Limits(documents=sys.maxsize, claims=sys.maxsize)  # the whole corpus as one part: the reference computation
 
 
-class Counted(tuple):
-    """An entity's mentions in a few documents whose ``len`` is its corpus-wide mention count
-    (speaker resolution ranks entities by how often they are mentioned in the whole corpus)."""
-
-    total: int
-
-    def __new__(cls, items: Iterable[Mention], total: int) -> Counted:
-        out = super().__new__(cls, items)
-        out.total = total
-        return out
-
-    def __len__(self) -> int:
-        return self.total
-
-
 @dataclass
 class CorpusState:
     """What the passes hand each other, each field written by one pass (named after the ``=``)."""
@@ -125,20 +110,17 @@ class Build:
     def stories_of(self, ids: Iterable[str]) -> dict[str, str]:
         return {d: self.state.story_of[d] for d in ids if d in self.state.story_of}
 
-    def entities_in(self, docs: Iterable[str], padded: bool = False, also: Iterable[str] = ()) -> list[Entity]:
-        """The entities mentioned in ``docs`` (plus ``also``), with their mentions there only;
-        ``padded``: ``len(entity.mentions)`` is the corpus-wide count."""
+    def entities_in(self, docs: Iterable[str], also: Iterable[str] = ()) -> list[Entity]:
+        """The entities mentioned in ``docs`` (plus ``also``), with their mentions there only (their
+        corpus-wide mention counts are ``state.mention_counts``)."""
         local: dict[str, list[Mention]] = defaultdict(list)
         for eid, doc, s, e, text in self.store.built_mentions(list(docs)):
             local[eid].append(Mention(doc, s, e, text, ""))
         st = self.state
-        out = []
-        for eid in sorted(set(local) | set(also), key=st.position.__getitem__):
-            ms = local.get(eid, ())
-            out.append(
-                replace(st.entities[eid], mentions=Counted(ms, st.mention_counts.get(eid, 0)) if padded else tuple(ms))
-            )
-        return out
+        return [
+            replace(st.entities[eid], mentions=tuple(local.get(eid, ())))
+            for eid in sorted(set(local) | set(also), key=st.position.__getitem__)
+        ]
 
 
 def chunks(items: list, size: int) -> Iterator[list]:

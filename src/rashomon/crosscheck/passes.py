@@ -89,8 +89,8 @@ def speakers(b: Build) -> None:
         if not qs:
             continue
         named = {eid for q in qs for eid in by_name.get(quotes_mod.norm_name(q.speaker_text or ""), ())}
-        entities = b.entities_in(batch, padded=True, also=named)
-        b.store.stage_speakers(quotes_mod.resolve_speakers(qs, entities))
+        entities = b.entities_in(batch, also=named)
+        b.store.stage_speakers(quotes_mod.resolve_speakers(qs, entities, b.state.mention_counts))
 
 
 def publication(b: Build) -> None:

@@ -11,7 +11,7 @@ surname); otherwise it is the literal text (unknown rather than a guess).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ...records import Entity, Mention, QuoteClaim
 from .frames import REL_PRONOUNS, WORD, Span, _inside, _overlaps, _source_span, quote_spans
@@ -136,12 +136,20 @@ def _can_speak(q: QuoteClaim, start: int) -> bool:
     return not _RELATIVE.search(before) and not _AFTER_PREPOSITION.search(before)
 
 
-def resolve_speakers(quotes: list[QuoteClaim], entities: list[Entity]) -> dict[str, str]:
+def resolve_speakers(
+    quotes: list[QuoteClaim], entities: list[Entity], mention_counts: Mapping[str, int] | None = None
+) -> dict[str, str]:
     """quote claim id -> entity id of its speaker.
 
     First an entity mention in the same document overlapping the literal speaker span;
     else a PERSON/ORG/GPE/NORP entity whose name or alias equals the resolved speaker
-    text (preferring one mentioned in the same document, then the most mentioned)."""
+    text (preferring one mentioned in the same document, then the most mentioned: by
+    ``mention_counts`` (entity id -> mentions in the whole corpus) when ``entities`` hold
+    only some of their mentions, else by the mentions they hold)."""
+
+    def mentioned(e: Entity) -> tuple[int, str]:
+        return (mention_counts.get(e.id, 0) if mention_counts is not None else len(e.mentions), e.id)
+
     by_doc: dict[str, list[tuple[int, int, str]]] = {}
     by_name: dict[str, list[Entity]] = {}
     for ent in entities:
@@ -164,9 +172,9 @@ def resolve_speakers(quotes: list[QuoteClaim], entities: list[Entity]) -> dict[s
                 if s < q.speaker_end and q.speaker_start < e and _can_speak(q, s)
             ]
         if local:
-            out[q.id] = max(local, key=lambda e: (len(e.mentions), e.id)).id
+            out[q.id] = max(local, key=mentioned).id
         elif overlap:
             out[q.id] = max(overlap)[1]
         elif named:
-            out[q.id] = max(named, key=lambda e: (len(e.mentions), e.id)).id
+            out[q.id] = max(named, key=mentioned).id
     return out
