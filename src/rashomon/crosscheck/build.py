@@ -66,8 +66,6 @@ class CorpusState:
     blocks: set[tuple[str, str]] = field(default_factory=set)  # quantity linking blocks spilled to disk
     quotes: list[str] = field(default_factory=list)  # quote claim ids, in the scratch shingle index's order
     weights: tuple[int, Counter] = (0, Counter())  # statement weights: (sentences, document frequencies)
-    # quantities, dates, quotes, statements
-    findings: int = 0  # findings staged so far (their sequence numbers)
 
 
 class Build:
@@ -77,6 +75,7 @@ class Build:
     def __init__(self, store: Store, options: Options, mapper: Mapper, progress: Progress, limits: Limits = BOUNDED):
         self.store, self.options, self.map, self.progress, self.limits = store, options, mapper, progress, limits
         self.state = CorpusState()
+        self.findings_staged = 0  # the sequence number of the next finding staged (the store keeps the first of an id)
         self._resources = ExitStack()
         self.spill = Path(self._resources.enter_context(tempfile.TemporaryDirectory(prefix="rashomon-blocks-")))
         self.scratch = self._resources.enter_context(Scratch())

@@ -164,7 +164,7 @@ def scan(b: Build) -> None:
 
 def _stage(b: Build, findings: Iterator[list[Finding]]) -> None:
     for part in findings:
-        b.state.findings = b.store.stage_findings(part, b.state.findings)
+        b.findings_staged = b.store.stage_findings(part, b.findings_staged)
 
 
 def quantities(b: Build) -> None:
@@ -257,89 +257,46 @@ def timeline_entries(b: Build) -> None:
 
 
 # ----------------------------------------------------------------------- the list
+# fmt: off
 PASSES: tuple[Pass, ...] = (
-    Pass(
-        "copies",
-        1,
-        "corpus",
-        reads=("doc_sources", "documents"),
-        writes=("state.order", "state.root", "state.family"),
-        step=copies,
-    ),
-    Pass(
-        "entities",
-        1,
-        "corpus (form aggregates)",
-        reads=("mentions",),
-        writes=("entities", "entity_mentions", "state.mention_counts", "state.entities", "state.position"),
-        step=canonical_entities,
-    ),
-    Pass(
-        "speakers",
-        1,
-        "document batch",
-        reads=("claims:quote", "entity_mentions", "state.entities"),
-        writes=("claims.speaker",),
-        step=speakers,
-    ),
-    Pass(
-        "publication",
-        1,
-        "month-day",
-        reads=("claims:event", "documents"),
-        writes=("documents.published_*", "state.publication"),
-        step=publication,
-    ),
-    Pass(
-        "stories",
-        1,
-        "document batch (pairs in the scratch database)",
-        reads=("documents", "entity_mentions", "state.publication"),
-        writes=("stories", "story_docs", "state.story_of"),
-        step=group_stories,
-    ),
-    Pass(
-        "scan",
-        1,
-        "document batch",
-        reads=("claims", "documents", "entity_mentions", "state.story_of"),
-        writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
-        step=scan,
-    ),
-    Pass(
-        "quantities",
-        1,
-        "linking block (predicate class, thing class)",
-        reads=("state.blocks",),
-        writes=("findings",),
-        step=quantities,
-    ),
-    Pass(
-        "dates",
-        1,
-        "event key",
-        reads=("scratch:dates", "claims", "documents", "state.story_of"),
-        writes=("findings",),
-        step=dates,
-    ),
-    Pass(
-        "quotes",
-        1,
-        "quote blocking component",
-        reads=("scratch:shingles", "state.quotes", "claims", "documents"),
-        writes=("findings",),
-        step=quote_findings,
-    ),
-    Pass(
-        "statements",
-        1,
-        "story, or group of documents alone in their story",
-        reads=("scratch:statements", "state.weights", "claims", "documents", "findings"),
-        writes=("findings",),
-        step=statement_findings,
-    ),
-    Pass("timeline", 1, "month-day", reads=("claims", "documents"), writes=("timeline",), step=timeline_entries),
+    Pass("copies", 1, "corpus", reads=("doc_sources", "documents"),
+         writes=("state.order", "state.root", "state.family"), step=copies),
+    Pass("entities", 1, "corpus (form aggregates)", reads=("mentions",),
+         writes=("entities", "entity_mentions", "state.mention_counts", "state.entities", "state.position"),
+         step=canonical_entities),
+    Pass("speakers", 1, "document batch",
+         reads=("claims:quote", "entity_mentions", "state.order", "state.entities", "state.position",
+                "state.mention_counts"),
+         writes=("claims.speaker",), step=speakers),
+    Pass("publication", 1, "month-day", reads=("claims:event", "documents"),
+         writes=("documents.published_*", "state.publication"), step=publication),
+    Pass("stories", 1, "document batch (pairs in the scratch database)",
+         reads=("documents", "entity_mentions", "state.entities", "state.position", "state.publication"),
+         writes=("stories", "story_docs", "state.story_of"), step=group_stories),
+    Pass("scan", 1, "document batch",
+         reads=("claims", "documents", "entity_mentions", "state.order", "state.root", "state.family",
+                "state.entities", "state.position", "state.publication", "state.story_of"),
+         writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
+         step=scan),
+    Pass("quantities", 1, "linking block (predicate class, thing class)", reads=("state.blocks",),
+         writes=("findings",), step=quantities),
+    Pass("dates", 1, "event key",
+         reads=("scratch:dates", "claims", "documents", "state.root", "state.family", "state.publication",
+                "state.story_of"),
+         writes=("findings",), step=dates),
+    Pass("quotes", 1, "quote blocking component",
+         reads=("scratch:shingles", "claims", "documents", "state.quotes", "state.root", "state.family",
+                "state.entities", "state.publication"),
+         writes=("findings",), step=quote_findings),
+    Pass("statements", 1, "story, or group of documents alone in their story",
+         reads=("scratch:statements", "claims", "documents", "findings", "state.order", "state.root",
+                "state.family", "state.entities", "state.position", "state.publication", "state.story_of",
+                "state.weights"),
+         writes=("findings",), step=statement_findings),
+    Pass("timeline", 1, "month-day", reads=("claims", "documents", "state.publication"), writes=("timeline",),
+         step=timeline_entries),
 )
+# fmt: on
 
 
 def run(b: Build) -> None:
