@@ -17,7 +17,18 @@ from typing import Any
 
 from . import crosscheck, pipeline
 from .options import Options
-from .records import Claim, Document, Entity, ExtractionError, Finding, FramingHit, IngestError, Story, TimelineEntry
+from .records import (
+    Claim,
+    Document,
+    Entity,
+    ExtractionError,
+    Finding,
+    FramingHit,
+    Incident,
+    IngestError,
+    Story,
+    TimelineEntry,
+)
 from .store import DEFAULT_DB, Store, export as export_mod
 
 
@@ -90,6 +101,23 @@ class Rashomon:
 
     def timeline(self) -> list[TimelineEntry]:
         return self.store.timeline()
+
+    def incidents(self, type: str | None = None, place: str | None = None, since: str | None = None,
+                  status: str | None = None) -> list[Incident]:  # fmt: skip
+        """Incidents; ``place`` matches place or region (case-insensitive part), ``since`` an ISO date,
+        ``status`` the status of any of its figures."""
+        out = []
+        for i in self.store.incidents():
+            if type and i.type != type:
+                continue
+            if place and not any(place.casefold() in (x or "").casefold() for x in (i.place, i.region)):
+                continue
+            if since and (i.date or "") < since:
+                continue
+            if status and not any(f.status == status for f in i.figures):
+                continue
+            out.append(i)
+        return out
 
     def matrix(self) -> list[dict]:
         return crosscheck.outlet_matrix(

@@ -21,7 +21,7 @@ from rich.text import Text
 from . import api
 from .errors import RashomonError, UsageError
 from .options import DEFAULT_FIELDS, Options
-from .records import TimeClaim
+from .records import Figure, TimeClaim
 from .store import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Rashomon: cross-check the news.")
@@ -289,6 +289,30 @@ def timeline(db: str | None = DbOpt) -> None:
 
 
 @app.command()
+def incidents(
+    db: str | None = DbOpt,
+    type: str | None = typer.Option(None, "--type", help="shooting, attack, explosion, ..."),
+    place: str | None = typer.Option(None, "--place", help="Part of the place or region name."),
+    since: str | None = typer.Option(None, "--since", help="ISO date: incidents on or after it."),
+    status: str | None = typer.Option(None, "--status", help="A figure's status: agree, conflict, update, ..."),
+) -> None:
+    """Every incident coded once: date, place, type, killed and injured with their status and reports."""
+    r = _open(db, read_only=True)
+
+    def fig(f: Figure | None) -> str:
+        if f is None:
+            return "-"
+        v = f"{f.value:g}" if f.value is not None else (f">={f.low:g}" if f.low is not None else "?")
+        return f"{v} ({f.status}, {len(f.reports)} rep.)"
+
+    t = Table("date", "place", "region", "type", "killed", "injured", "docs")
+    for i in r.incidents(type=type, place=place, since=since, status=status):
+        t.add_row(*_plain(i.date or "?", i.place or "?", i.region or "", i.type or "?", fig(i.figure("killed")),
+                          fig(i.figure("injured")), len(i.documents)))  # fmt: skip
+    out.print(t)
+
+
+@app.command()
 def framing(db: str | None = DbOpt) -> None:
     """Term choices by outlet."""
     r = _open(db, read_only=True)
@@ -318,7 +342,7 @@ def matrix(db: str | None = DbOpt) -> None:
 @app.command("eval")
 def eval_(
     name: str = typer.Argument(
-        ..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements"
+        ..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements | incidents"
     ),
     data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
     limit: int | None = typer.Option(None, help="Score only the first N items."),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 PublishedHow = Literal["metadata", "text", "inferred"]
-ClaimKind = Literal["quantity", "quote", "event", "time"]
+ClaimKind = Literal["quantity", "quote", "event", "time", "casualty"]
 Status = Literal["agree", "conflict", "scope_difference", "update", "single_source", "unknown"]
 
 
@@ -236,8 +236,23 @@ class EventClaim(Claim):
     time: str | None = None
 
 
-CLAIM_TYPES: dict[str, type[Claim]] = {c.KIND: c for c in (QuantityClaim, QuoteClaim, TimeClaim, EventClaim)}
-AnyClaim = QuantityClaim | QuoteClaim | TimeClaim | EventClaim
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CasualtyClaim(Claim):
+    """People a text says were harmed: ``measure`` (killed | injured), how many (``value``, or only
+    ``low``/``high`` when the text gives no exact number: "multiple people"), and ``who`` as written."""
+
+    KIND: ClassVar[ClaimKind] = "casualty"
+    measure: str | None = None
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    who: str | None = None
+
+
+CLAIM_TYPES: dict[str, type[Claim]] = {
+    c.KIND: c for c in (QuantityClaim, QuoteClaim, TimeClaim, EventClaim, CasualtyClaim)
+}
+AnyClaim = QuantityClaim | QuoteClaim | TimeClaim | EventClaim | CasualtyClaim
 
 
 def make_claim(kind: str, **fields: Any) -> Claim:
@@ -338,3 +353,56 @@ class TimelineEntry(Record):
     claims: tuple[str, ...]
     outlets: tuple[str, ...]
     docs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report(Record):
+    """One document's report of an incident's figure: the claim behind it and where it appeared."""
+
+    claim: str
+    doc: str
+    outlet: str
+    published: str | None
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure(Record):
+    """One casualty measure of an incident: the figure Rashomon stands behind (``value``, or bounds) and
+    every report behind it; ``status`` across the reports (agree, conflict, update: it changed between
+    earlier and later reports, single_source, unknown)."""
+
+    measure: str  # killed | injured
+    value: float | None
+    low: float | None
+    high: float | None
+    status: Status
+    reports: tuple[Report, ...]
+    independent_sources: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Incident(Record):
+    """One real-world event, coded once: its documents, type, date, place and casualty figures."""
+
+    id: str
+    documents: tuple[str, ...]
+    type: str | None
+    date: str | None  # ISO day of the event, when the reports give it
+    place: str | None  # city (or the most specific place reported)
+    region: str | None
+    figures: tuple[Figure, ...]
+    stage: str = "incidents@1"
+
+    def figure(self, measure: str) -> Figure | None:
+        return next((f for f in self.figures if f.measure == measure), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The export shape: the incident's fields, and one object per casualty measure (``killed``, ...)."""
+        d: dict[str, Any] = {"id": self.id, "documents": list(self.documents), "type": self.type, "date": self.date,
+             "place": self.place, "region": self.region, "stage": self.stage}  # fmt: skip
+        for f in self.figures:
+            d[f.measure] = {k: _plain(v) for k, v in Record.to_dict(f).items() if k != "measure"}
+        return d

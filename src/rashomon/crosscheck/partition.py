@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, TimelineEntry
-from . import framing, link, quotes, statements, timeline, verdict
+from . import framing, incidents, link, quotes, statements, timeline, verdict
 
 
 def facet_blocks(
@@ -126,3 +126,10 @@ def statement_findings(
     return statements.link(
         claims, documents, entities, story_of, weights=statements.Weights(*weights), linked=linked, blocked=blocked
     )
+
+
+def incident_facts(
+    claims: list[Claim], documents: list[Document], entities: list[Entity], batch: list[str]
+) -> list[incidents.Facts]:
+    """What each document of a batch says about its incident (``documents`` also holds other copies)."""
+    return incidents.facts(claims, documents, entities, batch)

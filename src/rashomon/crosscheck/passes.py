@@ -24,7 +24,7 @@ from itertools import islice, repeat
 from ..extract import entities as entities_mod, quotes as quotes_mod
 from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
-from . import framing, partition, quotes, statements, stories, timeline
+from . import framing, incidents, partition, quotes, statements, stories, timeline
 from .build import Build, chunks, key_batches
 from .link import original
 
@@ -256,6 +256,24 @@ def timeline_entries(b: Build) -> None:
         b.store.stage_timeline(entries)
 
 
+def code_incidents(b: Build) -> None:
+    """Each document's facts (per batch), then incidents grouped and coded in this process: per-document
+    bookkeeping only (a place, a day, a few figures and person ids per document)."""
+    st = b.state
+
+    def parts() -> Iterator[tuple]:
+        for batch in chunks(st.order, b.limits.documents):
+            docs = b.with_copies(b.documents(batch))
+            yield (b.store.claims_of(batch, kinds=["casualty", "time"]), docs, b.entities_in(batch), batch)
+
+    found: list[incidents.Facts] = []
+    for part in b.map(partition.incident_facts, parts()):
+        found += part
+    coded = incidents.incidents(found, b.options.incident_policy)
+    for k in range(0, len(coded), 5000):
+        b.store.stage_incidents(coded[k : k + 5000], k)
+
+
 # ----------------------------------------------------------------------- the list
 # fmt: off
 PASSES: tuple[Pass, ...] = (
@@ -295,6 +313,10 @@ PASSES: tuple[Pass, ...] = (
          writes=("findings",), step=statement_findings),
     Pass("timeline", 1, "month-day", reads=("claims", "documents", "state.publication"), writes=("timeline",),
          step=timeline_entries),
+    Pass("incidents", 1, "document batch (facts), then place (grouping)",
+         reads=("claims:casualty,time", "documents", "entity_mentions", "state.order", "state.root",
+                "state.family", "state.entities", "state.position", "state.publication"),
+         writes=("incidents",), step=code_incidents),
 )
 # fmt: on
 

@@ -20,6 +20,7 @@ EVALS = {
     "stories": "rashomon.evaluate.stories",
     "claimdiff": "rashomon.evaluate.claimdiff",
     "statements": "rashomon.evaluate.statements",
+    "incidents": "rashomon.evaluate.incidents",
 }
 
 

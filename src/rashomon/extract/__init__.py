@@ -29,7 +29,7 @@ def extract_doc(
     x = annotate(sdoc, document, stages)._
     ran = {c.attr for c in COMPONENTS.values() if c.stage in stages}
     claims: list[Claim] = [
-        c for attr in ("times", "quantities", "quotes", "events") if attr in ran for c in x.get(attr)
+        c for attr in ("times", "quantities", "quotes", "events", "casualties") if attr in ran for c in x.get(attr)
     ]
     # one claim per (kind, span): an extractor may read one span twice (coordinated verbs)
     unique: dict[str, Claim] = {}

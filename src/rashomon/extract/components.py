@@ -20,6 +20,7 @@ factory               writes             records
 ``rashomon_quantities`` ``doc._.quantities`` quantity claims (value, bounds, unit, counted thing)
 ``rashomon_quotes``   ``doc._.quotes``   quote claims (speaker text, cue, content span)
 ``rashomon_events``   ``doc._.events``   event claims (actor, action, target, place, time)
+``rashomon_casualties`` ``doc._.casualties`` casualty claims (killed / injured, how many, who)
 ===================== ================== =====================================================
 
 A component that needs another's records (quantities and events read the times; quotes and
@@ -41,9 +42,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..records import Document, stable_id
-from . import entities, events, quantities, quotes, time as timex
+from . import casualties, entities, events, quantities, quotes, time as timex
 
-EXTENSIONS = ("document", "mentions", "times", "published", "quantities", "quotes", "events")
+EXTENSIONS = ("document", "mentions", "times", "published", "quantities", "quotes", "events", "casualties")
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -94,6 +95,10 @@ def _quotes(doc: Doc) -> list:
     return quotes.extract(doc, document_of(doc), mentions=mentions(doc))
 
 
+def _casualties(doc: Doc) -> list:
+    return casualties.extract(doc, document_of(doc))
+
+
 def _events(doc: Doc) -> list:
     return events.extract(doc, document_of(doc), times=times(doc), mentions=mentions(doc))
 
@@ -108,6 +113,7 @@ COMPONENTS: dict[str, Component] = {  # in Rashomon's order: time expressions fi
     "rashomon_quantities": Component("quantities", _quantities, quantities.STAGE, reads=("time",)),
     "rashomon_quotes": Component("quotes", _quotes, quotes.STAGE, reads=("entities",)),
     "rashomon_events": Component("events", _events, events.STAGE, reads=("time", "entities")),
+    "rashomon_casualties": Component("casualties", _casualties, casualties.STAGE),
 }
 
 
@@ -134,6 +140,11 @@ def make_quotes(nlp: Language, name: str) -> Component:
 @Language.factory("rashomon_events", assigns=["doc._.events"], requires=_REQUIRES)
 def make_events(nlp: Language, name: str) -> Component:
     return COMPONENTS["rashomon_events"]
+
+
+@Language.factory("rashomon_casualties", assigns=["doc._.casualties"], requires=_REQUIRES)
+def make_casualties(nlp: Language, name: str) -> Component:
+    return COMPONENTS["rashomon_casualties"]
 
 
 def add_to(nlp: Language) -> Language:

@@ -27,6 +27,7 @@ SECTIONS = (
     "framing",
     "stories",
     "timeline",
+    "incidents",
     "errors",
     "extraction_errors",
 )
@@ -63,6 +64,7 @@ def build(store: Store) -> dict[str, Any]:
         "framing": [h.to_dict() for h in store.framing()],
         "stories": [s.to_dict() for s in store.stories()],
         "timeline": [t.to_dict() for t in store.timeline()],
+        "incidents": [i.to_dict() for i in store.incidents()],
         "errors": [e.to_dict() for e in store.errors()],
         "extraction_errors": [e.to_dict() for e in store.extraction_errors()],
     }

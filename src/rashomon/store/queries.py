@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from ..errors import ReadOnlyQuery, StoreError
-from ..records import Claim, Document, Entity, Finding, FramingHit, Mention, Story, TimelineEntry
+from ..records import Claim, Document, Entity, Finding, FramingHit, Incident, Mention, Story, TimelineEntry
 from .connection import col_list, q, scalar
 from .documents import DocumentsMixin
 from .rows import (
@@ -19,6 +19,7 @@ from .rows import (
     ENTITY_MENTION_COLUMNS,
     FINDING_COLUMNS,
     FRAMING_COLUMNS,
+    INCIDENT_COLUMNS,
     MENTION_COLUMNS,
     TIMELINE_COLUMNS,
     row_claim,
@@ -26,6 +27,7 @@ from .rows import (
     row_entity_mention,
     row_finding,
     row_framing,
+    row_incident,
     row_mention,
     row_story,
     row_timeline,
@@ -205,6 +207,14 @@ class QueriesMixin(DocumentsMixin):
                 "JOIN documents d ON d.id = f.doc ORDER BY d.seq, f.start"
             ).fetchall()
         return [row_framing(r) for r in rows]
+
+    def incidents(self) -> list[Incident]:
+        """Incidents in their order (by date, then place)."""
+        with self.connect() as con:
+            if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'incidents'").fetchone():
+                return []  # a store written before incidents were coded, opened read-only
+            rows = con.execute(f"SELECT {col_list(INCIDENT_COLUMNS)} FROM incidents ORDER BY pos").fetchall()
+        return [row_incident(r) for r in rows]
 
     def timeline(self) -> list[TimelineEntry]:
         with self.connect() as con:

@@ -15,11 +15,15 @@ from ..records import (
     Entity,
     Extraction,
     ExtractionError,
+    Figure,
     Finding,
     FramingHit,
+    Incident,
     IngestError,
     Mention,
+    Record,
     Removal,
+    Report,
     SourceCount,
     Story,
     TimelineEntry,
@@ -124,6 +128,8 @@ CLAIM_COLUMNS = [
     "actor",
     "action",
     "target",
+    "measure",
+    "who",
 ]
 EXTRACTION_ERROR_COLUMNS = ["doc", "stage", "code", "reason"]
 
@@ -305,3 +311,30 @@ def row_timeline(r: Row) -> TimelineEntry:
 def speaker_rows(speakers: dict[str, str]) -> list[dict[str, Any]]:
     """The resolved speakers of quote claims (claim id -> entity id), by claim id."""
     return [{"id": claim, "speaker": entity} for claim, entity in sorted(speakers.items())]
+
+
+INCIDENT_COLUMNS = ["id", "type", "date", "place", "region", "docs", "figures", "stage", "pos"]
+
+
+def incident_row(i: Incident, pos: int) -> dict[str, Any]:
+    """The ``incidents`` row of an incident, its figures (with their reports) as JSON."""
+    return {"id": i.id, "type": i.type, "date": i.date, "place": i.place, "region": i.region,
+            "docs": list(i.documents), "figures": json.dumps([Record.to_dict(f) for f in i.figures]),
+            "stage": i.stage, "pos": pos}  # fmt: skip
+
+
+def row_incident(r: Row) -> Incident:
+    i, typ, date, place, region, docs, figures, stage, _pos = r
+    figs = tuple(
+        Figure(
+            f["measure"],
+            f["value"],
+            f["low"],
+            f["high"],
+            f["status"],
+            tuple(Report(**x) for x in f["reports"]),
+            f["independent_sources"],
+        )  # fmt: skip
+        for f in json.loads(figures or "[]")
+    )
+    return Incident(i, tuple(docs or ()), typ, date, place, region, figs, stage or "")

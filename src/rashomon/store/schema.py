@@ -3,7 +3,7 @@ applies the ones newer than the file's ``schema_version`` inside one transaction
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -59,10 +59,18 @@ MIGRATIONS: dict[int, list[str]] = {
             'events@1']) FROM stage_runs WHERE stage = 'extract@1'""",
         "DELETE FROM stage_runs WHERE stage = 'extract@1'",
     ],
+    4: [
+        # casualty claims (killed / injured, how many, who) and the incidents coded from them
+        "ALTER TABLE claims ADD COLUMN measure VARCHAR",
+        "ALTER TABLE claims ADD COLUMN who VARCHAR",
+        """CREATE TABLE incidents (id VARCHAR PRIMARY KEY, type VARCHAR, date VARCHAR, place VARCHAR,
+            region VARCHAR, docs VARCHAR[], figures JSON, stage VARCHAR, pos INTEGER)""",
+    ],
 }
 
 # Tables rebuilt from scratch by the corpus-level stages on every analyze.
 CORPUS_TABLES = (
+    "incidents",
     "entities",
     "entity_mentions",
     "stories",

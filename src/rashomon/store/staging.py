@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..records import Entity, Finding, FramingHit, Story, TimelineEntry
+from ..records import Entity, Finding, FramingHit, Incident, Story, TimelineEntry
 from .connection import Connection, col_list, insert, q
 from .documents import set_publication
 from .rows import (
@@ -23,6 +23,7 @@ from .rows import (
     FINDING_CLAIM_COLUMNS,
     FINDING_COLUMNS,
     FRAMING_COLUMNS,
+    INCIDENT_COLUMNS,
     SPEAKER_COLUMNS,
     STORY_COLUMNS,
     STORY_DOC_COLUMNS,
@@ -32,6 +33,7 @@ from .rows import (
     finding_claim_rows,
     finding_row,
     framing_row,
+    incident_row,
     speaker_rows,
     story_doc_rows,
     story_row,
@@ -206,6 +208,13 @@ class StagingMixin(Connection):
                 con, "_build_timeline", [{**timeline_row(t, 0), "k": k} for t, k in entries], TIMELINE_COLUMNS + ["k"]
             )
 
+    def stage_incidents(self, incidents: Sequence[Incident], first: int) -> int:
+        """Staged incidents, numbered from ``first`` (their order); returns the next number."""
+        with self.connect(write=True) as con:
+            insert(con, "_build_incidents", [incident_row(x, first + k) for k, x in enumerate(incidents)],
+                   INCIDENT_COLUMNS)  # fmt: skip
+        return first + len(incidents)
+
     def commit_corpus(self, publication: dict[str, dict[str, Any]] | None = None, passes: Sequence[str] = ()) -> None:
         """Swap the staged corpus-level results in, in one transaction (see :meth:`replace_corpus`);
         ``passes``: the corpus passes that made them (``name@version``), recorded in ``stage_runs`` as
@@ -215,7 +224,7 @@ class StagingMixin(Connection):
             con.execute("INSERT INTO stage_runs SELECT '', 'corpus:' || unnest(?)", [list(passes)])
             for t in CORPUS_TABLES:
                 con.execute(f"DELETE FROM {q(t)}")
-            for t in ("entities", "entity_mentions", "stories", "story_docs", "framing"):
+            for t in ("entities", "entity_mentions", "stories", "story_docs", "framing", "incidents"):
                 con.execute(f"INSERT INTO {q(t)} SELECT * FROM {q('_build_' + t)}")
             con.execute(
                 f"INSERT INTO findings SELECT {col_list(FINDING_COLUMNS)} FROM _build_findings "

@@ -1,0 +1,248 @@
+"""Incidents: every real-world event in the pile coded once, as GVA and ACLED coders do by hand.
+
+Per document (:func:`facts`): the place (a dateline's city, else the city the document names most;
+the region: a state or province it names), the event day (the earliest full date the text gives in
+the week before publication, "early Monday" anchored on the publication date by the time
+extractor; else the publication day), the type (the incident word it uses most) and, per casualty
+measure, the figure it reports (its largest casualty claim of that measure: "two were killed ...
+one of them a teen" reports two).
+
+Documents are grouped (:func:`group`) within one place: two reports of the same place are one
+incident when their event days are at most ``SAME_DAYS`` apart, or when they name the same rare
+person (a follow-up: an arrest, a funeral). Documents that name no place stay alone: never a guess.
+
+Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
+and publication date; the figure Rashomon stands behind follows ``policy``: ``latest`` (the value
+of the latest report; reports of one day that disagree: the one more independent sources give) or
+``conservative`` (the lowest reported, as ACLED codes fatalities). Status: ``agree`` (one value,
+two or more independent sources), ``single_source``, ``update`` (the value rose from earlier to
+later reports: a victim died, a count was completed), ``conflict`` (otherwise).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
+from ..unionfind import UnionFind
+from .link import outlet_of, root_of
+
+STAGE = "incidents@1"
+SAME_DAYS = 1  # two reports of one place whose event days are this close are one incident
+RARE_PERSON = 3  # a person named in at most this many documents of the place ties them (a follow-up)
+EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
+MEASURES = ("killed", "injured")
+POLICIES = ("latest", "conservative")
+TYPES = {
+    "shooting": ("shooting", "shot", "shots", "gunfire", "gunshot", "gunman", "shooter"),
+    "stabbing": ("stabbing", "stabbed"),
+    "attack": ("attack", "attacked", "assault"),
+    "explosion": ("explosion", "blast", "bombing", "bomb"),
+    "earthquake": ("earthquake", "quake", "tremor"),
+    "fire": ("fire", "blaze"),
+    "crash": ("crash", "collision"),
+}
+_TYPE_OF = {w: t for t, ws in TYPES.items() for w in ws}
+_WORD = re.compile(r"[a-z]+")
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}),\s*([A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z.]+)?)\s*[—–-]{1,2}", re.M)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Folded first-level subdivision names and codes of the world (US states, provinces) -> name."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for s in pycountry.subdivisions:
+        if "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region"):
+            out.setdefault(s.name.casefold(), s.name)
+    return out
+
+
+_STATE_ABBR = {  # AP style abbreviations in US datelines
+    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "colo.": "Colorado",
+    "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia", "ill.": "Illinois",
+    "ind.": "Indiana", "kan.": "Kansas", "ky.": "Kentucky", "la.": "Louisiana", "md.": "Maryland",
+    "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota", "miss.": "Mississippi", "mo.": "Missouri",
+    "mont.": "Montana", "neb.": "Nebraska", "nev.": "Nevada", "n.c.": "North Carolina", "n.d.": "North Dakota",
+    "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York", "okla.": "Oklahoma",
+    "ore.": "Oregon", "pa.": "Pennsylvania", "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota",
+    "tenn.": "Tennessee", "va.": "Virginia", "vt.": "Vermont", "wash.": "Washington", "w.va.": "West Virginia",
+    "wis.": "Wisconsin", "wyo.": "Wyoming",
+}  # fmt: skip
+
+
+@dataclass
+class Facts:
+    """What one document says about the incident it reports."""
+
+    doc: str
+    root: str  # the original of a near-copy (copies are one source)
+    outlet: str
+    published: str | None
+    place: str | None
+    region: str | None
+    day: str | None
+    type: str | None
+    persons: frozenset[str]  # entity ids of the people it names
+    reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
+
+
+def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, str | None]:
+    from ..extract.gazetteer import load
+
+    gaz = load()
+    regions = _regions()
+    m = DATELINE.search(doc.text[:600])
+    place = m.group(1).strip().title() if m else None
+    region = _STATE_ABBR.get(m.group(2).casefold()) or regions.get(m.group(2).casefold()) if m else None
+    cities: Counter[str] = Counter()
+    states: Counter[str] = Counter()
+    for e in entities:
+        if e.type not in ("GPE", "LOC", "FAC"):
+            continue
+        n = sum(1 for x in e.mentions if x.doc == doc.id)
+        if e.name.casefold() in regions:
+            states[regions[e.name.casefold()]] += n
+        elif e.type == "GPE" and not gaz.country(e.name):
+            cities[e.name] += n * (2 if gaz.is_place(e.name) else 1)
+    if place is None and cities:
+        place = max(cities, key=lambda c: (cities[c], c))
+    if region is None and states:
+        region = max(states, key=lambda s: (states[s], s))
+    return place, region
+
+
+def _day(doc: Document, times: list[TimeClaim]) -> str | None:
+    pub = _date(doc.published)
+    if pub is None:
+        return None
+    days = [d for t in times if (d := _date(t.value_iso)) and pub - timedelta(days=EVENT_WINDOW) <= d <= pub]
+    return min(days).isoformat() if days else pub.isoformat()
+
+
+def _date(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[:10]):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _type(doc: Document) -> str | None:
+    counts = Counter(_TYPE_OF[w] for w in _WORD.findall(((doc.title or "") + " " + doc.text).lower()) if w in _TYPE_OF)
+    return max(counts, key=lambda t: (counts[t], t)) if counts else None
+
+
+def facts(claims: list[Claim], documents: list[Document], entities: list[Entity], batch: list[str]) -> list[Facts]:
+    """The facts of the documents of ``batch`` (``documents`` may also hold other copies of their originals)."""
+    by_id = {d.id: d for d in documents}
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc].append(c)
+    out = []
+    for doc_id in batch:
+        doc = by_id[doc_id]
+        mine = [e for e in entities if any(m.doc == doc_id for m in e.mentions)]
+        place, region = _place(doc, mine)
+        cs = by_doc.get(doc_id, [])
+        f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
+                  place=place, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
+                  type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"))  # fmt: skip
+        for measure in MEASURES:
+            said = [c for c in cs if isinstance(c, CasualtyClaim) and c.measure == measure]
+            if said:
+                best = max(said, key=lambda c: (c.value if c.value is not None else c.low or 0, -c.start))
+                f.reports[measure] = (best.id, best.value, best.low, best.high)
+        out.append(f)
+    return out
+
+
+def group(all_facts: list[Facts]) -> list[list[Facts]]:
+    """Documents of one incident, grouped within each place (see the module docstring). Near-linear: days
+    are compared along each place's documents in day order, persons through an index."""
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, f in enumerate(all_facts):
+        if f.place:
+            by_place[((f.region or "").casefold(), f.place.casefold())].append(i)
+    uf = UnionFind(len(all_facts))
+    for idx in by_place.values():
+        dated = sorted((d, i) for i in idx if (d := _date(all_facts[i].day)) is not None)
+        for k, (da, a) in enumerate(dated):
+            for db, b in dated[k + 1 :]:
+                if (db - da).days > SAME_DAYS:
+                    break
+                ta, tb = all_facts[a].type, all_facts[b].type
+                if ta == tb or not ta or not tb:
+                    uf.union(a, b)
+        named: dict[str, list[int]] = defaultdict(list)
+        for i in idx:
+            for p in all_facts[i].persons:
+                named[p].append(i)
+        for docs in named.values():
+            if 1 < len(docs) <= RARE_PERSON:
+                for b in docs[1:]:
+                    uf.union(docs[0], b)
+    groups: dict[int, list[Facts]] = defaultdict(list)
+    for i, f in enumerate(all_facts):
+        groups[uf.find(i)].append(f)
+    return list(groups.values())
+
+
+def figure(measure: str, members: list[Facts], policy: str = "latest") -> Figure | None:
+    """The incident's figure for ``measure`` from its documents' reports (None when none reports it)."""
+    reports = [
+        (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root)
+        for f in members
+        if f.reports.get(measure) is not None
+        for claim, value, low, high in [f.reports[measure]]
+    ]
+    if not reports:
+        return None
+    reports.sort(key=lambda t: (t[0].published or "", t[0].doc))
+    shown = [r.value if r.value is not None else r.low for r, _ in reports]
+    sources: dict[float | None, set[str]] = defaultdict(set)
+    for (_, root), v in zip(reports, shown):
+        sources[v].add(root)
+    status: Status
+    if len(sources) == 1:
+        status = "agree" if len(next(iter(sources.values()))) > 1 else "single_source"
+    elif all((a or 0) <= (b or 0) for a, b in zip(shown, shown[1:])):
+        status = "update"
+    else:
+        status = "conflict"
+    if policy == "conservative":
+        pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
+    else:
+        last_day = reports[-1][0].published
+        same_day = [k for k, (r, _) in enumerate(reports) if r.published == last_day]
+        pick = max(same_day, key=lambda k: (len(sources[shown[k]]), k))
+    r = reports[pick][0]
+    return Figure(measure, r.value, r.low, r.high, status, tuple(x for x, _ in reports),
+                  len({root for _, root in reports}))  # fmt: skip
+
+
+def code(members: list[Facts], policy: str = "latest") -> Incident:
+    """One incident from the facts of its documents."""
+    docs = tuple(sorted(f.doc for f in members))
+
+    def most(values: list[str | None]) -> str | None:
+        counts = Counter(v for v in values if v)
+        return max(counts, key=lambda v: (counts[v], v)) if counts else None
+
+    days = sorted(d for f in members if (d := f.day))
+    figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
+    return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
+                    date=days[0] if days else None, place=most([f.place for f in members]),
+                    region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
+
+
+def incidents(all_facts: list[Facts], policy: str = "latest") -> list[Incident]:
+    """Every incident of the corpus, ordered by date, place and id."""
+    out = [code(g, policy) for g in group(all_facts)]
+    return sorted(out, key=lambda i: (i.date or "9999", i.place or "", i.id))
