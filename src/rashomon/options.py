@@ -35,8 +35,8 @@ class Options:
     dup_threshold: float = 0.8  # MinHash Jaccard estimate above which a doc is a near-copy
     # framing lexicons added to the packaged one
     lexicons: tuple[Path, ...] = ()
-    # the casualty figure an incident stands behind: latest | conservative (see crosscheck.incidents)
-    incident_policy: str = "latest"
+    # the casualty figure an incident stands behind: highest | latest | conservative (see crosscheck.incidents)
+    incident_policy: str = "highest"
 
     def with_(self, **changes: Any) -> Options:
         return replace(self, **changes)

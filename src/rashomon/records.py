@@ -238,7 +238,8 @@ class EventClaim(Claim):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CasualtyClaim(Claim):
-    """People a text says were harmed: ``measure`` (killed | injured), how many (``value``, or only
+    """People a text says were harmed: ``measure`` (killed | injured | shot: hit by gunfire, killed or
+    not), how many (``value``, or only
     ``low``/``high`` when the text gives no exact number: "multiple people"), and ``who`` as written."""
 
     KIND: ClassVar[ClaimKind] = "casualty"

@@ -12,11 +12,13 @@ incident when their event days are at most ``SAME_DAYS`` apart, or when they nam
 person (a follow-up: an arrest, a funeral). Documents that name no place stay alone: never a guess.
 
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
-and publication date; the figure Rashomon stands behind follows ``policy``: ``latest`` (the value
-of the latest report; reports of one day that disagree: the one more independent sources give) or
-``conservative`` (the lowest reported, as ACLED codes fatalities). Status: ``agree`` (one value,
-two or more independent sources), ``single_source``, ``update`` (the value rose from earlier to
-later reports: a victim died, a count was completed), ``conflict`` (otherwise).
+and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
+``highest`` (the default: the largest figure a report states; tolls grow as victims die and counts are
+completed, and a later article often names only some of the victims: "the second victim died"),
+``latest`` (the value of the latest report; reports of one day that disagree: the one more
+independent sources give) or ``conservative`` (the lowest reported, as ACLED codes fatalities).
+Status: ``agree`` (one value, two or more independent sources), ``single_source``, ``update`` (the
+value rose from earlier to later reports: a victim died, a count was completed), ``conflict``.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ SAME_DAYS = 1  # two reports of one place whose event days are this close are on
 RARE_PERSON = 3  # a person named in at most this many documents of the place ties them (a follow-up)
 EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
 MEASURES = ("killed", "injured")
-POLICIES = ("latest", "conservative")
+POLICIES = ("highest", "latest", "conservative")
 TYPES = {
     "shooting": ("shooting", "shot", "shots", "gunfire", "gunshot", "gunman", "shooter"),
     "stabbing": ("stabbing", "stabbed"),
@@ -85,6 +87,7 @@ class Facts:
     outlet: str
     published: str | None
     place: str | None
+    places: frozenset[str]  # every city it names (folded): two reports meet on any of them
     region: str | None
     day: str | None
     type: str | None
@@ -92,14 +95,15 @@ class Facts:
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
 
-def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, str | None]:
+def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset[str], str | None]:
+    """(the city the document is about, every city it names, its region)."""
     from ..extract.gazetteer import load
 
     gaz = load()
     regions = _regions()
     m = DATELINE.search(doc.text[:600])
-    place = m.group(1).strip().title() if m else None
-    region = _STATE_ABBR.get(m.group(2).casefold()) or regions.get(m.group(2).casefold()) if m else None
+    dateline = m.group(1).strip().title() if m else None
+    region = (_STATE_ABBR.get(m.group(2).casefold()) or regions.get(m.group(2).casefold())) if m else None
     cities: Counter[str] = Counter()
     states: Counter[str] = Counter()
     for e in entities:
@@ -109,20 +113,25 @@ def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, str | Non
         if e.name.casefold() in regions:
             states[regions[e.name.casefold()]] += n
         elif e.type == "GPE" and not gaz.country(e.name):
-            cities[e.name] += n * (2 if gaz.is_place(e.name) else 1)
-    if place is None and cities:
-        place = max(cities, key=lambda c: (cities[c], c))
+            cities[e.name.title() if e.name.isupper() else e.name] += n * (2 if gaz.is_place(e.name) else 1)
+    place = dateline or (max(cities, key=lambda c: (cities[c], c)) if cities else None)
     if region is None and states:
         region = max(states, key=lambda s: (states[s], s))
-    return place, region
+    names = {c.casefold() for c in cities} | ({dateline.casefold()} if dateline else set())
+    return place, frozenset(names), region
 
 
 def _day(doc: Document, times: list[TimeClaim]) -> str | None:
+    """The first full date the text gives in the ``EVENT_WINDOW`` days before publication (the time
+    extractor anchors "Monday" on the publication date), else the publication day."""
     pub = _date(doc.published)
     if pub is None:
         return None
-    days = [d for t in times if (d := _date(t.value_iso)) and pub - timedelta(days=EVENT_WINDOW) <= d <= pub]
-    return min(days).isoformat() if days else pub.isoformat()
+    for t in sorted(times, key=lambda t: t.start):
+        d = _date(t.value_iso)
+        if d is not None and pub - timedelta(days=EVENT_WINDOW) <= d <= pub:
+            return d.isoformat()
+    return pub.isoformat()
 
 
 def _date(value: str | None) -> date | None:
@@ -149,27 +158,43 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     for doc_id in batch:
         doc = by_id[doc_id]
         mine = [e for e in entities if any(m.doc == doc_id for m in e.mentions)]
-        place, region = _place(doc, mine)
+        place, places, region = _place(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
-                  place=place, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
+                  place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"))  # fmt: skip
-        for measure in MEASURES:
-            said = [c for c in cs if isinstance(c, CasualtyClaim) and c.measure == measure]
-            if said:
-                best = max(said, key=lambda c: (c.value if c.value is not None else c.low or 0, -c.start))
-                f.reports[measure] = (best.id, best.value, best.low, best.high)
+        said: dict[str, CasualtyClaim] = {}
+        for c in cs:
+            if (
+                isinstance(c, CasualtyClaim)
+                and c.measure
+                and (c.measure not in said or _count(c) > _count(said[c.measure]))
+            ):
+                said[c.measure] = c
+        for measure in ("killed", "injured"):
+            if measure in said:
+                c = said[measure]
+                f.reports[measure] = (c.id, c.value, c.low, c.high)
+        shot, killed = said.get("shot"), said.get("killed")
+        if shot is not None and "injured" not in f.reports:  # shot and not killed: injured
+            left = _count(shot) - (_count(killed) if killed else 0)
+            value = max(left, 0.0) if shot.value is not None else None
+            f.reports["injured"] = (shot.id, value, None if value is not None else max(left, 0.0), None)
         out.append(f)
     return out
+
+
+def _count(c: CasualtyClaim) -> float:
+    return c.value if c.value is not None else c.low or 0.0
 
 
 def group(all_facts: list[Facts]) -> list[list[Facts]]:
     """Documents of one incident, grouped within each place (see the module docstring). Near-linear: days
     are compared along each place's documents in day order, persons through an index."""
-    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_place: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(all_facts):
-        if f.place:
-            by_place[((f.region or "").casefold(), f.place.casefold())].append(i)
+        for name in f.places:
+            by_place[name].append(i)
     uf = UnionFind(len(all_facts))
     for idx in by_place.values():
         dated = sorted((d, i) for i in idx if (d := _date(all_facts[i].day)) is not None)
@@ -177,8 +202,7 @@ def group(all_facts: list[Facts]) -> list[list[Facts]]:
             for db, b in dated[k + 1 :]:
                 if (db - da).days > SAME_DAYS:
                     break
-                ta, tb = all_facts[a].type, all_facts[b].type
-                if ta == tb or not ta or not tb:
+                if _compatible(all_facts[a], all_facts[b]):
                     uf.union(a, b)
         named: dict[str, list[int]] = defaultdict(list)
         for i in idx:
@@ -187,14 +211,20 @@ def group(all_facts: list[Facts]) -> list[list[Facts]]:
         for docs in named.values():
             if 1 < len(docs) <= RARE_PERSON:
                 for b in docs[1:]:
-                    uf.union(docs[0], b)
+                    if _compatible(all_facts[docs[0]], all_facts[b]):
+                        uf.union(docs[0], b)
     groups: dict[int, list[Facts]] = defaultdict(list)
     for i, f in enumerate(all_facts):
         groups[uf.find(i)].append(f)
     return list(groups.values())
 
 
-def figure(measure: str, members: list[Facts], policy: str = "latest") -> Figure | None:
+def _compatible(a: Facts, b: Facts) -> bool:
+    """Nothing known says the two reports are of different events: the same type and region when both know them."""
+    return (not a.type or not b.type or a.type == b.type) and (not a.region or not b.region or a.region == b.region)
+
+
+def figure(measure: str, members: list[Facts], policy: str = "highest") -> Figure | None:
     """The incident's figure for ``measure`` from its documents' reports (None when none reports it)."""
     reports = [
         (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root)
@@ -218,6 +248,8 @@ def figure(measure: str, members: list[Facts], policy: str = "latest") -> Figure
         status = "conflict"
     if policy == "conservative":
         pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
+    elif policy == "highest":
+        pick = max(range(len(reports)), key=lambda k: (shown[k] or 0, len(sources[shown[k]]), k))
     else:
         last_day = reports[-1][0].published
         same_day = [k for k, (r, _) in enumerate(reports) if r.published == last_day]
@@ -227,7 +259,7 @@ def figure(measure: str, members: list[Facts], policy: str = "latest") -> Figure
                   len({root for _, root in reports}))  # fmt: skip
 
 
-def code(members: list[Facts], policy: str = "latest") -> Incident:
+def code(members: list[Facts], policy: str = "highest") -> Incident:
     """One incident from the facts of its documents."""
     docs = tuple(sorted(f.doc for f in members))
 
@@ -242,7 +274,7 @@ def code(members: list[Facts], policy: str = "latest") -> Incident:
                     region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
 
 
-def incidents(all_facts: list[Facts], policy: str = "latest") -> list[Incident]:
+def incidents(all_facts: list[Facts], policy: str = "highest") -> list[Incident]:
     """Every incident of the corpus, ordered by date, place and id."""
     out = [code(g, policy) for g in group(all_facts)]
     return sorted(out, key=lambda i: (i.date or "9999", i.place or "", i.id))

@@ -55,7 +55,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from ..records import Claim, Document, Entity, EventClaim, Finding, SourceCount, Status, TimeClaim, stable_id
+from ..records import (
+    Claim,
+    Document,
+    Entity,
+    EventClaim,
+    Finding,
+    QuantityClaim,
+    QuoteClaim,
+    SourceCount,
+    Status,
+    TimeClaim,
+    stable_id,
+)
 from ..unionfind import capped_groups
 from .link import MentionIndex, outlet_of, root_of
 
@@ -210,7 +222,7 @@ def statements(
     bounds: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
         doc = by_id.get(c.doc)
-        if doc is None:
+        if doc is None or not isinstance(c, (EventClaim, QuoteClaim, QuantityClaim, TimeClaim)):
             continue
         if c.doc not in bounds:
             bounds[c.doc] = _sentences(doc.text)

@@ -1,16 +1,17 @@
 """Casualties: how many people a text says were killed or injured, read from the parse, numbers or not.
 
 News rarely writes "1 killed": it writes "a man was shot and killed", "two teens were wounded",
-"killing the driver and injuring his passenger", "no one else was hurt", "multiple people were
-found dead". For each verb or adjective of harm (``KILL``: kill, die, dead, fatally shot;
-``INJURE``: wound, injure, hurt, shoot) the reader finds the people it happened to (the passive
-subject, the object, the subject of "die", or those of the verb it is coordinated with) and counts
-them: a number ("two teens", "at least six others"), a singular person ("a man", "the driver", a
-name, "he") is one, "no one" / "nobody" / "no injuries" is zero, "multiple" / "several" give a
-lower bound; coordinated people add up ("a man and a woman"). A person shot and killed counts as
-killed only. An age ("a 23-year-old man") describes a person and never counts.
+"killing the driver and injuring his passenger", "no one else was hurt", "multiple people were found
+dead". For each verb or adjective of harm (``KILL``: kill, die, dead, fatally shot; ``INJURE``:
+wound, injure, hurt; ``SHOOT``: shot, which may have killed or not) the reader finds the people it
+happened to (the passive subject, the object, the subject of "die", or those of the verb it is
+coordinated with) and counts them: a number ("two teens", "at least six others"), a singular person
+("a man", "the driver", a name, "he") is one, "no one" / "nobody" / "no injuries" is zero,
+"multiple" / "several" give a lower bound; coordinated people add up ("a man and a woman"). A person
+shot and killed counts as killed only. An age ("a 23-year-old man") describes a person and never
+counts.
 
-Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured),
+Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured | shot),
 ``value`` (None when only bounds are known), ``low``/``high``, ``who`` (the people as written) and
 the evidence span from the people to the verb.
 """
@@ -25,7 +26,8 @@ from . import numbers as N
 STAGE = "casualties@1"
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate"}
-INJURE = {"wound", "injure", "hurt", "shoot", "stab", "graze"}
+INJURE = {"wound", "injure", "hurt", "stab", "graze"}
+SHOOT = {"shoot"}  # hit by gunfire: killed or injured, the text may say which elsewhere ("... He died")
 DEAD_WORDS = {"dead", "deceased", "lifeless"}
 HURT_WORDS = {"injured", "wounded", "hurt"}
 HARM_NOUNS = {"injury": "injured", "death": "killed", "fatality": "killed", "casualty": "injured"}
@@ -104,6 +106,17 @@ def _patients(v: Token) -> list[Token]:
     return found
 
 
+IRREALIS = {"will", "would", "could", "might", "may", "should", "can", "to", "'ll", "must"}
+
+
+def _factual(v: Token) -> bool:
+    """The harm happened, as far as the sentence says: not negated ("she didn't die"), not a threat, wish
+    or plan ("threatened to kill him", "would murder her"), not an imperative or bare infinitive."""
+    if v.tag_ == "VB" or any(c.dep_ == "neg" for c in v.children):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
+
+
 def _measure(v: Token) -> str | None:
     lemma = v.lemma_.lower()
     if v.pos_ == "ADJ" or v.dep_ in ("oprd", "acomp"):
@@ -116,9 +129,9 @@ def _measure(v: Token) -> str | None:
         return None
     if lemma in KILL:
         return "killed"
+    if lemma in SHOOT:
+        return "killed" if any(c.lower_ in ("fatally", "dead") for c in v.children) else "shot"
     if lemma in INJURE:
-        if lemma == "shoot" and any(c.lower_ in ("fatally", "dead") for c in v.children):
-            return "killed"
         return "injured"
     return None
 
@@ -133,14 +146,14 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
             zeros.append((noun, t))
             continue
         measure = _measure(t)
-        if measure is None:
+        if measure is None or not _factual(t):
             continue
         for p in _patients(t):
             count = _count(p)
             if count is None:
                 continue
             prev = readings.get(p.i)
-            if prev is None or (prev[0] == "injured" and measure == "killed"):  # shot and killed: killed
+            if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
                 readings[p.i] = (measure, t, p, count)
     out: list[CasualtyClaim] = []
     text = document.text

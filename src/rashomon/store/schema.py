@@ -61,9 +61,9 @@ MIGRATIONS: dict[int, list[str]] = {
     ],
     4: [
         # casualty claims (killed / injured, how many, who) and the incidents coded from them
-        "ALTER TABLE claims ADD COLUMN measure VARCHAR",
-        "ALTER TABLE claims ADD COLUMN who VARCHAR",
-        """CREATE TABLE incidents (id VARCHAR PRIMARY KEY, type VARCHAR, date VARCHAR, place VARCHAR,
+        "ALTER TABLE claims ADD COLUMN IF NOT EXISTS measure VARCHAR",
+        "ALTER TABLE claims ADD COLUMN IF NOT EXISTS who VARCHAR",
+        """CREATE TABLE IF NOT EXISTS incidents (id VARCHAR PRIMARY KEY, type VARCHAR, date VARCHAR, place VARCHAR,
             region VARCHAR, docs VARCHAR[], figures JSON, stage VARCHAR, pos INTEGER)""",
     ],
 }

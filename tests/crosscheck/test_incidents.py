@@ -1,0 +1,63 @@
+"""Grouping reports into incidents and settling their figures (hand-made facts, no spaCy)."""
+
+from __future__ import annotations
+
+from rashomon.crosscheck.incidents import Facts, figure, group, incidents
+
+
+def facts(doc: str, place: str | None, day: str | None, killed: float | None = None, published: str | None = None,
+          persons: tuple[str, ...] = (), region: str | None = None, root: str | None = None,
+          typ: str | None = "shooting") -> Facts:  # fmt: skip
+    f = Facts(doc=doc, root=root or doc, outlet=f"Outlet {doc}", published=published or day, place=place,
+              places=frozenset({place.casefold()} if place else ()), region=region, day=day, type=typ,
+              persons=frozenset(persons))  # fmt: skip
+    if killed is not None:
+        f.reports["killed"] = (f"c_{doc}", killed, None, None)
+    return f
+
+
+def _docs(groups):
+    return sorted(sorted(f.doc for f in g) for g in groups)
+
+
+def test_reports_of_one_place_and_day_are_one_incident_other_days_and_places_are_not():
+    fs = [facts("a", "Velmora", "2024-03-01"), facts("b", "VELMORA", "2024-03-02"),
+          facts("c", "Velmora", "2024-03-09"), facts("d", "Dravik", "2024-03-01")]  # fmt: skip
+    assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_a_follow_up_naming_the_same_rare_person_joins_its_incident():
+    fs = [
+        facts("a", "Velmora", "2024-03-01", persons=("e_ilse",)),
+        facts("b", "Velmora", "2024-04-20", persons=("e_ilse",)),
+    ]  # the arrest, weeks later
+    fs += [facts(d, "Velmora", f"2024-0{m}-02", persons=("e_mayor",)) for d, m in zip("cdef", range(5, 9))]
+    assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"], ["e"], ["f"]]  # the mayor is named too often to tie
+
+
+def test_reports_without_a_place_or_in_different_regions_stay_apart():
+    fs = [facts("a", None, "2024-03-01"), facts("b", None, "2024-03-01"),
+          facts("c", "Springfield", "2024-03-01", region="Ohio"),
+          facts("d", "Springfield", "2024-03-01", region="Oregon")]  # fmt: skip
+    assert _docs(group(fs)) == [["a"], ["b"], ["c"], ["d"]]
+
+
+def test_a_figure_keeps_every_report_and_says_how_they_relate():
+    rising = [facts("a", "V", "2024-03-01", 1, "2024-03-01"), facts("b", "V", "2024-03-01", 2, "2024-03-02")]
+    f = figure("killed", rising)
+    assert (f.value, f.status, [r.doc for r in f.reports]) == (2, "update", ["a", "b"])
+    assert figure("killed", rising, "conservative").value == 1 and figure("killed", rising, "latest").value == 2
+    same = [facts("a", "V", "2024-03-01", 3), facts("b", "V", "2024-03-01", 3)]
+    assert figure("killed", same).status == "agree"
+    copies = [facts("a", "V", "2024-03-01", 3), facts("b", "V", "2024-03-01", 3, root="a")]
+    assert figure("killed", copies).status == "single_source"  # a near-copy is no second source
+    falling = [facts("a", "V", "2024-03-01", 3, "2024-03-01"), facts("b", "V", "2024-03-01", 2, "2024-03-02")]
+    assert figure("killed", falling).status == "conflict"
+    assert figure("injured", same) is None  # nobody reported it: no figure, never a guessed 0
+
+
+def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():
+    # b, published later, gives the event's day as the 1st and a higher toll: an update
+    [inc] = incidents([facts("a", "Velmora", "2024-03-02", 1), facts("b", "Velmora", "2024-03-01", 2, "2024-03-03")])
+    assert (inc.place, inc.date, inc.type, inc.documents) == ("Velmora", "2024-03-01", "shooting", ("a", "b"))
+    assert inc.figure("killed").value == 2 and inc.to_dict()["killed"]["status"] == "update"

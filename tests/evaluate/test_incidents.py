@@ -1,0 +1,33 @@
+"""Incidents against GVA's hand coding (a fixed subset: the first 60 incidents of the dev split in the
+evaluator's hashed order; ``rashomon eval incidents --data ../shared/data/gva/dev`` runs all of them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.evaluate.incidents import _bcubed, evaluate
+from rashomon.options import Options
+
+from ..conftest import DATA, need
+
+# Reached on the first 60 incidents (101 articles), minus ~0.02: B3 F1 0.833, killed accuracy (all) 0.80,
+# injured 0.517, date 0.75, city 0.50, tied 0.174.
+FLOORS = {"bcubed_f1": 0.81, "killed": 0.78, "injured": 0.49, "date": 0.73, "city": 0.48, "tied": 0.15}
+
+
+def test_bcubed_of_a_perfect_and_of_a_split_grouping():
+    gold = {"a": "x", "b": "x", "c": "y"}
+    assert _bcubed(gold, {"a": "1", "b": "1", "c": "2"})["f1"] == 1.0
+    split = _bcubed(gold, {"a": "1", "b": "2", "c": "3"})
+    assert split["precision"] == 1.0 and split["recall"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+@pytest.mark.slow
+def test_gva_incidents_floor():
+    result = evaluate(need(DATA / "gva" / "dev"), Options(), limit=60)
+    assert result["bcubed"]["f1"] >= FLOORS["bcubed_f1"]
+    assert result["killed"]["accuracy_all"] >= FLOORS["killed"]
+    assert result["injured"]["accuracy_all"] >= FLOORS["injured"]
+    assert result["date_accuracy"] >= FLOORS["date"]
+    assert result["city_accuracy"] >= FLOORS["city"]
+    assert result["tied"] >= FLOORS["tied"]
