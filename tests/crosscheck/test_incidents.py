@@ -10,7 +10,7 @@ def facts(doc: str, place: str | None, day: str | None, killed: float | None = N
           typ: str | None = "shooting") -> Facts:  # fmt: skip
     f = Facts(doc=doc, root=root or doc, outlet=f"Outlet {doc}", published=published or day, place=place,
               places=frozenset({place.casefold()} if place else ()), region=region, day=day, type=typ,
-              persons=frozenset(persons))  # fmt: skip
+              persons=frozenset(persons), names=frozenset(persons))  # fmt: skip
     if killed is not None:
         f.reports["killed"] = (f"c_{doc}", killed, None, None)
     return f
@@ -24,6 +24,13 @@ def test_reports_of_one_place_and_day_are_one_incident_other_days_and_places_are
     fs = [facts("a", "Velmora", "2024-03-01"), facts("b", "VELMORA", "2024-03-02"),
           facts("c", "Velmora", "2024-03-09"), facts("d", "Dravik", "2024-03-01")]  # fmt: skip
     assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"]]
+
+
+def test_in_a_crowded_city_reports_of_one_day_must_share_a_name():
+    fs = [
+        facts(d, "Velmora", "2024-03-01", persons=(p,)) for d, p in zip("abcd", ("e_ilse", "e_ilse", "e_oren", "e_tam"))
+    ]
+    assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"]]  # four reports that day: three shootings
 
 
 def test_a_follow_up_naming_the_same_rare_person_joins_its_incident():

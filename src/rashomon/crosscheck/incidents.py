@@ -7,9 +7,12 @@ extractor; else the publication day), the type (the incident word it uses most) 
 measure, the figure it reports (its largest casualty claim of that measure: "two were killed ...
 one of them a teen" reports two).
 
-Documents are grouped (:func:`group`) within one place: two reports of the same place are one
-incident when their event days are at most ``SAME_DAYS`` apart, or when they name the same rare
-person (a follow-up: an arrest, a funeral). Documents that name no place stay alone: never a guess.
+Documents are grouped (:func:`group`) within one place (any city they name): two reports of the
+same place are one incident when their event days are at most ``SAME_DAYS`` apart and, where the
+place has more than ``CROWDED`` reports in those days (a city's several shootings of a night),
+they share a name specific to the place (a victim, a street, a venue); or when they name the same
+rare person (a follow-up: an arrest, a funeral). Documents that name no place stay alone: never a
+guess.
 
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
@@ -24,6 +27,7 @@ value rose from earlier to later reports: a victim died, a count was completed),
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -36,6 +40,9 @@ from .link import outlet_of, root_of
 STAGE = "incidents@1"
 SAME_DAYS = 1  # two reports of one place whose event days are this close are one incident
 RARE_PERSON = 3  # a person named in at most this many documents of the place ties them (a follow-up)
+CROWDED = 3  # more reports than this at one place within SAME_DAYS: a shared name must tie them
+RARE_NAME = 10  # a name in at most this many documents of the place is specific enough to tie two reports
+NAME_TYPES = ("PERSON", "FAC", "ORG", "LOC")
 EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
 MEASURES = ("killed", "injured")
 POLICIES = ("highest", "latest", "conservative")
@@ -92,6 +99,7 @@ class Facts:
     day: str | None
     type: str | None
     persons: frozenset[str]  # entity ids of the people it names
+    names: frozenset[str]  # entity ids of the people, venues, streets and organisations it names
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
 
@@ -162,7 +170,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
                   place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
-                  type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"))  # fmt: skip
+                  type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
+                  names=frozenset(e.id for e in mine if e.type in NAME_TYPES))  # fmt: skip
         said: dict[str, CasualtyClaim] = {}
         for c in cs:
             if (
@@ -190,19 +199,26 @@ def _count(c: CasualtyClaim) -> float:
 
 def group(all_facts: list[Facts]) -> list[list[Facts]]:
     """Documents of one incident, grouped within each place (see the module docstring). Near-linear: days
-    are compared along each place's documents in day order, persons through an index."""
+    are compared along each place's documents in day order, names and persons through indexes."""
     by_place: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(all_facts):
         for name in f.places:
             by_place[name].append(i)
     uf = UnionFind(len(all_facts))
     for idx in by_place.values():
+        df = Counter(x for i in idx for x in all_facts[i].names)
+        rare = {i: {x for x in all_facts[i].names if df[x] <= RARE_NAME} for i in idx}
         dated = sorted((d, i) for i in idx if (d := _date(all_facts[i].day)) is not None)
+        days = [d for d, _ in dated]
         for k, (da, a) in enumerate(dated):
+            around = bisect_right(days, da + timedelta(days=SAME_DAYS)) - bisect_left(
+                days, da - timedelta(days=SAME_DAYS)
+            )
             for db, b in dated[k + 1 :]:
                 if (db - da).days > SAME_DAYS:
                     break
-                if _compatible(all_facts[a], all_facts[b]):
+                # a small town's shooting of the day is one incident; a city's need a shared name
+                if _compatible(all_facts[a], all_facts[b]) and (around <= CROWDED or rare[a] & rare[b]):
                     uf.union(a, b)
         named: dict[str, list[int]] = defaultdict(list)
         for i in idx:
