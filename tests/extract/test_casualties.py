@@ -52,3 +52,8 @@ def test_no_casualty_is_read_where_none_happened(nlp, text):
 
 def test_a_person_shot_and_killed_counts_once_as_killed(nlp):
     assert _read(nlp, "Police said the officer was shot and killed during the stop.") == [("killed", 1.0, None)]
+
+
+def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
+    assert _read(nlp, "More than 300 people were killed in the city this year.") == []
+    assert _read(nlp, "Two men were killed in the crash on Elm Street.") == [("killed", 2.0, None)]

@@ -7,12 +7,12 @@ extractor; else the publication day), the type (the incident word it uses most) 
 measure, the figure it reports (its largest casualty claim of that measure: "two were killed ...
 one of them a teen" reports two).
 
-Documents are grouped (:func:`group`) within one place (any city they name): two reports of the
-same place are one incident when their event days are at most ``SAME_DAYS`` apart and, where the
-place has more than ``CROWDED`` reports in those days (a city's several shootings of a night),
-they share a name specific to the place (a victim, a street, a venue); or when they name the same
-rare person (a follow-up: an arrest, a funeral). Documents that name no place stay alone: never a
-guess.
+Documents are grouped (:func:`group`): two reports about the same city are one incident when their
+event days are at most ``SAME_DAYS`` apart and, where the city has more than ``CROWDED`` reports in
+those days (a city's several shootings of a night), they share a name specific to it (a victim, a
+street, a venue); reports about different cities of one area join only with such a name; a
+follow-up (an arrest, a funeral, any day later) joins when it names the same rare person and is
+about the same city. Documents that name no place stay alone: never a guess.
 
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
@@ -117,11 +117,15 @@ def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset
     for e in entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
-        n = sum(1 for x in e.mentions if x.doc == doc.id)
-        if e.name.casefold() in regions:
-            states[regions[e.name.casefold()]] += n
-        elif e.type == "GPE" and not gaz.country(e.name):
-            cities[e.name.title() if e.name.isupper() else e.name] += n * (2 if gaz.is_place(e.name) else 1)
+        for mention in e.mentions:  # the document's own words: a corpus-wide cluster's name may be another place's
+            if mention.doc != doc.id:
+                continue
+            name = mention.text.strip().removeprefix("the ").removeprefix("The ")
+            name = name.title() if name.isupper() else name
+            if name.casefold() in regions:
+                states[regions[name.casefold()]] += 1
+            elif e.type == "GPE" and not gaz.country(name) and name.casefold() not in _STATE_ABBR:
+                cities[name] += 2 if gaz.is_place(name) else 1
     place = dateline or (max(cities, key=lambda c: (cities[c], c)) if cities else None)
     if region is None and states:
         region = max(states, key=lambda s: (states[s], s))
@@ -198,41 +202,51 @@ def _count(c: CasualtyClaim) -> float:
 
 
 def group(all_facts: list[Facts]) -> list[list[Facts]]:
-    """Documents of one incident, grouped within each place (see the module docstring). Near-linear: days
-    are compared along each place's documents in day order, names and persons through indexes."""
-    by_place: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(all_facts):
-        for name in f.places:
-            by_place[name].append(i)
+    """Documents of one incident (see the module docstring). Near-linear: days are compared along each
+    place's documents in day order, names and persons through indexes."""
     uf = UnionFind(len(all_facts))
-    for idx in by_place.values():
-        df = Counter(x for i in idx for x in all_facts[i].names)
-        rare = {i: {x for x in all_facts[i].names if df[x] <= RARE_NAME} for i in idx}
-        dated = sorted((d, i) for i in idx if (d := _date(all_facts[i].day)) is not None)
-        days = [d for d, _ in dated]
-        for k, (da, a) in enumerate(dated):
-            around = bisect_right(days, da + timedelta(days=SAME_DAYS)) - bisect_left(
-                days, da - timedelta(days=SAME_DAYS)
-            )
-            for db, b in dated[k + 1 :]:
-                if (db - da).days > SAME_DAYS:
-                    break
-                # a small town's shooting of the day is one incident; a city's need a shared name
-                if _compatible(all_facts[a], all_facts[b]) and (around <= CROWDED or rare[a] & rare[b]):
-                    uf.union(a, b)
-        named: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            for p in all_facts[i].persons:
-                named[p].append(i)
-        for docs in named.values():
-            if 1 < len(docs) <= RARE_PERSON:
-                for b in docs[1:]:
-                    if _compatible(all_facts[docs[0]], all_facts[b]):
-                        uf.union(docs[0], b)
+    main: dict[str, list[int]] = defaultdict(list)  # the city a document is about
+    named_city: dict[str, list[int]] = defaultdict(list)  # every city it names
+    for i, f in enumerate(all_facts):
+        if f.place:
+            main[f.place.casefold()].append(i)
+        for name in f.places:
+            named_city[name].append(i)
+    for idx in main.values():
+        _near_days(all_facts, idx, uf, need_name=False)
+    for idx in named_city.values():  # about different cities of one area: they must share a specific name
+        _near_days(all_facts, idx, uf, need_name=True)
+    persons: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(all_facts):
+        for p in f.persons:
+            persons[p].append(i)
+    for docs in persons.values():  # a follow-up (an arrest, a funeral) names the same rare person, any day
+        if 1 < len(docs) <= RARE_PERSON:
+            for b in docs[1:]:
+                fa, fb = all_facts[docs[0]], all_facts[b]
+                if fa.place and (fa.place or "").casefold() == (fb.place or "").casefold() and _compatible(fa, fb):
+                    uf.union(docs[0], b)
     groups: dict[int, list[Facts]] = defaultdict(list)
     for i, f in enumerate(all_facts):
         groups[uf.find(i)].append(f)
     return list(groups.values())
+
+
+def _near_days(all_facts: list[Facts], idx: list[int], uf: UnionFind, need_name: bool) -> None:
+    """Join the reports of one place whose days are at most ``SAME_DAYS`` apart: where the place has more
+    than ``CROWDED`` reports in those days (or ``need_name``), only those sharing a name specific to it."""
+    df = Counter(x for i in idx for x in all_facts[i].names)
+    rare = {i: {x for x in all_facts[i].names if df[x] <= RARE_NAME} for i in idx}
+    dated = sorted((d, i) for i in idx if (d := _date(all_facts[i].day)) is not None)
+    days = [d for d, _ in dated]
+    span = timedelta(days=SAME_DAYS)
+    for k, (da, a) in enumerate(dated):
+        crowded = need_name or bisect_right(days, da + span) - bisect_left(days, da - span) > CROWDED
+        for db, b in dated[k + 1 :]:
+            if db - da > span:
+                break
+            if _compatible(all_facts[a], all_facts[b]) and (not crowded or rare[a] & rare[b]):
+                uf.union(a, b)
 
 
 def _compatible(a: Facts, b: Facts) -> bool:

@@ -9,7 +9,8 @@ coordinated with) and counts them: a number ("two teens", "at least six others")
 ("a man", "the driver", a name, "he") is one, "no one" / "nobody" / "no injuries" is zero,
 "multiple" / "several" give a lower bound; coordinated people add up ("a man and a woman"). A person
 shot and killed counts as killed only. An age ("a 23-year-old man") describes a person and never
-counts.
+counts, and a count over a period ("killed by guns this year", "since January") is a statistic, not
+one event's casualties.
 
 Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured | shot),
 ``value`` (None when only bounds are known), ``low``/``high``, ``who`` (the people as written) and
@@ -18,12 +19,14 @@ the evidence span from the people to the verb.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
 from . import numbers as N
 
-STAGE = "casualties@1"
+STAGE = "casualties@2"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate"}
 INJURE = {"wound", "injure", "hurt", "stab", "graze"}
@@ -106,6 +109,14 @@ def _patients(v: Token) -> list[Token]:
     return found
 
 
+# a count over a period is a statistic, not the casualties of one event ("13,000 people were killed by
+# guns this year", "the 300th person killed since January")
+PERIOD = re.compile(
+    r"\b(?:this|last|each|every|per|a|the past|so far this) (?:year|month|week)\b|\bsince (?:19|20)\d\d\b|"
+    r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b",
+    re.I,
+)
 IRREALIS = {"will", "would", "could", "might", "may", "should", "can", "to", "'ll", "must"}
 
 
@@ -146,7 +157,7 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
             zeros.append((noun, t))
             continue
         measure = _measure(t)
-        if measure is None or not _factual(t):
+        if measure is None or not _factual(t) or PERIOD.search(t.sent.text):
             continue
         for p in _patients(t):
             count = _count(p)
