@@ -55,23 +55,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from ..records import (
-    Claim,
-    Document,
-    Entity,
-    EventClaim,
-    Finding,
-    QuantityClaim,
-    QuoteClaim,
-    SourceCount,
-    Status,
-    TimeClaim,
-    stable_id,
-)
+from ..records import Claim, Document, Entity, EventClaim, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import capped_groups
 from .link import MentionIndex, outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
+STATEMENT_KINDS = ("event", "quote", "quantity", "time")  # the claims a statement's sentence is read from
 MIN_SCORE = 0.05  # weighted Dice overlap at which two statements are linked (chosen on ClaimDiff pair ids 0-7)
 # the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
 CORPUS_SCORE = 0.35
@@ -222,7 +211,7 @@ def statements(
     bounds: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
         doc = by_id.get(c.doc)
-        if doc is None or not isinstance(c, (EventClaim, QuoteClaim, QuantityClaim, TimeClaim)):
+        if doc is None or c.kind not in STATEMENT_KINDS:
             continue
         if c.doc not in bounds:
             bounds[c.doc] = _sentences(doc.text)

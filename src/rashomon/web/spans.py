@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-KINDS = ("entity", "quantity", "quote", "time", "event", "framing", "speaker", "hit", "removed")
+KINDS = ("entity", "quantity", "casualty", "quote", "time", "event", "framing", "speaker", "hit", "removed")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 
 
