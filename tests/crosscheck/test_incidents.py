@@ -68,3 +68,23 @@ def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day()
     [inc] = incidents([facts("a", "Velmora", "2024-03-02", 1), facts("b", "Velmora", "2024-03-01", 2, "2024-03-03")])
     assert (inc.place, inc.date, inc.type, inc.documents) == ("Velmora", "2024-03-01", "shooting", ("a", "b"))
     assert inc.figure("killed").value == 2 and inc.to_dict()["killed"]["status"] == "update"
+
+
+def test_a_report_states_its_toll_first_and_shot_not_killed_is_injured():
+    from rashomon.crosscheck.incidents import facts as read_facts
+    from rashomon.records import CasualtyClaim, Document
+
+    text = "VELMORA, Ore. - Two men were killed and three people were shot. In 2019 a gunman killed 26."
+    doc = Document(id="d1", source="d1.txt", text=text, raw_text=text, published="2024-03-02")
+
+    def cas(evidence: str, measure: str, value: float) -> CasualtyClaim:
+        s = text.index(evidence)
+        return CasualtyClaim(id=f"c{s}", doc="d1", start=s, end=s + len(evidence), text=evidence, stage="t@1",
+                             measure=measure, value=value)  # fmt: skip
+
+    claims = [cas("Two men were killed", "killed", 2), cas("three people were shot", "shot", 3),
+              cas("killed 26", "killed", 26)]  # fmt: skip
+    [f] = read_facts(claims, [doc], [], ["d1"])
+    assert (f.place, f.region, f.day) == ("Velmora", "Oregon", "2024-03-02")
+    assert f.reports["killed"][1] == 2  # the lede's toll, not the other event's 26
+    assert f.reports["injured"][1] == 1  # three shot, two of them killed

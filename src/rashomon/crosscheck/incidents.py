@@ -4,8 +4,9 @@ Per document (:func:`facts`): the place (a dateline's city, else the city the do
 the region: a state or province it names), the event day (the earliest full date the text gives in
 the week before publication, "early Monday" anchored on the publication date by the time
 extractor; else the publication day), the type (the incident word it uses most) and, per casualty
-measure, the figure it reports (its largest casualty claim of that measure: "two were killed ...
-one of them a teen" reports two).
+measure, the figure it reports: its first casualty claim of that measure (a report states its
+incident's toll first; later sentences name some of the victims, or the toll of another event it
+recalls); injured, when only "shot" is said, is those shot minus those killed.
 
 Documents are grouped (:func:`group`): two reports about the same city are one incident when their
 event days are at most ``SAME_DAYS`` apart and, where the city has more than ``CROWDED`` reports in
@@ -57,6 +58,8 @@ TYPES = {
 }
 _TYPE_OF = {w: t for t, ws in TYPES.items() for w in ws}
 _WORD = re.compile(r"[a-z]+")
+# capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
+_PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}),\s*([A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z.]+)?)\s*[—–-]{1,2}", re.M)
 
 
@@ -121,6 +124,8 @@ def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset
             if mention.doc != doc.id:
                 continue
             name = mention.text.strip().removeprefix("the ").removeprefix("The ")
+            if not _PLACE_NAME.fullmatch(name) or (name.isupper() and len(name) <= 4 and not gaz.is_place(name)):
+                continue  # boilerplate read as a place: "WRAL.com", "N.C. (WNCN)", an acronym ("NRA")
             name = name.title() if name.isupper() else name
             if name.casefold() in regions:
                 states[regions[name.casefold()]] += 1
@@ -176,13 +181,9 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   names=frozenset(e.id for e in mine if e.type in NAME_TYPES))  # fmt: skip
-        said: dict[str, CasualtyClaim] = {}
+        said: dict[str, CasualtyClaim] = {}  # per measure, the first claim (claims come in text order)
         for c in cs:
-            if (
-                isinstance(c, CasualtyClaim)
-                and c.measure
-                and (c.measure not in said or _count(c) > _count(said[c.measure]))
-            ):
+            if isinstance(c, CasualtyClaim) and c.measure and c.measure not in said:
                 said[c.measure] = c
         for measure in ("killed", "injured"):
             if measure in said:
