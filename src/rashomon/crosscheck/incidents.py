@@ -65,7 +65,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}),\s*([A-Z][A-Za-z.]{1,15}(?
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, str]:
-    """Folded first-level subdivision names and codes of the world (US states, provinces) -> name."""
+    """Folded names of the world's first-level subdivisions (US states, provinces, regions) -> the name."""
     import pycountry
 
     out: dict[str, str] = {}
@@ -97,7 +97,7 @@ class Facts:
     outlet: str
     published: str | None
     place: str | None
-    places: frozenset[str]  # every city it names (folded): two reports meet on any of them
+    places: frozenset[str]  # every city it names (folded): reports about nearby cities meet on a shared name
     region: str | None
     day: str | None
     type: str | None
