@@ -257,8 +257,9 @@ def demo(tmp_path_factory):
 
 def test_demo_and_xss_corpus_pages(w, demo):
     url, r = demo
-    paths = ["/", "/findings", "/entities", "/timeline", "/matrix", "/framing", "/search?q=killed"]
+    paths = ["/", "/findings", "/entities", "/timeline", "/matrix", "/framing", "/search?q=killed", "/incidents"]
     paths += [f"/doc/{d.id}" for d in r.documents()] + [f"/finding/{f.id}" for f in r.findings()[:5]]
+    paths += [f"/incident/{i.id}" for i in r.incidents()]
     for path in paths:
         assert w.page.goto(url + path).status == 200, path
     for name, path in (("overview", "/"), ("findings", "/findings"), ("timeline", "/timeline")):

@@ -111,3 +111,25 @@ def framing(r: Rashomon = Corpus) -> HTMLResponse:
 def search(q: str = Query("", max_length=200), r: Rashomon = Corpus) -> HTMLResponse:
     terms, docs, claims, ents = views.search(r, q)
     return page("search.html", "search", q=q, terms=terms, docs=docs, claims=claims, ents=ents)
+
+
+@router.get("/incidents")
+def incidents(
+    place: str | None = Query(None, max_length=200),
+    status: str | None = Query(None, max_length=40),
+    r: Rashomon = Corpus,
+) -> HTMLResponse:
+    found = r.incidents(place=place or None, status=status or None)
+    return page("incidents.html", "incidents", items=found, filters={"place": place or "", "status": status or ""})
+
+
+@router.get("/incident/{incident_id}")
+def incident(incident_id: str, r: Rashomon = Corpus) -> HTMLResponse:
+    found = [i for i in r.incidents() if i.id == incident_id]
+    if not found:
+        raise HTTPException(404, f"No incident with id {incident_id}.")
+    inc = found[0]
+    ids = [rep.claim for f in inc.figures for rep in f.reports]
+    claims = {c.id: c for c in r.store.claims(ids=ids)} if ids else {}
+    docs = {d.id: d for d in r.store.documents(ids=list(inc.documents), with_removals=False, with_raw=False)}
+    return page("incident.html", "incidents", i=inc, claims=claims, docs=docs)

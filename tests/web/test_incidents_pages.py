@@ -1,0 +1,50 @@
+"""The incidents pages: every incident listed, and every figure's reports linked to the words they stand on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rashomon import pipeline
+from rashomon.options import Options
+from rashomon.store import Store
+from rashomon.web.app import create_app
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = tmp_path_factory.mktemp("incidents") / "demo.duckdb"
+    store = Store(db)
+    pipeline.ingest(store, [EXAMPLES / "demo"], Options())
+    pipeline.analyze(store, Options())
+    return TestClient(create_app(db)), store
+
+
+def test_every_incident_is_listed_and_each_report_links_to_its_evidence(client):
+    c, store = client
+    incidents = store.incidents()
+    assert incidents and any(i.figures for i in incidents)
+    listing = c.get("/incidents")
+    assert listing.status_code == 200
+    assert sorted(re.findall(r'href="/incident/([^"]+)"', listing.text)) == sorted(i.id for i in incidents)
+    claims = {x.id: x for x in store.claims()}
+    for inc in incidents:
+        page = c.get(f"/incident/{inc.id}")
+        assert page.status_code == 200
+        links = re.findall(r'class="evlink" href="/doc/([^"#]+)#c-([^"]+)">“([^”]*)”', page.text)
+        assert len(links) == sum(len(f.reports) for f in inc.figures)
+        for doc, claim, quoted in links:
+            assert claims[claim].doc == doc and claims[claim].text == quoted.replace("&#39;", "'")
+            assert f'id="c-{claim}"' in c.get(f"/doc/{doc}").text  # the evidence the link scrolls to exists
+
+
+def test_filters_and_unknown_incidents(client):
+    c, store = client
+    place = next(i.place for i in store.incidents() if i.place)
+    page = c.get("/incidents", params={"place": place.lower()[:4]})
+    assert page.status_code == 200 and place in page.text
+    assert "No incidents match." in c.get("/incidents", params={"place": "nowhere-at-all"}).text
+    assert c.get("/incident/i_missing").status_code == 404
