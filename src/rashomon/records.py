@@ -253,7 +253,6 @@ class CasualtyClaim(Claim):
 CLAIM_TYPES: dict[str, type[Claim]] = {
     c.KIND: c for c in (QuantityClaim, QuoteClaim, TimeClaim, EventClaim, CasualtyClaim)
 }
-AnyClaim = QuantityClaim | QuoteClaim | TimeClaim | EventClaim | CasualtyClaim
 
 
 def make_claim(kind: str, **fields: Any) -> Claim:

@@ -88,3 +88,12 @@ def test_a_report_states_its_toll_first_and_shot_not_killed_is_injured():
     assert (f.place, f.region, f.day) == ("Velmora", "Oregon", "2024-03-02")
     assert f.reports["killed"][1] == 2  # the lede's toll, not the other event's 26
     assert f.reports["injured"][1] == 1  # three shot, two of them killed
+
+
+def test_an_unknown_figure_policy_is_refused_with_the_choices():
+    import pytest
+
+    from rashomon.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown incident policy 'median'"):
+        incidents([facts("a", "Velmora", "2024-03-01", 1)], "median")

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..errors import UsageError
 from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
 from .link import outlet_of, root_of
@@ -307,5 +308,7 @@ def code(members: list[Facts], policy: str = "highest") -> Incident:
 
 def incidents(all_facts: list[Facts], policy: str = "highest") -> list[Incident]:
     """Every incident of the corpus, ordered by date, place and id."""
+    if policy not in POLICIES:
+        raise UsageError(f"unknown incident policy {policy!r}", hint=f"choose one of {', '.join(POLICIES)}")
     out = [code(g, policy) for g in group(all_facts)]
     return sorted(out, key=lambda i: (i.date or "9999", i.place or "", i.id))
