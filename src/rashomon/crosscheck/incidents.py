@@ -1,7 +1,7 @@
 """Incidents: every real-world event in the pile coded once, as GVA and ACLED coders do by hand.
 
 Per document (:func:`facts`): the place (a dateline's city, else the city the document names most;
-the region: a state or province it names), the event day (the earliest full date the text gives in
+the region: a state or province it names), the event day (the first full date the text gives in
 the week before publication, "early Monday" anchored on the publication date by the time
 extractor; else the publication day), the type (the incident word it uses most) and, per casualty
 measure, the figure it reports: its first casualty claim of that measure (a report states its
@@ -31,10 +31,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 from ..errors import UsageError
+from ..extract.timerules import parse_anchor
 from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
 from .link import outlet_of, root_of
@@ -142,23 +143,14 @@ def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset
 def _day(doc: Document, times: list[TimeClaim]) -> str | None:
     """The first full date the text gives in the ``EVENT_WINDOW`` days before publication (the time
     extractor anchors "Monday" on the publication date), else the publication day."""
-    pub = _date(doc.published)
+    pub = parse_anchor(doc.published)
     if pub is None:
         return None
     for t in sorted(times, key=lambda t: t.start):
-        d = _date(t.value_iso)
+        d = parse_anchor(t.value_iso)
         if d is not None and pub - timedelta(days=EVENT_WINDOW) <= d <= pub:
             return d.isoformat()
     return pub.isoformat()
-
-
-def _date(value: str | None) -> date | None:
-    if value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[:10]):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _type(doc: Document) -> str | None:
@@ -172,10 +164,14 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc].append(c)
+    ents_of: dict[str, list[Entity]] = defaultdict(list)  # (once per batch, not once per document)
+    for e in entities:
+        for d in dict.fromkeys(m.doc for m in e.mentions):
+            ents_of[d].append(e)
     out = []
     for doc_id in batch:
         doc = by_id[doc_id]
-        mine = [e for e in entities if any(m.doc == doc_id for m in e.mentions)]
+        mine = ents_of.get(doc_id, [])
         place, places, region = _place(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
@@ -239,7 +235,7 @@ def _near_days(all_facts: list[Facts], idx: list[int], uf: UnionFind, need_name:
     than ``CROWDED`` reports in those days (or ``need_name``), only those sharing a name specific to it."""
     df = Counter(x for i in idx for x in all_facts[i].names)
     rare = {i: {x for x in all_facts[i].names if df[x] <= RARE_NAME} for i in idx}
-    dated = sorted((d, i) for i in idx if (d := _date(all_facts[i].day)) is not None)
+    dated = sorted((d, i) for i in idx if (d := parse_anchor(all_facts[i].day)) is not None)
     days = [d for d, _ in dated]
     span = timedelta(days=SAME_DAYS)
     for k, (da, a) in enumerate(dated):
