@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from rashomon.crosscheck.incident_links import tokens
 from rashomon.crosscheck.incidents import Facts, figure, group, incidents
+
+COMMON = "Police The Monday Sheriff County Officers"  # words every report uses
+
+
+def own(doc: str) -> list[str]:
+    """Names only this report uses (a real article names streets, officers, relatives...)."""
+    return [f"Own{doc.title()}{'abcdefghijklmnopqrst'[k]}" for k in range(20)]
 
 
 def facts(doc: str, place: str | None, day: str | None, killed: float | None = None, published: str | None = None,
           persons: tuple[str, ...] = (), region: str | None = None, root: str | None = None,
           typ: str | None = "shooting") -> Facts:  # fmt: skip
+    names = [COMMON, place or "", *(p.removeprefix("e_").replace("_", " ").title() for p in persons), *own(doc)]
     f = Facts(doc=doc, root=root or doc, outlet=f"Outlet {doc}", published=published or day, place=place,
               places=frozenset({place.casefold()} if place else ()), region=region, day=day, type=typ,
-              persons=frozenset(persons), names=frozenset(persons))  # fmt: skip
+              persons=frozenset(persons), tokens=tokens(" ".join(names)))  # fmt: skip
     if killed is not None:
         f.reports["killed"] = (f"c_{doc}", killed, None, None)
     return f
@@ -21,7 +30,8 @@ def _docs(groups):
 
 
 def test_reports_of_one_place_and_day_are_one_incident_other_days_and_places_are_not():
-    fs = [facts("a", "Velmora", "2024-03-01"), facts("b", "VELMORA", "2024-03-02"),
+    fs = [facts("a", "Velmora", "2024-03-01", persons=("e_ilse_marren",)),
+          facts("b", "VELMORA", "2024-03-02", persons=("e_ilse_marren",)),
           facts("c", "Velmora", "2024-03-09"), facts("d", "Dravik", "2024-03-01")]  # fmt: skip
     assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"]]
 
@@ -35,9 +45,9 @@ def test_in_a_crowded_city_reports_of_one_day_must_share_a_name():
 
 def test_a_follow_up_naming_the_same_rare_person_joins_its_incident():
     fs = [
-        facts("a", "Velmora", "2024-03-01", persons=("e_ilse",)),
-        facts("b", "Velmora", "2024-04-20", persons=("e_ilse",)),
-    ]  # the arrest, weeks later
+        facts("a", "Velmora", "2024-03-01", persons=("e_ilse_marren", "e_oren_tal", "e_dara_quill")),
+        facts("b", "Velmora", "2024-04-20", persons=("e_ilse_marren", "e_oren_tal", "e_dara_quill")),
+    ]  # the arrest, weeks later: the victim, the suspect and the detective named again
     fs += [facts(d, "Velmora", f"2024-0{m}-02", persons=("e_mayor",)) for d, m in zip("cdef", range(5, 9))]
     assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"], ["e"], ["f"]]  # the mayor is named too often to tie
 
@@ -65,7 +75,9 @@ def test_a_figure_keeps_every_report_and_says_how_they_relate():
 
 def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():
     # b, published later, gives the event's day as the 1st and a higher toll: an update
-    [inc] = incidents([facts("a", "Velmora", "2024-03-02", 1), facts("b", "Velmora", "2024-03-01", 2, "2024-03-03")])
+    victim = ("e_ilse_marren",)
+    [inc] = incidents([facts("a", "Velmora", "2024-03-02", 1, persons=victim),
+                       facts("b", "Velmora", "2024-03-01", 2, "2024-03-03", persons=victim)])  # fmt: skip
     assert (inc.place, inc.date, inc.type, inc.documents) == ("Velmora", "2024-03-01", "shooting", ("a", "b"))
     assert inc.figure("killed").value == 2 and inc.to_dict()["killed"]["status"] == "update"
 

@@ -8,12 +8,11 @@ measure, the figure it reports: its first casualty claim of that measure (a repo
 incident's toll first; later sentences name some of the victims, or the toll of another event it
 recalls); injured, when only "shot" is said, is those shot minus those killed.
 
-Documents are grouped (:func:`group`): two reports about the same city are one incident when their
-event days are at most ``SAME_DAYS`` apart and, where the city has more than ``CROWDED`` reports in
-those days (a city's several shootings of a night), they share a name specific to it (a victim, a
-street, a venue); reports about different cities of one area join only with such a name; a
-follow-up (an arrest, a funeral, any day later) joins when it names the same rare person and is
-about the same city. Documents that name no place stay alone: never a guess.
+Documents are grouped (:func:`group`) by a small learned model over pairs of documents that share a
+rare name or are about one quiet city on one day (:mod:`.incident_links`): how much rare vocabulary
+they share, how far apart their event days are, whether their places, regions or types differ.
+A document that names no place can still join a report it shares specific names with; one that
+shares nothing stays alone: never a guess.
 
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
@@ -28,7 +27,6 @@ value rose from earlier to later reports: a victim died, a count was completed),
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -37,15 +35,10 @@ from functools import lru_cache
 from ..errors import UsageError
 from ..extract.timerules import parse_anchor
 from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
-from ..unionfind import UnionFind
+from . import incident_links
 from .link import outlet_of, root_of
 
 STAGE = "incidents@1"
-SAME_DAYS = 1  # two reports of one place whose event days are this close are one incident
-RARE_PERSON = 3  # a person named in at most this many documents of the place ties them (a follow-up)
-CROWDED = 3  # more reports than this at one place within SAME_DAYS: a shared name must tie them
-RARE_NAME = 10  # a name in at most this many documents of the place is specific enough to tie two reports
-NAME_TYPES = ("PERSON", "FAC", "ORG", "LOC")
 EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
 MEASURES = ("killed", "injured")
 POLICIES = ("highest", "latest", "conservative")
@@ -104,7 +97,7 @@ class Facts:
     day: str | None
     type: str | None
     persons: frozenset[str]  # entity ids of the people it names
-    names: frozenset[str]  # entity ids of the people, venues, streets and organisations it names
+    tokens: tuple[int, ...]  # its names and numbers, hashed (incident_links.tokens)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
 
@@ -177,7 +170,7 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
                   place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
-                  names=frozenset(e.id for e in mine if e.type in NAME_TYPES))  # fmt: skip
+                  tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"))  # fmt: skip
         said: dict[str, CasualtyClaim] = {}  # per measure, the first claim (claims come in text order)
         for c in cs:
             if isinstance(c, CasualtyClaim) and c.measure and c.measure not in said:
@@ -200,56 +193,12 @@ def _count(c: CasualtyClaim) -> float:
 
 
 def group(all_facts: list[Facts]) -> list[list[Facts]]:
-    """Documents of one incident (see the module docstring). Near-linear: days are compared along each
-    place's documents in day order, names and persons through indexes."""
-    uf = UnionFind(len(all_facts))
-    main: dict[str, list[int]] = defaultdict(list)  # the city a document is about
-    named_city: dict[str, list[int]] = defaultdict(list)  # every city it names
-    for i, f in enumerate(all_facts):
-        if f.place:
-            main[f.place.casefold()].append(i)
-        for name in f.places:
-            named_city[name].append(i)
-    for idx in main.values():
-        _near_days(all_facts, idx, uf, need_name=False)
-    for idx in named_city.values():  # about different cities of one area: they must share a specific name
-        _near_days(all_facts, idx, uf, need_name=True)
-    persons: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(all_facts):
-        for p in f.persons:
-            persons[p].append(i)
-    for docs in persons.values():  # a follow-up (an arrest, a funeral) names the same rare person, any day
-        if 1 < len(docs) <= RARE_PERSON:
-            for b in docs[1:]:
-                fa, fb = all_facts[docs[0]], all_facts[b]
-                if fa.place and (fa.place or "").casefold() == (fb.place or "").casefold() and _compatible(fa, fb):
-                    uf.union(docs[0], b)
+    """Documents of one incident (see the module docstring)."""
+    uf = incident_links.link(all_facts)
     groups: dict[int, list[Facts]] = defaultdict(list)
     for i, f in enumerate(all_facts):
         groups[uf.find(i)].append(f)
     return list(groups.values())
-
-
-def _near_days(all_facts: list[Facts], idx: list[int], uf: UnionFind, need_name: bool) -> None:
-    """Join the reports of one place whose days are at most ``SAME_DAYS`` apart: where the place has more
-    than ``CROWDED`` reports in those days (or ``need_name``), only those sharing a name specific to it."""
-    df = Counter(x for i in idx for x in all_facts[i].names)
-    rare = {i: {x for x in all_facts[i].names if df[x] <= RARE_NAME} for i in idx}
-    dated = sorted((d, i) for i in idx if (d := parse_anchor(all_facts[i].day)) is not None)
-    days = [d for d, _ in dated]
-    span = timedelta(days=SAME_DAYS)
-    for k, (da, a) in enumerate(dated):
-        crowded = need_name or bisect_right(days, da + span) - bisect_left(days, da - span) > CROWDED
-        for db, b in dated[k + 1 :]:
-            if db - da > span:
-                break
-            if _compatible(all_facts[a], all_facts[b]) and (not crowded or rare[a] & rare[b]):
-                uf.union(a, b)
-
-
-def _compatible(a: Facts, b: Facts) -> bool:
-    """Nothing known says the two reports are of different events: the same type and region when both know them."""
-    return (not a.type or not b.type or a.type == b.type) and (not a.region or not b.region or a.region == b.region)
 
 
 def figure(measure: str, members: list[Facts], policy: str = "highest") -> Figure | None:

@@ -139,10 +139,19 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
         r = rashomon.open(Path(tmp) / "eval.duckdb", options)
         r.ingest([pile])
         r.analyze()
-        ours = {d.id: line_of[d.source] for d in r.documents() if d.source in line_of}
-        return score(gold, chosen, [_renamed(i, ours) for i in r.incidents()])
+        return score(gold, chosen, [_renamed(i, articles_of(r, line_of)) for i in r.incidents()])
 
 
-def _renamed(incident: Incident, ours: dict[str, str]) -> Incident:
+def articles_of(r: Any, line_of: dict[str, str]) -> dict[str, list[str]]:
+    """Stored document id -> the GVA articles it stands for: an article whose text is already stored
+    (GVA lists some pages twice) is stored once, with every source recorded."""
+    out: dict[str, list[str]] = {}
+    for doc, source in r.sql("SELECT doc, source FROM doc_sources ORDER BY source")[1]:
+        if source in line_of:
+            out.setdefault(doc, []).append(line_of[source])
+    return out
+
+
+def _renamed(incident: Incident, ours: dict[str, list[str]]) -> Incident:
     """The incident with GVA's article ids for its documents."""
-    return replace(incident, documents=tuple(ours.get(d, d) for d in incident.documents))
+    return replace(incident, documents=tuple(a for d in incident.documents for a in ours.get(d, [d])))

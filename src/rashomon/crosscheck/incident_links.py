@@ -1,0 +1,168 @@
+"""Which reports are of one incident: a small learned model over pairs of documents.
+
+Candidates (blocking keeps it near-linear): two documents meet when they share a *rare* name, a
+capitalised word or a street number that at most ``DF_MAX`` documents of the corpus use (a victim,
+a suspect, a street, a venue, "7200 block"), or when they are about the same city within
+``SAME_DAYS`` days and that city has at most ``CROWDED`` such reports (a quiet town's one shooting
+of the night needs no shared name).
+
+Document frequencies are counted over the pile plus the training corpus's (shipped as hashed token
+counts): in a pile of five articles "Police" and "Monday" are as common as in a large one, and a
+victim's name as rare.
+
+Each candidate pair is scored by a logistic model over what generalises (:data:`FEATURES`): how
+much rare vocabulary the two share (an idf-weighted cosine over their names and numbers), how many
+days apart their events are, whether their places, regions or event types are known to differ, and
+whether they name one person. Pairs at or above the model's threshold are joined (union-find).
+
+The model (``rashomon/models/incidents/links.json``) is learned by ``scripts/train_incidents.py``
+from the Gun Violence Archive development split (``../shared/data/gva/dev``): pairs of candidate
+documents, labelled by whether GVA's coders tied them to one incident; the threshold is chosen by
+two-fold cross-fitting over incidents. The file records the cross-fitted scores.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..extract.timerules import parse_anchor
+from ..unionfind import UnionFind
+
+if TYPE_CHECKING:
+    from .incidents import Facts
+
+DF_MAX = 10  # a name or number in at most this many documents is rare enough to propose a pair
+RARE_DF = 5  # ... and in at most this many, rare enough to be counted as a shared specific name
+SAME_DAYS = 1  # reports of one city this many days apart are candidates without a shared name ...
+CROWDED = 3  # ... unless the city has more reports than this in those days
+NO_DAY_GAP = 30  # days assumed between two reports when one gives no day
+MAX_TOKENS = 400  # names and numbers kept per document (its first ones: the lead says what happened)
+FEATURES = (
+    "bias",
+    "cosine",  # idf-weighted cosine of the two documents' names and numbers
+    "log_rare_shared",  # log(1 + names both use that at most RARE_DF documents use)
+    "log_idf_shared",  # log(1 + the summed idf of the names both use)
+    "log_day_gap",  # log(1 + days between the two event days)
+    "same_day",  # event days at most one day apart
+    "same_place",
+    "place_differs",  # both name a city, and neither names the other's
+    "region_differs",
+    "type_differs",
+    "same_person",  # both name one person (an entity of the corpus)
+)
+_TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]+|\b\d{3,5}\b")
+
+
+def tokens(text: str) -> tuple[int, ...]:
+    """The document's names and numbers (capitalised words, 3-5 digit numbers), hashed, sorted, unique."""
+    seen: dict[int, None] = {}
+    for m in _TOKEN.finditer(text):
+        seen.setdefault(zlib.crc32(m.group().encode()), None)
+        if len(seen) >= MAX_TOKENS:
+            break
+    return tuple(sorted(seen))
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]
+    threshold: float
+    background_docs: int = 0  # documents of the training corpus
+    background_df: dict[int, int] = field(default_factory=dict)  # their token counts (tokens in >= 3)
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The packaged model (see the module docstring)."""
+    raw = json.loads(resources.files("rashomon.models.incidents").joinpath("links.json").read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError(
+            "rashomon/models/incidents/links.json was trained on other features: run scripts/train_incidents.py"
+        )
+    bg = raw["background"]
+    return Model(tuple(raw["weights"]), raw["threshold"], bg["documents"], dict(zip(bg["tokens"], bg["df"])))
+
+
+class Corpus:
+    """Document frequencies and norms of the documents' tokens, for the pair features."""
+
+    def __init__(self, facts: Sequence[Facts], m: Model):
+        self.facts = facts
+        self.df: Counter[int] = Counter(t for f in facts for t in f.tokens)  # in the pile: blocking
+        self.pooled = {t: c + m.background_df.get(t, 0) for t, c in self.df.items()}  # with the training corpus's
+        n = len(facts) + m.background_docs
+        self.idf = {t: math.log(n / c) for t, c in self.pooled.items()}
+        self.norm = [math.sqrt(sum(self.idf[t] ** 2 for t in f.tokens)) or 1.0 for f in facts]
+        self.days = [parse_anchor(f.day) for f in facts]
+
+    def candidates(self) -> set[tuple[int, int]]:
+        """Pairs that share a rare token, and pairs of one quiet city within ``SAME_DAYS`` (module docstring)."""
+        posting: dict[int, list[int]] = defaultdict(list)
+        for i, f in enumerate(self.facts):
+            for t in f.tokens:
+                if 2 <= self.df[t] <= DF_MAX:
+                    posting[t].append(i)
+        pairs = {(a, b) for docs in posting.values() for k, a in enumerate(docs) for b in docs[k + 1 :]}
+        by_place: dict[str, list[tuple[date, int]]] = defaultdict(list)
+        for i, f in enumerate(self.facts):
+            if f.place and (d := self.days[i]) is not None:
+                by_place[f.place.casefold()].append((d, i))
+        span = timedelta(days=SAME_DAYS)
+        for dated in by_place.values():
+            dated.sort()
+            days = [d for d, _ in dated]
+            for k, (da, a) in enumerate(dated):
+                if bisect_right(days, da + span) - bisect_left(days, da - span) > CROWDED:
+                    continue
+                for _, b in dated[k + 1 : bisect_right(days, da + span)]:
+                    pairs.add((min(a, b), max(a, b)))
+        return pairs
+
+    def features(self, i: int, j: int) -> list[float]:
+        a, b = self.facts[i], self.facts[j]
+        shared = set(a.tokens).intersection(b.tokens)
+        da, db = self.days[i], self.days[j]
+        gap = abs((da - db).days) if da and db else NO_DAY_GAP
+        pa, pb = (a.place or "").casefold(), (b.place or "").casefold()
+        return [
+            1.0,
+            sum(self.idf[t] ** 2 for t in shared) / (self.norm[i] * self.norm[j]),
+            math.log1p(sum(1 for t in shared if self.pooled[t] <= RARE_DF)),
+            math.log1p(sum(self.idf[t] for t in shared)),
+            math.log1p(gap),
+            float(gap <= 1),
+            float(bool(pa) and pa == pb),
+            float(bool(pa and pb) and pa != pb and pa not in b.places and pb not in a.places),
+            float(bool(a.region and b.region) and a.region != b.region),
+            float(bool(a.type and b.type) and a.type != b.type),
+            float(bool(a.persons & b.persons)),
+        ]
+
+    def scored(self) -> Iterator[tuple[int, int, list[float]]]:
+        for i, j in sorted(self.candidates()):
+            yield i, j, self.features(i, j)
+
+
+def link(facts: Sequence[Facts], m: Model | None = None) -> UnionFind:
+    """Documents joined into incidents: every candidate pair the model scores at or above its threshold."""
+    m = m or model()
+    uf = UnionFind(len(facts))
+    for i, j, x in Corpus(facts, m).scored():
+        if m.probability(x) >= m.threshold:
+            uf.union(i, j)
+    return uf
