@@ -30,12 +30,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import lru_cache
 
 from ..errors import UsageError
 from ..extract.timerules import parse_anchor
 from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
-from . import incident_links
+from . import incident_links, incident_place
 from .link import outlet_of, root_of
 
 STAGE = "incidents@1"
@@ -53,36 +52,9 @@ TYPES = {
 }
 _TYPE_OF = {w: t for t, ws in TYPES.items() for w in ws}
 _WORD = re.compile(r"[a-z]+")
+
+
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
-_PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,40}),\s*([A-Z][A-Za-z.]{1,15}(?: [A-Z][a-z.]+)?)\s*[—–-]{1,2}", re.M)
-
-
-@lru_cache(maxsize=1)
-def _regions() -> dict[str, str]:
-    """Folded names of the world's first-level subdivisions (US states, provinces, regions) -> the name."""
-    import pycountry
-
-    out: dict[str, str] = {}
-    for s in pycountry.subdivisions:
-        if "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region"):
-            out.setdefault(s.name.casefold(), s.name)
-    return out
-
-
-_STATE_ABBR = {  # AP style abbreviations in US datelines
-    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "colo.": "Colorado",
-    "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia", "ill.": "Illinois",
-    "ind.": "Indiana", "kan.": "Kansas", "ky.": "Kentucky", "la.": "Louisiana", "md.": "Maryland",
-    "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota", "miss.": "Mississippi", "mo.": "Missouri",
-    "mont.": "Montana", "neb.": "Nebraska", "nev.": "Nevada", "n.c.": "North Carolina", "n.d.": "North Dakota",
-    "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York", "okla.": "Oklahoma",
-    "ore.": "Oregon", "pa.": "Pennsylvania", "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota",
-    "tenn.": "Tennessee", "va.": "Virginia", "vt.": "Vermont", "wash.": "Washington", "w.va.": "West Virginia",
-    "wis.": "Wisconsin", "wyo.": "Wyoming",
-}  # fmt: skip
-
-
 @dataclass
 class Facts:
     """What one document says about the incident it reports."""
@@ -101,41 +73,9 @@ class Facts:
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
 
-def _place(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset[str], str | None]:
-    """(the city the document is about, every city it names, its region)."""
-    from ..extract.gazetteer import load
-
-    gaz = load()
-    regions = _regions()
-    m = DATELINE.search(doc.text[:600])
-    dateline = m.group(1).strip().title() if m else None
-    region = (_STATE_ABBR.get(m.group(2).casefold()) or regions.get(m.group(2).casefold())) if m else None
-    cities: Counter[str] = Counter()
-    states: Counter[str] = Counter()
-    for e in entities:
-        if e.type not in ("GPE", "LOC", "FAC"):
-            continue
-        for mention in e.mentions:  # the document's own words: a corpus-wide cluster's name may be another place's
-            if mention.doc != doc.id:
-                continue
-            name = mention.text.strip().removeprefix("the ").removeprefix("The ")
-            if not _PLACE_NAME.fullmatch(name) or (name.isupper() and len(name) <= 4 and not gaz.is_place(name)):
-                continue  # boilerplate read as a place: "WRAL.com", "N.C. (WNCN)", an acronym ("NRA")
-            name = name.title() if name.isupper() else name
-            if name.casefold() in regions:
-                states[regions[name.casefold()]] += 1
-            elif e.type == "GPE" and not gaz.country(name) and name.casefold() not in _STATE_ABBR:
-                cities[name] += 2 if gaz.is_place(name) else 1
-    place = dateline or (max(cities, key=lambda c: (cities[c], c)) if cities else None)
-    if region is None and states:
-        region = max(states, key=lambda s: (states[s], s))
-    names = {c.casefold() for c in cities} | ({dateline.casefold()} if dateline else set())
-    return place, frozenset(names), region
-
-
 def _day(doc: Document, times: list[TimeClaim]) -> str | None:
     """The first full date the text gives in the ``EVENT_WINDOW`` days before publication (the time
-    extractor anchors "Monday" on the publication date), else the publication day."""
+    extractor anchors "Monday night" on the publication date), else the publication day."""
     pub = parse_anchor(doc.published)
     if pub is None:
         return None
@@ -165,7 +105,7 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     for doc_id in batch:
         doc = by_id[doc_id]
         mine = ents_of.get(doc_id, [])
-        place, places, region = _place(doc, mine)
+        place, places, region = incident_place.read(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
                   place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
@@ -244,10 +184,11 @@ def code(members: list[Facts], policy: str = "highest") -> Incident:
         counts = Counter(v for v in values if v)
         return max(counts, key=lambda v: (counts[v], v)) if counts else None
 
-    days = sorted(d for f in members if (d := f.day))
+    days = Counter(d for f in members if (d := f.day))  # the day most reports give; of those, the earliest
     figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
+    date = min(days, key=lambda d: (-days[d], d)) if days else None
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
-                    date=days[0] if days else None, place=most([f.place for f in members]),
+                    date=date, place=most([f.place for f in members]),
                     region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
 
 

@@ -9,7 +9,9 @@ with GVA's, each gold incident matched to the predicted incident holding most of
   (a range's lower bound when it gives no exact value), (a) over the incidents where it states a
   figure ("stated", with the share of incidents that have one: "coverage") and (b) over all
   incidents, an unstated figure read as 0, as a coder reads a report that mentions no death;
-* date and city accuracy (city: the incident's place equals GVA's city or county, case-insensitive);
+* date and city accuracy (city: the incident's place equals GVA's city or county, case-insensitive;
+  GVA's "Halethorpe (Lansdowne)" accepts either name, "Saginaw (county)" is "Saginaw County", and
+  "St." is "Saint");
 * tied: the share of multi-article incidents whose articles all land in one predicted incident that
   has a figure for killed or injured.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 from collections import Counter
 from dataclasses import replace
@@ -69,6 +72,20 @@ def _figure_value(incident: Incident | None, measure: str) -> float | None:
     return f.value if f.value is not None else f.low
 
 
+def _place_key(name: str) -> str:
+    return re.sub(r"^st\.? ", "saint ", re.sub(r"[\s-]+", " ", name.strip().casefold()))
+
+
+def _city_keys(city: str) -> set[str]:
+    """The names GVA's city field accepts (see the module docstring)."""
+    m = re.fullmatch(r"(.+?)\s*\((.+)\)", city.strip())
+    if m is None:
+        return {_place_key(city)}
+    if m.group(2).casefold() == "county":
+        return {_place_key(f"{m.group(1)} County"), _place_key(f"{m.group(1)} Parish")}
+    return {_place_key(m.group(1)), _place_key(m.group(2))}
+
+
 def _matched(g: dict, pred_of: dict[str, str], by_id: dict[str, Incident]) -> Incident | None:
     """The predicted incident holding most of a gold incident's articles."""
     return by_id.get(Counter(pred_of[d] for d in g["documents"]).most_common(1)[0][0])
@@ -110,7 +127,7 @@ def score(gold: dict[str, dict], chosen: list[str], incidents: list[Incident]) -
         g = gold[i]
         match = _matched(g, pred_of, by_id)
         date_ok += bool(match and match.date == g["date"])
-        city_ok += bool(match and match.place and match.place.casefold() == (g.get("city") or "").strip().casefold())
+        city_ok += bool(match and match.place and _place_key(match.place) in _city_keys(g.get("city") or ""))
         if len(g["documents"]) > 1:
             multi += 1
             tied += bool(match and set(g["documents"]) <= set(match.documents) and match.figures)

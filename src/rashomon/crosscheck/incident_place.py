@@ -1,0 +1,127 @@
+"""Where a report says its incident happened: the city (or county), and the region (state, province).
+
+Evidence, strongest first, each a vote for a city: the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
+anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis
+Police Department", "Chicago police"); the places the document's own words name (a city of the
+gazetteer counts double a name it does not know: a neighbourhood, a street read as a place). A
+county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
+city is named, as GVA codes unincorporated areas. The region: the dateline's state, else the state or
+province the text names most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..records import Document, Entity
+
+LEAD = 1500  # characters in which a dateline is looked for
+DATELINE_VOTE, AGENCY_VOTE, KNOWN_CITY_VOTE, NAME_VOTE = 6, 3, 2, 1
+# capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
+_PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
+_STATION = r"(?:\s*\([A-Za-z0-9 .&/-]{2,24}\))?"  # "(WTHR)", "(AP)"
+_DASH = r"\s*[—–-]{1,2}\s"
+DATELINE = re.compile(
+    rf"^[ \t|]*(?:(?P<city>[A-Z][A-Za-z .'-]{{2,40}}?),\s*(?P<state>[A-Z][A-Za-z.]{{1,15}}(?: [A-Z][a-z.]+)?)"
+    rf"|(?P<caps>[A-Z][A-Z .'-]{{1,40}}[A-Z])){_STATION}{_DASH}",
+    re.M,
+)
+_AGENCY = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:[Pp]olice|Police Department|P\.D\.|[Ss]heriff)"
+)
+_GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "university", "transit", "capitol",
+            "tribal", "military", "border", "airport", "housing", "school", "the", "local", "area", "county",
+            "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
+_INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
+                "church", "center", "court", "jail"}  # fmt: skip
+_NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Folded names of the world's first-level subdivisions (US states, provinces, regions) -> the name."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for s in pycountry.subdivisions:
+        if "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region"):
+            out.setdefault(s.name.casefold(), s.name)
+    return out
+
+
+STATE_ABBR = {  # AP style abbreviations in US datelines
+    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California", "colo.": "Colorado",
+    "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida", "ga.": "Georgia", "ill.": "Illinois",
+    "ind.": "Indiana", "kan.": "Kansas", "ky.": "Kentucky", "la.": "Louisiana", "md.": "Maryland",
+    "mass.": "Massachusetts", "mich.": "Michigan", "minn.": "Minnesota", "miss.": "Mississippi", "mo.": "Missouri",
+    "mont.": "Montana", "neb.": "Nebraska", "nev.": "Nevada", "n.c.": "North Carolina", "n.d.": "North Dakota",
+    "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York", "okla.": "Oklahoma",
+    "ore.": "Oregon", "pa.": "Pennsylvania", "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota",
+    "tenn.": "Tennessee", "va.": "Virginia", "vt.": "Vermont", "wash.": "Washington", "w.va.": "West Virginia",
+    "wis.": "Wisconsin", "wyo.": "Wyoming",
+}  # fmt: skip
+
+
+def _region(name: str) -> str | None:
+    key = name.strip().casefold()
+    return STATE_ABBR.get(key) or regions().get(key)
+
+
+def _tidy(name: str) -> str:
+    name = name.strip().removeprefix("the ").removeprefix("The ")
+    return name.title() if name.isupper() else name
+
+
+def read(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset[str], str | None]:
+    """(the city the document is about, every city it names (folded), its region); see the module docstring."""
+    from ..extract.gazetteer import load
+
+    gaz = load()
+    cities: Counter[str] = Counter()
+    counties: Counter[str] = Counter()
+    states: Counter[str] = Counter()
+    region = None
+
+    def vote(name: str, weight: int) -> None:
+        if name.casefold() in _NOT_PLACES or gaz.country(name) or _region(name):
+            return
+        (counties if name.endswith((" County", " Parish")) else cities)[name] += weight
+
+    m = DATELINE.search(doc.text[:LEAD])
+    if m and m.group("city"):
+        region = _region(m.group("state"))
+        if region or gaz.is_place(m.group("city")):
+            vote(_tidy(m.group("city")), DATELINE_VOTE)
+    elif m and m.group("caps") and gaz.is_place(m.group("caps")):
+        vote(_tidy(m.group("caps")), DATELINE_VOTE)
+    for a in _AGENCY.finditer(doc.text):
+        proper = a.group(0)[len(a.group("name")) + 1].isupper()  # "Memphis Police", not "Monday police said"
+        if not proper and not gaz.is_place(a.group("name")):
+            continue
+        words = a.group("name").split()
+        while words and words[0].casefold() in _GENERIC:
+            words.pop(0)
+        if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
+            vote(" ".join(words), AGENCY_VOTE)
+    for e in entities:
+        if e.type not in ("GPE", "LOC", "FAC"):
+            continue
+        for mention in e.mentions:  # the document's own words: a corpus-wide cluster's name may be another place's
+            if mention.doc != doc.id:
+                continue
+            name = _tidy(mention.text)
+            if (not _PLACE_NAME.fullmatch(name) or (len(name) <= 4 and name.isupper() and not gaz.is_place(name))
+                    or _INSTITUTION & set(name.casefold().split())):  # fmt: skip
+                continue  # not a place: "WRAL.com", "N.C. (WNCN)", an acronym ("NRA"), "Savannah-Chatham Metro Police"
+            if state := _region(name):
+                states[state] += 1
+            elif e.type == "GPE" or name.endswith(" County"):
+                vote(name, KNOWN_CITY_VOTE if gaz.is_place(name) else NAME_VOTE)
+    best = cities or counties
+    place = max(best, key=lambda c: (best[c], c)) if best else None
+    if region is None and states:
+        region = max(states, key=lambda s: (states[s], s))
+    return place, frozenset(c.casefold() for c in cities), region
