@@ -30,6 +30,9 @@ out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
 
 DbOpt = typer.Option(None, "--db", help=f"DuckDB store file (default: the global --db, else ./{DEFAULT_DB}).")
+WaitOpt = typer.Option(
+    10.0, "--wait", min=0, help="Seconds to wait for another ingest or analyze of the same store to finish."
+)
 
 
 @app.callback()
@@ -95,9 +98,9 @@ def _fields(specs: list[str]) -> dict[str, str]:
     return fields
 
 
-def _open(db: str | None, read_only: bool = False, **opts: Any) -> api.Rashomon:
+def _open(db: str | None, read_only: bool = False, wait: float = 10.0, **opts: Any) -> api.Rashomon:
     try:
-        return api.open(_db(db), Options(**opts), read_only=read_only)
+        return api.open(_db(db), Options(**opts), read_only=read_only, wait=wait)
     except RashomonError as exc:
         _fail(exc)
         raise
@@ -121,6 +124,7 @@ def ingest(
     max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed."),
     engine: str = typer.Option("local", help="local | ray (files read and cleaned by Ray tasks)"),
     address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT)."),
+    wait: float = WaitOpt,
 ) -> None:
     """Read articles into the store (cleaned, with metadata, near-copies linked)."""
     _check_engine(engine)
@@ -133,6 +137,7 @@ def ingest(
         max_archive_bytes=int(max_archive_mb * 2**20),
         engine=engine,
         ray_address=address,
+        wait=wait,
     )
     prog, cb = _progress()
     try:
@@ -158,10 +163,11 @@ def analyze(
     batch_size: int = typer.Option(32, help="Documents per batch."),
     engine: str = typer.Option("local", help="local | ray"),
     address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT)."),
+    wait: float = WaitOpt,
 ) -> None:
     """Run every stage not yet run on new documents; rebuild the cross-source results."""
     _check_engine(engine)
-    r = _open(db, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
+    r = _open(db, wait=wait, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
     prog, cb = _progress()
     try:
         with prog:
