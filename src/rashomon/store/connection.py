@@ -87,12 +87,12 @@ class Connection:
             if con is not self._memory:
                 con.close()
 
-    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _open(self, read_only: bool, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.busy_timeout
         delay = 0.05
         while True:
             try:
-                return duckdb.connect(self.path, read_only=read_only)
+                return duckdb.connect(self.path, read_only=read_only, config=config or {})
             except duckdb.IOException as exc:  # the file is locked by another process
                 if not any(w in str(exc) for w in _LOCK_WORDS):
                     raise StoreError(str(exc), source=self.path) from exc
