@@ -1,11 +1,13 @@
 """The command line: each command parses, calls one library function, renders.
 
-Exit codes: 0 all good; 1 some inputs failed (each listed with its reason); 2 usage error.
+Exit codes: 0 all good; 1 some inputs failed (each listed with its reason) or the store could not be
+used; 2 usage error; 128 + the signal's number when stopped by SIGINT (130) or SIGTERM (143).
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -389,12 +391,36 @@ def report(db: str | None = DbOpt, out_path: Path = typer.Option(Path("report.ht
     out.print(f"wrote {write_report(r, out_path)}")
 
 
+class Stopped(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (open transactions roll back, worker
+    pools shut down), but is not caught by ``except Exception`` nor turned into click's "Aborted!"."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _stop)
     try:
         app()
     except RashomonError as exc:  # pragma: no cover - last resort
         err.print(f"error: {exc}", highlight=False)
         sys.exit(1)
+    except Stopped as stop:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this message short
+        name = signal.Signals(stop.signum).name
+        err.print(
+            f"stopped by {name}: the batch in progress was not saved (everything before it was); "
+            "run the command again to go on",
+            highlight=False,
+        )
+        sys.exit(128 + stop.signum)
 
 
 if __name__ == "__main__":
