@@ -12,6 +12,7 @@ r.export("json", "out.json")
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from .records import (
     TimelineEntry,
 )
 from .store import DEFAULT_DB, Store, export as export_mod
+from .store.lock import writer_lock
 
 
 def _engine(options: Options) -> Any:
@@ -44,8 +46,19 @@ def _engine(options: Options) -> Any:
 class Rashomon:
     """A corpus in one DuckDB store, with everything Rashomon can do to it."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, options: Options | None = None, *, read_only: bool = False):
-        self.store = Store(path, read_only=read_only)
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        options: Options | None = None,
+        *,
+        read_only: bool = False,
+        wait: float = 10.0,
+    ):
+        """``wait``: how long ``ingest`` and ``analyze`` wait for another process writing to the same
+        store before they give up with :class:`~rashomon.errors.StoreBusy` (see :mod:`rashomon.store.lock`)."""
+        self.wait = wait
+        with writer_lock(str(path), "open", wait) if not read_only else nullcontext():
+            self.store = Store(path, read_only=read_only, busy_timeout=max(wait, 10.0))
         self.options = options or Options()
 
     def __repr__(self) -> str:
@@ -58,11 +71,13 @@ class Rashomon:
         if isinstance(paths, (str, Path)):
             paths = [paths]
         opts = self.options.with_(**options)
-        return _engine(opts).ingest(self.store, paths, opts, progress)
+        with writer_lock(self.store.path, "ingest", self.wait):
+            return _engine(opts).ingest(self.store, paths, opts, progress)
 
     def analyze(self, progress: pipeline.Progress = pipeline._noop, **options: Any) -> pipeline.AnalyzeReport:
         opts = self.options.with_(**options)
-        return _engine(opts).analyze(self.store, opts, progress)
+        with writer_lock(self.store.path, "analyze", self.wait):
+            return _engine(opts).analyze(self.store, opts, progress)
 
     # reading
     def documents(self, outlet: str | None = None) -> list[Document]:

@@ -1,11 +1,13 @@
 """The command line: each command parses, calls one library function, renders.
 
-Exit codes: 0 all good; 1 some inputs failed (each listed with its reason); 2 usage error.
+Exit codes: 0 all good; 1 some inputs failed (each listed with its reason) or the store could not be
+used; 2 usage error; 128 + the signal's number when stopped by SIGINT (130) or SIGTERM (143).
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +32,9 @@ out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 200)
 
 DbOpt = typer.Option(None, "--db", help=f"DuckDB store file (default: the global --db, else ./{DEFAULT_DB}).")
+WaitOpt = typer.Option(
+    10.0, "--wait", min=0, help="Seconds to wait for another ingest or analyze of the same store to finish."
+)
 
 
 @app.callback()
@@ -95,9 +100,9 @@ def _fields(specs: list[str]) -> dict[str, str]:
     return fields
 
 
-def _open(db: str | None, read_only: bool = False, **opts: Any) -> api.Rashomon:
+def _open(db: str | None, read_only: bool = False, wait: float = 10.0, **opts: Any) -> api.Rashomon:
     try:
-        return api.open(_db(db), Options(**opts), read_only=read_only)
+        return api.open(_db(db), Options(**opts), read_only=read_only, wait=wait)
     except RashomonError as exc:
         _fail(exc)
         raise
@@ -121,6 +126,7 @@ def ingest(
     max_archive_mb: float = typer.Option(1024, help="Stop reading an archive past this many MB uncompressed."),
     engine: str = typer.Option("local", help="local | ray (files read and cleaned by Ray tasks)"),
     address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT)."),
+    wait: float = WaitOpt,
 ) -> None:
     """Read articles into the store (cleaned, with metadata, near-copies linked)."""
     _check_engine(engine)
@@ -133,6 +139,7 @@ def ingest(
         max_archive_bytes=int(max_archive_mb * 2**20),
         engine=engine,
         ray_address=address,
+        wait=wait,
     )
     prog, cb = _progress()
     try:
@@ -158,10 +165,11 @@ def analyze(
     batch_size: int = typer.Option(32, help="Documents per batch."),
     engine: str = typer.Option("local", help="local | ray"),
     address: str | None = typer.Option(None, help="Ray cluster address (auto|HOST:PORT)."),
+    wait: float = WaitOpt,
 ) -> None:
     """Run every stage not yet run on new documents; rebuild the cross-source results."""
     _check_engine(engine)
-    r = _open(db, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
+    r = _open(db, wait=wait, model=model, workers=workers, batch_size=batch_size, engine=engine, ray_address=address)
     prog, cb = _progress()
     try:
         with prog:
@@ -383,12 +391,36 @@ def report(db: str | None = DbOpt, out_path: Path = typer.Option(Path("report.ht
     out.print(f"wrote {write_report(r, out_path)}")
 
 
+class Stopped(BaseException):
+    """SIGINT or SIGTERM arrived: unwinds like KeyboardInterrupt (open transactions roll back, worker
+    pools shut down), but is not caught by ``except Exception`` nor turned into click's "Aborted!"."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _stop)
     try:
         app()
     except RashomonError as exc:  # pragma: no cover - last resort
         err.print(f"error: {exc}", highlight=False)
         sys.exit(1)
+    except Stopped as stop:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this message short
+        name = signal.Signals(stop.signum).name
+        err.print(
+            f"stopped by {name}: the batch in progress was not saved (everything before it was); "
+            "run the command again to go on",
+            highlight=False,
+        )
+        sys.exit(128 + stop.signum)
 
 
 if __name__ == "__main__":

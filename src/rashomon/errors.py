@@ -86,6 +86,18 @@ class ReadOnlyQuery(StoreError):
     code = "E203"
 
 
+class NotAStore(StoreError):
+    """The file is a DuckDB database, but not a Rashomon store (its tables are someone else's)."""
+
+    code = "E204"
+
+
+class StoreDamaged(StoreError):
+    """The store file cannot be read: truncated, its header overwritten, not a DuckDB file at all."""
+
+    code = "E205"
+
+
 class UsageError(RashomonError, ValueError):
     code = "E300"
 

@@ -10,7 +10,8 @@ Workers send back those small records, never spaCy ``Doc`` objects, so little is
 came in, whatever order the workers finish in, so ``workers=N`` stores exactly what
 ``workers=1`` stores. At most ``2 * workers`` batches are in flight: memory is bounded
 by the batch size, not by the corpus size. Workers are started with the ``spawn``
-context (no forked copies of a parent's DuckDB connections or thread pools).
+context (no forked copies of a parent's DuckDB connections or thread pools), and die with their
+parent, however it ends (:func:`die_with_parent`): a killed ``analyze`` leaves no worker behind.
 
 ``process_mapper`` runs the corpus stage's partitions (:mod:`rashomon.crosscheck.partition`)
 the same way: in a pool of worker processes, in order, a bounded window in flight, while the
@@ -19,7 +20,13 @@ driver loads the next partitions from the store.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -106,11 +113,36 @@ def _reason(exc: BaseException) -> str:
 
 # ------------------------------------------------------------ worker process
 _OPTIONS: Options | None = None
+_PR_SET_PDEATHSIG = 1
 
 
-def _init_worker(options: Options) -> None:
-    """Runs once per worker process: load the model before the first batch arrives."""
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when its parent does, however the parent ends (SIGKILL included):
+    on Linux the kernel sends it SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon thread
+    polls the parent's pid. A worker whose parent is already gone exits at once."""
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if not armed:
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="rashomon-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
+def _init_worker(options: Options, parent: int) -> None:
+    """Runs once per worker process: tie it to its parent, load the model before the first batch."""
     global _OPTIONS
+    die_with_parent(parent)
     _OPTIONS = options
     pipeline(options.model)
 
@@ -159,7 +191,7 @@ def extract_batches(
         max_workers=options.workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(options,),
+        initargs=(options, os.getpid()),
         max_tasks_per_child=TASKS_PER_WORKER,
     ) as pool:
         for (batch, _), extractions in _in_order(
@@ -179,7 +211,12 @@ def process_mapper(workers: int) -> Iterator[Callable[[Callable, Iterable[tuple]
     """A mapper for :func:`rashomon.pipeline.corpus` that runs each partition in one of ``workers``
     processes (started once, for the whole corpus stage); results come back in input order, at most
     ``2 * workers`` partitions in flight, so memory is bounded by the partition size."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
 
         def mapper(fn: Callable, args: Iterable[tuple]) -> Iterator[Any]:
             for _, result in _in_order(

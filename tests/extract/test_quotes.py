@@ -471,3 +471,29 @@ def test_resolve_speakers_skips_names_in_the_speakers_modifiers() -> None:
     got = resolve_speakers(qs, ents)
     # the daily and the envoys are nobody known
     assert got == {qs[0].id: "e_velo", qs[2].id: "e_ana", qs[4].id: "e_ana"}
+
+
+@given(st.text(alphabet="ab “”\"'\n ", max_size=300), st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40))))
+def test_quote_spans_are_sorted_and_disjoint_so_bisection_finds_the_one_holding_a_span(text, probes):
+    """The quote extractor looks quotes up by bisection (linear on long documents, issue 18): that
+    relies on quote_spans returning sorted, non-overlapping spans."""
+    from rashomon.extract.quotes.frames import _inside, inside_any
+
+    spans = quote_spans(text)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    starts = [s for s, _ in spans]
+    for start, length in probes:
+        probe = (start, start + length)
+        assert inside_any(probe, spans, starts) == any(_inside(probe, q) for q in spans)
+
+
+def test_a_speaker_is_found_in_a_long_document_without_reading_the_whole_text_per_verb(nlp, monkeypatch):
+    """verb_subject read Doc.text (every token joined anew) for each cue verb: quadratic in the length."""
+    from rashomon.extract.quotes import frames
+
+    calls = []
+    real = frames._text_between
+    monkeypatch.setattr(frames, "_text_between", lambda a, b: calls.append(1) or real(a, b))
+    text = "\n\n".join(f"“The bridge {i} is closed,” Mira Castellan said on Monday." for i in range(200))
+    found = attributions(nlp(text))
+    assert len(found) == 200 and len(calls) >= 200

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import random
+import signal
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from rashomon.ingest.clean import apply, clean
+from rashomon.ingest.clean import BYLINE, apply, clean
 
 ARTICLE = """Harbour authority approves Velmora ferry expansion
 
@@ -139,3 +143,70 @@ def test_any_text_round_trips_through_its_removals(lines):
     for r in c.removed:
         assert raw[r.start : r.end] == r.text
     assert c.text == apply(raw, c.removed)
+
+
+# ------------------------------------------------------------- never hangs (issue 18, part 4)
+@contextlib.contextmanager
+def deadline(seconds: int):
+    """Fail (instead of hanging the suite) if the block runs longer than ``seconds``: a guard against
+    exponential or quadratic blow-ups, far above the expected time, not a benchmark."""
+
+    def expired(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "By " + " and ".join(["a"] * 60) + " !",  # 240 bytes; 24 "and"s took 4 s, doubling per word
+        "By " + "Aand" * 60 + "!",  # "and" inside one word
+        "By " + ", ".join(["Ana Bo"] * 40) + " " + "!" * 90,
+        "By " + " ".join(["de"] * 80) + " !",
+    ],
+)
+def test_byline_check_is_linear_on_hostile_first_lines(first_line):
+    with deadline(5):
+        for _ in range(20):
+            assert BYLINE.match(first_line) is None
+        clean(first_line + "\n\n" + "A sentence of the body that is long enough to be kept as text.")
+
+
+@pytest.mark.parametrize(
+    "line,author",
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By JANE DOE and John Smith", "JANE DOE and John Smith"),
+        ("By Ana de la Cruz, Reuters", "Ana de la Cruz, Reuters"),
+        ("By Sandra Anderson in Kyiv", "Sandra Anderson in Kyiv"),
+        ("By Jo Ames & Li Wei | Staff", "Jo Ames & Li Wei"),
+    ],
+)
+def test_bylines_still_match(line, author):
+    m = BYLINE.match(line)
+    assert m is not None and m.group(1) == author
+
+
+def test_pull_quote_search_is_not_quadratic_in_short_lines():
+    rng = random.Random(1)
+    vocab = "the a of mayor said storm flood village river water people rescue team city road".split()
+    lines = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 12))) + f" {i}" for i in range(12_000)]
+    raw = "\n".join(lines)  # about 750 KB of short lines: every one a candidate pull quote (19 s before)
+    with deadline(20):
+        out = clean(raw)
+    assert out.text
+
+
+def test_pull_quote_search_is_bounded_when_every_line_is_a_source():
+    rng = random.Random(2)
+    vocab = "the a of mayor said storm flood village river water".split()
+    lines = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 60))) + f" {i}" for i in range(8_000)]
+    with deadline(20):
+        clean("\n".join(lines))

@@ -4,52 +4,35 @@
 :class:`RawDocument` or an :class:`IngestError` per input record; ``prepare`` turns a raw
 document into a cleaned :class:`Document` (raising an ``InputError`` that names the file
 and the reason when it cannot); :class:`NearDuplicateIndex` links near-copies to their
-original. Modules: ``readers/`` (text, html, jsonl, csv, warc, archive), ``encoding``,
-``clean``, ``metadata``, ``dedup``.
+original. Modules: ``paths`` (which files a path names, and why anything is not read), ``readers/``
+(text, html, jsonl, csv, warc, archive), ``encoding``, ``clean``, ``metadata``, ``dedup``.
 """
 
 from __future__ import annotations
 
-import glob
 import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import EmptyInput, InputError, NoText, TooLarge
+from ..errors import CorruptInput, EmptyInput, InputError, NoText, TooLarge
 from ..options import Options
 from ..records import Document, IngestError, RawDocument, stable_id
 from .clean import clean
 from .dedup import NearDuplicateIndex
 from .metadata import describe
+from .paths import display, expand
 from .readers import Blob, read_blob
 
-__all__ = ["iter_inputs", "read_file", "prepare", "prepare_item", "content_hash", "NearDuplicateIndex", "expand"]
-
-_GLOB_CHARS = set("*?[")
-
-
-def expand(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
-    """Every file named by ``paths``: files as given, folders recursively (hidden files
-    skipped), globs (``**`` allowed) in sorted order; a path that names nothing is an error."""
-    for p in paths:
-        path = Path(p)
-        if not path.exists() and _GLOB_CHARS & set(str(p)):
-            matches = sorted(glob.glob(str(p), recursive=True))
-            if not matches:
-                yield IngestError(str(p), "no file matches this pattern", "E100")
-            for m in matches:
-                yield from expand([m])
-        elif path.is_dir():
-            for f in sorted(path.rglob("*")):
-                rel = f.relative_to(path).parts
-                if f.is_file() and not any(part.startswith(".") for part in rel):
-                    yield f
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield IngestError(str(p), "not a regular file (device, socket or pipe)", "E109")
-        else:
-            yield IngestError(str(p), "no such file or folder", "E100")
+__all__ = [
+    "iter_inputs",
+    "read_file",
+    "prepare",
+    "prepare_item",
+    "content_hash",
+    "NearDuplicateIndex",
+    "expand",
+    "display",
+]
 
 
 def iter_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | IngestError]:
@@ -62,12 +45,13 @@ def iter_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDo
 
 def read_file(path: Path, options: Options) -> Iterator[RawDocument | IngestError]:
     """The records of one input file (the unit of work of the Ray engine's ingest)."""
+    source = display(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        yield IngestError(str(path), f"cannot read: {exc.strerror or exc}", "E100")
+        yield IngestError(source, f"cannot read: {exc.strerror or exc}", "E100")
         return
-    yield from read_blob(Blob(str(path), path.name, lambda: path.open("rb"), size), options)
+    yield from read_blob(Blob(source, display(path.name), lambda: path.open("rb"), size), options)
 
 
 def content_hash(text: str) -> str:
@@ -83,6 +67,10 @@ def prepare_item(item: RawDocument | IngestError, options: Options) -> Document 
         return prepare(item, options)
     except InputError as exc:
         return IngestError(item.source, exc.reason, exc.code)
+    except RecursionError:
+        return IngestError(item.source, "structure nested too deeply to clean", CorruptInput.code)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return IngestError(item.source, f"could not be cleaned ({type(exc).__name__}: {exc}); please report", "E100")
 
 
 def prepare(raw: RawDocument, options: Options) -> Document:

@@ -27,6 +27,7 @@ title (or the lede) and is never removed whole. Rules (``Removal.rule``):
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -51,9 +52,13 @@ DATE_PREFIX = re.compile(
 )
 _LABELLED = re.compile(r"^\s*(?:date|dated|published|posted|updated|last updated|first published)\b", re.I)
 _EMAIL_CLOAK = re.compile(r"\s?\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]", re.I)
+# A name word is never the word "and", and "and" joins names only as a word of its own: each word
+# of a line can then be read one way only, so matching is linear (when "and" could also be a name
+# word, or a separator inside a word, "By a and a and ... !" took time doubling with every word).
+_BY_NAME = r"(?!and\b)[A-Z][\w.'’-]*"
 BYLINE = re.compile(
-    r"^by\s+([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|bin|al|la|le|du)){0,4}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})*)"
+    rf"^by\s+({_BY_NAME}(?:\s+(?:{_BY_NAME}|de|da|van|von|der|bin|al|la|le|du)){{0,4}}"
+    rf"(?:\s*(?:,|&|\band\b)\s*{_BY_NAME}(?:\s+{_BY_NAME}){{0,4}})*)"
     r"(?:\s*(?:[,|·•–—-]|\bin\b)\s*.{0,80})?$",
     re.I,
 )
@@ -185,34 +190,77 @@ def _teaser_like(block: Block) -> bool:
     return len(block.text.split()) <= 25 and not block.text.endswith(".")
 
 
-def _contained(short: list[str], long: list[str]) -> float:
+def _contained(short: list[str], long: list[str], sm: SequenceMatcher | None = None,
+               present: set[tuple[str, ...]] | None = None) -> float:  # fmt: skip
     """How much of ``short`` recurs in ``long``: the larger of the share of its words found
-    in order, and the share of its word 3-grams found anywhere (pull quotes reorder clauses)."""
-    sm = SequenceMatcher(None, short, long, autojunk=False)
+    in order, and the share of its word 3-grams found anywhere (pull quotes reorder clauses).
+    ``sm`` (a matcher whose second sequence is ``long``) and ``present`` (``long``'s 3-grams) are
+    reused when ``long`` is compared with many short paragraphs."""
+    if sm is None:
+        sm = SequenceMatcher(None, [], long, autojunk=False)
+    sm.set_seq1(short)
     in_order = sum(b.size for b in sm.get_matching_blocks()) / max(len(short), 1)
     grams = [tuple(short[i : i + 3]) for i in range(len(short) - 2)]
-    present = {tuple(long[i : i + 3]) for i in range(len(long) - 2)}
+    if present is None:
+        present = {tuple(long[i : i + 3]) for i in range(len(long) - 2)}
     return max(in_order, sum(g in present for g in grams) / max(len(grams), 1))
 
 
+# Work the pull-quote search may spend on one text (candidate sources looked at, words compared):
+# this much plus so much per word of the text. Far above what an article needs (a few thousand),
+# it bounds a hostile text of many short lines from a small vocabulary, where every line is a
+# candidate source of every other; the search then stops with the pull quotes found so far.
+_PULL_QUOTE_WORK = 1_000_000
+_PULL_QUOTE_WORK_PER_WORD = 16
+
+
 def _pull_quotes(blocks: list[Block], keep: list[int]) -> list[int]:
+    """The kept blocks that are pull quotes of a longer kept block. A quote's possible sources are
+    found through an index of the longer blocks by word: only those holding one of its rarest words
+    (one of them must be among the 80 % of its words a source shares) are compared, in text order,
+    so the search is linear in the text rather than in the square of its lines."""
     toks = {i: words(blocks[i].text) for i in keep}
     seen: dict[tuple[str, ...], int] = {}
     for i in keep:
         seen[tuple(toks[i])] = seen.get(tuple(toks[i]), 0) + 1
+    sets = {i: set(toks[i]) for i in keep}
+    index: dict[str, list[int]] = {}
+    for j in keep:
+        if len(toks[j]) >= 10:  # 1.25 x the shortest quote (8 words)
+            for w in sets[j]:
+                index.setdefault(w, []).append(j)
+    matchers: dict[int, tuple[SequenceMatcher, set[tuple[str, ...]]]] = {}
+    budget = _PULL_QUOTE_WORK + _PULL_QUOTE_WORK_PER_WORD * sum(len(t) for t in toks.values())
     found: list[int] = []
+    found_set: set[int] = set()
     for i in keep[1:]:
         q = toks[i]
         # a repeated line or a list item is page structure, not a pull quote
         if not 8 <= len(q) <= 80 or seen[tuple(q)] > 1 or _LIST_ITEM.match(blocks[i].text):
             continue
-        qs = set(q)
-        for j in keep:
+        qs = sets[i]
+        rare = sorted(qs, key=lambda w: (len(index.get(w, ())), w))
+        need = len(qs) - math.ceil(0.8 * len(qs)) + 1  # a source misses fewer than this many of them
+        postings = [index.get(w, ()) for w in rare[:need]]
+        budget -= sum(map(len, postings))
+        if budget < 0:
+            return found
+        candidates = sorted({j for js in postings for j in js})
+        for j in candidates:
             p = toks[j]
-            if j == i or j in found or len(p) < 1.25 * len(q) or len(qs & set(p)) < 0.8 * len(qs):
+            if j == i or j in found_set or len(p) < 1.25 * len(q) or len(qs & sets[j]) < 0.8 * len(qs):
                 continue
-            if _contained(q, p) >= 0.8:
+            budget -= len(q) * len(p) // 4 + len(p)  # the matcher's work grows with both lengths
+            if budget < 0:
+                return found
+            if j not in matchers:
+                matchers[j] = (
+                    SequenceMatcher(None, [], p, autojunk=False),
+                    {tuple(p[k : k + 3]) for k in range(len(p) - 2)},
+                )
+            if _contained(q, p, *matchers[j]) >= 0.8:
                 found.append(i)
+                found_set.add(i)
                 break
     return found
 
@@ -231,7 +279,7 @@ def clean(raw: str) -> Cleaned:
             else:
                 end = b.start + m.end()
                 spans.append(Removal(b.start, end, "dateline", raw[b.start : end]))
-        elif BYLINE.match(b.text) and len(b.text.split()) <= 16:
+        elif len(b.text.split()) <= 16 and BYLINE.match(b.text):
             rules[i] = "byline"
     # tail: link lists, contact lines, bios, credits, walking back from the end
     i = n - 1

@@ -223,24 +223,38 @@ class QueriesMixin(DocumentsMixin):
 
     # --------------------------------------------------------------------- SQL
     def query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
-        """Run a user query on a read-only connection. Returns (columns, rows)."""
+        """Run one user query, read-only. Returns (columns, rows).
+
+        One statement only, and only a query (``SELECT``, ``FROM``, ``WITH``, ``DESCRIBE``, ``SHOW``,
+        ``SUMMARIZE``, ``EXPLAIN``): ``COPY``, ``EXPORT``, ``PRAGMA``, ``SET``, ``ATTACH``, ``INSTALL``,
+        ``LOAD``, ``CALL`` and every write are refused before they run. The query runs on a read-only
+        connection with DuckDB's external access disabled and its configuration locked, so table
+        functions that read files (``read_text``, ``read_csv``, ``glob``, ...) fail too."""
         if self._memory is not None:
             con = self._memory
+            _check_user_sql(con, sql, self.path)
             # an in-memory store cannot be reopened read-only; refuse obvious writes instead
             if (
                 not sql.lstrip()
                 .lower()
-                .startswith(("select", "with", "describe", "show", "pragma", "summarize", "from", "explain", "("))
+                .startswith(("select", "with", "describe", "show", "summarize", "from", "explain", "("))
             ):
                 raise ReadOnlyQuery("only read queries are allowed", hint="use SELECT ...")
             cur = con.execute(sql, params or [])
             return [d[0] for d in cur.description or []], cur.fetchall()
-        con = self._open(read_only=True)
+        con = self._open(read_only=True, config=USER_SQL_CONFIG)
         try:
+            _check_user_sql(con, sql, self.path)
             try:
                 cur = con.execute(sql, params or [])
+            except duckdb.PermissionException as exc:
+                raise ReadOnlyQuery(
+                    "reading or writing files is disabled in `rashomon sql`: " + str(exc).splitlines()[0],
+                    source=self.path,
+                    hint="query the store's tables; `rashomon export` writes files",
+                ) from exc
             except duckdb.Error as exc:
-                if "read-only" in str(exc).lower():
+                if "read-only" in str(exc).lower() or "configuration has been locked" in str(exc):
                     raise ReadOnlyQuery(
                         str(exc).splitlines()[0],
                         source=self.path,
@@ -347,3 +361,29 @@ class QueriesMixin(DocumentsMixin):
                 ).fetchall()
             ]
         return (self.claims(ids=by) if by else [], self.claims(ids=about) if about else [])
+
+
+# DuckDB settings of the connection user SQL runs on: no file but the store, no extension, no way back.
+USER_SQL_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+_QUERY_KINDS = ("SELECT", "EXPLAIN")  # DESCRIBE, SHOW, SUMMARIZE and FROM-first queries parse as SELECT
+
+
+def _check_user_sql(con: duckdb.DuckDBPyConnection, sql: str, source: str) -> None:
+    """Refuse anything but one query (see :meth:`QueriesMixin.query`), before it runs."""
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise StoreError(str(exc).splitlines()[0], source=source) from exc
+    if len(statements) != 1:
+        raise ReadOnlyQuery(
+            f"one statement at a time, got {len(statements)}",
+            source=source,
+            hint="run each query on its own (`rashomon sql` is read-only)",
+        )
+    kind = statements[0].type.name
+    if kind not in _QUERY_KINDS:
+        raise ReadOnlyQuery(
+            f"{kind} statements are refused: `rashomon sql` is read-only",
+            source=source,
+            hint="use SELECT (or DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); `rashomon export` writes files",
+        )

@@ -23,12 +23,24 @@ continues an earlier speaker, whose claim spans the quote alone. The speaker fie
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ...records import Claim, Document, Mention, QuoteClaim, claim_id
-from .frames import Frame, Span, _frames, _inside, _label_frames, _overlaps, _trim, _words, quote_spans
+from .frames import (
+    Frame,
+    Span,
+    _frames,
+    _inside,
+    _label_frames,
+    _overlaps,
+    _trim,
+    _words,
+    inside_any,
+    quote_spans,
+)
 from .speakers import PRONOUNS, TITLES, _NameIndex
 
 STAGE = "quotes@2"  # bump whenever the output changes: stored documents are re-extracted by this stage
@@ -76,25 +88,30 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
     quotes = quote_spans(text)
     frames = _frames(sdoc, cues) + _label_frames(sdoc, quotes)
     statements = {q for q in quotes if is_statement(text, q)}
+    # quotes are sorted and do not overlap: each frame looks up the few near it by bisection
+    sorted_statements = sorted(statements)
+    statement_starts = [q[0] for q in sorted_statements]
+    quote_ends = [q[1] for q in quotes]
     used: set[Span] = set()
     result: list[Frame] = []
+    by_source: dict[Span, list[Frame]] = {}
     for frame in frames:
         src, cue, content = frame.source, frame.cue, frame.content
         # a cue inside a direct quote belongs to the quoted speaker, not to the reporter
-        if any(_inside(cue, q) for q in statements):
+        if inside_any(cue, sorted_statements, statement_starts):
             continue
         # the same source saying the same words twice: a label frame read again ("Said X: ...")
-        if src is not None and any(
-            r.source == src and _overlaps(c, d) for r in result for c in content for d in r.content
-        ):
+        if src is not None and any(_overlaps(c, d) for r in by_source.get(src, ()) for c in content for d in r.content):
             continue
         anchor = (min(cue[0], src[0]) if src else cue[0], max(cue[1], src[1]) if src else cue[1])  # source + cue
         pieces: list[Span] = []
         span = sdoc.char_span(cue[0], cue[1], alignment_mode="expand")
         s0, s1 = (span.sent.start_char, span.sent.end_char) if span is not None else anchor
         lo, hi = min([s0 - 2] + [c[0] for c in content]), max([s1 + 1] + [c[1] for c in content])
-        for q in quotes:
-            if q[1] < lo or q[0] > hi or q in used or _overlaps(q, anchor):
+        for q in quotes[bisect.bisect_left(quote_ends, lo) :]:
+            if q[0] > hi:
+                break
+            if q in used or _overlaps(q, anchor):
                 continue
             hit = any(_overlaps(q, c) for c in content)
             if not hit and (
@@ -120,6 +137,8 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
         if not trimmed:
             continue
         result.append(replace(frame, content=trimmed, direct=direct))
+        if frame.source is not None:
+            by_source.setdefault(frame.source, []).append(result[-1])
     # quotes that follow an attributed quote with no cue of their own continue that speaker
     result.sort(key=lambda r: r.content_start)
     result = _continuations(sdoc, quotes, used, result)

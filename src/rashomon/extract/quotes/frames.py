@@ -31,6 +31,7 @@ NYT's style).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,6 +118,9 @@ class Frame:
 
 
 # ----------------------------------------------------------------- quote marks
+_SPACE_RUN = re.compile(r"\s*")
+
+
 def quote_spans(text: str) -> list[Span]:
     """Spans of direct quotes, quote marks included.
 
@@ -131,11 +135,13 @@ def quote_spans(text: str) -> list[Span]:
         if c == "\n":
             if open_at is None or p < reopen:
                 continue
-            nxt = p + len(text[p:]) - len(text[p:].lstrip())
+            nxt = _SPACE_RUN.match(text, p).end()  # type: ignore[union-attr]  # (\s* always matches)
             if text.startswith(QUOTE_OPEN, nxt):
                 reopen = nxt
             else:
-                end = len(text[:p].rstrip())
+                end = p  # the end of the paragraph's text, trailing whitespace left out
+                while end > 0 and text[end - 1].isspace():
+                    end -= 1
                 if end > open_at + 1:
                     spans.append((open_at, end))
                 open_at = None
@@ -162,6 +168,14 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def _inside(a: Span, b: Span) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
+
+
+def inside_any(a: Span, spans: Sequence[Span], starts: Sequence[int]) -> bool:
+    """``any(_inside(a, s) for s in spans)`` for sorted, non-overlapping ``spans`` (as
+    :func:`quote_spans` returns them) whose ``starts`` are given: only the last span starting at or
+    before ``a`` can hold it, found by bisection instead of a scan of every span."""
+    k = bisect.bisect_right(starts, a[0]) - 1
+    return k >= 0 and _inside(a, spans[k])
 
 
 # ----------------------------------------------------------------- parse helpers
@@ -201,13 +215,20 @@ def verb_subject(verb):
                     c = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
                 if c is None:
                     return None
-                lo, hi = sorted((c.idx, cue.idx))
-                return None if PARAGRAPH_BREAK.search(c.doc.text, lo, hi) else c
+                return None if PARAGRAPH_BREAK.search(_text_between(c, cue)) else c
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
         else:
             return None
     return None
+
+
+def _text_between(a, b) -> str:
+    """The document's text from the start of token ``a`` or ``b``, whichever comes first, to the start
+    of the other. (Read from the tokens between them: ``Doc.text`` joins every token of the document
+    anew on each call, which made this check quadratic in the length of the document.)"""
+    first, last = sorted((a.i, b.i))
+    return "".join(t.text_with_ws for t in a.doc[first:last])
 
 
 def _source_span(subj) -> Span:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ...records import Entity, Mention, QuoteClaim
-from .frames import REL_PRONOUNS, WORD, Span, _inside, _overlaps, _source_span, quote_spans
+from .frames import REL_PRONOUNS, WORD, Span, _overlaps, _source_span, inside_any, quote_spans
 
 TITLES = frozenset(
     """mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
@@ -37,7 +37,8 @@ class _NameIndex:
         quotes = quote_spans(self.text)
         self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
         # people named in narration (not inside a quote), the candidates for "he" and "the ambassador"
-        self.narrated = [p for p in self.people if not any(_inside((p[0], p[1]), q) for q in quotes)]
+        starts = [q[0] for q in quotes]
+        self.narrated = [p for p in self.people if not inside_any((p[0], p[1]), quotes, starts)]
         self.subjects = [
             p
             for p in self.narrated

@@ -3,8 +3,9 @@
 A *blob* is one input file or archive member, opened lazily as a binary stream. Every
 reader takes a blob and yields :class:`RawDocument` records (per-record problems in
 multi-record formats are yielded as :class:`IngestError`); a problem with the blob as a
-whole is raised as an :class:`InputError` and turned into one ``IngestError`` here, so
-one bad input never stops the batch.
+whole is raised as an :class:`InputError` and turned into one ``IngestError`` here (so is any
+other exception a reader raises: a recursion limit, a library's own error), so one bad input never
+stops the batch.
 
 Formats: ``.txt .md .text`` text; ``.html .htm .xhtml`` HTML; ``.jsonl .ndjson .json``
 JSON Lines / JSON; ``.csv .tsv`` delimited tables; ``.parquet`` Parquet tables; ``.warc .warc.gz`` WARC; ``.zip``,
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
 
-from ...errors import InputError, TooLarge, UnsupportedFormat
+from ...errors import CorruptInput, InputError, TooLarge, UnsupportedFormat
 from ...options import Options
 from ...records import IngestError, RawDocument
 from ..encoding import binary_kind, looks_like_html
@@ -126,6 +127,10 @@ def read_blob(blob: Blob, options: Options, depth: int = 0, budget: Budget | Non
         yield IngestError(exc.source or blob.source, exc.reason, exc.code)
     except (OSError, EOFError) as exc:  # unreadable file, cut-off stream
         yield IngestError(blob.source, f"cannot read: {exc}", "E106")
+    except RecursionError:
+        yield IngestError(blob.source, "nested too deeply to read", CorruptInput.code)
+    except Exception as exc:  # noqa: BLE001 - a reader's unforeseen failure is this file's error, not the batch's
+        yield IngestError(blob.source, f"could not be read ({type(exc).__name__}: {exc})", CorruptInput.code)
 
 
 def _dispatch(blob: Blob, options: Options, depth: int, budget: Budget | None) -> Iterator[Item]:

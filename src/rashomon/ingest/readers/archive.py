@@ -9,7 +9,8 @@ content) selects, nested archives included (up to a small depth). Safety:
   stops at the cap instead of filling memory;
 * the whole archive (nested ones included) may unpack at most ``max_archive_bytes``
   and ``max_archive_members``; past either the rest is refused with one error;
-* a truncated or corrupt archive is :class:`CorruptInput`.
+* a truncated or corrupt archive is :class:`CorruptInput`;
+* an encrypted zip member, or one packed with a method ``zipfile`` lacks, is refused alone.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
-from ...errors import CorruptInput, EmptyInput, InputError, TooLarge, UnsafeArchive
+from ...errors import CorruptInput, EmptyInput, InputError, TooLarge, UnsafeArchive, UnsupportedFormat
 from ...options import Options
 from ...records import IngestError
+from ..paths import display
 from . import Blob, Budget, Item, Readable, blob_from_bytes, read_capped
 
 ReadBlob = Callable[[Blob, Options, int, "Budget | None"], Iterator[Item]]
@@ -67,6 +69,7 @@ def read(
             yield _error(item)
             continue
         name, data = item
+        name = display(name)
         source = f"{blob.source}!{name}"
         if budget.exhausted:
             return
@@ -112,20 +115,31 @@ def _zip_members(blob: Blob, options: Options) -> Iterator[tuple[str, bytes] | I
         for info in zf.infolist():
             if info.is_dir():
                 continue
-            source = f"{blob.source}!{info.filename}"
+            source = f"{blob.source}!{display(info.filename)}"
             refusal = _refusal(source, info.filename, info.file_size, options)
             if refusal is not None:
                 yield refusal
                 continue
-            with zf.open(info) as member:  # the declared size may lie: read capped
-                data = _capped(member, source, options)
+            if info.flag_bits & 0x1:
+                yield UnsupportedFormat(
+                    "member is encrypted (password-protected); not read", source=source, hint="unpack it first"
+                )
+                continue
+            try:
+                with zf.open(info) as member:  # the declared size may lie: read capped
+                    data = _capped(member, source, options)
+            except (NotImplementedError, RuntimeError) as exc:  # a compression method zipfile lacks (AES: 99)
+                yield UnsupportedFormat(
+                    f"member cannot be unpacked: {exc}", source=source, hint="repack it with deflate"
+                )
+                continue
             yield data if isinstance(data, InputError) else (info.filename, data)
 
 
 def _tar_members(blob: Blob, options: Options) -> Iterator[tuple[str, bytes] | InputError]:
     with blob.open() as stream, tarfile.open(fileobj=stream, mode="r:*") as tf:
         for info in tf:
-            source = f"{blob.source}!{info.name}"
+            source = f"{blob.source}!{display(info.name)}"
             if info.isdir():
                 continue
             refusal = _refusal(source, info.name, info.size, options)

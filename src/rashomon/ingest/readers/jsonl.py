@@ -21,6 +21,7 @@ from ..encoding import looks_like_html
 from . import Blob, Item, read_capped
 
 OPTIONAL = ("title", "url", "outlet", "published", "author")
+TOO_DEEP = "JSON nested too deeply (arrays or objects inside each other beyond Python's recursion limit)"
 
 
 def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -> RawDocument:
@@ -94,7 +95,7 @@ def _is_jsonl(blob: Blob) -> bool:
             if line.strip():
                 try:
                     return isinstance(json.loads(line), dict)
-                except ValueError:
+                except (ValueError, RecursionError):
                     return False
     return False
 
@@ -114,6 +115,8 @@ def _read_json(data: bytes, source: str, options: Options) -> Iterator[Item]:
         value = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise CorruptInput(f"invalid JSON: {exc}", source=source) from exc
+    except RecursionError:
+        raise CorruptInput(TOO_DEEP, source=source) from None
     items = value if isinstance(value, list) else [value]
     for i, obj in enumerate(items, 1):
         yield _record(obj, f"{source}:{i}" if isinstance(value, list) else source, options, "json")
@@ -139,6 +142,9 @@ def _read_lines(blob: Blob, stream: BinaryIO, options: Options) -> Iterator[Item
             continue
         except ValueError as exc:
             yield IngestError(where, f"invalid JSON: {exc}", CorruptInput.code)
+            continue
+        except RecursionError:
+            yield IngestError(where, TOO_DEEP, CorruptInput.code)
             continue
         yield _record(obj, where, options, "jsonl")
     if not found:

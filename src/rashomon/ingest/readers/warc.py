@@ -1,10 +1,11 @@
 """WARC and WARC.GZ web archives (fastwarc): the HTML responses, one document each.
 
 Only ``response`` records with an HTTP status below 300 and an HTML content type are
-read; request, metadata and non-HTML records are skipped silently (they are not
-articles). A record cut short, or a header that does not parse, is reported as
-:class:`CorruptInput` naming the file and the record; reading stops there because the
-rest of the file cannot be located reliably.
+read; request, metadata and non-HTML records are skipped (they are not articles), but a WARC
+with none to read is reported (:class:`EmptyInput`) with the count of records skipped. A
+record cut short, or a header that does not parse, is reported as :class:`CorruptInput` naming
+the file and the record; reading stops there because the rest of the file cannot be located
+reliably.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from ...errors import CorruptInput, InputError
+from ...errors import CorruptInput, EmptyInput, InputError
 from ...options import Options
 from ...records import IngestError
 from ..encoding import decode
@@ -31,7 +32,7 @@ def _charset(content_type: str) -> str | None:
 
 def read(blob: Blob, options: Options) -> Iterator[Item]:
     cap = options.max_member_bytes
-    n = 0
+    n = read = 0
     with blob.open() as stream:
         records = ArchiveIterator(stream, parse_http=True)
         while True:
@@ -53,6 +54,7 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                 continue
             status = record.http_headers.status_code if record.http_headers is not None else None
             if record.http_headers is None or status is None:  # no HTTP headers, or no status code in them
+                read += 1
                 yield IngestError(
                     where,
                     "response record without a parsable HTTP response (truncated or malformed record)",
@@ -62,6 +64,7 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
             ctype = record.http_headers.get("Content-Type") or ""
             if "html" not in ctype.lower() or status >= 300:
                 continue
+            read += 1
             body = record.reader.read(cap + 1)
             if len(body) > cap:
                 yield IngestError(where, f"response larger than max_member_bytes ({cap:,})", "E104")
@@ -78,6 +81,11 @@ def read(blob: Blob, options: Options) -> Iterator[Item]:
                 yield IngestError(where, exc.reason, exc.code)
     if n == 0:
         raise CorruptInput("no WARC records in file", source=blob.source)
+    if not read:
+        raise EmptyInput(
+            f"no HTML response among its {n} WARC record(s) (requests, metadata, non-HTML or non-2xx responses)",
+            source=blob.source,
+        )
 
 
 def _decode_html(body: bytes, content_type: str, where: str) -> str:
