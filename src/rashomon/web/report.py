@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import Rashomon
-from . import charts, views
+from . import charts, desk, matrixview, views
 from .templating import STATIC, render
 
 REPORT_SCRIPT = STATIC / "report.js"
@@ -69,7 +69,7 @@ def build_report(r: Rashomon, generated: str | None = None) -> str:
         chart=charts.timeline(entries),
         zoom=charts.timeline(entries, window=window) if window else None,
         rows=rows,
-        matrix=charts.matrix(rows),
+        matrix=matrixview.matrix(r, desk.corpus(r), top=30),
         frows=frows,
         groups=charts.framing(frows),
         css=css,

@@ -8,7 +8,8 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
-from . import charts, views
+from . import charts, desk, views
+from .humandate import human_date
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -51,6 +52,8 @@ def environment() -> jinja2.Environment:
         status_label=lambda s: STATUS_LABELS.get(s, s),
         urlpart=lambda s: quote(str(s), safe=""),
         doc_label=views.doc_label,
+        outlet_name=desk.outlet_name,
+        human_date=human_date,
         tojson_script=views.json_for_script,
     )
     env.globals.update(STATUSES=views.STATUSES, qs=_qs, outlet_colours=charts.outlet_colours)
