@@ -13,8 +13,12 @@ import pytest
 from rashomon.records import Document
 from rashomon.store import Store
 
+from . import test_browser as tb
 from .conftest import build
-from .test_browser import ARTIFACTS, Served, Watched, browser, pytestmark, site  # noqa: F401 (fixtures)
+from .test_browser import ARTIFACTS, Served, Watched
+
+pytestmark = tb.pytestmark
+browser, site = tb.browser, tb.site  # the same module-scoped fixtures: Chromium and the fixture store served
 
 SEEN = """(e) => {
   const head = document.querySelector('header.top').getBoundingClientRect();
@@ -62,14 +66,14 @@ def wide(tmp_path_factory):
 
 
 @pytest.fixture()
-def w(browser):  # noqa: F811
+def w(browser):
     watched = Watched(browser)
     yield watched
     watched.context.close()
 
 
 @pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)])
-def test_evidence_links_land_below_the_header(browser, site, corpus, width, height):  # noqa: F811
+def test_evidence_links_land_below_the_header(browser, site, corpus, width, height):
     w = Watched(browser)
     w.page.set_viewport_size({"width": width, "height": height})
     for claim in corpus[1]["claims"]:
@@ -155,7 +159,7 @@ def test_matrix_cell_links_to_its_findings(w, site):
 
 
 @pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
-def test_pages_fit_the_screen(browser, wide, width, height):  # noqa: F811
+def test_pages_fit_the_screen(browser, wide, width, height):
     w = Watched(browser)
     w.page.set_viewport_size({"width": width, "height": height})
     for name, path in PAGES.items():

@@ -10,6 +10,7 @@ from . import charts, desk, matrixview, views
 from .app import open_corpus
 from .compare import split
 from .templating import render
+from .timelines import timeline_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Corpus = Depends(open_corpus)
@@ -104,19 +105,8 @@ def entity(entity_id: str, r: Rashomon = Corpus) -> HTMLResponse:
 
 
 @router.get("/timeline")
-def timeline(r: Rashomon = Corpus) -> HTMLResponse:
-    entries = r.timeline()
-    ids = sorted({c for t in entries for c in t.claims})
-    claim_docs = {c.id: c.doc for c in r.store.claims(ids=ids)} if ids else {}
-    window = charts.focus(entries)
-    return page(
-        "timeline.html",
-        "timeline",
-        entries=entries,
-        chart=charts.timeline(entries),
-        claim_docs=claim_docs,
-        zoom=charts.timeline(entries, window=window) if window else None,
-    )
+def timeline(story: str | None = Query(None, max_length=200), r: Rashomon = Corpus) -> HTMLResponse:
+    return page("timeline.html", "timeline", v=timeline_view(r, story or None))
 
 
 @router.get("/matrix")

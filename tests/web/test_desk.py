@@ -1,0 +1,100 @@
+"""The desk's views without a browser: human dates, the timeline per story with its bracket,
+outlet names for documents without an outlet, the findings filters and the matrix's links."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rashomon.records import Document, TimelineEntry
+from rashomon.web import charts
+from rashomon.web.app import create_app
+from rashomon.web.desk import outlet_name
+from rashomon.web.humandate import human_date
+
+
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        ("199", "1990s"),
+        ("19", "20th century"),
+        ("1987", "1987"),
+        ("2019-03", "March 2019"),
+        ("2024-FA", "autumn 2024"),
+        ("2025-SU", "summer 2025"),
+        ("2025-Q2", "Q2 2025"),
+        ("2025-05-01", "1 May 2025"),
+        ("2025-05-01TMO", "1 May 2025, morning"),
+        ("2025-05-04T10", "4 May 2025, 10:00"),
+        ("2025-05-04T10:30", "4 May 2025, 10:30"),
+        ("2025-W18", "week of 28 April 2025"),
+        ("PRESENT_REF", "now"),
+        ("", "undated"),
+        ("P3D", "P3D"),  # not a date: shown as it is, never guessed at
+        ("2025-13", "2025-13"),
+    ],
+)
+def test_human_date(code, words):
+    assert human_date(code) == words
+
+
+def test_conflicting_dates_are_a_bracket_and_days_are_ticks():
+    entries = [TimelineEntry(f"2025-04-{d}", f"e{d}", (), ("A",), ()) for d in (19, 20, 25, 30)]
+    chart = charts.timeline(entries, brackets=[charts.Bracket(dt.date(2025, 4, 19), dt.date(2025, 4, 20), "x")])
+    assert [label for _, label in chart.ticks][:2] == ["19 Apr", "20 Apr"]
+    (b,) = chart.brackets
+    assert b.x0 < b.x1 and b.y > max(d.y for d in chart.dots) and chart.height > b.y
+    assert charts.parse_date("2025-05-01TMO") == dt.date(2025, 5, 1)
+
+
+def test_documents_without_an_outlet_are_named_each_by_itself():
+    def doc(id_, url=None, outlet=None, source="x.txt"):
+        return Document(id_, source, "t", "t", url=url, outlet=outlet)
+
+    assert outlet_name(doc("a", "https://www.example.org/x")) == "example.org"
+    assert outlet_name(doc("b", "javascript:alert(1)", source="seeds/002_1d2e.txt")) == "002_1d2e.txt"
+    assert outlet_name(doc("c", outlet="Herald")) == "Herald"
+    assert outlet_name(doc("d", source="a/northgate-times-2025-05-05.txt")) == "Northgate Times"
+
+
+@pytest.fixture(scope="module")
+def client(corpus):
+    return TestClient(create_app(corpus[0]))
+
+
+def test_timeline_per_story_in_human_dates(client):
+    html = client.get("/timeline", params={"story": "s_storm"}).text
+    assert "Timeline: Port Aven storm" in html and 'id="zoomed"' in html
+    assert "3 May 2025" in html and ">2025-05-03<" not in html
+    assert client.get("/timeline", params={"story": "nope"}).status_code == 200
+
+
+def test_overview_leads_with_the_contested_fact(client, corpus):
+    html = client.get("/").text
+    assert html.index('id="contested"') < html.index("Documents by outlet")
+    row = html[html.index('id="x-f_toll"') :]
+    assert "more than 40" in row and "at least 12" in row and "1 independent source" in row
+    assert 'href="/compare/f_toll"' in row
+
+
+def test_findings_pages_and_measure(client):
+    assert 'id="f-f_toll"' in client.get("/findings", params={"measure": "KILLED"}).text
+    assert 'id="f-f_toll"' not in client.get("/findings", params={"measure": "injured"}).text
+    assert 'id="f-f_toll"' in client.get("/findings", params={"page": "99"}).text  # past the end: the last page
+    assert client.get("/findings", params={"page": "0"}).status_code == 422
+
+
+def test_matrix_cells_link_to_the_findings_they_count(client):
+    html = client.get("/matrix").text
+    assert "/findings?outlet=Northgate+Times&amp;with=Valdoria+Herald&amp;all=1" in html
+    page = client.get("/findings", params={"outlet": "Northgate Times", "with": "Valdoria Herald", "all": "1"}).text
+    assert 'id="f-f_toll"' in page and 'id="f-f_evil"' not in page
+
+
+def test_compare_shows_both_spans(client, corpus):
+    html = client.get("/compare/f_toll").text
+    for i, claim in enumerate(corpus[1]["claims"]):
+        assert f'id="p{i}-{claim}"' in html
+    assert client.get("/compare/nope").status_code == 404
