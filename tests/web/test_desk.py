@@ -98,3 +98,24 @@ def test_compare_shows_both_spans(client, corpus):
     for i, claim in enumerate(corpus[1]["claims"]):
         assert f'id="p{i}-{claim}"' in html
     assert client.get("/compare/nope").status_code == 404
+
+
+def test_matrix_at_35_outlets_folds_the_rest(monkeypatch):
+    from rashomon.web import matrixview
+
+    outlets = [f"Outlet {i:02d}" for i in range(35)]
+    table = {
+        (a, b): {"agree": [f"f{i}{j}"] * (35 - i), "conflict": [], "scope_difference": [], "update": []}
+        for i, a in enumerate(outlets)
+        for j, b in enumerate(outlets)
+        if i < j and j - i <= 2
+    }
+    monkeypatch.setattr(matrixview, "pair_table", lambda r, c: table)
+    monkeypatch.setattr(matrixview, "copies", lambda c: {})
+    mv = matrixview.matrix(None, None, top=12)  # type: ignore[arg-type]
+    assert len(mv.outlets) == 13 and mv.outlets[-1] == matrixview.OTHER and len(mv.folded) == 23
+    assert mv.outlets[0] == "Outlet 02"  # most shared findings first (four neighbours, high counts)
+    folded = mv.cell("Outlet 11", matrixview.OTHER)
+    assert folded is not None and not folded.link and folded.counts["agree"] > 0
+    cell = mv.cell("Outlet 02", "Outlet 03")
+    assert cell is not None and cell.label == "33✓" and cell.shade == "m4" and cell.link

@@ -25,6 +25,17 @@ OTHER = "other outlets"
 SORTS = ("shared", "conflict", "name")
 
 
+def copies(c: Corpus) -> dict[str, str]:
+    """outlet of a near-copy -> outlet of its original, where they differ."""
+    out = {}
+    for d in c.docs.values():
+        if d.duplicate_of and d.duplicate_of in c.docs:
+            a, b = outlet_name(d), outlet_name(c.docs[d.duplicate_of])
+            if a != b:
+                out[a] = b
+    return dict(sorted(out.items()))
+
+
 def _claim_outlets(r: Rashomon, c: Corpus, findings: list[Finding]) -> dict[str, str]:
     """claim id -> the outlet it counts for (a near-copy's claims count for the original's outlet)."""
     ids = sorted({cid for f in findings for cid in f.claims})
@@ -75,12 +86,19 @@ class Cell:
 
     @property
     def shade(self) -> str:
-        """A CSS class: m-none (no shared finding), m0 (all conflict) ... m4 (all agreement)."""
+        """A CSS class: m-none (no shared finding), m-other (only scope differences or updates),
+        m0 (all conflict) ... m4 (all agreement)."""
         agree, conflict = self.counts.get("agree", 0), self.counts.get("conflict", 0)
-        others = self.counts.get("scope_difference", 0) + self.counts.get("update", 0)
-        if agree + conflict + others == 0:
-            return "m-none"
-        return f"m{round(4 * agree / (agree + conflict + others))}"
+        if agree + conflict == 0:
+            return "m-other" if self.total else "m-none"
+        return f"m{round(4 * agree / (agree + conflict))}"
+
+    @property
+    def label(self) -> str:
+        """ "3✓ 1✗ 2~": agreements, conflicts, other differences (scope, update); zeros left out."""
+        other = self.counts.get("scope_difference", 0) + self.counts.get("update", 0)
+        parts = [(self.counts.get("agree", 0), "✓"), (self.counts.get("conflict", 0), "✗"), (other, "~")]
+        return " ".join(f"{n}{mark}" for n, mark in parts if n) or "0"
 
     @property
     def title(self) -> str:
@@ -96,6 +114,7 @@ class MatrixView:
     folded: list[str] = field(default_factory=list)
     sort: str = "shared"
     top: int = 12
+    copies: dict[str, str] = field(default_factory=dict)  # near-copy outlet -> original outlet
 
     def cell(self, a: str, b: str) -> Cell | None:
         return self.cells.get((a, b))
@@ -133,4 +152,4 @@ def matrix(r: Rashomon, c: Corpus, sort: str = "shared", top: int = 12) -> Matri
         add(x, y, row, not (fa or fb))
         add(y, x, row, not (fa or fb))
     rows = [{"a": a, "b": b, **row, "total": sum(row.values())} for (a, b), row in sorted(counts.items())]
-    return MatrixView(shown + ([OTHER] if folded else []), cells, rows, folded, sort, top)
+    return MatrixView(shown + ([OTHER] if folded else []), cells, rows, folded, sort, top, copies(c))
