@@ -119,3 +119,11 @@ def test_matrix_at_35_outlets_folds_the_rest(monkeypatch):
     assert folded is not None and not folded.link and folded.counts["agree"] > 0
     cell = mv.cell("Outlet 02", "Outlet 03")
     assert cell is not None and cell.label == "33✓" and cell.shade == "m4" and cell.link
+
+
+def test_entity_page_words_stay_apart(client):
+    import re
+
+    html = client.get("/entity/e_port").text
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.split("<main>")[1]))
+    assert "GPEid" not in text and "type GPE · id e_port" in text
