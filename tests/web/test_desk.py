@@ -127,3 +127,13 @@ def test_entity_page_words_stay_apart(client):
     html = client.get("/entity/e_port").text
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html.split("<main>")[1]))
     assert "GPEid" not in text and "type GPE · id e_port" in text
+
+
+def test_overview_grid_claim_by_outlet_links_each_value_to_its_evidence(client, corpus):
+    herald, times = corpus[1]["claims"]
+    html = client.get("/").text
+    grid = html[html.index('class="grid compact claimgrid"') :]
+    grid = grid[: grid.index("</table>")]
+    assert "<th>Northgate Times</th>" in grid and "<th>Valdoria Herald</th>" in grid
+    assert f'href="/doc/d_herald#c-{herald}">more than 40</a>' in grid
+    assert f'href="/doc/d_times#c-{times}">at least 12</a>' in grid

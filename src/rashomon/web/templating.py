@@ -53,6 +53,7 @@ def environment() -> jinja2.Environment:
         urlpart=lambda s: quote(str(s), safe=""),
         doc_label=views.doc_label,
         outlet_name=desk.outlet_name,
+        claim_grid=views.claim_grid,
         human_date=human_date,
         tojson_script=views.json_for_script,
     )

@@ -149,6 +149,16 @@ class FindingView:
         names = {o for s in self.sides for o in s.outlets}
         return sorted(names, key=str.lower) if names else list(self.finding.outlets)
 
+    def by_outlet(self) -> dict[str, tuple[str, Evidence | None]]:
+        """outlet -> (the value it reported, its first piece of evidence), for the claim × outlet grid."""
+        out: dict[str, tuple[str, Evidence | None]] = {}
+        for s in self.sides:
+            for e in s.evidence:
+                out.setdefault(e.outlet, (s.label, e))
+            for o in s.outlets:
+                out.setdefault(o, (s.label, None))
+        return out
+
     @property
     def compare(self) -> tuple[Evidence, Evidence] | None:
         """Two pieces of evidence from different sides (different documents when possible), for the split view."""
@@ -191,6 +201,12 @@ def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
         sides += [Side(o, (o,), None, evs) for o, evs in sorted(rest.items())]
         views.append(FindingView(f, sides, [(i, names.get(i, i)) for i in f.entities]))
     return views
+
+
+def claim_grid(fvs: list[FindingView]) -> tuple[list[str], list[dict[str, tuple[str, Evidence | None]]]]:
+    """(outlets, one {outlet: (value, evidence)} per finding): the claim × outlet grid of a story."""
+    rows = [fv.by_outlet() for fv in fvs]
+    return sorted({o for row in rows for o in row}, key=str.lower), rows
 
 
 # ------------------------------------------------------------------ reader
