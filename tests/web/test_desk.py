@@ -137,3 +137,36 @@ def test_overview_grid_claim_by_outlet_links_each_value_to_its_evidence(client, 
     assert "<th>Northgate Times</th>" in grid and "<th>Valdoria Herald</th>" in grid
     assert f'href="/doc/d_herald#c-{herald}">more than 40</a>' in grid
     assert f'href="/doc/d_times#c-{times}">at least 12</a>' in grid
+
+
+def test_findings_are_paged_most_severe_first_and_quiet_ones_hidden():
+    from rashomon.records import Finding
+    from rashomon.web import desk
+
+    statuses = ["agree", "single_source", "conflict", "unknown", "update", "scope_difference"] * 9
+    found = [Finding(f"f{i:02d}", s, f"finding {i}", (), (), "quantity", "kill/people") for i, s in enumerate(statuses)]
+
+    class Fake:
+        def findings(self, status=None, story=None):
+            return [f for f in found if not status or f.status == status]
+
+    c = desk.Corpus({}, {}, {}, [])
+    sel = desk.select(Fake(), c, desk.Query())  # type: ignore[arg-type]
+    assert sel.total == 36 and sel.hidden == 18 and sel.pages == 2 and len(sel.items) == desk.PAGE_SIZE
+    assert [f.status for f in sel.items[:9]] == ["conflict"] * 9 and sel.items[9].status == "update"
+    last = desk.select(Fake(), c, desk.Query(page=2))  # type: ignore[arg-type]
+    assert len(last.items) == 16 and last.items[-1].status == "agree"
+    everything = desk.select(Fake(), c, desk.Query(quiet=True, measure="KILL"))  # type: ignore[arg-type]
+    assert everything.total == 54 and everything.hidden == 0
+    assert desk.select(Fake(), c, desk.Query(status="unknown")).total == 9  # type: ignore[arg-type]
+
+
+def test_no_absolute_local_paths(tmp_path):
+    from pathlib import Path
+
+    from rashomon.web.views import source_label
+
+    assert source_label(str(Path.cwd() / "examples" / "a.txt")) == "examples/a.txt"
+    assert source_label("/home/someone/private/corpus/a.zip!x/y.txt") == "…/corpus/a.zip!x/y.txt"
+    assert source_label("https://example.org/a") == "https://example.org/a"
+    assert source_label("fixtures/d.txt") == "fixtures/d.txt"

@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
         status_label=lambda s: STATUS_LABELS.get(s, s),
         urlpart=lambda s: quote(str(s), safe=""),
         doc_label=views.doc_label,
+        source=views.source_label,
         outlet_name=desk.outlet_name,
         claim_grid=views.claim_grid,
         human_date=human_date,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
@@ -65,6 +66,22 @@ def json_for_script(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def source_label(source: str | None) -> str:
+    """Where a document came from, without the local machine's absolute path: a URL as it is, a
+    path under the working directory relative to it, any other absolute path as its last parts."""
+    src = source or ""
+    if "://" in src or not src:
+        return src
+    path, sep, member = src.partition("!")  # "archive.zip!inner/file.txt"
+    p = PurePath(path)
+    if p.is_absolute():
+        try:
+            path = str(p.relative_to(Path.cwd()))
+        except ValueError:
+            path = "…/" + "/".join(p.parts[-2:])
+    return path + sep + member
 
 
 def doc_label(d: Document | None) -> str:
