@@ -83,7 +83,9 @@ def test_findings_pages_and_measure(client):
     assert 'id="f-f_toll"' in client.get("/findings", params={"measure": "KILLED"}).text
     assert 'id="f-f_toll"' not in client.get("/findings", params={"measure": "injured"}).text
     assert 'id="f-f_toll"' in client.get("/findings", params={"page": "99"}).text  # past the end: the last page
-    assert client.get("/findings", params={"page": "0"}).status_code == 422
+    bad = client.get("/findings", params={"page": "0"})
+    assert bad.status_code == 422 and bad.headers["content-type"].startswith("text/html") and "page" in bad.text
+    assert client.get("/api/findings", params={"status": "nope"}).headers["content-type"] == "application/json"
 
 
 def test_matrix_cells_link_to_the_findings_they_count(client):
