@@ -172,3 +172,10 @@ def test_no_absolute_local_paths(tmp_path):
     assert source_label("/home/someone/private/corpus/a.zip!x/y.txt") == "…/corpus/a.zip!x/y.txt"
     assert source_label("https://example.org/a") == "https://example.org/a"
     assert source_label("fixtures/d.txt") == "fixtures/d.txt"
+
+
+def test_direction_overrides_are_shown_not_obeyed():
+    from rashomon.web.templating import ENV
+
+    html = ENV.from_string("<h1>{{ t }}</h1>").render(t="evil\u202egnp.exe\u200b")
+    assert "\u202e" not in html and "&lt;U+202E&gt;" in html and "&lt;U+200B&gt;" in html
