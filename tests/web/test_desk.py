@@ -179,3 +179,15 @@ def test_direction_overrides_are_shown_not_obeyed():
 
     html = ENV.from_string("<h1>{{ t }}</h1>").render(t="evil\u202egnp.exe\u200b")
     assert "\u202e" not in html and "&lt;U+202E&gt;" in html and "&lt;U+200B&gt;" in html
+
+
+def test_host_header_allow_list(corpus):
+    from rashomon.web.app import allowed_hosts, host_name
+
+    assert host_name("[::1]:8000") == "::1" and host_name("LocalHost:80") == "localhost"
+    assert allowed_hosts("0.0.0.0") is None
+    app = create_app(corpus[0], allowed_hosts("127.0.0.1"))
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/findings").status_code == 200
+    rebound = TestClient(app, base_url="http://evil.example").get("/")
+    assert rebound.status_code == 400 and "content-security-policy" in rebound.headers
