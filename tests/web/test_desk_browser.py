@@ -99,8 +99,9 @@ def test_search_hit_lands_below_the_header(w, site):
     w.clean()
 
 
-def test_top_conflict_in_one_click_both_spans_in_view(w, site, corpus):
-    w.page.set_viewport_size({"width": 1440, "height": 900})
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+def test_top_conflict_in_one_click_both_spans_in_view(w, site, corpus, width, height):
+    w.page.set_viewport_size({"width": width, "height": height})
     w.page.goto(site + "/")
     first = w.page.locator("section.contested-first article.contested").first
     assert first.get_attribute("data-status") == "conflict"
@@ -110,7 +111,7 @@ def test_top_conflict_in_one_click_both_spans_in_view(w, site, corpus):
     w.page.wait_for_load_state("load")
     for i, claim in enumerate(corpus[1]["claims"]):
         visible(w.page, w.page.locator(f"#p{i}-{claim}"))
-    w.page.screenshot(path=str(ARTIFACTS / "desk-compare-1440.png"))
+    w.page.screenshot(path=str(ARTIFACTS / f"desk-compare-{width}.png"))
     w.clean()
 
 
@@ -200,6 +201,12 @@ def test_demo_pages_fit_and_are_photographed(browser, demo, width, height):
         pages["incident"] = f"/incident/{incidents[0].id}"
     if conflict:
         pages["compare"] = f"/compare/{conflict.id}"
+    for f in r.findings():  # every contested finding: both spans on one screen, desktop and phone
+        if f.status in ("conflict", "update", "scope_difference"):
+            w.page.goto(url + f"/compare/{f.id}")
+            w.page.wait_for_load_state("load")
+            for span in w.page.locator(".pane .sp.focus[id]").all():
+                visible(w.page, span)
     for name, path in pages.items():
         assert w.page.goto(url + path).status == 200, path
         over = w.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
