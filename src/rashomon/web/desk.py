@@ -56,6 +56,10 @@ class Corpus:
     finding_docs: dict[str, list[str]]
     story_of_doc: dict[str, Story]
     stories: list[Story]
+    story_by_id: dict[str, Story] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.story_by_id = {s.id: s for s in self.stories}
 
     def outlets(self, f: Finding) -> list[str]:
         names = {outlet_name(self.docs.get(d)) for d in self.finding_docs.get(f.id, [])}
@@ -63,7 +67,7 @@ class Corpus:
 
     def story(self, f: Finding) -> Story | None:
         """The finding's story, else the story most of its documents belong to."""
-        by_id = {s.id: s for s in self.stories}
+        by_id = self.story_by_id
         if f.story and f.story in by_id:
             return by_id[f.story]
         votes: dict[str, int] = defaultdict(int)
