@@ -212,7 +212,7 @@ def test_demo_pages_fit_and_are_photographed(browser, demo, width, height):
         over = w.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
         assert over <= 0, f"{path} scrolls sideways by {over}px at {width}px"
         w.page.screenshot(path=str(ARTIFACTS / f"demo-desk-{name}-{width}.png"), full_page=True)
-    if any("Ilse Marren" == e.name for e in r.entities()):  # the planted mayor, found by part of her name
+    if any(e.name == "Ilse Marren" for e in r.entities()):  # the planted mayor, found by part of her name
         w.page.goto(url + "/findings?entity=marren&all=1")
         assert "Ilse Marren" in w.page.locator("#entity-matches").inner_text()
         assert w.page.locator("article.finding").count() >= 1
