@@ -144,6 +144,10 @@ def test_reader_layers_switch_off_and_stay_off(w, site, corpus):
     disputed = w.page.locator(f"#c-{herald}")
     assert disputed.get_attribute("data-badge") == "conflict"
     assert "conflict" in disputed.evaluate("e => getComputedStyle(e, '::after').content")
+    disputed.click()  # the inspector offers the split view of its contested finding
+    w.page.locator("#inspector-body a.cmplink").click()
+    w.page.wait_for_url("**/compare/f_toll")
+    w.page.go_back()
     w.page.locator("#disputed-only").check()
     assert w.page.locator(f"#c-{quote}").evaluate(bg) == "rgba(0, 0, 0, 0)"
     assert disputed.evaluate(bg) != "rgba(0, 0, 0, 0)"

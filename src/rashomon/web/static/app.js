@@ -67,6 +67,7 @@
     ["name", "entity"], ["type", "type"], ["term", "term"], ["group", "alternatives"], ["category", "category"],
     ["stage", "stage"]];
   var pinned = null;
+  var CONTESTED = ["conflict", "update", "scope_difference"];
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -104,6 +105,12 @@
         var link = el("a", f.summary || f.id);
         link.href = "/finding/" + encodeURIComponent(f.id);
         li.appendChild(link);
+        if (CONTESTED.indexOf(f.status) >= 0) {
+          var cmp = el("a", "compare side by side", "cmplink");
+          cmp.href = "/compare/" + encodeURIComponent(f.id);
+          li.appendChild(document.createTextNode(" · "));
+          li.appendChild(cmp);
+        }
         ul.appendChild(li);
       });
       panel.appendChild(ul);
