@@ -222,6 +222,8 @@ def test_demo_pages_fit_and_are_photographed(browser, demo, width, height):
         assert "Ilse Marren" in w.page.locator("#entity-matches").inner_text()
         assert w.page.locator("article.finding").count() >= 1
     w.page.goto(url + "/timeline")
+    if any(i.date for i in incidents):  # the incident layer: a lane, and rows linking to each incident
+        assert "incidents" in w.page.locator(".legend").first.inner_text() and w.page.locator("a.inclink").count() >= 1
     dates = [f for f in r.findings() if f.kind == "date" and f.status == "conflict"]
     if dates:  # the planted 19-vs-20 April siege start: a bracket in the zoomed chart
         assert w.page.locator("#zoomed .bracket").count() >= 1

@@ -7,7 +7,8 @@ dates marked.
   (:func:`charts.focus`); with no story chosen, the weeks around the latest publication;
 * a contested ``date`` finding (two sides reporting different days for one fact) becomes a
   bracket under the chart, and its entries are flagged in the table;
-* lanes are named by :func:`desk.outlet_name`, as everywhere else.
+* lanes are named by :func:`desk.outlet_name`, as everywhere else; one more lane holds the
+  incident layer (each incident coded once, on its day, linking to its page).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .humandate import human_day
 
 LEAD = dt.timedelta(days=21)  # how far before a story's first publication its events are shown in the zoom
 TAIL = dt.timedelta(days=14)  # and after its last ("next week")
+INCIDENTS = "◆ incidents"  # the lane of the incident layer (sorts after every outlet name)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class TimelineView:
     stories: list[Story]
     story: Story | None
     contested: dict[int, str]  # entry index -> status of the date finding it is part of
+    incidents: dict[int, str]  # entry index -> incident id, for the rows of the incident layer
 
 
 def _window(entries: list[TimelineEntry], docs: list, story: bool) -> tuple[dt.date, dt.date] | None:
@@ -64,6 +67,23 @@ def timeline_view(r: Rashomon, story_id: str | None = None) -> TimelineView:
         else e
         for e in entries
     ]
+    incidents: dict[int, str] = {}
+    layer = []
+    for inc in r.incidents():
+        if inc.date and (not story or set(story.docs).intersection(inc.documents)):
+            what = f"incident: {inc.type or 'event'}" + (f" in {inc.place}" if inc.place else "")
+            layer.append((TimelineEntry(inc.date, what, (), (INCIDENTS,), inc.documents), inc.id))
+    if layer:
+        pending = sorted(layer, key=lambda p: charts.parse_date(p[0].date) or dt.date.max)
+        merged: list[tuple[TimelineEntry, str | None]] = []
+        for e in entries:  # the stored order kept; each incident goes before the first later entry
+            day = charts.parse_date(e.date)
+            while pending and day and (charts.parse_date(pending[0][0].date) or dt.date.max) < day:
+                merged.append(pending.pop(0))
+            merged.append((e, None))
+        merged += pending
+        entries = [e for e, _ in merged]
+        incidents = {i: inc_id for i, (_, inc_id) in enumerate(merged) if inc_id}
     ids = sorted({cid for t in entries for cid in t.claims})
     claim_docs = {cl.id: cl.doc for cl in r.store.claims(ids=ids)} if ids else {}
     brackets: list[charts.Bracket] = []
@@ -92,4 +112,5 @@ def timeline_view(r: Rashomon, story_id: str | None = None) -> TimelineView:
         c.stories,
         story,
         contested,
+        incidents,
     )
