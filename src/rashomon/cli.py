@@ -377,9 +377,9 @@ def serve(db: str | None = DbOpt, host: str = typer.Option("127.0.0.1"), port: i
     """The local web UI (read-only)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import allowed_hosts, create_app
 
-    uvicorn.run(create_app(_db(db)), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(_db(db), allowed_hosts(host)), host=host, port=port, log_level="info")
 
 
 @app.command()

@@ -151,7 +151,9 @@ def test_findings_filters(client):
     assert 'id="f-f_toll"' in html and 'id="f-f_evil"' not in html
     assert 'id="f-f_toll"' in client.get("/findings", params={"entity": "Aven"}).text  # by alias
     assert 'id="f-f_toll"' not in client.get("/findings", params={"outlet": "<b>Evil</b> Outlet"}).text
-    assert 'id="f-f_evil"' in client.get("/findings", params={"outlet": "<b>Evil</b> Outlet"}).text
+    quiet = client.get("/findings", params={"outlet": "<b>Evil</b> Outlet"}).text  # single-source: hidden by default
+    assert 'id="f-f_evil"' not in quiet and 'id="show-quiet"' in quiet
+    assert 'id="f-f_evil"' in client.get("/findings", params={"outlet": "<b>Evil</b> Outlet", "all": "1"}).text
     bad = client.get("/findings", params={"status": "<script>"}).text
     assert "Unknown status" in bad and "<script>" not in bad.split("<main>")[1]
 

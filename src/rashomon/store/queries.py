@@ -329,6 +329,26 @@ class QueriesMixin(DocumentsMixin):
             out.setdefault(claim, []).append((fid, status, summary or ""))
         return out
 
+    def finding_doc_pairs(self) -> list[tuple[str, str]]:
+        """(finding id, document id) for each document a finding's claims come from."""
+        with self.connect() as con:
+            return con.execute(
+                "SELECT DISTINCT fc.finding, c.doc FROM finding_claims fc JOIN claims c ON c.id = fc.claim "
+                "ORDER BY fc.finding, c.doc"
+            ).fetchall()
+
+    def entities_like(self, text: str, limit: int = 200) -> list[tuple[str, str]]:
+        """(id, name) of the entities whose id is ``text`` or whose name or an alias contains it
+        (case-insensitive), most mentioned first."""
+        pattern = _like(text)
+        with self.connect() as con:
+            return con.execute(
+                "SELECT e.id, e.name FROM entities e WHERE e.id = ? OR e.name ILIKE ? ESCAPE '\\' OR EXISTS "
+                "(SELECT 1 FROM (SELECT unnest(e.aliases) AS a) WHERE a ILIKE ? ESCAPE '\\') "
+                "ORDER BY (SELECT count(*) FROM entity_mentions m WHERE m.entity = e.id) DESC, e.name LIMIT ?",
+                [text, pattern, pattern, limit],
+            ).fetchall()
+
     def entity(self, entity_id: str) -> Entity | None:
         """One canonical entity with its mentions, or None."""
         with self.connect() as con:

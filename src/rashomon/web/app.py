@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,12 +39,30 @@ BUSY_TIMEOUT = 3.0  # seconds a request waits for a writer before answering 503
 RETRY_AFTER = 5
 
 
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
+    h = header.strip().lower()
+    if h.startswith("["):
+        return h[1 : h.find("]")] if "]" in h else h
+    return h.rsplit(":", 1)[0] if h.count(":") == 1 else h
+
+
+def allowed_hosts(bound: str) -> frozenset[str] | None:
+    """The Host names ``rashomon serve --host bound`` answers: the localhost names and the bound
+    address; None (any) when bound to every interface, where the user chose to expose it."""
+    return None if bound in ("0.0.0.0", "::", "") else LOCAL_HOSTS | {host_name(bound)}
+
+
 class ReadOnlyGuard:
     """ASGI middleware: 405 for every method but GET/HEAD (HEAD answered as GET without a body);
-    security headers on every response."""
+    400 for a Host header not in the allow-list (DNS rebinding); security headers on every response."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None = None) -> None:
         self.app = app
+        self.hosts = hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -61,6 +81,12 @@ class ReadOnlyGuard:
                 ]
             await send(message)
 
+        if self.hosts is not None:
+            host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+            if host_name(host) not in self.hosts:
+                resp = PlainTextResponse("400 Bad Request: this server answers only to its local names.\n", 400)
+                await resp(scope, receive, send_with_headers)
+                return
         if scope["method"] not in READ_METHODS:
             resp = PlainTextResponse(
                 "405 Method Not Allowed: the Rashomon server is read-only.\n",
@@ -96,8 +122,9 @@ def error_page(
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web UI over the store at ``db_path`` (which must exist)."""
+def create_app(db_path: str | Path, hosts: frozenset[str] | None = None) -> FastAPI:
+    """The web UI over the store at ``db_path`` (which must exist); ``hosts``: the Host names it
+    answers (None: any; ``rashomon serve`` passes :func:`allowed_hosts`)."""
     Store(db_path, read_only=True)  # fails now, with a hint, when there is no store
     app = FastAPI(
         title="Rashomon",
@@ -124,6 +151,17 @@ def create_app(db_path: str | Path) -> FastAPI:
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error_page(request, 500, "The store could not be read", exc.message, exc.hint or "")
 
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        problems = "; ".join(
+            f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg', '')}" for e in exc.errors()
+        )
+        return error_page(
+            request, 422, "Bad parameters", problems or "The address has parameters this page cannot read."
+        )
+
     @app.exception_handler(404)
     async def not_found(request: Request, exc: Exception) -> Response:
         detail = getattr(exc, "detail", None)
@@ -140,5 +178,5 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(jsonapi.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    app.add_middleware(ReadOnlyGuard)
+    app.add_middleware(ReadOnlyGuard, hosts=hosts)
     return app

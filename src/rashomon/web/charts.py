@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import TimelineEntry
+from .humandate import human_date, human_day
 
 # Okabe–Ito and friends: distinguishable for colour-blind readers, in print and on screen.
 PALETTE = (
@@ -29,7 +30,7 @@ PALETTE = (
     "#a6761d",
     "#e7298a",
 )
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T[\d:.]*)?)?)?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T[\w:.]*)?)?)?$")  # T10:00, TMO (morning), ...
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
@@ -74,6 +75,20 @@ class Timeline:
     undated: int
     window: tuple[dt.date, dt.date] | None = None  # set when the chart is zoomed in
     outside: int = 0  # dated entries outside the window
+    brackets: list[Bracket] = field(default_factory=list)
+
+
+@dataclass
+class Bracket:
+    """Conflicting dates for one fact, drawn as a bracket from the earliest to the latest."""
+
+    first: dt.date
+    last: dt.date
+    label: str
+    href: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    y: float = 0.0
 
 
 def focus(entries: list[TimelineEntry]) -> tuple[dt.date, dt.date] | None:
@@ -92,6 +107,7 @@ def timeline(
     lane: int = 34,
     left: int = 170,
     window: tuple[dt.date, dt.date] | None = None,
+    brackets: list[Bracket] | None = None,
 ) -> Timeline:
     dated = [(parse_date(e.date), e) for e in entries]
     points = [(d, e) for d, e in dated if d]
@@ -115,7 +131,10 @@ def timeline(
 
     ticks = []
     years = hi.year - lo.year
-    if years >= 2:
+    if (hi - lo).days <= 70:  # a story's days: one tick a day (or every few days)
+        step = max(1, ((hi - lo).days + 1) // 12)
+        ticks = [(x(lo + dt.timedelta(days=i)), human_day(lo + dt.timedelta(days=i))) for i in range(0, span + 1, step)]
+    elif years >= 2:
         step = max(1, years // 10)
         first = lo.year + (lo.month > 1 or lo.day > 1)
         ticks = [(x(dt.date(y, 1, 1)), str(y)) for y in range(first, hi.year + 1, step)]
@@ -135,8 +154,16 @@ def timeline(
     for d, e in points:
         for o in e.outlets or ("?",):
             o = o or "?"
-            dots.append(Dot(x(d), ys[o], colours[o], f"{e.date} — {e.label} ({o})", f"#t-{row[id(e)]}"))
-    return Timeline(width, height, left, lanes, ticks, dots, len(entries) - len(points) - outside, window, outside)
+            dots.append(Dot(x(d), ys[o], colours[o], f"{human_date(e.date)} — {e.label} ({o})", f"#t-{row[id(e)]}"))
+    placed: list[Bracket] = []
+    for b in brackets or []:
+        if lo <= b.first and b.last <= hi:
+            y = height + 6 + 22 * len(placed)
+            placed.append(Bracket(b.first, b.last, b.label, b.href, x(b.first), max(x(b.last), x(b.first) + 6), y))
+    height += 22 * len(placed) + (8 if placed else 0)
+    return Timeline(
+        width, height, left, lanes, ticks, dots, len(entries) - len(points) - outside, window, outside, placed
+    )
 
 
 # ------------------------------------------------------------------ matrix

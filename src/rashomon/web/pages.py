@@ -6,9 +6,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse
 
 from ..api import Rashomon
-from . import charts, views
+from . import charts, desk, matrixview, views
 from .app import open_corpus
+from .compare import split
 from .templating import render
+from .timelines import timeline_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Corpus = Depends(open_corpus)
@@ -38,23 +40,46 @@ def findings(
     story: str | None = Query(None, max_length=200),
     entity: str | None = Query(None, max_length=200),
     outlet: str | None = Query(None, max_length=200),
+    with_: str | None = Query(None, alias="with", max_length=200),
+    measure: str | None = Query(None, max_length=200),
+    all_: str | None = Query(None, alias="all", max_length=5),
+    page_: int = Query(1, alias="page", ge=1, le=100_000),
     r: Rashomon = Corpus,
 ) -> HTMLResponse:
     problem = ""
     if status and status not in views.STATUSES:
         problem = f"Unknown status {status!r}; choose one of: {', '.join(views.STATUSES)}."
         status = None
-    found = r.findings(status=status or None, entity=entity or None, outlet=outlet or None, story=story or None)
-    outlets = sorted({d.outlet for d in r.documents() if d.outlet}, key=str.lower)
+    q = desk.Query(status or "", story or "", outlet or "", with_ or "", entity or "", measure or "", bool(all_), page_)
+    c = desk.corpus(r)
+    pair = matrixview.pair_findings(r, c, outlet, with_) if outlet and with_ else None
+    sel = desk.select(r, c, q, pair)
+    names = sorted({desk.outlet_name(d) for d in c.docs.values()}, key=str.lower)
     return page(
         "findings.html",
         "findings",
-        items=views.finding_views(r, found),
-        stories=r.stories(),
-        outlets=outlets,
+        items=views.finding_views(r, sel.items),
+        sel=sel,
+        fq=q,
+        stories=c.stories,
+        outlets=names,
+        measures=sorted({f.key for f in r.findings() if f.key}, key=str.lower),
+        entity_names=[n for _, n in r.store.entities_like("", limit=300)],
         problem=problem,
-        filters={"status": status or "", "story": story or "", "entity": entity or "", "outlet": outlet or ""},
     )
+
+
+@router.get("/compare/{finding_id}")
+def compare(
+    finding_id: str,
+    a: str | None = Query(None, max_length=80),
+    b: str | None = Query(None, max_length=80),
+    r: Rashomon = Corpus,
+) -> HTMLResponse:
+    v = split(r, finding_id, a, b)
+    if v is None:
+        raise HTTPException(404, f"No finding with id {finding_id}.")
+    return page("compare.html", "findings", v=v)
 
 
 @router.get("/finding/{finding_id}")
@@ -80,25 +105,15 @@ def entity(entity_id: str, r: Rashomon = Corpus) -> HTMLResponse:
 
 
 @router.get("/timeline")
-def timeline(r: Rashomon = Corpus) -> HTMLResponse:
-    entries = r.timeline()
-    ids = sorted({c for t in entries for c in t.claims})
-    claim_docs = {c.id: c.doc for c in r.store.claims(ids=ids)} if ids else {}
-    window = charts.focus(entries)
-    return page(
-        "timeline.html",
-        "timeline",
-        entries=entries,
-        chart=charts.timeline(entries),
-        claim_docs=claim_docs,
-        zoom=charts.timeline(entries, window=window) if window else None,
-    )
+def timeline(story: str | None = Query(None, max_length=200), r: Rashomon = Corpus) -> HTMLResponse:
+    return page("timeline.html", "timeline", v=timeline_view(r, story or None))
 
 
 @router.get("/matrix")
-def matrix(r: Rashomon = Corpus) -> HTMLResponse:
-    rows = r.matrix()
-    return page("matrix.html", "matrix", rows=rows, chart=charts.matrix(rows))
+def matrix(
+    sort: str = Query("shared", max_length=20), top: int = Query(12, ge=2, le=500), r: Rashomon = Corpus
+) -> HTMLResponse:
+    return page("matrix.html", "matrix", mv=matrixview.matrix(r, desk.corpus(r), sort, top))
 
 
 @router.get("/framing")

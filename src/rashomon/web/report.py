@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..api import Rashomon
-from . import charts, views
+from . import charts, desk, matrixview, views
 from .templating import STATIC, render
+from .timelines import timeline_view
 
 REPORT_SCRIPT = STATIC / "report.js"
 
@@ -53,23 +54,19 @@ def report_data(items: list[views.FindingView]) -> list[dict[str, Any]]:
 def build_report(r: Rashomon, generated: str | None = None) -> str:
     """The report's HTML."""
     items = views.finding_views(r, r.findings())
-    entries, rows, frows = r.timeline(), r.matrix(), r.framing_table()
+    frows = r.framing_table()
     css = (STATIC / "style.css").read_text("utf-8")
     script = REPORT_SCRIPT.read_text("utf-8")
     csp = (
         f"default-src 'none'; style-src {_sha256(css)}; script-src {_sha256(script)}; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    window = charts.focus(entries)
     return render(
         "report.html",
         o=views.overview(r),
         items=items,
-        entries=entries,
-        chart=charts.timeline(entries),
-        zoom=charts.timeline(entries, window=window) if window else None,
-        rows=rows,
-        matrix=charts.matrix(rows),
+        timeline=timeline_view(r),
+        matrix=matrixview.matrix(r, desk.corpus(r), top=30),
         frows=frows,
         groups=charts.framing(frows),
         css=css,

@@ -23,7 +23,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 @dataclass(frozen=True)
 class Span:
     """One highlighted stretch of text. ``ref`` names the record it shows (claim id, entity id,
-    framing key); ``anchor`` becomes the element id of the first fragment; ``title`` the tooltip."""
+    framing key); ``anchor`` becomes the element id of the first fragment; ``title`` the tooltip;
+    ``badge`` a label the stylesheet shows after the first fragment."""
 
     start: int
     end: int
@@ -32,6 +33,7 @@ class Span:
     anchor: str | None = None
     title: str = ""
     extra_class: str = ""
+    badge: str = ""  # a short label shown after the first fragment (a contested claim's finding status)
 
 
 def _open(span: Span, first: bool) -> str:
@@ -44,6 +46,8 @@ def _open(span: Span, first: bool) -> str:
         attrs.append(f'id="{escape(span.anchor)}"')
     if span.title:
         attrs.append(f'title="{escape(span.title)}"')
+    if first and span.badge:
+        attrs.append(f'data-badge="{escape(span.badge)}"')
     return "<span " + " ".join(attrs) + ">"
 
 

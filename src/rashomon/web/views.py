@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 from typing import Any, get_args
 from urllib.parse import urlsplit
 
@@ -16,7 +17,8 @@ from markupsafe import Markup
 
 from ..api import Rashomon
 from ..records import Claim, Document, Entity, EventClaim, Finding, QuantityClaim, QuoteClaim, Status, TimeClaim
-from . import spans as sp
+from . import desk, spans as sp
+from .desk import outlet_name
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 CLAIM_FIELDS = (
@@ -66,6 +68,22 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def source_label(source: str | None) -> str:
+    """Where a document came from, without the local machine's absolute path: a URL as it is, a
+    path under the working directory relative to it, any other absolute path as its last parts."""
+    src = source or ""
+    if "://" in src or not src:
+        return src
+    path, sep, member = src.partition("!")  # "archive.zip!inner/file.txt"
+    p = PurePath(path)
+    if p.is_absolute():
+        try:
+            path = str(p.relative_to(Path.cwd()))
+        except ValueError:
+            path = "…/" + "/".join(p.parts[-2:])
+    return path + sep + member
+
+
 def doc_label(d: Document | None) -> str:
     if d is None:
         return "(missing document)"
@@ -76,6 +94,8 @@ def doc_label(d: Document | None) -> str:
 @dataclass
 class Overview:
     by_outlet: list[tuple[str, list[Document]]]
+    contested: list[tuple[desk.StoryFindings, list[FindingView]]]
+    titles: dict[str, str]  # document id -> label (for "near-copy of ...")
     claim_counts: dict[str, int]
     status_counts: dict[str, int]
     errors: list
@@ -89,7 +109,7 @@ def overview(r: Rashomon) -> Overview:
     docs = r.documents()
     groups: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
-        groups[d.outlet or "(unknown outlet)"].append(d)
+        groups[outlet_name(d)].append(d)
     by_outlet = [
         (o, sorted(ds, key=lambda d: (d.published or "9999", doc_label(d))))
         for o, ds in sorted(groups.items(), key=lambda kv: kv[0].lower())
@@ -98,8 +118,12 @@ def overview(r: Rashomon) -> Overview:
     counts = Counter(f.status for f in findings)
     by_id = {d.id: d for d in docs}
     stories = [(s, [by_id[i] for i in s.docs if i in by_id]) for s in r.stories()]
+    groups_ = desk.contested(desk.corpus(r, docs), findings)
+    fviews = {fv.finding.id: fv for fv in finding_views(r, [f for g in groups_ for f in g.findings])}
     return Overview(
         by_outlet,
+        [(g, [fviews[f.id] for f in g.findings]) for g in groups_],
+        {d.id: doc_label(d) for d in docs},
         r.store.claim_counts(),
         {s: counts.get(s, 0) for s in STATUSES},
         r.errors(),
@@ -119,7 +143,7 @@ class Evidence:
 
     @property
     def outlet(self) -> str:
-        return (self.doc.outlet if self.doc else None) or "(unknown outlet)"
+        return outlet_name(self.doc)
 
 
 @dataclass
@@ -135,6 +159,32 @@ class FindingView:
     finding: Finding
     sides: list[Side]
     entities: list[tuple[str, str]]  # (id, name)
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets behind the finding, named as every page names them (:func:`desk.outlet_name`)."""
+        names = {o for s in self.sides for o in s.outlets}
+        return sorted(names, key=str.lower) if names else list(self.finding.outlets)
+
+    def by_outlet(self) -> dict[str, tuple[str, Evidence | None]]:
+        """outlet -> (the value it reported, its first piece of evidence), for the claim × outlet grid."""
+        out: dict[str, tuple[str, Evidence | None]] = {}
+        for s in self.sides:
+            for e in s.evidence:
+                out.setdefault(e.outlet, (s.label, e))
+            for o in s.outlets:
+                out.setdefault(o, (s.label, None))
+        return out
+
+    @property
+    def compare(self) -> tuple[Evidence, Evidence] | None:
+        """Two pieces of evidence from different sides (different documents when possible), for the split view."""
+        firsts = [s.evidence for s in self.sides if s.evidence]
+        if len(firsts) < 2:
+            return None
+        a = firsts[0][0]
+        b = next((e for evs in firsts[1:] for e in evs if e.claim.doc != a.claim.doc), firsts[1][0])
+        return a, b
 
 
 def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
@@ -159,7 +209,8 @@ def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
         for s in f.independent_sources:
             evs = [e for e in (ev(c) for c in s.claims) if e]
             used.update(s.claims)
-            sides.append(Side(s.value, tuple(o or "?" for o in s.outlets), s.independent_sources, evs))
+            side_outlets = tuple(dict.fromkeys(e.outlet for e in evs)) or tuple(o or "?" for o in s.outlets)
+            sides.append(Side(s.value, side_outlets, s.independent_sources, evs))
         rest: dict[str, list[Evidence]] = defaultdict(list)
         for cid in f.claims:
             if cid not in used and (e := ev(cid)):
@@ -167,6 +218,12 @@ def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
         sides += [Side(o, (o,), None, evs) for o, evs in sorted(rest.items())]
         views.append(FindingView(f, sides, [(i, names.get(i, i)) for i in f.entities]))
     return views
+
+
+def claim_grid(fvs: list[FindingView]) -> tuple[list[str], list[dict[str, tuple[str, Evidence | None]]]]:
+    """(outlets, one {outlet: (value, evidence)} per finding): the claim × outlet grid of a story."""
+    rows = [fv.by_outlet() for fv in fvs]
+    return sorted({o for row in rows for o in row}, key=str.lower), rows
 
 
 # ------------------------------------------------------------------ reader
@@ -179,6 +236,9 @@ class Reader:
     records: dict[str, dict[str, Any]]
     findings_of: dict[str, list[tuple[str, str, str]]]
     legend: list[tuple[str, int]]
+    outlet: str = ""
+    original: Document | None = None  # the document this one is a near-copy of
+    disputed: int = 0  # claims in a contested finding
 
 
 def _claim_title(c: Claim) -> str:
@@ -197,7 +257,23 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
     spans: list[sp.Span] = []
     records: dict[str, dict[str, Any]] = {}
     for c in claims:
-        spans.append(sp.Span(c.start, c.end, c.kind, c.id, f"c-{c.id}", _claim_title(c)))
+        worst = min((st for _, st, _ in findings_of.get(c.id, [])), key=lambda st: desk.SEVERITY.get(st, 9), default="")
+        if worst in desk.CONTESTED:
+            label = worst.replace("_", " ")
+            spans.append(
+                sp.Span(
+                    c.start,
+                    c.end,
+                    c.kind,
+                    c.id,
+                    f"c-{c.id}",
+                    f"{_claim_title(c)} — {label}",
+                    f"disputed st-{worst}",
+                    label,
+                )
+            )
+        else:
+            spans.append(sp.Span(c.start, c.end, c.kind, c.id, f"c-{c.id}", _claim_title(c)))
         if isinstance(c, QuoteClaim) and c.speaker_start is not None and c.speaker_end is not None:
             spans.append(sp.Span(c.speaker_start, c.speaker_end, "speaker", c.id, None, "speaker"))
         rec = {k: v for k in CLAIM_FIELDS if (v := getattr(c, k, None)) is not None}
@@ -229,6 +305,10 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
     shown = sp.valid_spans(doc.text, spans)
     legend = Counter(s.kind for s in shown if s.kind not in ("speaker",))
     removed = [sp.Span(x.start, x.end, "removed", "", None, f"removed by {x.rule}") for x in doc.removed]
+    original = None
+    if doc.duplicate_of:
+        found = r.store.documents(ids=[doc.duplicate_of], with_removals=False, with_text=False)
+        original = found[0] if found else None
     return Reader(
         doc,
         sp.render(doc.text, shown),
@@ -237,6 +317,9 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
         records,
         findings_of,
         sorted(legend.items(), key=lambda kv: sp.KINDS.index(kv[0])),
+        outlet_name(doc),
+        original,
+        sum(1 for s in shown if "disputed" in s.extra_class),
     )
 
 
@@ -272,7 +355,7 @@ def entity_view(r: Rashomon, entity_id: str) -> EntityView | None:
     outlet_docs: dict[str, dict[str, Document]] = defaultdict(dict)
     for m in e.mentions:
         d = docs.get(m.doc)
-        outlet = (d.outlet if d else None) or "(unknown outlet)"
+        outlet = outlet_name(d)
         counts[outlet] += 1
         if d:
             outlet_docs[outlet][d.id] = d

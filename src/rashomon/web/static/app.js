@@ -1,7 +1,60 @@
-// Rashomon web UI: the document reader's record inspector and anchor highlighting.
+// Rashomon web UI: the header's height (so anchors land below it), the split view's panes,
+// the reader's highlight layers, record inspector and anchor highlighting.
 // Untrusted text is only ever written with textContent; links are built from ids with encodeURIComponent.
 (function () {
   "use strict";
+  var root = document.documentElement;
+  function headerHeight() {
+    var h = document.querySelector("header.top");
+    var px = h ? Math.ceil(h.getBoundingClientRect().height) : 0;
+    root.style.setProperty("--head-h", px + "px");
+    return px;
+  }
+  headerHeight();
+  window.addEventListener("resize", headerHeight);
+
+  // split view: each pane scrolled so its cited span sits in the pane's middle
+  function centrePanes() {
+    document.querySelectorAll(".pane[data-focus]").forEach(function (pane) {
+      var span = document.getElementById(pane.getAttribute("data-focus"));
+      if (!span) { return; }
+      var top = span.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+      pane.scrollTop = Math.max(0, top - (pane.clientHeight - span.getBoundingClientRect().height) / 2);
+      span.classList.add("targeted");
+    });
+  }
+  centrePanes();
+  window.addEventListener("load", centrePanes);
+
+  // highlight layers: one switch per kind, and "disputed only"; remembered in localStorage
+  var text = document.getElementById("doctext");
+  var KEY = "rashomon.hidden-layers", DKEY = "rashomon.disputed-only";
+  function stored(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
+  function store(key, v) { try { window.localStorage.setItem(key, v); } catch (e) { /* private mode */ } }
+  if (text) {
+    var hidden = (stored(KEY) || "").split(",").filter(Boolean);
+    document.querySelectorAll("#layers input[data-layer]").forEach(function (box) {
+      var kind = box.getAttribute("data-layer");
+      box.checked = hidden.indexOf(kind) < 0;
+      text.classList.toggle("hide-" + kind, !box.checked);
+      box.addEventListener("change", function () {
+        text.classList.toggle("hide-" + kind, !box.checked);
+        hidden = hidden.filter(function (k) { return k !== kind; });
+        if (!box.checked) { hidden.push(kind); }
+        store(KEY, hidden.join(","));
+      });
+    });
+    var only = document.getElementById("disputed-only");
+    if (only) {
+      only.checked = stored(DKEY) === "1";
+      text.classList.toggle("disputed-only", only.checked);
+      only.addEventListener("change", function () {
+        text.classList.toggle("disputed-only", only.checked);
+        store(DKEY, only.checked ? "1" : "0");
+      });
+    }
+  }
+
   var data = document.getElementById("records");
   var panel = document.getElementById("inspector-body");
   if (!data || !panel) { return; }
@@ -14,6 +67,7 @@
     ["name", "entity"], ["type", "type"], ["term", "term"], ["group", "alternatives"], ["category", "category"],
     ["stage", "stage"]];
   var pinned = null;
+  var CONTESTED = ["conflict", "update", "scope_difference"];
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -51,6 +105,12 @@
         var link = el("a", f.summary || f.id);
         link.href = "/finding/" + encodeURIComponent(f.id);
         li.appendChild(link);
+        if (CONTESTED.indexOf(f.status) >= 0) {
+          var cmp = el("a", "compare side by side", "cmplink");
+          cmp.href = "/compare/" + encodeURIComponent(f.id);
+          li.appendChild(document.createTextNode(" · "));
+          li.appendChild(cmp);
+        }
         ul.appendChild(li);
       });
       panel.appendChild(ul);
@@ -97,5 +157,6 @@
     if (ref) { select(ref); }
   }
   window.addEventListener("hashchange", fromHash);
+  window.addEventListener("load", fromHash);  // after the browser's own jump to the fragment
   fromHash();
 })();
