@@ -21,6 +21,7 @@ EVALS = {
     "claimdiff": "rashomon.evaluate.claimdiff",
     "statements": "rashomon.evaluate.statements",
     "incidents": "rashomon.evaluate.incidents",
+    "crosscheck": "rashomon.evaluate.crosscheck",
 }
 
 
