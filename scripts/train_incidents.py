@@ -77,7 +77,7 @@ def pairs(facts: list[incidents.Facts], label: list[str]) -> tuple[np.ndarray, n
 
 
 def grouped_f1(facts: list[incidents.Facts], label: list[str], articles: dict[str, list[str]], m: Model) -> float:
-    uf: UnionFind = incident_links.link(facts, m)
+    uf: UnionFind = incident_links.link(facts, incident_links.scores(facts, m), m.threshold)
     gold_of, pred_of = {}, {}
     for i, f in enumerate(facts):
         for a in articles[f.doc]:

@@ -350,7 +350,9 @@ def matrix(db: str | None = DbOpt) -> None:
 @app.command("eval")
 def eval_(
     name: str = typer.Argument(
-        ..., help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements | incidents | crosscheck"
+        ...,
+        help="boilerplate | quantities | quotes | time | entities | stories | claimdiff | statements | "
+        "incidents | crosscheck",
     ),
     data: Path = typer.Option(..., "--data", help="Gold data (a folder or file in ../shared/data)."),
     limit: int | None = typer.Option(None, help="Score only the first N items."),

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from rashomon.crosscheck import link
+from rashomon.crosscheck import clusters, link
 from rashomon.records import make_claim
 from tests.crosscheck._claims import doc, hedged, qty
 
@@ -70,7 +70,7 @@ def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence
 def test_unexplained_numbers_are_not_linkable(text, evidence, value):
     f = facet_of(text, evidence, value)
     assert f.pred is None or f.thing is None
-    assert link.blocks([f]) == {}
+    assert clusters.blocks([f]) == {}
 
 
 @pytest.mark.parametrize(
@@ -118,9 +118,9 @@ def test_scope_features():
     war = facet_of("31 people have been killed in the city since the war began.", "31 people", 31, outlet="B")
     assert strike.granularity == "incident" and strike.day == "2025-05-03"
     assert war.granularity == "cumulative" and war.day is None
-    assert not link.scope_compatible(strike, war)
+    assert not clusters.scope_compatible(strike, war)
     civ = facet_of("7 civilians were killed in the strike on Saturday.", "7 civilians", 7, outlet="C")
-    assert civ.category == "civilians" and not link.scope_compatible(strike, civ)
+    assert civ.category == "civilians" and not clusters.scope_compatible(strike, civ)
 
 
 def test_attribution_is_read_from_the_sentence():
@@ -148,8 +148,8 @@ def test_blocks_and_clusters_keep_same_document_figures_apart():
     d = doc("d1", "12 people were killed in the strike. Later 15 people were killed in the strike.", "A")
     c1, c2 = qty(d, "12 people", 12), qty(d, "15 people", 15)
     fs = link.facets([c1, c2], [d], [])
-    (block,) = link.blocks(fs).values()
-    assert len(link.cluster(block)) == 2
+    (block,) = clusters.blocks(fs).values()
+    assert len(clusters.cluster(block)) == 2
 
 
 def test_outlet_falls_back_to_the_file_name():

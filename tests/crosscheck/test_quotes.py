@@ -87,16 +87,68 @@ def test_truncated_quote_agrees_with_a_flag() -> None:
     assert f.status == "agree" and f.flags == ("truncated",)
 
 
-def test_speaker_differs_is_a_conflict() -> None:
+def _people(claims, docs, types):
+    """The speakers as entities of the given types (one per speaker name)."""
+    ents, out = {}, []
+    for c, kind in zip(claims, types):
+        d = next(d for d in docs if d.id == c.doc)
+        eid = stable_id("e", c.speaker_text)
+        m = Mention(d.id, c.speaker_start, c.speaker_end, c.speaker_text, kind)
+        e = ents.get(eid) or Entity(eid, c.speaker_text, kind, (), ())
+        ents[eid] = replace(e, mentions=e.mentions + (m,))
+        out.append(replace(c, speaker=eid))
+    return out, list(ents.values())
+
+
+def test_two_people_named_as_the_speaker_is_a_conflict() -> None:
     claims, docs = _case(
         [
             ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
             ("b", "Northgate Times", BASE, "Oren Vasquel", True, None),
         ]
     )
-    (f,) = link(claims, docs, [])
+    claims, ents = _people(claims, docs, ["PERSON", "PERSON"])
+    (f,) = link(claims, docs, ents)
     assert f.status == "conflict" and "speaker_differs" in f.flags
     assert "Oren Vasquel" in f.summary and "Mira Castellan" in f.summary
+
+
+def test_a_speaker_named_by_an_organisation_is_flagged_not_a_conflict() -> None:
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", BASE, "The harbour office", True, None),
+        ]
+    )
+    claims, ents = _people(claims, docs, ["PERSON", "ORG"])
+    (f,) = link(claims, docs, ents)
+    assert f.status == "agree" and "speaker_differs" in f.flags
+    assert "The harbour office" in f.summary
+
+
+def test_spelling_variants_are_not_changed_words() -> None:
+    claims, docs = _case(
+        [
+            (
+                "a",
+                "Valdoria Herald",
+                "We realised the harbour jewellery was gone before the storm",
+                "Mira Castellan",
+                True,
+                None,
+            ),
+            (
+                "b",
+                "Northgate Times",
+                "We realized the harbour jewelry was gone before the storm",
+                "Mira Castellan",
+                True,
+                None,
+            ),
+        ]
+    )
+    (f,) = link(claims, docs, [])
+    assert f.status == "agree" and "words_changed" not in f.flags
 
 
 def test_direct_vs_paraphrase() -> None:

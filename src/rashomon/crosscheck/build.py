@@ -62,6 +62,8 @@ class CorpusState:
     publication: dict[str, dict] = field(default_factory=dict)  # document -> inferred publication fields
     # stories
     story_of: dict[str, str] = field(default_factory=dict)  # document -> its story (stories of 2+ documents)
+    # incidents
+    event_of: dict[str, str] = field(default_factory=dict)  # document -> its event (incidents.events)
     # scan
     blocks: set[tuple[str, str]] = field(default_factory=set)  # quantity linking blocks spilled to disk
     quotes: list[str] = field(default_factory=list)  # quote claim ids, in the scratch shingle index's order

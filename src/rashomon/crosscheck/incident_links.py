@@ -158,11 +158,21 @@ class Corpus:
             yield i, j, self.features(i, j)
 
 
-def link(facts: Sequence[Facts], m: Model | None = None) -> UnionFind:
-    """Documents joined into incidents: every candidate pair the model scores at or above its threshold."""
+def scores(facts: Sequence[Facts], m: Model | None = None) -> list[tuple[int, int, float]]:
+    """Every candidate pair with the model's probability that the two documents report one incident."""
     m = m or model()
+    return [(i, j, m.probability(x)) for i, j, x in Corpus(facts, m).scored()]
+
+
+def link(
+    facts: Sequence[Facts], scored: list[tuple[int, int, float]] | None = None, threshold: float | None = None
+) -> UnionFind:
+    """Documents joined into incidents: every candidate pair scored at or above ``threshold`` (by
+    default the model's own, chosen for coding incidents)."""
+    if threshold is None:
+        threshold = model().threshold
     uf = UnionFind(len(facts))
-    for i, j, x in Corpus(facts, m).scored():
-        if m.probability(x) >= m.threshold:
+    for i, j, p in scores(facts) if scored is None else scored:
+        if p >= threshold:
             uf.union(i, j)
     return uf

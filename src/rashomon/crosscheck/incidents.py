@@ -41,6 +41,7 @@ STAGE = "incidents@1"
 EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
 MEASURES = ("killed", "injured")
 POLICIES = ("highest", "latest", "conservative")
+EVENT_LINK = 0.3  # the pair probability at which two documents are taken to report one event (see events)
 TYPES = {
     "shooting": ("shooting", "shot", "shots", "gunfire", "gunshot", "gunman", "shooter"),
     "stabbing": ("stabbing", "stabbed"),
@@ -132,9 +133,10 @@ def _count(c: CasualtyClaim) -> float:
     return c.value if c.value is not None else c.low or 0.0
 
 
-def group(all_facts: list[Facts]) -> list[list[Facts]]:
-    """Documents of one incident (see the module docstring)."""
-    uf = incident_links.link(all_facts)
+def group(all_facts: list[Facts], scored: list[tuple[int, int, float]] | None = None) -> list[list[Facts]]:
+    """Documents of one incident (see the module docstring); ``scored``: the pairs'
+    probabilities when already computed (:func:`.incident_links.scores`)."""
+    uf = incident_links.link(all_facts, scored)
     groups: dict[int, list[Facts]] = defaultdict(list)
     for i, f in enumerate(all_facts):
         groups[uf.find(i)].append(f)
@@ -192,9 +194,25 @@ def code(members: list[Facts], policy: str = "highest") -> Incident:
                     region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
 
 
-def incidents(all_facts: list[Facts], policy: str = "highest") -> list[Incident]:
+def incidents(
+    all_facts: list[Facts], policy: str = "highest", scored: list[tuple[int, int, float]] | None = None
+) -> list[Incident]:
     """Every incident of the corpus, ordered by date, place and id."""
     if policy not in POLICIES:
         raise UsageError(f"unknown incident policy {policy!r}", hint=f"choose one of {', '.join(POLICIES)}")
-    out = [code(g, policy) for g in group(all_facts)]
+    out = [code(g, policy) for g in group(all_facts, scored)]
     return sorted(out, key=lambda i: (i.date or "9999", i.place or "", i.id))
+
+
+def events(
+    all_facts: list[Facts], scored: list[tuple[int, int, float]], threshold: float = EVENT_LINK
+) -> dict[str, str]:
+    """Document -> its event: the documents that probably report one real-world event, a looser
+    grouping than the coded incidents (pairs scored at or above ``threshold``). Cross-source linking
+    compares facts of one event only, and a report the incident coder kept apart for want of a
+    date can still meet the other reports of its event here."""
+    uf = incident_links.link(all_facts, scored, threshold)
+    roots: dict[int, list[str]] = defaultdict(list)
+    for i, f in enumerate(all_facts):
+        roots[uf.find(i)].append(f.doc)
+    return {d: stable_id("e", *sorted(docs)) for docs in roots.values() for d in docs}

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
+from . import measures
 
 # --------------------------------------------------------------- vocabularies
 # vocabulary tables, kept one compact block each (not reformatted)
@@ -42,6 +43,7 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "displace": ("displace", "displaced", "fled", "flee", "fleeing", "evacuated", "evacuate", "refugees",
                  "homeless"),
     "arrest": ("arrest", "arrested", "arrests", "detain", "detained", "detention", "detainees"),
+    "shoot": ("shoot", "shot", "shoots", "shooting"),
     "vote": ("vote", "votes", "voted", "ballots", "turnout"),
 }
 THINGS: dict[str, tuple[str, ...]] = {
@@ -92,8 +94,12 @@ DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
+CASUALTY = ("kill", "injure")
+CUE_NEAR = 30  # characters: a cue word this close to the number is its predicate whatever the parse says
+GENERIC_VERBS = frozenset(("be", "have", "say", "tell", "report", "add", "make", "get", "give", "include", "use"))
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
+_KNOWN = set(_FORM_CLASS) | set(_THING_CLASS) | set(SUBCATEGORY)  # words the vocabularies know
 _MULTI = sorted((f for f in _FORM_CLASS if " " in f), key=len, reverse=True)
 # fmt: on
 
@@ -136,10 +142,23 @@ class Facet:
     scope: str  # a short phrase saying the scope, for summaries
     story: str | None = None
     years: tuple[int, int] | None = None  # the years the counted event falls in, when known
+    event: str | None = None  # the real-world event its document reports (incidents.events)
+    measure: tuple[str, str] | None = None  # what it measures: its linking block (see measure_of)
+    qualifier: str = ""  # for a unit's dimension: the verb or noun saying which length, sum, ... it is
+    dimension: str | None = None  # length, money, ... (measures.UNITS) when the figure has a unit
+    base: Interval | None = None  # the interval in the dimension's base unit
+    people: frozenset[str] = frozenset()  # the people its sentence names
+
+    @property
+    def strict(self) -> bool:
+        """A measure that says by itself what it counts: a casualty toll, a person's age, a magnitude
+        (two such figures of one event are the same fact)."""
+        m = self.measure or ("", "")
+        return (m[0] == "age" and bool(m[1])) or m[0] == "magnitude" or (m[0] in CASUALTY and m[1] == "people")
 
     @property
     def key(self) -> str:
-        return f"{self.pred}/{self.thing}"
+        return "/".join(self.measure) if self.measure else f"{self.pred}/{self.thing}"
 
 
 # ------------------------------------------------------------------ reading
@@ -186,6 +205,9 @@ def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: 
         words = sorted(c for c in cands if c[1] == wanted[0])
         return wanted[0], words[0][2] if words else (claim.predicate or "")
     near = [c for c in sorted(cands) if c[0] <= 120]  # too far away in a long sentence: not the number's verb
+    verb = claim.predicate if claim.predicate and claim.predicate not in GENERIC_VERBS else None
+    if verb and not duration and (not near or near[0][0] > CUE_NEAR):
+        return None, ""  # the number's own verb is not a cue word, and no cue is next to it: the verb says
     return (near[0][1], near[0][2]) if near else (None, "")
 
 
@@ -297,10 +319,22 @@ class MentionIndex:
 
     def __init__(self, entities: list[Entity]):
         self.by_doc: dict[str, list[tuple[int, int, str, str, bool]]] = {}
+        self.persons: dict[str, list[tuple[int, str]]] = {}
         for e in entities:
             place = e.type == "GPE"
             for m in e.mentions:
                 self.by_doc.setdefault(m.doc, []).append((m.start, m.end, e.id, e.name.lower(), place))
+                if e.type == "PERSON":
+                    self.persons.setdefault(m.doc, []).append((m.start, e.id))
+
+    def person_near(self, doc: str, at: int, start: int, end: int) -> str | None:
+        """The person named nearest to ``at`` between ``start`` and ``end`` (a sentence)."""
+        near = [(abs(p - at), eid) for p, eid in self.persons.get(doc, ()) if start <= p < end]
+        return min(near)[1] if near else None
+
+    def people(self, doc: str, start: int, end: int) -> frozenset[str]:
+        """The people named between ``start`` and ``end``."""
+        return frozenset(eid for p, eid in self.persons.get(doc, ()) if start <= p < end)
 
     def within(self, doc: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
         ids, places = set(), set()
@@ -320,6 +354,7 @@ def facet(
     story: str | None = None,
     copies_published: dict[str, str] | None = None,
     times: list[tuple[int, str]] | None = None,
+    event: str | None = None,
 ) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
     text = doc.text if doc else claim.text
@@ -328,13 +363,27 @@ def facet(
     sentence = text[s:e]
     num_end = start + _number_end(text[start:end])
     after = text[num_end : min(e, num_end + 60)]
-    thing, category, dur_unit, noun = thing_class(claim, after)
+    before = text[max(s, start - 12) : start]
+    kind = measures.kind(claim, before, text[num_end : num_end + 12], sentence, start - s)
+    thing, category, dur_unit, noun = thing_class(claim, after) if kind is None else (None, None, None, "")
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
+    head = _head(claim.what)
+    demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
+    if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
+        thing = None  # "three holdouts", "two jurors": a noun the vocabulary does not know is its own thing
+    if pred in CASUALTY and thing is None and not head and kind is None and claim.unit is None:
+        thing = "people"  # "five hurt", "Two were killed": a casualty count counts people
     interval, display = interval_of(claim, _lead(text[start:num_end]), thing in ("people", "settlement"))
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)
         interval = Interval(interval.lo * k, interval.hi * k)
         display = f"{display} {dur_unit}{'s' if interval.lo != k else ''}"
+    dim = measures.dimension(claim, before) if kind is None else None
+    base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
+    if dim and claim.unit and not dur_unit:
+        display = measures.with_unit(display, claim.unit)
+    person = mentions.person_near(claim.doc, start, s, e) if kind == "age" else None
+    measure, qualifier = measure_of(kind, person, dim[0] if dim else None, pred, thing, claim)
     values = tuple(sorted(float(x) for x in claim.value)) if isinstance(claim.value, tuple) else None
     if values:
         display = ", ".join(f"{x:g}" for x in values)
@@ -384,7 +433,49 @@ def facet(
         scope=sp.group(1).strip() if sp else "",
         story=story,
         years=years,
+        event=event,
+        measure=measure,
+        qualifier=qualifier,
+        dimension=dim[0] if dim else ("age" if kind == "age" and not person else None),
+        base=base,
+        people=mentions.people(claim.doc, s, e),
     )
+
+
+def measure_of(
+    kind: str | None, person: str | None, dim: str | None, pred: str | None, thing: str | None, claim: QuantityClaim
+) -> tuple[tuple[str, str] | None, str]:
+    """(the claim's linking block, its qualifier). A person's age is compared with that person's
+    age only; a magnitude with a magnitude; a figure with a unit by its dimension (the qualifier,
+    its verb or counted noun, says which length or sum it is: only figures with one qualifier can
+    conflict); a count by its predicate and counted thing: the classes of the vocabularies above
+    where they know the words, else the lemmas the extractor gives (an unseen "robbers", "tents")."""
+    if kind == "age":  # a person's age; an age said of nobody named ("a 61-year-old man") meets equal ages only
+        return ("age", person or ""), ""
+    if kind in ("magnitude", "aftershock"):
+        return ("magnitude", kind), ""
+    verb = claim.predicate if claim.predicate and claim.predicate not in GENERIC_VERBS else None
+    head = _head(claim.what)
+    if pred and thing:
+        return (pred, thing), ""
+    if dim:
+        return (dim, ""), pred or verb or head or ""
+    if (pred or verb) and (thing or head):
+        return (pred or verb or "", thing or head or ""), ""
+    return None, ""
+
+
+def _head(what: str | None) -> str | None:
+    """The counted noun of a claim's ``what``, singular ("more victims" -> "victim")."""
+    words = _words(re.split(r"\b(?:and|or|of|who|that|which|with|in|on|at|from)\b", what or "")[0])
+    if not words:
+        return None
+    w = words[-1]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-2] if w.endswith(("ches", "shes", "xes", "sses")) else w[:-1]
+    return w
 
 
 def own_clause(sentence: str, offset: int) -> str:
@@ -471,106 +562,17 @@ def _lead(span_head: str) -> str:
     return span_head[: m.start()] if m else ""
 
 
-# ----------------------------------------------------------------- linking
-def scope_compatible(a: Facet, b: Facet) -> bool:
-    """True when nothing known about the two claims says they count different things."""
-    if a.category != b.category:
-        return False
-    if a.granularity and b.granularity and a.granularity != b.granularity:
-        return False
-    if a.day and b.day and a.day != b.day:
-        return False
-    if a.places and b.places and not (a.places & b.places):
-        return False
-    return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
-
-
-def different_years(a: Facet, b: Facet) -> bool:
-    """Both claims' years are known and do not overlap."""
-    return bool(a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]))
-
-
-def can_share(a: Facet, b: Facet) -> bool:
-    if a.claim.doc == b.claim.doc:
-        return a.display == b.display and scope_compatible(a, b)
-    return scope_compatible(a, b)
-
-
-def blocks(facets: list[Facet]) -> dict[tuple[str, str], list[Facet]]:
-    """Claims that may speak about the same thing: same predicate class and thing class."""
-    out: dict[tuple[str, str], list[Facet]] = {}
-    for f in facets:
-        if f.pred and f.thing and (f.interval is not None or f.values):
-            out.setdefault((f.pred, f.thing), []).append(f)
-    return out
-
-
-def anchors(f: Facet) -> set[tuple[str, str | None]]:
-    """What a claim can meet another on: its story, or a place/entity/place word named in its sentence.
-
-    Two claims of one block are only compared when they share an anchor, so a block costs
-    about (claims × the few clusters sharing an anchor), not claims²; a claim of another story
-    is only linked when its sentence names the same place or entity."""
-    out: set[tuple[str, str | None]] = {("story", f.story)}
-    out |= {("place", p) for p in f.places} | {("entity", e) for e in f.entities} | {("where", w) for w in f.where}
-    return out
-
-
-def cluster(block: list[Facet]) -> list[list[Facet]]:
-    """Complete-linkage clusters of scope-compatible claims sharing an anchor, in a deterministic order."""
-    clusters: list[list[Facet]] = []
-    index: dict[tuple[str, str | None], list[int]] = {}
-    for f in sorted(block, key=lambda x: (x.published or "", x.claim.doc, x.claim.start)):
-        keys = anchors(f)
-        for i in sorted({i for k in keys for i in index.get(k, ())}):
-            if all(can_share(f, g) for g in clusters[i]):
-                clusters[i].append(f)
-                break
-        else:
-            i = len(clusters)
-            clusters.append([f])
-        for k in keys:
-            if i not in index.setdefault(k, []):
-                index[k].append(i)
-    return _merge(clusters)
-
-
-def _merge(clusters: list[list[Facet]]) -> list[list[Facet]]:
-    """One pass joining neighbouring clusters whose members are all scope-compatible (greedy
-    assignment can split a group when a claim arrives before the claim that anchors it)."""
-    gone: set[int] = set()
-    for i, j in neighbours(clusters):
-        if i in gone or j in gone:
-            continue
-        if all(can_share(a, b) for a in clusters[i] for b in clusters[j]):
-            clusters[i] = clusters[i] + clusters[j]
-            gone.add(j)
-    return [c for n, c in enumerate(clusters) if n not in gone]
-
-
-def neighbours(clusters: list[list[Facet]]) -> list[tuple[int, int]]:
-    """Pairs of clusters (i < j) that share an anchor: the only ones compared for scope differences."""
-    index: dict[tuple[str, str | None], set[int]] = {}
-    for i, c in enumerate(clusters):
-        for f in c:
-            for k in anchors(f):
-                index.setdefault(k, set()).add(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
-        ms = sorted(members)
-        if len(ms) > 200:  # a catch-all anchor (one huge story) would make this quadratic
-            ms = ms[:200]
-        pairs |= {(a, b) for n, a in enumerate(ms) for b in ms[n + 1 :]}
-    return sorted(pairs)
-
-
 def facets(
-    claims: list[Claim], documents: list[Document], entities: list[Entity], story_of: dict[str, str] | None = None
+    claims: list[Claim],
+    documents: list[Document],
+    entities: list[Entity],
+    story_of: dict[str, str] | None = None,
+    event_of: dict[str, str] | None = None,
 ) -> list[Facet]:
     """Facets of every quantity claim (other kinds are ignored)."""
     by_id = {d.id: d for d in documents}
     mentions = MentionIndex(entities)
-    story_of = story_of or {}
+    story_of, event_of = story_of or {}, event_of or {}
     # a copy without a date of its own is dated by the earliest dated copy of the same original
     first: dict[str, str] = {}
     for d in documents:
@@ -583,7 +585,7 @@ def facets(
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
     # without any time claim for a document, a claim's year is read from dated phrases in its text
     return [
-        facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc))
+        facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc), event_of.get(c.doc))
         for c in claims
         if isinstance(c, QuantityClaim)
     ]

@@ -6,7 +6,7 @@ Each partition is cut along a key the stage itself blocks on, so running the sta
 parts gives what it gives on the whole corpus:
 
 * quantities: facets per batch of documents, then verdicts per linking block
-  ``(predicate class, thing class)`` (:func:`rashomon.crosscheck.link.blocks`);
+  ``(predicate class, thing class)`` (:func:`rashomon.crosscheck.clusters.blocks`);
 * dates: per event key ("siege/begin"; :func:`date_groups` mirrors the grouping of
   :func:`rashomon.crosscheck.verdict.date_findings`, which compares dates within a story, a
   document alone in its story with every story, never across event keys);
@@ -24,14 +24,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, TimelineEntry
-from . import framing, incidents, link, quotes, statements, timeline, verdict
+from . import clusters, framing, incidents, link, quotes, statements, timeline, verdict
 
 
 def facet_blocks(
-    claims: list[Claim], documents: list[Document], entities: list[Entity], story_of: dict[str, str]
+    claims: list[Claim],
+    documents: list[Document],
+    entities: list[Entity],
+    story_of: dict[str, str],
+    event_of: dict[str, str] | None = None,
 ) -> dict[tuple[str, str], list[link.Facet]]:
     """The quantity facets of one batch of documents (``claims``: all their claims), by linking block."""
-    return link.blocks(link.facets(claims, documents, entities, story_of))
+    return clusters.blocks(link.facets(claims, documents, entities, story_of, event_of))
 
 
 def quantity_findings(facets: list[link.Facet]) -> list[Finding]:
@@ -85,12 +89,13 @@ def scan(
     entities: list[Entity],
     story_of: dict[str, str],
     terms: tuple[framing.Term, ...],
+    event_of: dict[str, str] | None = None,
 ) -> tuple:
     """One pass over a batch of documents (``batch``; ``documents`` also holds the other copies of
     their originals): (quantity facets by block, date groups, quote shingles, framing hits, statement
     weights, and the bag items of the statements of documents alone in their story)."""
     ids = set(batch)
-    blocks = facet_blocks(claims, documents, entities, story_of)  # every kind: facets read a document's dates
+    blocks = facet_blocks(claims, documents, entities, story_of, event_of)  # every kind: facets read a document's dates
     dates = date_groups(claims, documents, story_of)
     qs = [c for c in claims if isinstance(c, QuoteClaim)]
     own = [d for d in documents if d.id in ids]

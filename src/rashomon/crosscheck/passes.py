@@ -24,7 +24,7 @@ from itertools import islice, repeat
 from ..extract import entities as entities_mod, quotes as quotes_mod
 from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
-from . import framing, incidents, partition, quotes, statements, stories, timeline
+from . import framing, incident_links, incidents, partition, quotes, statements, stories, timeline
 from .build import Build, chunks, key_batches
 from .link import original
 
@@ -144,7 +144,8 @@ def scan(b: Build) -> None:
     def parts() -> Iterator[tuple]:
         for batch in chunks(st.order, b.limits.documents):
             docs = b.with_copies(b.documents(batch))
-            yield (b.store.claims_of(batch), docs, batch, b.entities_in(batch), b.stories_of(batch), terms)
+            events = {d.id: st.event_of[d.id] for d in docs if d.id in st.event_of}
+            yield (b.store.claims_of(batch), docs, batch, b.entities_in(batch), b.stories_of(batch), terms, events)
 
     sentences, df = 0, Counter[str]()
     for blocks, dates, shingles, hits, (n, part_df), keys in b.map(partition.scan, parts()):
@@ -269,7 +270,9 @@ def code_incidents(b: Build) -> None:
     found: list[incidents.Facts] = []
     for part in b.map(partition.incident_facts, parts()):
         found += part
-    coded = incidents.incidents(found, b.options.incident_policy)
+    scored = incident_links.scores(found)
+    coded = incidents.incidents(found, b.options.incident_policy, scored)
+    st.event_of = incidents.events(found, scored)
     for k in range(0, len(coded), 5000):
         b.store.stage_incidents(coded[k : k + 5000], k)
 
@@ -291,9 +294,13 @@ PASSES: tuple[Pass, ...] = (
     Pass("stories", 1, "document batch (pairs in the scratch database)",
          reads=("documents", "entity_mentions", "state.entities", "state.position", "state.publication"),
          writes=("stories", "story_docs", "state.story_of"), step=group_stories),
+    Pass("incidents", 1, "document batch (facts), then place (grouping)",
+         reads=("claims:casualty,time", "documents", "entity_mentions", "state.order", "state.root",
+                "state.family", "state.entities", "state.position", "state.publication"),
+         writes=("incidents", "state.event_of"), step=code_incidents),
     Pass("scan", 1, "document batch",
          reads=("claims", "documents", "entity_mentions", "state.order", "state.root", "state.family",
-                "state.entities", "state.position", "state.publication", "state.story_of"),
+                "state.entities", "state.position", "state.publication", "state.story_of", "state.event_of"),
          writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
          step=scan),
     Pass("quantities", 1, "linking block (predicate class, thing class)", reads=("state.blocks",),
@@ -313,10 +320,6 @@ PASSES: tuple[Pass, ...] = (
          writes=("findings",), step=statement_findings),
     Pass("timeline", 1, "month-day", reads=("claims", "documents", "state.publication"), writes=("timeline",),
          step=timeline_entries),
-    Pass("incidents", 1, "document batch (facts), then place (grouping)",
-         reads=("claims:casualty,time", "documents", "entity_mentions", "state.order", "state.root",
-                "state.family", "state.entities", "state.position", "state.publication"),
-         writes=("incidents",), step=code_incidents),
 )
 # fmt: on
 

@@ -17,8 +17,10 @@ becomes one ``Finding(kind="quote")``:
   words), ``truncated`` (one wording is a contiguous part of another),
   ``speaker_differs`` (the outlets name different speakers), ``direct_vs_paraphrase``
   (one outlet quotes directly, another paraphrases);
-* status: ``conflict`` when the speaker differs or direct quotes have changed words,
-  otherwise ``agree`` (a truncation or a paraphrase does not contradict; the flag says it).
+* status: ``conflict`` when direct quotes have changed words (a spelling variant, "jewellery" and
+  "jewelry", is not a change) or the outlets name two different people as the speaker; otherwise
+  ``agree`` (a truncation, a paraphrase or a speaker named only by a role or an organisation does not
+  contradict; the flag says it).
 """
 
 from __future__ import annotations
@@ -155,12 +157,29 @@ def _difference(base: list[str], other: list[str]) -> str | None:
     return None
 
 
+SPELLING = 75.0  # rapidfuzz ratio at or above which a replaced wording is a spelling variant ("realised")
+
+
+def _changed(base: list[str], other: list[str]) -> bool:
+    """Words added, left out or replaced by other words (spelling variants aside)."""
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(a=base, b=other, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op != "replace" or fuzz.ratio("".join(base[a0:a1]), "".join(other[b0:b1]).replace("'", "")) < SPELLING:
+            return True
+    return False
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _finding(
-    group: list[QuoteClaim], texts: dict[str, str], docs: dict[str, Document], names: dict[str, str]
+    group: list[QuoteClaim],
+    texts: dict[str, str],
+    docs: dict[str, Document],
+    names: dict[str, str],
+    persons: Collection[str] = (),
 ) -> Finding:
     variants: dict[tuple[str, ...], list[QuoteClaim]] = defaultdict(list)
     for q in group:
@@ -177,7 +196,7 @@ def _finding(
             flags.append("truncated")
             notes.append(f"{outs} quotes {'less' if len(w) < len(base) else 'more'} of it — truncated")
             continue
-        if all(q.direct for q in qs) and all(q.direct for q in ordered[0][1]):
+        if all(q.direct for q in qs) and all(q.direct for q in ordered[0][1]) and _changed(base, w):
             flags.append("words_changed")
             diff = _difference(base, w)
             notes.append(f"{outs} {diff or 'words it differently'} — words changed")
@@ -203,7 +222,8 @@ def _finding(
             + " — speaker differs"
         )
     flags = sorted(set(flags))
-    status: Status = "conflict" if {"words_changed", "speaker_differs"} & set(flags) else "agree"
+    people = {q.speaker for q in group if q.speaker in persons}  # two named people: not a guess at a role
+    status: Status = "conflict" if "words_changed" in flags or len(people) > 1 else "agree"
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)
@@ -245,7 +265,10 @@ def link(quotes: list[QuoteClaim], documents: list[Document], entities: list[Ent
     quotes = sorted((q for q in quotes if isinstance(q, QuoteClaim)), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
     edges, common = blocking([shingles(_words(texts[q.id])) for q in quotes])
-    findings = [f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
+    persons = {e.id for e in entities if e.type == "PERSON"}
+    findings = [
+        f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common, persons)
+    ]
     return sorted(findings, key=lambda f: f.id)
 
 
@@ -257,7 +280,9 @@ def link_component(
     component by component)."""
     docs = {d.id: d for d in documents}
     texts = {q.id: _content(q, docs) for q in quotes}
-    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
+    names = {e.id: e.name for e in entities}
+    persons = {e.id for e in entities if e.type == "PERSON"}
+    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, names, common, persons)
 
 
 def _link(
@@ -266,6 +291,7 @@ def _link(
     docs: dict[str, Document],
     names: dict[str, str],
     common: Collection[int],
+    persons: Collection[str] = (),
 ) -> list[Finding]:
     union = UnionFind(len(quotes))
     # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
@@ -301,7 +327,7 @@ def _link(
         groups[union.find(i)].append(q)
     # copies of one wire story quoting the same words are one source, not a cross-check
     findings = [
-        _finding(g, texts, docs, names)
+        _finding(g, texts, docs, names, persons)
         for g in groups.values()
         if len({_outlet(q, docs) for q in g}) >= 2 and len({_root(q.doc, docs) for q in g}) >= 2
     ]

@@ -30,18 +30,8 @@ from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
-from .link import (
-    DATELINE,
-    WORD,
-    Facet,
-    blocks,
-    cluster,
-    different_years,
-    neighbours,
-    outlet_of,
-    root_of,
-    sentence_bounds,
-)
+from .clusters import blocks, cluster, compatible, different_years, neighbours
+from .link import DATELINE, WORD, Facet, outlet_of, root_of, sentence_bounds
 
 STAGE = "crosscheck@1"
 EVENT_NOUNS = (
@@ -123,12 +113,6 @@ def source_counts(members: list[Facet]) -> tuple[SourceCount, ...]:
 
 
 # ----------------------------------------------------------------- judging
-def _compatible(a: Facet, b: Facet) -> bool:
-    if a.values is not None or b.values is not None:
-        return a.values == b.values
-    return a.interval is not None and b.interval is not None and a.interval.overlaps(b.interval)
-
-
 def _context_shared(a: Facet, b: Facet) -> bool:
     """Something beyond the key says the two claims are about one thing."""
     return bool(
@@ -137,6 +121,7 @@ def _context_shared(a: Facet, b: Facet) -> bool:
         or (a.where & b.where)
         or (a.granularity and a.granularity == b.granularity)
         or (a.day and a.day == b.day)
+        or (a.event and a.event == b.event and (a.strict or a.dimension))
         or (a.story and a.story == b.story and a.scope and b.scope)
     )
 
@@ -171,14 +156,14 @@ def judge(members: list[Facet]) -> Status:
     if _is_update(members):
         return "update"  # checked first: "at least 22" then "31" is compatible, but it is news
     pairs = [(a, b) for a, b in combinations(members, 2) if a.claim.doc != b.claim.doc]
-    if all(_compatible(a, b) for a, b in pairs):
+    if all(compatible(a, b) for a, b in pairs):
         # different figures that merely fit each other's bounds ("487" and "more than 40") agree
         # only when something beyond the key says they count the same thing
         differing = [(a, b) for a, b in pairs if _point(a) != _point(b) or a.values != b.values]
         if differing and not all(_context_shared(a, b) for a, b in differing):
             return "unknown"
         return "agree"
-    clashing = [(a, b) for a, b in pairs if not _compatible(a, b)]
+    clashing = [(a, b) for a, b in pairs if not compatible(a, b)]
     if not any(_context_shared(a, b) for a, b in clashing):
         return "unknown"
     return "conflict"
@@ -194,6 +179,7 @@ def _verb(pred: str | None) -> str:
         "siege": "under siege",
         "displace": "displaced",
         "arrest": "arrested",
+        "shoot": "shot",
         "vote": "votes",
     }.get(pred or "", "")
 
@@ -208,7 +194,8 @@ def _phrase(f: Facet) -> str:
     else:
         noun = what if what and len(what) < 40 else (f.noun or f.category or f.thing or "")
     verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else _verb(f.pred)
-    if verb and verb.endswith("ing"):  # "killing 12" reads "12 killed" after the figure
+    if verb and (verb.endswith("ing") or (f.pred in ("kill", "injure", "shoot") and verb.endswith("s"))):
+        # "killing 12", "kills 9" read "12 killed" after the figure
         verb = _verb(f.pred) or verb
     if f.noun in ("death", "deaths", "fatality", "fatalities"):  # "the military death toll to 633": 633 military deaths
         lead = what[: what.lower().find(f.noun)] if f.noun in what.lower() else ""
@@ -230,7 +217,8 @@ def summarize(status: str, members: list[Facet]) -> str:
     for fs in sorted(by_value.values(), key=lambda fs: (fs[0].published or "", fs[0].display)):
         outlets = ", ".join(sorted({f.outlet for f in fs}))
         when = f" ({fs[0].published[:10]})" if status == "update" and fs[0].published else ""
-        parts.append(f"{outlets}{when}: {_phrase(fs[0])}")
+        told = max(fs, key=lambda f: len(f.scope))  # the report that says most about its scope
+        parts.append(f"{outlets}{when}: {_phrase(told)}")
     tail = {
         "agree": "the figures agree",
         "conflict": "the figures conflict",

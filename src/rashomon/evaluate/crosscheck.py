@@ -95,4 +95,3 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
         results = score(folder, export, gold_file, corpus)
         findings = json.loads(export.read_text(encoding="utf-8"))["findings"]
     return summary(results, findings)
-

@@ -1,0 +1,166 @@
+"""Which quantity claims are one fact: blocks by measure, clusters by scope and event.
+
+This module owns the question "may these two figures be the same fact?" once :mod:`.link` has read
+each claim into a :class:`~rashomon.crosscheck.link.Facet`. Linking is blocked: only claims of one
+measure (:func:`blocks`) are ever compared, so the cost is near-linear in the corpus. Inside a
+block, claims are clustered by complete linkage on scope compatibility (:func:`scope_compatible`:
+one event, one category, one granularity, one day and place when known, overlapping years),
+comparing only claims that share an anchor (story, event, place, entity); claims of one document
+only share a cluster when they repeat the same value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import measures
+from .link import Facet, Interval
+
+
+def scope_compatible(a: Facet, b: Facet) -> bool:
+    """True when nothing known about the two claims says they count different things."""
+    if not same_event(a, b):
+        return False
+    if a.dimension and a.people and b.people and not a.people & b.people:
+        return False  # a length, sum or duration said of other people ("a 20-year veteran")
+    if a.category != b.category:
+        return False
+    if a.granularity and b.granularity and a.granularity != b.granularity:
+        return False
+    if a.day and b.day and a.day != b.day:
+        return False
+    if a.places and b.places and not (a.places & b.places):
+        return False
+    return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
+
+
+def same_event(a: Facet, b: Facet) -> bool:
+    """Reports of one event, or figures whose own sentences date them (a war's toll recalled in two
+    reports of different events): a figure without its own date is about its report's event, dated
+    by its publication."""
+    if a.event != b.event and a.event and b.event and not (a.years and b.years):
+        return False
+    return not _apart(a, b) and not _apart(b, a)
+
+
+def _apart(a: Facet, b: Facet) -> bool:
+    """``a``'s own date (its sentence's: "in February 2005") is more than a week from ``b``'s own
+    date, or from ``b``'s publication when ``b`` has none."""
+    own = _span(a.claim.time)
+    other = _span(b.claim.time) or _span((b.published or "")[:10])
+    if own is None or other is None:
+        return False
+    return own[0] - other[1] > timedelta(days=7) or other[0] - own[1] > timedelta(days=7)
+
+
+def _span(value: str | None) -> tuple[date, date] | None:
+    """The days a "YYYY-MM" or "YYYY-MM-DD" value covers."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value or "")
+    if not m or not 1 <= int(m[2]) <= 12:
+        return None
+    y, mo = int(m[1]), int(m[2])
+    if m[3]:
+        try:
+            d = date(y, mo, int(m[3]))
+        except ValueError:
+            return None
+        return d, d
+    last = (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)) if mo < 12 else date(y, 12, 31)
+    return date(y, mo, 1), last
+
+
+def compatible(a: Facet, b: Facet) -> bool:
+    """The two figures can both hold: equal value lists, or overlapping intervals once in one unit
+    (a conversion between units or currencies within :func:`.measures.tolerance`)."""
+    if a.values is not None or b.values is not None:
+        return a.values == b.values
+    if a.interval is None or b.interval is None:
+        return False
+    if a.dimension != b.dimension:
+        return False
+    if a.dimension is None or a.claim.unit == b.claim.unit or a.base is None or b.base is None:
+        return a.interval.overlaps(b.interval)
+    tol = measures.tolerance(a.dimension)
+    return Interval(*measures.widened(a.base.lo, a.base.hi, tol)).overlaps(b.base)
+
+
+def different_years(a: Facet, b: Facet) -> bool:
+    """Both claims' years are known and do not overlap."""
+    return bool(a.years and b.years and (a.years[1] < b.years[0] or b.years[1] < a.years[0]))
+
+
+def can_share(a: Facet, b: Facet) -> bool:
+    if a.claim.doc == b.claim.doc:
+        return a.display == b.display and scope_compatible(a, b)
+    if (a.qualifier != b.qualifier or not a.qualifier) and a.dimension and not compatible(a, b):
+        return False  # two lengths (sums, ...) said of different things only meet when they agree
+    return scope_compatible(a, b)
+
+
+def blocks(facets: list[Facet]) -> dict[tuple[str, str], list[Facet]]:
+    """Claims that may speak about the same thing: same measure (:func:`measure_of`)."""
+    out: dict[tuple[str, str], list[Facet]] = {}
+    for f in facets:
+        if f.measure and (f.interval is not None or f.values):
+            out.setdefault(f.measure, []).append(f)
+    return out
+
+
+def anchors(f: Facet) -> set[tuple[str, str | None]]:
+    """What a claim can meet another on: its story, or a place/entity/place word named in its sentence.
+
+    Two claims of one block are only compared when they share an anchor, so a block costs
+    about (claims × the few clusters sharing an anchor), not claims²; a claim of another story
+    is only linked when its sentence names the same place or entity."""
+    out: set[tuple[str, str | None]] = {("story", f.story), ("event", f.event)}
+    out |= {("place", p) for p in f.places} | {("entity", e) for e in f.entities} | {("where", w) for w in f.where}
+    return out
+
+
+def cluster(block: list[Facet]) -> list[list[Facet]]:
+    """Complete-linkage clusters of scope-compatible claims sharing an anchor, in a deterministic order."""
+    clusters: list[list[Facet]] = []
+    index: dict[tuple[str, str | None], list[int]] = {}
+    for f in sorted(block, key=lambda x: (x.published or "", x.claim.doc, x.claim.start)):
+        keys = anchors(f)
+        for i in sorted({i for k in keys for i in index.get(k, ())}):
+            if all(can_share(f, g) for g in clusters[i]):
+                clusters[i].append(f)
+                break
+        else:
+            i = len(clusters)
+            clusters.append([f])
+        for k in keys:
+            if i not in index.setdefault(k, []):
+                index[k].append(i)
+    return _merge(clusters)
+
+
+def _merge(clusters: list[list[Facet]]) -> list[list[Facet]]:
+    """One pass joining neighbouring clusters whose members are all scope-compatible (greedy
+    assignment can split a group when a claim arrives before the claim that anchors it)."""
+    gone: set[int] = set()
+    for i, j in neighbours(clusters):
+        if i in gone or j in gone:
+            continue
+        if all(can_share(a, b) for a in clusters[i] for b in clusters[j]):
+            clusters[i] = clusters[i] + clusters[j]
+            gone.add(j)
+    return [c for n, c in enumerate(clusters) if n not in gone]
+
+
+def neighbours(clusters: list[list[Facet]]) -> list[tuple[int, int]]:
+    """Pairs of clusters (i < j) that share an anchor: the only ones compared for scope differences."""
+    index: dict[tuple[str, str | None], set[int]] = {}
+    for i, c in enumerate(clusters):
+        for f in c:
+            for k in anchors(f):
+                index.setdefault(k, set()).add(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        ms = sorted(members)
+        if len(ms) > 200:  # a catch-all anchor (one huge story) would make this quadratic
+            ms = ms[:200]
+        pairs |= {(a, b) for n, a in enumerate(ms) for b in ms[n + 1 :]}
+    return sorted(pairs)

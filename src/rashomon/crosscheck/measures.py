@@ -1,0 +1,112 @@
+"""What a figure measures, in which unit, and how to compare it with another one.
+
+This module owns units and measures for cross-source linking (:mod:`.link`):
+
+* a *dimension* per unit the quantity extractor writes (length, area, speed, mass, money, share,
+  duration), with the factor to a base unit (metres, square metres, km/h, kg, US dollars, percent,
+  days), so "30 miles" meets "48km" and "2m euros" meets "$2.6 million";
+* money across currencies is compared at fixed reference rates with a wide tolerance
+  (:data:`RATE_TOLERANCE`): outlets convert at the day's rate and round, and a cross-check only
+  needs to know whether two sums can be one sum; the same currency is compared exactly; other
+  conversions (miles to km) within :data:`CONVERSION_TOLERANCE`;
+* an *age* ("the 37-year-old", "aged 37") is an attribute of a person, never a duration;
+* a seismic *magnitude* ("a 5.6-magnitude quake", "measuring 5.6 on the Richter scale") is its own
+  measure, not a count.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..records import QuantityClaim
+
+# fmt: off
+# unit -> (dimension, factor to the dimension's base unit)
+UNITS: dict[str, tuple[str, float]] = {
+    "km": ("length", 1000.0), "mi": ("length", 1609.344), "m": ("length", 1.0), "cm": ("length", 0.01),
+    "mm": ("length", 0.001), "ft": ("length", 0.3048), "in": ("length", 0.0254), "yd": ("length", 0.9144),
+    "acre": ("area", 4046.86), "ha": ("area", 10000.0),
+    "mph": ("speed", 1.609344), "km/h": ("speed", 1.0),
+    "kg": ("mass", 1.0), "g": ("mass", 0.001), "lb": ("mass", 0.45359), "t": ("mass", 1000.0),
+    "%": ("share", 1.0),
+    "second": ("duration", 1 / 86400), "minute": ("duration", 1 / 1440), "hour": ("duration", 1 / 24),
+    "day": ("duration", 1.0), "week": ("duration", 7.0), "month": ("duration", 30.44),
+    "year": ("duration", 365.25), "decade": ("duration", 3652.5),
+}
+# US dollars per unit: reference rates of the 2010s, compared within RATE_TOLERANCE
+RATES: dict[str, float] = {
+    "USD": 1.0, "EUR": 1.3, "GBP": 1.55, "AUD": 0.9, "CAD": 0.9, "NZD": 0.75, "HKD": 0.13, "SGD": 0.75,
+    "CHF": 1.05, "JPY": 0.01, "CNY": 0.15, "INR": 0.017, "PKR": 0.01, "ZAR": 0.1, "RUB": 0.025,
+    "TRY": 0.3, "ILS": 0.27, "AZN": 1.0, "AMD": 0.0025, "KRW": 0.0009, "DKK": 0.17, "SEK": 0.14,
+    "MYR": 0.27, "MXN": 0.06, "BRL": 0.35,
+}
+# fmt: on
+RATE_TOLERANCE = 0.25  # a sum converted between currencies may be this far (relative) off
+CONVERSION_TOLERANCE = 0.07  # ... and a length, area, speed or mass converted between units
+AREA_BEFORE = re.compile(r"(?:square|sq\.?)[\s-]*$", re.I)
+AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
+AGE_BEFORE = re.compile(r"\baged?\s*$", re.I)
+MAGNITUDE = re.compile(r"\b(?:magnitude|richter|quake|earthquake|temblor|tremor)\b", re.I)
+MAGNITUDE_NEAR = 40  # characters around the number a magnitude word must fall within
+
+
+def dimension(claim: QuantityClaim, before: str) -> tuple[str, float] | None:
+    """(dimension, factor to its base unit) of the claim's unit; ``before``: the text just before
+    the number ("square" turns feet into an area)."""
+    unit = claim.unit or ""
+    if unit in RATES:
+        return "money", RATES[unit]
+    if unit in ("ft", "m", "km", "mi") and AREA_BEFORE.search(before):
+        length = UNITS[unit][1]
+        return "area", length * length
+    return UNITS.get(unit)
+
+
+def is_age(claim: QuantityClaim, before: str, after: str) -> bool:
+    """ "a 37-year-old", "37 years old", "aged 37" (an attribute of a person, not a duration)."""
+    v = claim.value
+    if not isinstance(v, (int, float)) or not 0 < v < 125 or v != int(v):
+        return False
+    return bool(AGE_AFTER.match(after) or "year-old" in claim.text.lower() or AGE_BEFORE.search(before))
+
+
+def magnitude(claim: QuantityClaim, sentence: str, offset: int) -> str | None:
+    """ "magnitude" for a decimal between 1 and 10 with a magnitude word next to it ("a 5.6-magnitude
+    quake"), "aftershock" when an aftershock is named there too, else None."""
+    v = claim.value
+    if claim.unit or not isinstance(v, float) or not 1.0 <= v < 10.0 or v == int(v):
+        return None
+    window = sentence[max(0, offset - MAGNITUDE_NEAR) : offset + len(claim.text) + MAGNITUDE_NEAR]
+    if not (MAGNITUDE.search(claim.what or "") or claim.predicate == "magnitude" or MAGNITUDE.search(window)):
+        return None
+    return "aftershock" if "aftershock" in f"{window} {claim.predicate}".lower() else "magnitude"
+
+
+def scaled(lo: float, hi: float, factor: float) -> tuple[float, float]:
+    """An interval in the dimension's base unit."""
+    return lo * factor, hi * factor
+
+
+def tolerance(dim: str) -> float:
+    """How far (relative) one figure converted into another unit may be off: exchange rates move;
+    a converted length or speed is rounded ("58 km (36 miles)", "35 miles")."""
+    return RATE_TOLERANCE if dim == "money" else CONVERSION_TOLERANCE
+
+
+def widened(lo: float, hi: float, tol: float) -> tuple[float, float]:
+    return lo * (1 - tol), (hi * (1 + tol) if math.isfinite(hi) else hi)
+
+
+def kind(claim: QuantityClaim, before: str, after: str, sentence: str, offset: int) -> str | None:
+    """ "age", "magnitude" (or "aftershock"), or None for any other figure."""
+    if is_age(claim, before, after):
+        return "age"
+    return magnitude(claim, sentence, offset)
+
+
+def with_unit(display: str, unit: str) -> str:
+    """ "36 mi", "EUR 2e+06" -> "EUR 2,000,000" (a currency code before the figure)."""
+    if unit in RATES:
+        return f"{unit} {display}"
+    return f"{display}{unit}" if unit == "%" else f"{display} {unit}"

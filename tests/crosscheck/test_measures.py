@@ -1,0 +1,169 @@
+"""What a figure measures: units and currencies converted, ages of people, magnitudes, and the event
+a figure belongs to (fictional documents, hand-built claims)."""
+
+from __future__ import annotations
+
+from rashomon.crosscheck import link, verdict
+from rashomon.records import Entity, Mention
+from tests.crosscheck._claims import doc, qty
+
+
+def _findings(rows, events=None, entities=()):
+    """rows: (outlet, published, sentence, evidence, value, fields)."""
+    docs, claims = [], []
+    for i, (outlet, published, sentence, evidence, value, fields) in enumerate(rows):
+        d = doc(f"d{i}", sentence, outlet, published)
+        docs.append(d)
+        claims.append(qty(d, evidence, value, **fields))
+    facets = link.facets(claims, docs, list(entities), event_of=events)
+    return verdict.quantity_findings(facets), facets
+
+
+def _linked(findings):
+    return [f for f in findings if len(f.claims) > 1]
+
+
+def test_miles_meet_kilometres_and_agree():
+    findings, facets = _findings(
+        [
+            ("A", "2025-05-04", "Police chased him for 30 miles across Dunmore.", "30 miles", 30, {"unit": "mi"}),
+            ("B", "2025-05-04", "Police chased him for 48km across Dunmore.", "48km", 48, {"unit": "km"}),
+        ]
+    )
+    assert {f.key for f in facets} == {"length/"}
+    (f,) = _linked(findings)
+    assert f.status == "agree", f.summary
+
+
+def test_sums_in_two_currencies_agree_and_one_currency_is_exact():
+    rows = [
+        (
+            "A",
+            "2025-05-04",
+            "Thieves took jewels worth 2 million euros in Port Aven.",
+            "2 million euros",
+            2e6,
+            {"unit": "EUR"},
+        ),
+        (
+            "B",
+            "2025-05-04",
+            "Thieves took jewels worth $2.6 million in Port Aven.",
+            "$2.6 million",
+            2.6e6,
+            {"unit": "USD"},
+        ),
+    ]
+    (f,) = _linked(_findings(rows)[0])
+    assert f.status == "agree", f.summary
+    rows = [
+        ("A", "2025-05-04", "Thieves took jewels worth 80 million euros.", "80 million euros", 8e7, {"unit": "EUR"}),
+        ("B", "2025-05-04", "Thieves took jewels worth 85 million euros.", "85 million euros", 8.5e7, {"unit": "EUR"}),
+    ]
+    (f,) = _linked(_findings(rows)[0])
+    assert f.status != "agree"  # EUR 80m and EUR 85m are not one sum, whatever a conversion would allow
+
+
+def test_two_lengths_said_of_different_things_only_meet_when_they_agree():
+    rows = [
+        (
+            "A",
+            "2025-05-04",
+            "The quake struck 58 km south-west of Port Aven.",
+            "58 km",
+            58,
+            {"unit": "km", "predicate": "strike"},
+        ),
+        (
+            "B",
+            "2025-05-04",
+            "Port Aven lies 1,500 km south of the capital.",
+            "1,500 km",
+            1500,
+            {"unit": "km", "predicate": "lie"},
+        ),
+    ]
+    findings, _ = _findings(rows, events={"d0": "e1", "d1": "e1"})
+    assert not _linked(findings)
+
+
+def _person(eid, name, docs_spans):
+    return Entity(eid, name, "PERSON", (), tuple(Mention(d, s, e, name, "PERSON") for d, s, e in docs_spans))
+
+
+def test_an_age_is_an_attribute_of_its_person_not_a_duration():
+    a = "Ilse Marren, a 37-year-old pilot, landed in Port Aven."
+    b = "The 37-year-old Ilse Marren landed in Port Aven."
+    c = "Oren Vasquel, a 52-year-old pilot, landed in Port Aven."
+    rows = [
+        ("A", "2025-05-04", a, "37-year-old", 37, {"unit": "year"}),
+        ("B", "2025-05-04", b, "37-year-old", 37, {"unit": "year"}),
+        ("C", "2025-05-04", c, "52-year-old", 52, {"unit": "year"}),
+    ]
+    ents = [
+        _person("e_marren", "Ilse Marren", [("d0", 0, 11), ("d1", 20, 31)]),
+        _person("e_vasquel", "Oren Vasquel", [("d2", 0, 12)]),
+    ]
+    findings, facets = _findings(rows, entities=ents)
+    assert [f.key for f in facets] == ["age/e_marren", "age/e_marren", "age/e_vasquel"]
+    (f,) = _linked(findings)
+    assert f.status == "agree" and len(f.claims) == 2
+
+
+def test_magnitudes_conflict_and_aftershocks_stay_apart():
+    rows = [
+        ("A", "2025-05-04", "A 5.9-magnitude quake hit Port Aven.", "5.9", 5.9, {}),
+        ("B", "2025-05-04", "The quake in Port Aven measured 6.1 on the Richter scale.", "6.1", 6.1, {}),
+        ("C", "2025-05-04", "An aftershock of magnitude 4.2 followed in Port Aven.", "4.2", 4.2, {}),
+    ]
+    findings, facets = _findings(rows, events={"d0": "e1", "d1": "e1", "d2": "e1"})
+    assert [f.key for f in facets] == ["magnitude/magnitude", "magnitude/magnitude", "magnitude/aftershock"]
+    (f,) = _linked(findings)
+    assert f.status == "conflict" and len(f.claims) == 2
+
+
+def test_figures_of_two_events_are_never_compared_unless_their_sentences_date_them():
+    rows = [
+        (
+            "A",
+            "2025-05-04",
+            "Four robbers raided a jeweller in Port Aven.",
+            "Four robbers",
+            4,
+            {"predicate": "raid", "what": "robbers"},
+        ),
+        (
+            "B",
+            "2025-05-04",
+            "Four robbers raided a jeweller in Port Aven.",
+            "Four robbers",
+            4,
+            {"predicate": "raid", "what": "robbers"},
+        ),
+    ]
+    assert not _linked(_findings(rows, events={"d0": "e1", "d1": "e2"})[0])
+    assert _linked(_findings(rows, events={"d0": "e1", "d1": "e1"})[0])
+    dated = [r[:5] + ({**r[5], "time": "2008-12"},) for r in rows]
+    assert _linked(_findings(dated, events={"d0": "e1", "d1": "e2"})[0])
+
+
+def test_a_figure_dated_months_before_the_report_is_another_event():
+    rows = [
+        ("A", "2025-11-27", "The quake killed 10 people in Port Aven.", "10 people", 10, {"predicate": "kill"}),
+        (
+            "B",
+            "2025-11-27",
+            "In February a quake killed 612 people in Port Aven.",
+            "612 people",
+            612,
+            {"predicate": "kill", "time": "2025-02"},
+        ),
+    ]
+    assert not _linked(_findings(rows)[0])
+
+
+def test_a_noun_the_vocabulary_does_not_know_is_its_own_thing():
+    f = _findings(
+        [("A", "2025-05-04", "Three holdouts were killed in Port Aven.", "Three holdouts", 3, {"what": "holdouts"})]
+    )[1][0]
+    assert f.key == "kill/holdout"
