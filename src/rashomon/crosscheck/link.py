@@ -95,8 +95,9 @@ DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 CASUALTY = ("kill", "injure")
+AGE_AFTER = 25  # characters between an age and the name of its person after it (see person_aged)
+APPOSITION = re.compile(r",\s*(?:an?\s+|the\s+)?")  # "Ilse Marren, a 37-year-old"
 CUE_NEAR = 30  # characters: a cue word this close to the number is its predicate whatever the parse says
-GENERIC_VERBS = frozenset(("be", "have", "say", "tell", "report", "add", "make", "get", "give", "include", "use"))
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
 _KNOWN = set(_FORM_CLASS) | set(_THING_CLASS) | set(SUBCATEGORY)  # words the vocabularies know
@@ -205,7 +206,7 @@ def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: 
         words = sorted(c for c in cands if c[1] == wanted[0])
         return wanted[0], words[0][2] if words else (claim.predicate or "")
     near = [c for c in sorted(cands) if c[0] <= 120]  # too far away in a long sentence: not the number's verb
-    verb = claim.predicate if claim.predicate and claim.predicate not in GENERIC_VERBS else None
+    verb = claim.predicate if claim.predicate and claim.predicate not in measures.GENERIC_VERBS else None
     if verb and not duration and (not near or near[0][0] > CUE_NEAR):
         return None, ""  # the number's own verb is not a cue word, and no cue is next to it: the verb says
     return (near[0][1], near[0][2]) if near else (None, "")
@@ -319,22 +320,28 @@ class MentionIndex:
 
     def __init__(self, entities: list[Entity]):
         self.by_doc: dict[str, list[tuple[int, int, str, str, bool]]] = {}
-        self.persons: dict[str, list[tuple[int, str]]] = {}
+        self.persons: dict[str, list[tuple[int, int, str]]] = {}
         for e in entities:
             place = e.type == "GPE"
             for m in e.mentions:
                 self.by_doc.setdefault(m.doc, []).append((m.start, m.end, e.id, e.name.lower(), place))
                 if e.type == "PERSON":
-                    self.persons.setdefault(m.doc, []).append((m.start, e.id))
+                    self.persons.setdefault(m.doc, []).append((m.start, m.end, e.id))
 
-    def person_near(self, doc: str, at: int, start: int, end: int) -> str | None:
-        """The person named nearest to ``at`` between ``start`` and ``end`` (a sentence)."""
-        near = [(abs(p - at), eid) for p, eid in self.persons.get(doc, ()) if start <= p < end]
-        return min(near)[1] if near else None
+    def person_aged(self, doc: str, text: str, start: int, end: int) -> str | None:
+        """Whose age the figure at ``start:end`` of ``text`` is: the person named right after it ("the
+        37-year-old Ilse Marren"), else the one it stands in apposition to ("Ilse Marren, a 37-year-old
+        pilot"); None when neither."""
+        people = self.persons.get(doc, ())
+        after = [(s - end, eid) for s, _, eid in people if 0 <= s - end <= AGE_AFTER]
+        if after:
+            return min(after)[1]
+        before = [eid for _, e, eid in people if 0 <= start - e <= 8 and APPOSITION.fullmatch(text[e:start])]
+        return before[0] if before else None
 
     def people(self, doc: str, start: int, end: int) -> frozenset[str]:
         """The people named between ``start`` and ``end``."""
-        return frozenset(eid for p, eid in self.persons.get(doc, ()) if start <= p < end)
+        return frozenset(eid for p, _, eid in self.persons.get(doc, ()) if start <= p < end)
 
     def within(self, doc: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
         ids, places = set(), set()
@@ -367,7 +374,7 @@ def facet(
     kind = measures.kind(claim, before, text[num_end : num_end + 12], sentence, start - s)
     thing, category, dur_unit, noun = thing_class(claim, after) if kind is None else (None, None, None, "")
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
-    head = _head(claim.what)
+    head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
         thing = None  # "three holdouts", "two jurors": a noun the vocabulary does not know is its own thing
@@ -382,8 +389,8 @@ def facet(
     base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
     if dim and claim.unit and not dur_unit:
         display = measures.with_unit(display, claim.unit)
-    person = mentions.person_near(claim.doc, start, s, e) if kind == "age" else None
-    measure, qualifier = measure_of(kind, person, dim[0] if dim else None, pred, thing, claim)
+    person = mentions.person_aged(claim.doc, text, start, end) if kind == "age" else None
+    measure, qualifier = measures.measure_of(kind, person, dim[0] if dim else None, pred, thing, claim)
     values = tuple(sorted(float(x) for x in claim.value)) if isinstance(claim.value, tuple) else None
     if values:
         display = ", ".join(f"{x:g}" for x in values)
@@ -440,42 +447,6 @@ def facet(
         base=base,
         people=mentions.people(claim.doc, s, e),
     )
-
-
-def measure_of(
-    kind: str | None, person: str | None, dim: str | None, pred: str | None, thing: str | None, claim: QuantityClaim
-) -> tuple[tuple[str, str] | None, str]:
-    """(the claim's linking block, its qualifier). A person's age is compared with that person's
-    age only; a magnitude with a magnitude; a figure with a unit by its dimension (the qualifier,
-    its verb or counted noun, says which length or sum it is: only figures with one qualifier can
-    conflict); a count by its predicate and counted thing: the classes of the vocabularies above
-    where they know the words, else the lemmas the extractor gives (an unseen "robbers", "tents")."""
-    if kind == "age":  # a person's age; an age said of nobody named ("a 61-year-old man") meets equal ages only
-        return ("age", person or ""), ""
-    if kind in ("magnitude", "aftershock"):
-        return ("magnitude", kind), ""
-    verb = claim.predicate if claim.predicate and claim.predicate not in GENERIC_VERBS else None
-    head = _head(claim.what)
-    if pred and thing:
-        return (pred, thing), ""
-    if dim:
-        return (dim, ""), pred or verb or head or ""
-    if (pred or verb) and (thing or head):
-        return (pred or verb or "", thing or head or ""), ""
-    return None, ""
-
-
-def _head(what: str | None) -> str | None:
-    """The counted noun of a claim's ``what``, singular ("more victims" -> "victim")."""
-    words = _words(re.split(r"\b(?:and|or|of|who|that|which|with|in|on|at|from)\b", what or "")[0])
-    if not words:
-        return None
-    w = words[-1]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-2] if w.endswith(("ches", "shes", "xes", "sses")) else w[:-1]
-    return w
 
 
 def own_clause(sentence: str, offset: int) -> str:

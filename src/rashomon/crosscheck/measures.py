@@ -11,7 +11,8 @@ This module owns units and measures for cross-source linking (:mod:`.link`):
   conversions (miles to km) within :data:`CONVERSION_TOLERANCE`;
 * an *age* ("the 37-year-old", "aged 37") is an attribute of a person, never a duration;
 * a seismic *magnitude* ("a 5.6-magnitude quake", "measuring 5.6 on the Richter scale") is its own
-  measure, not a count.
+  measure, not a count;
+* :func:`measure_of` names the linking block of a claim from all of the above.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ AREA_BEFORE = re.compile(r"(?:square|sq\.?)[\s-]*$", re.I)
 AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
 AGE_BEFORE = re.compile(r"\baged?\s*$", re.I)
 MAGNITUDE = re.compile(r"\b(?:magnitude|richter|quake|earthquake|temblor|tremor)\b", re.I)
+GENERIC_VERBS = frozenset(("be", "have", "say", "tell", "report", "add", "make", "get", "give", "include", "use"))
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 MAGNITUDE_NEAR = 40  # characters around the number a magnitude word must fall within
 
 
@@ -68,7 +71,7 @@ def is_age(claim: QuantityClaim, before: str, after: str) -> bool:
     v = claim.value
     if not isinstance(v, (int, float)) or not 0 < v < 125 or v != int(v):
         return False
-    return bool(AGE_AFTER.match(after) or "year-old" in claim.text.lower() or AGE_BEFORE.search(before))
+    return bool(AGE_AFTER.match(after) or AGE_BEFORE.search(before))
 
 
 def magnitude(claim: QuantityClaim, sentence: str, offset: int) -> str | None:
@@ -110,3 +113,39 @@ def with_unit(display: str, unit: str) -> str:
     if unit in RATES:
         return f"{unit} {display}"
     return f"{display}{unit}" if unit == "%" else f"{display} {unit}"
+
+
+def measure_of(
+    kind: str | None, person: str | None, dim: str | None, pred: str | None, thing: str | None, claim: QuantityClaim
+) -> tuple[tuple[str, str] | None, str]:
+    """(the claim's linking block, its qualifier). A person's age is compared with that person's
+    age only; a magnitude with a magnitude; a figure with a unit by its dimension (the qualifier,
+    its verb or counted noun, says which length or sum it is: only figures with one qualifier can
+    conflict); a count by its predicate and counted thing: the classes of :mod:`.link`'s
+    vocabularies where they know the words, else the lemmas the extractor gives (an unseen "robbers", "tents")."""
+    if kind == "age":  # a person's age; an age said of nobody named ("a 61-year-old man") meets equal ages only
+        return ("age", person or ""), ""
+    if kind in ("magnitude", "aftershock"):
+        return ("magnitude", kind), ""
+    verb = claim.predicate if claim.predicate and claim.predicate not in GENERIC_VERBS else None
+    noun = head(claim.what)
+    if pred and thing:
+        return (pred, thing), ""
+    if dim:
+        return (dim, ""), pred or verb or noun or ""
+    if (pred or verb) and (thing or noun):
+        return (pred or verb or "", thing or noun or ""), ""
+    return None, ""
+
+
+def head(what: str | None) -> str | None:
+    """The counted noun of a claim's ``what``, singular ("more victims" -> "victim")."""
+    words = WORD.findall(re.split(r"\b(?:and|or|of|who|that|which|with|in|on|at|from)\b", what or "")[0])
+    if not words:
+        return None
+    w = words[-1].lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-2] if w.endswith(("ches", "shes", "xes", "sses")) else w[:-1]
+    return w

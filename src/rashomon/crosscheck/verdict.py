@@ -131,11 +131,22 @@ def _point(f: Facet) -> float | None:
     return float(v) if isinstance(v, (int, float)) else None
 
 
+RUNNING = ("kill", "injure", "shoot", "arrest", "displace")  # counts that grow as an event unfolds
+
+
+def _running(f: Facet) -> bool:
+    """A figure that may change as reports come in: a cumulative one ("so far"), or a casualty or
+    arrest count of one event (a victim dies, a suspect is caught)."""
+    return f.granularity == "cumulative" or (
+        f.granularity != "period" and f.measure is not None and f.measure[0] in RUNNING
+    )
+
+
 def _is_update(members: list[Facet]) -> bool:
-    """A running figure: every claim cumulative, and each higher figure published strictly later."""
+    """A running figure (:func:`_running`) whose each higher value was published strictly later."""
     dated: list[tuple[float, str]] = []  # (figure, publication day)
     for f in members:
-        if f.granularity != "cumulative" or not f.published or (point := _point(f)) is None:
+        if not _running(f) or not f.published or (point := _point(f)) is None:
             return False
         dated.append((point, f.published[:10]))
     if len({point for point, _ in dated}) < 2:
@@ -251,8 +262,11 @@ def _finding(status: Status, members: list[Facet], kind: str = "quantity") -> Fi
 
 
 def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
-    """Two clusters counting different things about one place: granularity or category differ."""
+    """Two clusters counting different things about one place: granularity or category differ (a
+    count only: lengths, sums and ages said of different things are simply not linked)."""
     fa, fb = a[0], b[0]
+    if fa.dimension or (fa.measure and fa.measure[0] in ("age", "magnitude")):
+        return False
     if any(different_years(x, y) for x in a for y in b):
         return False  # a toll of 1992 and one of 2020 are different events, not different scopes
     places_a = set().union(*(f.places for f in a))
