@@ -108,12 +108,16 @@ def blocks(facets: list[Facet]) -> dict[tuple[str, str], list[Facet]]:
 
 
 def anchors(f: Facet) -> set[tuple[str, str | None]]:
-    """What a claim can meet another on: its story, or a place/entity/place word named in its sentence.
+    """What a claim can meet another on: its event and its story, or a place/entity/place word named
+    in its sentence (a claim of neither event nor story, as a library caller may hand over, meets
+    every other such claim).
 
     Two claims of one block are only compared when they share an anchor, so a block costs
-    about (claims × the few clusters sharing an anchor), not claims²; a claim of another story
+    about (claims × the few clusters sharing an anchor), not claims²; a claim of another event
     is only linked when its sentence names the same place or entity."""
-    out: set[tuple[str, str | None]] = {("story", f.story), ("event", f.event)}
+    out: set[tuple[str, str | None]] = {("event", f.event)} if f.event else set()
+    if f.story or not f.event:
+        out.add(("story", f.story))
     out |= {("place", p) for p in f.places} | {("entity", e) for e in f.entities} | {("where", w) for w in f.where}
     return out
 
