@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
-from . import measures
+from . import measures, sources
 
 # --------------------------------------------------------------- vocabularies
 # vocabulary tables, kept one compact block each (not reformatted)
@@ -149,6 +149,7 @@ class Facet:
     dimension: str | None = None  # length, money, ... (measures.UNITS) when the figure has a unit
     base: Interval | None = None  # the interval in the dimension's base unit
     people: frozenset[str] = frozenset()  # the people its sentence names
+    source: str = ""  # the voice it speaks with: its agency or its original document (sources.py)
 
     @property
     def strict(self) -> bool:
@@ -362,6 +363,7 @@ def facet(
     copies_published: dict[str, str] | None = None,
     times: list[tuple[int, str]] | None = None,
     event: str | None = None,
+    wire: str | None = None,
 ) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
     text = doc.text if doc else claim.text
@@ -446,6 +448,7 @@ def facet(
         dimension=dim[0] if dim else ("age" if kind == "age" and not person else None),
         base=base,
         people=mentions.people(claim.doc, s, e),
+        source=f"wire:{wire}" if wire else f"doc:{root}",
     )
 
 
@@ -554,9 +557,20 @@ def facets(
     for c in claims:
         if isinstance(c, TimeClaim) and c.value_iso and (c.timex_type or "DATE") == "DATE":
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
+    wires = {d.id: sources.wire_credit(d.text, d.outlet) for d in documents}
     # without any time claim for a document, a claim's year is read from dated phrases in its text
     return [
-        facet(c, by_id.get(c.doc), by_id, mentions, story_of.get(c.doc), first, times.get(c.doc), event_of.get(c.doc))
+        facet(
+            c,
+            by_id.get(c.doc),
+            by_id,
+            mentions,
+            story_of.get(c.doc),
+            first,
+            times.get(c.doc),
+            event_of.get(c.doc),
+            wires.get(c.doc),
+        )  # fmt: skip
         for c in claims
         if isinstance(c, QuantityClaim)
     ]

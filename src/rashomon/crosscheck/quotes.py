@@ -35,7 +35,8 @@ from rapidfuzz import fuzz
 
 from ..records import Document, Entity, Finding, QuoteClaim, SourceCount, Status, stable_id
 from ..unionfind import UnionFind, capped_groups
-from .link import outlet_of
+from . import sources
+from .link import outlet_of, root_of
 
 STAGE = "crosscheck-quotes@1"
 SHINGLE = 3
@@ -117,12 +118,8 @@ def _candidates(
     return pairs, usable
 
 
-def _root(doc_id: str, docs: dict[str, Document]) -> str:
-    seen = set()
-    while doc_id in docs and docs[doc_id].duplicate_of and doc_id not in seen:
-        seen.add(doc_id)
-        doc_id = docs[doc_id].duplicate_of or doc_id
-    return doc_id
+def _source(doc_id: str, docs: dict[str, Document]) -> str:
+    return sources.source_of(doc_id, docs, lambda d: root_of(d, docs))
 
 
 def _outlet(q: QuoteClaim, docs: dict[str, Document]) -> str:
@@ -227,7 +224,7 @@ def _finding(
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)
-    base_roots = {_root(q.doc, docs) for q in ordered[0][1]}
+    base_roots = {root_of(q.doc, docs) for q in ordered[0][1]}
     head = f"{who} quoted by {main_outs}" + (
         " identically" if len(base_roots) > 1 else " (copies of one story)" if len(ordered[0][1]) > 1 else ""
     )
@@ -237,7 +234,7 @@ def _finding(
             value=texts[qs[0].id],
             claims=tuple(sorted(q.id for q in qs)),
             outlets=tuple(sorted({_outlet(q, docs) for q in qs})),
-            independent_sources=len({_root(q.doc, docs) for q in qs}),
+            independent_sources=len({_source(q.doc, docs) for q in qs}),
         )
         for _, qs in ordered
     )
@@ -329,6 +326,6 @@ def _link(
     findings = [
         _finding(g, texts, docs, names, persons)
         for g in groups.values()
-        if len({_outlet(q, docs) for q in g}) >= 2 and len({_root(q.doc, docs) for q in g}) >= 2
+        if len({_outlet(q, docs) for q in g}) >= 2 and len({root_of(q.doc, docs) for q in g}) >= 2
     ]
     return findings

@@ -30,6 +30,7 @@ from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
+from . import sources
 from .clusters import blocks, cluster, compatible, different_years, neighbours
 from .link import DATELINE, WORD, Facet, outlet_of, root_of, sentence_bounds
 
@@ -91,8 +92,9 @@ PHASES = {
 
 # ------------------------------------------------------------- independence
 def source_key(f: Facet) -> str:
-    """Claims sharing this key are one source: one original document, or one attributed source."""
-    return f"attr:{f.attributed}" if f.attributed else f"doc:{f.root}"
+    """Claims sharing this key are one source: one attributed source, one news agency's story, or one
+    original document (:mod:`.sources`)."""
+    return f"attr:{f.attributed}" if f.attributed else (f.source or f"doc:{f.root}")
 
 
 def source_counts(members: list[Facet]) -> tuple[SourceCount, ...]:
@@ -226,7 +228,9 @@ def summarize(status: str, members: list[Facet]) -> str:
         by_value.setdefault(f.display, []).append(f)
     parts = []
     for fs in sorted(by_value.values(), key=lambda fs: (fs[0].published or "", fs[0].display)):
-        outlets = ", ".join(sorted({f.outlet for f in fs}))
+        outlets = ", ".join(sorted({f.outlet for f in fs})) + sources.explain(
+            {f.source for f in fs}, {f.outlet for f in fs}
+        )
         when = f" ({fs[0].published[:10]})" if status == "update" and fs[0].published else ""
         told = max(fs, key=lambda f: len(f.scope))  # the report that says most about its scope
         parts.append(f"{outlets}{when}: {_phrase(told)}")
