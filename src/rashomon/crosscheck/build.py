@@ -64,6 +64,10 @@ class CorpusState:
     story_of: dict[str, str] = field(default_factory=dict)  # document -> its story (stories of 2+ documents)
     # incidents
     event_of: dict[str, str] = field(default_factory=dict)  # document -> its event (incidents.events)
+    tolls: list = field(default_factory=list)  # the incidents' casualty figures as findings (tolls.findings)
+    reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> (doc, start, end, key)
+    # quantities
+    linked: set[str] = field(default_factory=set)  # quantity claims some finding links to another claim
     # scan
     blocks: set[tuple[str, str]] = field(default_factory=set)  # quantity linking blocks spilled to disk
     quotes: list[str] = field(default_factory=list)  # quote claim ids, in the scratch shingle index's order

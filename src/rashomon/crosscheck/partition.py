@@ -95,7 +95,7 @@ def scan(
     their originals): (quantity facets by block, date groups, quote shingles, framing hits, statement
     weights, and the bag items of the statements of documents alone in their story)."""
     ids = set(batch)
-    blocks = facet_blocks(claims, documents, entities, story_of, event_of)  # every kind: facets read a document's dates
+    blocks = facet_blocks(claims, documents, entities, story_of, event_of)  # every kind: facets read the dates
     dates = date_groups(claims, documents, story_of)
     qs = [c for c in claims if isinstance(c, QuoteClaim)]
     own = [d for d in documents if d.id in ids]

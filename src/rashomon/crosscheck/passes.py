@@ -24,7 +24,7 @@ from itertools import islice, repeat
 from ..extract import entities as entities_mod, quotes as quotes_mod
 from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
-from . import framing, incident_links, incidents, partition, quotes, statements, stories, timeline
+from . import framing, incident_links, incidents, partition, quotes, statements, stories, timeline, tolls
 from .build import Build, chunks, key_batches
 from .link import original
 
@@ -180,7 +180,21 @@ def quantities(b: Build) -> None:
                         break
             yield (facets,)
 
-    _stage(b, b.map(partition.quantity_findings, parts()))
+    for part in b.map(partition.quantity_findings, parts()):
+        b.state.linked.update(c for f in part if len(f.claims) > 1 for c in f.claims)
+        _stage(b, iter([part]))
+
+
+def incident_tolls(b: Build) -> None:
+    """The incidents' casualty figures as findings, but for those whose every report the quantity
+    linking already judged (its reading knows scopes: a running total, one strike, civilians only)."""
+    st = b.state
+    docs = sorted({doc for doc, _, _, _ in st.reported.values()})
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for c in b.store.claims_of(docs, kinds=["quantity"]) if docs else ():
+        if c.id in st.linked:
+            spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
+    _stage(b, iter([[f for f in st.tolls if not tolls.judged(f, st.reported, spans)]]))
 
 
 def dates(b: Build) -> None:
@@ -273,6 +287,9 @@ def code_incidents(b: Build) -> None:
     scored = incident_links.scores(found)
     coded = incidents.incidents(found, b.options.incident_policy, scored)
     st.event_of = incidents.events(found, scored)
+    st.tolls = [f for i in coded for f in tolls.findings(i, st.root)]
+    backing = sorted({c for f in st.tolls for c in f.claims})
+    st.reported = tolls.reported(st.tolls, b.store.claims_of(ids=backing, kinds=["casualty"]))
     for k in range(0, len(coded), 5000):
         b.store.stage_incidents(coded[k : k + 5000], k)
 
@@ -297,14 +314,17 @@ PASSES: tuple[Pass, ...] = (
     Pass("incidents", 1, "document batch (facts), then place (grouping)",
          reads=("claims:casualty,time", "documents", "entity_mentions", "state.order", "state.root",
                 "state.family", "state.entities", "state.position", "state.publication"),
-         writes=("incidents", "state.event_of"), step=code_incidents),
+         writes=("incidents", "state.event_of", "state.tolls", "state.reported"), step=code_incidents),
     Pass("scan", 1, "document batch",
          reads=("claims", "documents", "entity_mentions", "state.order", "state.root", "state.family",
                 "state.entities", "state.position", "state.publication", "state.story_of", "state.event_of"),
          writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
          step=scan),
-    Pass("quantities", 1, "linking block (predicate class, thing class)", reads=("state.blocks",),
-         writes=("findings",), step=quantities),
+    Pass("quantities", 1, "linking block (measure)", reads=("state.blocks",),
+         writes=("findings", "state.linked"), step=quantities),
+    Pass("tolls", 1, "corpus (one finding per incident figure)",
+         reads=("claims:quantity", "state.tolls", "state.reported", "state.linked"), writes=("findings",),
+         step=incident_tolls),
     Pass("dates", 1, "event key",
          reads=("scratch:dates", "claims", "documents", "state.root", "state.family", "state.publication",
                 "state.story_of"),

@@ -26,6 +26,8 @@ import json
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -140,12 +142,19 @@ def score(gold: dict[str, dict], chosen: list[str], incidents: list[Incident]) -
 
 def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str, Any]:
     """Ingest the chosen incidents' articles into a scratch store, analyse, score (see the module docstring)."""
-    import rashomon
-
     gold, documents = _load(Path(data))
     chosen = choose(gold, limit)
+    with analysed(gold, chosen, documents, options) as (r, ours):
+        return score(gold, chosen, [_renamed(i, ours) for i in r.incidents()])
+
+
+@contextmanager
+def analysed(gold: dict[str, dict], chosen: list[str], documents: Path, options: Options) -> Iterator[tuple[Any, dict]]:
+    """(an analysed scratch store of the chosen incidents' articles, stored document id -> GVA article ids)."""
+    import rashomon
+
     wanted = {d for i in chosen for d in gold[i]["documents"]}
-    with tempfile.TemporaryDirectory(prefix="rashomon-eval-incidents-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="rashomon-eval-gva-") as tmp:
         pile = Path(tmp) / "pile.jsonl"
         line_of: dict[str, str] = {}  # "pile.jsonl:N" (the source the reader gives line N) -> GVA article id
         with documents.open() as src, pile.open("w") as f:
@@ -156,7 +165,7 @@ def evaluate(data: Path, options: Options, limit: int | None = None) -> dict[str
         r = rashomon.open(Path(tmp) / "eval.duckdb", options)
         r.ingest([pile])
         r.analyze()
-        return score(gold, chosen, [_renamed(i, articles_of(r, line_of)) for i in r.incidents()])
+        yield r, articles_of(r, line_of)
 
 
 def articles_of(r: Any, line_of: dict[str, str]) -> dict[str, list[str]]:

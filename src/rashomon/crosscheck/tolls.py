@@ -1,0 +1,116 @@
+"""An incident's casualty figures, judged across its reports: one finding per incident and measure.
+
+News rarely writes "2 killed" as a figure the quantity linker can read ("a man was shot and killed",
+"no one else was hurt"): the incident layer (:mod:`.incidents`) reads each report's casualty claim
+and codes the incident's figure with its status across reports. This module turns each figure
+reported by two or more documents into a :class:`~rashomon.records.Finding` (kind ``quantity``, key
+``kill/people`` or ``injure/people``, as the quantity linker keys tolls), so an incident's tolls are
+judged once, by the layer that knows which reports are of one incident. Near-copies count once.
+Where quantity linking already joined every report's figure (numbers it reads with their scope: a
+running total, one strike, civilians only), the toll is left to it (:func:`judged`), so one fact is
+never reported twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
+
+STAGE = "crosscheck-tolls@1"
+KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
+VERBS = {"killed": "killed", "injured": "injured"}
+VERDICTS = {
+    "agree": "the reports agree",
+    "conflict": "the reports conflict",
+    "update": "a running figure that changed in later reports",
+    "single_source": "one independent source only",
+    "unknown": "unclear",
+}
+
+
+def _shown(r: Report) -> str:
+    if r.value is not None:
+        return f"{r.value:g}"
+    if r.low is not None and r.high is not None:
+        return f"{r.low:g}–{r.high:g}"
+    return f"at least {r.low:g}" if r.low is not None else "some"
+
+
+def findings(incident: Incident, root: Mapping[str, str]) -> list[Finding]:
+    """One finding per casualty figure of ``incident`` that two or more documents report
+    (``root``: a near-copy -> its original)."""
+    out = []
+    for fig in incident.figures:
+        if len({r.doc for r in fig.reports}) < 2:
+            continue
+        by_value: dict[str, list[Report]] = defaultdict(list)
+        for r in fig.reports:
+            by_value[_shown(r)].append(r)
+        counts = tuple(
+            sorted(
+                (
+                    SourceCount(
+                        value=v,
+                        claims=tuple(sorted({r.claim for r in rs})),
+                        outlets=tuple(sorted({r.outlet for r in rs})),
+                        independent_sources=len({root.get(r.doc, r.doc) for r in rs}),
+                    )
+                    for v, rs in by_value.items()
+                ),
+                key=lambda s: (-s.independent_sources, s.value),
+            )
+        )
+        independent = len({root.get(r.doc, r.doc) for r in fig.reports})
+        status: Status = "single_source" if independent < 2 else fig.status
+        if status == "update" and len({(r.published or "")[:10] for r in fig.reports}) < 2:
+            status = "conflict"  # no report is known to be later: the figures differ, that is all
+        ids = sorted({r.claim for r in fig.reports})
+        out.append(
+            Finding(
+                id=stable_id("f", *ids),
+                status=status,
+                summary=summary(incident, fig.measure, by_value, status),
+                claims=tuple(ids),
+                independent_sources=counts,
+                kind="quantity",
+                key=KEYS[fig.measure],
+                outlets=tuple(sorted({r.outlet for r in fig.reports})),
+                stage=STAGE,
+            )
+        )
+    return out
+
+
+def summary(incident: Incident, measure: str, by_value: Mapping[str, list[Report]], status: Status) -> str:
+    """ "People killed in the shooting in Dunmore on 2025-05-03: A, B: 2; C (2025-05-05): 3 — ..."."""
+    where = f" in {incident.place}" if incident.place else ""
+    when = f" on {incident.date}" if incident.date else ""
+    what = f"the {incident.type}" if incident.type else "the incident"
+    parts = []
+    for value, rs in sorted(by_value.items(), key=lambda kv: (min(r.published or "" for r in kv[1]), kv[0])):
+        outlets = ", ".join(sorted({r.outlet for r in rs}))
+        day = min((r.published or "")[:10] for r in rs)
+        parts.append(f"{outlets}{f' ({day})' if status == 'update' and day else ''}: {value}")
+    return f"People {VERBS[measure]} in {what}{where}{when}: " + "; ".join(parts) + f" — {VERDICTS[status]}."
+
+
+def reported(tolls: Iterable[Finding], claims: Iterable[Claim]) -> dict[str, tuple[str, int, int, str]]:
+    """Claim id -> (document, start, end, finding key) of the casualty claims ``tolls`` rest on
+    (``claims``: those claims)."""
+    keys = {c: f.key for f in tolls for c in f.claims}
+    return {c.id: (c.doc, c.start, c.end, keys[c.id]) for c in claims if c.id in keys}
+
+
+def judged(
+    toll: Finding, reported: Mapping[str, tuple[str, int, int, str]], linked: Mapping[str, list[tuple[int, int, str]]]
+) -> bool:
+    """Every report of ``toll`` overlaps a quantity claim that quantity linking already joined to
+    another claim (``linked``: document -> spans of such claims): the figure is judged there, by the
+    reading that knows scopes, and reporting it again would say one fact twice."""
+    for c in toll.claims:
+        doc, start, end, _ = reported[c]
+        if not any(s < end and start < e for s, e, _ in linked.get(doc, ())):
+            return False
+    return True

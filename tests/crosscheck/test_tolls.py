@@ -1,0 +1,52 @@
+"""An incident's casualty figures as findings (hand-built incidents)."""
+
+from __future__ import annotations
+
+from rashomon.crosscheck.tolls import findings, judged, reported
+from rashomon.records import Figure, Incident, Report, make_claim
+
+
+def _incident(reports, status="agree"):
+    fig = Figure("killed", 2.0, None, None, status, tuple(reports), 2)
+    return Incident("i1", tuple(sorted({r.doc for r in reports})), "shooting", "2025-05-03", "Dunmore", None, (fig,))
+
+
+def test_a_figure_two_documents_report_is_one_finding_with_its_sources():
+    reps = [
+        Report("c1", "a", "Harbour Gazette", "2025-05-03", 2.0),
+        Report("c2", "b", "Northgate Times", "2025-05-03", 2.0),
+        Report("c3", "b2", "Northgate Times", "2025-05-03", 2.0),  # a near-copy of b
+    ]
+    (f,) = findings(_incident(reps), {"b2": "b"})
+    assert f.status == "agree" and f.key == "kill/people" and f.claims == ("c1", "c2", "c3")
+    assert f.independent_sources[0].independent_sources == 2
+    assert f.summary.startswith("People killed in the shooting in Dunmore on 2025-05-03")
+
+
+def test_copies_alone_are_a_single_source_and_one_report_is_no_finding():
+    reps = [Report("c1", "a", "Harbour Gazette", "2025-05-03", 2.0), Report("c2", "a2", "Kestrel", "2025-05-03", 2.0)]
+    assert findings(_incident(reps), {"a2": "a"})[0].status == "single_source"
+    assert findings(_incident(reps[:1]), {}) == []
+
+
+def test_an_update_needs_a_later_report():
+    same_day = [Report("c1", "a", "A", "2025-05-03", 1.0), Report("c2", "b", "B", "2025-05-03", 2.0)]
+    assert findings(_incident(same_day, "update"), {})[0].status == "conflict"
+    later = [Report("c1", "a", "A", "2025-05-03", 1.0), Report("c2", "b", "B", "2025-05-05", 2.0)]
+    (f,) = findings(_incident(later, "update"), {})
+    assert f.status == "update" and "B (2025-05-05): 2" in f.summary
+
+
+def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
+    reps = [Report("c1", "a", "A", "2025-05-03", 2.0), Report("c2", "b", "B", "2025-05-03", 2.0)]
+    (toll,) = findings(_incident(reps), {})
+    claims = [
+        make_claim("casualty", id="c1", doc="a", start=0, end=9, text="two dead", stage="t@1", measure="killed"),
+        make_claim(
+            "casualty", id="c2", doc="b", start=4, end=20, text="two were killed", stage="t@1", measure="killed"
+        ),
+    ]
+    spans = reported([toll], claims)
+    assert spans == {"c1": ("a", 0, 9, "kill/people"), "c2": ("b", 4, 20, "kill/people")}
+    assert judged(toll, spans, {"a": [(0, 3, "q1")], "b": [(4, 7, "q2")]})
+    assert not judged(toll, spans, {"a": [(0, 3, "q1")]})  # "a man was shot and killed": no number to link
