@@ -70,3 +70,31 @@ def test_a_v4_store_reads_without_reviews_and_upgrades_when_opened_for_writing(t
     r = rashomon.open(db)  # read-write: migrated
     assert r.store.schema_version() == SCHEMA_VERSION == 5
     assert r.review("f_toll", "confirmed").id == 1
+
+
+def test_the_export_carries_every_review_and_validates(tmp_path):
+    import json
+
+    import jsonschema
+
+    from rashomon.store.export import SCHEMA_PATH
+
+    db = tmp_path / "s.duckdb"
+    build(db)
+    r = rashomon.open(db)
+    r.review("f_toll", "needs-check", "ask the mayor's office", by="ana")
+    r.review("f_toll", "confirmed", "<b>both</b> figures stand", by="ben")
+    r.review("f_evil", "wrong", by="ana")
+    data = json.loads(r.export("json", tmp_path / "out.json").read_text("utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text("utf-8")))
+    assert [(x["id"], x["verdict"], x["latest"], x["applies_to"]) for x in data["reviews"]] == [
+        (1, "needs-check", False, "f_toll"),
+        (2, "confirmed", True, "f_toll"),
+        (3, "wrong", True, "f_evil"),
+    ]
+    assert data["reviews"][1]["note"] == "<b>both</b> figures stand" and data["reviews"][1]["status"] == "conflict"
+    assert {f["status"] for f in data["findings"]} == {"conflict", "single_source"}  # the machine's, unchanged
+    lines = [json.loads(line) for line in r.export("jsonl", tmp_path / "out.jsonl").read_text().splitlines()]
+    assert sum(1 for x in lines if x["type"] == "review") == 3
+    assert (r.export("csv", tmp_path / "csv") / "reviews.csv").read_text().count("\n") == 4
+    assert (r.export("parquet", tmp_path / "pq") / "reviews.parquet").exists()
