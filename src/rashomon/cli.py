@@ -420,13 +420,25 @@ def eval_(
 
 
 @app.command()
-def serve(db: str | None = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
-    """The local web UI (read-only)."""
+def serve(
+    db: str | None = DbOpt,
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
+    review: bool = typer.Option(False, "--review", help="Let a person confirm or overrule findings (loopback only)."),
+) -> None:
+    """The local web UI (read-only, unless --review adds the review form)."""
     import uvicorn
 
     from .web.app import allowed_hosts, create_app
+    from .web.reviewing import check_review_host
 
-    uvicorn.run(create_app(_db(db), allowed_hosts(host)), host=host, port=port, log_level="info")
+    try:
+        if review:
+            check_review_host(host)
+        web = create_app(_db(db), allowed_hosts(host), review=review)
+    except RashomonError as exc:
+        _fail(exc)
+    uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 @app.command()

@@ -7,8 +7,8 @@ filter selects.
 * :func:`contested` gathers the contested findings (conflict, update, scope difference) by
   story, the most severe first, for the overview.
 * :func:`select` applies the findings page's filters (status, story, outlet, a second outlet,
-  partial entity names, measure) and its page; unknown and single-source findings stay out of
-  the default view.
+  partial entity names, measure, review state) and its page; unknown and single-source findings
+  stay out of the default view (a filter on a verdict a person gave shows them).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from .. import reviews
 from ..api import Rashomon
 from ..crosscheck.link import outlet_of
 from ..records import Document, Finding, Story
@@ -131,6 +132,7 @@ class Query:
     measure: str = ""
     quiet: bool = False  # show unknown and single-source findings too
     page: int = 1
+    review: str = ""  # unreviewed | confirmed | wrong | needs-check
 
     def params(self, **change: object) -> dict[str, object]:
         d: dict[str, object] = {
@@ -141,6 +143,7 @@ class Query:
             "entity": self.entity,
             "measure": self.measure,
             "all": "1" if self.quiet else "",
+            "review": self.review,
             "page": self.page if self.page > 1 else "",
         }
         d.update({("with" if k == "with_" else k): v for k, v in change.items()})
@@ -156,9 +159,15 @@ class Selection:
     entity_matches: list[tuple[str, str]] = field(default_factory=list)  # (id, name) the entity text matched
 
 
-def select(r: Rashomon, c: Corpus, q: Query, pair_ids: set[str] | None = None) -> Selection:
-    """The findings matching ``q`` (``pair_ids``: only these, for a matrix cell), most severe first."""
+def select(
+    r: Rashomon, c: Corpus, q: Query, pair_ids: set[str] | None = None, book: reviews.Book | None = None
+) -> Selection:
+    """The findings matching ``q`` (``pair_ids``: only these, for a matrix cell), most severe first;
+    ``book``: the reviews, read once by the caller (read here when not given)."""
     found = r.findings(status=q.status or None, story=None)
+    if q.review:
+        book = book if book is not None else reviews.book(r.store)
+        found = [f for f in found if book.state(f.id) == q.review]
     if q.story:
         found = [f for f in found if (s := c.story(f)) is not None and s.id == q.story]
     if q.outlet:
@@ -176,7 +185,7 @@ def select(r: Rashomon, c: Corpus, q: Query, pair_ids: set[str] | None = None) -
         m = q.measure.casefold()
         found = [f for f in found if m in f.key.casefold() or m in f.kind.casefold()]
     hidden = 0
-    if not q.quiet and not q.status:
+    if not q.quiet and not q.status and q.review in ("", "unreviewed"):
         shown = [f for f in found if f.status not in QUIET]
         hidden, found = len(found) - len(shown), shown
     found.sort(key=lambda f: severity_key(f, len(c.outlets(f))))
