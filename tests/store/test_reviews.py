@@ -3,11 +3,18 @@ migration that adds it, and the evidence each finding is keyed by."""
 
 from __future__ import annotations
 
+import json
+import threading
+
 import duckdb
+import jsonschema
+import pytest
 
 import rashomon
+from rashomon.errors import StoreBusy
 from rashomon.records import Review
 from rashomon.store import Store
+from rashomon.store.export import SCHEMA_PATH
 from rashomon.store.schema import SCHEMA_VERSION
 
 from ..web.conftest import HERALD, TIMES, at, build
@@ -73,12 +80,6 @@ def test_a_v4_store_reads_without_reviews_and_upgrades_when_opened_for_writing(t
 
 
 def test_the_export_carries_every_review_and_validates(tmp_path):
-    import json
-
-    import jsonschema
-
-    from rashomon.store.export import SCHEMA_PATH
-
     db = tmp_path / "s.duckdb"
     build(db)
     r = rashomon.open(db)
@@ -98,3 +99,22 @@ def test_the_export_carries_every_review_and_validates(tmp_path):
     assert sum(1 for x in lines if x["type"] == "review") == 3
     assert (r.export("csv", tmp_path / "csv") / "reviews.csv").read_text().count("\n") == 4
     assert (r.export("parquet", tmp_path / "pq") / "reviews.parquet").exists()
+
+
+def test_a_write_waits_while_this_process_reads_the_file(tmp_path):
+    """The web UI reads pages on read-only connections while a review is written on a read-write
+    one; DuckDB refuses the second kind while the first is open in the same process: the store
+    waits for it, then writes (or says busy, never a raw DuckDB error)."""
+    db = tmp_path / "s.duckdb"
+    store = Store(db, busy_timeout=5)
+    reader = duckdb.connect(str(db), read_only=True)
+    threading.Timer(0.3, reader.close).start()
+    assert store.add_review(_review()).id == 1
+    reader = duckdb.connect(str(db), read_only=True)
+    try:
+        store.busy_timeout = 0.2
+        with pytest.raises(StoreBusy):
+            store.add_review(_review())
+    finally:
+        reader.close()
+    assert len(store.reviews()) == 1
