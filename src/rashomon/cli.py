@@ -284,7 +284,7 @@ def findings(
         _fail(exc)
     book = review_mod.book(r.store)
     for f in found:
-        out.print(f"[bold]{f.status:16}[/bold] {escape(f.summary)} [dim]{f.id}[/dim]", highlight=False)
+        out.print(f"[bold]{f.status:16}[/bold] {escape(f.summary)} [dim]{escape(f.id)}[/dim]", highlight=False)
         if rv := book.of(f.id):
             out.print(f"    reviewed: {_review_line(rv)}", markup=False, highlight=False)
         for s in f.independent_sources:
