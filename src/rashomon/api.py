@@ -160,9 +160,12 @@ class Rashomon:
         return out
 
     def matrix(self) -> list[dict]:
-        return crosscheck.outlet_matrix(
-            self.store.findings(), self.store.claims(), self.store.documents(with_removals=False)
-        )
+        """Outlet x outlet: the findings each pair agrees, conflicts, differs in scope or updates on
+        (counted as the web matrix counts them: :mod:`rashomon.crosscheck.matrix`)."""
+        findings = [f for f in self.store.findings() if f.status in crosscheck.matrix.STATUSES]
+        ids = sorted({c for f in findings for c in f.claims})
+        claims = self.store.claims(ids=ids) if ids else []
+        return crosscheck.outlet_matrix(findings, claims, self.store.documents(with_removals=False, with_text=False))
 
     def sql(self, query: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         return self.store.query(query, params)

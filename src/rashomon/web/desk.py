@@ -1,9 +1,10 @@
 """The fact-checker's desk: who said it (outlet names), what is contested, and which findings a
 filter selects.
 
-* :func:`outlet_name` is the one outlet label every page uses: the document's outlet, else its
-  URL's domain, else the cross-check's per-document label (file name): documents without an
-  outlet are never lumped into one pseudo-outlet.
+* :func:`outlet_name` (the matrix's own, :mod:`rashomon.crosscheck.matrix`) is the one outlet label
+  every page uses: the document's outlet, else its URL's domain, else the cross-check's
+  per-document label (file name): documents without an outlet are never lumped into one
+  pseudo-outlet.
 * :func:`contested` gathers the contested findings (conflict, update, scope difference) by
   story, the most severe first, for the overview.
 * :func:`select` applies the findings page's filters (status, story, outlet, a second outlet,
@@ -15,33 +16,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from .. import reviews
 from ..api import Rashomon
-from ..crosscheck.link import outlet_of
+from ..crosscheck.matrix import outlet_name
 from ..records import Document, Finding, Story
 
 CONTESTED = ("conflict", "update", "scope_difference")
 QUIET = ("unknown", "single_source")  # out of the default findings view
 SEVERITY = {"conflict": 0, "update": 1, "scope_difference": 2, "agree": 3, "unknown": 4, "single_source": 5}
 PAGE_SIZE = 20
-
-
-def outlet_name(doc: Document | None) -> str:
-    """The outlet to show for ``doc``: its outlet, else its URL's domain, else a per-document label."""
-    if doc is None:
-        return "(missing document)"
-    if doc.outlet:
-        return doc.outlet
-    try:
-        parts = urlsplit((doc.url or "").strip())
-        host = parts.hostname if parts.scheme.lower() in ("http", "https") else None
-    except ValueError:
-        host = None
-    if host:
-        return host.removeprefix("www.")
-    return outlet_of(doc)
 
 
 def severity_key(f: Finding, n_outlets: int = 0) -> tuple[int, int, str]:
