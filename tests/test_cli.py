@@ -124,3 +124,29 @@ def test_brackets_in_stored_text_are_printed_not_read_as_markup(tmp_path):
     assert r.exit_code == 0 and "[red]council[/red]" in r.output
     r = runner.invoke(app, ["docs", "--db", db])
     assert "Talks [bold] resume" in r.output
+
+
+def test_review_and_reviews_commands(tmp_path):
+    from tests.web.conftest import build
+
+    db = str(tmp_path / "r.duckdb")
+    build(db)
+    r = runner.invoke(app, ["review", "f_toll", "--verdict", "wrong", "--note", "the Times said 41", "--by", "ana",
+                            "--db", db])  # fmt: skip
+    assert r.exit_code == 0, r.output
+    assert re.search(r"review 1 of f_toll \(conflict, evidence ev_[0-9a-f]{16}\): wrong by ana \d{4}-", r.output)
+    assert runner.invoke(app, ["review", "f_toll", "--verdict", "needs check", "--db", db]).exit_code == 0
+    r = runner.invoke(app, ["findings", "--review", "needs-check", "--db", db])
+    assert r.exit_code == 0 and "f_toll" in r.output and "reviewed: needs-check by" in r.output
+    assert "f_evil" not in r.output
+    r = runner.invoke(app, ["findings", "--review", "unreviewed", "--db", db])
+    assert "f_evil" in r.output and "f_toll" not in r.output
+    assert runner.invoke(app, ["findings", "--review", "bogus", "--db", db]).exit_code == 2
+    listed = runner.invoke(app, ["reviews", "--db", db]).output
+    assert "needs-check" in listed and "the Times said 41" not in listed
+    history = runner.invoke(app, ["reviews", "--history", "--db", db]).output
+    assert "the Times said 41" in history and "superseded" in history
+    r = runner.invoke(app, ["review", "f_nope", "--verdict", "confirmed", "--db", db])
+    assert r.exit_code == 2 and "no finding 'f_nope'" in r.output
+    r = runner.invoke(app, ["review", "f_toll", "--verdict", "perhaps", "--db", db])
+    assert r.exit_code == 2 and "choose one of confirmed, wrong, needs-check" in r.output

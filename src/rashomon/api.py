@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from . import crosscheck, pipeline
+from . import crosscheck, pipeline, reviews as review_mod
 from .options import Options
 from .records import (
     Claim,
@@ -27,6 +27,7 @@ from .records import (
     FramingHit,
     Incident,
     IngestError,
+    Review,
     Story,
     TimelineEntry,
 )
@@ -101,9 +102,33 @@ class Rashomon:
         return self.store.claims(kind=kind, doc=doc)
 
     def findings(
-        self, status: str | None = None, entity: str | None = None, outlet: str | None = None, story: str | None = None
+        self,
+        status: str | None = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        story: str | None = None,
+        review: str | None = None,
     ) -> list[Finding]:
-        return self.store.findings(status=status, entity=entity, outlet=outlet, story=story)
+        """Findings, filtered; ``review``: unreviewed, confirmed, wrong or needs-check (the review shown)."""
+        found = self.store.findings(status=status, entity=entity, outlet=outlet, story=story)
+        if review:
+            state, book = review_mod.check_state(review), review_mod.book(self.store)
+            found = [f for f in found if book.state(f.id) == state]
+        return found
+
+    # reviews
+    def review(self, finding: str, verdict: str, note: str = "", by: str | None = None) -> Review:
+        """Record a person's verdict on a finding (its id or evidence key): confirmed, wrong or needs-check,
+        with a note; ``by`` defaults to the OS user. A new row each time (the newest is shown); the
+        machine's verdict is never changed. Holds the writer lock like ``ingest`` and ``analyze``."""
+        with writer_lock(self.store.path, "review", self.wait):
+            return review_mod.add(self.store, finding, verdict, note, by)
+
+    def reviews(self, history: bool = False) -> list[Review]:
+        """The newest review of each finding's evidence (every review with ``history``), oldest first;
+        ``applies_to`` is the finding it applies to now, None when stale (no finding has that evidence)."""
+        book = review_mod.book(self.store)
+        return book.history if history else book.latest()
 
     def stories(self) -> list[Story]:
         return self.store.stories()
@@ -135,9 +160,12 @@ class Rashomon:
         return out
 
     def matrix(self) -> list[dict]:
-        return crosscheck.outlet_matrix(
-            self.store.findings(), self.store.claims(), self.store.documents(with_removals=False)
-        )
+        """Outlet x outlet: the findings each pair agrees, conflicts, differs in scope or updates on
+        (counted as the web matrix counts them: :mod:`rashomon.crosscheck.matrix`)."""
+        findings = [f for f in self.store.findings() if f.status in crosscheck.matrix.STATUSES]
+        ids = sorted({c for f in findings for c in f.claims})
+        claims = self.store.claims(ids=ids) if ids else []
+        return crosscheck.outlet_matrix(findings, claims, self.store.documents(with_removals=False, with_text=False))
 
     def sql(self, query: str, params: list | None = None) -> tuple[list[str], list[tuple]]:
         return self.store.query(query, params)

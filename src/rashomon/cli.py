@@ -20,10 +20,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextC
 from rich.table import Table
 from rich.text import Text
 
-from . import api
+from . import api, reviews as review_mod
 from .errors import RashomonError, UsageError
 from .options import DEFAULT_FIELDS, Options
-from .records import Figure, TimeClaim
+from .records import Figure, Review, TimeClaim
 from .store import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Rashomon: cross-check the news.")
@@ -274,11 +274,19 @@ def findings(
     entity: str | None = typer.Option(None),
     outlet: str | None = typer.Option(None),
     story: str | None = typer.Option(None),
+    review: str | None = typer.Option(None, "--review", help="unreviewed | confirmed | wrong | needs-check"),
 ) -> None:
-    """The fact-checker's worksheet: linked facts and their verdicts."""
+    """The fact-checker's worksheet: linked facts, their verdicts and a person's review of each."""
     r = _open(db, read_only=True)
-    for f in r.findings(status=status, entity=entity, outlet=outlet, story=story):
-        out.print(f"[bold]{f.status:16}[/bold] {escape(f.summary)}", highlight=False)
+    try:
+        found = r.findings(status=status, entity=entity, outlet=outlet, story=story, review=review)
+    except RashomonError as exc:
+        _fail(exc)
+    book = review_mod.book(r.store)
+    for f in found:
+        out.print(f"[bold]{f.status:16}[/bold] {escape(f.summary)} [dim]{escape(f.id)}[/dim]", highlight=False)
+        if rv := book.of(f.id):
+            out.print(f"    reviewed: {_review_line(rv)}", markup=False, highlight=False)
         for s in f.independent_sources:
             out.print(
                 f"    {s.value}: {s.independent_sources} independent source(s) "
@@ -286,6 +294,45 @@ def findings(
                 markup=False,
                 highlight=False,
             )
+
+
+def _review_line(rv: Review) -> str:
+    return f"{rv.verdict} by {rv.reviewer} {rv.reviewed_at}" + (f": {rv.note}" if rv.note else "")
+
+
+@app.command()
+def review(
+    finding: str = typer.Argument(..., help="Finding id (see `rashomon findings`) or evidence key (ev_...)."),
+    verdict: str = typer.Option(..., "--verdict", help="confirmed | wrong | needs-check"),
+    note: str = typer.Option("", "--note", help="Why: what was checked, against what."),
+    by: str | None = typer.Option(None, "--by", help="Who reviews (default: the OS user name)."),
+    db: str | None = DbOpt,
+    wait: float = WaitOpt,
+) -> None:
+    """Confirm or overrule a finding's verdict (kept beside the machine's, never over it)."""
+    r = _open(db, wait=wait)
+    try:
+        rv = r.review(finding, verdict, note, by)
+    except RashomonError as exc:
+        _fail(exc)
+    out.print(f"review {rv.id} of {rv.finding} ({rv.status}, evidence {rv.evidence}): {_review_line(rv)}",
+              markup=False, highlight=False)  # fmt: skip
+
+
+@app.command()
+def reviews(
+    db: str | None = DbOpt,
+    history: bool = typer.Option(False, "--history", help="Every review, not only the newest of each finding."),
+) -> None:
+    """People's reviews of findings; stale ones (their evidence is no longer a finding) are marked."""
+    r = _open(db, read_only=True)
+    t = Table("id", "when", "by", "verdict", "finding", "machine then", "note", "summary then")
+    for rv in r.reviews(history=history):
+        where = rv.applies_to or "stale"
+        if not rv.latest:
+            where += " (superseded)"
+        t.add_row(*_plain(rv.id, rv.reviewed_at, rv.reviewer, rv.verdict, where, rv.status, rv.note, rv.summary[:80]))
+    out.print(t)
 
 
 @app.command()
@@ -375,13 +422,25 @@ def eval_(
 
 
 @app.command()
-def serve(db: str | None = DbOpt, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
-    """The local web UI (read-only)."""
+def serve(
+    db: str | None = DbOpt,
+    host: str = typer.Option("127.0.0.1"),
+    port: int = typer.Option(8000),
+    review: bool = typer.Option(False, "--review", help="Let a person confirm or overrule findings (loopback only)."),
+) -> None:
+    """The local web UI (read-only, unless --review adds the review form)."""
     import uvicorn
 
     from .web.app import allowed_hosts, create_app
+    from .web.reviewing import check_review_host
 
-    uvicorn.run(create_app(_db(db), allowed_hosts(host)), host=host, port=port, log_level="info")
+    try:
+        if review:
+            check_review_host(host)
+        web = create_app(_db(db), allowed_hosts(host), review=review)
+    except RashomonError as exc:
+        _fail(exc)
+    uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 @app.command()

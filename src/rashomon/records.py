@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Literal
 PublishedHow = Literal["metadata", "text", "inferred"]
 ClaimKind = Literal["quantity", "quote", "event", "time", "casualty"]
 Status = Literal["agree", "conflict", "scope_difference", "update", "single_source", "unknown"]
+ReviewVerdict = Literal["confirmed", "wrong", "needs-check"]  # a person's verdict on a finding
 
 
 def stable_id(prefix: str, *parts: object, n: int = 12) -> str:
@@ -324,6 +325,29 @@ class Finding(Record):
     outlets: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()  # for quotes: words_changed, truncated, speaker_differs, direct_vs_paraphrase
     stage: str = "crosscheck@1"
+
+
+@dataclass(frozen=True, slots=True)
+class Review(Record):
+    """A person's verdict on a finding, written back beside the machine's (never over it).
+
+    Kept by the finding's ``evidence`` key (:func:`rashomon.reviews.evidence_key`), not its id, so it
+    survives a re-analysis that leaves the evidence as it was. ``finding``, ``status`` and ``summary``
+    are the finding as it was when reviewed; ``applies_to`` (the finding that has this evidence now,
+    None: stale, the evidence is no longer a finding) and ``latest`` (the newest review of its
+    evidence: the one shown) are worked out when the reviews are read."""
+
+    id: int
+    evidence: str
+    verdict: ReviewVerdict
+    note: str
+    reviewer: str
+    reviewed_at: str  # UTC, ISO 8601 ("2025-05-03T14:02:11Z")
+    finding: str
+    status: str
+    summary: str = ""
+    applies_to: str | None = None
+    latest: bool = True
 
 
 @dataclass(frozen=True, slots=True)

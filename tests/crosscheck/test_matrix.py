@@ -41,3 +41,36 @@ def test_pairs_by_status():
 
 def test_empty():
     assert outlet_matrix([], [], []) == []
+
+
+def test_quotes_count_and_a_near_copy_counts_as_its_original():
+    a, b = doc("a", "x", "A"), doc("b", "x", "B")
+    wire = doc("w", "x", "Wire Copy", duplicate_of="a")  # republishes a: one voice with A
+    claims = [claim("qa", a), claim("qb", b), claim("qw", wire)]
+    quote = Finding(
+        "fq",
+        "conflict",
+        "s",
+        ("qa", "qb", "qw"),
+        (SourceCount("words 1", ("qa", "qw"), ("A", "Wire Copy"), 1), SourceCount("words 2", ("qb",), ("B",), 1)),
+        kind="quote",
+    )
+    assert outlet_matrix([quote], claims, [a, b, wire]) == [
+        {"a": "A", "b": "B", "agree": 0, "conflict": 1, "scope_difference": 0, "update": 0, "total": 1}
+    ]
+
+
+def test_outlets_without_a_name_are_named_by_their_url_and_never_merged():
+    from rashomon.crosscheck.matrix import outlet_name
+    from rashomon.records import Document
+
+    x = Document("x", "in/x.txt", "t", "t", url="https://www.example.org/a")
+    y, z = Document("y", "in/002_ab.txt", "t", "t"), Document("z", "in/003_cd.txt", "t", "t")
+    assert [outlet_name(d) for d in (x, y, z)] == ["example.org", "002_ab.txt", "003_cd.txt"]
+    claims = [claim("cx", x), claim("cy", y), claim("cz", z)]
+    agree = Finding("f", "agree", "s", ("cx", "cy", "cz"), (SourceCount("1", ("cx", "cy", "cz"), (), 3),))
+    assert [(r["a"], r["b"], r["agree"]) for r in outlet_matrix([agree], claims, [x, y, z])] == [
+        ("002_ab.txt", "003_cd.txt", 1),
+        ("002_ab.txt", "example.org", 1),
+        ("003_cd.txt", "example.org", 1),
+    ]

@@ -140,3 +140,10 @@ def test_analyze_is_killed_holding_the_lock_and_the_next_one_runs(tmp_path):
     r = cli("analyze", "--db", str(db), "--wait", "0")
     assert r.returncode == 0, r.stderr
     assert export_mod.build(Store(db, read_only=True))["documents"]
+
+
+def test_review_waits_for_the_writer_lock_and_says_busy(holder):
+    db, proc = holder
+    r = cli("review", "f_x", "--verdict", "confirmed", "--db", str(db), "--wait", "0.2")
+    assert r.returncode == 1, r.stderr
+    assert f"store is busy: pid {proc.pid} is running `rashomon analyze`" in r.stderr and "Traceback" not in r.stderr

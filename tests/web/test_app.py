@@ -40,6 +40,9 @@ API = [
     "/api/entities/e_mira",
     "/api/findings",
     "/api/findings?status=conflict",
+    "/api/findings?review=unreviewed",
+    "/api/reviews",
+    "/api/reviews?history=true",
     "/api/stories",
     "/api/timeline",
     "/api/matrix",
@@ -129,7 +132,7 @@ def test_openapi_describes_the_read_only_api(client):
     assert {"/api/documents", "/api/findings", "/api/search", "/api/timeline", "/api/matrix"} <= set(spec["paths"])
     assert all(set(ops) == {"get"} for ops in spec["paths"].values())
     params = {p["name"] for p in spec["paths"]["/api/findings"]["get"]["parameters"]}
-    assert params == {"status", "entity", "outlet", "story"}
+    assert params == {"status", "entity", "outlet", "story", "review"}
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])

@@ -62,13 +62,13 @@ pytestmark = [
 
 
 class Served:
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, **app_options):
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
         import uvicorn
 
-        self.server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db, **app_options), log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 15

@@ -191,3 +191,13 @@ def test_host_header_allow_list(corpus):
     assert TestClient(app, base_url="http://localhost:8000").get("/findings").status_code == 200
     rebound = TestClient(app, base_url="http://evil.example").get("/")
     assert rebound.status_code == 400 and "content-security-policy" in rebound.headers
+
+
+def test_api_cli_and_web_matrix_count_alike(corpus):
+    import rashomon
+    from rashomon.web import desk, matrixview
+
+    r = rashomon.open(corpus[0], read_only=True)
+    web = matrixview.matrix(r, desk.corpus(r), top=50).rows
+    assert r.matrix() == web and web
+    assert TestClient(create_app(corpus[0])).get("/api/matrix").json() == web

@@ -53,3 +53,20 @@ def test_report_renders_hostile_text_inert(report):
     assert not re.search(r"<(img|svg|b|i)\b[^>]*(onerror|onload|onmouseover)", body, re.I)
     assert body.count("<script") == 2  # the data block and the pinned script
     assert "&lt;script&gt;alert(&#39;finding&#39;)&lt;/script&gt;" in body
+
+
+def test_report_carries_the_reviews(tmp_path):
+    from .conftest import build
+
+    db = tmp_path / "rv.duckdb"
+    build(db)
+    r = rashomon.open(db)
+    r.review("f_toll", "confirmed", "<i>both</i> figures stand", by="ana")
+    page = write_report(rashomon.open(db, read_only=True), tmp_path / "r.html").read_text("utf-8")
+    assert 'class="rv rv-confirmed"' in page and 'data-review="confirmed"' in page
+    assert "&lt;i&gt;both&lt;/i&gt; figures stand" in page and "<i>both</i>" not in page.split("<body>", 1)[1]
+    assert '<button type="button" data-review="confirmed">reviewed confirmed (1)</button>' in page
+    data = json.loads(re.search(r'id="report-data">(.*?)</script>', page, re.S).group(1))
+    toll = next(f for f in data if f["id"] == "f_toll")
+    assert toll["status"] == "conflict" and toll["review"]["verdict"] == "confirmed"
+    assert "<form" not in page.split("<body>", 1)[1]  # the report is read-only

@@ -19,6 +19,7 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "rashomon.duckdb"
 _LOCK_WORDS = ("lock", "Conflicting lock", "being used by another process", "Could not set lock")
+_SAME_FILE = "different configuration than existing connections"
 
 
 def _damaged(path: str, exc: Exception) -> StoreDamaged:
@@ -109,8 +110,12 @@ class Connection:
         while True:
             try:
                 return duckdb.connect(self.path, read_only=read_only, config=config or {})
-            except duckdb.IOException as exc:  # the file is locked by another process
-                if not any(w in str(exc) for w in _LOCK_WORDS):
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                # IOException: the file is locked by another process; ConnectionException: this process has it
+                # open the other way (read-only vs read-write: the web UI's review form while a page is read)
+                if isinstance(exc, duckdb.ConnectionException) and _SAME_FILE not in str(exc):
+                    raise
+                if isinstance(exc, duckdb.IOException) and not any(w in str(exc) for w in _LOCK_WORDS):
                     raise _damaged(self.path, exc) from exc
                 if time.monotonic() > deadline:
                     raise StoreBusy(

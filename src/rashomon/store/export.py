@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import reviews
 from ..errors import UsageError
 from ..records import Document
 from . import Store
@@ -30,6 +31,7 @@ SECTIONS = (
     "incidents",
     "errors",
     "extraction_errors",
+    "reviews",
 )
 
 
@@ -67,6 +69,7 @@ def build(store: Store) -> dict[str, Any]:
         "incidents": [i.to_dict() for i in store.incidents()],
         "errors": [e.to_dict() for e in store.errors()],
         "extraction_errors": [e.to_dict() for e in store.extraction_errors()],
+        "reviews": [r.to_dict() for r in reviews.book(store).history],
     }
 
 

@@ -170,12 +170,16 @@ class QueriesMixin(DocumentsMixin):
         entity: str | None = None,
         outlet: str | None = None,
         story: str | None = None,
+        id: str | None = None,
     ) -> list[Finding]:
         sql = (
             f"SELECT {col_list(FINDING_COLUMNS, 'f')}, (SELECT list(claim ORDER BY pos) FROM finding_claims fc "
             "WHERE fc.finding = f.id) FROM findings f WHERE 1=1"
         )
         params: list[Any] = []
+        if id:
+            sql += " AND f.id = ?"
+            params.append(id)
         if status:
             sql += " AND f.status = ?"
             params.append(status)

@@ -24,6 +24,7 @@ from ..records import (
     Record,
     Removal,
     Report,
+    Review,
     SourceCount,
     Story,
     TimelineEntry,
@@ -338,3 +339,20 @@ def row_incident(r: Row) -> Incident:
         for f in json.loads(figures or "[]")
     )
     return Incident(i, tuple(docs or ()), typ, date, place, region, figs, stage or "")
+
+
+# --------------------------------------------------------------------- reviews
+REVIEW_COLUMNS = ["id", "evidence", "verdict", "note", "reviewer", "reviewed_at", "finding", "status", "summary"]
+
+
+def review_row(r: Review) -> dict[str, Any]:
+    """The ``reviews`` row of a review (what is stored; ``applies_to`` and ``latest`` are worked out on read)."""
+    return {c: getattr(r, c) for c in REVIEW_COLUMNS}
+
+
+def row_review(r: Row) -> Review:
+    """A review from its ``REVIEW_COLUMNS`` row."""
+    i, evidence, verdict, note, reviewer, reviewed_at, finding, status, summary = r
+    return Review(
+        int(i), evidence, verdict, note or "", reviewer, reviewed_at, finding or "", status or "", summary or ""
+    )

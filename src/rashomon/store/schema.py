@@ -3,7 +3,7 @@ applies the ones newer than the file's ``schema_version`` inside one transaction
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -65,6 +65,12 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE claims ADD COLUMN IF NOT EXISTS who VARCHAR",
         """CREATE TABLE IF NOT EXISTS incidents (id VARCHAR PRIMARY KEY, type VARCHAR, date VARCHAR, place VARCHAR,
             region VARCHAR, docs VARCHAR[], figures JSON, stage VARCHAR, pos INTEGER)""",
+    ],
+    5: [
+        # a person's verdicts on findings, keyed by the finding's evidence; never rebuilt by analyze
+        """CREATE TABLE IF NOT EXISTS reviews (id BIGINT PRIMARY KEY, evidence VARCHAR NOT NULL,
+            verdict VARCHAR NOT NULL, note VARCHAR, reviewer VARCHAR NOT NULL, reviewed_at VARCHAR NOT NULL,
+            finding VARCHAR, status VARCHAR, summary VARCHAR)""",
     ],
 }
 

@@ -1,46 +1,31 @@
 """The fact-checker's desk: who said it (outlet names), what is contested, and which findings a
 filter selects.
 
-* :func:`outlet_name` is the one outlet label every page uses: the document's outlet, else its
-  URL's domain, else the cross-check's per-document label (file name): documents without an
-  outlet are never lumped into one pseudo-outlet.
+* :func:`outlet_name` (the matrix's own, :mod:`rashomon.crosscheck.matrix`) is the one outlet label
+  every page uses: the document's outlet, else its URL's domain, else the cross-check's
+  per-document label (file name): documents without an outlet are never lumped into one
+  pseudo-outlet.
 * :func:`contested` gathers the contested findings (conflict, update, scope difference) by
   story, the most severe first, for the overview.
 * :func:`select` applies the findings page's filters (status, story, outlet, a second outlet,
-  partial entity names, measure) and its page; unknown and single-source findings stay out of
-  the default view.
+  partial entity names, measure, review state) and its page; unknown and single-source findings
+  stay out of the default view (a filter on a verdict a person gave shows them).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
+from .. import reviews
 from ..api import Rashomon
-from ..crosscheck.link import outlet_of
+from ..crosscheck.matrix import outlet_name
 from ..records import Document, Finding, Story
 
 CONTESTED = ("conflict", "update", "scope_difference")
 QUIET = ("unknown", "single_source")  # out of the default findings view
 SEVERITY = {"conflict": 0, "update": 1, "scope_difference": 2, "agree": 3, "unknown": 4, "single_source": 5}
 PAGE_SIZE = 20
-
-
-def outlet_name(doc: Document | None) -> str:
-    """The outlet to show for ``doc``: its outlet, else its URL's domain, else a per-document label."""
-    if doc is None:
-        return "(missing document)"
-    if doc.outlet:
-        return doc.outlet
-    try:
-        parts = urlsplit((doc.url or "").strip())
-        host = parts.hostname if parts.scheme.lower() in ("http", "https") else None
-    except ValueError:
-        host = None
-    if host:
-        return host.removeprefix("www.")
-    return outlet_of(doc)
 
 
 def severity_key(f: Finding, n_outlets: int = 0) -> tuple[int, int, str]:
@@ -131,6 +116,7 @@ class Query:
     measure: str = ""
     quiet: bool = False  # show unknown and single-source findings too
     page: int = 1
+    review: str = ""  # unreviewed | confirmed | wrong | needs-check
 
     def params(self, **change: object) -> dict[str, object]:
         d: dict[str, object] = {
@@ -141,6 +127,7 @@ class Query:
             "entity": self.entity,
             "measure": self.measure,
             "all": "1" if self.quiet else "",
+            "review": self.review,
             "page": self.page if self.page > 1 else "",
         }
         d.update({("with" if k == "with_" else k): v for k, v in change.items()})
@@ -156,9 +143,15 @@ class Selection:
     entity_matches: list[tuple[str, str]] = field(default_factory=list)  # (id, name) the entity text matched
 
 
-def select(r: Rashomon, c: Corpus, q: Query, pair_ids: set[str] | None = None) -> Selection:
-    """The findings matching ``q`` (``pair_ids``: only these, for a matrix cell), most severe first."""
+def select(
+    r: Rashomon, c: Corpus, q: Query, pair_ids: set[str] | None = None, book: reviews.Book | None = None
+) -> Selection:
+    """The findings matching ``q`` (``pair_ids``: only these, for a matrix cell), most severe first;
+    ``book``: the reviews, read once by the caller (read here when not given)."""
     found = r.findings(status=q.status or None, story=None)
+    if q.review:
+        book = book if book is not None else reviews.book(r.store)
+        found = [f for f in found if book.state(f.id) == q.review]
     if q.story:
         found = [f for f in found if (s := c.story(f)) is not None and s.id == q.story]
     if q.outlet:
@@ -176,7 +169,7 @@ def select(r: Rashomon, c: Corpus, q: Query, pair_ids: set[str] | None = None) -
         m = q.measure.casefold()
         found = [f for f in found if m in f.key.casefold() or m in f.kind.casefold()]
     hidden = 0
-    if not q.quiet and not q.status:
+    if not q.quiet and not q.status and q.review in ("", "unreviewed"):
         shown = [f for f in found if f.status not in QUIET]
         hidden, found = len(found) - len(shown), shown
     found.sort(key=lambda f: severity_key(f, len(c.outlets(f))))

@@ -6,10 +6,11 @@ validated at the edge (unknown status or claim kind -> 422).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
+from .. import reviews
 from ..api import Rashomon
 from ..records import ClaimKind, Status
 from . import views
@@ -18,6 +19,7 @@ from .app import open_corpus
 router = APIRouter(prefix="/api", tags=["read-only"])
 Corpus = Depends(open_corpus)
 Rows = list[dict[str, Any]]
+ReviewState = Literal["unreviewed", "confirmed", "wrong", "needs-check"]  # rashomon.reviews.STATES
 _LIGHT = ("text", "raw_text", "removed")
 
 
@@ -52,15 +54,23 @@ def entity(entity_id: str, r: Rashomon = Corpus) -> dict[str, Any]:
     return e.to_dict()
 
 
-@router.get("/findings", summary="Cross-source findings, filtered")
+@router.get("/findings", summary="Cross-source findings, filtered; each with the review a person gave it (or null)")
 def findings(
     status: Status | None = None,
     entity: str | None = Query(None, max_length=200),
     outlet: str | None = Query(None, max_length=200),
     story: str | None = Query(None, max_length=200),
+    review: ReviewState | None = None,
     r: Rashomon = Corpus,
 ) -> Rows:
-    return [f.to_dict() for f in r.findings(status=status, entity=entity, outlet=outlet, story=story)]
+    book = reviews.book(r.store)
+    found = r.findings(status=status, entity=entity, outlet=outlet, story=story, review=review)
+    return [{**f.to_dict(), "review": rv.to_dict() if (rv := book.of(f.id)) else None} for f in found]
+
+
+@router.get("/reviews", summary="People's reviews: the newest of each finding's evidence (every one with history)")
+def reviews_(history: bool = False, r: Rashomon = Corpus) -> Rows:
+    return [rv.to_dict() for rv in r.reviews(history=history)]
 
 
 @router.get("/stories", summary="Documents grouped into stories")

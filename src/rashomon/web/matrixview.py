@@ -1,11 +1,9 @@
 """The outlet × outlet matrix as the web shows it: every cell counts the findings it links to.
 
-Differences from the library's ``outlet_matrix`` (which stays as it is for the API and export):
+The counting is the library's (:mod:`rashomon.crosscheck.matrix`: quotes count, a near-copy counts
+as its original, outlets named by :func:`~rashomon.crosscheck.matrix.outlet_name`), so the page,
+the report, ``rashomon matrix`` and ``/api/matrix`` agree. What this module adds is the layout:
 
-* quote findings count like any other (a quote changed between two outlets is a disagreement);
-* a claim in a near-copy is counted as its original's (the wire story republished is one voice,
-  not a second outlet agreeing with the first);
-* outlets are named by :func:`desk.outlet_name`, so documents without an outlet are never merged;
 * each cell keeps the ids of the findings it counts, and the page links the cell to them;
 * with many outlets, the ``top`` outlets with the most shared findings are shown and the rest
   folded into one "other outlets" row and column.
@@ -14,57 +12,26 @@ Differences from the library's ``outlet_matrix`` (which stays as it is for the A
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from ..api import Rashomon
-from ..records import Finding
-from .desk import Corpus, outlet_name
+from ..crosscheck import matrix as counting
+from .desk import Corpus
 
-KEYS = ("agree", "conflict", "scope_difference", "update")
+KEYS = counting.STATUSES
 OTHER = "other outlets"
 SORTS = ("shared", "conflict", "name")
 
 
 def copies(c: Corpus) -> dict[str, str]:
     """outlet of a near-copy -> outlet of its original, where they differ."""
-    out = {}
-    for d in c.docs.values():
-        if d.duplicate_of and d.duplicate_of in c.docs:
-            a, b = outlet_name(d), outlet_name(c.docs[d.duplicate_of])
-            if a != b:
-                out[a] = b
-    return dict(sorted(out.items()))
+    return counting.copies(c.docs.values())
 
 
-def _claim_outlets(r: Rashomon, c: Corpus, findings: list[Finding]) -> dict[str, str]:
-    """claim id -> the outlet it counts for (a near-copy's claims count for the original's outlet)."""
-    ids = sorted({cid for f in findings for cid in f.claims})
-    out = {}
-    for claim in r.store.claims(ids=ids) if ids else []:
-        d = c.docs.get(claim.doc)
-        if d is not None and d.duplicate_of and d.duplicate_of in c.docs:
-            d = c.docs[d.duplicate_of]
-        out[claim.id] = outlet_name(d)
-    return out
-
-
-def pair_table(r: Rashomon, c: Corpus) -> dict[tuple[str, str], dict[str, list[str]]]:
+def pair_table(r: Rashomon, c: Corpus) -> counting.PairTable:
     """(a, b) with a < b -> status -> ids of the findings in which the two outlets relate so."""
     findings = [f for f in r.findings() if f.status in KEYS]
-    outlet_of = _claim_outlets(r, c, findings)
-    table: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for f in findings:
-        values: dict[str, set[int]] = {}
-        groups = [sc.claims for sc in f.independent_sources] or [f.claims]
-        for i, claims in enumerate(groups):
-            for cid in claims:
-                if cid in outlet_of:
-                    values.setdefault(outlet_of[cid], set()).add(i)
-        for a, b in combinations(sorted(values), 2):
-            same = f.status == "agree" or not (values[a] ^ values[b])
-            row = table.setdefault((a, b), {k: [] for k in KEYS})
-            row["agree" if same else f.status].append(f.id)
-    return table
+    ids = sorted({cid for f in findings for cid in f.claims})
+    return counting.pair_table(findings, r.store.claims(ids=ids) if ids else [], c.docs.values())
 
 
 def pair_findings(r: Rashomon, c: Corpus, a: str, b: str) -> set[str]:
@@ -151,5 +118,5 @@ def matrix(r: Rashomon, c: Corpus, sort: str = "shared", top: int = 12) -> Matri
         x, y = (OTHER if fa else a), (OTHER if fb else b)
         add(x, y, row, not (fa or fb))
         add(y, x, row, not (fa or fb))
-    rows = [{"a": a, "b": b, **row, "total": sum(row.values())} for (a, b), row in sorted(counts.items())]
+    rows = counting.rows(table)
     return MatrixView(shown + ([OTHER] if folded else []), cells, rows, folded, sort, top, copies(c))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from .. import reviews
 from ..api import Rashomon
 from . import charts, desk, matrixview, views
 from .app import open_corpus
 from .compare import split
+from .reviewing import form_for
 from .templating import render
 from .timelines import timeline_view
 
@@ -36,6 +38,7 @@ def document(doc_id: str, hl: str | None = Query(None, max_length=40), r: Rashom
 
 @router.get("/findings")
 def findings(
+    request: Request,
     status: str | None = Query(None, max_length=40),
     story: str | None = Query(None, max_length=200),
     entity: str | None = Query(None, max_length=200),
@@ -44,23 +47,31 @@ def findings(
     measure: str | None = Query(None, max_length=200),
     all_: str | None = Query(None, alias="all", max_length=5),
     page_: int = Query(1, alias="page", ge=1, le=100_000),
+    review: str | None = Query(None, max_length=40),
     r: Rashomon = Corpus,
 ) -> HTMLResponse:
     problem = ""
     if status and status not in views.STATUSES:
         problem = f"Unknown status {status!r}; choose one of: {', '.join(views.STATUSES)}."
         status = None
-    q = desk.Query(status or "", story or "", outlet or "", with_ or "", entity or "", measure or "", bool(all_), page_)
+    if review and review not in reviews.STATES:
+        problem += f" Unknown review state {review!r}; choose one of: {', '.join(reviews.STATES)}."
+        review = None
+    q = desk.Query(status or "", story or "", outlet or "", with_ or "", entity or "", measure or "", bool(all_), page_,
+                   review or "")  # fmt: skip
     c = desk.corpus(r)
     pair = matrixview.pair_findings(r, c, outlet, with_) if outlet and with_ else None
-    sel = desk.select(r, c, q, pair)
+    book = reviews.book(r.store)
+    sel = desk.select(r, c, q, pair, book)
     names = sorted({desk.outlet_name(d) for d in c.docs.values()}, key=str.lower)
     return page(
         "findings.html",
         "findings",
-        items=views.finding_views(r, sel.items),
+        items=views.finding_views(r, sel.items, book),
         sel=sel,
         fq=q,
+        review_states=reviews.STATES,
+        form=form_for(request),
         stories=c.stories,
         outlets=names,
         measures=sorted({f.key for f in r.findings() if f.key}, key=str.lower),
@@ -71,6 +82,7 @@ def findings(
 
 @router.get("/compare/{finding_id}")
 def compare(
+    request: Request,
     finding_id: str,
     a: str | None = Query(None, max_length=80),
     b: str | None = Query(None, max_length=80),
@@ -79,15 +91,15 @@ def compare(
     v = split(r, finding_id, a, b)
     if v is None:
         raise HTTPException(404, f"No finding with id {finding_id}.")
-    return page("compare.html", "findings", v=v)
+    return page("compare.html", "findings", v=v, form=form_for(request))
 
 
 @router.get("/finding/{finding_id}")
-def finding(finding_id: str, r: Rashomon = Corpus) -> HTMLResponse:
-    found = [f for f in r.findings() if f.id == finding_id]
+def finding(request: Request, finding_id: str, r: Rashomon = Corpus) -> HTMLResponse:
+    found = r.store.findings(id=finding_id)
     if not found:
         raise HTTPException(404, f"No finding with id {finding_id}.")
-    return page("finding.html", "findings", item=views.finding_views(r, found)[0])
+    return page("finding.html", "findings", item=views.finding_views(r, found)[0], form=form_for(request))
 
 
 @router.get("/entities")

@@ -32,6 +32,7 @@ def report_data(items: list[views.FindingView]) -> list[dict[str, Any]]:
     return [
         {
             **fv.finding.to_dict(),
+            "review": fv.review.to_dict() if fv.review else None,
             "evidence": [
                 {
                     "side": s.label,

@@ -15,8 +15,20 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .. import reviews
 from ..api import Rashomon
-from ..records import Claim, Document, Entity, EventClaim, Finding, QuantityClaim, QuoteClaim, Status, TimeClaim
+from ..records import (
+    Claim,
+    Document,
+    Entity,
+    EventClaim,
+    Finding,
+    QuantityClaim,
+    QuoteClaim,
+    Review,
+    Status,
+    TimeClaim,
+)
 from . import desk, spans as sp
 from .desk import outlet_name
 
@@ -103,6 +115,8 @@ class Overview:
     stories: list[tuple[Any, list[Document]]]
     n_docs: int
     n_entities: int
+    review_counts: dict[str, int]  # verdict -> findings carrying it, "stale" -> reviews applied to none
+    stale: list[Review]
 
 
 def overview(r: Rashomon) -> Overview:
@@ -119,7 +133,8 @@ def overview(r: Rashomon) -> Overview:
     by_id = {d.id: d for d in docs}
     stories = [(s, [by_id[i] for i in s.docs if i in by_id]) for s in r.stories()]
     groups_ = desk.contested(desk.corpus(r, docs), findings)
-    fviews = {fv.finding.id: fv for fv in finding_views(r, [f for g in groups_ for f in g.findings])}
+    book = reviews.book(r.store)
+    fviews = {fv.finding.id: fv for fv in finding_views(r, [f for g in groups_ for f in g.findings], book)}
     return Overview(
         by_outlet,
         [(g, [fviews[f.id] for f in g.findings]) for g in groups_],
@@ -131,6 +146,8 @@ def overview(r: Rashomon) -> Overview:
         stories,
         len(docs),
         r.store.count("entities"),
+        book.counts(),
+        book.stale(),
     )
 
 
@@ -159,6 +176,11 @@ class FindingView:
     finding: Finding
     sides: list[Side]
     entities: list[tuple[str, str]]  # (id, name)
+    review: Review | None = None  # the person's verdict shown beside the machine's
+
+    @property
+    def review_state(self) -> str:
+        return self.review.verdict if self.review else "unreviewed"
 
     @property
     def outlets(self) -> list[str]:
@@ -187,8 +209,9 @@ class FindingView:
         return a, b
 
 
-def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
-    """Each finding with its evidence grouped by the value each side reported."""
+def finding_views(r: Rashomon, findings: list[Finding], book: reviews.Book | None = None) -> list[FindingView]:
+    """Each finding with its evidence grouped by the value each side reported, and its review."""
+    book = book if book is not None else reviews.book(r.store)
     claim_ids = sorted({c for f in findings for c in f.claims})
     claims = {c.id: c for c in r.store.claims(ids=claim_ids)} if claim_ids else {}
     doc_ids = sorted({c.doc for c in claims.values()})
@@ -216,7 +239,7 @@ def finding_views(r: Rashomon, findings: list[Finding]) -> list[FindingView]:
             if cid not in used and (e := ev(cid)):
                 rest[e.outlet].append(e)
         sides += [Side(o, (o,), None, evs) for o, evs in sorted(rest.items())]
-        views.append(FindingView(f, sides, [(i, names.get(i, i)) for i in f.entities]))
+        views.append(FindingView(f, sides, [(i, names.get(i, i)) for i in f.entities], book.of(f.id)))
     return views
 
 
@@ -239,6 +262,7 @@ class Reader:
     outlet: str = ""
     original: Document | None = None  # the document this one is a near-copy of
     disputed: int = 0  # claims in a contested finding
+    reviewed: dict[str, Review] = field(default_factory=dict)  # finding id -> its review, for the findings here
 
 
 def _claim_title(c: Claim) -> str:
@@ -254,12 +278,18 @@ def _claim_title(c: Claim) -> str:
 def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Reader:
     claims = r.claims(doc=doc.id)
     findings_of = r.store.claim_findings([c.id for c in claims])
+    book = reviews.book(r.store)
+    reviewed = {fid: rv for fs in findings_of.values() for fid, _, _ in fs if (rv := book.of(fid))}
     spans: list[sp.Span] = []
     records: dict[str, dict[str, Any]] = {}
     for c in claims:
-        worst = min((st for _, st, _ in findings_of.get(c.id, [])), key=lambda st: desk.SEVERITY.get(st, 9), default="")
-        if worst in desk.CONTESTED:
+        fs = findings_of.get(c.id, [])
+        worst_f = min(fs, key=lambda x: (desk.SEVERITY.get(x[1], 9), x[0]), default=None)
+        worst = worst_f[1] if worst_f else ""
+        if worst_f and worst in desk.CONTESTED:
             label = worst.replace("_", " ")
+            rv = reviewed.get(worst_f[0])
+            said = f" — reviewed: {rv.verdict} by {rv.reviewer}" if rv else ""
             spans.append(
                 sp.Span(
                     c.start,
@@ -267,9 +297,9 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
                     c.kind,
                     c.id,
                     f"c-{c.id}",
-                    f"{_claim_title(c)} — {label}",
-                    f"disputed st-{worst}",
-                    label,
+                    f"{_claim_title(c)} — {label}{said}",
+                    f"disputed st-{worst}" + (f" rv-{rv.verdict}" if rv else ""),
+                    f"{label} · {rv.verdict.replace('-', ' ')}" if rv else label,
                 )
             )
         else:
@@ -278,7 +308,10 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
             spans.append(sp.Span(c.speaker_start, c.speaker_end, "speaker", c.id, None, "speaker"))
         rec = {k: v for k in CLAIM_FIELDS if (v := getattr(c, k, None)) is not None}
         rec["id"] = c.id
-        rec["findings"] = [{"id": i, "status": s, "summary": m} for i, s, m in findings_of.get(c.id, [])]
+        rec["findings"] = [
+            {"id": i, "status": s, "summary": m, "review": rv.verdict if (rv := reviewed.get(i)) else None}
+            for i, s, m in findings_of.get(c.id, [])
+        ]
         records[c.id] = rec
     for start, end, text, typ, eid, name in r.store.doc_mentions(doc.id):
         ref = eid or f"m-{start}-{end}"
@@ -320,6 +353,7 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
         outlet_name(doc),
         original,
         sum(1 for s in shown if "disputed" in s.extra_class),
+        reviewed,
     )
 
 

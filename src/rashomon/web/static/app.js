@@ -68,6 +68,7 @@
     ["stage", "stage"]];
   var pinned = null;
   var CONTESTED = ["conflict", "update", "scope_difference"];
+  var REVIEWED = ["confirmed", "wrong", "needs-check"];
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -102,6 +103,10 @@
         var li = el("li");
         li.appendChild(el("span", f.status.replace("_", " "), "badge st-" + f.status));
         li.appendChild(document.createTextNode(" "));
+        if (REVIEWED.indexOf(f.review) >= 0) {
+          li.appendChild(el("span", "reviewed: " + f.review.replace("-", " "), "rv rv-" + f.review));
+          li.appendChild(document.createTextNode(" "));
+        }
         var link = el("a", f.summary || f.id);
         link.href = "/finding/" + encodeURIComponent(f.id);
         li.appendChild(link);
