@@ -167,3 +167,10 @@ def test_a_noun_the_vocabulary_does_not_know_is_its_own_thing():
         [("A", "2025-05-04", "Three holdouts were killed in Port Aven.", "Three holdouts", 3, {"what": "holdouts"})]
     )[1][0]
     assert f.key == "kill/holdout"
+
+
+def test_an_age_in_apposition_is_an_age_not_a_toll():
+    rows = [("A", "2025-05-04", "Ilse Banky, 40, died in Port Aven.", "40", 40, {"predicate": "die"})]
+    ents = [_person("e_banky", "Ilse Banky", [("d0", 0, 10)])]
+    (f,) = _findings(rows, entities=ents)[1]
+    assert f.key == "age/e_banky"

@@ -61,7 +61,7 @@ def test_identical_quotes_agree_and_near_copies_count_once() -> None:
     assert "identically" in f.summary and "Mira Castellan" in f.summary
 
 
-def test_changed_word_is_a_conflict_that_names_the_words() -> None:
+def test_changed_word_is_flagged_and_names_the_words() -> None:
     changed = BASE.replace("firmly", "strongly")
     claims, docs = _case(
         [
@@ -71,9 +71,21 @@ def test_changed_word_is_a_conflict_that_names_the_words() -> None:
         ]
     )
     (f,) = link(claims, docs, [])
-    assert f.status == "conflict" and "words_changed" in f.flags
+    assert f.status == "agree" and "words_changed" in f.flags  # a translation or transcription, most likely
     assert '"strongly"' in f.summary and '"firmly"' in f.summary and "Kestrel Daily" in f.summary
     assert len(f.independent_sources) == 2
+
+
+@pytest.mark.parametrize("changed", [BASE.replace("will", "will not"), BASE.replace("will", "will never")])
+def test_a_changed_negation_is_a_conflict(changed) -> None:
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
+            ("b", "Northgate Times", changed, "Mira Castellan", True, None),
+        ]
+    )
+    (f,) = link(claims, docs, [])
+    assert f.status == "conflict" and "words_changed" in f.flags
 
 
 def test_truncated_quote_agrees_with_a_flag() -> None:
@@ -87,43 +99,16 @@ def test_truncated_quote_agrees_with_a_flag() -> None:
     assert f.status == "agree" and f.flags == ("truncated",)
 
 
-def _people(claims, docs, types):
-    """The speakers as entities of the given types (one per speaker name)."""
-    ents, out = {}, []
-    for c, kind in zip(claims, types):
-        d = next(d for d in docs if d.id == c.doc)
-        eid = stable_id("e", c.speaker_text)
-        m = Mention(d.id, c.speaker_start, c.speaker_end, c.speaker_text, kind)
-        e = ents.get(eid) or Entity(eid, c.speaker_text, kind, (), ())
-        ents[eid] = replace(e, mentions=e.mentions + (m,))
-        out.append(replace(c, speaker=eid))
-    return out, list(ents.values())
-
-
-def test_two_people_named_as_the_speaker_is_a_conflict() -> None:
+def test_a_different_speaker_is_flagged_not_a_conflict() -> None:
     claims, docs = _case(
         [
             ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
             ("b", "Northgate Times", BASE, "Oren Vasquel", True, None),
         ]
     )
-    claims, ents = _people(claims, docs, ["PERSON", "PERSON"])
-    (f,) = link(claims, docs, ents)
-    assert f.status == "conflict" and "speaker_differs" in f.flags
-    assert "Oren Vasquel" in f.summary and "Mira Castellan" in f.summary
-
-
-def test_a_speaker_named_by_an_organisation_is_flagged_not_a_conflict() -> None:
-    claims, docs = _case(
-        [
-            ("a", "Valdoria Herald", BASE, "Mira Castellan", True, None),
-            ("b", "Northgate Times", BASE, "The harbour office", True, None),
-        ]
-    )
-    claims, ents = _people(claims, docs, ["PERSON", "ORG"])
-    (f,) = link(claims, docs, ents)
+    (f,) = link(claims, docs, [])
     assert f.status == "agree" and "speaker_differs" in f.flags
-    assert "The harbour office" in f.summary
+    assert "Oren Vasquel" in f.summary and "Mira Castellan" in f.summary
 
 
 def test_spelling_variants_are_not_changed_words() -> None:

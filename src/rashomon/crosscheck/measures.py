@@ -48,6 +48,8 @@ CONVERSION_TOLERANCE = 0.07  # ... and a length, area, speed or mass converted b
 AREA_BEFORE = re.compile(r"(?:square|sq\.?)[\s-]*$", re.I)
 AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
 AGE_BEFORE = re.compile(r"\baged?\s*$", re.I)
+APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w.'’-]+,\s*$")  # "Banky, 40, died": a name, its age, a comma
+APPOSITION_AFTER = re.compile(r"^\s*,")
 MAGNITUDE = re.compile(r"\b(?:magnitude|richter|quake|earthquake|temblor|tremor)\b", re.I)
 GENERIC_VERBS = frozenset(("be", "have", "say", "tell", "report", "add", "make", "get", "give", "include", "use"))
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -67,11 +69,13 @@ def dimension(claim: QuantityClaim, before: str) -> tuple[str, float] | None:
 
 
 def is_age(claim: QuantityClaim, before: str, after: str) -> bool:
-    """ "a 37-year-old", "37 years old", "aged 37" (an attribute of a person, not a duration)."""
+    """ "a 37-year-old", "37 years old", "aged 37", "Nichols, 37," (an attribute of a person, not a
+    duration nor a count)."""
     v = claim.value
     if not isinstance(v, (int, float)) or not 0 < v < 125 or v != int(v):
         return False
-    return bool(AGE_AFTER.match(after) or AGE_BEFORE.search(before))
+    apposition = APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(after)
+    return bool(AGE_AFTER.match(after) or AGE_BEFORE.search(before) or apposition)
 
 
 def magnitude(claim: QuantityClaim, sentence: str, offset: int) -> str | None:

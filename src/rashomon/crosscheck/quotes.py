@@ -17,10 +17,10 @@ becomes one ``Finding(kind="quote")``:
   words), ``truncated`` (one wording is a contiguous part of another),
   ``speaker_differs`` (the outlets name different speakers), ``direct_vs_paraphrase``
   (one outlet quotes directly, another paraphrases);
-* status: ``conflict`` when direct quotes have changed words (a spelling variant, "jewellery" and
-  "jewelry", is not a change) or the outlets name two different people as the speaker; otherwise
-  ``agree`` (a truncation, a paraphrase or a speaker named only by a role or an organisation does not
-  contradict; the flag says it).
+* status: ``conflict`` when direct quotes change what is said: a number or a negation differs
+  ("we will not" against "we will"); otherwise ``agree``, the flags saying what differs (other
+  changed words are mostly translations and transcriptions, a spelling variant is no change at all;
+  a different speaker is mostly a different reading of the attribution, which the flag shows).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from ..unionfind import UnionFind, capped_groups
 from . import sources
 from .link import outlet_of, root_of
 
-STAGE = "crosscheck-quotes@1"
+STAGE = "crosscheck-quotes@2"
 SHINGLE = 3
 MAX_POSTINGS = 200  # a shingle in more quotes than this says nothing about identity
 MAX_COMPONENT = 2000  # quotes in one blocking component
@@ -157,14 +157,23 @@ def _difference(base: list[str], other: list[str]) -> str | None:
 SPELLING = 75.0  # rapidfuzz ratio at or above which a replaced wording is a spelling variant ("realised")
 
 
-def _changed(base: list[str], other: list[str]) -> bool:
-    """Words added, left out or replaced by other words (spelling variants aside)."""
+NEGATIONS = frozenset(("not", "no", "never", "nothing", "none", "nobody", "cannot", "neither", "nor"))
+
+
+def _changes(base: list[str], other: list[str]) -> list[tuple[list[str], list[str]]]:
+    """(words of ``base``, words of ``other``) of each place the wordings differ, spelling variants aside."""
+    out = []
     for op, a0, a1, b0, b1 in difflib.SequenceMatcher(a=base, b=other, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         if op != "replace" or fuzz.ratio("".join(base[a0:a1]), "".join(other[b0:b1]).replace("'", "")) < SPELLING:
-            return True
-    return False
+            out.append((base[a0:a1], other[b0:b1]))
+    return out
+
+
+def _meaning_changed(changes: list[tuple[list[str], list[str]]]) -> bool:
+    """A number or a negation is among the changed words: what is said is not the same."""
+    return any(any(w.isdigit() or w in NEGATIONS or w.endswith("n't") for w in a + b) for a, b in changes)
 
 
 def _join(items: list[str]) -> str:
@@ -176,7 +185,6 @@ def _finding(
     texts: dict[str, str],
     docs: dict[str, Document],
     names: dict[str, str],
-    persons: Collection[str] = (),
 ) -> Finding:
     variants: dict[tuple[str, ...], list[QuoteClaim]] = defaultdict(list)
     for q in group:
@@ -185,6 +193,7 @@ def _finding(
     base = list(ordered[0][0])
     flags: list[str] = []
     notes: list[str] = []
+    meaning = False  # a number or a negation changed between direct quotes
     direct = {bool(q.direct) for q in group}
     for words, qs in ordered[1:]:
         w = list(words)
@@ -193,8 +202,10 @@ def _finding(
             flags.append("truncated")
             notes.append(f"{outs} quotes {'less' if len(w) < len(base) else 'more'} of it — truncated")
             continue
-        if all(q.direct for q in qs) and all(q.direct for q in ordered[0][1]) and _changed(base, w):
+        changes = _changes(base, w)
+        if all(q.direct for q in qs) and all(q.direct for q in ordered[0][1]) and changes:
             flags.append("words_changed")
+            meaning = meaning or _meaning_changed(changes)
             diff = _difference(base, w)
             notes.append(f"{outs} {diff or 'words it differently'} — words changed")
         else:  # a paraphrase may word it differently; say how, without calling it a changed quote
@@ -219,8 +230,7 @@ def _finding(
             + " — speaker differs"
         )
     flags = sorted(set(flags))
-    people = {q.speaker for q in group if q.speaker in persons}  # two named people: not a guess at a role
-    status: Status = "conflict" if "words_changed" in flags or len(people) > 1 else "agree"
+    status: Status = "conflict" if meaning else "agree"
     outlets = sorted({_outlet(q, docs) for q in group})
     main_outs = _join(sorted({_outlet(q, docs) for q in ordered[0][1]}))
     who = _speaker(ordered[0][1][0], names)
@@ -262,10 +272,7 @@ def link(quotes: list[QuoteClaim], documents: list[Document], entities: list[Ent
     quotes = sorted((q for q in quotes if isinstance(q, QuoteClaim)), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
     edges, common = blocking([shingles(_words(texts[q.id])) for q in quotes])
-    persons = {e.id for e in entities if e.type == "PERSON"}
-    findings = [
-        f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common, persons)
-    ]
+    findings = [f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
     return sorted(findings, key=lambda f: f.id)
 
 
@@ -277,9 +284,7 @@ def link_component(
     component by component)."""
     docs = {d.id: d for d in documents}
     texts = {q.id: _content(q, docs) for q in quotes}
-    names = {e.id: e.name for e in entities}
-    persons = {e.id for e in entities if e.type == "PERSON"}
-    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, names, common, persons)
+    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
 
 
 def _link(
@@ -288,7 +293,6 @@ def _link(
     docs: dict[str, Document],
     names: dict[str, str],
     common: Collection[int],
-    persons: Collection[str] = (),
 ) -> list[Finding]:
     union = UnionFind(len(quotes))
     # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
@@ -324,7 +328,7 @@ def _link(
         groups[union.find(i)].append(q)
     # copies of one wire story quoting the same words are one source, not a cross-check
     findings = [
-        _finding(g, texts, docs, names, persons)
+        _finding(g, texts, docs, names)
         for g in groups.values()
         if len({_outlet(q, docs) for q in g}) >= 2 and len({root_of(q.doc, docs) for q in g}) >= 2
     ]

@@ -34,7 +34,7 @@ from . import sources
 from .clusters import blocks, cluster, compatible, different_years, neighbours
 from .link import DATELINE, WORD, Facet, outlet_of, root_of, sentence_bounds
 
-STAGE = "crosscheck@1"
+STAGE = "crosscheck@2"
 EVENT_NOUNS = (
     "siege",
     "strike",

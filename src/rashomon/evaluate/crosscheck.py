@@ -41,7 +41,7 @@ from . import incidents
 def _folder(data: Path) -> Path:
     for folder in (data, data / "ecbplus-facts"):
         if (folder / "gold.json").exists() and (folder / "score.py").exists():
-            return folder
+            return folder.resolve()
     raise UsageError(f"no gold.json and score.py in {data}", hint="point --data at ../shared/data/ecbplus-facts")
 
 
