@@ -50,3 +50,8 @@ def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
     assert spans == {"c1": ("a", 0, 9, "kill/people"), "c2": ("b", 4, 20, "kill/people")}
     assert judged(toll, spans, {"a": [(0, 3, "q1")], "b": [(4, 7, "q2")]})
     assert not judged(toll, spans, {"a": [(0, 3, "q1")]})  # "a man was shot and killed": no number to link
+
+
+def test_reports_that_fit_each_others_bounds_agree():
+    reps = [Report("c1", "a", "A", "2025-05-03", None, 3.0), Report("c2", "b", "B", "2025-05-03", 4.0)]
+    assert findings(_incident(reps, "conflict"), {})[0].status == "agree"

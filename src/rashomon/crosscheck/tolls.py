@@ -62,10 +62,7 @@ def findings(incident: Incident, root: Mapping[str, str]) -> list[Finding]:
                 key=lambda s: (-s.independent_sources, s.value),
             )
         )
-        independent = len({root.get(r.doc, r.doc) for r in fig.reports})
-        status: Status = "single_source" if independent < 2 else fig.status
-        if status == "update" and len({(r.published or "")[:10] for r in fig.reports}) < 2:
-            status = "conflict"  # no report is known to be later: the figures differ, that is all
+        status = judge(fig.reports, fig.status, len({root.get(r.doc, r.doc) for r in fig.reports}))
         ids = sorted({r.claim for r in fig.reports})
         out.append(
             Finding(
@@ -81,6 +78,26 @@ def findings(incident: Incident, root: Mapping[str, str]) -> list[Finding]:
             )
         )
     return out
+
+
+def _interval(r: Report) -> tuple[float, float]:
+    if r.value is not None:
+        return r.value, r.value
+    return (r.low or 0.0), (r.high if r.high is not None else float("inf"))
+
+
+def judge(reports: tuple[Report, ...], coded: Status, independent: int) -> Status:
+    """The status across an incident's reports of one figure: ``agree`` when every report fits every
+    other given its bounds ("at least 3" and "4"); else the incident coder's ``update`` when a later
+    report (a later day) gave the higher figure; else ``conflict``."""
+    if independent < 2:
+        return "single_source"
+    spans = [_interval(r) for r in reports]
+    if all(a[0] <= b[1] and b[0] <= a[1] for a in spans for b in spans):
+        return "agree"
+    if coded == "update" and len({(r.published or "")[:10] for r in reports}) > 1:
+        return "update"
+    return "conflict"
 
 
 def summary(incident: Incident, measure: str, by_value: Mapping[str, list[Report]], status: Status) -> str:
