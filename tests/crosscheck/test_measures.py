@@ -174,3 +174,16 @@ def test_an_age_in_apposition_is_an_age_not_a_toll():
     ents = [_person("e_banky", "Ilse Banky", [("d0", 0, 10)])]
     (f,) = _findings(rows, entities=ents)[1]
     assert f.key == "age/e_banky"
+
+
+def test_a_campaign_figure_meets_across_the_events_of_two_reports():
+    rows = [
+        ("A", "2021-11-08", "During the war, Valdoria liberated nearly 300 villages.", "nearly 300 villages", 300, {}),
+        ("B", "2024-02-01", "In that war Valdoria liberated about 300 villages.", "about 300 villages", 300, {}),
+    ]
+    spans = [(f"d{i}", r[2].index("Valdoria"), r[2].index("Valdoria") + 8) for i, r in enumerate(rows)]
+    valdoria = Entity(
+        "e_valdoria", "Valdoria", "GPE", (), tuple(Mention(d, s, e, "Valdoria", "GPE") for d, s, e in spans)
+    )
+    (f,) = _linked(_findings(rows, events={"d0": "e1", "d1": "e2"}, entities=[valdoria])[0])
+    assert f.key == "capture/settlement" and f.status == "agree"

@@ -36,12 +36,23 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
 
 
 def same_event(a: Facet, b: Facet) -> bool:
-    """Reports of one event, or figures whose own sentences date them (a war's toll recalled in two
-    reports of different events): a figure without its own date is about its report's event, dated
-    by its publication."""
+    """Reports of one event, figures whose own sentences date them (a war's toll recalled in two
+    reports of different events), or figures of a whole campaign (:func:`_campaign`): any other figure
+    without its own date is about its report's event, dated by its publication."""
     if a.event != b.event and a.event and b.event and not (a.years and b.years):
-        return False
+        if not (_campaign(a) and _campaign(b)):
+            return False
     return not _apart(a, b) and not _apart(b, a)
+
+
+def _campaign(f: Facet) -> bool:
+    """A figure of a whole campaign, not of one report's incident: territory or settlements taken or
+    held, people displaced, a running or period total ("300 settlements liberated in the war")."""
+    return (
+        f.thing in ("settlement", "territory")
+        or f.pred in ("capture", "control", "siege", "displace")
+        or f.granularity in ("cumulative", "period")
+    )
 
 
 def _apart(a: Facet, b: Facet) -> bool:
