@@ -39,9 +39,9 @@ def same_event(a: Facet, b: Facet) -> bool:
     """Reports of one event, figures whose own sentences date them (a war's toll recalled in two
     reports of different events), or figures of a whole campaign (:func:`_campaign`): any other figure
     without its own date is about its report's event, dated by its publication."""
-    if a.event != b.event and a.event and b.event and not (a.years and b.years):
-        if not (_campaign(a) and _campaign(b)):
-            return False
+    apart = a.event != b.event and a.event and b.event
+    if apart and not (a.years and b.years) and not (_campaign(a) and _campaign(b)):
+        return False
     return not _apart(a, b) and not _apart(b, a)
 
 
