@@ -21,10 +21,10 @@ Every function here is a plain top-level function of picklable arguments.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, TimelineEntry
-from . import clusters, framing, incidents, link, quotes, statements, timeline, verdict
+from . import clusters, framing, incidents, link, moments, quotes, statements, timeline, verdict
 
 
 def facet_blocks(
@@ -44,15 +44,19 @@ def quantity_findings(facets: list[link.Facet]) -> list[Finding]:
 
 
 def date_groups(
-    claims: Iterable[Claim], documents: list[Document], story_of: dict[str, str]
+    claims: list[Claim], documents: list[Document], story_of: dict[str, str], event_of: dict[str, str] | None = None
 ) -> list[tuple[str, str, str | None, str]]:
-    """(claim id, document, story, event key) of the date claims that :func:`verdict.date_findings` groups."""
+    """(claim id, document, story, event key) of the date claims that :func:`verdict.date_findings` groups,
+    and of the times of day :func:`moments.findings` compares."""
     by_id = {d.id: d for d in documents}
-    return [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in verdict.dated_events(claims, by_id)]
+    dates = [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in verdict.dated_events(claims, by_id)]
+    return dates + [(c, d, None, key) for c, d, key in moments.keys(claims, documents, event_of or {})]
 
 
-def date_findings(claims: list[Claim], documents: list[Document], story_of: dict[str, str]) -> list[Finding]:
-    return verdict.date_findings(claims, documents, story_of)
+def date_findings(
+    claims: list[Claim], documents: list[Document], story_of: dict[str, str], event_of: dict[str, str] | None = None
+) -> list[Finding]:
+    return verdict.date_findings(claims, documents, story_of) + moments.findings(claims, documents, event_of or {})
 
 
 def quote_shingles(quotes_: Sequence[QuoteClaim], documents: list[Document]) -> list[set[int]]:
@@ -96,7 +100,7 @@ def scan(
     weights, and the bag items of the statements of documents alone in their story)."""
     ids = set(batch)
     blocks = facet_blocks(claims, documents, entities, story_of, event_of)  # every kind: facets read the dates
-    dates = date_groups(claims, documents, story_of)
+    dates = date_groups(claims, documents, story_of, event_of)
     qs = [c for c in claims if isinstance(c, QuoteClaim)]
     own = [d for d in documents if d.id in ids]
     weights = statements.Weights.of(own, entities)

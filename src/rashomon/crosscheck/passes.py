@@ -202,7 +202,8 @@ def dates(b: Build) -> None:
         for groups in key_batches(b.scratch.date_groups(), b.limits.claims):
             claims = b.store.claims_of(ids=b.scratch.date_claims(groups))
             docs = b.with_copies(b.documents(sorted({c.doc for c in claims})))
-            yield (claims, docs, b.stories_of(d.id for d in docs))
+            events = {d.id: b.state.event_of[d.id] for d in docs if d.id in b.state.event_of}
+            yield (claims, docs, b.stories_of(d.id for d in docs), events)
 
     _stage(b, b.map(partition.date_findings, parts()))
 
@@ -325,9 +326,9 @@ PASSES: tuple[Pass, ...] = (
     Pass("tolls", 1, "corpus (one finding per incident figure)",
          reads=("claims:quantity", "state.tolls", "state.reported", "state.linked"), writes=("findings",),
          step=incident_tolls),
-    Pass("dates", 1, "event key",
+    Pass("dates", 2, "event key (dates), event and happening (times of day)",
          reads=("scratch:dates", "claims", "documents", "state.root", "state.family", "state.publication",
-                "state.story_of"),
+                "state.story_of", "state.event_of"),
          writes=("findings",), step=dates),
     Pass("quotes", 2, "quote blocking component",
          reads=("scratch:shingles", "claims", "documents", "state.quotes", "state.root", "state.family",

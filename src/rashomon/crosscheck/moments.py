@@ -1,0 +1,197 @@
+"""When it happened, to the hour: the times of day of one event compared across reports.
+
+A time of day ("at 1:53 p.m. local time", "early Sunday afternoon", "0737 GMT") is compared with
+another when both date the same kind of happening (:data:`VERBS`: the quake struck, the gunman
+walked in, the prisoner escaped, the bomb went off) in reports of one event (:func:`.incidents.events`).
+Times are compared as instants where their zones allow it: GMT/UTC and named zones with a fixed
+offset (EST, CEST, IST, ...) are turned into UTC; two times in one zone, or both without one ("local
+time", none stated), are compared on the clock; a time in GMT and one in local time are not compared
+at all (the place's zone is not known here), never guessed. A part of the day ("morning") is a span of
+hours, compared with a clock time but not with another part of the day. A page's own time stamp
+("Updated 11/27/2005 3:41 PM") dates the page, not the event: only a time next to a verb of the
+happening counts.
+
+Each group of two or more reports becomes a finding of kind ``date`` (key ``time/<happening>``):
+``agree`` when every comparable pair fits (allowing :data:`SLACK` minutes for "about" and rounding),
+``conflict`` when some pair cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
+from .link import outlet_of, root_of, sentence_bounds
+
+STAGE = "crosscheck-moments@1"
+SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
+NEAR = 80  # characters between a time and the verb of its happening
+# fmt: off
+VERBS: dict[str, tuple[str, ...]] = {
+    "struck": ("struck", "strike", "strikes", "hit", "hits", "jolted", "jolts", "shook", "rocked", "occurred",
+               "happened", "exploded", "explosion", "detonated", "erupted", "blast", "went"),
+    "entered": ("entered", "walked", "came", "burst", "rammed", "raided", "stormed", "arrived"),
+    "fired": ("fired", "opened", "shooting", "gunfire"),
+    "escaped": ("escaped", "escape", "fled", "fleeing"),
+    "arrested": ("arrested", "captured", "surrendered", "caught", "detained"),
+    "released": ("released", "issued"),
+}
+# fmt: on
+_CLASS = {w: c for c, ws in VERBS.items() for w in ws}
+# fmt: off
+OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "IST": 330,
+           "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+# fmt: on
+ZONE = re.compile(r"\s*\(?\s*(?:(local time)|([A-Z]{1,4})\b)")
+STAMP = re.compile(r"(?i)\b(?:updated|posted|published|modified)\b|@\s*$")
+PARTS = {"MO": (300, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1260, 1800)}  # minutes; night runs past 24h
+VALUE = re.compile(r"^T(?:(?P<h>\d{2})(?::(?P<m>\d{2}))?|(?P<part>MO|AF|EV|NI))$")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A time of day read off a claim: minutes after midnight (a span), its zone, its happening."""
+
+    claim: TimeClaim
+    lo: int
+    hi: int
+    zone: str | None  # "UTC", a zone code, "local", or None when none is stated
+    part: str | None  # MO, AF, EV or NI for a part of the day ("Monday morning"), else None
+    happening: str
+    text: str  # the words, with their zone, for the summary
+
+
+def read(claim: TimeClaim, doc: Document) -> Moment | None:
+    """The moment ``claim`` gives, when it is a time of day next to the verb of a happening."""
+    m = VALUE.match(_time_part(claim.value_iso))
+    if not m:
+        return None
+    if m["part"]:
+        lo, hi = PARTS[m["part"]]
+    else:
+        h = int(m["h"])
+        if m["m"] is None:
+            lo, hi = h * 60, h * 60 + 59
+        else:
+            lo = hi = h * 60 + int(m["m"])
+        lo, hi = lo - SLACK, hi + SLACK
+    text = doc.text
+    if STAMP.search(text[max(0, claim.start - 40) : claim.start]):
+        return None
+    s, e = sentence_bounds(text, claim.start, claim.end)
+    near = [
+        (min(abs(w.start() - claim.start), abs(w.start() - claim.end)), _CLASS[w.group(0).lower()])
+        for w in WORD.finditer(text, s, e)
+        if w.group(0).lower() in _CLASS
+    ]
+    near = [x for x in near if x[0] <= NEAR]
+    if not near:
+        return None
+    z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
+    zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
+    shown = text[claim.start : claim.end] + (f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else "")
+    return Moment(claim, lo, hi, zone, m["part"], min(near)[1], shown)
+
+
+def _time_part(value: str | None) -> str:
+    """ "2009-11-30T09" -> "T09"; a value without a time of day -> ""."""
+    return value[value.index("T") :] if value and "T" in value and not value.startswith("P") else ""
+
+
+def _zone(code: str) -> str | None:
+    code = code.upper()
+    return "UTC" if code in ("GMT", "UTC", "Z") else code if code in OFFSETS or code in ("ET", "PT", "CT") else None
+
+
+def _utc(m: Moment) -> tuple[int, int] | None:
+    if m.zone and m.zone in OFFSETS:
+        return m.lo - OFFSETS[m.zone], m.hi - OFFSETS[m.zone]
+    return None
+
+
+def comparable(a: Moment, b: Moment) -> tuple[bool, bool]:
+    """(can the two be compared, do they fit each other). Two parts of the day are only compared when
+    they are the same part ("morning" and "afternoon" may be said of two moments of one happening)."""
+    if a.part and b.part:
+        return a.part == b.part, a.part == b.part
+    if (ua := _utc(a)) and (ub := _utc(b)):
+        return True, _overlap(ua, ub)
+    if (a.zone or "local") == (b.zone or "local"):
+        return True, _overlap((a.lo, a.hi), (b.lo, b.hi))
+    return False, False
+
+
+def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    day = 1440
+    return any(x[0] <= y[1] + k and y[0] + k <= x[1] for k in (-day, 0, day))
+
+
+def moments(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterator[Moment]:
+    for c in claims:
+        if not isinstance(c, TimeClaim) or c.timex_type != "TIME":
+            continue
+        doc = by_id.get(c.doc)
+        if doc is not None and (m := read(c, doc)) is not None:
+            yield m
+
+
+def keys(claims: Iterable[Claim], documents: list[Document], event_of: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(claim id, document, group key) of the times of day :func:`findings` compares."""
+    by_id = {d.id: d for d in documents}
+    return [(m.claim.id, m.claim.doc, f"time/{m.happening}@{event_of[m.claim.doc]}")
+            for m in moments(claims, by_id) if m.claim.doc in event_of]  # fmt: skip
+
+
+def findings(claims: Iterable[Claim], documents: list[Document], event_of: dict[str, str]) -> list[Finding]:
+    """One finding per happening of one event that two or more reports time (module docstring)."""
+    by_id = {d.id: d for d in documents}
+    groups: dict[tuple[str, str], list[Moment]] = defaultdict(list)
+    for m in moments(claims, by_id):
+        if m.claim.doc in event_of:
+            groups[(event_of[m.claim.doc], m.happening)].append(m)
+    out = []
+    for (_, happening), ms in sorted(groups.items()):
+        pairs = [(a, b) for a, b in combinations(ms, 2) if a.claim.doc != b.claim.doc]
+        judged = [(a, b, fits) for a, b in pairs for can, fits in [comparable(a, b)] if can]
+        if not judged:
+            continue
+        members = {x.claim.id: x for a, b, _ in judged for x in (a, b)}
+        status: Status = "agree" if all(fits for _, _, fits in judged) else "conflict"
+        if len({root_of(m.claim.doc, by_id) for m in members.values()}) < 2:
+            status = "single_source"
+        out.append(_finding(happening, list(members.values()), status, by_id))
+    return out
+
+
+def _finding(happening: str, ms: list[Moment], status: Status, by_id: dict[str, Document]) -> Finding:
+    by_text: dict[str, list[Moment]] = defaultdict(list)
+    for m in ms:
+        by_text[m.text.strip()].append(m)
+    counts = tuple(
+        SourceCount(
+            value=t,
+            claims=tuple(sorted(m.claim.id for m in xs)),
+            outlets=tuple(sorted({outlet_of(by_id.get(m.claim.doc)) for m in xs})),
+            independent_sources=len({root_of(m.claim.doc, by_id) for m in xs}),
+        )
+        for t, xs in sorted(by_text.items())
+    )
+    verdict = {"agree": "the times agree", "conflict": "the times differ", "single_source": "one source only"}
+    summary = "; ".join(f"{', '.join(sc.outlets)}: {sc.value}" for sc in counts)
+    ids = sorted(m.claim.id for m in ms)
+    return Finding(
+        id=stable_id("f", *ids),
+        status=status,
+        summary=f"Time of day ({happening}): {summary} — {verdict[status]}.",
+        claims=tuple(ids),
+        independent_sources=counts,
+        kind="date",
+        key=f"time/{happening}",
+        outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
+        stage=STAGE,
+    )

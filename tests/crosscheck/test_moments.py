@@ -1,0 +1,70 @@
+"""Times of day of one event compared across reports (fictional documents, hand-built time claims)."""
+
+from __future__ import annotations
+
+from rashomon.crosscheck.moments import findings
+from rashomon.records import claim_id, make_claim
+from tests.crosscheck._claims import doc
+
+
+def _time(d, evidence, iso):
+    s = d.text.index(evidence)
+    return make_claim(
+        "time", id=claim_id(d.id, "time", s, s + len(evidence)), doc=d.id, start=s, end=s + len(evidence),
+        text=evidence, stage="t@1", value_iso=iso, timex_type="TIME",
+    )  # fmt: skip
+
+
+def _judge(rows, events=None):
+    docs = [doc(f"d{i}", text, f"Outlet {i}") for i, (text, _, _) in enumerate(rows)]
+    claims = [_time(d, ev, iso) for d, (_, ev, iso) in zip(docs, rows)]
+    return findings(claims, docs, events or {d.id: "e1" for d in docs})
+
+
+def test_two_reports_timing_one_happening_agree_within_rounding():
+    (f,) = _judge(
+        [
+            ("The quake struck at 1:53 p.m. local time near Port Aven.", "1:53 p.m.", "2025-05-04T13:53"),
+            ("It hit around 2 p.m. on Sunday.", "2 p.m.", "2025-05-04T14:00"),
+        ]
+    )
+    assert f.status == "agree" and f.kind == "date" and f.key == "time/struck"
+
+
+def test_times_apart_conflict_and_zones_are_turned_into_utc():
+    (f,) = _judge(
+        [
+            ("The bomb exploded at 5:30 p.m. in Dunmore.", "5:30 p.m.", "2025-05-04T17:30"),
+            ("The bomb exploded at 8 p.m. in Dunmore.", "8 p.m.", "2025-05-04T20:00"),
+        ]
+    )
+    assert f.status == "conflict"
+    (f,) = _judge(
+        [
+            ("The quake struck at 0737 GMT on Sunday.", "0737", "2025-05-04T07:37"),
+            ("The quake struck at 9:37 CEST on Sunday.", "9:37", "2025-05-04T09:37"),
+        ]
+    )
+    assert f.status == "agree"
+
+
+def test_gmt_and_local_time_are_not_compared():
+    assert not _judge(
+        [
+            ("The quake struck at 1023 GMT on Sunday.", "1023", "2025-05-04T10:23"),
+            ("The quake struck at 1:53 p.m. local time.", "1:53 p.m.", "2025-05-04T13:53"),
+        ]
+    )
+
+
+def test_page_stamps_other_events_and_two_parts_of_the_day_are_left_alone():
+    stamp = ("Updated 5/4/2025 3:41 PM Strong earthquake jolts Port Aven", "3:41 PM", "2025-05-04T15:41")
+    other = ("The quake struck at 9 a.m. in Port Aven.", "9 a.m.", "2025-05-04T09")
+    assert not _judge([stamp, other])
+    assert not _judge([other, other], {"d0": "e1", "d1": "e2"})
+    assert not _judge(
+        [
+            ("He was arrested on Monday afternoon.", "Monday afternoon", "2025-05-05TAF"),
+            ("He was arrested after the Monday morning attack.", "Monday morning", "2025-05-05TMO"),
+        ]
+    )
