@@ -68,3 +68,12 @@ def test_page_stamps_other_events_and_two_parts_of_the_day_are_left_alone():
             ("He was arrested after the Monday morning attack.", "Monday morning", "2025-05-05TMO"),
         ]
     )
+
+
+def test_times_on_days_apart_are_two_moments():
+    assert not _judge(
+        [
+            ("The gunman opened fire at 2 a.m. in Dunmore.", "2 a.m.", "2025-05-04T02"),
+            ("The gunman opened fire at 7 p.m. in Dunmore.", "7 p.m.", "2025-05-07T19"),
+        ]
+    )

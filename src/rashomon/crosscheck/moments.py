@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
@@ -48,7 +49,9 @@ OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET":
 # fmt: on
 ZONE = re.compile(r"\s*\(?\s*(?:(local time)|([A-Z]{1,4})\b)")
 STAMP = re.compile(r"(?i)\b(?:updated|posted|published|modified)\b|@\s*$")
-PARTS = {"MO": (300, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1260, 1800)}  # minutes; night runs past 24h
+# minutes after midnight; "early Monday morning" may be 2 a.m.; a night runs past midnight
+PARTS = {"MO": (0, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1200, 1800)}
+TIGHT = 30  # characters: a time this close to its verb dates that very happening (a conflict needs two)
 VALUE = re.compile(r"^T(?:(?P<h>\d{2})(?::(?P<m>\d{2}))?|(?P<part>MO|AF|EV|NI))$")
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -63,6 +66,7 @@ class Moment:
     zone: str | None  # "UTC", a zone code, "local", or None when none is stated
     part: str | None  # MO, AF, EV or NI for a part of the day ("Monday morning"), else None
     happening: str
+    distance: int  # characters between the time and the verb of its happening
     text: str  # the words, with their zone, for the summary
 
 
@@ -95,12 +99,19 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
     z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
     zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
     shown = text[claim.start : claim.end] + (f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else "")
-    return Moment(claim, lo, hi, zone, m["part"], min(near)[1], shown)
+    return Moment(claim, lo, hi, zone, m["part"], min(near)[1], min(near)[0], shown)
 
 
 def _time_part(value: str | None) -> str:
     """ "2009-11-30T09" -> "T09"; a value without a time of day -> ""."""
     return value[value.index("T") :] if value and "T" in value and not value.startswith("P") else ""
+
+
+def _day(m: Moment) -> date | None:
+    try:
+        return date.fromisoformat((m.claim.value_iso or "")[:10])
+    except ValueError:
+        return None
 
 
 def _zone(code: str) -> str | None:
@@ -116,14 +127,23 @@ def _utc(m: Moment) -> tuple[int, int] | None:
 
 def comparable(a: Moment, b: Moment) -> tuple[bool, bool]:
     """(can the two be compared, do they fit each other). Two parts of the day are only compared when
-    they are the same part ("morning" and "afternoon" may be said of two moments of one happening)."""
+    they are the same part ("morning" and "afternoon" may be said of two moments of one happening);
+    times that do not fit are compared only when both are clock times right next to their verb."""
+    day_a, day_b = _day(a), _day(b)
+    if day_a and day_b and abs((day_a - day_b).days) > 1:
+        return False, False  # days apart: two moments, whatever the clock says (a day off is an anchoring slip)
     if a.part and b.part:
         return a.part == b.part, a.part == b.part
     if (ua := _utc(a)) and (ub := _utc(b)):
-        return True, _overlap(ua, ub)
-    if (a.zone or "local") == (b.zone or "local"):
-        return True, _overlap((a.lo, a.hi), (b.lo, b.hi))
-    return False, False
+        fits = _overlap(ua, ub)
+    elif (a.zone or "local") == (b.zone or "local"):
+        fits = _overlap((a.lo, a.hi), (b.lo, b.hi))
+    else:
+        return False, False
+    # times that do not fit conflict only when both are clock times right next to their verb: an event
+    # has many moments (shots fired, police arrived, a news conference), and a part of the day is loose
+    sure = not (a.part or b.part) and a.distance <= TIGHT and b.distance <= TIGHT
+    return fits or sure, fits
 
 
 def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
