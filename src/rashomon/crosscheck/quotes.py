@@ -157,7 +157,8 @@ def _difference(base: list[str], other: list[str]) -> str | None:
 SPELLING = 75.0  # rapidfuzz ratio at or above which a replaced wording is a spelling variant ("realised")
 
 
-NEGATIONS = frozenset(("not", "no", "never", "nothing", "none", "nobody", "cannot", "neither", "nor"))
+NEGATIONS = frozenset(("not", "no", "never", "none", "nobody", "cannot", "neither", "nor"))  # not "nothing less than"
+SMALL = 4  # words: a change this small inside one statement is an edit of it; a larger one, another sentence
 
 
 def _changes(base: list[str], other: list[str]) -> list[tuple[list[str], list[str]]]:

@@ -217,6 +217,8 @@ def _phrase(f: Facet) -> str:
     if f.places and not any(p in f.scope.lower() for p in f.places):
         place = f" in {sorted(f.places)[0].title()}"
     scope = f" {f.scope[0].lower()}{f.scope[1:]}" if f.scope else ""
+    if f.display == "1" and noun == "people":
+        noun = "person"
     words = (verb, f.display, noun) if f.thing in ("settlement", "territory") else (f.display, noun, verb)
     return " ".join(b for b in words if b) + place + scope
 
