@@ -55,3 +55,15 @@ def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
 def test_reports_that_fit_each_others_bounds_agree():
     reps = [Report("c1", "a", "A", "2025-05-03", None, 3.0), Report("c2", "b", "B", "2025-05-03", 4.0)]
     assert findings(_incident(reps, "conflict"), {})[0].status == "agree"
+
+
+def test_a_conflict_resting_on_a_figure_past_the_lead_is_unknown():
+    from rashomon.crosscheck.tolls import settled
+
+    reps = [Report("c1", "a", "A", "2025-05-03", 1.0), Report("c2", "b", "B", "2025-05-03", 2.0)]
+    (toll,) = findings(_incident(reps, "conflict"), {})
+    assert toll.status == "conflict"
+    early = {"c1": ("a", 10, 20, "kill/people"), "c2": ("b", 30, 40, "kill/people")}
+    assert settled(toll, early, 600).status == "conflict"
+    late = {"c1": ("a", 10, 20, "kill/people"), "c2": ("b", 900, 910, "kill/people")}
+    assert settled(toll, late, 600).status == "unknown"

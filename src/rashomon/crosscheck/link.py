@@ -97,6 +97,7 @@ DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*"
 CASUALTY = ("kill", "injure")
 AGE_AFTER = 25  # characters between an age and the name of its person after it (see person_aged)
 APPOSITION = re.compile(r",\s*(?:an?\s+|the\s+)?")  # "Ilse Marren, a 37-year-old"
+LEAD = 600  # characters of a report's headline and first sentences, where it states its own figures
 CUE_NEAR = 30  # characters: a cue word this close to the number is its predicate whatever the parse says
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
@@ -150,6 +151,7 @@ class Facet:
     base: Interval | None = None  # the interval in the dimension's base unit
     people: frozenset[str] = frozenset()  # the people its sentence names
     source: str = ""  # the voice it speaks with: its agency or its original document (sources.py)
+    lead: bool = False  # it stands in the report's first LEAD characters (headline and first sentences)
 
     @property
     def strict(self) -> bool:
@@ -449,6 +451,7 @@ def facet(
         base=base,
         people=mentions.people(claim.doc, s, e),
         source=f"wire:{wire}" if wire else f"doc:{root}",
+        lead=start < LEAD,
     )
 
 

@@ -24,7 +24,7 @@ from itertools import islice, repeat
 from ..extract import entities as entities_mod, quotes as quotes_mod
 from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
-from . import framing, incident_links, incidents, partition, quotes, statements, stories, timeline, tolls
+from . import framing, incident_links, incidents, link, partition, quotes, statements, stories, timeline, tolls
 from .build import Build, chunks, key_batches
 from .link import original
 
@@ -194,7 +194,8 @@ def incident_tolls(b: Build) -> None:
     for c in b.store.claims_of(docs, kinds=["quantity"]) if docs else ():
         if c.id in st.linked:
             spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
-    _stage(b, iter([[f for f in st.tolls if not tolls.judged(f, st.reported, spans)]]))
+    kept = [tolls.settled(f, st.reported, link.LEAD) for f in st.tolls if not tolls.judged(f, st.reported, spans)]
+    _stage(b, iter([kept]))
 
 
 def dates(b: Build) -> None:

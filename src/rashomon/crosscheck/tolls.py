@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
 
@@ -26,7 +27,7 @@ VERDICTS = {
     "conflict": "the reports conflict",
     "update": "a running figure that changed in later reports",
     "single_source": "one independent source only",
-    "unknown": "unclear",
+    "unknown": "the figures differ; a figure beyond a report's lead is too thin to call it a conflict",
 }
 
 
@@ -118,6 +119,15 @@ def reported(tolls: Iterable[Finding], claims: Iterable[Claim]) -> dict[str, tup
     (``claims``: those claims)."""
     keys = {c: f.key for f in tolls for c in f.claims}
     return {c.id: (c.doc, c.start, c.end, keys[c.id]) for c in claims if c.id in keys}
+
+
+def settled(toll: Finding, reported: Mapping[str, tuple[str, int, int, str]], lead: int) -> Finding:
+    """``toll``, its ``conflict`` left ``unknown`` when a report's figure stands past a report's lead
+    (``lead`` characters): a report states its incident's toll first; a figure further down is often of
+    one victim, one group or another event, too thin to call the reports contradictory."""
+    if toll.status == "conflict" and any(reported[c][1] >= lead for c in toll.claims if c in reported):
+        return replace(toll, status="unknown", summary=toll.summary.replace(VERDICTS["conflict"], VERDICTS["unknown"]))
+    return toll
 
 
 def judged(

@@ -136,6 +136,13 @@ def _point(f: Facet) -> float | None:
 RUNNING = ("kill", "injure", "shoot", "arrest", "displace")  # counts that grow as an event unfolds
 
 
+UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|now|later|has died|have died|died (?:at|in|on|from)|"
+    r"succumbed|another|more|updated|revised|raised)\b",
+    re.I,
+)  # words a report uses when a figure has changed since earlier reports
+
+
 def _running(f: Facet) -> bool:
     """A figure that may change as reports come in: a cumulative one ("so far"), or a casualty or
     arrest count of one event (a victim dies, a suspect is caught)."""
@@ -144,14 +151,30 @@ def _running(f: Facet) -> bool:
     )
 
 
+def _count(f: Facet) -> bool:
+    """A casualty or arrest count of one event (not a cumulative total)."""
+    return f.granularity != "cumulative" and f.measure is not None and f.measure[0] in RUNNING
+
+
+def _stated(f: Facet) -> bool:
+    """The figure is the report's own statement of the measure: a count of one event stands in the
+    lead or names its scope ("in the strike on the market"); deeper counts are often of one victim,
+    one group or another event, and are not enough for a conflict."""
+    return not _count(f) or f.lead or bool(f.scope)
+
+
 def _is_update(members: list[Facet]) -> bool:
-    """A running figure (:func:`_running`) whose each higher value was published strictly later."""
+    """A running figure (:func:`_running`) whose each higher value was published strictly later (and,
+    for a count of one event, said with a word of change: "rose to", "later died", "another")."""
     dated: list[tuple[float, str]] = []  # (figure, publication day)
     for f in members:
         if not _running(f) or not f.published or (point := _point(f)) is None:
             return False
         dated.append((point, f.published[:10]))
     if len({point for point, _ in dated}) < 2:
+        return False
+    top = max(point for point, _ in dated)  # a count of one event changes with news, and the report says so
+    if all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top):
         return False
     for (point_a, day_a), (point_b, day_b) in combinations(dated, 2):
         if point_a == point_b:
@@ -177,7 +200,7 @@ def judge(members: list[Facet]) -> Status:
             return "unknown"
         return "agree"
     clashing = [(a, b) for a, b in pairs if not compatible(a, b)]
-    if not any(_context_shared(a, b) for a, b in clashing):
+    if not any(_context_shared(a, b) and _stated(a) and _stated(b) for a, b in clashing):
         return "unknown"
     return "conflict"
 
