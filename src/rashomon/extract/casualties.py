@@ -24,89 +24,45 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
-from . import numbers as N
+from .casualty_people import ZERO_DETS, count, is_person
 
-STAGE = "casualties@2"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@3"  # bump whenever the output changes: stored documents are re-read by this stage
 
-KILL = {"kill", "murder", "slay", "die", "execute", "assassinate"}
+KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
+INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
 INJURE = {"wound", "injure", "hurt", "stab", "graze"}
 SHOOT = {"shoot"}  # hit by gunfire: killed or injured, the text may say which elsewhere ("... He died")
-DEAD_WORDS = {"dead", "deceased", "lifeless"}
+STRIKE = {"strike", "hit"}  # "struck by a stray bullet": shot
+GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "gunshot", "fire"}
+DEAD_WORDS = {"dead", "deceased", "lifeless", "slain"}
 HURT_WORDS = {"injured", "wounded", "hurt"}
+FATAL = {"fatally", "mortally", "dead"}
 HARM_NOUNS = {"injury": "injured", "death": "killed", "fatality": "killed", "casualty": "injured"}
-PEOPLE = {
-    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "person", "people", "victim", "child",
-    "children", "kid", "baby", "toddler", "infant", "driver", "passenger", "officer", "deputy", "trooper", "student",
-    "resident", "customer", "bystander", "employee", "worker", "clerk", "owner", "father", "mother", "son",
-    "daughter", "brother", "sister", "husband", "wife", "girlfriend", "boyfriend", "friend", "neighbor", "neighbour",
-    "cousin", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather", "suspect", "gunman", "shooter",
-    "male", "female", "juvenile", "adult", "individual", "other", "civilian", "soldier", "patron", "guard",
-    "pedestrian", "motorist", "youth", "relative", "member", "one", "someone", "anyone", "nobody",
-}  # fmt: skip
-SINGULAR_DETS = {"a", "an", "the", "this", "that", "one", "another", "his", "her", "their", "its", "our", "my"}
-ZERO_DETS = {"no", "none", "neither"}
-SINGLE_PRONOUNS = {"he", "she", "him", "her"}
-SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0}
-
-
-def _is_person(t: Token) -> bool:
-    return t.ent_type_ == "PERSON" or t.lemma_.lower() in PEOPLE or t.lower_ in PEOPLE or t.lower_ in SINGLE_PRONOUNS
-
-
-def _count(p: Token) -> tuple[float | None, float | None, float | None] | None:
-    """(value, low, high) of the people ``p`` heads, with its coordinated people; None when it is no one
-    countable (not a person, "they")."""
-    total: list[tuple[float | None, float | None, float | None]] = []
-    for t in [p, *p.conjuncts]:
-        c = _count_one(t)
-        if c is None:
-            return None
-        total.append(c)
-    if all(v is not None for v, _, _ in total):
-        return (sum(v for v, _, _ in total if v is not None), None, None)
-    return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
-
-
-def _count_one(t: Token) -> tuple[float | None, float | None, float | None] | None:
-    low = t.lower_
-    if low in ("nobody", "none") or (low in ("one", "anyone") and any(c.lower_ in ZERO_DETS for c in t.children)):
-        return (0.0, None, None)
-    if not _is_person(t):
-        return None
-    if low in SINGLE_PRONOUNS or t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
-        return (1.0, None, None)
-    children = list(t.children)
-    if any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in children):
-        return (0.0, None, None)
-    for c in children:
-        if c.dep_ == "nummod" and c.i < t.i:  # "two teens" (an age hangs off "year", never off the person)
-            value = N.word_value([w.lower_ for w in c.subtree if w.i < t.i and w.pos_ == "NUM"])
-            if value is None and c.text.replace(",", "").isdigit():
-                value = float(c.text.replace(",", ""))
-            if value is None:
-                return None
-            first = min(w.i for w in c.subtree if w.pos_ == "NUM")
-            hedge = N.hedge_before([w.lower_ for w in t.doc[max(0, first - N.MAX_HEDGE) : first]])
-            fields = N.hedge_fields(value, hedge[1]) if hedge else {}
-            if "low" in fields or "high" in fields:
-                return (None, fields.get("low"), fields.get("high"))
-            return (value, None, None)
-        if c.dep_ in ("amod", "det") and c.lower_ in SOME_WORDS:
-            return (None, SOME_WORDS[c.lower_], None)
-    if t.tag_ in ("NN", "NNP") and (any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"):
-        return (1.0, None, None)
-    return None
+WOUNDS = {"wound", "injury"}  # "suffered a gunshot wound", "with gunshot wounds", "treated for injuries"
+WOUND_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "recover", "survive"}
+COPULAS = {"be", "remain", "lie", "lay"}  # "one teen is dead", "the man lay dead" (not "he found her dead")
+RELATIVE = {"who", "that", "whom"}
 
 
 def _patients(v: Token) -> list[Token]:
     """The people the harm word ``v`` happened to."""
-    deps = ("nsubjpass", "dobj") if v.lemma_.lower() not in ("die",) and v.pos_ != "ADJ" else ("nsubj", "nsubjpass")
-    found = [c for c in v.children if c.dep_ in deps]
-    if not found and v.pos_ == "ADJ" and v.head is not v:  # "were found dead", "found two people dead"
-        found = [c for c in v.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    lemma = v.lemma_.lower()
+    if v.pos_ == "ADJ" or v.dep_ in ("oprd", "acomp"):
+        found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and v.head is not v:  # "were found dead", "found two people dead", "one teen is dead"
+            deps = ("nsubjpass", "dobj", "nsubj") if v.head.lemma_.lower() in COPULAS else ("nsubjpass", "dobj")
+            found = [c for c in v.head.children if c.dep_ in deps]
+    else:
+        deps = ("nsubj", "nsubjpass") if lemma in INTRANSITIVE else ("nsubjpass", "dobj")
+        found = [c for c in v.children if c.dep_ in deps]
+        if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
+            found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
+    if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
+        found = [v.head]
     if not found and v.dep_ in ("conj", "xcomp") and v.head is not v:  # "was shot and killed"
         found = _patients(v.head)
-    return found
+    # "the teen who was shot": the person the relative clause hangs off
+    return [v.head if p.lower_ in RELATIVE and v.dep_ == "relcl" else p for p in found]
 
 
 # a count over a period is a statistic, not the casualties of one event ("13,000 people were killed by
@@ -128,6 +84,12 @@ def _factual(v: Token) -> bool:
     return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
 
 
+def _to_death(v: Token) -> bool:
+    """ "shot to death", "stabbed to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in v.children)  # fmt: skip
+
+
 def _measure(v: Token) -> str | None:
     lemma = v.lemma_.lower()
     if v.pos_ == "ADJ" or v.dep_ in ("oprd", "acomp"):
@@ -138,34 +100,103 @@ def _measure(v: Token) -> str | None:
         return None
     if v.pos_ != "VERB":
         return None
+    fatal = any(c.lower_ in FATAL for c in v.children) or _to_death(v)
+    if lemma == "pass":  # "passed away"
+        return "killed" if any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in v.children) else None
     if lemma in KILL:
         return "killed"
-    if lemma in SHOOT:
-        return "killed" if any(c.lower_ in ("fatally", "dead") for c in v.children) else "shot"
+    if lemma in SHOOT or lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children):
+        return "killed" if fatal else "shot"
     if lemma in INJURE:
-        return "injured"
+        return "killed" if fatal else "injured"
+    if lemma in STRIKE and any(  # "struck by a stray bullet", "hit by gunfire"
+        c.dep_ == "agent" and any(g.lower_ in GUNFIRE for g in c.children) for c in v.children
+    ):
+        return "shot"
     return None
+
+
+def _subjects(v: Token) -> list[Token]:
+    found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [v.head if p.lower_ in RELATIVE and v.dep_ == "relcl" else p for p in found]
+
+
+def _wounded(t: Token) -> tuple[str, Token, list[Token]] | None:
+    """A wound noun and whose it is: "a man suffered a gunshot wound" (shot), "she sustained fatal injuries"
+    (killed), "he was treated for injuries", "found a man with gunshot wounds"; (measure, verb, people)."""
+    if t.lemma_.lower() not in WOUNDS or t.pos_ != "NOUN":
+        return None
+    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & {"fatal", "deadly", "mortal", "fatally"}:
+        measure = "killed"
+    elif mods & {"gunshot", "bullet", "gun", "shotgun", "rifle", "pistol"}:
+        measure = "shot"
+    else:
+        measure = "injured"
+    h = t.head
+    if t.dep_ == "dobj" and h.lemma_.lower() in WOUND_VERBS:
+        return measure, h, _subjects(h)
+    if t.dep_ == "pobj" and h.dep_ == "prep":
+        v = h.head
+        if h.lower_ in ("for", "from", "of") and v.pos_ == "VERB" and v.lemma_.lower() in WOUND_VERBS:
+            return measure, v, _subjects(v)
+        if h.lower_ == "with":
+            if is_person(v):  # "a man with a gunshot wound"
+                return measure, v, [v]
+            if v.pos_ == "VERB":  # "found a man with gunshot wounds", "was taken to a hospital with injuries"
+                return measure, v, [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+    return None
+
+
+def _own_life(t: Token) -> bool:
+    """ "took his own life", "turned the gun on himself": a suicide, one killed."""
+    lemma = t.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "life" and any(g.lower_ == "own" for g in c.children)
+                   for c in t.children)  # fmt: skip
+    if lemma == "turn" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("gun", "weapon") for c in t.children):
+        return any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in ("himself", "herself") for g in c.children)
+                   for c in t.children)  # fmt: skip
+    return False
 
 
 def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     """Casualty claims of one parsed document (see the module docstring)."""
     readings: dict[int, tuple[str, Token, Token, tuple]] = {}  # person token -> (measure, word, person, count)
+
+    def read(measure: str, word: Token, person: Token, n: tuple | None) -> None:
+        if n is None:
+            return
+        prev = readings.get(person.i)
+        if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
+            readings[person.i] = (measure, word, person, n)
+
     zeros: list[tuple[str, Token]] = []
     for t in sdoc:
         noun = HARM_NOUNS.get(t.lemma_.lower())
         if noun and any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in t.children):  # "there were no injuries"
             zeros.append((noun, t))
             continue
-        measure = _measure(t)
-        if measure is None or not _factual(t) or PERIOD.search(t.sent.text):
+        if PERIOD.search(t.sent.text):
+            continue
+        if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
+            read("killed", t, t.head, count(t.head))
+            continue
+        if (wound := _wounded(t)) is not None:
+            if _factual(wound[1]):
+                for p in wound[2]:
+                    read(wound[0], t, p, count(p))
+            continue
+        if _own_life(t) and _factual(t):
+            read("killed", t, t, (1.0, None, None))
+            continue
+        harm = _measure(t)
+        if harm is None or not _factual(t):
             continue
         for p in _patients(t):
-            count = _count(p)
-            if count is None:
-                continue
-            prev = readings.get(p.i)
-            if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
-                readings[p.i] = (measure, t, p, count)
+            read(harm, t, p, count(p))
     out: list[CasualtyClaim] = []
     text = document.text
     for measure, word, person, (value, low, high) in readings.values():

@@ -1,0 +1,130 @@
+"""Counting the people a phrase names, for the casualty reader (:mod:`.casualties`).
+
+"two teens" are two, "a man", "the driver", "Jane Doe", "he" and "himself" are one, "a 16-year-old"
+(an age standing for the person) is one, "both victims" and "the couple" two, "no one" / "nobody"
+zero, "multiple" / "several" / "dozens of" people only a lower bound; coordinated people add up
+("a man and a woman"), and a bare number standing for people ("Six were shot", "3 killed and 5
+wounded") counts them. An age describing a person ("a 23-year-old man") never counts: it hangs off
+"year", not off the person. A dateline parsed as the subject ("KIDRON, Ohio - A boy was shot") gives
+way to the person it stands in apposition with.
+
+:func:`count` returns ``(value, low, high)``, or None when the phrase is no one countable (not a
+person, "they").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import numbers as N
+
+Count = tuple[float | None, float | None, float | None]
+
+PEOPLE = {
+    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "person", "people", "victim", "child",
+    "children", "kid", "baby", "toddler", "infant", "driver", "passenger", "officer", "deputy", "trooper", "student",
+    "resident", "customer", "bystander", "employee", "worker", "clerk", "owner", "father", "mother", "son",
+    "daughter", "brother", "sister", "husband", "wife", "girlfriend", "boyfriend", "friend", "neighbor", "neighbour",
+    "cousin", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather", "suspect", "gunman", "shooter",
+    "male", "female", "juvenile", "adult", "individual", "other", "civilian", "soldier", "patron", "guard",
+    "pedestrian", "motorist", "youth", "relative", "member", "one", "someone", "anyone", "nobody",
+    "grandson", "granddaughter", "grandchild", "stepfather", "stepmother", "stepson", "stepdaughter", "parent",
+    "mom", "dad", "sibling", "twin", "spouse", "fiance", "fiancee", "partner", "roommate", "classmate", "teacher",
+    "coach", "player", "occupant", "tenant", "homeowner", "landlord", "cyclist", "bicyclist", "motorcyclist",
+    "robber", "burglar", "intruder", "attacker", "assailant", "gunmen", "inmate", "prisoner", "hostage",
+    "agent", "firefighter", "paramedic", "sheriff", "pastor", "rapper", "shopper", "cashier", "manager",
+    "teenage", "newborn", "senior", "veteran", "acquaintance", "co-worker", "coworker",
+}  # fmt: skip
+PAIRS = {"couple": 2.0, "pair": 2.0, "both": 2.0, "twins": 2.0}
+SINGULAR_DETS = {"a", "an", "the", "this", "that", "one", "another", "his", "her", "their", "its", "our", "my"}
+ZERO_DETS = {"no", "none", "neither"}
+SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0, "dozens": 24.0}
+AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+def is_age_noun(t: Token) -> bool:
+    """ "a 16-year-old", "the 7 year old", "an 18-month-old": an age standing for the person."""
+    return t.lower_ == "old" and any(c.lower_ in AGE_UNITS for c in t.children)
+
+
+def is_person(t: Token) -> bool:
+    low = t.lower_
+    return (
+        t.ent_type_ == "PERSON"
+        or t.lemma_.lower() in PEOPLE
+        or low in PEOPLE
+        or low in SINGLE_PRONOUNS
+        or low in PAIRS
+        or low in ("dozens", "scores", "hundreds")
+        or is_age_noun(t)
+    )
+
+
+def count(p: Token) -> Count | None:
+    """(value, low, high) of the people ``p`` heads, with its coordinated people; None when it is no one
+    countable. A dateline parsed as the subject gives way to its apposition."""
+    if not is_person(p) and p.pos_ != "NUM":
+        for a in p.children:
+            if a.dep_ == "appos" and is_person(a):
+                return count(a)
+        return None
+    total: list[Count] = []
+    for t in [p, *p.conjuncts]:
+        c = _count_one(t)
+        if c is None:
+            return None
+        total.append(c)
+    if all(v is not None for v, _, _ in total):
+        return (sum(v for v, _, _ in total if v is not None), None, None)
+    return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
+
+
+def _number(c: Token, head: Token) -> Count | None:
+    """The count a number word ``c`` (a modifier of ``head``, or ``head`` itself) gives, hedged."""
+    words = [w for w in c.subtree if w.pos_ == "NUM" and (w.i < head.i or head is c)]
+    if not words:
+        return None
+    value = N.word_value([w.lower_ for w in words])
+    if value is None and c.text.replace(",", "").isdigit():
+        value = float(c.text.replace(",", ""))
+    if value is None or value != int(value) or value > 999:  # a year, an address or a decimal is no head count
+        return None
+    first = min(w.i for w in words)
+    hedge = N.hedge_before([w.lower_ for w in c.doc[max(0, first - N.MAX_HEDGE) : first]])
+    fields = N.hedge_fields(value, hedge[1]) if hedge else {}
+    if "low" in fields or "high" in fields:
+        return (None, fields.get("low"), fields.get("high"))
+    return (value, None, None)
+
+
+def _count_one(t: Token) -> Count | None:
+    low = t.lower_
+    if low in ("nobody", "none") or (low in ("one", "anyone") and any(c.lower_ in ZERO_DETS for c in t.children)):
+        return (0.0, None, None)
+    if t.pos_ == "NUM" and t.dep_ not in ("nummod",):  # "Six were shot", "3 killed": a number standing for people
+        if low == "one" or not t.ent_type_ or t.ent_type_ == "CARDINAL":
+            return _number(t, t)
+        return None
+    if not is_person(t):
+        return None
+    if low in PAIRS:
+        return (PAIRS[low], None, None)
+    if low in ("dozens", "scores", "hundreds"):  # "dozens were wounded", "dozens of people"
+        return (None, N.VAGUE[low][0] if low != "dozens" else SOME_WORDS[low], None)
+    if low in SINGLE_PRONOUNS or t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+        return (1.0, None, None)
+    children = list(t.children)
+    if any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in children):
+        return (0.0, None, None)
+    for c in children:
+        if c.dep_ == "nummod" and c.i < t.i:  # "two teens" (an age hangs off "year", never off the person)
+            return _number(c, t)
+        if c.dep_ in ("amod", "det", "predet", "nmod") and c.lower_ in SOME_WORDS:
+            return (None, SOME_WORDS[c.lower_], None)
+        if c.dep_ in ("det", "predet") and c.lower_ == "both":
+            return (2.0, None, None)
+    singular = any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"
+    if singular and (is_age_noun(t) or t.tag_ in ("NN", "NNP")):
+        return (1.0, None, None)
+    return None
