@@ -4,9 +4,8 @@ Per document (:func:`facts`): the place (a dateline's city, else the city the do
 the region: a state or province it names), the event day (the first full date the text gives in
 the week before publication, "early Monday" anchored on the publication date by the time
 extractor; else the publication day), the type (the incident word it uses most) and, per casualty
-measure, the figure it reports: its first casualty claim of that measure (a report states its
-incident's toll first; later sentences name some of the victims, or the toll of another event it
-recalls); injured, when only "shot" is said, is those shot minus those killed.
+measure, the figure it reports (:mod:`.incident_tally`: its first casualty claim of that measure, a
+shooter's suicide told apart added; injured, when only "shot" is said, those shot minus those killed).
 
 Documents are grouped (:func:`group`) by a small learned model over pairs of documents that share a
 rare name or are about one quiet city on one day (:mod:`.incident_links`): how much rare vocabulary
@@ -34,7 +33,7 @@ from datetime import timedelta
 from ..errors import UsageError
 from ..extract.timerules import parse_anchor
 from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
-from . import incident_links, incident_place
+from . import incident_links, incident_place, incident_tally
 from .link import outlet_of, root_of
 
 STAGE = "incidents@1"
@@ -111,25 +110,9 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"))  # fmt: skip
-        said: dict[str, CasualtyClaim] = {}  # per measure, the first claim (claims come in text order)
-        for c in cs:
-            if isinstance(c, CasualtyClaim) and c.measure and c.measure not in said:
-                said[c.measure] = c
-        for measure in ("killed", "injured"):
-            if measure in said:
-                c = said[measure]
-                f.reports[measure] = (c.id, c.value, c.low, c.high)
-        shot, killed = said.get("shot"), said.get("killed")
-        if shot is not None and "injured" not in f.reports:  # shot and not killed: injured
-            left = _count(shot) - (_count(killed) if killed else 0)
-            value = max(left, 0.0) if shot.value is not None else None
-            f.reports["injured"] = (shot.id, value, None if value is not None else max(left, 0.0), None)
+        f.reports.update(incident_tally.tally([c for c in cs if isinstance(c, CasualtyClaim)], doc.text))
         out.append(f)
     return out
-
-
-def _count(c: CasualtyClaim) -> float:
-    return c.value if c.value is not None else c.low or 0.0
 
 
 def group(all_facts: list[Facts]) -> list[list[Facts]]:

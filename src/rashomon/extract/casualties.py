@@ -42,6 +42,7 @@ WOUNDS = {"wound", "injury"}  # "suffered a gunshot wound", "with gunshot wounds
 WOUND_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "recover", "survive"}
 COPULAS = {"be", "remain", "lie", "lay"}  # "one teen is dead", "the man lay dead" (not "he found her dead")
 RELATIVE = {"who", "that", "whom"}
+ADDED = {"other", "further", "additional", "more", "else"}  # "no other injuries": none besides those told
 
 
 def _patients(v: Token) -> list[Token]:
@@ -49,6 +50,8 @@ def _patients(v: Token) -> list[Token]:
     lemma = v.lemma_.lower()
     if v.pos_ == "ADJ" or v.dep_ in ("oprd", "acomp"):
         found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and v.dep_ == "amod" and is_person(v.head):  # "found a boy dead" (parsed as a modifier)
+            found = [v.head]
         if not found and v.head is not v:  # "were found dead", "found two people dead", "one teen is dead"
             deps = ("nsubjpass", "dobj", "nsubj") if v.head.lemma_.lower() in COPULAS else ("nsubjpass", "dobj")
             found = [c for c in v.head.children if c.dep_ in deps]
@@ -57,6 +60,9 @@ def _patients(v: Token) -> list[Token]:
         found = [c for c in v.children if c.dep_ in deps]
         if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
             found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
+        if not found and lemma in SHOOT and v.tag_ == "VBD" and not _aimed(v):  # "four people shot in the yard
+            # were treated" (a reduced relative parsed as the clause: counted people, nothing they shot at)
+            found = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
     if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
         found = [v.head]
     if not found and v.dep_ in ("conj", "xcomp") and v.head is not v:  # "was shot and killed"
@@ -82,6 +88,12 @@ def _factual(v: Token) -> bool:
     if v.tag_ == "VB" or any(c.dep_ == "neg" for c in v.children):
         return False
     return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
+
+
+def _aimed(v: Token) -> bool:
+    """``v`` (or a verb coordinated with it) has something it was done to: "shot a clerk", "shot at police"."""
+    return any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("at", "into", "through")
+               for x in (v, *v.conjuncts) for c in x.children)  # fmt: skip
 
 
 def _to_death(v: Token) -> bool:
@@ -150,6 +162,34 @@ def _wounded(t: Token) -> tuple[str, Token, list[Token]] | None:
     return None
 
 
+DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+SHOOTING_NOUNS = {"shooting", "stabbing"}
+
+
+def _nominal(t: Token) -> tuple[str, list[Token]] | None:
+    """A harm named by a noun and whom it befell: "the shooting death of a teen", "the killing of two men",
+    "the fatal shooting of a man" (killed), "the shooting of a 15-year-old" (shot), "his death", "the
+    teen's death"; "claimed the lives of two men", "he lost his life" (killed)."""
+    lemma = t.lemma_.lower()
+    if lemma == "life" and t.dep_ == "dobj":
+        verb = t.head.lemma_.lower()
+        if verb in ("claim", "take"):  # "claimed the life of", "took the lives of"
+            return "killed", [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if verb == "lose":
+            return "killed", [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return None
+    if lemma in DEATH_NOUNS:
+        measure = "killed"
+    elif lemma in SHOOTING_NOUNS:
+        fatal = any(c.lower_ in ("fatal", "deadly") for c in t.children)
+        measure = "killed" if fatal else "shot" if lemma == "shooting" else "injured"
+    else:
+        return None
+    whom = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    whom += [c for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+    return measure, whom
+
+
 def _own_life(t: Token) -> bool:
     """ "took his own life", "turned the gun on himself": a suicide, one killed."""
     lemma = t.lemma_.lower()
@@ -177,7 +217,8 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     for t in sdoc:
         noun = HARM_NOUNS.get(t.lemma_.lower())
         if noun and any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in t.children):  # "there were no injuries"
-            zeros.append((noun, t))
+            if not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in ADDED for c in t.children):
+                zeros.append((noun, t))  # (not "no life-threatening injuries", "no serious injuries")
             continue
         if PERIOD.search(t.sent.text):
             continue
@@ -188,6 +229,10 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
             if _factual(wound[1]):
                 for p in wound[2]:
                     read(wound[0], t, p, count(p))
+            continue
+        if (nominal := _nominal(t)) is not None:
+            for p in nominal[1]:
+                read(nominal[0], t, p, count(p))
             continue
         if _own_life(t) and _factual(t):
             read("killed", t, t, (1.0, None, None))
@@ -200,7 +245,7 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     out: list[CasualtyClaim] = []
     text = document.text
     for measure, word, person, (value, low, high) in readings.values():
-        start = min(person.left_edge.idx, word.idx)
+        start = min(person.left_edge.idx, word.left_edge.idx if word.pos_ == "NOUN" else word.idx)
         last = max(person.right_edge, word, key=lambda x: x.i)
         end = max(last.idx + len(last.text), word.idx + len(word.text))
         out.append(_claim(document, text, start, end, measure, value, low, high, person))

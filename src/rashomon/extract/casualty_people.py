@@ -33,13 +33,15 @@ PEOPLE = {
     "coach", "player", "occupant", "tenant", "homeowner", "landlord", "cyclist", "bicyclist", "motorcyclist",
     "robber", "burglar", "intruder", "attacker", "assailant", "gunmen", "inmate", "prisoner", "hostage",
     "agent", "firefighter", "paramedic", "sheriff", "pastor", "rapper", "shopper", "cashier", "manager",
-    "teenage", "newborn", "senior", "veteran", "acquaintance", "co-worker", "coworker",
+    "teenage", "minor", "newborn", "senior", "veteran", "acquaintance", "co-worker", "coworker",
 }  # fmt: skip
 PAIRS = {"couple": 2.0, "pair": 2.0, "both": 2.0, "twins": 2.0}
 SINGULAR_DETS = {"a", "an", "the", "this", "that", "one", "another", "his", "her", "their", "its", "our", "my"}
 ZERO_DETS = {"no", "none", "neither"}
-SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
+SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "self"}
 SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0, "dozens": 24.0}
+ANYONE = {"one", "person", "people", "other", "victim", "individual", "bystander", "civilian", "resident", "anyone"}
+ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0, "seventh": 7.0}
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 
 
@@ -62,16 +64,23 @@ def is_person(t: Token) -> bool:
 
 
 def count(p: Token) -> Count | None:
-    """(value, low, high) of the people ``p`` heads, with its coordinated people; None when it is no one
-    countable. A dateline parsed as the subject gives way to its apposition."""
+    """(value, low, high) of the people ``p`` heads, with the people listed with it; None when it is no one
+    countable (see the module docstring)."""
     if not is_person(p) and p.pos_ != "NUM":
         for a in p.children:
             if a.dep_ == "appos" and is_person(a):
                 return count(a)
         return None
+    if p.pos_ == "NUM" and _is_age(p):
+        return None
     total: list[Count] = []
-    for t in [p, *p.conjuncts]:
+    for k, t in enumerate(_listed(p)):
         c = _count_one(t)
+        if c is None:
+            explained = next((a for a in t.children if a.dep_ == "appos" and is_person(a)), None)
+            c = count(explained) if explained is not None else None  # "the victims, two men and a woman"
+        if c is None and k and t.tag_ in ("NN", "NNP") and is_person(t):  # "a mother and daughter"
+            c = (1.0, None, None)
         if c is None:
             return None
         total.append(c)
@@ -80,17 +89,42 @@ def count(p: Token) -> Count | None:
     return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
 
 
-def _number(c: Token, head: Token) -> Count | None:
-    """The count a number word ``c`` (a modifier of ``head``, or ``head`` itself) gives, hedged."""
-    words = [w for w in c.subtree if w.pos_ == "NUM" and (w.i < head.i or head is c)]
-    if not words:
-        return None
-    value = N.word_value([w.lower_ for w in words])
+def _is_age(t: Token) -> bool:
+    """A number set off after a name or a person: "Jane Doe, 66", "the victim, 23"."""
+    return t.i >= 2 and t.doc[t.i - 1].text == "," and is_person(t.doc[t.i - 2])
+
+
+def _listed(p: Token) -> list[Token]:
+    """``p`` and the people listed with it: its conjuncts, a list the parser hung off it as an apposition
+    ("his wife, two children and his mother-in-law") or off an age ("Jane Doe, 66 and Mary Doe, 64")."""
+    out = [p]
+    for t in [p, *p.conjuncts]:
+        if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM"):
+            out.append(t)
+        for a in t.children:
+            if a.dep_ != "appos":
+                continue
+            if a.pos_ == "NUM":  # an age: the people coordinated with it are listed
+                out += [c for c in a.conjuncts if is_person(c) and c.pos_ != "NUM"]
+            elif t.tag_ == "NN" and a.tag_ == "NNS" and is_person(a) and any(c.dep_ == "nummod" for c in a.children):
+                out += [a, *(c for c in a.conjuncts if is_person(c))]  # a plural count is no restatement
+    return list(dict.fromkeys(out))
+
+
+def _number(c: Token) -> Count | None:
+    """The count the number ``c`` gives ("two", "twenty-five", "1,200", "at least six"), hedged: the run of
+    number words that ends at ``c`` (never an age or a number elsewhere in its phrase)."""
+    first = c.i
+    while first > 0 and (c.doc[first - 1].pos_ == "NUM" or c.doc[first - 1].lower_ in ("-", "and")):
+        first -= 1
+    while first < c.i and c.doc[first].pos_ != "NUM":
+        first += 1
+    words = [w.lower_ for w in c.doc[first : c.i + 1]]
+    value = N.word_value(words)
     if value is None and c.text.replace(",", "").isdigit():
         value = float(c.text.replace(",", ""))
     if value is None or value != int(value) or value > 999:  # a year, an address or a decimal is no head count
         return None
-    first = min(w.i for w in words)
     hedge = N.hedge_before([w.lower_ for w in c.doc[max(0, first - N.MAX_HEDGE) : first]])
     fields = N.hedge_fields(value, hedge[1]) if hedge else {}
     if "low" in fields or "high" in fields:
@@ -104,7 +138,7 @@ def _count_one(t: Token) -> Count | None:
         return (0.0, None, None)
     if t.pos_ == "NUM" and t.dep_ not in ("nummod",):  # "Six were shot", "3 killed": a number standing for people
         if low == "one" or not t.ent_type_ or t.ent_type_ == "CARDINAL":
-            return _number(t, t)
+            return _number(t)
         return None
     if not is_person(t):
         return None
@@ -115,15 +149,18 @@ def _count_one(t: Token) -> Count | None:
     if low in SINGLE_PRONOUNS or t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
         return (1.0, None, None)
     children = list(t.children)
-    if any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in children):
-        return (0.0, None, None)
+    if any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in children):  # "no other people", not "no officers"
+        return (0.0, None, None) if t.lemma_.lower() in ANYONE else None
     for c in children:
         if c.dep_ == "nummod" and c.i < t.i:  # "two teens" (an age hangs off "year", never off the person)
-            return _number(c, t)
+            return _number(c)
         if c.dep_ in ("amod", "det", "predet", "nmod") and c.lower_ in SOME_WORDS:
             return (None, SOME_WORDS[c.lower_], None)
         if c.dep_ in ("det", "predet") and c.lower_ == "both":
             return (2.0, None, None)
+    ordinal = next((ORDINALS[c.lower_] for c in children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+    if ordinal is not None and any(c.lower_ in ("a", "the") for c in children):  # "a third person has died"
+        return (None, ordinal, None)
     singular = any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"
     if singular and (is_age_noun(t) or t.tag_ in ("NN", "NNP")):
         return (1.0, None, None)
