@@ -8,9 +8,10 @@ the figure of a measure is the report's first claim of it, with three correction
   on himself", "... before taking his own life"): he is added to the first toll that does not count him;
 * "no one else was hurt", "no other injuries" say that none were hurt *besides* those already told: they
   give 0 only when the report tells no one hurt;
-* injured, when only "shot" is said, is those shot minus those killed ("Four people were shot, one
-  fatally": 3 injured); when the shot are told apart from the dead ("Another man was also shot"), all of
-  them.
+* injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
+  shot, one fatally": 3 injured; all of them when told apart from the dead: "a second man was also
+  shot"); the larger of that and the first injured claim, which often names only one of the wounded
+  ("Four people were shot, one fatally. A 26-year-old was injured, as well as ...").
 
 A figure is ``(claim id, value, low, high)``: an exact value, or only a lower bound ("multiple people").
 """
@@ -33,6 +34,15 @@ def _n(c: CasualtyClaim) -> float:
     return c.value if c.value is not None else c.low or 0.0
 
 
+def _v(f: Figure) -> float:
+    return f[1] if f[1] is not None else f[2] or 0.0
+
+
+def _besides(c: CasualtyClaim) -> bool:
+    """"no one else was hurt", "no other injuries": none besides those told."""
+    return c.value == 0 and bool(BESIDES.search(c.who or ""))
+
+
 def _figure(c: CasualtyClaim, add: float = 0.0) -> Figure:
     if c.value is not None:
         return (c.id, c.value + add, None, None)
@@ -41,7 +51,7 @@ def _figure(c: CasualtyClaim, add: float = 0.0) -> Figure:
 
 def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
     said = [c for c in claims if c.measure == "killed"]
-    toll = next((c for c in said if not (c.value == 0 and BESIDES.search(c.who or ""))), None)
+    toll = next((c for c in said if not _besides(c)), None)
     if toll is None:
         return _figure(said[0]) if said else None
     if SELF.search(toll.text) or _n(toll) == 0:
@@ -54,14 +64,17 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
 
 
 def _injured(claims: list[CasualtyClaim], killed: Figure | None) -> Figure | None:
-    hurt = [c for c in claims if c.measure == "injured" and not (c.value == 0 and BESIDES.search(c.who or ""))]
-    if hurt:
-        return _figure(hurt[0])
+    hurt = next((c for c in claims if c.measure == "injured" and not _besides(c)), None)
+    told = _figure(hurt) if hurt is not None else None
     shot = next((c for c in claims if c.measure == "shot"), None)
-    if shot is not None:
+    if shot is not None:  # those shot and not killed
         dead = 0.0 if killed is None or ALSO.search(shot.text) else killed[1] if killed[1] is not None else killed[2]
         left = max(_n(shot) - (dead or 0.0), 0.0)
-        return (shot.id, left, None, None) if shot.value is not None else (shot.id, None, left, None)
+        derived: Figure = (shot.id, left, None, None) if shot.value is not None else (shot.id, None, left, None)
+        if told is None or _v(derived) > _v(told):  # "Four were shot, one fatally. A 26-year-old was hurt, ..."
+            return derived
+    if told is not None:
+        return told
     besides = next((c for c in claims if c.measure == "injured"), None)
     return _figure(besides) if besides is not None else None
 

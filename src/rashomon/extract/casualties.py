@@ -35,7 +35,7 @@ SHOOT = {"shoot"}  # hit by gunfire: killed or injured, the text may say which e
 STRIKE = {"strike", "hit"}  # "struck by a stray bullet": shot
 GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "gunshot", "fire"}
 DEAD_WORDS = {"dead", "deceased", "lifeless", "slain"}
-HURT_WORDS = {"injured", "wounded", "hurt"}
+HURT_WORDS = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
 FATAL = {"fatally", "mortally", "dead"}
 HARM_NOUNS = {"injury": "injured", "death": "killed", "fatality": "killed", "casualty": "injured"}
 WOUNDS = {"wound", "injury"}  # "suffered a gunshot wound", "with gunshot wounds", "treated for injuries"
@@ -79,6 +79,16 @@ PERIOD = re.compile(
     r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b",
     re.I,
 )
+def _earlier(t: Token) -> bool:
+    """The harm ``t`` is dated years or months before the report: "killed two years ago" (an earlier event;
+    not "in May", which follow-ups about an arrest or a trial use for the event they report)."""
+    return any(
+        c.lower_ == "ago" and any(g.lemma_.lower() in ("year", "month") for g in c.subtree)
+        for v in (t, *t.conjuncts)
+        for c in v.children
+    )
+
+
 IRREALIS = {"will", "would", "could", "might", "may", "should", "can", "to", "'ll", "must"}
 
 
@@ -94,6 +104,11 @@ def _aimed(v: Token) -> bool:
     """``v`` (or a verb coordinated with it) has something it was done to: "shot a clerk", "shot at police"."""
     return any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("at", "into", "through")
                for x in (v, *v.conjuncts) for c in x.children)  # fmt: skip
+
+
+def _at_hospital(v: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(g.lemma_.lower() == "hospital" for g in c.children)
+               for c in v.children)  # fmt: skip
 
 
 def _to_death(v: Token) -> bool:
@@ -121,6 +136,8 @@ def _measure(v: Token) -> str | None:
         return "killed" if fatal else "shot"
     if lemma in INJURE:
         return "killed" if fatal else "injured"
+    if lemma in ("hospitalize", "hospitalise") or lemma == "treat" and _at_hospital(v):  # "were treated at a
+        return "injured"  # hospital and released", "remains hospitalized"
     if lemma in STRIKE and any(  # "struck by a stray bullet", "hit by gunfire"
         c.dep_ == "agent" and any(g.lower_ in GUNFIRE for g in c.children) for c in v.children
     ):
@@ -157,8 +174,10 @@ def _wounded(t: Token) -> tuple[str, Token, list[Token]] | None:
         if h.lower_ == "with":
             if is_person(v):  # "a man with a gunshot wound"
                 return measure, v, [v]
-            if v.pos_ == "VERB":  # "found a man with gunshot wounds", "was taken to a hospital with injuries"
-                return measure, v, [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+            if v.pos_ == "VERB":  # "found a man with gunshot wounds", "was taken to a hospital with injuries",
+                # "three men walked into a store with gunshot wounds"
+                people = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+                return measure, v, people or [c for c in v.children if c.dep_ == "nsubj"]
     return None
 
 
@@ -220,7 +239,7 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
             if not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in ADDED for c in t.children):
                 zeros.append((noun, t))  # (not "no life-threatening injuries", "no serious injuries")
             continue
-        if PERIOD.search(t.sent.text):
+        if PERIOD.search(t.sent.text) or _earlier(t):
             continue
         if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
             read("killed", t, t.head, count(t.head))

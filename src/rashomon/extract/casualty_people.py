@@ -58,6 +58,7 @@ def is_person(t: Token) -> bool:
         or low in PEOPLE
         or low in SINGLE_PRONOUNS
         or low in PAIRS
+        or (low == "another" and t.pos_ in ("PRON", "DET"))
         or low in ("dozens", "scores", "hundreds")
         or is_age_noun(t)
     )
@@ -66,9 +67,9 @@ def is_person(t: Token) -> bool:
 def count(p: Token) -> Count | None:
     """(value, low, high) of the people ``p`` heads, with the people listed with it; None when it is no one
     countable (see the module docstring)."""
-    if not is_person(p) and p.pos_ != "NUM":
+    if not is_person(p) and p.pos_ != "NUM":  # a dateline parsed as the subject: "FORT WORTH - A 16-year-old"
         for a in p.children:
-            if a.dep_ == "appos" and is_person(a):
+            if a.dep_ in ("appos", "amod") and is_person(a):
                 return count(a)
         return None
     if p.pos_ == "NUM" and _is_age(p):
@@ -144,6 +145,8 @@ def _count_one(t: Token) -> Count | None:
         return None
     if low in PAIRS:
         return (PAIRS[low], None, None)
+    if low == "another" and t.pos_ in ("PRON", "DET"):  # "three were killed and another was injured"
+        return (1.0, None, None)
     if low in ("dozens", "scores", "hundreds"):  # "dozens were wounded", "dozens of people"
         return (None, N.VAGUE[low][0] if low != "dozens" else SOME_WORDS[low], None)
     if low in SINGLE_PRONOUNS or t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
