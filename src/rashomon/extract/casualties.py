@@ -76,7 +76,9 @@ def _patients(v: Token) -> list[Token]:
 PERIOD = re.compile(
     r"\b(?:this|last|each|every|per|a|the past|so far this) (?:year|month|week)\b|\bsince (?:19|20)\d\d\b|"
     r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b",
+    r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b|"
+    r"\bshootings (?:across|around|throughout)\b|\b(?:weekend|overnight|separate|several|multiple) shootings\b|"
+    r"\bcitywide\b",
     re.I,
 )
 def _earlier(t: Token) -> bool:
