@@ -39,7 +39,7 @@ def _v(f: Figure) -> float:
 
 
 def _besides(c: CasualtyClaim) -> bool:
-    """"no one else was hurt", "no other injuries": none besides those told."""
+    """ "no one else was hurt", "no other injuries": none besides those told."""
     return c.value == 0 and bool(BESIDES.search(c.who or ""))
 
 

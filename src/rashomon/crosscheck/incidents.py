@@ -15,10 +15,13 @@ shares nothing stays alone: never a guess.
 
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
-``highest`` (the default: the largest figure a report states; tolls grow as victims die and counts are
-completed, and a later article often names only some of the victims: "the second victim died"),
-``latest`` (the value of the latest report; reports of one day that disagree: the one more
-independent sources give) or ``conservative`` (the lowest reported, as ACLED codes fatalities).
+``consensus`` (the default: the value the most independent sources give; of values given by equally
+many, the largest, as tolls grow when victims die and counts are completed. One report's misreading
+(a victim of another shooting it recalls, a wounded man counted as killed) is outvoted by the others),
+``highest`` (the largest figure a report states), ``latest`` (the value of the latest report; reports
+of one day that disagree: the one more independent sources give) or ``conservative`` (the lowest
+reported, as ACLED codes fatalities). Over the GVA dev split consensus is right more often than
+highest for both killed and injured.
 Status: ``agree`` (one value, two or more independent sources), ``single_source``, ``update`` (the
 value rose from earlier to later reports: a victim died, a count was completed), ``conflict``.
 """
@@ -39,7 +42,7 @@ from .link import outlet_of, root_of
 STAGE = "incidents@1"
 EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
 MEASURES = ("killed", "injured")
-POLICIES = ("highest", "latest", "conservative")
+POLICIES = ("consensus", "highest", "latest", "conservative")
 TYPES = {
     "shooting": ("shooting", "shot", "shots", "gunfire", "gunshot", "gunman", "shooter"),
     "stabbing": ("stabbing", "stabbed"),
@@ -124,7 +127,7 @@ def group(all_facts: list[Facts]) -> list[list[Facts]]:
     return list(groups.values())
 
 
-def figure(measure: str, members: list[Facts], policy: str = "highest") -> Figure | None:
+def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Figure | None:
     """The incident's figure for ``measure`` from its documents' reports (None when none reports it)."""
     reports = [
         (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root)
@@ -150,6 +153,8 @@ def figure(measure: str, members: list[Facts], policy: str = "highest") -> Figur
         pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
     elif policy == "highest":
         pick = max(range(len(reports)), key=lambda k: (shown[k] or 0, len(sources[shown[k]]), k))
+    elif policy == "consensus":
+        pick = max(range(len(reports)), key=lambda k: (len(sources[shown[k]]), shown[k] or 0, k))
     else:
         last_day = reports[-1][0].published
         same_day = [k for k, (r, _) in enumerate(reports) if r.published == last_day]
@@ -159,7 +164,7 @@ def figure(measure: str, members: list[Facts], policy: str = "highest") -> Figur
                   len({root for _, root in reports}))  # fmt: skip
 
 
-def code(members: list[Facts], policy: str = "highest") -> Incident:
+def code(members: list[Facts], policy: str = "consensus") -> Incident:
     """One incident from the facts of its documents."""
     docs = tuple(sorted(f.doc for f in members))
 
@@ -175,7 +180,7 @@ def code(members: list[Facts], policy: str = "highest") -> Incident:
                     region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
 
 
-def incidents(all_facts: list[Facts], policy: str = "highest") -> list[Incident]:
+def incidents(all_facts: list[Facts], policy: str = "consensus") -> list[Incident]:
     """Every incident of the corpus, ordered by date, place and id."""
     if policy not in POLICIES:
         raise UsageError(f"unknown incident policy {policy!r}", hint=f"choose one of {', '.join(POLICIES)}")

@@ -81,6 +81,8 @@ PERIOD = re.compile(
     r"\bcitywide\b",
     re.I,
 )
+
+
 def _earlier(t: Token) -> bool:
     """The harm ``t`` is dated years or months before the report: "killed two years ago" (an earlier event;
     not "in May", which follow-ups about an arrest or a trial use for the event they report)."""
