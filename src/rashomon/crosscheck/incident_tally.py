@@ -63,8 +63,19 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
     return _figure(toll, 1.0 if suicide else 0.0)
 
 
-def _injured(claims: list[CasualtyClaim], killed: Figure | None) -> Figure | None:
-    hurt = next((c for c in claims if c.measure == "injured" and not _besides(c)), None)
+def _died(c: CasualtyClaim, claims: list[CasualtyClaim], text: str) -> bool:
+    """The one person hurt in ``c`` died: "he was taken to a hospital with injuries, where he died", "A man was
+    wounded. He later died" (a pronoun killed in its sentence or the next)."""
+    if c.value != 1:
+        return False
+    for d in claims:
+        if d.measure == "killed" and d.start > c.start and (d.who or "").lower() in ("he", "she"):
+            return len(END.findall(text[c.end : d.start])) <= 1
+    return False
+
+
+def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:
+    hurt = next((c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text)), None)
     told = _figure(hurt) if hurt is not None else None
     shot = next((c for c in claims if c.measure == "shot"), None)
     if shot is not None:  # those shot and not killed
@@ -85,6 +96,6 @@ def tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     if (killed := _killed(claims, text)) is not None:
         out["killed"] = killed
-    if (injured := _injured(claims, killed)) is not None:
+    if (injured := _injured(claims, killed, text)) is not None:
         out["injured"] = injured
     return out

@@ -77,7 +77,9 @@ PERIOD = re.compile(
     r"\b(?:this|last|each|every|per|a|the past|so far this) (?:year|month|week)\b|\bsince (?:19|20)\d\d\b|"
     r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b|"
-    r"\bshootings (?:across|around|throughout)\b|\b(?:weekend|overnight|separate|several|multiple) shootings\b|"
+    r"\bshootings (?:across|around|throughout|from|since|between)\b|"
+    r"\b(?:weekend|overnight|separate|several|multiple|two|three|four|five|\w+'s) shootings\b|"
+    r"\b(?:in|between) (?:\w+ )?shootings\b|"
     r"\bcitywide\b",
     re.I,
 )
