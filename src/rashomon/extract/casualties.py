@@ -60,9 +60,12 @@ def _patients(v: Token) -> list[Token]:
         found = [c for c in v.children if c.dep_ in deps]
         if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
             found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
-        if not found and lemma in SHOOT and v.tag_ == "VBD" and not _aimed(v):  # "four people shot in the yard
-            # were treated" (a reduced relative parsed as the clause: counted people, nothing they shot at)
-            found = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
+        if not found and (lemma in SHOOT or lemma == "find") and v.tag_ == "VBD" and not _aimed(v):
+            # "four people shot in the yard were treated", "a teen shot in the head has died" (a reduced
+            # relative parsed as the clause: counted people, or a wound's place; nothing they shot at)
+            hit = _in_body(v)
+            counted = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
+            found = [c for c in v.children if c.dep_ == "nsubj"] if hit else counted
     if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
         found = [v.head]
     if not found and v.dep_ in ("conj", "xcomp") and v.head is not v:  # "was shot and killed"
@@ -110,6 +113,17 @@ def _aimed(v: Token) -> bool:
     """``v`` (or a verb coordinated with it) has something it was done to: "shot a clerk", "shot at police"."""
     return any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("at", "into", "through")
                for x in (v, *v.conjuncts) for c in x.children)  # fmt: skip
+
+
+BODY = {
+    "head", "chest", "leg", "legs", "arm", "arms", "back", "neck", "face", "abdomen", "stomach", "foot", "hand",
+    "shoulder", "thigh", "torso", "buttocks", "side", "hip", "knee", "ankle", "wrist", "groin", "eye", "jaw",
+}  # fmt: skip
+
+
+def _in_body(v: Token) -> bool:
+    """ "shot in the head": the one shot is the subject (a reduced relative: "a teen shot in the leg")."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in BODY for g in c.children) for c in v.children)
 
 
 def _at_hospital(v: Token) -> bool:
