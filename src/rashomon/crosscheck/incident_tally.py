@@ -86,7 +86,7 @@ def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> F
             return derived
     if told is not None:
         return told
-    besides = next((c for c in claims if c.measure == "injured"), None)
+    besides = next((c for c in claims if c.measure == "injured" and _besides(c)), None)
     return _figure(besides) if besides is not None else None
 
 

@@ -104,8 +104,8 @@ IRREALIS = {"will", "would", "could", "might", "may", "should", "can", "to", "'l
 def _factual(v: Token) -> bool:
     """The harm happened, as far as the sentence says: not negated ("she didn't die"), not a threat, wish
     or plan ("threatened to kill him", "would murder her"), not an imperative or bare infinitive."""
-    if v.tag_ == "VB" or any(c.dep_ == "neg" for c in v.children):
-        return False
+    if v.tag_ == "VB" or any(c.dep_ == "neg" or c.lower_ in ("almost", "nearly") for c in v.children):
+        return False  # (also "was almost killed", "nearly lost his life")
     return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
 
 
@@ -270,7 +270,7 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
                     read(wound[0], t, p, count(p))
             continue
         if (nominal := _nominal(t)) is not None:
-            for p in nominal[1]:
+            for p in nominal[1] if t.dep_ != "dobj" or _factual(t.head) else ():
                 read(nominal[0], t, p, count(p))
             continue
         if _own_life(t) and _factual(t):
@@ -285,7 +285,10 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     text = document.text
     for measure, word, person, (value, low, high) in readings.values():
         start = min(person.left_edge.idx, word.left_edge.idx if word.pos_ == "NOUN" else word.idx)
-        last = max(person.right_edge, word, key=lambda x: x.i)
+        right = person.right_edge
+        while right.i > person.i and right.dep_ in ("cc", "punct"):  # "3 killed and 5 wounded": not "3 killed and"
+            right = right.doc[right.i - 1]
+        last = max(right, word, key=lambda x: x.i)
         end = max(last.idx + len(last.text), word.idx + len(word.text))
         out.append(_claim(document, text, start, end, measure, value, low, high, person))
     for measure, t in zeros:

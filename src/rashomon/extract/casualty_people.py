@@ -93,8 +93,11 @@ def count(p: Token) -> Count | None:
     if p.pos_ == "NUM" and _is_age(p):
         return None
     total: list[Count] = []
-    for k, t in enumerate(_listed(p)):
+    listed = _listed(p)
+    for k, t in enumerate(listed):
         c = _count_one(t)
+        if c is None and k == 0 and len(listed) > 1 and t.tag_ == "NNS":  # "the victims, two men and a woman"
+            continue
         if c is None:
             explained = next((a for a in t.children if a.dep_ == "appos" and is_person(a)), None)
             c = count(explained) if explained is not None else None  # "the victims, two men and a woman"
@@ -103,6 +106,8 @@ def count(p: Token) -> Count | None:
         if c is None:
             return None
         total.append(c)
+    if not total:
+        return None
     if all(v is not None for v, _, _ in total):
         return (sum(v for v, _, _ in total if v is not None), None, None)
     return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
