@@ -2,15 +2,20 @@
 
 News rarely writes "1 killed": it writes "a man was shot and killed", "two teens were wounded",
 "killing the driver and injuring his passenger", "no one else was hurt", "multiple people were found
-dead". For each verb or adjective of harm (``KILL``: kill, die, dead, fatally shot; ``INJURE``:
-wound, injure, hurt; ``SHOOT``: shot, which may have killed or not) the reader finds the people it
-happened to (the passive subject, the object, the subject of "die", or those of the verb it is
-coordinated with) and counts them: a number ("two teens", "at least six others"), a singular person
-("a man", "the driver", a name, "he") is one, "no one" / "nobody" / "no injuries" is zero,
-"multiple" / "several" give a lower bound; coordinated people add up ("a man and a woman"). A person
-shot and killed counts as killed only. An age ("a 23-year-old man") describes a person and never
-counts, and a count over a period ("killed by guns this year", "since January") is a statistic, not
-one event's casualties.
+dead". For each verb or adjective of harm (``KILL``: kill, die, dead, slain, passed away, fatally shot,
+shot to death; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital"; ``SHOOT``: shot,
+"struck by a bullet", which may have killed or not) the reader finds the people it happened to (the
+passive subject, the object, the subject of "die", those of the verb it is coordinated with, the person
+a relative clause or a reduced one hangs off: "the teen who was shot", "one teen injured", "four
+people shot in the yard were treated") and counts them (:mod:`.casualty_people`: numbers, people, lists,
+ages standing for a person). Harm is also read from wounds ("suffered a fatal gunshot wound", "found a
+man with gunshot wounds"), from nouns ("the shooting death of a teen", "claimed the lives of two men",
+"the shooting of a boy"), from "Five were shot, one fatally" (one killed) and from a shooter's suicide
+("turned the gun on himself", "took his own life"). A person shot and killed counts as killed only.
+Not read: a count over a period or of several shootings ("killed by guns this year", "wounded in
+shootings across the city": a statistic, not one event's casualties), harm dated years ago, negated,
+wished or nearly happened ("threatened to kill", "was almost killed"), and zeros over a group ("no
+officers were hurt") or of one kind ("no life-threatening injuries").
 
 Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured | shot),
 ``value`` (None when only bounds are known), ``low``/``high``, ``who`` (the people as written) and
