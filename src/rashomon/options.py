@@ -35,8 +35,9 @@ class Options:
     dup_threshold: float = 0.8  # MinHash Jaccard estimate above which a doc is a near-copy
     # framing lexicons added to the packaged one
     lexicons: tuple[Path, ...] = ()
-    # the casualty figure an incident stands behind: highest | latest | conservative (see crosscheck.incidents)
-    incident_policy: str = "highest"
+    # the casualty figure an incident stands behind: consensus | highest | latest | conservative
+    # (see crosscheck.incidents)
+    incident_policy: str = "consensus"
 
     def with_(self, **changes: Any) -> Options:
         return replace(self, **changes)

@@ -73,6 +73,15 @@ def test_a_figure_keeps_every_report_and_says_how_they_relate():
     assert figure("injured", same) is None  # nobody reported it: no figure, never a guessed 0
 
 
+def test_the_consensus_figure_is_the_one_most_sources_give_and_of_a_tie_the_largest():
+    outvoted = [facts("a", "V", "2024-03-01", 1), facts("b", "V", "2024-03-01", 1), facts("c", "V", "2024-03-01", 2)]
+    assert figure("killed", outvoted).value == 1  # the default: one report's misreading is outvoted
+    assert figure("killed", outvoted, "highest").value == 2
+    copies = [facts("a", "V", "2024-03-01", 1), facts("b", "V", "2024-03-01", 1, root="a"),
+              facts("c", "V", "2024-03-01", 2, "2024-03-02")]  # fmt: skip
+    assert figure("killed", copies).value == 2  # a near-copy is no second vote; of a tie, the larger toll
+
+
 def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():
     # b, published later, gives the event's day as the 1st and a higher toll: an update
     victim = ("e_ilse_marren",)

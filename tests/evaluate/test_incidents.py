@@ -10,9 +10,12 @@ from rashomon.options import Options
 
 from ..conftest import DATA, need
 
-# Reached on the first 60 incidents (101 articles), minus ~0.02: B3 F1 0.828, killed accuracy (all) 0.817,
-# injured 0.517, date 0.75, city 0.50, tied 0.130.
-FLOORS = {"bcubed_f1": 0.80, "killed": 0.79, "injured": 0.49, "date": 0.73, "city": 0.48, "tied": 0.11}
+# Reached on the first 60 incidents (101 articles), minus ~0.02: B3 F1 0.828, date 0.75, city 0.50, tied 0.130
+# (grouping and place, when these floors were set); killed accuracy (all) 0.900 and where stated 0.880,
+# injured 0.733 and 0.837 (casualties@3, the report tally and the consensus policy; they were 0.817 / 0.810
+# and 0.550 / 0.667).
+FLOORS = {"bcubed_f1": 0.80, "killed": 0.88, "killed_stated": 0.86, "injured": 0.71, "injured_stated": 0.81,
+          "date": 0.73, "city": 0.48, "tied": 0.11}  # fmt: skip
 
 
 def test_bcubed_of_a_perfect_and_of_a_split_grouping():
@@ -27,7 +30,9 @@ def test_gva_incidents_floor():
     result = evaluate(need(DATA / "gva" / "dev"), Options(), limit=60)
     assert result["bcubed"]["f1"] >= FLOORS["bcubed_f1"]
     assert result["killed"]["accuracy_all"] >= FLOORS["killed"]
+    assert result["killed"]["accuracy_stated"] >= FLOORS["killed_stated"]
     assert result["injured"]["accuracy_all"] >= FLOORS["injured"]
+    assert result["injured"]["accuracy_stated"] >= FLOORS["injured_stated"]
     assert result["date_accuracy"] >= FLOORS["date"]
     assert result["city_accuracy"] >= FLOORS["city"]
     assert result["tied"] >= FLOORS["tied"]

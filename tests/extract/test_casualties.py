@@ -57,3 +57,73 @@ def test_a_person_shot_and_killed_counts_once_as_killed(nlp):
 def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
     assert _read(nlp, "More than 300 people were killed in the city this year.") == []
     assert _read(nlp, "Two men were killed in the crash on Elm Street.") == [("killed", 2.0, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the person a relative clause hangs off; a dateline parsed as the subject
+        ("Police said the teenager who was shot and killed near the depot was a student.", [("killed", 1.0, None)]),
+        ("BRANVILLE, Ore. - A 17-year-old boy was shot in the arm.", [("shot", 1.0, None)]),
+        # an age standing for the person counts one; an age after a name never counts
+        ("An 18-month-old is dead after a shooting.", [("killed", 1.0, None)]),
+        ("Officials said Jane Marlow, 66 and Ruth Marlow, 64 were found dead.", [("killed", 2.0, None)]),
+        # wounds and whose they are
+        ("Officers found a 40-year-old man and a 15-year-old with gunshot wounds.", [("shot", 2.0, None)]),
+        ("A 19-year-old woman suffered a fatal gunshot wound.", [("killed", 1.0, None)]),
+        ("Three other people were treated at a hospital and released.", [("injured", 3.0, None)]),
+        # "one fatally", bare numbers standing for people, "to death", "slain", "passed away"
+        ("Five people were shot, one fatally, outside a tavern on Quill Road.",
+         [("killed", 1.0, None), ("shot", 5.0, None)]),
+        ("Eight were shot -- 3 killed and 5 wounded -- at the cookout.",
+         [("injured", 5.0, None), ("killed", 3.0, None), ("shot", 8.0, None)]),
+        ("Three people were shot to death and another was injured.", [("injured", 1.0, None), ("killed", 3.0, None)]),
+        ("Two boys and two adults were found slain inside the farmhouse.", [("killed", 4.0, None)]),
+        ("The grandmother passed away on Sunday.", [("killed", 1.0, None)]),
+        # a shooter's suicide
+        ("The father shot his two sons to death before turning the gun on himself.",
+         [("killed", 1.0, None), ("killed", 2.0, None)]),
+        ("He later took his own life.", [("killed", 1.0, None)]),
+        # harm named by a noun
+        ("He is charged in the shooting death of a 41-year-old man.", [("killed", 1.0, None)]),
+        ("The blast claimed the lives of two women.", [("killed", 2.0, None)]),
+        ("Police are investigating the shooting of a 15-year-old boy.", [("shot", 1.0, None)]),
+        # lists: hung off an apposition, explained by one, without articles; pairs; vague counts; ordinals
+        ("The gunman killed his wife, two young children and his mother-in-law.", [("killed", 4.0, None)]),
+        ("The victims, two men and a woman, were wounded.", [("injured", 3.0, None)]),
+        ("A mother and daughter were shot.", [("shot", 2.0, None)]),
+        ("Both were shot.", [("shot", 2.0, None)]),
+        ("Nine people are dead and dozens injured.", [("injured", None, 24.0), ("killed", 9.0, None)]),
+        ("A third person has died from the shooting.", [("killed", None, 3.0)]),
+        # hit by gunfire; names the tagger misses; reduced relatives
+        ("A woman was struck by a stray bullet.", [("shot", 1.0, None)]),
+        ("A gunman killed Tom Ardley and wounded Pell Varnado.", [("injured", 1.0, None), ("killed", 1.0, None)]),
+        ("Four people shot in a courtyard were expected to recover.", [("shot", 4.0, None)]),
+        ("The four people found shot to death were targeted.", [("killed", 4.0, None)]),
+    ],
+)  # fmt: skip
+def test_more_phrasings_of_casualties_are_read(nlp, text, expected):
+    assert _read(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six people were wounded in shootings across the city over the weekend.",  # several incidents' total
+        "A teen was shot and killed two years ago.",  # an earlier event
+        "No police officers were hurt.",  # none of a group is no total
+        "There were no life-threatening injuries.",  # not "no injuries"
+        "A dozen residents spoke at the meeting, including Tom Ardley, 54.",  # an age after a name
+        "He was almost killed.",
+        "She nearly lost her life.",
+    ],
+)
+def test_no_toll_is_read_from_statistics_other_events_or_near_misses(nlp, text):
+    assert _read(nlp, text) == []
+
+
+def test_a_claim_span_ends_at_its_people(nlp):
+    text = "Eight were shot -- 3 killed and 5 wounded."
+    doc = Document(id="d_t", source="t.txt", text=text, raw_text=text)
+    spans = sorted(c.text for c in casualties.extract(nlp(text), doc))
+    assert spans == ["3 killed", "5 wounded", "Eight were shot"]

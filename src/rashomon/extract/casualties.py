@@ -2,15 +2,20 @@
 
 News rarely writes "1 killed": it writes "a man was shot and killed", "two teens were wounded",
 "killing the driver and injuring his passenger", "no one else was hurt", "multiple people were found
-dead". For each verb or adjective of harm (``KILL``: kill, die, dead, fatally shot; ``INJURE``:
-wound, injure, hurt; ``SHOOT``: shot, which may have killed or not) the reader finds the people it
-happened to (the passive subject, the object, the subject of "die", or those of the verb it is
-coordinated with) and counts them: a number ("two teens", "at least six others"), a singular person
-("a man", "the driver", a name, "he") is one, "no one" / "nobody" / "no injuries" is zero,
-"multiple" / "several" give a lower bound; coordinated people add up ("a man and a woman"). A person
-shot and killed counts as killed only. An age ("a 23-year-old man") describes a person and never
-counts, and a count over a period ("killed by guns this year", "since January") is a statistic, not
-one event's casualties.
+dead". For each verb or adjective of harm (``KILL``: kill, die, dead, slain, passed away, fatally shot,
+shot to death; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital"; ``SHOOT``: shot,
+"struck by a bullet", which may have killed or not) the reader finds the people it happened to (the
+passive subject, the object, the subject of "die", those of the verb it is coordinated with, the person
+a relative clause or a reduced one hangs off: "the teen who was shot", "one teen injured", "four
+people shot in the yard were treated") and counts them (:mod:`.casualty_people`: numbers, people, lists,
+ages standing for a person). Harm is also read from wounds ("suffered a fatal gunshot wound", "found a
+man with gunshot wounds"), from nouns ("the shooting death of a teen", "claimed the lives of two men",
+"the shooting of a boy"), from "Five were shot, one fatally" (one killed) and from a shooter's suicide
+("turned the gun on himself", "took his own life"). A person shot and killed counts as killed only.
+Not read: a count over a period or of several shootings ("killed by guns this year", "wounded in
+shootings across the city": a statistic, not one event's casualties), harm dated years ago, negated,
+wished or nearly happened ("threatened to kill", "was almost killed"), and zeros over a group ("no
+officers were hurt") or of one kind ("no life-threatening injuries").
 
 Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured | shot),
 ``value`` (None when only bounds are known), ``low``/``high``, ``who`` (the people as written) and
@@ -24,89 +29,54 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
-from . import numbers as N
+from .casualty_people import ZERO_DETS, count, is_person
 
-STAGE = "casualties@2"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@3"  # bump whenever the output changes: stored documents are re-read by this stage
 
-KILL = {"kill", "murder", "slay", "die", "execute", "assassinate"}
+KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
+INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
 INJURE = {"wound", "injure", "hurt", "stab", "graze"}
 SHOOT = {"shoot"}  # hit by gunfire: killed or injured, the text may say which elsewhere ("... He died")
-DEAD_WORDS = {"dead", "deceased", "lifeless"}
-HURT_WORDS = {"injured", "wounded", "hurt"}
+STRIKE = {"strike", "hit"}  # "struck by a stray bullet": shot
+GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "gunshot", "fire"}
+DEAD_WORDS = {"dead", "deceased", "lifeless", "slain"}
+HURT_WORDS = {"injured", "wounded", "hurt", "hospitalized", "hospitalised"}
+FATAL = {"fatally", "mortally", "dead"}
 HARM_NOUNS = {"injury": "injured", "death": "killed", "fatality": "killed", "casualty": "injured"}
-PEOPLE = {
-    "man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "person", "people", "victim", "child",
-    "children", "kid", "baby", "toddler", "infant", "driver", "passenger", "officer", "deputy", "trooper", "student",
-    "resident", "customer", "bystander", "employee", "worker", "clerk", "owner", "father", "mother", "son",
-    "daughter", "brother", "sister", "husband", "wife", "girlfriend", "boyfriend", "friend", "neighbor", "neighbour",
-    "cousin", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather", "suspect", "gunman", "shooter",
-    "male", "female", "juvenile", "adult", "individual", "other", "civilian", "soldier", "patron", "guard",
-    "pedestrian", "motorist", "youth", "relative", "member", "one", "someone", "anyone", "nobody",
-}  # fmt: skip
-SINGULAR_DETS = {"a", "an", "the", "this", "that", "one", "another", "his", "her", "their", "its", "our", "my"}
-ZERO_DETS = {"no", "none", "neither"}
-SINGLE_PRONOUNS = {"he", "she", "him", "her"}
-SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0}
-
-
-def _is_person(t: Token) -> bool:
-    return t.ent_type_ == "PERSON" or t.lemma_.lower() in PEOPLE or t.lower_ in PEOPLE or t.lower_ in SINGLE_PRONOUNS
-
-
-def _count(p: Token) -> tuple[float | None, float | None, float | None] | None:
-    """(value, low, high) of the people ``p`` heads, with its coordinated people; None when it is no one
-    countable (not a person, "they")."""
-    total: list[tuple[float | None, float | None, float | None]] = []
-    for t in [p, *p.conjuncts]:
-        c = _count_one(t)
-        if c is None:
-            return None
-        total.append(c)
-    if all(v is not None for v, _, _ in total):
-        return (sum(v for v, _, _ in total if v is not None), None, None)
-    return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
-
-
-def _count_one(t: Token) -> tuple[float | None, float | None, float | None] | None:
-    low = t.lower_
-    if low in ("nobody", "none") or (low in ("one", "anyone") and any(c.lower_ in ZERO_DETS for c in t.children)):
-        return (0.0, None, None)
-    if not _is_person(t):
-        return None
-    if low in SINGLE_PRONOUNS or t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
-        return (1.0, None, None)
-    children = list(t.children)
-    if any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in children):
-        return (0.0, None, None)
-    for c in children:
-        if c.dep_ == "nummod" and c.i < t.i:  # "two teens" (an age hangs off "year", never off the person)
-            value = N.word_value([w.lower_ for w in c.subtree if w.i < t.i and w.pos_ == "NUM"])
-            if value is None and c.text.replace(",", "").isdigit():
-                value = float(c.text.replace(",", ""))
-            if value is None:
-                return None
-            first = min(w.i for w in c.subtree if w.pos_ == "NUM")
-            hedge = N.hedge_before([w.lower_ for w in t.doc[max(0, first - N.MAX_HEDGE) : first]])
-            fields = N.hedge_fields(value, hedge[1]) if hedge else {}
-            if "low" in fields or "high" in fields:
-                return (None, fields.get("low"), fields.get("high"))
-            return (value, None, None)
-        if c.dep_ in ("amod", "det") and c.lower_ in SOME_WORDS:
-            return (None, SOME_WORDS[c.lower_], None)
-    if t.tag_ in ("NN", "NNP") and (any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"):
-        return (1.0, None, None)
-    return None
+WOUNDS = {"wound", "injury"}  # "suffered a gunshot wound", "with gunshot wounds", "treated for injuries"
+WOUND_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "recover", "survive"}
+COPULAS = {"be", "remain", "lie", "lay"}  # "one teen is dead", "the man lay dead" (not "he found her dead")
+RELATIVE = {"who", "that", "whom"}
+ADDED = {"other", "further", "additional", "more", "else"}  # "no other injuries": none besides those told
 
 
 def _patients(v: Token) -> list[Token]:
     """The people the harm word ``v`` happened to."""
-    deps = ("nsubjpass", "dobj") if v.lemma_.lower() not in ("die",) and v.pos_ != "ADJ" else ("nsubj", "nsubjpass")
-    found = [c for c in v.children if c.dep_ in deps]
-    if not found and v.pos_ == "ADJ" and v.head is not v:  # "were found dead", "found two people dead"
-        found = [c for c in v.head.children if c.dep_ in ("nsubjpass", "dobj")]
+    lemma = v.lemma_.lower()
+    if v.pos_ == "ADJ" or v.dep_ in ("oprd", "acomp"):
+        found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and v.dep_ == "amod" and is_person(v.head):  # "found a boy dead" (parsed as a modifier)
+            found = [v.head]
+        if not found and v.head is not v:  # "were found dead", "found two people dead", "one teen is dead"
+            deps = ("nsubjpass", "dobj", "nsubj") if v.head.lemma_.lower() in COPULAS else ("nsubjpass", "dobj")
+            found = [c for c in v.head.children if c.dep_ in deps]
+    else:
+        deps = ("nsubj", "nsubjpass") if lemma in INTRANSITIVE else ("nsubjpass", "dobj")
+        found = [c for c in v.children if c.dep_ in deps]
+        if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
+            found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
+        if not found and (lemma in SHOOT or lemma == "find") and v.tag_ == "VBD" and not _aimed(v):
+            # "four people shot in the yard were treated", "a teen shot in the head has died" (a reduced
+            # relative parsed as the clause: counted people, or a wound's place; nothing they shot at)
+            hit = _in_body(v)
+            counted = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
+            found = [c for c in v.children if c.dep_ == "nsubj"] if hit else counted
+    if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
+        found = [v.head]
     if not found and v.dep_ in ("conj", "xcomp") and v.head is not v:  # "was shot and killed"
         found = _patients(v.head)
-    return found
+    # "the teen who was shot": the person the relative clause hangs off
+    return [v.head if p.lower_ in RELATIVE and v.dep_ == "relcl" else p for p in found]
 
 
 # a count over a period is a statistic, not the casualties of one event ("13,000 people were killed by
@@ -114,18 +84,62 @@ def _patients(v: Token) -> list[Token]:
 PERIOD = re.compile(
     r"\b(?:this|last|each|every|per|a|the past|so far this) (?:year|month|week)\b|\bsince (?:19|20)\d\d\b|"
     r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b",
+    r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b|"
+    r"\bshootings (?:across|around|throughout|from|since|between)\b|"
+    r"\b(?:weekend|overnight|separate|several|multiple|two|three|four|five|\w+'s) shootings\b|"
+    r"\b(?:in|between) (?:\w+ )?shootings\b|"
+    r"\bcitywide\b",
     re.I,
 )
+
+
+def _earlier(t: Token) -> bool:
+    """The harm ``t`` is dated years or months before the report: "killed two years ago" (an earlier event;
+    not "in May", which follow-ups about an arrest or a trial use for the event they report)."""
+    return any(
+        c.lower_ == "ago" and any(g.lemma_.lower() in ("year", "month") for g in c.subtree)
+        for v in (t, *t.conjuncts)
+        for c in v.children
+    )
+
+
 IRREALIS = {"will", "would", "could", "might", "may", "should", "can", "to", "'ll", "must"}
 
 
 def _factual(v: Token) -> bool:
     """The harm happened, as far as the sentence says: not negated ("she didn't die"), not a threat, wish
     or plan ("threatened to kill him", "would murder her"), not an imperative or bare infinitive."""
-    if v.tag_ == "VB" or any(c.dep_ == "neg" for c in v.children):
-        return False
+    if v.tag_ == "VB" or any(c.dep_ == "neg" or c.lower_ in ("almost", "nearly") for c in v.children):
+        return False  # (also "was almost killed", "nearly lost his life")
     return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
+
+
+def _aimed(v: Token) -> bool:
+    """``v`` (or a verb coordinated with it) has something it was done to: "shot a clerk", "shot at police"."""
+    return any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("at", "into", "through")
+               for x in (v, *v.conjuncts) for c in x.children)  # fmt: skip
+
+
+BODY = {
+    "head", "chest", "leg", "legs", "arm", "arms", "back", "neck", "face", "abdomen", "stomach", "foot", "hand",
+    "shoulder", "thigh", "torso", "buttocks", "side", "hip", "knee", "ankle", "wrist", "groin", "eye", "jaw",
+}  # fmt: skip
+
+
+def _in_body(v: Token) -> bool:
+    """ "shot in the head": the one shot is the subject (a reduced relative: "a teen shot in the leg")."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ in BODY for g in c.children) for c in v.children)
+
+
+def _at_hospital(v: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("at", "in") and any(g.lemma_.lower() == "hospital" for g in c.children)
+               for c in v.children)  # fmt: skip
+
+
+def _to_death(v: Token) -> bool:
+    """ "shot to death", "stabbed to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in v.children)  # fmt: skip
 
 
 def _measure(v: Token) -> str | None:
@@ -138,39 +152,148 @@ def _measure(v: Token) -> str | None:
         return None
     if v.pos_ != "VERB":
         return None
+    fatal = any(c.lower_ in FATAL for c in v.children) or _to_death(v)
+    if lemma == "pass":  # "passed away"
+        return "killed" if any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in v.children) else None
     if lemma in KILL:
         return "killed"
-    if lemma in SHOOT:
-        return "killed" if any(c.lower_ in ("fatally", "dead") for c in v.children) else "shot"
+    if lemma in SHOOT or lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children):
+        return "killed" if fatal else "shot"
     if lemma in INJURE:
-        return "injured"
+        return "killed" if fatal else "injured"
+    if lemma in ("hospitalize", "hospitalise") or lemma == "treat" and _at_hospital(v):  # "were treated at a
+        return "injured"  # hospital and released", "remains hospitalized"
+    if lemma in STRIKE and any(  # "struck by a stray bullet", "hit by gunfire"
+        c.dep_ == "agent" and any(g.lower_ in GUNFIRE for g in c.children) for c in v.children
+    ):
+        return "shot"
     return None
+
+
+def _subjects(v: Token) -> list[Token]:
+    found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [v.head if p.lower_ in RELATIVE and v.dep_ == "relcl" else p for p in found]
+
+
+def _wounded(t: Token) -> tuple[str, Token, list[Token]] | None:
+    """A wound noun and whose it is: "a man suffered a gunshot wound" (shot), "she sustained fatal injuries"
+    (killed), "he was treated for injuries", "found a man with gunshot wounds"; (measure, verb, people)."""
+    if t.lemma_.lower() not in WOUNDS or t.pos_ != "NOUN":
+        return None
+    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+    if mods & {"fatal", "deadly", "mortal", "fatally"}:
+        measure = "killed"
+    elif mods & {"gunshot", "bullet", "gun", "shotgun", "rifle", "pistol"}:
+        measure = "shot"
+    else:
+        measure = "injured"
+    h = t.head
+    if t.dep_ == "dobj" and h.lemma_.lower() in WOUND_VERBS:
+        return measure, h, _subjects(h)
+    if t.dep_ == "pobj" and h.dep_ == "prep":
+        v = h.head
+        if h.lower_ in ("for", "from", "of") and v.pos_ == "VERB" and v.lemma_.lower() in WOUND_VERBS:
+            return measure, v, _subjects(v)
+        if h.lower_ == "with":
+            if is_person(v):  # "a man with a gunshot wound"
+                return measure, v, [v]
+            if v.pos_ == "VERB":  # "found a man with gunshot wounds", "was taken to a hospital with injuries",
+                # "three men walked into a store with gunshot wounds"
+                people = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+                return measure, v, people or [c for c in v.children if c.dep_ == "nsubj"]
+    return None
+
+
+DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
+SHOOTING_NOUNS = {"shooting", "stabbing"}
+
+
+def _nominal(t: Token) -> tuple[str, list[Token]] | None:
+    """A harm named by a noun and whom it befell: "the shooting death of a teen", "the killing of two men",
+    "the fatal shooting of a man" (killed), "the shooting of a 15-year-old" (shot), "his death", "the
+    teen's death"; "claimed the lives of two men", "he lost his life" (killed)."""
+    lemma = t.lemma_.lower()
+    if lemma == "life" and t.dep_ == "dobj":
+        verb = t.head.lemma_.lower()
+        if verb in ("claim", "take"):  # "claimed the life of", "took the lives of"
+            return "killed", [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if verb == "lose":
+            return "killed", [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return None
+    if lemma in DEATH_NOUNS:
+        measure = "killed"
+    elif lemma in SHOOTING_NOUNS:
+        fatal = any(c.lower_ in ("fatal", "deadly") for c in t.children)
+        measure = "killed" if fatal else "shot" if lemma == "shooting" else "injured"
+    else:
+        return None
+    whom = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    whom += [c for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+    return measure, whom
+
+
+def _own_life(t: Token) -> bool:
+    """ "took his own life", "turned the gun on himself": a suicide, one killed."""
+    lemma = t.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "life" and any(g.lower_ == "own" for g in c.children)
+                   for c in t.children)  # fmt: skip
+    if lemma == "turn" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("gun", "weapon") for c in t.children):
+        return any(c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ in ("himself", "herself") for g in c.children)
+                   for c in t.children)  # fmt: skip
+    return False
 
 
 def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     """Casualty claims of one parsed document (see the module docstring)."""
     readings: dict[int, tuple[str, Token, Token, tuple]] = {}  # person token -> (measure, word, person, count)
+
+    def read(measure: str, word: Token, person: Token, n: tuple | None) -> None:
+        if n is None:
+            return
+        prev = readings.get(person.i)
+        if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
+            readings[person.i] = (measure, word, person, n)
+
     zeros: list[tuple[str, Token]] = []
     for t in sdoc:
         noun = HARM_NOUNS.get(t.lemma_.lower())
         if noun and any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in t.children):  # "there were no injuries"
-            zeros.append((noun, t))
+            if not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in ADDED for c in t.children):
+                zeros.append((noun, t))  # (not "no life-threatening injuries", "no serious injuries")
             continue
-        measure = _measure(t)
-        if measure is None or not _factual(t) or PERIOD.search(t.sent.text):
+        if PERIOD.search(t.sent.text) or _earlier(t):
+            continue
+        if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
+            read("killed", t, t.head, count(t.head))
+            continue
+        if (wound := _wounded(t)) is not None:
+            if _factual(wound[1]):
+                for p in wound[2]:
+                    read(wound[0], t, p, count(p))
+            continue
+        if (nominal := _nominal(t)) is not None:
+            for p in nominal[1] if t.dep_ != "dobj" or _factual(t.head) else ():
+                read(nominal[0], t, p, count(p))
+            continue
+        if _own_life(t) and _factual(t):
+            read("killed", t, t, (1.0, None, None))
+            continue
+        harm = _measure(t)
+        if harm is None or not _factual(t):
             continue
         for p in _patients(t):
-            count = _count(p)
-            if count is None:
-                continue
-            prev = readings.get(p.i)
-            if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
-                readings[p.i] = (measure, t, p, count)
+            read(harm, t, p, count(p))
     out: list[CasualtyClaim] = []
     text = document.text
     for measure, word, person, (value, low, high) in readings.values():
-        start = min(person.left_edge.idx, word.idx)
-        last = max(person.right_edge, word, key=lambda x: x.i)
+        start = min(person.left_edge.idx, word.left_edge.idx if word.pos_ == "NOUN" else word.idx)
+        right = person.right_edge
+        while right.i > person.i and right.dep_ in ("cc", "punct"):  # "3 killed and 5 wounded": not "3 killed and"
+            right = right.doc[right.i - 1]
+        last = max(right, word, key=lambda x: x.i)
         end = max(last.idx + len(last.text), word.idx + len(word.text))
         out.append(_claim(document, text, start, end, measure, value, low, high, person))
     for measure, t in zeros:

@@ -1,0 +1,101 @@
+"""The toll one report gives its incident: per measure (killed, injured), the figure and the claim behind it.
+
+A report states its incident's toll first ("Four people were shot, one fatally"); later sentences name
+some of the victims ("The man who died was 23"), or the toll of another event the report recalls. So
+the figure of a measure is the report's first claim of it, with three corrections:
+
+* a shooter who killed himself is told apart from the victims ("shot his wife and then turned the gun
+  on himself", "... before taking his own life"): he is added to the first toll that does not count him;
+* "no one else was hurt", "no other injuries" say that none were hurt *besides* those already told: they
+  give 0 only when the report tells no one hurt;
+* injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
+  shot, one fatally": 3 injured; all of them when told apart from the dead: "a second man was also
+  shot"); the larger of that and the first injured claim, which often names only one of the wounded
+  ("Four people were shot, one fatally. A 26-year-old was injured, as well as ...").
+
+A figure is ``(claim id, value, low, high)``: an exact value, or only a lower bound ("multiple people").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import CasualtyClaim
+
+Figure = tuple[str, float | None, float | None, float | None]
+
+SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
+BESIDES = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.I)
+END = re.compile(r"[.!?][\"'”’]?\s|\n")
+ALSO = re.compile(r"\b(?:also|second|third)\b", re.I)
+
+
+def _n(c: CasualtyClaim) -> float:
+    return c.value if c.value is not None else c.low or 0.0
+
+
+def _v(f: Figure) -> float:
+    return f[1] if f[1] is not None else f[2] or 0.0
+
+
+def _besides(c: CasualtyClaim) -> bool:
+    """ "no one else was hurt", "no other injuries": none besides those told."""
+    return c.value == 0 and bool(BESIDES.search(c.who or ""))
+
+
+def _figure(c: CasualtyClaim, add: float = 0.0) -> Figure:
+    if c.value is not None:
+        return (c.id, c.value + add, None, None)
+    return (c.id, None, (c.low or 0.0) + add, None)
+
+
+def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
+    said = [c for c in claims if c.measure == "killed"]
+    toll = next((c for c in said if not _besides(c)), None)
+    if toll is None:
+        return _figure(said[0]) if said else None
+    if SELF.search(toll.text) or _n(toll) == 0:
+        return _figure(toll)
+    suicide = any(  # in the toll's own sentence: "killed his wife and then himself"
+        SELF.search(c.text) and _n(c) == 1 and c.start >= toll.end and not END.search(text[toll.end : c.start])
+        for c in said
+    )
+    return _figure(toll, 1.0 if suicide else 0.0)
+
+
+def _died(c: CasualtyClaim, claims: list[CasualtyClaim], text: str) -> bool:
+    """The one person hurt in ``c`` died: "he was taken to a hospital with injuries, where he died", "A man was
+    wounded. He later died" (a pronoun killed in its sentence or the next)."""
+    if c.value != 1:
+        return False
+    for d in claims:
+        if d.measure == "killed" and d.start > c.start and (d.who or "").lower() in ("he", "she"):
+            return len(END.findall(text[c.end : d.start])) <= 1
+    return False
+
+
+def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:
+    hurt = next((c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text)), None)
+    told = _figure(hurt) if hurt is not None else None
+    shot = next((c for c in claims if c.measure == "shot"), None)
+    if shot is not None:  # those shot and not killed
+        dead = 0.0 if killed is None or ALSO.search(shot.text) else killed[1] if killed[1] is not None else killed[2]
+        left = max(_n(shot) - (dead or 0.0), 0.0)
+        derived: Figure = (shot.id, left, None, None) if shot.value is not None else (shot.id, None, left, None)
+        if told is None or _v(derived) > _v(told):  # "Four were shot, one fatally. A 26-year-old was hurt, ..."
+            return derived
+    if told is not None:
+        return told
+    besides = next((c for c in claims if c.measure == "injured" and _besides(c)), None)
+    return _figure(besides) if besides is not None else None
+
+
+def tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
+    """The report's figure per measure, from its casualty claims in text order and the ``text`` they index
+    (see the module docstring)."""
+    out: dict[str, Figure] = {}
+    if (killed := _killed(claims, text)) is not None:
+        out["killed"] = killed
+    if (injured := _injured(claims, killed, text)) is not None:
+        out["injured"] = injured
+    return out

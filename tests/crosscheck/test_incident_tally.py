@@ -1,0 +1,76 @@
+"""A report's toll per measure from its casualty claims (hand-made claims, no spaCy)."""
+
+from __future__ import annotations
+
+from rashomon.crosscheck.incident_tally import tally
+from rashomon.records import CasualtyClaim
+
+
+def claims(text: str, *said: tuple[str, str, float | None, str]) -> list[CasualtyClaim]:
+    """(evidence, measure, value, who) in text order; a None value is "at least 2"."""
+    out = []
+    for evidence, measure, value, who in said:
+        s = text.index(evidence)
+        low = None if value is not None else 2.0
+        out.append(CasualtyClaim(id=f"c{s}", doc="d", start=s, end=s + len(evidence), text=evidence, stage="t@1",
+                                 measure=measure, value=value, low=low, who=who))  # fmt: skip
+    return out
+
+
+def values(text: str, *said: tuple[str, str, float | None, str]) -> dict[str, float | None]:
+    return {m: f[1] if f[1] is not None else f[2] for m, f in tally(claims(text, *said), text).items()}
+
+
+def test_the_first_toll_stands_and_later_victims_do_not_add_up():
+    text = "Two men were killed on Elm Street. One of them, Ray Dunmore, died at the scene."
+    assert values(text, ("Two men were killed", "killed", 2, "Two men"), ("Ray Dunmore, died", "killed", 1, "Ray")) == {
+        "killed": 2
+    }
+
+
+def test_a_shooters_suicide_in_the_tolls_sentence_is_added():
+    text = "A man shot his wife and daughter before turning the gun on himself. He had killed himself once before."
+    said = (("shot his wife and daughter", "killed", 2, "his wife and daughter"),
+            ("turning the gun on himself", "killed", 1, "himself"))  # fmt: skip
+    assert values(text, *said) == {"killed": 3}
+    apart = "A man killed his wife. Hours later he turned the gun on himself."
+    said = (("killed his wife", "killed", 1, "his wife"), ("turned the gun on himself", "killed", 1, "himself"))
+    assert values(apart, *said) == {"killed": 1}  # another sentence: perhaps counted already, perhaps not
+
+
+def test_shot_not_killed_are_injured_and_the_larger_reading_wins():
+    text = "Four people were shot, one fatally. A 26-year-old was injured, as were two teens."
+    said = (("Four people were shot", "shot", 4, "Four people"), ("one fatally", "killed", 1, "one"),
+            ("A 26-year-old was injured", "injured", 1, "A 26-year-old"))  # fmt: skip
+    assert values(text, *said) == {"killed": 1, "injured": 3}
+    also = "A man was shot and killed. A second man was also shot."
+    said = (
+        ("A man was shot and killed", "killed", 1, "A man"),
+        ("A second man was also shot", "shot", 1, "A second man"),
+    )
+    assert values(also, *said) == {"killed": 1, "injured": 1}
+
+
+def test_no_one_else_hurt_is_no_total_but_no_one_hurt_is():
+    text = "A boy was shot in the leg. No one else was hurt."
+    said = (("A boy was shot", "shot", 1, "A boy"), ("No one else was hurt", "injured", 0, "No one else"))
+    assert values(text, *said) == {"injured": 1}
+    alone = "A man was killed. No one else was hurt."
+    said = (("A man was killed", "killed", 1, "A man"), ("No one else was hurt", "injured", 0, "No one else"))
+    assert values(alone, *said) == {"killed": 1, "injured": 0}
+
+
+def test_a_wounded_person_who_then_died_is_not_also_injured():
+    text = "A man was rushed to a hospital with injuries. He later died."
+    said = (
+        ("A man was rushed to a hospital with injuries", "injured", 1, "A man"),
+        ("He later died", "killed", 1, "He"),
+    )
+    assert values(text, *said) == {"killed": 1}
+
+
+def test_a_bound_stays_a_bound():
+    text = "Multiple people were wounded."
+    assert tally(claims(text, ("Multiple people were wounded", "injured", None, "Multiple people")), text) == {
+        "injured": ("c0", None, 2.0, None)
+    }
