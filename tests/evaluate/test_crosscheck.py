@@ -10,8 +10,8 @@ from rashomon.options import Options
 
 from ..conftest import DATA, need
 
-# Reached on all six topics (72 facts, 11 traps): 28 facts right, 40 linked, every trap kept apart.
-FLOORS = {"right": 26, "linked": 37, "traps_kept_apart": 11}
+# Reached on all six topics (72 facts, 11 traps): 29 facts right, 41 linked, every trap kept apart.
+FLOORS = {"right": 27, "linked": 38, "traps_kept_apart": 11}
 
 
 def test_summary_counts_outcomes_and_statuses():
@@ -33,3 +33,22 @@ def test_ecbplus_facts_floor():
     assert result["right"] >= FLOORS["right"], result
     assert result["linked"] >= FLOORS["linked"], result
     assert result["traps_kept_apart"] >= FLOORS["traps_kept_apart"], result
+
+
+def test_gva_figures_tied_across_an_incidents_articles():
+    from rashomon.evaluate.crosscheck import score_gva
+
+    gold = {
+        "i1": {"documents": ["a1", "a2"], "killed": 2, "injured": 0},
+        "i2": {"documents": ["b1", "b2"], "killed": 1, "injured": 0},
+    }
+    export = {
+        "claims": [{"id": "c1", "doc": "d1"}, {"id": "c2", "doc": "d2"}],
+        "findings": [
+            {"kind": "quantity", "key": "kill/people", "status": "agree", "claims": ["c1", "c2"],
+             "independent_sources": [{"value": "2"}]},
+        ],
+    }  # fmt: skip
+    out = score_gva(gold, ["i1", "i2"], export, {"d1": ["a1"], "d2": ["a2"]})
+    assert out["killed"] == {"incidents": 2, "tied": 0.5, "agree_right": 1.0, "statuses": {"agree": 1}}
+    assert out["injured"]["incidents"] == 0
