@@ -47,7 +47,7 @@ def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
         ),
     ]
     spans = reported([toll], claims)
-    assert spans == {"c1": ("a", 0, 9, "kill/people"), "c2": ("b", 4, 20, "kill/people")}
+    assert spans == {"c1": ("a", 0, 9, "kill/people", True), "c2": ("b", 4, 20, "kill/people", True)}
     assert judged(toll, spans, {"a": [(0, 3, "q1")], "b": [(4, 7, "q2")]})
     assert not judged(toll, spans, {"a": [(0, 3, "q1")]})  # "a man was shot and killed": no number to link
 
@@ -57,13 +57,15 @@ def test_reports_that_fit_each_others_bounds_agree():
     assert findings(_incident(reps, "conflict"), {})[0].status == "agree"
 
 
-def test_a_conflict_resting_on_a_figure_past_the_lead_is_unknown():
+def test_a_conflict_resting_on_a_figure_past_the_lead_or_not_written_as_a_number_is_unknown():
     from rashomon.crosscheck.tolls import settled
 
     reps = [Report("c1", "a", "A", "2025-05-03", 1.0), Report("c2", "b", "B", "2025-05-03", 2.0)]
     (toll,) = findings(_incident(reps, "conflict"), {})
     assert toll.status == "conflict"
-    early = {"c1": ("a", 10, 20, "kill/people"), "c2": ("b", 30, 40, "kill/people")}
+    early = {"c1": ("a", 10, 20, "kill/people", True), "c2": ("b", 30, 40, "kill/people", True)}
     assert settled(toll, early, 600).status == "conflict"
-    late = {"c1": ("a", 10, 20, "kill/people"), "c2": ("b", 900, 910, "kill/people")}
+    late = {"c1": ("a", 10, 20, "kill/people", True), "c2": ("b", 900, 910, "kill/people", True)}
     assert settled(toll, late, 600).status == "unknown"
+    wordless = {"c1": ("a", 10, 20, "kill/people", True), "c2": ("b", 30, 40, "kill/people", False)}  # "he was shot"
+    assert settled(toll, wordless, 600).status == "unknown"

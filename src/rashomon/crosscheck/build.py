@@ -65,7 +65,7 @@ class CorpusState:
     # incidents
     event_of: dict[str, str] = field(default_factory=dict)  # document -> its event (incidents.events)
     tolls: list = field(default_factory=list)  # the incidents' casualty figures as findings (tolls.findings)
-    reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> (doc, start, end, key)
+    reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> tolls.Reported
     # quantities
     linked: set[str] = field(default_factory=set)  # quantity claims some finding links to another claim
     # scan

@@ -189,7 +189,7 @@ def incident_tolls(b: Build) -> None:
     """The incidents' casualty figures as findings, but for those whose every report the quantity
     linking already judged (its reading knows scopes: a running total, one strike, civilians only)."""
     st = b.state
-    docs = sorted({doc for doc, _, _, _ in st.reported.values()})
+    docs = sorted({row[0] for row in st.reported.values()})
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for c in b.store.claims_of(docs, kinds=["quantity"]) if docs else ():
         if c.id in st.linked:
