@@ -129,13 +129,6 @@ def test_attribution_is_read_from_the_sentence():
     assert f.attributed == g.attributed == "city's emergency service"
 
 
-def test_dateline_is_not_part_of_the_sentence():
-    text = "Headline\nPORT AVEN, 2 May 2025 (Meridian Wire) — At least 22 people were killed."
-    i = text.index("At least")
-    s, e = link.sentence_bounds(text, i, i + 8)
-    assert text[s:e].startswith("At least")
-
-
 def test_duplicates_followed_transitively_and_cycles_stop():
     a, b, c = doc("a", "x", "A"), doc("b", "x", "B", duplicate_of="a"), doc("c", "x", "C", duplicate_of="b")
     by_id = {d.id: d for d in (a, b, c)}

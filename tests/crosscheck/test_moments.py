@@ -15,10 +15,10 @@ def _time(d, evidence, iso):
     )  # fmt: skip
 
 
-def _judge(rows, events=None):
+def _judge(rows, events=None, incidents=None):
     docs = [doc(f"d{i}", text, f"Outlet {i}") for i, (text, _, _) in enumerate(rows)]
     claims = [_time(d, ev, iso) for d, (_, ev, iso) in zip(docs, rows)]
-    return findings(claims, docs, events or {d.id: "e1" for d in docs})
+    return findings(claims, docs, events or {d.id: "e1" for d in docs}, incidents or {d.id: "i1" for d in docs})
 
 
 def test_two_reports_timing_one_happening_agree_within_rounding():
@@ -77,3 +77,46 @@ def test_times_on_days_apart_are_two_moments():
             ("The gunman opened fire at 7 p.m. in Dunmore.", "7 p.m.", "2025-05-07T19"),
         ]
     )
+
+
+def test_times_apart_in_two_incidents_of_one_event_are_not_a_conflict():
+    rows = [
+        ("The shooting happened at 12:33 p.m. on Barton Street.", "12:33 p.m.", "2025-05-04T12:33"),
+        ("The shooting happened around 2 a.m. at a hall.", "2 a.m.", "2025-05-04T02"),
+    ]
+    assert _judge(rows)[0].status == "conflict"
+    assert not _judge(rows, incidents={"d0": "i1", "d1": "i2"})
+
+
+def test_a_round_up_of_several_shootings_is_compared_with_none():
+    roundup = doc(
+        "d0",
+        "The first shooting happened at 12:23 a.m. in Austin. The latest shooting happened after 11 p.m. in Chatham.",
+        "Outlet 0",
+    )
+    other = doc("d1", "The shooting happened at about noon on Fulton Street.", "Outlet 1")
+    claims = [
+        _time(roundup, "12:23 a.m.", "2025-05-04T00:23"),
+        _time(roundup, "11 p.m.", "2025-05-04T23"),
+        _time(other, "noon", "2025-05-04T12:00"),
+    ]
+    docs = [roundup, other]
+    assert not findings(claims, docs, {"d0": "e1", "d1": "e1"}, {"d0": "i1", "d1": "i1"})
+    assert findings(claims[:1] + claims[2:], docs, {"d0": "e1", "d1": "e1"}, {"d0": "i1", "d1": "i1"})
+
+
+def test_one_stated_day_does_not_wrap_round_midnight():
+    (f,) = _judge(
+        [
+            ("The shooting happened at 12:23 a.m. in Austin.", "12:23 a.m.", "2025-05-04T00:23"),
+            ("The shooting happened at 11:50 p.m. in Austin.", "11:50 p.m.", "2025-05-04T23:50"),
+        ]
+    )
+    assert f.status == "conflict"
+    (f,) = _judge(
+        [
+            ("The shooting happened at 12:05 a.m. in Austin.", "12:05 a.m.", "2025-05-05T00:05"),
+            ("The shooting happened at 11:50 p.m. in Austin.", "11:50 p.m.", "2025-05-04T23:50"),
+        ]
+    )
+    assert f.status == "agree"

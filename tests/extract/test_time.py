@@ -68,6 +68,32 @@ def test_not_time(sentence):
     assert [t.text for t in timex.extract(sentence, ANCHOR) if t.value] == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expr, anchored, unanchored",
+    [
+        ("The gunman entered about 4 p.m. Friday.", "4 p.m. Friday", "2020-02-28T16", "XXXX-WXX-5T16"),
+        ("They drove into the store at around 4.30am.", "4.30am", "2020-03-04T04:30", "XXXX-XX-XXT04:30"),
+        ("The quake hit at 17:06 hours local time.", "17:06 hours", "2020-03-04T17:06", "XXXX-XX-XXT17:06"),
+        ("The quake hit at 1353 (1023 GMT).", "1023 GMT", "2020-03-04T10:23", "XXXX-XX-XXT10:23"),
+        ("The quake hit at 1353 (1023 GMT).", "1353", "2020-03-04T13:53", "XXXX-XX-XXT13:53"),
+        ("It struck at 17:06 pm (1336 GMT).", "17:06 pm", "2020-03-04T17:06", "XXXX-XX-XXT17:06"),
+        ("The blast came Friday afternoon.", "Friday afternoon", "2020-02-28TAF", "XXXX-WXX-5TAF"),
+    ],
+)
+def test_clock_times_with_and_without_a_day(sentence, expr, anchored, unanchored):
+    """A clock time keeps its value in an undated report (TIMEX3's XXXX-XX-XX day), so two undated
+    reports of one event can still be compared to the minute."""
+    for anchor, value in ((ANCHOR, anchored), (None, unanchored)):
+        found = {t.text: t for t in timex.extract(sentence, anchor)}
+        assert expr in found, f"{expr!r} not tagged in {sentence!r}: {list(found)}"
+        assert (found[expr].value, found[expr].type) == (value, "TIME")
+
+
+@pytest.mark.parametrize("sentence", ["The score was 2:30 at the break.", "Chapter 1353 of the code."])
+def test_bare_numbers_are_not_clock_times(sentence):
+    assert [t.text for t in timex.extract(sentence, ANCHOR) if t.type == "TIME"] == []
+
+
 def test_no_anchor_keeps_relative_open():
     found = {t.text: t.value for t in timex.extract("It began on Sept. 27 and ended on Saturday, or yesterday.")}
     assert found["Sept. 27"] == "XXXX-09-27"

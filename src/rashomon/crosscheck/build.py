@@ -64,6 +64,7 @@ class CorpusState:
     story_of: dict[str, str] = field(default_factory=dict)  # document -> its story (stories of 2+ documents)
     # incidents
     event_of: dict[str, str] = field(default_factory=dict)  # document -> its event (incidents.events)
+    incident_of: dict[str, str] = field(default_factory=dict)  # document -> its coded incident
     tolls: list = field(default_factory=list)  # the incidents' casualty figures as findings (tolls.findings)
     reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> tolls.Reported
     # quantities

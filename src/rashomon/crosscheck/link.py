@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
 from . import measures, sources
+from .sentences import sentence_bounds
 
 # --------------------------------------------------------------- vocabularies
 # vocabulary tables, kept one compact block each (not reformatted)
@@ -93,7 +94,6 @@ _DAYS = r"\d{1,2}(?:[-–]\d{1,2})?"
 DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\s+|"
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
-DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—]{0,60}?\s[—–-]{1,2}\s*")
 CASUALTY = ("kill", "injure")
 AGE_AFTER = 25  # characters between an age and the name of its person after it (see person_aged)
 APPOSITION = re.compile(r",\s*(?:an?\s+|the\s+)?")  # "Ilse Marren, a 37-year-old"
@@ -166,18 +166,6 @@ class Facet:
 
 
 # ------------------------------------------------------------------ reading
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around ``text[start:end]``: from the previous terminator/newline to the next."""
-    left = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? ", '." ')))
-    s = 0 if left < 0 else left + (1 if text[left] == "\n" else 2)
-    cands = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
-    e = min(min(cands) + 1 if cands else len(text), len(text))
-    m = DATELINE.match(text, s, e)
-    if m and m.end() <= start:
-        s = m.end()
-    return s, e
-
-
 def _norm_source(s: str | None) -> str | None:
     if not s:
         return None

@@ -26,7 +26,8 @@ from datetime import date
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
-from .link import outlet_of, root_of, sentence_bounds
+from .link import outlet_of, root_of
+from .sentences import sentence_bounds
 
 STAGE = "crosscheck-moments@1"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
@@ -34,8 +35,10 @@ NEAR = 80  # characters between a time and the verb of its happening
 # fmt: off
 VERBS: dict[str, tuple[str, ...]] = {
     "struck": ("struck", "strike", "strikes", "hit", "hits", "jolted", "jolts", "shook", "rocked", "occurred",
-               "happened", "exploded", "explosion", "detonated", "erupted", "blast", "went"),
-    "entered": ("entered", "walked", "came", "burst", "rammed", "raided", "stormed", "arrived"),
+               "happened", "exploded", "explosion", "detonated", "erupted", "blast", "went", "quake", "earthquake",
+               "tremor", "registered", "recorded"),
+    "entered": ("entered", "walked", "came", "burst", "rammed", "raided", "stormed", "arrived", "drove", "smashed",
+                "crashed"),
     "fired": ("fired", "opened", "shooting", "gunfire"),
     "escaped": ("escaped", "escape", "fled", "fleeing"),
     "arrested": ("arrested", "captured", "surrendered", "caught", "detained"),
@@ -48,6 +51,7 @@ OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET":
            "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
 # fmt: on
 ZONE = re.compile(r"\s*\(?\s*(?:(local time)|([A-Z]{1,4})\b)")
+INSIDE = re.compile(r"\b([A-Z]{1,4})$")
 STAMP = re.compile(r"(?i)\b(?:updated|posted|published|modified)\b|@\s*$")
 # minutes after midnight; "early Monday morning" may be 2 a.m.; a night runs past midnight
 PARTS = {"MO": (0, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1200, 1800)}
@@ -96,9 +100,13 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
     near = [x for x in near if x[0] <= NEAR]
     if not near:
         return None
-    z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
-    zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
-    shown = text[claim.start : claim.end] + (f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else "")
+    shown = text[claim.start : claim.end]
+    if (inside := INSIDE.search(shown)) and _zone(inside[1]):
+        zone: str | None = _zone(inside[1])  # "1023 GMT": the zone is part of the expression
+    else:
+        z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
+        zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
+        shown += f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else ""
     return Moment(claim, lo, hi, zone, m["part"], min(near)[1], min(near)[0], shown)
 
 
@@ -134,10 +142,11 @@ def comparable(a: Moment, b: Moment) -> tuple[bool, bool]:
         return False, False  # days apart: two moments, whatever the clock says (a day off is an anchoring slip)
     if a.part and b.part:
         return a.part == b.part, a.part == b.part
+    wrap = not (day_a and day_a == day_b)  # one stated day: 12:23 a.m. and 11 p.m. are 23 hours apart
     if (ua := _utc(a)) and (ub := _utc(b)):
-        fits = _overlap(ua, ub)
+        fits = _overlap(ua, ub, wrap)
     elif (a.zone or "local") == (b.zone or "local"):
-        fits = _overlap((a.lo, a.hi), (b.lo, b.hi))
+        fits = _overlap((a.lo, a.hi), (b.lo, b.hi), wrap)
     else:
         return False, False
     # times that do not fit conflict only when both are clock times right next to their verb: an event
@@ -146,9 +155,9 @@ def comparable(a: Moment, b: Moment) -> tuple[bool, bool]:
     return fits or sure, fits
 
 
-def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
+def _overlap(x: tuple[int, int], y: tuple[int, int], wrap: bool = True) -> bool:
     day = 1440
-    return any(x[0] <= y[1] + k and y[0] + k <= x[1] for k in (-day, 0, day))
+    return any(x[0] <= y[1] + k and y[0] + k <= x[1] for k in ((-day, 0, day) if wrap else (0,)))
 
 
 def moments(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterator[Moment]:
@@ -167,17 +176,28 @@ def keys(claims: Iterable[Claim], documents: list[Document], event_of: dict[str,
             for m in moments(claims, by_id) if m.claim.doc in event_of]  # fmt: skip
 
 
-def findings(claims: Iterable[Claim], documents: list[Document], event_of: dict[str, str]) -> list[Finding]:
-    """One finding per happening of one event that two or more reports time (module docstring)."""
+def findings(
+    claims: Iterable[Claim], documents: list[Document], event_of: dict[str, str], incident_of: dict[str, str]
+) -> list[Finding]:
+    """One finding per happening of one event that two or more reports time (module docstring); times
+    that do not fit are weighed only between reports of one coded incident (``incident_of``): in an
+    event grouped loosely, two shootings of one night are two incidents, not a conflict."""
     by_id = {d.id: d for d in documents}
     groups: dict[tuple[str, str], list[Moment]] = defaultdict(list)
     for m in moments(claims, by_id):
         if m.claim.doc in event_of:
             groups[(event_of[m.claim.doc], m.happening)].append(m)
     out = []
-    for (_, happening), ms in sorted(groups.items()):
+    for (_, happening), found in sorted(groups.items()):
+        round_ups = _round_ups(found)
+        ms = [m for m in found if m.claim.doc not in round_ups]
         pairs = [(a, b) for a, b in combinations(ms, 2) if a.claim.doc != b.claim.doc]
-        judged = [(a, b, fits) for a, b in pairs for can, fits in [comparable(a, b)] if can]
+        judged = [
+            (a, b, fits)
+            for a, b in pairs
+            for can, fits in [comparable(a, b)]
+            if can and (fits or incident_of.get(a.claim.doc, a.claim.doc) == incident_of.get(b.claim.doc))
+        ]
         if not judged:
             continue
         members = {x.claim.id: x for a, b, _ in judged for x in (a, b)}
@@ -186,6 +206,20 @@ def findings(claims: Iterable[Claim], documents: list[Document], event_of: dict[
             status = "single_source"
         out.append(_finding(happening, list(members.values()), status, by_id))
     return out
+
+
+def _round_ups(ms: list[Moment]) -> set[str]:
+    """Documents that give two clock times of one happening that do not fit each other: a round-up of
+    several shootings ("the first shooting happened at 12:23 a.m. ... the latest after 11 p.m."), whose
+    times belong to different incidents and are compared with none."""
+    by_doc: dict[str, list[Moment]] = defaultdict(list)
+    for m in ms:
+        by_doc[m.claim.doc].append(m)
+    return {
+        doc
+        for doc, xs in by_doc.items()
+        if any(not (a.part or b.part) and comparable(a, b) == (True, False) for a, b in combinations(xs, 2))
+    }
 
 
 def _finding(happening: str, ms: list[Moment], status: Status, by_id: dict[str, Document]) -> Finding:

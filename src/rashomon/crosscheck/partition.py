@@ -54,9 +54,14 @@ def date_groups(
 
 
 def date_findings(
-    claims: list[Claim], documents: list[Document], story_of: dict[str, str], event_of: dict[str, str] | None = None
+    claims: list[Claim],
+    documents: list[Document],
+    story_of: dict[str, str],
+    event_of: dict[str, str] | None = None,
+    incident_of: dict[str, str] | None = None,
 ) -> list[Finding]:
-    return verdict.date_findings(claims, documents, story_of) + moments.findings(claims, documents, event_of or {})
+    found = moments.findings(claims, documents, event_of or {}, incident_of or {})
+    return verdict.date_findings(claims, documents, story_of) + found
 
 
 def quote_shingles(quotes_: Sequence[QuoteClaim], documents: list[Document]) -> list[set[int]]:

@@ -204,7 +204,8 @@ def dates(b: Build) -> None:
             claims = b.store.claims_of(ids=b.scratch.date_claims(groups))
             docs = b.with_copies(b.documents(sorted({c.doc for c in claims})))
             events = {d.id: b.state.event_of[d.id] for d in docs if d.id in b.state.event_of}
-            yield (claims, docs, b.stories_of(d.id for d in docs), events)
+            coded = {d.id: b.state.incident_of[d.id] for d in docs if d.id in b.state.incident_of}
+            yield (claims, docs, b.stories_of(d.id for d in docs), events, coded)
 
     _stage(b, b.map(partition.date_findings, parts()))
 
@@ -289,6 +290,7 @@ def code_incidents(b: Build) -> None:
     scored = incident_links.scores(found)
     coded = incidents.incidents(found, b.options.incident_policy, scored)
     st.event_of = incidents.events(found, scored)
+    st.incident_of = {d: i.id for i in coded for d in i.documents}
     st.tolls = [f for i in coded for f in tolls.findings(i, st.root)]
     backing = sorted({c for f in st.tolls for c in f.claims})
     st.reported = tolls.reported(st.tolls, b.store.claims_of(ids=backing, kinds=["casualty"]))
@@ -316,7 +318,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("incidents", 2, "document batch (facts), then place (grouping)",
          reads=("claims:casualty,time", "documents", "entity_mentions", "state.order", "state.root",
                 "state.family", "state.entities", "state.position", "state.publication"),
-         writes=("incidents", "state.event_of", "state.tolls", "state.reported"), step=code_incidents),
+         writes=("incidents", "state.event_of", "state.incident_of", "state.tolls", "state.reported"),
+         step=code_incidents),
     Pass("scan", 2, "document batch",
          reads=("claims", "documents", "entity_mentions", "state.order", "state.root", "state.family",
                 "state.entities", "state.position", "state.publication", "state.story_of", "state.event_of"),
@@ -329,7 +332,7 @@ PASSES: tuple[Pass, ...] = (
          step=incident_tolls),
     Pass("dates", 2, "event key (dates), event and happening (times of day)",
          reads=("scratch:dates", "claims", "documents", "state.root", "state.family", "state.publication",
-                "state.story_of", "state.event_of"),
+                "state.story_of", "state.event_of", "state.incident_of"),
          writes=("findings",), step=dates),
     Pass("quotes", 2, "quote blocking component",
          reads=("scratch:shingles", "claims", "documents", "state.quotes", "state.root", "state.family",

@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
 from ..records import Claim, Document, EventClaim, QuantityClaim, TimeClaim, TimelineEntry
-from .link import outlet_of, sentence_bounds
+from .link import outlet_of
+from .sentences import DATELINE, sentence_bounds
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP = {
@@ -79,7 +80,6 @@ _MONTHS = (
     "November",
     "December",
 )
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—–]{0,60}?\s[—–-]{1,2}\s*")
 # event labels that say nothing without their sentence: a relative pronoun or a bare pronoun as actor
 _WEAK_ACTOR = {"who", "which", "that", "it", "they", "he", "she", "we", "this", "these", "those", "there"}
 
@@ -205,7 +205,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     stop = text.rfind(". ", 0, start)
     a = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     b = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    m = _DATELINE.match(text, a, b)
+    m = DATELINE.match(text, a, b)
     if m and m.end() < b:  # a span starting in the dateline is about the sentence after it
         a = m.end()
     s = " ".join(text[a:b].split())
@@ -241,7 +241,7 @@ def _filing_date_only(c: Claim, when: str, doc: Document, stated: list[tuple[int
 def _in_dateline(text: str, pos: int) -> bool:
     """Whether ``pos`` falls in a dateline ("PORT AVEN, 2 May 2025 (Meridian Wire) —") opening its line."""
     a = text.rfind("\n", 0, pos) + 1
-    m = _DATELINE.match(text, a)
+    m = DATELINE.match(text, a)
     return bool(m and pos < m.end())
 
 

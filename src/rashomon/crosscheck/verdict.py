@@ -32,7 +32,8 @@ from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, 
 from ..unionfind import UnionFind
 from . import sources
 from .clusters import blocks, cluster, compatible, different_years, neighbours
-from .link import DATELINE, WORD, Facet, outlet_of, root_of, sentence_bounds
+from .link import WORD, Facet, outlet_of, root_of
+from .sentences import DATELINE, sentence_bounds
 
 STAGE = "crosscheck@2"
 EVENT_NOUNS = (

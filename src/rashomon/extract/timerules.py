@@ -289,8 +289,8 @@ class _Resolver:
     def _r_partday(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         w, p = g["w"].lower(), g["p"].lower()
         code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}[p]
-        if self.day is None:
-            return "TIME", None
+        if self.day is None:  # an undated report: the weekday's part of the day, or the part alone
+            return "TIME", f"XXXX-WXX-{WEEKDAYS[w]}T{code}" if w in WEEKDAYS else f"XXXX-XX-XXT{code}"
         if w in WEEKDAYS:
             d = self._weekday_date(s, WEEKDAYS[w], "")
         else:
@@ -442,15 +442,18 @@ class _Resolver:
 
     def _r_clock(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         hm = _clock(g["c"])
-        if self.day is None or hm is None:
+        if hm is None:
             return "TIME", None
-        return "TIME", f"{self.day.isoformat()}T{hm}"
+        # no day to anchor it on (an undated report): the clock time alone, as TIMEX3 writes it
+        return "TIME", f"{self.day.isoformat() if self.day else 'XXXX-XX-XX'}T{hm}"
 
     def _r_clockdate(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         hm = _clock(self.text[g["clock"].start : g["clock"].end])
         _, day = self.resolve(g["date"])
-        if day is None or hm is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        if hm is None:
             return "TIME", None
+        if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d|XXXX-WXX-\d", day):
+            day = "XXXX-XX-XX"  # the clock time alone: its day is not known
         return "TIME", f"{day}T{hm}"
 
 
@@ -464,10 +467,12 @@ def _clock(text: str) -> str | None:
         return "12:00"
     if t.startswith("midnight"):
         return "24"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])", t)
-    if not m:
+    m = re.match(r"(\d{1,2})(?:[:.]?(\d\d))?\s*([ap]\.?m\b)?", t)
+    if not m or (m[3] is None and m[2] is None):
         return None
-    h = int(m[1]) % 12 + (12 if m[3] == "p" else 0)
+    h = int(m[1])
+    if m[3] and h <= 12:  # "17:06 pm" is a 24-hour clock with a stray suffix
+        h = h % 12 + (12 if m[3][0] == "p" else 0)
     return f"{h:02d}:{m[2]}" if m[2] else f"{h:02d}"
 
 

@@ -44,7 +44,15 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?
 _REL = r"(?:this|last|next|the past|the last|the next|the coming|this coming|this past|the previous|the following)"
 _MOD = r"(?:(?:the\s+)?(?:early|late|mid|end of|beginning of|start of|middle of)[\s-]+|mid-)"
 _PART = r"(?:morning|afternoon|evening|night|tonight)"
-_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC))?|noon|midnight)"
+_ZONES = r"(?:[ECMP][SD]T|GMT|UTC)"
+# "5 p.m.", "4.30am", "17:06 pm"; a 24-hour clock only where the words say it is one ("17:06 hours",
+# "13:36 GMT", "1023 GMT"), since "2:30" alone may be a score and "1353" a number
+_CLOCK = (
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+" + _ZONES + r")?"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hours|hrs)\b|(?=\s*(?:local\s+time|\(|" + _ZONES + r")))(?:\s+" + _ZONES + r")?"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*" + _ZONES + r"|(?<=\bat\s)(?:[01]\d|2[0-3])[0-5]\d(?=\s*\(\s*\d{3,4}\s*" + _ZONES + r")"
+    r"|noon|midnight)"
+)
 
 #: (name, pattern); every name has a resolver ``_r_<name>``. Longest match wins, then list order.
 PATTERNS: list[tuple[str, str]] = [
