@@ -96,18 +96,40 @@ def test_an_age_is_an_attribute_of_its_person_not_a_duration():
     b = "The 37-year-old Ilse Marren landed in Port Aven."
     c = "Oren Vasquel, a 52-year-old pilot, landed in Port Aven."
     rows = [
-        ("A", "2025-05-04", a, "37-year-old", 37, {"unit": "year"}),
-        ("B", "2025-05-04", b, "37-year-old", 37, {"unit": "year"}),
-        ("C", "2025-05-04", c, "52-year-old", 52, {"unit": "year"}),
+        ("A", "2025-05-04", a, "37-year-old", 37, {"unit": "year", "what": "age"}),
+        ("B", "2025-05-04", b, "37-year-old", 37, {"unit": "year", "what": "age"}),
+        ("C", "2025-05-04", c, "52-year-old", 52, {"unit": "year", "what": "age"}),
     ]
     ents = [
-        _person("e_marren", "Ilse Marren", [("d0", 0, 11), ("d1", 20, 31)]),
+        _person("e_marren", "Ilse Marren", [("d0", 0, 11), ("d1", 16, 27)]),
         _person("e_vasquel", "Oren Vasquel", [("d2", 0, 12)]),
     ]
     findings, facets = _findings(rows, entities=ents)
     assert [f.key for f in facets] == ["age/e_marren", "age/e_marren", "age/e_vasquel"]
     (f,) = _linked(findings)
     assert f.status == "agree" and len(f.claims) == 2
+
+
+def test_ages_in_a_list_belong_to_the_name_before_and_move_on_between_reports_a_year_apart():
+    a = "Omar Pell, 18, and Tamsin Crole, 20, were hurt in Port Aven."
+    b = "Tamsin Crole, 20, was hurt in Port Aven."
+    c = "Tamsin Crole, 21, testified in Port Aven."
+    age = {"unit": "year", "what": "age"}
+    ents = [
+        _person("e_pell", "Omar Pell", [("d0", 0, 9)]),
+        _person("e_crole", "Tamsin Crole", [("d0", 19, 31), ("d1", 0, 12), ("d2", 0, 12)]),
+    ]
+    rows = [("A", "2025-05-04", a, "18", 18, age), ("B", "2025-05-05", b, "20", 20, age)]
+    findings, facets = _findings(rows, entities=ents)
+    assert [f.key for f in facets] == ["age/e_pell", "age/e_crole"]
+    assert not _linked(findings)
+    rows = [("A", "2025-05-04", b, "20", 20, age), ("B", "2026-06-01", c, "21", 21, age)]
+    ents = [_person("e_crole", "Tamsin Crole", [("d0", 0, 12), ("d1", 0, 12)])]
+    (f,) = _linked(_findings(rows, entities=ents)[0])
+    assert f.status == "update" and "Tamsin Crole aged 20" in f.summary
+    rows = [("A", "2025-05-04", b, "20", 20, age), ("B", "2025-05-06", c, "21", 21, age)]
+    (f,) = _linked(_findings(rows, entities=ents)[0])
+    assert f.status == "conflict"
 
 
 def test_magnitudes_conflict_and_aftershocks_stay_apart():
@@ -170,7 +192,7 @@ def test_a_noun_the_vocabulary_does_not_know_is_its_own_thing():
 
 
 def test_an_age_in_apposition_is_an_age_not_a_toll():
-    rows = [("A", "2025-05-04", "Ilse Banky, 40, died in Port Aven.", "40", 40, {"predicate": "die"})]
+    rows = [("A", "2025-05-04", "Ilse Banky, 40, died in Port Aven.", "40", 40, {"what": "age", "unit": "year"})]
     ents = [_person("e_banky", "Ilse Banky", [("d0", 0, 10)])]
     (f,) = _findings(rows, entities=ents)[1]
     assert f.key == "age/e_banky"

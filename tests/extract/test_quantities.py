@@ -99,6 +99,30 @@ def test_not_quantities(nlp, text, needle):
     assert not [c for c in _claims(nlp, text) if c.start <= pos < c.end]
 
 
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        ("Ilse Banky, 40, died in Port Aven.", "40"),
+        ("Capt. Tom Harl and Trooper Bill Ostra, both 51, died at the scene.", "51"),
+        ("The 37-year-old Ilse Marren landed.", "37"),
+        ("A man aged 64 was hurt.", "64"),
+        ("Jane Doe (37) was charged.", "37"),
+    ],
+)
+def test_ages_are_marked_as_ages_of_persons(nlp, text, needle):
+    c = _at(_claims(nlp, text), text, needle)
+    assert (c.what, c.unit, c.predicate) == ("age", "year", None)
+
+
+@pytest.mark.parametrize(
+    "text, needle",
+    [("In Velmora, 40, mostly children, were hurt.", "40"), ("Four men robbed the bank.", "Four")],
+)
+def test_counts_are_not_ages(nlp, text, needle):
+    claims = [c for c in _claims(nlp, text) if c.start <= text.index(needle) < c.end]
+    assert all(c.what != "age" for c in claims)
+
+
 def test_year_list_is_one_claim(nlp):
     text = "The two states fought three border wars, in 1921, 1934, and 1950."
     claims = _claims(nlp, text)

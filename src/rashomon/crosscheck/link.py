@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..extract.casualty_people import PEOPLE as PEOPLE_NOUNS
 from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
 from . import measures, sources
 from .sentences import sentence_bounds
@@ -95,8 +96,12 @@ DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 CASUALTY = ("kill", "injure")
-AGE_AFTER = 25  # characters between an age and the name of its person after it (see person_aged)
-APPOSITION = re.compile(r",\s*(?:an?\s+|the\s+)?")  # "Ilse Marren, a 37-year-old"
+AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person after it (see person_aged)
+# "Ilse Marren, a 37-year-old", "Jane Doe, 37", "Tom Tennant and Bill Hakim, both 51", "Jane Doe (37)"
+APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")
+# "37-year-old Capt. Tom Tennant": only the age's own words and titles between it and the name
+AGE_TO_NAME = re.compile(r"(?:-?\s*(?:years?|yrs?))?(?:[\s-]*old)?\s+(?:(?:[A-Z][\w.'’-]*|state)\s+)*")
+PERSON_NOUN = re.compile(r"\s+(?:" + "|".join(sorted(PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 LEAD = 600  # characters of a report's headline and first sentences, where it states its own figures
 CUE_NEAR = 30  # characters: a cue word this close to the number is its predicate whatever the parse says
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
@@ -312,6 +317,7 @@ class MentionIndex:
     def __init__(self, entities: list[Entity]):
         self.by_doc: dict[str, list[tuple[int, int, str, str, bool]]] = {}
         self.persons: dict[str, list[tuple[int, int, str]]] = {}
+        self.names = {e.id: e.name for e in entities if e.type == "PERSON"}
         for e in entities:
             place = e.type == "GPE"
             for m in e.mentions:
@@ -320,15 +326,20 @@ class MentionIndex:
                     self.persons.setdefault(m.doc, []).append((m.start, m.end, e.id))
 
     def person_aged(self, doc: str, text: str, start: int, end: int) -> str | None:
-        """Whose age the figure at ``start:end`` of ``text`` is: the person named right after it ("the
-        37-year-old Ilse Marren"), else the one it stands in apposition to ("Ilse Marren, a 37-year-old
-        pilot"); None when neither."""
+        """Whose age the figure at ``start:end`` of ``text`` is: the person it stands in apposition to
+        ("Jane Doe, 37,", "Ilse Marren, a 37-year-old pilot"), else the person an "N-year-old" names
+        right after it ("the 37-year-old Ilse Marren"; not "a 16-year-old Kent boy", where the name
+        is a place); None when neither."""
         people = self.persons.get(doc, ())
-        after = [(s - end, eid) for s, _, eid in people if 0 <= s - end <= AGE_AFTER]
-        if after:
-            return min(after)[1]
-        before = [eid for _, e, eid in people if 0 <= start - e <= 8 and APPOSITION.fullmatch(text[e:start])]
-        return before[0] if before else None
+        before = [
+            (start - e, eid) for _, e, eid in people if 0 <= start - e <= 8 and APPOSITION.fullmatch(text[e:start])
+        ]
+        if before:
+            return min(before)[1]
+        for s, e, eid in sorted(p for p in people if 0 <= p[0] - end <= AGE_TO_NAME_MAX):
+            if AGE_TO_NAME.fullmatch(text, end, s) and not PERSON_NOUN.match(text, e):
+                return eid
+        return None
 
     def people(self, doc: str, start: int, end: int) -> frozenset[str]:
         """The people named between ``start`` and ``end``."""
@@ -363,7 +374,7 @@ def facet(
     num_end = start + _number_end(text[start:end])
     after = text[num_end : min(e, num_end + 60)]
     before = text[max(s, start - 12) : start]
-    kind = measures.kind(claim, before, text[num_end : num_end + 12], sentence, start - s)
+    kind = measures.kind(claim, sentence, start - s)
     thing, category, dur_unit, noun = thing_class(claim, after) if kind is None else (None, None, None, "")
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
     head = measures.head(claim.what)
@@ -372,7 +383,7 @@ def facet(
         thing = None  # "three holdouts", "two jurors": a noun the vocabulary does not know is its own thing
     if pred in CASUALTY and thing is None and not head and kind is None and claim.unit is None:
         thing = "people"  # "five hurt", "Two were killed": a casualty count counts people
-    interval, display = interval_of(claim, _lead(text[start:num_end]), thing in ("people", "settlement"))
+    interval, display = interval_of(claim, _lead(text[start:num_end]), thing in ("people", "settlement") or kind == "age")
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)
         interval = Interval(interval.lo * k, interval.hi * k)
@@ -406,6 +417,9 @@ def facet(
         m = ACCORDING.search(sentence) or SAID.search(sentence)
         attr = m.group(1) if m else None
     sp = SCOPE_PHRASE.search(clause)
+    scope = sp.group(1).strip() if sp else ""
+    if kind == "age":  # whose age it is, for the summary: "Brian Nichols aged 37"
+        scope = mentions.names.get(person or "", "")
     return Facet(
         claim=claim,
         outlet=outlet_of(doc),
@@ -429,7 +443,7 @@ def facet(
         places=places,
         entities=ids,
         attributed=_norm_source(attr),
-        scope=sp.group(1).strip() if sp else "",
+        scope=scope,
         story=story,
         years=years,
         event=event,

@@ -46,10 +46,6 @@ RATES: dict[str, float] = {
 RATE_TOLERANCE = 0.25  # a sum converted between currencies may be this far (relative) off
 CONVERSION_TOLERANCE = 0.07  # ... and a length, area, speed or mass converted between units
 AREA_BEFORE = re.compile(r"(?:square|sq\.?)[\s-]*$", re.I)
-AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
-AGE_BEFORE = re.compile(r"\baged?\s*$", re.I)
-APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w.'’-]+,\s*$")  # "Banky, 40, died": a name, its age, a comma
-APPOSITION_AFTER = re.compile(r"^\s*,")
 MAGNITUDE = re.compile(r"\b(?:magnitude|richter|quake|earthquake|temblor|tremor)\b", re.I)
 GENERIC_VERBS = frozenset(("be", "have", "say", "tell", "report", "add", "make", "get", "give", "include", "use"))
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -68,14 +64,10 @@ def dimension(claim: QuantityClaim, before: str) -> tuple[str, float] | None:
     return UNITS.get(unit)
 
 
-def is_age(claim: QuantityClaim, before: str, after: str) -> bool:
-    """ "a 37-year-old", "37 years old", "aged 37", "Nichols, 37," (an attribute of a person, not a
-    duration nor a count)."""
-    v = claim.value
-    if not isinstance(v, (int, float)) or not 0 < v < 125 or v != int(v):
-        return False
-    apposition = APPOSITION_BEFORE.search(before) and APPOSITION_AFTER.match(after)
-    return bool(AGE_AFTER.match(after) or AGE_BEFORE.search(before) or apposition)
+def is_age(claim: QuantityClaim) -> bool:
+    """A person's age ("the 37-year-old", "aged 37", "Nichols, 37,"), as the quantity extractor marks it:
+    an attribute of a person, never a duration nor a count."""
+    return claim.what == "age"
 
 
 def magnitude(claim: QuantityClaim, sentence: str, offset: int) -> str | None:
@@ -105,9 +97,9 @@ def widened(lo: float, hi: float, tol: float) -> tuple[float, float]:
     return lo * (1 - tol), (hi * (1 + tol) if math.isfinite(hi) else hi)
 
 
-def kind(claim: QuantityClaim, before: str, after: str, sentence: str, offset: int) -> str | None:
+def kind(claim: QuantityClaim, sentence: str, offset: int) -> str | None:
     """ "age", "magnitude" (or "aftershock"), or None for any other figure."""
-    if is_age(claim, before, after):
+    if is_age(claim):
         return "age"
     return magnitude(claim, sentence, offset)
 

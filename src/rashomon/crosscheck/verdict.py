@@ -26,14 +26,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from datetime import date
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
-from . import sources
 from .clusters import blocks, cluster, compatible, different_years, neighbours
 from .link import WORD, Facet, outlet_of, root_of
 from .sentences import DATELINE, sentence_bounds
+from .summaries import summarize, verb_of
 
 STAGE = "crosscheck@2"
 EVENT_NOUNS = (
@@ -186,11 +187,39 @@ def _is_update(members: list[Facet]) -> bool:
     return True
 
 
+AGE_SEASON = 90  # days between two reports after which an age one year higher may be a birthday
+
+
+def _aged(members: list[Facet]) -> bool:
+    """A person's age given in reports far enough apart for a birthday to fall between them: 38 in
+    the April 2007 reports, 39 at the April 2008 verdict; each higher age published later, by no more
+    years than passed."""
+    ages = [
+        (p, date.fromisoformat(f.published[:10]))
+        for f in members
+        if f.measure and f.measure[0] == "age" and f.published and (p := _point(f)) is not None
+    ]
+    if len(ages) < len(members):
+        return False
+    if len({a for a, _ in ages}) < 2:
+        return False
+    return all(
+        a == b or (a < b) == (da < db) and abs(b - a) <= _birthdays(abs((db - da).days))
+        for (a, da), (b, db) in combinations(ages, 2)
+    )
+
+
+def _birthdays(days: int) -> int:
+    """How many birthdays a person may have had in ``days``: one in a season or more (a birthday in a
+    few days is rarer than a reporting slip), one a year after that."""
+    return max(round(days / 365.25), 1 if days >= AGE_SEASON else 0)
+
+
 def judge(members: list[Facet]) -> Status:
     """The status of one cluster of scope-compatible claims."""
     if len({f.root for f in members}) < 2:
         return "single_source"  # one document, or one original and its copies
-    if _is_update(members):
+    if _is_update(members) or _aged(members):
         return "update"  # checked first: "at least 22" then "31" is compatible, but it is news
     pairs = [(a, b) for a, b in combinations(members, 2) if a.claim.doc != b.claim.doc]
     if all(compatible(a, b) for a, b in pairs):
@@ -204,71 +233,6 @@ def judge(members: list[Facet]) -> Status:
     if not any(_context_shared(a, b) and _stated(a) and _stated(b) for a, b in clashing):
         return "unknown"
     return "conflict"
-
-
-# --------------------------------------------------------------- summaries
-def _verb(pred: str | None) -> str:
-    return {
-        "kill": "killed",
-        "injure": "injured",
-        "capture": "taken",
-        "control": "controlled",
-        "siege": "under siege",
-        "displace": "displaced",
-        "arrest": "arrested",
-        "shoot": "shot",
-        "vote": "votes",
-    }.get(pred or "", "")
-
-
-def _phrase(f: Facet) -> str:
-    """ "9 people killed in the strike on the Harbour Market on Saturday"."""
-    what = (f.claim.what or "").strip()
-    if f.thing == "duration":
-        return f"{f.display} ({(what or f.pred_word or _verb(f.pred)).lower()})"
-    if f.thing == "territory":
-        noun = f"of {what}" if what else "of the territory"
-    else:
-        noun = what if what and len(what) < 40 else (f.noun or f.category or f.thing or "")
-    verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else _verb(f.pred)
-    if verb and (verb.endswith("ing") or (f.pred in ("kill", "injure", "shoot") and verb.endswith("s"))):
-        # "killing 12", "kills 9" read "12 killed" after the figure
-        verb = _verb(f.pred) or verb
-    if f.noun in ("death", "deaths", "fatality", "fatalities"):  # "the military death toll to 633": 633 military deaths
-        lead = what[: what.lower().find(f.noun)] if f.noun in what.lower() else ""
-        noun, verb = f"{lead}{'death' if f.display == '1' else 'deaths'}".strip(), ""
-    place = ""
-    if f.places and not any(p in f.scope.lower() for p in f.places):
-        place = f" in {sorted(f.places)[0].title()}"
-    scope = f" {f.scope[0].lower()}{f.scope[1:]}" if f.scope else ""
-    if f.display == "1" and noun == "people":
-        noun = "person"
-    words = (verb, f.display, noun) if f.thing in ("settlement", "territory") else (f.display, noun, verb)
-    return " ".join(b for b in words if b) + place + scope
-
-
-def summarize(status: str, members: list[Facet]) -> str:
-    """1–2 sentences a journalist can read: who says what, and the verdict."""
-    by_value: dict[str, list[Facet]] = {}
-    for f in members:
-        by_value.setdefault(f.display, []).append(f)
-    parts = []
-    for fs in sorted(by_value.values(), key=lambda fs: (fs[0].published or "", fs[0].display)):
-        outlets = ", ".join(sorted({f.outlet for f in fs})) + sources.explain(
-            {f.source for f in fs}, {f.outlet for f in fs}
-        )
-        when = f" ({fs[0].published[:10]})" if status == "update" and fs[0].published else ""
-        told = max(fs, key=lambda f: len(f.scope))  # the report that says most about its scope
-        parts.append(f"{outlets}{when}: {_phrase(told)}")
-    tail = {
-        "agree": "the figures agree",
-        "conflict": "the figures conflict",
-        "scope_difference": "different scope, not a contradiction",
-        "update": "a running figure that rose in later reports",
-        "single_source": "one independent source only",
-        "unknown": "the figures differ but it is unclear they count the same thing",
-    }[status]
-    return "; ".join(parts) + f" — {tail}."
 
 
 # ----------------------------------------------------------------- findings
@@ -409,7 +373,7 @@ def _scope_finding(parts: list[tuple[list[Facet], Status]]) -> Finding:
         body = summarize("scope_difference", fs).rsplit(" — ", 1)[0]
         note = f" ({_IN_GROUP[status]})" if status in _IN_GROUP and len({f.display for f in fs}) > 1 else ""
         pieces.append(f"{scope_label(fs)} — {body}{note}")
-    what = f"{members[0].thing or 'figures'} {_verb(members[0].pred) or members[0].pred or ''}".strip()
+    what = f"{members[0].thing or 'figures'} {verb_of(members[0].pred) or members[0].pred or ''}".strip()
     summary = (
         f"{what[0].upper()}{what[1:]}, counted over {len(parts)} scopes: "
         + "; ".join(f"({n}) {p}" for n, p in enumerate(pieces, 1))

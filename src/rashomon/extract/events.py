@@ -16,6 +16,7 @@ Precision over recall: the timeline is built from these.
 from __future__ import annotations
 
 from ..records import Claim, Document, EventClaim, TimeClaim, claim_id
+from .timerules import is_absolute
 
 STAGE = "events@1"
 NOT_EVENTS = {
@@ -162,6 +163,10 @@ def _place(v, ents) -> str | None:
     return None
 
 
+def _precision(value: str) -> tuple[bool, int]:
+    return is_absolute(value), len(value)
+
+
 def _clause_time(v, times) -> str | None:
     lo, hi = v.left_edge.idx, v.right_edge.idx + len(v.right_edge)
     best = None
@@ -175,7 +180,8 @@ def _clause_time(v, times) -> str | None:
         # the expression must belong to this verb, not to a clause nested under it
         while anc.i != v.i and anc.head.i != anc.i and not (anc.pos_ == "VERB" and anc.i != v.i):
             anc = anc.head
-        if anc.i == v.i and (best is None or len(t.value_iso) > len(best)):
+        # the most precise value, and a day on the calendar before an open one ("XXXX-XX-XXT16:00")
+        if anc.i == v.i and (best is None or _precision(t.value_iso) > _precision(best)):
             best = t.value_iso
     return best
 

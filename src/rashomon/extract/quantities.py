@@ -26,13 +26,14 @@ Field conventions (the :class:`~rashomon.records.QuantityClaim` contract):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@1"
+STAGE = "quantities@2"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
@@ -56,6 +57,7 @@ class _Q:
     what: str | None = None
     head: int | None = None  # token index of the counted noun (or the number)
     vague: bool = False
+    age: bool = False  # a person's age (see _age)
 
 
 def bounds(claim: QuantityClaim) -> tuple[float | None, float | None]:
@@ -265,9 +267,35 @@ def _number_run(sdoc, i: int) -> _Q | None:
     return q
 
 
+_AGE_AFTER = re.compile(r"(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages?)\s*$", re.I)
+_NOT_PERSON = {"GPE", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "FAC"}
+
+
+def _age(sdoc, q: _Q) -> bool:
+    """A person's age, never a count nor a duration: "a 37-year-old", "37 years old", "aged 37",
+    "Nichols, 37, said", "Tennant and Hakim, both 51,", "Jane Doe (37)"."""
+    v = q.value
+    if not isinstance(v, float) or not v.is_integer() or not 0 < v < 125 or q.num_end - q.num_start != 1:
+        return False
+    i, tok, text = q.num_start, sdoc[q.num_start], sdoc.text
+    if _AGE_AFTER.match(text, tok.idx + len(tok.text)) or _AGE_BEFORE.search(text[max(0, tok.idx - 8) : tok.idx]):
+        return True
+    prev = sdoc[i - 1] if i > 0 else None
+    nxt = sdoc[q.num_end].text if q.num_end < len(sdoc) else ""
+    k = i - 2 if prev is not None and prev.lower_ not in ("both", "all") else i - 3  # "Tennant and Hakim, both 51,"
+    if k < 0 or prev is None or sdoc[k + 1].text not in (",", "(") or (prev.text == "(") != (nxt == ")"):
+        return False
+    name = sdoc[k]
+    return name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PERSON and nxt in (",", ";", ")", ".")
+
+
 def _keep(sdoc, q: _Q, blocked) -> bool:
     if q.unit == "skip":
         return False
+    if _age(sdoc, q):
+        q.age, q.unit = True, "year"
+        return True
     i = q.num_start
     tok = sdoc[i]
     nxt = sdoc[q.num_end] if q.num_end < len(sdoc) else None
@@ -300,16 +328,6 @@ def _keep(sdoc, q: _Q, blocked) -> bool:
         and nxt.is_title | nxt.is_upper
     ):
         return False  # "787 Dreamliner", "575 Wilbraham Road", "90049 ZIP Code"
-    if (
-        plain
-        and prev is not None
-        and prev.text == ","
-        and nxt is not None
-        and nxt.text == ","
-        and i > 1
-        and sdoc[i - 2].pos_ == "PROPN"
-    ):
-        return False  # an age in apposition: "Senard, 65, said"
     return not _is_identifier(sdoc, i, has_unit)
 
 
@@ -453,6 +471,8 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
             q.approx, q.change = True, "<"
         if q.direction:  # the hedge is kept in low/high/approx
             q.change = q.direction
+        if q.age:  # an attribute of the person, not what the clause's verb counts
+            fields.update(what="age", predicate=None)
         start_c = sdoc[q.start].idx
         last = sdoc[end_tok - 1]
         end_c = last.idx + len(last.text)
