@@ -383,7 +383,9 @@ def facet(
         thing = None  # "three holdouts", "two jurors": a noun the vocabulary does not know is its own thing
     if pred in CASUALTY and thing is None and not head and kind is None and claim.unit is None:
         thing = "people"  # "five hurt", "Two were killed": a casualty count counts people
-    interval, display = interval_of(claim, _lead(text[start:num_end]), thing in ("people", "settlement") or kind == "age")
+    interval, display = interval_of(
+        claim, _lead(text[start:num_end]), thing in ("people", "settlement") or kind == "age"
+    )
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)
         interval = Interval(interval.lo * k, interval.hi * k)
