@@ -51,6 +51,7 @@ from .leftovers import (
     DATE_PREFIX,
     INLINE_TEASER,
     LABELLED,
+    PLAYLIST_ITEM,
     caption_label,
     copyright_line,
     interface,
@@ -73,6 +74,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _NAME_SEQ = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F.'’-]*$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*|>]|\d{1,3}[.)]\s)")
+_RUN_ON = re.compile(r"(?:https?://|www\.|\S+@|\(?\d)")
 _PARAGRAPH = 12  # words: a block at least this long is a body paragraph
 
 
@@ -190,7 +192,7 @@ def _pull_quotes(blocks: list[Block], keep: list[int]) -> list[int]:
         candidates = sorted({j for js in postings for j in js})
         for j in candidates:
             p = toks[j]
-            if j == i or j in found_set or len(p) < 1.25 * len(q) or len(qs & sets[j]) < 0.8 * len(qs):
+            if j >= i or j in found_set or len(p) < 1.25 * len(q) or len(qs & sets[j]) < 0.8 * len(qs):
                 continue
             budget -= len(q) * len(p) // 4 + len(p)  # the matcher's work grows with both lengths
             if budget < 0:
@@ -200,7 +202,9 @@ def _pull_quotes(blocks: list[Block], keep: list[int]) -> list[int]:
                     SequenceMatcher(None, [], p, autojunk=False),
                     {tuple(p[k : k + 3]) for k in range(len(p) - 2)},
                 )
-            if _contained(q, p, *matchers[j]) >= 0.8:
+            # a pull quote opens as its source's sentence does: "Both men are charged with ..." is a
+            # sentence of its own beside "... charged both with ...", not a quote of it
+            if (len(q) < 3 or tuple(q[:3]) in matchers[j][1]) and _contained(q, p, *matchers[j]) >= 0.8:
                 found.append(i)
                 found_set.add(i)
                 break
@@ -222,6 +226,13 @@ def _whole_lines(blocks: list[Block]) -> dict[int, str]:
             rules[i] = "copyright"
         elif caption_label(b.text):
             rules[i] = "caption"
+    run = [i for i, b in enumerate(blocks) if PLAYLIST_ITEM.match(b.text)]
+    for k, i in enumerate(run):  # a line of a run of three or more video titles with durations
+        if any(
+            0 <= k + d < len(run) and 0 <= k + d + 2 < len(run) and run[k + d + 2] - run[k + d] == 2
+            for d in (-2, -1, 0)
+        ):
+            rules.setdefault(i, "interface")
     return rules
 
 
@@ -259,6 +270,8 @@ def _tail(blocks: list[Block], rules: dict[int, str]) -> None:
     while i > 0:
         b = blocks[i]
         rule = rules.get(i) or tail_rule(b.text) or ("link_list" if link_header(b.text) else None)
+        if rule and i not in rules and _continues(blocks[i - 1], b):
+            break  # "... to make a donation, visit" + a URL line: the end of a sentence of the story
         if rule:
             rules[i] = rule
             i -= 1
@@ -270,6 +283,14 @@ def _tail(blocks: list[Block], rules: dict[int, str]) -> None:
             i = j - 1
             continue
         break
+
+
+def _continues(block: Block, nxt: Block) -> bool:
+    """A body paragraph whose sentence runs on into the next line: it has no final punctuation,
+    and the next line is a link, an address or a number that could end it, or starts in lower case."""
+    if len(block.text.split()) < 5 or not block.text[-1].isalnum():
+        return False
+    return bool(_RUN_ON.match(nxt.text)) or nxt.text[0].islower()
 
 
 def _teasers_from(blocks: list[Block], i: int) -> int | None:

@@ -62,7 +62,7 @@ BYLINE = re.compile(
 # headlines under it; or one line that is a label and a headline ("RELATED: ...").
 _SITE = r"(?:[^\s.]+(?:\.[^\s.]+)*)"  # a word or a domain name: dots only between letters
 LINK_HEADER = re.compile(
-    r"^\**\s*(?:must[-\s]reads?|related(?:\s+(?:articles?|stories|story|news|posts|content|coverage|reading|topics|"
+    rf"^[\s*>]*(?:must[-\s]reads?|also|inside\s+{_SITE}|related(?:\s+(?:articles?|stories|story|news|posts|content|coverage|reading|topics|"
     r"links|videos?))?|also\s+read|read\s+(?:more|also|next)|see\s+also|"
     rf"(?:read\s+)?more\s+(?:top\s+|trending\s+|local\s+)*(?:from|on|stories|news|in|coverage|videos?)\b(?:\s+{_SITE}){{0,5}}|"
     rf"also\s+on\s+{_SITE}(?:\s+{_SITE})?|continuing\s+coverage|complete\s+coverage|"
@@ -73,10 +73,10 @@ LINK_HEADER = re.compile(
     re.I,
 )
 INLINE_TEASER = re.compile(
-    r"^[+•]?\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:story|stories|video|coverage|content|links?|articles?))?|"
+    r"^[+•>]*\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:story|stories|video|coverage|content|links?|articles?))?|"
     r"see\s+also|must\s+read|recommended|previous\s+(?:story|coverage)|continuing\s+coverage|more\s+coverage|"
     r"read)\s*[:|»>\-–—]\s*\S|"
-    r"^related\s+coverage\s+\S|^more\s*:\s*\S|^\*\*\s*more\s+on\b.{1,80}\bhere\s*\*\*$|^complete\s+coverage\s+of\b",
+    r"^related\s+coverage\s+\S|^more\s*:\s*\S|^\[\s*(?:other\s+news|related|more|read\s+more)\s*:[^\]]{1,150}\]$|^\*\*\s*more\s+on\b.{1,80}\bhere\s*\*\*$|^complete\s+coverage\s+of\b",
     re.I,
 )
 
@@ -96,9 +96,9 @@ TAIL = [
             r"can be (?:reached|contacted|emailed) (?:at|on|via)|"
             r"^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:tips|feedback|letters|comments)|"
             rf"^contact\s+{_NAME_I}(?:\s+{_NAME_I}){{0,3}}\s*:|^reach\s+{_NAME_I}(?:\s+{_NAME_I}){{0,3}}\s+at\b|"
-            r"^to\s+contact\s+(?:the\s+)?(?:writer|reporter|author)\b|"
+            r"^(?:to\s+)?contact\s+(?:the\s+)?(?:writer|reporter|author)\b|"
             rf"^{_NAME_I}(?:\s+{_NAME_I}){{0,3}}\s*[:|•]\s*(?:\S+@\S+\.\w+|\(?\d{{3}}\)?[\s.-]?\d{{3}})|"
-            r"^\S+@\S+\.\w+(?:\s+.{0,80})?$|^(?:https?://|www\.)\S+$|^@\S+$",
+            r"^[\w.+-]+@[\w.-]+\.\w+\b.{0,80}$|^\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$|^(?:https?://|www\.)\S+$|^@\S+$",
             re.I,
         ),
     ),
@@ -139,9 +139,10 @@ TAIL = [
         "promo",  # the outlet's notes on its own coverage, not news: "Check back for updates."
         re.compile(
             r"^(?:please\s+)?check\s+back\b|^stay\s+(?:tuned|with)\b|"
-            r"\bwill\s+(?:continue\s+to\s+)?update\s+(?:this|the)\s+(?:story|article|report)\b|"
+            r"\b(?:will|['’]ll)\s+(?:continue\s+to\s+)?update\s+(?:this|the)\s+(?:story|article|report)\b|"
+            r"^we\s+are\s+working\s+to\s+(?:gather|get|learn)\s+more\b|"
             r"\bwill\s+(?:keep\s+you\s+updated|have\s+more\s+(?:information|details))\b|"
-            r"\b(?:updated|update\s+this\s+story)\s+(?:as|when)\s+(?:more\s+)?(?:information|details)\b|"
+            r"\b(?:updated|update\s+this\s+story)\s+(?:as|when)\s+(?:more\s+|new\s+)?(?:information|details)\b|"
             r"^[—–-]*\s*(?:please\s+)?(?:return\s+to|refresh)\s+.{0,40}?\bfor\s+(?:updates|more|the\s+latest)\b|"
             r"^(?:this|it)\s+is\s+an?\s+(?:developing|breaking)\s+(?:news\s+)?story\b|^this\s+story\s+is\s+developing\b|"
             r"^for\s+more\s+(?:local\s+|neighborhood\s+)?news\b|\bhas\s+a\s+crew\s+on\s+the\s+way\b",
@@ -153,9 +154,9 @@ TAIL = [
 # Captions and photo credits: a labelled line ("Photo: ...", "Image 3 of 12 ...", "Buy Photo ...",
 # "... (Photo: Jane Doe)"), or a bare credit ("Getty Images", "Courtesy of KXYZ").
 CAPTION_LABEL = re.compile(
-    r"^(?:photos?|images?|pictures?|file\s+photo|caption|credits?|video)\s*[:|—–-]|"
+    r"^[>\[]*\s*(?:photos?|images?|pictures?|file\s+photo|caption|credits?|video|watch)\s*[:|—–-]|\bphoto\s+credit\s*:|"
     r"^(?:photo|image)\s+(?:credit|courtesy)\b|^image\s+\d+\s+of\s+\d+\b|^buy\s+photo\b|"
-    r"\((?:photo|file|image|picture|source|courtesy|credit)\b[^)]*\)\.?$|\(\s*\w+\s+photo\s*\)$|"
+    r"\((?:photo|file|image|picture|source|courtesy|credit)\b[^)]*\)\.?$|\((?:[^()]{0,40}\b)?(?:photo|staff|file)\b[^()]{0,40}\)$|"
     r"(?:/|via|©)\s*(?:getty\s+images|afp|reuters|ap\s+photo|shutterstock)\b|"
     r"^(?:getty\s+images|featured\s+image\s+via\b.*|\w+\s+courtesy\s+of\s+\w+)$",
     re.I,
@@ -167,7 +168,7 @@ _UI_WORD = (
     r"(?:share(?:\s+this(?:\s+(?:story|article))?)?|print|e-?mail|close|more|next|previous|prev|comments?|reply|"
     r"tweet|save|copy|link|embed|facebook|twitter|google(?:\s*plus)?|pinterest|linkedin|"
     r"reddit|whatsapp|tumblr|stumbleupon|instagram|youtube|sms|text\s+size|a|advertisement|sponsored(?:\s+content)?|"
-    r"loading|play|replay|autoplay|up\s+next|(?:show|hide)\s+transcript|done|like(?:\s+this)?)"
+    r"loading|play|replay|autoplay|pocket|watch|videos?|photos?|mobile|free\s+apps?|now|up\s+next|(?:show|hide)\s+transcript|done|like(?:\s+this)?)"
 )
 UI_ONLY = re.compile(rf"^(?:[\s:|·•,/.…+-]*{_UI_WORD}\b)+[\s:|·•,/.…+-]*$", re.I)
 # ... or a line that only an interface says (a dialog, a prompt, a player message).
@@ -187,9 +188,13 @@ UI_LINE = re.compile(
     r"^text\s+\W?\w+\W?\s+to\s+\d+\b|^just\s+one\s+more\s+thing\b|\bpreview\s+of\s+\S+\.com\b|"
     r"\bfree\s+for\s+\d+\s+days\b|\bautoplay\b|^(?:more\s+videos|page|image)\s*\(?\d+\s+of\s+\d+\)?$|"
     r"\b(?:facebook|twitter)\s*\|\s*(?:facebook|twitter|instagram|google)\b|^link\s+to\s+this\s+(?:video|story|article)\b|"
+    r"^click\s+here\s+to\s+(?:read|watch|see|view|download|subscribe|sign)\b|\bclick\s+here\s+to\s+download\b|\bdownload\s+our\s+(?:free\s+)?apps?\b|\bad[-\s]?block|\bcontinue\s+reading\b|"
+    r"\bposts\s+new\s+content\b|\bonly\s+available\s+(?:to\s+subscribers|from\s+the\s+.{1,40}\barchives)\b|"
+    r"^watch\s+(?:the\s+)?(?:story|video|report)\.?$|\bin\s+a\s+larger\s+map\b|"
     r"\bset\s+up\s+your\s+account\b|\blook\s+forward\s+to\s+seeing\s+you\s+on\b",
     re.I,
 )
+PLAYLIST_ITEM = re.compile(r"^\d{1,2}:\d{2}\s+\S")  # "2:31 Police search for suspect": a video list, 3+ in a row
 SEPARATOR = re.compile(r"^[\W_]+$")  # a line with no letter or digit: "___", "###", "* * *"
 
 
@@ -244,6 +249,11 @@ def stamp_suffix(text: str) -> int | None:
     return m.start() + 1 if m else None
 
 
+_GALLERY = re.compile(r"^image\s+\d+\s+of\s*/?\s*\d+\b", re.I)  # a photo gallery's captions, run together
+
+
 def caption_label(text: str) -> bool:
-    """A labelled caption or photo credit, at most 40 words."""
+    """A labelled caption or photo credit, at most 40 words; or a gallery's captions, however long."""
+    if _GALLERY.match(text):
+        return True
     return len(text) <= _SHORT and len(text.split()) <= 40 and bool(CAPTION_LABEL.search(text))
