@@ -4,21 +4,32 @@
 with offsets into the raw text (``raw[r.start:r.end] == r.text``); the cleaned text is
 the raw text with those pieces cut out and the outer whitespace trimmed (whitespace is
 never recorded). The text is seen as *blocks*: non-blank lines. The first block is the
-title (or the lede) and is never removed whole. Rules (``Removal.rule``):
+title (or the lede): it is removed whole only as page furniture (interface text, a stamp,
+a copyright notice, a labelled caption) and never when it is the only block. What each kind
+of line looks like is in :mod:`.leftovers`; where it is looked for is here. Rules
+(``Removal.rule``):
 
 ``email_obfuscation``  "[email protected]" left by e-mail cloaking scripts (inline).
-``dateline``  a date stamp that is only metadata: a leading "date 2020-03-04" prefix or a
-              "Published: 4 March 2020" / bare-date line near the top (a dateline that
-              opens the lede, "PARIS, 4 March 2020 (Wire) -", is prose and is kept).
-``byline``    a line near the top that is only "By Jane Doe[, role]".
-``link_list`` "Related" / "Must Read" / "Also read" ... headers at the end and the teaser
-              headlines after them; "Read more: <headline>" lines anywhere.
-``contact``, ``social``, ``copyright``, ``credit``, ``author_bio``  trailing lines:
-              "Email: ...", "Follow us on ...", "(c) 2021 ...", "(Reporting by ...)",
-              "The writer is a researcher with ...".
-``caption``   a photo caption standing alone between paragraphs: a "Photo: ..." line, or
-              a short all-capitalised line without final punctuation that names a person
-              (a role word such as "PM", "Minister", or a name the body also uses).
+``interface`` anywhere: the page's own text, not the article's: share/print buttons, sign-in,
+              newsletter and notification dialogs, video-player messages, separator lines.
+``dateline``  a date stamp that is only metadata: a leading "date 2020-03-04" prefix, a
+              "Published: 4 March 2020" / bare-date / bare-time line near the top, the stamps
+              ending a head line ("<headline> Posted: <date> Updated: <date>"), a labelled
+              stamp-only line anywhere (a dateline that opens the lede, "PARIS, 4 March 2020
+              (Wire) -", is prose and is kept).
+``byline``    a line near the top that is only "By[:] Jane Doe[, role]" (a stamp after it is a
+              ``dateline`` of its own).
+``link_list`` "Related" / "Must Read" / "Also on example.com:" ... headers at the end and the
+              teaser headlines after them; "Read more: <headline>" lines anywhere.
+``contact``, ``social``, ``credit``, ``author_bio``, ``promo``  trailing lines: "Email: ...",
+              "Contact Jane Doe: ...", "Follow us on ...", "Read or Share this story: <url>",
+              "(Reporting by ...)", "Jane Doe contributed to this report.", "The writer is a
+              researcher with ...", "Check back for updates." / "Stay with KXYZ for ...".
+``copyright`` "(c) 2021 ...", "Copyright 2016 KXYZ. All rights reserved." (anywhere).
+``caption``   a photo caption: a labelled line anywhere ("Photo: ...", "Image 3 of 12 ...",
+              "Buy Photo ...", "... (Photo: Jane Doe)", "Getty Images"); or, standing alone
+              between paragraphs, a short all-capitalised line without final punctuation that
+              names a person (a role word such as "PM", "Minister", or a name the body also uses).
 ``pull_quote`` a short paragraph (8-80 words) whose words (nearly) all recur in a longer
               paragraph of the same text (80 % in order, or 80 % of its word 3-grams).
 
@@ -33,96 +44,26 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..records import Removal
+from .leftovers import (
+    BYLINE,
+    CLOCK_LINE,
+    DATE,
+    DATE_PREFIX,
+    INLINE_TEASER,
+    LABELLED,
+    PLAYLIST_ITEM,
+    caption_label,
+    copyright_line,
+    interface,
+    link_header,
+    stamp_line,
+    stamp_suffix,
+    tail_rule,
+)
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-DATE = (
-    rf"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
-)
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-DATE_PREFIX = re.compile(
-    rf"^\s*(?:(?:date|dated|published|posted|updated|last updated|first published)"
-    rf"(?:\s+on)?\s*[:\-]?\s*)?{_WEEKDAY}({DATE}){_TIME}\s*(?:[|\-–—]\s*)?",
-    re.I,
-)
-_LABELLED = re.compile(r"^\s*(?:date|dated|published|posted|updated|last updated|first published)\b", re.I)
+__all__ = ["BYLINE", "DATE", "DATE_PREFIX", "Block", "Cleaned", "apply", "blocks_of", "clean", "words"]
+
 _EMAIL_CLOAK = re.compile(r"\s?\[\s*email(?:\s|&#160;|&nbsp;|\xa0)*protected\s*\]", re.I)
-# A name word is never the word "and", and "and" joins names only as a word of its own: each word
-# of a line can then be read one way only, so matching is linear (when "and" could also be a name
-# word, or a separator inside a word, "By a and a and ... !" took time doubling with every word).
-_BY_NAME = r"(?!and\b)[A-Z][\w.'’-]*"
-BYLINE = re.compile(
-    rf"^by\s+({_BY_NAME}(?:\s+(?:{_BY_NAME}|de|da|van|von|der|bin|al|la|le|du)){{0,4}}"
-    rf"(?:\s*(?:,|&|\band\b)\s*{_BY_NAME}(?:\s+{_BY_NAME}){{0,4}})*)"
-    r"(?:\s*(?:[,|·•–—-]|\bin\b)\s*.{0,80})?$",
-    re.I,
-)
-_LINK_HEADER = re.compile(
-    r"^(?:must[- ]reads?|related(?:\s+(?:articles?|stories|news|posts|content|coverage|reading|topics|links))?|"
-    r"also\s+read|read\s+(?:more|also|next)|see\s+also|more\s+(?:from|on|stories|news|in)\b[^.]{0,40}|"
-    r"recommended(?:\s+(?:for\s+you|stories|articles|reading))?|you\s+(?:may|might)\s+(?:also\s+)?"
-    r"(?:like|enjoy|be\s+interested\s+in)|popular(?:\s+(?:now|stories|posts))?|most\s+(?:read|popular|viewed|shared)|"
-    r"trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|don'?t\s+miss|what\s+to\s+read\s+next|"
-    r"editor'?s\s+picks?|further\s+reading)\s*[:>»|.\-–—]*$",
-    re.I,
-)
-_INLINE_TEASER = re.compile(
-    r"^(?:also\s+read|read\s+(?:more|also)|related|see\s+also|must\s+read|recommended|"
-    r"read)\s*[:|»>\-–—]\s*\S",
-    re.I,
-)
-_TAIL = [
-    (
-        "contact",
-        re.compile(
-            r"^(?:e-?mail|contact|tel(?:ephone)?|phone|fax|whatsapp|twitter|x)\b\s*[:.@]|"
-            r"can be (?:reached|contacted|emailed) (?:at|on|via)|"
-            r"^(?:send|email)\s+(?:us\s+)?(?:your\s+)?(?:tips|feedback|letters|comments)|"
-            r"^\S+@\S+\.\w+$|^(?:https?://|www\.)\S+$|^@\w+$",
-            re.I,
-        ),
-    ),
-    (
-        "social",
-        re.compile(
-            r"^(?:follow|like|join|find)\s+(?:us|me|@\w+|the\s+\w+(?:\s+\w+)?)\s+(?:on|at)\b|"
-            r"^(?:share|tweet|pin)\s+(?:this|on|via)\b|^(?:click|tap)\s+here\b|"
-            r"^(?:subscribe|sign\s+up)\b|^download\s+(?:the|our)\s+\w*\s*app",
-            re.I,
-        ),
-    ),
-    ("copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b)|all rights reserved", re.I)),
-    (
-        "credit",
-        re.compile(
-            r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|compiled)\b.*\)$|"
-            r"^[—–-]{1,2}\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3}$",
-            re.I,
-        ),
-    ),
-    (
-        "author_bio",
-        re.compile(
-            r"^[*—–-]*\s*(?:the\s+)?(?:writer|author|columnist|contributor|reporter)s?\s+(?:is|are|was|has|have|"
-            r"teaches|works|heads|writes|can)\b|"
-            r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?|the)\s+[^.]{0,80}?\b(?:researcher|"
-            r"journalist|correspondent|writer|professor|analyst|columnist|editor|fellow|lecturer|reporter|"
-            r"student|scholar|author|consultant|contributor)\b",
-            re.I,
-        ),
-    ),
-]
-_CAPTION_LABEL = re.compile(
-    r"^(?:photos?|images?|pictures?|file\s+photo|caption|credits?|video)\s*[:|—–-]|"
-    r"\((?:photo|file|image|picture)\b[^)]*\)$|(?:/|via|©)\s*(?:getty\s+images|"
-    r"afp|reuters|ap\s+photo|shutterstock)\b",
-    re.I,
-)
 _ROLE = re.compile(
     r"\b(?:PM|President|Minister|Premier|Chancellor|Secretary|Governor|Mayor|Senator|"
     r"Ambassador|King|Queen|Prince|Princess|General|Gen|Chief|CEO|Chairman|Chairwoman|Chair|"
@@ -133,6 +74,7 @@ _WORD = re.compile(r"[\w’'-]+")
 _NAME_SEQ = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F.'’-]*$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*|>]|\d{1,3}[.)]\s)")
+_RUN_ON = re.compile(r"(?:https?://|www\.|\S+@|\(?\d)")
 _PARAGRAPH = 12  # words: a block at least this long is a body paragraph
 
 
@@ -168,8 +110,6 @@ def words(text: str) -> list[str]:
 
 def _is_caption(i: int, blocks: list[Block], body_sentences: str) -> bool:
     t = blocks[i].text
-    if _CAPTION_LABEL.search(t) and len(t.split()) <= 40:
-        return True
     toks = t.split()
     if not 2 <= len(toks) <= 8 or len(t) > 70 or not all(_NAME_TOKEN.match(tok) for tok in toks):
         return False
@@ -185,9 +125,13 @@ def _is_caption(i: int, blocks: list[Block], body_sentences: str) -> bool:
     return any(seq in body_sentences for seq in _NAME_SEQ.findall(t))
 
 
-def _teaser_like(block: Block) -> bool:
-    """A headline in a link list: short, and not a sentence ending in a full stop."""
-    return len(block.text.split()) <= 25 and not block.text.endswith(".")
+def _teaser_like(block: Block, strict: bool = True) -> bool:
+    """A headline in a link list: short, and not a sentence ending in a full stop (a headline cut
+    short with "..." is no sentence); not ``strict``: any line shorter than a body paragraph."""
+    t = block.text
+    if not strict:
+        return len(t.split()) < _PARAGRAPH
+    return len(t.split()) <= 25 and (not t.endswith(".") or t.endswith("..."))
 
 
 def _contained(short: list[str], long: list[str], sm: SequenceMatcher | None = None,
@@ -248,7 +192,7 @@ def _pull_quotes(blocks: list[Block], keep: list[int]) -> list[int]:
         candidates = sorted({j for js in postings for j in js})
         for j in candidates:
             p = toks[j]
-            if j == i or j in found_set or len(p) < 1.25 * len(q) or len(qs & sets[j]) < 0.8 * len(qs):
+            if j >= i or j in found_set or len(p) < 1.25 * len(q) or len(qs & sets[j]) < 0.8 * len(qs):
                 continue
             budget -= len(q) * len(p) // 4 + len(p)  # the matcher's work grows with both lengths
             if budget < 0:
@@ -258,61 +202,129 @@ def _pull_quotes(blocks: list[Block], keep: list[int]) -> list[int]:
                     SequenceMatcher(None, [], p, autojunk=False),
                     {tuple(p[k : k + 3]) for k in range(len(p) - 2)},
                 )
-            if _contained(q, p, *matchers[j]) >= 0.8:
+            # a pull quote opens as its source's sentence does: "Both men are charged with ..." is a
+            # sentence of its own beside "... charged both with ...", not a quote of it
+            if (len(q) < 3 or tuple(q[:3]) in matchers[j][1]) and _contained(q, p, *matchers[j]) >= 0.8:
                 found.append(i)
                 found_set.add(i)
                 break
     return found
 
 
-def clean(raw: str) -> Cleaned:
-    blocks = blocks_of(raw)
-    spans: list[Removal] = []
+def _whole_lines(blocks: list[Block]) -> dict[int, str]:
+    """Lines that are page furniture wherever they stand: interface text, stamp-only lines,
+    copyright notices, labelled captions. The first block is one only when more follow it."""
     rules: dict[int, str] = {}
-    n = len(blocks)
-    # head: metadata-only date stamps and bylines in the first blocks
-    for i, b in enumerate(blocks[:4]):
+    for i, b in enumerate(blocks):
+        if i == 0 and len(blocks) == 1:
+            break
+        if interface(b.text):
+            rules[i] = "interface"
+        elif stamp_line(b.text):
+            rules[i] = "dateline"
+        elif copyright_line(b.text):
+            rules[i] = "copyright"
+        elif caption_label(b.text):
+            rules[i] = "caption"
+    run = [i for i, b in enumerate(blocks) if PLAYLIST_ITEM.match(b.text)]
+    for k, i in enumerate(run):  # a line of a run of three or more video titles with durations
+        if any(
+            0 <= k + d < len(run) and 0 <= k + d + 2 < len(run) and run[k + d + 2] - run[k + d] == 2
+            for d in (-2, -1, 0)
+        ):
+            rules.setdefault(i, "interface")
+    return rules
+
+
+def _head(raw: str, blocks: list[Block], rules: dict[int, str], spans: list[Removal]) -> None:
+    """Date stamps and bylines among the first four lines left: a stamp-only line, a "date
+    2020-03-04" prefix, a headline ending in stamps ("... Posted: <date> Updated: <date>"), a byline
+    (which may end in a stamp). Partial removals go to ``spans``; whole lines to ``rules``."""
+    head = [i for i in range(len(blocks)) if i not in rules][:4]
+    for k, i in enumerate(head):
+        b = blocks[i]
         m = DATE_PREFIX.match(b.text)
-        if m and (i == 0 and _LABELLED.match(b.text) or m.end() >= len(b.text) - 1):
+        cut = stamp_suffix(b.text)
+        if m and (k == 0 and LABELLED.match(b.text) or m.end() >= len(b.text) - 1):
             if m.end() >= len(b.text) - 1:
                 rules[i] = "dateline"
             else:
                 end = b.start + m.end()
                 spans.append(Removal(b.start, end, "dateline", raw[b.start : end]))
+        elif cut is not None:
+            before = b.text[:cut].rstrip()
+            if len(before.split()) <= 16 and BYLINE.match(before):
+                rules[i] = "stamped_byline"  # recorded as two removals below
+            else:
+                spans.append(Removal(b.start + cut, b.end, "dateline", b.text[cut:]))
+        elif CLOCK_LINE.match(b.text):
+            rules[i] = "dateline"
         elif len(b.text.split()) <= 16 and BYLINE.match(b.text):
             rules[i] = "byline"
-    # tail: link lists, contact lines, bios, credits, walking back from the end
-    i = n - 1
+
+
+def _tail(blocks: list[Block], rules: dict[int, str]) -> None:
+    """Link lists, contact lines, bios, credits and the outlet's notes, walking back from the end
+    (over lines already found to be furniture) until a line of the story."""
+    i = len(blocks) - 1
     while i > 0:
         b = blocks[i]
-        rule = next((name for name, rx in _TAIL if rx.search(b.text) and len(b.text.split()) <= 60), None)
-        if rule is None and _LINK_HEADER.match(b.text):
-            rule = "link_list"
+        rule = rules.get(i) or tail_rule(b.text) or ("link_list" if link_header(b.text) else None)
+        if rule and i not in rules and _continues(blocks[i - 1], b):
+            break  # "... to make a donation, visit" + a URL line: the end of a sentence of the story
         if rule:
             rules[i] = rule
             i -= 1
             continue
-        j = i
-        while j > max(0, i - 15) and _teaser_like(blocks[j]) and not _LINK_HEADER.match(blocks[j].text):
-            j -= 1
-        if j > 0 and _LINK_HEADER.match(blocks[j].text):
+        j = _teasers_from(blocks, i)
+        if j is not None:
             for k in range(j, i + 1):
                 rules[k] = "link_list"
             i = j - 1
             continue
         break
+
+
+def _continues(block: Block, nxt: Block) -> bool:
+    """A body paragraph whose sentence runs on into the next line: it has no final punctuation,
+    and the next line is a link, an address or a number that could end it, or starts in lower case."""
+    if len(block.text.split()) < 5 or not block.text[-1].isalnum():
+        return False
+    return bool(_RUN_ON.match(nxt.text)) or nxt.text[0].islower()
+
+
+def _teasers_from(blocks: list[Block], i: int) -> int | None:
+    """The index of a link-list header that ``blocks[i]`` ends the teaser headlines of: up to 15
+    headlines; or, when the teasers are sentences ending in a full stop, up to 6 of them, each
+    shorter than a body paragraph."""
+    for strict, most in ((True, 15), (False, 6)):
+        j = i
+        while j > max(0, i - most) and _teaser_like(blocks[j], strict) and not link_header(blocks[j].text):
+            j -= 1
+        if j > 0 and j < i + 1 and link_header(blocks[j].text) and j != i:
+            return j
+    return None
+
+
+def clean(raw: str) -> Cleaned:
+    blocks = blocks_of(raw)
+    spans: list[Removal] = []
+    n = len(blocks)
+    rules = _whole_lines(blocks)
+    _head(raw, blocks, rules, spans)
+    _tail(blocks, rules)
     sentences = " ".join(b.text for b in blocks if len(b.text.split()) >= _PARAGRAPH)
     for i in range(1, n):
         b = blocks[i]
         if i in rules:
             continue
-        if _LINK_HEADER.match(b.text) and i + 1 < n and _teaser_like(blocks[i + 1]):
+        if link_header(b.text) and i + 1 < n and _teaser_like(blocks[i + 1]):
             rules[i] = "link_list"  # a link list inside the body: header and the headlines under it
             k = i + 1
             while k < n and k not in rules and _teaser_like(blocks[k]):
                 rules[k] = "link_list"
                 k += 1
-        elif _INLINE_TEASER.match(b.text) and len(b.text.split()) <= 30:
+        elif INLINE_TEASER.match(b.text) and len(b.text.split()) <= 30:
             rules[i] = "link_list"
         elif i < n - 1 and _is_caption(i, blocks, sentences):
             rules[i] = "caption"
@@ -321,7 +333,12 @@ def clean(raw: str) -> Cleaned:
         rules[i] = "pull_quote"
     for i, rule in rules.items():
         b = blocks[i]
-        spans.append(Removal(b.start, b.line_end, rule, raw[b.start : b.line_end]))
+        if rule == "stamped_byline":
+            cut = b.start + (stamp_suffix(b.text) or 0)
+            spans.append(Removal(b.start, cut, "byline", raw[b.start : cut]))
+            spans.append(Removal(cut, b.line_end, "dateline", raw[cut : b.line_end]))
+        else:
+            spans.append(Removal(b.start, b.line_end, rule, raw[b.start : b.line_end]))
     removed_blocks = [(r.start, r.end) for r in spans]
     for m in _EMAIL_CLOAK.finditer(raw):
         if not any(s <= m.start() < e for s, e in removed_blocks):
