@@ -150,6 +150,9 @@ def test_outlet_falls_back_to_the_file_name():
 
     d = Document(id="d", source="corpus/northgate-times-2025-05-05.txt", text="t", raw_text="t")
     assert link.outlet_of(d) == "Northgate Times"
+    # records of one JSONL pile without an outlet are each their own outlet, never "Corpus"
+    a, b = (Document(id=i, source=f"piles/corpus.jsonl:{n}", text="t", raw_text="t") for i, n in (("a", 1), ("b", 2)))
+    assert link.outlet_of(a) == "corpus.jsonl:1" and link.outlet_of(b) == "corpus.jsonl:2"
 
 
 def test_near_copy_original_is_the_earliest_published_then_the_wire():

@@ -88,6 +88,17 @@ def test_a_changed_negation_is_a_conflict(changed) -> None:
     assert f.status == "conflict" and "words_changed" in f.flags
 
 
+def test_another_sentence_quoted_alongside_is_not_a_changed_negation() -> None:
+    """Two statements quoted together by one outlet differ from one statement by a whole sentence;
+    a negation inside that sentence is not an edit of what was said."""
+    from rashomon.crosscheck.quotes import _changes, _meaning_changed, _words
+
+    one = _words("And I wanted to say that I will not bring dishonour to the court")
+    two = _words("I wanted to say that I know the things I did caused pain and I am sorry to the court")
+    assert not _meaning_changed(_changes(one, two))
+    assert _meaning_changed(_changes(one, _words("And I wanted to say that I will bring dishonour to the court")))
+
+
 def test_truncated_quote_agrees_with_a_flag() -> None:
     claims, docs = _case(
         [

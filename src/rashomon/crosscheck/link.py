@@ -305,6 +305,8 @@ def outlet_of(doc: Document | None) -> str:
     if doc.outlet:
         return doc.outlet
     name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+    if re.search(r":\d+$", name):  # one record of a JSONL/CSV/Parquet pile ("corpus.jsonl:12"): its own
+        return name  # outlet, never the file's name (which would merge every record into one pseudo-outlet)
     stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", name.rsplit(".", 1)[0])
     if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", stem):  # "northgate-times-2025-05-05.txt"
         return stem.replace("-", " ").replace("_", " ").title()

@@ -173,8 +173,12 @@ def _changes(base: list[str], other: list[str]) -> list[tuple[list[str], list[st
 
 
 def _meaning_changed(changes: list[tuple[list[str], list[str]]]) -> bool:
-    """A number or a negation is among the changed words: what is said is not the same."""
-    return any(any(w.isdigit() or w in NEGATIONS or w.endswith("n't") for w in a + b) for a, b in changes)
+    """A number or a negation is among the words of a small edit (:data:`SMALL` words a side): what is
+    said is not the same. A larger change is another sentence quoted alongside, not an edit."""
+    return any(
+        max(len(a), len(b)) <= SMALL and any(w.isdigit() or w in NEGATIONS or w.endswith("n't") for w in a + b)
+        for a, b in changes
+    )
 
 
 def _join(items: list[str]) -> str:
