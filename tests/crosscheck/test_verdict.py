@@ -408,3 +408,19 @@ def test_a_decade_contains_its_years():
     claims = [qty(a, "Some 30,000 people", 30000, approx=True, time="199"), qty(b, "613 people", 613, time="1992")]
     (f,) = [f for f in verdict.quantity_findings(link.facets(claims, [a, b], [])) if f.status == "scope_difference"]
     assert "running total, 1990s" in f.summary and "one incident, 1992" in f.summary
+
+
+def test_casualty_counts_of_two_coded_incidents_or_of_a_round_up_are_not_judged():
+    rows, _ = CASES["conflict_toll"]
+    docs, claims = build(rows)
+    ids = [d.id for d in docs]
+    one = link.facets(claims, docs, [], incident_of={i: "i1" for i in ids})
+    assert "conflict" in {f.status for f in verdict.quantity_findings(one)}
+    two = link.facets(claims, docs, [], incident_of=dict(zip(ids, ("i1", "i2"))))
+    assert {f.status for f in verdict.quantity_findings(two)} <= {"unknown", "single_source"}
+    # a report that also gives another figure of the measure (a round-up, a part of the group)
+    text = rows[0][2] + " Elsewhere 3 people were killed in the strike on the market on Saturday."
+    docs, claims = build([(rows[0][0], rows[0][1], text, rows[0][3], rows[0][4]), rows[1]])
+    claims.append(qty(docs[0], "3 people", 3))
+    found = verdict.quantity_findings(link.facets(claims, docs, [], incident_of={d.id: "i1" for d in docs}))
+    assert "conflict" not in {f.status for f in found}

@@ -150,6 +150,7 @@ class Facet:
     story: str | None = None
     years: tuple[int, int] | None = None  # the years the counted event falls in, when known
     event: str | None = None  # the real-world event its document reports (incidents.events)
+    incident: str | None = None  # the coded incident its document reports, when it has one
     measure: tuple[str, str] | None = None  # what it measures: its linking block (see measure_of)
     qualifier: str = ""  # for a unit's dimension: the verb or noun saying which length, sum, ... it is
     dimension: str | None = None  # length, money, ... (measures.UNITS) when the figure has a unit
@@ -367,6 +368,7 @@ def facet(
     times: list[tuple[int, str]] | None = None,
     event: str | None = None,
     wire: str | None = None,
+    incident: str | None = None,
 ) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`."""
     text = doc.text if doc else claim.text
@@ -451,6 +453,7 @@ def facet(
         story=story,
         years=years,
         event=event,
+        incident=incident,
         measure=measure,
         qualifier=qualifier,
         dimension=dim[0] if dim else ("age" if kind == "age" and not person else None),
@@ -551,11 +554,12 @@ def facets(
     entities: list[Entity],
     story_of: dict[str, str] | None = None,
     event_of: dict[str, str] | None = None,
+    incident_of: dict[str, str] | None = None,
 ) -> list[Facet]:
     """Facets of every quantity claim (other kinds are ignored)."""
     by_id = {d.id: d for d in documents}
     mentions = MentionIndex(entities)
-    story_of, event_of = story_of or {}, event_of or {}
+    story_of, event_of, incident_of = story_of or {}, event_of or {}, incident_of or {}
     # a copy without a date of its own is dated by the earliest dated copy of the same original
     first: dict[str, str] = {}
     for d in documents:
@@ -579,6 +583,7 @@ def facets(
             times.get(c.doc),
             event_of.get(c.doc),
             wires.get(c.doc),
+            incident_of.get(c.doc),
         )  # fmt: skip
         for c in claims
         if isinstance(c, QuantityClaim)

@@ -42,7 +42,8 @@ VERBS: dict[str, tuple[str, ...]] = {
     "fired": ("fired", "opened", "shooting", "gunfire"),
     "escaped": ("escaped", "escape", "fled", "fleeing"),
     "arrested": ("arrested", "captured", "surrendered", "caught", "detained"),
-    "released": ("released", "issued"),
+    "released": ("released", "issued", "issuing", "releasing", "unveiled", "published"),
+    "dismissed": ("dismissed", "sacked", "let", "laid", "terminated"),
 }
 # fmt: on
 _CLASS = {w: c for c, ws in VERBS.items() for w in ws}
@@ -89,16 +90,7 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
             lo = hi = h * 60 + int(m["m"])
         lo, hi = lo - SLACK, hi + SLACK
     text = doc.text
-    if STAMP.search(text[max(0, claim.start - 40) : claim.start]):
-        return None
-    s, e = sentence_bounds(text, claim.start, claim.end)
-    near = [
-        (min(abs(w.start() - claim.start), abs(w.start() - claim.end)), _CLASS[w.group(0).lower()])
-        for w in WORD.finditer(text, s, e)
-        if w.group(0).lower() in _CLASS
-    ]
-    near = [x for x in near if x[0] <= NEAR]
-    if not near:
+    if (near := happening(text, claim.start, claim.end)) is None:
         return None
     shown = text[claim.start : claim.end]
     if (inside := INSIDE.search(shown)) and _zone(inside[1]):
@@ -107,7 +99,21 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
         z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
         zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
         shown += f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else ""
-    return Moment(claim, lo, hi, zone, m["part"], min(near)[1], min(near)[0], shown)
+    return Moment(claim, lo, hi, zone, m["part"], near[1], near[0], shown)
+
+
+def happening(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(distance, happening) of the verb of a happening (:data:`VERBS`) nearest to ``text[start:end]``
+    in its sentence, within :data:`NEAR` characters; None for a page's own time stamp or no such verb."""
+    if STAMP.search(text[max(0, start - 40) : start]):
+        return None
+    s, e = sentence_bounds(text, start, end)
+    near = [
+        (min(abs(w.start() - start), abs(w.start() - end)), _CLASS[w.group(0).lower()])
+        for w in WORD.finditer(text, s, e)
+        if w.group(0).lower() in _CLASS
+    ]
+    return min((x for x in near if x[0] <= NEAR), default=None)
 
 
 def _time_part(value: str | None) -> str:
@@ -223,29 +229,37 @@ def _round_ups(ms: list[Moment]) -> set[str]:
 
 
 def _finding(happening: str, ms: list[Moment], status: Status, by_id: dict[str, Document]) -> Finding:
-    by_text: dict[str, list[Moment]] = defaultdict(list)
-    for m in ms:
-        by_text[m.text.strip()].append(m)
+    return finding(f"Time of day ({happening})", f"time/{happening}", [(m.claim, m.text) for m in ms], status, by_id)
+
+
+def finding(
+    title: str, key: str, said: list[tuple[TimeClaim, str]], status: Status, by_id: dict[str, Document]
+) -> Finding:
+    """A finding of kind ``date`` over time claims (each with the words it is shown by), grouped by wording."""
+    by_text: dict[str, list[TimeClaim]] = defaultdict(list)
+    for c, shown in said:
+        by_text[shown.strip()].append(c)
     counts = tuple(
         SourceCount(
             value=t,
-            claims=tuple(sorted(m.claim.id for m in xs)),
-            outlets=tuple(sorted({outlet_of(by_id.get(m.claim.doc)) for m in xs})),
-            independent_sources=len({root_of(m.claim.doc, by_id) for m in xs}),
+            claims=tuple(sorted(c.id for c in cs)),
+            outlets=tuple(sorted({outlet_of(by_id.get(c.doc)) for c in cs})),
+            independent_sources=len({root_of(c.doc, by_id) for c in cs}),
         )
-        for t, xs in sorted(by_text.items())
+        for t, cs in sorted(by_text.items())
     )
-    verdict = {"agree": "the times agree", "conflict": "the times differ", "single_source": "one source only"}
+    noun = "times" if key.startswith("time/") else "days"
+    verdict = {"agree": f"the {noun} agree", "conflict": f"the {noun} differ", "single_source": "one source only"}
     summary = "; ".join(f"{', '.join(sc.outlets)}: {sc.value}" for sc in counts)
-    ids = sorted(m.claim.id for m in ms)
+    ids = sorted(c.id for c, _ in said)
     return Finding(
         id=stable_id("f", *ids),
         status=status,
-        summary=f"Time of day ({happening}): {summary} — {verdict[status]}.",
+        summary=f"{title}: {summary} — {verdict[status]}.",
         claims=tuple(ids),
         independent_sources=counts,
         kind="date",
-        key=f"time/{happening}",
+        key=key,
         outlets=tuple(sorted({o for sc in counts for o in sc.outlets})),
         stage=STAGE,
     )

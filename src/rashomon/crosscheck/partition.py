@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, TimelineEntry
-from . import clusters, framing, incidents, link, moments, quotes, statements, timeline, verdict
+from . import clusters, days, framing, incidents, link, moments, quotes, statements, timeline, verdict
 
 
 def facet_blocks(
@@ -33,9 +33,10 @@ def facet_blocks(
     entities: list[Entity],
     story_of: dict[str, str],
     event_of: dict[str, str] | None = None,
+    incident_of: dict[str, str] | None = None,
 ) -> dict[tuple[str, str], list[link.Facet]]:
     """The quantity facets of one batch of documents (``claims``: all their claims), by linking block."""
-    return clusters.blocks(link.facets(claims, documents, entities, story_of, event_of))
+    return clusters.blocks(link.facets(claims, documents, entities, story_of, event_of, incident_of))
 
 
 def quantity_findings(facets: list[link.Facet]) -> list[Finding]:
@@ -50,7 +51,9 @@ def date_groups(
     and of the times of day :func:`moments.findings` compares."""
     by_id = {d.id: d for d in documents}
     dates = [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in verdict.dated_events(claims, by_id)]
-    return dates + [(c, d, None, key) for c, d, key in moments.keys(claims, documents, event_of or {})]
+    skip = {c for c, *_ in dates}
+    found = moments.keys(claims, documents, event_of or {}) + days.keys(claims, documents, event_of or {}, skip)
+    return dates + [(c, d, None, key) for c, d, key in found]
 
 
 def date_findings(
@@ -60,7 +63,10 @@ def date_findings(
     event_of: dict[str, str] | None = None,
     incident_of: dict[str, str] | None = None,
 ) -> list[Finding]:
+    by_id = {d.id: d for d in documents}
+    skip = {c.id for c, *_ in verdict.dated_events(claims, by_id)}  # compared by verdict.date_findings
     found = moments.findings(claims, documents, event_of or {}, incident_of or {})
+    found += days.findings(claims, documents, event_of or {}, skip)
     return verdict.date_findings(claims, documents, story_of) + found
 
 
@@ -99,12 +105,13 @@ def scan(
     story_of: dict[str, str],
     terms: tuple[framing.Term, ...],
     event_of: dict[str, str] | None = None,
+    incident_of: dict[str, str] | None = None,
 ) -> tuple:
     """One pass over a batch of documents (``batch``; ``documents`` also holds the other copies of
     their originals): (quantity facets by block, date groups, quote shingles, framing hits, statement
     weights, and the bag items of the statements of documents alone in their story)."""
     ids = set(batch)
-    blocks = facet_blocks(claims, documents, entities, story_of, event_of)  # every kind: facets read the dates
+    blocks = facet_blocks(claims, documents, entities, story_of, event_of, incident_of)  # facets read the dates
     dates = date_groups(claims, documents, story_of, event_of)
     qs = [c for c in claims if isinstance(c, QuoteClaim)]
     own = [d for d in documents if d.id in ids]

@@ -145,7 +145,17 @@ def scan(b: Build) -> None:
         for batch in chunks(st.order, b.limits.documents):
             docs = b.with_copies(b.documents(batch))
             events = {d.id: st.event_of[d.id] for d in docs if d.id in st.event_of}
-            yield (b.store.claims_of(batch), docs, batch, b.entities_in(batch), b.stories_of(batch), terms, events)
+            coded = {d.id: st.incident_of[d.id] for d in docs if d.id in st.incident_of}
+            yield (
+                b.store.claims_of(batch),
+                docs,
+                batch,
+                b.entities_in(batch),
+                b.stories_of(batch),
+                terms,
+                events,
+                coded,
+            )
 
     sentences, df = 0, Counter[str]()
     for blocks, dates, shingles, hits, (n, part_df), keys in b.map(partition.scan, parts()):
@@ -322,7 +332,8 @@ PASSES: tuple[Pass, ...] = (
          step=code_incidents),
     Pass("scan", 2, "document batch",
          reads=("claims", "documents", "entity_mentions", "state.order", "state.root", "state.family",
-                "state.entities", "state.position", "state.publication", "state.story_of", "state.event_of"),
+                "state.entities", "state.position", "state.publication", "state.story_of", "state.event_of",
+                "state.incident_of"),
          writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
          step=scan),
     Pass("quantities", 2, "linking block (measure)", reads=("state.blocks",),

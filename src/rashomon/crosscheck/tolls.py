@@ -115,27 +115,41 @@ def summary(incident: Incident, measure: str, by_value: Mapping[str, list[Report
     return f"People {VERBS[measure]} in {what}{where}{when}: " + "; ".join(parts) + f" — {VERDICTS[status]}."
 
 
-Reported = tuple[str, int, int, str, bool]  # (document, start, end, finding key, written as a number)
+Reported = tuple[str, int, int, str, bool]  # (document, start, end, finding key, stated: see reported)
 NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b", re.I
 )
 
 
 def reported(tolls: Iterable[Finding], claims: Iterable[Claim]) -> dict[str, Reported]:
-    """Claim id -> (document, start, end, finding key, written as a number) of the casualty claims
-    ``tolls`` rest on (``claims``: those claims)."""
+    """Claim id -> (document, start, end, finding key, stated) of the casualty claims ``tolls`` rest on
+    (``claims``: those claims); stated: written as a number, of the figure's own measure ("five
+    injured", not "five were shot", from which the injured are only worked out)."""
     keys = {c: f.key for f in tolls for c in f.claims}
-    return {c.id: (c.doc, c.start, c.end, keys[c.id], bool(NUMBER.search(c.text))) for c in claims if c.id in keys}
+    own = {key: measure for measure, key in KEYS.items()}
+    return {
+        c.id: (
+            c.doc,
+            c.start,
+            c.end,
+            keys[c.id],
+            bool(NUMBER.search(c.text)) and getattr(c, "measure", None) == own[keys[c.id]],
+        )
+        for c in claims
+        if c.id in keys
+    }
 
 
 def settled(toll: Finding, reported: Mapping[str, Reported], lead: int) -> Finding:
     """``toll``, its ``conflict`` or ``update`` left ``unknown`` unless every report states its figure
-    as a number ("two people were killed", not "he was shot") in its lead (``lead`` characters): a
+    as a number of its own measure ("two people were killed", not "he was shot") in its lead (``lead``
+    characters) and no two reports come from one outlet (its own updates are not a second source): a
     figure read off a sentence about one victim, or further down an article (one victim, one group,
     another event), is too thin to call reports contradictory or a figure changed (two readers'
     audits of such findings on GVA articles found almost none right)."""
     rows = [reported[c] for c in toll.claims if c in reported]
-    if toll.status in ("conflict", "update") and not all(start < lead and numeric for _, start, _, _, numeric in rows):
+    thin = not all(start < lead and stated for _, start, _, _, stated in rows) or len(toll.outlets) < len(rows)
+    if toll.status in ("conflict", "update") and thin:
         return replace(toll, status="unknown", summary=toll.summary.replace(VERDICTS[toll.status], VERDICTS["unknown"]))
     return toll
 

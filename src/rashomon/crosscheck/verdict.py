@@ -10,7 +10,10 @@ into :class:`~rashomon.records.Finding` records:
   count different things (whole-war toll vs one strike; civilians vs all people);
 * ``single_source``: one independent source only (several wire copies included);
 * ``unknown``: values differ but nothing beyond the key says the claims are about
-  the same thing — we prefer saying so to guessing.
+  the same thing — we prefer saying so to guessing. Casualty counts (killed, injured, shot,
+  arrested) that differ are judged only when their reports belong to one coded incident and
+  each gives one figure for the measure (:func:`one_incident`): readers found 11 of 47 such
+  verdicts right without (other shootings of a round-up, a background toll, part of a group).
 
 Independence: claims are grouped by value (one :class:`SourceCount` each); a group's
 ``independent_sources`` counts near-copies (``Document.duplicate_of``, followed
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import combinations
@@ -215,10 +218,34 @@ def _birthdays(days: int) -> int:
     return max(round(days / 365.25), 1 if days >= AGE_SEASON else 0)
 
 
-def judge(members: list[Facet]) -> Status:
+def one_incident(members: Iterable[Facet], several: Collection[str] = ()) -> bool:
+    """Casualty counts are judged against each other (conflict, update, scope) only within one coded
+    incident (or where no report has one: a pile the incident layer found no casualties in), and
+    only between reports that give one figure for the measure (``several``: the documents that give
+    two or more: a round-up, a group and its part, "one of them")."""
+    fs = list(members)
+    if not any(_count(f) for f in fs):
+        return True
+    return len({f.incident for f in fs}) == 1 and not any(f.claim.doc in several for f in fs)
+
+
+def several_figures(block: list[Facet]) -> set[str]:
+    """Documents that give two or more different figures of one measure (see :func:`one_incident`)."""
+    seen: dict[str, set[float | None]] = {}
+    for f in block:
+        seen.setdefault(f.claim.doc, set()).add(_point(f))
+    return {doc for doc, points in seen.items() if len(points) > 1}
+
+
+def judge(members: list[Facet], several: Collection[str] = ()) -> Status:
     """The status of one cluster of scope-compatible claims."""
     if len({f.root for f in members}) < 2:
         return "single_source"  # one document, or one original and its copies
+    status = _judge(members)
+    return status if status in ("agree", "unknown") or one_incident(members, several) else "unknown"
+
+
+def _judge(members: list[Facet]) -> Status:
     if _is_update(members) or _aged(members):
         return "update"  # checked first: "at least 22" then "31" is compatible, but it is news
     pairs = [(a, b) for a, b in combinations(members, 2) if a.claim.doc != b.claim.doc]
@@ -285,14 +312,15 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
         if len({f.claim.doc for f in block}) < 2:
             continue  # nothing to compare with
         clusters = cluster(block)
-        verdicts = [judge(c) for c in clusters]
+        several = several_figures(block)
+        verdicts = [judge(c, several) for c in clusters]
         tied: dict[int, dict[str, Facet]] = {}
         joined = UnionFind(len(clusters))
         for i, j in neighbours(clusters):
             a, b = clusters[i], clusters[j]
             if {f.claim.doc for f in a} == {f.claim.doc for f in b}:
                 continue  # one document's own figures are not a cross-source difference
-            if not _scope_differs(a, b):
+            if not _scope_differs(a, b) or not one_incident(a + b, several):
                 continue
             # a cluster judged "unknown" is not one fact: only its members that something ties
             # to the other side (place, entity, day) take part, so the thin pair is not re-reported

@@ -33,7 +33,7 @@ from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@2"
+STAGE = "quantities@4"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 

@@ -279,7 +279,9 @@ def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
         if h.pos_ in ("VERB", "AUX"):
             return _verb_phrase(h), h
         if cur.dep_ == "pobj" and h.dep_ == "prep":
-            if h.head.pos_ == "NOUN" and h.lower_ == "of" and h.head.i not in inside:
+            # "the number of 40 ...", "home to 120,000 people", "damage to 30 houses": the noun says it
+            noun = h.head.pos_ == "NOUN" or h.head.lower_ == "home"  # the tagger reads "home" as an adverb
+            if noun and h.lower_ in ("of", "to") and h.head.i not in inside:
                 return h.head.lemma_.lower(), h.head
             if h.head.pos_ in ("VERB", "AUX"):
                 return _verb_phrase(h.head), h.head
