@@ -221,8 +221,8 @@ def _birthdays(days: int) -> int:
 def one_incident(members: Iterable[Facet], several: Collection[str] = ()) -> bool:
     """Casualty counts are judged against each other (conflict, update, scope) only within one coded
     incident (or where no report has one: a pile the incident layer found no casualties in), and
-    only between reports that give one figure for the measure (``several``: the documents that give
-    two or more: a round-up, a group and its part, "one of them")."""
+    only between reports that give one figure of the measure in one scope (``several``: the
+    documents that give two or more, see :func:`several_figures`)."""
     fs = list(members)
     if not any(_count(f) for f in fs):
         return True
@@ -230,11 +230,13 @@ def one_incident(members: Iterable[Facet], several: Collection[str] = ()) -> boo
 
 
 def several_figures(block: list[Facet]) -> set[str]:
-    """Documents that give two or more different figures of one measure (see :func:`one_incident`)."""
-    seen: dict[str, set[float | None]] = {}
+    """Documents that give two or more figures of one measure with the same scope words (no category,
+    no granularity to tell them apart): a round-up of several shootings, or a group and its part ("one
+    of them"); "9 in the strike" and "31 since the war began" are two scopes, not several figures."""
+    seen: dict[tuple[str, str | None, str | None], set[float | None]] = {}
     for f in block:
-        seen.setdefault(f.claim.doc, set()).add(_point(f))
-    return {doc for doc, points in seen.items() if len(points) > 1}
+        seen.setdefault((f.claim.doc, f.category, f.granularity), set()).add(_point(f))
+    return {doc for (doc, _, _), points in seen.items() if len(points) > 1}
 
 
 def judge(members: list[Facet], several: Collection[str] = ()) -> Status:
