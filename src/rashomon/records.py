@@ -380,6 +380,20 @@ class TimelineEntry(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence(Record):
+    """Where a report states an incident's date or place: the document and the span of its text
+    (``start``/``end`` None where nothing is stated and the field falls back on the publication date),
+    ``how`` it was read (time: a time expression, ``claim`` its id; published; dateline; agency; named)."""
+
+    doc: str
+    start: int | None
+    end: int | None
+    text: str | None
+    how: str
+    claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Report(Record):
     """One document's report of an incident's figure: the claim behind it and where it appeared."""
 

@@ -31,16 +31,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from ..errors import UsageError
-from ..extract.timerules import parse_anchor
 from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
-from . import incident_links, incident_place, incident_tally
+from . import incident_day, incident_links, incident_place, incident_tally
 from .link import outlet_of, root_of
 
 STAGE = "incidents@1"
-EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 EVENT_LINK = 0.3  # the pair probability at which two documents are taken to report one event (see events)
@@ -69,24 +66,16 @@ class Facts:
     place: str | None
     places: frozenset[str]  # every city it names (folded): reports about nearby cities meet on a shared name
     region: str | None
-    day: str | None
+    dated: incident_day.Day | None  # the day it gives for its event, and where
     type: str | None
     persons: frozenset[str]  # entity ids of the people it names
     tokens: tuple[int, ...]  # its names and numbers, hashed (incident_links.tokens)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
-
-def _day(doc: Document, times: list[TimeClaim]) -> str | None:
-    """The first full date the text gives in the ``EVENT_WINDOW`` days before publication (the time
-    extractor anchors "Monday night" on the publication date), else the publication day."""
-    pub = parse_anchor(doc.published)
-    if pub is None:
-        return None
-    for t in sorted(times, key=lambda t: t.start):
-        d = parse_anchor(t.value_iso)
-        if d is not None and pub - timedelta(days=EVENT_WINDOW) <= d <= pub:
-            return d.isoformat()
-    return pub.isoformat()
+    @property
+    def day(self) -> str | None:
+        """The event day it gives (its publication day when it states none)."""
+        return self.dated.day if self.dated else None
 
 
 def _type(doc: Document) -> str | None:
@@ -111,7 +100,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
         place, places, region = incident_place.read(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
-                  place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
+                  place=place, places=places, region=region,
+                  dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"))  # fmt: skip
         f.reports.update(incident_tally.tally([c for c in cs if isinstance(c, CasualtyClaim)], doc.text))
@@ -174,9 +164,8 @@ def code(members: list[Facts], policy: str = "consensus") -> Incident:
         counts = Counter(v for v in values if v)
         return max(counts, key=lambda v: (counts[v], v)) if counts else None
 
-    days = Counter(d for f in members if (d := f.day))  # the day most reports give; of those, the earliest
     figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
-    date = min(days, key=lambda d: (-days[d], d)) if days else None
+    date, _ = incident_day.agreed([d for f in members if (d := f.dated)])
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
                     date=date, place=most([f.place for f in members]),
                     region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
