@@ -97,7 +97,7 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     for doc_id in batch:
         doc = by_id[doc_id]
         mine = ents_of.get(doc_id, [])
-        place, places, region = incident_place.read(doc, mine)
+        place, places, region, _ = incident_place.read(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
                   place=place, places=places, region=region,
