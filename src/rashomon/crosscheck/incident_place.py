@@ -38,6 +38,7 @@ _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "univers
             "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
 _INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
                 "church", "center", "court", "jail"}  # fmt: skip
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SITE = re.compile(r" [|–—-] | - ")  # "Teen shot in Earle - KAIT Jonesboro, AR": the outlet's part
 _DIRECTION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) (?P<city>.+)")
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
@@ -148,20 +149,21 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         if not proper and not known(a.group("name")):
             continue
         words = a.group("name").split()
-        while words and words[0].casefold() in _GENERIC:
+        while words and words[0].casefold() in _GENERIC and not known(" ".join(words)):  # "Federal Way Police"
             words.pop(0)
         if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
             vote(" ".join(words), AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
+    lower = set(_LOWER_WORD.findall(doc.text))
     for name, start, end in mentions:
-        if len(name) <= 4 and name.isupper() and not gaz.is_place(name):
-            continue  # an acronym ("NRA")
+        if len(name) <= 4 and name.isupper() and not gaz.is_place(name) or name.casefold() in lower:
+            continue  # an acronym ("NRA"), a word the text also writes in lower case ("Hurt", "Man")
         vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
     for t in _PLACE_NAME.finditer(_SITE.split(doc.title or "", maxsplit=1)[0]):
         words = t.group(0).split()
         spans = [(i, j) for n in (3, 2, 1) for i in range(len(words) - n + 1) for j in [i + n]]
         for i, j in spans:  # the longest known town in a run of capitalised words ("Little Rock", not "Rock")
             name = " ".join(words[i:j])
-            if fold(name) in towns and known(name):
+            if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break
     best = cities or counties
