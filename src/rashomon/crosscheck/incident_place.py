@@ -2,8 +2,12 @@
 
 Evidence, strongest first, each a vote for a city: the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
 anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis
-Police Department", "Chicago police"); the places the document's own words name (a city of the
-gazetteer counts double a name it does not know: a neighbourhood, a street read as a place). A
+Police Department", "Chicago police") and a town of the gazetteer the title names (before the outlet's
+part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer counts
+double a name it does not know: a neighbourhood, a street read as a place). Where the report names a
+US state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500
+inhabitants or more, so small towns count); "South Sacramento" is Sacramento; a name the text also
+writes in lower case ("Man", "Hurt") is a word, not a place. Each vote keeps where it was read. A
 county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
 city is named, as GVA codes unincorporated areas. The region: the dateline's state, else the state or
 province the text names most.
