@@ -44,7 +44,9 @@ _INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue",
                 "church", "center", "court", "jail"}  # fmt: skip
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SITE = re.compile(r" [|–—-] | - ")  # "Teen shot in Earle - KAIT Jonesboro, AR": the outlet's part
-_DIRECTION = re.compile(r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) (?P<city>.+)")
+_DIRECTION = re.compile(
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) (?P<city>.+)"
+)
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 
@@ -83,8 +85,8 @@ class Place(NamedTuple):
     evidence: tuple[Evidence, ...]  # where it names ``place``
 
 
-US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Delaware", "Idaho", "Iowa", "Maine", "Ohio", "Oregon",
-                                              "Texas", "Utah", "District of Columbia"}  # fmt: skip
+US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
+                                              "District of Columbia"}  # fmt: skip
 
 
 def _region(name: str) -> str | None:

@@ -35,8 +35,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from ..records import (CasualtyClaim, Claim, Document, Entity, Evidence, Figure, Incident, Report, Status, TimeClaim,
-                       stable_id)  # fmt: skip
+from ..records import (
+    CasualtyClaim,
+    Claim,
+    Document,
+    Entity,
+    Evidence,
+    Figure,
+    Incident,
+    Report,
+    Status,
+    TimeClaim,
+    stable_id,  # fmt: skip
+)
 from . import incident_day, incident_links, incident_place, incident_tally
 from .link import outlet_of, root_of
 

