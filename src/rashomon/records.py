@@ -380,6 +380,20 @@ class TimelineEntry(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence(Record):
+    """Where a report states an incident's date or place: the document and the span of its text
+    (``start``/``end`` None where nothing is stated and the field falls back on the publication date),
+    ``how`` it was read (time: a time expression, ``claim`` its id; published; dateline; agency; named)."""
+
+    doc: str
+    start: int | None
+    end: int | None
+    text: str | None
+    how: str
+    claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Report(Record):
     """One document's report of an incident's figure: the claim behind it and where it appeared."""
 
@@ -418,7 +432,9 @@ class Incident(Record):
     place: str | None  # city (or the most specific place reported)
     region: str | None
     figures: tuple[Figure, ...]
-    stage: str = "incidents@1"
+    stage: str = "incidents@2"
+    date_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``date`` say so
+    place_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``place`` name it
 
     def figure(self, measure: str) -> Figure | None:
         return next((f for f in self.figures if f.measure == measure), None)
@@ -426,7 +442,9 @@ class Incident(Record):
     def to_dict(self) -> dict[str, Any]:
         """The export shape: the incident's fields, and one object per casualty measure (``killed``, ...)."""
         d: dict[str, Any] = {"id": self.id, "documents": list(self.documents), "type": self.type, "date": self.date,
-             "place": self.place, "region": self.region, "stage": self.stage}  # fmt: skip
+             "place": self.place, "region": self.region, "stage": self.stage,
+             "date_evidence": [Record.to_dict(e) for e in self.date_evidence],
+             "place_evidence": [Record.to_dict(e) for e in self.place_evidence]}  # fmt: skip
         for f in self.figures:
             d[f.measure] = {k: _plain(v) for k, v in Record.to_dict(f).items() if k != "measure"}
         return d

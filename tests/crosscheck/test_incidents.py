@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from rashomon.crosscheck.incident_day import Day
 from rashomon.crosscheck.incident_links import tokens
 from rashomon.crosscheck.incidents import Facts, figure, group, incidents
+from rashomon.records import Evidence
 
 COMMON = "Police The Monday Sheriff County Officers"  # words every report uses
 
@@ -18,7 +20,9 @@ def facts(doc: str, place: str | None, day: str | None, killed: float | None = N
           typ: str | None = "shooting") -> Facts:  # fmt: skip
     names = [COMMON, place or "", *(p.removeprefix("e_").replace("_", " ").title() for p in persons), *own(doc)]
     f = Facts(doc=doc, root=root or doc, outlet=f"Outlet {doc}", published=published or day, place=place,
-              places=frozenset({place.casefold()} if place else ()), region=region, day=day, type=typ,
+              places=frozenset({place.casefold()} if place else ()), region=region, type=typ,
+              dated=Day(day, Evidence(doc, 0, 6, "Monday", "time")) if day else None,
+              named=(Evidence(doc, 0, len(place), place, "dateline"),) if place else (),
               persons=frozenset(persons), tokens=tokens(" ".join(names)))  # fmt: skip
     if killed is not None:
         f.reports["killed"] = (f"c_{doc}", killed, None, None)

@@ -75,7 +75,7 @@ def test_a_v4_store_reads_without_reviews_and_upgrades_when_opened_for_writing(t
     assert old.reviews() == [] and old.store.review_count() == 0
     assert [f.id for f in old.findings(review="unreviewed")] == [f.id for f in old.findings()]
     r = rashomon.open(db)  # read-write: migrated
-    assert r.store.schema_version() == SCHEMA_VERSION == 5
+    assert r.store.schema_version() == SCHEMA_VERSION == 6
     assert r.review("f_toll", "confirmed").id == 1
 
 

@@ -2,8 +2,12 @@
 
 Evidence, strongest first, each a vote for a city: the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
 anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis
-Police Department", "Chicago police"); the places the document's own words name (a city of the
-gazetteer counts double a name it does not know: a neighbourhood, a street read as a place). A
+Police Department", "Chicago police") and a town of the gazetteer the title names (before the outlet's
+part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer counts
+double a name it does not know: a neighbourhood, a street read as a place). Where the report names a
+US state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500
+inhabitants or more, so small towns count); "South Sacramento" is Sacramento; a name the text also
+writes in lower case ("Man", "Hurt") is a word, not a place. Each vote keeps where it was read. A
 county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
 city is named, as GVA codes unincorporated areas. The region: the dateline's state, else the state or
 province the text names most.
@@ -14,11 +18,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..records import Document, Entity
+from ..extract.gazetteer import fold
+from ..records import Document, Entity, Evidence
 
 LEAD = 1500  # characters in which a dateline is looked for
-DATELINE_VOTE, AGENCY_VOTE, KNOWN_CITY_VOTE, NAME_VOTE = 6, 3, 2, 1
+DATELINE_VOTE, AGENCY_VOTE, TITLE_VOTE, KNOWN_CITY_VOTE, NAME_VOTE = 6, 3, 3, 2, 1
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
 _PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
 _STATION = r"(?:\s*\([A-Za-z0-9 .&/-]{2,24}\))?"  # "(WTHR)", "(AP)"
@@ -36,6 +42,11 @@ _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "univers
             "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
 _INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
                 "church", "center", "court", "jail"}  # fmt: skip
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SITE = re.compile(r" [|–—-] | - ")  # "Teen shot in Earle - KAIT Jonesboro, AR": the outlet's part
+_DIRECTION = re.compile(
+    r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) (?P<city>.+)"
+)
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 
@@ -65,6 +76,19 @@ STATE_ABBR = {  # AP style abbreviations in US datelines
 }  # fmt: skip
 
 
+class Place(NamedTuple):
+    """What one report says about where its incident happened."""
+
+    place: str | None  # the city (or county) it is about
+    places: frozenset[str]  # every city it names (folded)
+    region: str | None
+    evidence: tuple[Evidence, ...]  # where it names ``place``
+
+
+US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
+                                              "District of Columbia"}  # fmt: skip
+
+
 def _region(name: str) -> str | None:
     key = name.strip().casefold()
     return STATE_ABBR.get(key) or regions().get(key)
@@ -75,53 +99,79 @@ def _tidy(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
-def read(doc: Document, entities: list[Entity]) -> tuple[str | None, frozenset[str], str | None]:
-    """(the city the document is about, every city it names (folded), its region); see the module docstring."""
-    from ..extract.gazetteer import load
+def read(doc: Document, entities: list[Entity]) -> Place:
+    """Where the document says its incident happened; see the module docstring."""
+    from ..extract.gazetteer import load, us_cities
 
-    gaz = load()
+    gaz, towns = load(), us_cities()
     cities: Counter[str] = Counter()
     counties: Counter[str] = Counter()
+    where: dict[str, list[Evidence]] = {}
     states: Counter[str] = Counter()
     region = None
-
-    def vote(name: str, weight: int) -> None:
-        if name.casefold() in _NOT_PLACES or gaz.country(name) or _region(name):
-            return
-        (counties if name.endswith((" County", " Parish")) else cities)[name] += weight
-
-    m = DATELINE.search(doc.text[:LEAD])
-    if m and m.group("city"):
-        region = _region(m.group("state"))
-        if region or gaz.is_place(m.group("city")):
-            vote(_tidy(m.group("city")), DATELINE_VOTE)
-    elif m and m.group("caps") and gaz.is_place(m.group("caps")):
-        vote(_tidy(m.group("caps")), DATELINE_VOTE)
-    for a in _AGENCY.finditer(doc.text):
-        proper = a.group(0)[len(a.group("name")) + 1].isupper()  # "Memphis Police", not "Monday police said"
-        if not proper and not gaz.is_place(a.group("name")):
-            continue
-        words = a.group("name").split()
-        while words and words[0].casefold() in _GENERIC:
-            words.pop(0)
-        if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
-            vote(" ".join(words), AGENCY_VOTE)
+    mentions = []
     for e in entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
         for mention in e.mentions:  # the document's own words: a corpus-wide cluster's name may be another place's
-            if mention.doc != doc.id:
-                continue
             name = _tidy(mention.text)
-            if (not _PLACE_NAME.fullmatch(name) or (len(name) <= 4 and name.isupper() and not gaz.is_place(name))
-                    or _INSTITUTION & set(name.casefold().split())):  # fmt: skip
-                continue  # not a place: "WRAL.com", "N.C. (WNCN)", an acronym ("NRA"), "Savannah-Chatham Metro Police"
+            if mention.doc != doc.id or not _PLACE_NAME.fullmatch(name) or _INSTITUTION & set(name.casefold().split()):
+                continue  # not a place: "WRAL.com", "N.C. (WNCN)", "Savannah-Chatham Metro Police"
             if state := _region(name):
                 states[state] += 1
             elif e.type == "GPE" or name.endswith(" County"):
-                vote(name, KNOWN_CITY_VOTE if gaz.is_place(name) else NAME_VOTE)
-    best = cities or counties
-    place = max(best, key=lambda c: (best[c], c)) if best else None
+                mentions.append((name, mention.start, mention.end))
+    m = DATELINE.search(doc.text[:LEAD])
+    if m and m.group("city"):
+        region = _region(m.group("state"))
     if region is None and states:
         region = max(states, key=lambda s: (states[s], s))
-    return place, frozenset(c.casefold() for c in cities), region
+
+    in_us = region is None or region in US_STATES
+
+    def known(name: str) -> bool:
+        """A town of the gazetteer: a US one of the report's state where it names one, else any city."""
+        have = towns.get(fold(name))
+        if have is not None and in_us:
+            return region is None or region in have
+        return gaz.is_place(name)
+
+    def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
+        if name.casefold() in _NOT_PLACES or gaz.country(name) or _region(name):
+            return
+        if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")):
+            name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city
+        board = counties if name.endswith((" County", " Parish")) else cities
+        board[name] += weight
+        where.setdefault(name, []).append(Evidence(doc.id, start, end, name, how))
+
+    if m and m.group("city"):
+        if region or gaz.is_place(m.group("city")):
+            vote(_tidy(m.group("city")), DATELINE_VOTE, m.start("city"), m.end("city"), "dateline")
+    elif m and m.group("caps") and (gaz.is_place(m.group("caps")) or known(m.group("caps"))):
+        vote(_tidy(m.group("caps")), DATELINE_VOTE, m.start("caps"), m.end("caps"), "dateline")
+    for a in _AGENCY.finditer(doc.text):
+        proper = a.group(0)[len(a.group("name")) + 1].isupper()  # "Memphis Police", not "Monday police said"
+        if not proper and not known(a.group("name")):
+            continue
+        words = a.group("name").split()
+        while words and words[0].casefold() in _GENERIC and not known(" ".join(words)):  # "Federal Way Police"
+            words.pop(0)
+        if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
+            vote(" ".join(words), AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
+    lower = set(_LOWER_WORD.findall(doc.text))
+    for name, start, end in mentions:
+        if len(name) <= 4 and name.isupper() and not gaz.is_place(name) or name.casefold() in lower:
+            continue  # an acronym ("NRA"), a word the text also writes in lower case ("Hurt", "Man")
+        vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
+    for t in _PLACE_NAME.finditer(_SITE.split(doc.title or "", maxsplit=1)[0]):
+        words = t.group(0).split()
+        spans = [(i, j) for n in (3, 2, 1) for i in range(len(words) - n + 1) for j in [i + n]]
+        for i, j in spans:  # the longest known town in a run of capitalised words ("Little Rock", not "Rock")
+            name = " ".join(words[i:j])
+            if fold(name) in towns and known(name) and name.casefold() not in lower:
+                vote(name, TITLE_VOTE, None, None, "title")
+                break
+    best = cities or counties
+    place = max(best, key=lambda c: (best[c], c)) if best else None
+    return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())))

@@ -1,9 +1,9 @@
 """Incidents: every real-world event in the pile coded once, as GVA and ACLED coders do by hand.
 
-Per document (:func:`facts`): the place (a dateline's city, else the city the document names most;
-the region: a state or province it names), the event day (the first full date the text gives in
-the week before publication, "early Monday" anchored on the publication date by the time
-extractor; else the publication day), the type (the incident word it uses most) and, per casualty
+Per document (:func:`facts`): the place (:mod:`.incident_place`: a dateline's city, else the town the
+document names most; the region: a state or province it names), the event day (:mod:`.incident_day`:
+"early Monday" anchored on the publication date, a written-out day of a follow-up; else the
+publication day), each with where the document says it, the type (the incident word it uses most) and, per casualty
 measure, the figure it reports (:mod:`.incident_tally`: its first casualty claim of that measure, a
 shooter's suicide told apart added; injured, when only "shot" is said, those shot minus those killed).
 
@@ -13,7 +13,9 @@ they share, how far apart their event days are, whether their places, regions or
 A document that names no place can still join a report it shares specific names with; one that
 shares nothing stays alone: never a guess.
 
-Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
+Per incident (:func:`code`): the day most reports state (publication days count only where none
+states one) and the place most reports give, each with every agreeing report's evidence (document
+and span). Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
 many, the largest, as tolls grow when victims die and counts are completed. One report's misreading
@@ -31,16 +33,25 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from ..errors import UsageError
-from ..extract.timerules import parse_anchor
-from ..records import CasualtyClaim, Claim, Document, Entity, Figure, Incident, Report, Status, TimeClaim, stable_id
-from . import incident_links, incident_place, incident_tally
+from ..records import (
+    CasualtyClaim,
+    Claim,
+    Document,
+    Entity,
+    Evidence,
+    Figure,
+    Incident,
+    Report,
+    Status,
+    TimeClaim,
+    stable_id,  # fmt: skip
+)
+from . import incident_day, incident_links, incident_place, incident_tally
 from .link import outlet_of, root_of
 
-STAGE = "incidents@1"
-EVENT_WINDOW = 7  # days before publication in which a full date in the text is the event's day
+STAGE = "incidents@2"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 EVENT_LINK = 0.3  # the pair probability at which two documents are taken to report one event (see events)
@@ -69,24 +80,17 @@ class Facts:
     place: str | None
     places: frozenset[str]  # every city it names (folded): reports about nearby cities meet on a shared name
     region: str | None
-    day: str | None
+    dated: incident_day.Day | None  # the day it gives for its event, and where
+    named: tuple[Evidence, ...]  # where it names ``place``
     type: str | None
     persons: frozenset[str]  # entity ids of the people it names
     tokens: tuple[int, ...]  # its names and numbers, hashed (incident_links.tokens)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
-
-def _day(doc: Document, times: list[TimeClaim]) -> str | None:
-    """The first full date the text gives in the ``EVENT_WINDOW`` days before publication (the time
-    extractor anchors "Monday night" on the publication date), else the publication day."""
-    pub = parse_anchor(doc.published)
-    if pub is None:
-        return None
-    for t in sorted(times, key=lambda t: t.start):
-        d = parse_anchor(t.value_iso)
-        if d is not None and pub - timedelta(days=EVENT_WINDOW) <= d <= pub:
-            return d.isoformat()
-    return pub.isoformat()
+    @property
+    def day(self) -> str | None:
+        """The event day it gives (its publication day when it states none)."""
+        return self.dated.day if self.dated else None
 
 
 def _type(doc: Document) -> str | None:
@@ -108,10 +112,11 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     for doc_id in batch:
         doc = by_id[doc_id]
         mine = ents_of.get(doc_id, [])
-        place, places, region = incident_place.read(doc, mine)
+        place, places, region, named = incident_place.read(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
-                  place=place, places=places, region=region, day=_day(doc, [c for c in cs if isinstance(c, TimeClaim)]),
+                  place=place, places=places, region=region, named=named,
+                  dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"))  # fmt: skip
         f.reports.update(incident_tally.tally([c for c in cs if isinstance(c, CasualtyClaim)], doc.text))
@@ -174,12 +179,13 @@ def code(members: list[Facts], policy: str = "consensus") -> Incident:
         counts = Counter(v for v in values if v)
         return max(counts, key=lambda v: (counts[v], v)) if counts else None
 
-    days = Counter(d for f in members if (d := f.day))  # the day most reports give; of those, the earliest
     figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
-    date = min(days, key=lambda d: (-days[d], d)) if days else None
+    date, dated = incident_day.agreed([d for f in members if (d := f.dated)])
+    place = most([f.place for f in members])
+    named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
-                    date=date, place=most([f.place for f in members]),
-                    region=most([f.region for f in members]), figures=figures, stage=STAGE)  # fmt: skip
+                    date=date, place=place, region=most([f.region for f in members]), figures=figures,
+                    stage=STAGE, date_evidence=dated, place_evidence=named)  # fmt: skip
 
 
 def incidents(

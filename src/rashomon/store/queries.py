@@ -217,7 +217,11 @@ class QueriesMixin(DocumentsMixin):
         with self.connect() as con:
             if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'incidents'").fetchone():
                 return []  # a store written before incidents were coded, opened read-only
-            rows = con.execute(f"SELECT {col_list(INCIDENT_COLUMNS)} FROM incidents ORDER BY pos").fetchall()
+            cols = col_list(INCIDENT_COLUMNS)
+            if not con.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'incidents' "
+                               "AND column_name = 'evidence'").fetchone():  # fmt: skip
+                cols = cols.replace('"evidence"', "NULL")  # a v5 store, opened read-only
+            rows = con.execute(f"SELECT {cols} FROM incidents ORDER BY pos").fetchall()
         return [row_incident(r) for r in rows]
 
     def timeline(self) -> list[TimelineEntry]:

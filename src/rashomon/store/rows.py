@@ -13,6 +13,7 @@ from ..records import (
     Claim,
     Document,
     Entity,
+    Evidence,
     Extraction,
     ExtractionError,
     Figure,
@@ -314,18 +315,20 @@ def speaker_rows(speakers: dict[str, str]) -> list[dict[str, Any]]:
     return [{"id": claim, "speaker": entity} for claim, entity in sorted(speakers.items())]
 
 
-INCIDENT_COLUMNS = ["id", "type", "date", "place", "region", "docs", "figures", "stage", "pos"]
+INCIDENT_COLUMNS = ["id", "type", "date", "place", "region", "docs", "figures", "stage", "pos", "evidence"]
 
 
 def incident_row(i: Incident, pos: int) -> dict[str, Any]:
     """The ``incidents`` row of an incident, its figures (with their reports) as JSON."""
     return {"id": i.id, "type": i.type, "date": i.date, "place": i.place, "region": i.region,
             "docs": list(i.documents), "figures": json.dumps([Record.to_dict(f) for f in i.figures]),
-            "stage": i.stage, "pos": pos}  # fmt: skip
+            "stage": i.stage, "pos": pos,
+            "evidence": json.dumps({"date": [Record.to_dict(e) for e in i.date_evidence],
+                                    "place": [Record.to_dict(e) for e in i.place_evidence]})}  # fmt: skip
 
 
 def row_incident(r: Row) -> Incident:
-    i, typ, date, place, region, docs, figures, stage, _pos = r
+    i, typ, date, place, region, docs, figures, stage, _pos, evidence = r
     figs = tuple(
         Figure(
             f["measure"],
@@ -338,7 +341,19 @@ def row_incident(r: Row) -> Incident:
         )  # fmt: skip
         for f in json.loads(figures or "[]")
     )
-    return Incident(i, tuple(docs or ()), typ, date, place, region, figs, stage or "")
+    ev = json.loads(evidence or "{}")
+    return Incident(
+        i,
+        tuple(docs or ()),
+        typ,
+        date,
+        place,
+        region,
+        figs,
+        stage or "",
+        tuple(Evidence(**x) for x in ev.get("date", ())),
+        tuple(Evidence(**x) for x in ev.get("place", ())),
+    )
 
 
 # --------------------------------------------------------------------- reviews

@@ -3,7 +3,7 @@ applies the ones newer than the file's ``schema_version`` inside one transaction
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -71,6 +71,10 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS reviews (id BIGINT PRIMARY KEY, evidence VARCHAR NOT NULL,
             verdict VARCHAR NOT NULL, note VARCHAR, reviewer VARCHAR NOT NULL, reviewed_at VARCHAR NOT NULL,
             finding VARCHAR, status VARCHAR, summary VARCHAR)""",
+    ],
+    6: [
+        # where an incident's date and place are stated (document and span per report)
+        "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS evidence JSON",
     ],
 }
 

@@ -1,0 +1,94 @@
+"""The day an incident happened: what each report states, and the day its reports agree on.
+
+Per report (:func:`read`), the candidates are the time expressions of its lead (the time extractor has
+anchored "Monday night", "yesterday", "last night" on the publication date) that resolve to a day:
+
+* a relative day ("Sunday night", "early Monday", "yesterday") counts in the ``WINDOW`` days before
+  publication; a weekday that lands six days back is dropped: it is the day after a page's stale date
+  ("police met reporters Wednesday" on a page dated Tuesday), not last week;
+* a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication, as
+  follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
+* a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day.
+
+Of the candidates, one in a sentence about the event ("was shot", "the shooting happened", "found
+dead") wins over one about the report ("police said Wednesday", "was arrested Friday"); of those,
+one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
+Friday"); of those, the earliest day (the event precedes its follow-ups). A report with no candidate is dated on its
+publication day, the weakest evidence: the incident's day (:func:`agreed`) is the day most reports
+state, publication days counting only where no report states one; of equally many, the earliest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..extract.timerules import parse_anchor
+from ..records import Document, Evidence, TimeClaim
+
+LEAD = 1500  # characters of a report in which its event's day is looked for
+WINDOW = 7  # days before publication in which a relative day ("Monday night") is the event's
+FULL_WINDOW = 365  # days before publication in which a written-out day ("Dec. 19") is
+FIRST = 500  # characters of a report's first paragraph, where its own event is told
+NEAR = 80  # characters either side of a time expression, within its sentence, read for the event
+_CLOCK = re.compile(r"(?i)(?:about |around |at )?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)?|noon|midnight")
+_WRITTEN = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}\b"
+)
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_EVENT = re.compile(
+    r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|died|dead|found|struck)\b"
+)
+
+
+@dataclass(frozen=True)
+class Day:
+    """The day one report gives for its event, and where it says so (no span: its publication day)."""
+
+    day: str
+    evidence: Evidence
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """Up to ``NEAR`` characters either side of a span, within its sentence."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x != -1]
+    b = min(ends) if ends else len(text)
+    return text[max(a, start - NEAR) : start] + " " + text[end : min(b, end + NEAR)]
+
+
+def _candidate(t: TimeClaim, pub: date) -> date | None:
+    d = parse_anchor(t.value_iso)
+    text = t.text.strip()
+    if d is None or t.start > LEAD or _CLOCK.fullmatch(text):
+        return None
+    if _WRITTEN.search(text):
+        return d if pub - timedelta(days=FULL_WINDOW) <= d <= pub else None
+    if not pub - timedelta(days=WINDOW) <= d <= pub:
+        return None
+    return None if _WEEKDAY.search(text) and (pub - d).days == 6 else d
+
+
+def read(doc: Document, times: list[TimeClaim]) -> Day | None:
+    """The day ``doc`` gives for its event (see the module docstring); None without a publication date."""
+    pub = parse_anchor(doc.published)
+    if pub is None:
+        return None
+    found = [(t, d) for t in times if (d := _candidate(t, pub)) is not None]
+    if not found:
+        return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published"))
+    t, d = max(found, key=lambda c: (bool(_EVENT.search(_sentence_around(doc.text, c[0].start, c[0].end))),
+                                     c[0].start < FIRST, -c[1].toordinal(), -c[0].start))  # fmt: skip
+    return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id))
+
+
+def agreed(days: list[Day]) -> tuple[str | None, tuple[Evidence, ...]]:
+    """The incident's day and the reports' evidence for it (see the module docstring)."""
+    stated = [d for d in days if d.evidence.how != "published"] or days
+    counts = Counter(d.day for d in stated)
+    if not counts:
+        return None, ()
+    best = min(counts, key=lambda d: (-counts[d], d))
+    return best, tuple(d.evidence for d in stated if d.day == best)

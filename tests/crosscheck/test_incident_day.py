@@ -1,0 +1,72 @@
+"""The event day of a report, and the place it names (hand-made reports, no spaCy)."""
+
+from __future__ import annotations
+
+from rashomon.crosscheck import incident_day, incident_place
+from rashomon.extract.timerules import extract
+from rashomon.records import Document, Entity, Evidence, Mention, TimeClaim
+
+
+def _doc(text: str, published: str = "2016-09-07", title: str | None = None) -> Document:  # a Wednesday
+    return Document(id="d1", source="pile.jsonl:1", text=text, raw_text=text, title=title, published=published)
+
+
+def _times(doc: Document) -> list[TimeClaim]:
+    return [TimeClaim(id=f"t{k}", doc=doc.id, start=t.start, end=t.end, text=t.text, stage="time@1",
+                      value_iso=t.value, timex_type=t.type)
+            for k, t in enumerate(extract(doc.text, doc.published))]  # fmt: skip
+
+
+def _day(text: str, published: str = "2016-09-07") -> incident_day.Day | None:
+    doc = _doc(text, published)
+    return incident_day.read(doc, _times(doc))
+
+
+def test_the_event_day_not_the_day_of_the_report():
+    text = "On Wednesday, the sheriff said deputies found the man shot on Tuesday night near the river."
+    day = _day(text)
+    assert day is not None and day.day == "2016-09-06"
+    at = text.index("Tuesday night")
+    assert day.evidence == Evidence("d1", at, at + 13, "Tuesday night", "time", day.evidence.claim)
+
+
+def test_a_clock_time_alone_is_no_day_and_a_follow_up_names_the_day_of_the_shooting():
+    assert _day("Someone opened fire about 9:10 p.m., wounding four men.").evidence.how == "published"
+    assert _day("A teen was arrested Thursday. He is accused of shooting a boy on the night of Aug. 19.").day == (
+        "2016-08-19"
+    )
+
+
+def test_a_weekday_six_days_back_is_the_day_after_a_stale_page_date():
+    # published (by the page's date) on a Tuesday; "Wednesday" is the day the police spoke, not last week
+    assert _day("Police met reporters Wednesday. The boy was shot Monday night.", "2017-03-28").day == "2017-03-27"
+
+
+def test_reports_agree_on_the_day_most_state_publication_days_only_where_none_does():
+    stated = incident_day.Day("2016-09-05", Evidence("a", 10, 16, "Monday", "time", "t1"))
+    other = incident_day.Day("2016-09-06", Evidence("b", None, None, "2016-09-06", "published"))
+    assert incident_day.agreed([stated, other, other]) == ("2016-09-05", (stated.evidence,))
+    assert incident_day.agreed([other]) == ("2016-09-06", (other.evidence,))
+    assert incident_day.agreed([]) == (None, ())
+
+
+def _place(text: str, names: list[tuple[str, str]], title: str | None = None) -> incident_place.Place:
+    doc = _doc(text, title=title)
+    spans = [(n, t, text.index(n)) for n, t in names]
+    ents = [Entity(id=f"e{k}", name=n, type=t, aliases=(), mentions=(Mention("d1", at, at + len(n), n, t),))
+            for k, (n, t, at) in enumerate(spans)]  # fmt: skip
+    return incident_place.read(doc, ents)
+
+
+def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
+    text = "A woman was wounded in South Sacramento on Friday, deputies said."
+    place = _place(text, [("South Sacramento", "GPE")])
+    assert place.place == "Sacramento" and place.evidence[0].start == text.index("South Sacramento")
+    titled = _place(
+        "A boy was hurt at a strip mall, police said.", [], title="Boy hurt at Little Rock strip mall - KXYZ"
+    )
+    assert titled.place == "Little Rock" and titled.evidence[0].how == "title"
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_place():
+    assert _place("Man shot on Elm Street. The man was taken to hospital.", [("Man", "GPE")]).place is None
