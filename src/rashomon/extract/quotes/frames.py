@@ -473,11 +473,11 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     return out
 
 
-def _label_frames(sdoc, quotes: Sequence[Span]) -> list[Frame]:
+def _label_frames(sdoc, quotes: Sequence[Span], text: str) -> list[Frame]:
     """Frames that punctuation opens, with no cue word: a quote signed with a dash
     ("“...” ― Ana Reyes") and a speaker label at the start of a paragraph ("PENCE: Well, ...",
-    "Said Reyes: “...”", a headline "Reyes: Talks Will Resume"); a place is a dateline ("ISLAMABAD: ...")."""
-    text = sdoc.text
+    "Said Reyes: “...”", a headline "Reyes: Talks Will Resume"); a place is a dateline ("ISLAMABAD: ...").
+    ``text`` is ``sdoc.text``, ``quotes`` its :func:`quote_spans`."""
     out: list[Frame] = []
 
     def frame(name: tuple[int, int], cue: Span, lemma: str, content: list[Span]) -> None:

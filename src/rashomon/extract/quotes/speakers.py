@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ...records import Entity, Mention, QuoteClaim
-from .frames import REL_PRONOUNS, WORD, Span, _overlaps, _source_span, inside_any, quote_spans
+from .frames import REL_PRONOUNS, WORD, Span, _overlaps, _source_span, inside_any
 
 TITLES = frozenset(
     """mr mrs ms dr sen rep gen lt col gov president minister ambassador speaker spokesperson spokesman
@@ -28,13 +28,14 @@ PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON"}
 class _NameIndex:
     """PERSON mentions of one document, to resolve pronouns, role nouns and surnames."""
 
-    def __init__(self, sdoc, mentions: Iterable[Mention] = ()) -> None:
+    def __init__(self, sdoc, mentions: Iterable[Mention], text: str, quotes: Sequence[Span]) -> None:
+        """``text`` is ``sdoc.text`` (which joins every token anew: read once by the caller), ``quotes``
+        its :func:`~.frames.quote_spans`."""
         self.doc = sdoc
         spans = [(m.start, m.end, m.text, m.label) for m in mentions]
         if not spans:
             spans = [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents]
-        self.text = sdoc.text  # Doc.text joins every token: read it once
-        quotes = quote_spans(self.text)
+        self.text = text
         self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
         # people named in narration (not inside a quote), the candidates for "he" and "the ambassador"
         starts = [q[0] for q in quotes]
