@@ -26,10 +26,13 @@ Field conventions (the :class:`~rashomon.records.QuantityClaim` contract):
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, replace
 
 from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
+from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
 STAGE = "quantities@1"
@@ -73,11 +76,31 @@ def _is_year(value: float, tok, nxt) -> bool:
     return nxt is None or not (nxt.tag_ == "NNS" or N.unit_of(nxt.text))  # "3000 rpm", "1520 sq m"
 
 
-def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
+class _Dates:
+    """Where a number is part of a date: the character spans of the document's time expressions
+    (``spans``) and its entities (``ents``), looked up by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]], ents: list) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+        self.ents = ByStart(ents, lambda e: e.start)
+
+    def covers(self, char: int) -> bool:
+        """Some span holds the character at ``char``."""
+        k = bisect.bisect_right(self.starts, char)
+        return k > 0 and self.reach[k - 1] > char
+
+    def entity_at(self, i: int):
+        """The entity holding token ``i`` (entities do not overlap: the last one starting at or before it)."""
+        ent = self.ents.last_starting_at_or_before(i)
+        return ent if ent is not None and i < ent.end else None
+
+
+def _in_date(sdoc, i: int, blocked: _Dates) -> bool:
     tok = sdoc[i]
-    for s, e in blocked:
-        if s <= tok.idx < e:
-            return True
+    if blocked.covers(tok.idx):
+        return True
     prev = sdoc[i - 1] if i > 0 else None
     nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
     if prev is not None and prev.lower_.rstrip(".") in N.MONTHS:
@@ -87,7 +110,7 @@ def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
     if nxt is not None and nxt.lower_ in N.TIME_WORDS:
         return True
     if tok.ent_type_ in ("DATE", "TIME"):
-        ent = next((e for e in sdoc.ents if e.start <= i < e.end), None)
+        ent = blocked.entity_at(i)
         if ent is not None and any(
             t.lower_.rstrip(".") in N.MONTHS
             or t.lower_ in N.TIME_WORDS
@@ -119,7 +142,7 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
     return sdoc[i].ent_type_ in ENT_SKIP and prev.pos_ in ("PROPN", "NOUN")
 
 
-def _scan(sdoc, blocked) -> list[_Q]:
+def _scan(sdoc, blocked: _Dates) -> list[_Q]:
     out: list[_Q] = []
     n, i = len(sdoc), 0
     while i < n:
@@ -265,7 +288,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
     return q
 
 
-def _keep(sdoc, q: _Q, blocked) -> bool:
+def _keep(sdoc, q: _Q, blocked: _Dates) -> bool:
     if q.unit == "skip":
         return False
     i = q.num_start
@@ -429,7 +452,8 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
 
 def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     """Quantity claims of one parsed document (see the module docstring for the fields)."""
-    blocked = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
+    ents = list(sdoc.ents)  # (Doc.ents makes every entity anew: read once)
+    blocked = _Dates([(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")], ents)
     qs = _scan(sdoc, blocked)
     for q in qs:
         read_prefix(sdoc, q)
@@ -441,7 +465,7 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     qs.sort(key=lambda q: q.start)
     claims: list[QuantityClaim] = []
     text = document.text
-    contexts = read_context(sdoc, qs, times)
+    contexts = read_context(sdoc, qs, times, ents)
     for q, fields in zip(qs, contexts):
         end_tok = max(q.end, fields.pop("end_tok", q.end))
         if q.change == "=" and isinstance(q.value, float):

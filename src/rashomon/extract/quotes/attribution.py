@@ -156,8 +156,7 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
             or any(t.lower_.rstrip(".") in TITLES for t in subj.subtree)
         )
         if src is not None and speaker and speaker != text[src[0] : src[1]] and person:
-            previous.append((src[0], src[1], speaker))  # a named person: "he"/"she" after it refer to it
-        previous.sort()
+            bisect.insort(previous, (src[0], src[1], speaker))  # a named person: "he"/"she" after it refer to it
         out.append(Attribution(src, r.cue, r.lemma, tuple(r.content), r.direct, speaker))
     return out
 

@@ -10,8 +10,10 @@ surname); otherwise it is the literal text (unknown rather than a guess).
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ...records import Entity, Mention, QuoteClaim
 from .frames import REL_PRONOUNS, WORD, Span, _overlaps, _source_span, inside_any
@@ -37,6 +39,7 @@ class _NameIndex:
             spans = [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents]
         self.text = text
         self.people = sorted((s, e, t) for s, e, t, lab in spans if lab == "PERSON")
+        self.longest = max((e - s for s, e, _ in self.people), default=0)
         # people named in narration (not inside a quote), the candidates for "he" and "the ambassador"
         starts = [q[0] for q in quotes]
         self.narrated = [p for p in self.people if not inside_any((p[0], p[1]), quotes, starts)]
@@ -47,12 +50,16 @@ class _NameIndex:
             and sp.root.dep_ in ("nsubj", "nsubjpass", "appos")
         ]
 
-    def _before(self, pos: int, pool=None):
-        return [p for p in (self.narrated if pool is None else pool) if p[1] <= pos]
+    def _earlier(self, pos: int, pool: Sequence[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+        """The people of ``pool`` (sorted) that end at or before ``pos``, the last first (found by
+        bisection: a long document names thousands)."""
+        for k in range(bisect.bisect_left(pool, (pos, pos + 1)) - 1, -1, -1):  # (one ending by pos starts by it)
+            if pool[k][1] <= pos:
+                yield pool[k]
 
     def _full(self, name: str, pos: int) -> str:
         """A surname alone resolves to the fuller name mentioned earlier."""
-        for _s, _e, t in reversed(self._before(pos)):
+        for _s, _e, t in self._earlier(pos, self.narrated):
             if t != name and t.split()[-1] == name.split()[-1] and len(t) > len(name):
                 return t
         return name
@@ -61,7 +68,9 @@ class _NameIndex:
         """The person's name inside a source span ("Foreign Minister X Y" -> "X Y")."""
         if subj.pos_ != "PROPN" and subj.lower_ not in TITLES:
             return None
-        people = [p for p in self.people if _overlaps((p[0], p[1]), src) and p[2][:1].isupper()]
+        lo, hi = bisect.bisect_left(self.people, (src[0] - self.longest,)), bisect.bisect_left(self.people, (src[1],))
+        near = self.people[lo:hi]  # (the people that can overlap src, found by bisection)
+        people = [p for p in near if _overlaps((p[0], p[1]), src) and p[2][:1].isupper()]
         head = [p for p in people if p[0] <= subj.idx < p[1]]
         if head or people:
             return (head or people)[-1][2]
@@ -95,18 +104,18 @@ class _NameIndex:
         if name:
             return self._full(name, src[0])
         if low in PRONOUNS:
-            recent = [n for off, _, n in previous if off < src[0] and src[0] - off < 1500]
-            if recent:
-                return recent[-1]
-            before = self._before(src[0], self.subjects)
-            return self._full(before[-1][2], before[-1][0]) if before else literal
+            k = bisect.bisect_left(previous, (src[0],))  # previous is sorted: the last one starting before src
+            if k and src[0] - previous[k - 1][0] < 1500:
+                return previous[k - 1][2]
+            last = next(self._earlier(src[0], self.subjects), None)
+            return self._full(last[2], last[0]) if last is not None else literal
         if subj.pos_ in ("NOUN", "PROPN"):
             role = subj.lower_
             mods = [t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i != subj.i]
-            earlier = sorted(self._before(src[0]) + [p for p in previous if p[1] <= src[0]])
-            for s, e, t in reversed(earlier):
+            earlier = heapq.merge(self._earlier(src[0], self.narrated), self._earlier(src[0], previous), reverse=True)
+            for s, e, t in earlier:
                 window = self.text[max(0, s - 60) : e + 30].lower()
-                if re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
+                if role in window and re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
                     return self._full(t, s)
         return literal
 
