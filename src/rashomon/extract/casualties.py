@@ -246,9 +246,19 @@ def _own_life(t: Token) -> bool:
     return False
 
 
+# the words the readings below start from, by lemma or as written: any other word says nothing of harm
+_HARM_LEMMAS = (
+    KILL | INJURE | SHOOT | STRIKE | WOUNDS | DEATH_NOUNS | SHOOTING_NOUNS
+    | {"pass", "gun", "hospitalize", "hospitalise", "treat", "life", "take", "turn"}
+)  # fmt: skip
+_HARM_WORDS = DEAD_WORDS | HURT_WORDS | {"fatally", "mortally"}
+
+
 def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
     """What the word ``t`` says of harm: (measure, person, count) for each person it names; None where it
     is no harm word (the first of these readings that applies, in this order)."""
+    if t.lemma_.lower() not in _HARM_LEMMAS and t.lower_ not in _HARM_WORDS:
+        return None
     if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
         return [("killed", t.head, count(t.head))]
     if (wound := _wounded(t)) is not None:

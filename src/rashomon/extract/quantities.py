@@ -142,12 +142,20 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
     return sdoc[i].ent_type_ in ENT_SKIP and prev.pos_ in ("PROPN", "NOUN")
 
 
+# the words that may start a figure below (vague and few words, fractions, "a dozen", number words); any other
+# word starts one only with a character that is no letter (a digit: "3", "1/2", "$5m")
+_STARTS = frozenset(N.VAGUE) | frozenset(N.FEW) | frozenset(N.UNITS_WORDS) | {"half", "a", "an", "one"}
+
+
 def _scan(sdoc, blocked: _Dates) -> list[_Q]:
     out: list[_Q] = []
     n, i = len(sdoc), 0
     while i < n:
         tok = sdoc[i]
         low = tok.lower_
+        if low not in _STARTS and tok.text.isalpha():
+            i += 1
+            continue
         q: _Q | None = None
         if low in N.VAGUE and i + 1 < n and sdoc[i + 1].lower_ == "of":
             lo, hi = N.VAGUE[low]
