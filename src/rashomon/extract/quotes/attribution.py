@@ -144,11 +144,10 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
     result = _continuations(text, quotes, used, result)
     names = _NameIndex(sdoc, mentions, text, quotes)
     out = []
-    previous: list[tuple[int, int, str]] = []
     for r in result:
         src, subj = r.source, r.subject
         speaker = (
-            names.resolve(subj, src, text, previous) if subj is not None else (text[src[0] : src[1]] if src else None)
+            names.resolve(subj, src, text, names.said) if subj is not None else (text[src[0] : src[1]] if src else None)
         )
         person = subj is not None and (
             subj.ent_type_ == "PERSON"
@@ -156,7 +155,7 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
             or any(t.lower_.rstrip(".") in TITLES for t in subj.subtree)
         )
         if src is not None and speaker and speaker != text[src[0] : src[1]] and person:
-            bisect.insort(previous, (src[0], src[1], speaker))  # a named person: "he"/"she" after it refer to it
+            names.say(src, speaker)  # a named person: "he"/"she" after it refer to it
         out.append(Attribution(src, r.cue, r.lemma, tuple(r.content), r.direct, speaker))
     return out
 

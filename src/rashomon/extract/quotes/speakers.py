@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -49,6 +50,23 @@ class _NameIndex:
             if (sp := sdoc.char_span(p[0], p[1], alignment_mode="expand")) is not None
             and sp.root.dep_ in ("nsubj", "nsubjpass", "appos")
         ]
+        # the narrated people by surname, then by name: (start, end) of each mention, in order
+        self.by_surname: dict[str | None, dict[str, list[tuple[int, int]]]] = {}
+        for s, e, t in self.narrated:
+            words = t.split()
+            self.by_surname.setdefault(words[-1] if words else None, {}).setdefault(t, []).append((s, e))
+        # where lower-casing the whole text keeps every offset and lowers each character as it does alone
+        # (no final sigma), a role word's places in it say which mentions' windows can hold it
+        low = text.lower()
+        self.low = low if len(low) == len(text) and "Σ" not in text else None
+        self.places: dict[str, list[int]] = {}
+        self.said: list[tuple[int, int, str]] = []  # (start, end, name) of the named sources so far, sorted
+        self.said_longest = 0
+
+    def say(self, src: Span, speaker: str) -> None:
+        """A named person's source mention: "he"/"she" after it refer to it."""
+        bisect.insort(self.said, (src[0], src[1], speaker))
+        self.said_longest = max(self.said_longest, src[1] - src[0])
 
     def _earlier(self, pos: int, pool: Sequence[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
         """The people of ``pool`` (sorted) that end at or before ``pos``, the last first (found by
@@ -58,11 +76,52 @@ class _NameIndex:
                 yield pool[k]
 
     def _full(self, name: str, pos: int) -> str:
-        """A surname alone resolves to the fuller name mentioned earlier."""
-        for _s, _e, t in self._earlier(pos, self.narrated):
-            if t != name and t.split()[-1] == name.split()[-1] and len(t) > len(name):
-                return t
-        return name
+        """A surname alone resolves to the fuller name mentioned earlier (the last one mentioned, of those
+        that end by ``pos``; looked up by surname and name, not scanned for)."""
+        best: tuple[int, int, str] | None = None
+        for t, places in self.by_surname.get(name.split()[-1], {}).items():
+            if t == name or len(t) <= len(name):
+                continue
+            for k in range(bisect.bisect_left(places, (pos, pos + 1)) - 1, -1, -1):
+                if places[k][1] <= pos:
+                    if best is None or (*places[k], t) > best:
+                        best = (*places[k], t)
+                    break
+        return best[2] if best is not None else name
+
+    def _with_role(
+        self, pool: Sequence[tuple[int, int, str]], pos: int, role: str, longest: int
+    ) -> Iterator[tuple[int, int, str]]:
+        """The people of ``pool`` (sorted; none longer than ``longest``) that end by ``pos``, the last first,
+        leaving out only people whose window (60 characters before, 30 after) cannot hold ``role``."""
+        places = None
+        if self.low is not None and role:
+            if role not in self.places:
+                found, at = [], self.low.find(role)
+                while at >= 0:
+                    found.append(at)
+                    at = self.low.find(role, at + 1)
+                self.places[role] = found
+            places = self.places[role]
+        k = bisect.bisect_left(pool, (pos, pos + 1)) - 1
+        while k >= 0:
+            s, e, _ = pool[k]
+            if places is None:
+                if e <= pos:
+                    yield pool[k]
+                k -= 1
+                continue
+            j = bisect.bisect_right(places, e + 30 - len(role)) - 1
+            if e <= pos and j >= 0 and places[j] >= max(0, s - 60):
+                yield pool[k]
+                k -= 1
+                continue
+            # a person before this one holds the role in its window only if the role starts by
+            # (its start + longest + 30 - len(role)) and it starts within 60 after that: skip the rest
+            j = bisect.bisect_right(places, s + longest + 30 - len(role)) - 1
+            if j < 0:
+                return
+            k = min(k - 1, bisect.bisect_right(pool, (places[j] + 60, math.inf)) - 1)
 
     def _name_of(self, subj, src: Span) -> str | None:
         """The person's name inside a source span ("Foreign Minister X Y" -> "X Y")."""
@@ -112,7 +171,12 @@ class _NameIndex:
         if subj.pos_ in ("NOUN", "PROPN"):
             role = subj.lower_
             mods = [t.lower_ for t in subj.subtree if t.pos_ == "PROPN" and t.i != subj.i]
-            earlier = heapq.merge(self._earlier(src[0], self.narrated), self._earlier(src[0], previous), reverse=True)
+            longest = self.said_longest if previous is self.said else max((e - s for s, e, _ in previous), default=0)
+            earlier = heapq.merge(
+                self._with_role(self.narrated, src[0], role, self.longest),
+                self._with_role(previous, src[0], role, longest),
+                reverse=True,
+            )
             for s, e, t in earlier:
                 window = self.text[max(0, s - 60) : e + 30].lower()
                 if role in window and re.search(rf"\b{re.escape(role)}", window) and all(m in window for m in mods):
