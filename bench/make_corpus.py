@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 OUTLETS = [
     "Valdoria Herald",
     "Northgate Times",
@@ -75,6 +76,17 @@ def load_pool(shared: Path) -> list[str]:
             pool += text_paragraphs(rec.get("articleBody") or "")
     if not pool:
         sys.exit(f"no source texts under {shared} (../shared/data is needed beside the repository)")
+    return pool
+
+
+def demo_pool(demo: Path = DEMO) -> list[str]:
+    """Paragraphs of the bundled, invented demo corpus (``examples/demo``: its text files and JSON Lines
+    texts), for benchmarks that must run without ``../shared``."""
+    pool = []
+    for path in sorted(demo.glob("*.txt")):
+        pool += text_paragraphs(path.read_text("utf-8"))
+    for path in sorted(demo.glob("*.jsonl")):
+        pool += [p for line in path.open(encoding="utf-8") for p in text_paragraphs(json.loads(line)["text"])]
     return pool
 
 

@@ -39,14 +39,16 @@ def _spacy(model: str) -> Language:
 
 @lru_cache(maxsize=4)
 def load(model: str = "en_core_web_sm") -> Language:
-    """Load (once per process) the spaCy pipeline called ``model``."""
+    """Load (once per process) the spaCy pipeline called ``model``, as spaCy loads it."""
     return _spacy(model)
 
 
 @lru_cache(maxsize=4)
 def pipeline(model: str = "en_core_web_sm") -> Language:
-    """Rashomon's extraction pipeline (once per process): the spaCy pipeline ``model`` with every
+    """Rashomon's extraction pipeline (once per process): the spaCy pipeline ``model``, its attribute
+    ruler and lemmatizer given faster steps with the same output (:mod:`rashomon.nlp_rules`), with every
     Rashomon component added (:mod:`rashomon.extract.components`)."""
     from .extract.components import add_to
+    from .nlp_rules import install
 
-    return add_to(_spacy(model))
+    return add_to(install(_spacy(model)))

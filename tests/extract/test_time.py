@@ -3,6 +3,8 @@ publication-window inference, including the three seed articles."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -158,3 +160,45 @@ def test_seed_windows(nlp):
     assert p4["published_window"][0] >= "2000-01-01"
     _, p3 = _seed(nlp, "003")
     assert p3["published_window"][0] == "2020-03-04"
+
+
+def _tag_reference(text):
+    """What :func:`timetag.tag` returns, the slow way: every pattern case-insensitive over the text
+    itself (no lower-cased copy, no word checks), overlaps checked against every span taken."""
+    from rashomon.extract import timetag
+
+    found = []
+    for rank, (name, pattern) in enumerate(timetag.PATTERNS):
+        for m in re.finditer(pattern, text, re.I):
+            start, end = m.span()
+            if m.groupdict().get("pre"):
+                start = m.start("mon")
+            while start < end and text[start].isspace():
+                start += 1
+            if end > start:
+                groups = {k: v for k, v in m.groupdict().items() if v}
+                found.append((-(end - start), rank, start, timetag.Span(start, end, name, groups)))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    taken, chosen = [], []
+    for *_, s in found:
+        if not any(s.start < e and b < s.end for b, e in taken):
+            taken.append((s.start, s.end))
+            chosen.append(s)
+    return timetag._merge_clock(text, sorted(chosen, key=lambda s: s.start))
+
+
+_TIME_WORDS = (
+    "the last next this past early late mid- of in may May MAY June JUNE 3 31st 2021 1990s '90s century 21st "
+    "quarter first half year years ago earlier from now monday Tuesday tonight morning a.m. p.m. 5 pm EST noon "
+    "every day daily few several twenty-one dozen hours weeks , . - – / 12/25/2020 2020-01-02 No. ſ ı İ K fiscal "
+    "period recently soon"
+).split()
+
+
+@given(st.lists(st.tuples(st.sampled_from(_TIME_WORDS), st.sampled_from([" ", "  ", "\n", ", ", "\n\n", "-"]),
+                          st.sampled_from([str, str.upper, str.capitalize])), max_size=16))  # fmt: skip
+def test_tagging_matches_the_plain_case_insensitive_scan(parts):
+    """The tagger's shortcuts (a lower-cased copy matched case-sensitively, patterns skipped where a text
+    lacks the words they need, overlaps found by bisection) find what the plain scan finds."""
+    text = "".join(case(w) + sep for w, sep, case in parts)
+    assert timex.tag(text) == _tag_reference(text)

@@ -246,6 +246,33 @@ def _own_life(t: Token) -> bool:
     return False
 
 
+# the words the readings below start from, by lemma or as written: any other word says nothing of harm
+_HARM_LEMMAS = (
+    KILL | INJURE | SHOOT | STRIKE | WOUNDS | DEATH_NOUNS | SHOOTING_NOUNS
+    | {"pass", "gun", "hospitalize", "hospitalise", "treat", "life", "take", "turn"}
+)  # fmt: skip
+_HARM_WORDS = DEAD_WORDS | HURT_WORDS | {"fatally", "mortally"}
+
+
+def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
+    """What the word ``t`` says of harm: (measure, person, count) for each person it names; None where it
+    is no harm word (the first of these readings that applies, in this order)."""
+    if t.lemma_.lower() not in _HARM_LEMMAS and t.lower_ not in _HARM_WORDS:
+        return None
+    if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
+        return [("killed", t.head, count(t.head))]
+    if (wound := _wounded(t)) is not None:
+        return [(wound[0], p, count(p)) for p in wound[2]] if _factual(wound[1]) else []
+    if (nominal := _nominal(t)) is not None:
+        return [(nominal[0], p, count(p)) for p in nominal[1]] if t.dep_ != "dobj" or _factual(t.head) else []
+    if _own_life(t):
+        return [("killed", t, (1.0, None, None))] if _factual(t) else []
+    harm = _measure(t)
+    if harm is None or not _factual(t):
+        return None
+    return [(harm, p, count(p)) for p in _patients(t)]
+
+
 def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     """Casualty claims of one parsed document (see the module docstring)."""
     readings: dict[int, tuple[str, Token, Token, tuple]] = {}  # person token -> (measure, word, person, count)
@@ -258,34 +285,22 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
             readings[person.i] = (measure, word, person, n)
 
     zeros: list[tuple[str, Token]] = []
-    for t in sdoc:
-        noun = HARM_NOUNS.get(t.lemma_.lower())
-        if noun and any(c.dep_ == "det" and c.lower_ in ZERO_DETS for c in t.children):  # "there were no injuries"
-            if not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in ADDED for c in t.children):
-                zeros.append((noun, t))  # (not "no life-threatening injuries", "no serious injuries")
-            continue
-        if PERIOD.search(t.sent.text) or _earlier(t):
-            continue
-        if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
-            read("killed", t, t.head, count(t.head))
-            continue
-        if (wound := _wounded(t)) is not None:
-            if _factual(wound[1]):
-                for p in wound[2]:
-                    read(wound[0], t, p, count(p))
-            continue
-        if (nominal := _nominal(t)) is not None:
-            for p in nominal[1] if t.dep_ != "dobj" or _factual(t.head) else ():
-                read(nominal[0], t, p, count(p))
-            continue
-        if _own_life(t) and _factual(t):
-            read("killed", t, t, (1.0, None, None))
-            continue
-        harm = _measure(t)
-        if harm is None or not _factual(t):
-            continue
-        for p in _patients(t):
-            read(harm, t, p, count(p))
+    for sent in sdoc.sents:  # (a token's ``sent`` walks back to its sentence start: read each sentence once)
+        period = None  # the sentence counts over a period ("killed this year"): searched when first needed
+        for t in sent:
+            if (zero := HARM_NOUNS.get(t.lemma_.lower())) and any(
+                c.dep_ == "det" and c.lower_ in ZERO_DETS for c in t.children
+            ):  # "there were no injuries" (not "no life-threatening injuries", "no serious injuries")
+                if not any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ not in ADDED for c in t.children):
+                    zeros.append((zero, t))
+                continue
+            if (reading := _reading(t)) is None:
+                continue
+            if period is None:
+                period = PERIOD.search(sent.text) is not None
+            if not period and not _earlier(t):  # a statistic, or harm of years ago: not this event's
+                for measure, p, n in reading:
+                    read(measure, t, p, n)
     out: list[CasualtyClaim] = []
     text = document.text
     for measure, word, person, (value, low, high) in readings.values():

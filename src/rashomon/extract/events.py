@@ -16,6 +16,7 @@ Precision over recall: the timeline is built from these.
 from __future__ import annotations
 
 from ..records import Claim, Document, EventClaim, TimeClaim, claim_id
+from .offsets import ByStart
 from .timerules import is_absolute
 
 STAGE = "events@1"
@@ -149,12 +150,11 @@ def _arguments(v) -> tuple[object | None, object | None, object | None]:
     return actor, target, agent
 
 
-def _place(v, ents) -> str | None:
+def _place(v, ents: ByStart) -> str | None:
     lo, hi = v.left_edge.i, v.right_edge.i
-    for e in ents:
+    for e in ents.starting_in(lo, hi + 1):
         if (
             e.label_ in _PLACE_LABELS
-            and lo <= e.start <= hi
             and e.start > 0
             and e.doc[e.start - 1].lower_ in ("in", "at", "near", "into", "on", "across")
             and e.doc[e.start - 1].head.i in (v.i, *(t.i for t in v.children))
@@ -167,10 +167,10 @@ def _precision(value: str) -> tuple[bool, int]:
     return is_absolute(value), len(value)
 
 
-def _clause_time(v, times) -> str | None:
+def _clause_time(v, times: ByStart) -> str | None:
     lo, hi = v.left_edge.idx, v.right_edge.idx + len(v.right_edge)
     best = None
-    for t in times:
+    for t in times.starting_in(lo, hi + 1):
         if t.timex_type not in ("DATE", "TIME") or not (lo <= t.start and t.end <= hi) or not t.value_iso:
             continue
         head = v.doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -188,9 +188,9 @@ def _clause_time(v, times) -> str | None:
 
 def extract(sdoc, document: Document, times=(), mentions=()) -> list[Claim]:
     """Event claims for one parsed document (``times``: its time claims)."""
-    times = [t for t in times if isinstance(t, TimeClaim)]
+    times = ByStart((t for t in times if isinstance(t, TimeClaim)), lambda t: t.start)
     out: list[Claim] = []
-    ents = list(sdoc.ents)
+    ents = ByStart(sdoc.ents, lambda e: e.start)
     for v in sdoc:
         if not _is_event_verb(v):
             continue

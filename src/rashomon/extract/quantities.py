@@ -26,11 +26,14 @@ Field conventions (the :class:`~rashomon.records.QuantityClaim` contract):
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
 from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
+from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
 STAGE = "quantities@4"
@@ -75,11 +78,31 @@ def _is_year(value: float, tok, nxt) -> bool:
     return nxt is None or not (nxt.tag_ == "NNS" or N.unit_of(nxt.text))  # "3000 rpm", "1520 sq m"
 
 
-def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
+class _Dates:
+    """Where a number is part of a date: the character spans of the document's time expressions
+    (``spans``) and its entities (``ents``), looked up by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]], ents: list) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end so far
+        self.ents = ByStart(ents, lambda e: e.start)
+
+    def covers(self, char: int) -> bool:
+        """Some span holds the character at ``char``."""
+        k = bisect.bisect_right(self.starts, char)
+        return k > 0 and self.reach[k - 1] > char
+
+    def entity_at(self, i: int):
+        """The entity holding token ``i`` (entities do not overlap: the last one starting at or before it)."""
+        ent = self.ents.last_starting_at_or_before(i)
+        return ent if ent is not None and i < ent.end else None
+
+
+def _in_date(sdoc, i: int, blocked: _Dates) -> bool:
     tok = sdoc[i]
-    for s, e in blocked:
-        if s <= tok.idx < e:
-            return True
+    if blocked.covers(tok.idx):
+        return True
     prev = sdoc[i - 1] if i > 0 else None
     nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
     if prev is not None and prev.lower_.rstrip(".") in N.MONTHS:
@@ -89,7 +112,7 @@ def _in_date(sdoc, i: int, blocked: list[tuple[int, int]]) -> bool:
     if nxt is not None and nxt.lower_ in N.TIME_WORDS:
         return True
     if tok.ent_type_ in ("DATE", "TIME"):
-        ent = next((e for e in sdoc.ents if e.start <= i < e.end), None)
+        ent = blocked.entity_at(i)
         if ent is not None and any(
             t.lower_.rstrip(".") in N.MONTHS
             or t.lower_ in N.TIME_WORDS
@@ -121,12 +144,20 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
     return sdoc[i].ent_type_ in ENT_SKIP and prev.pos_ in ("PROPN", "NOUN")
 
 
-def _scan(sdoc, blocked) -> list[_Q]:
+# the words that may start a figure below (vague and few words, fractions, "a dozen", number words); any other
+# word starts one only with a character that is no letter (a digit: "3", "1/2", "$5m")
+_STARTS = frozenset(N.VAGUE) | frozenset(N.FEW) | frozenset(N.UNITS_WORDS) | {"half", "a", "an", "one"}
+
+
+def _scan(sdoc, blocked: _Dates) -> list[_Q]:
     out: list[_Q] = []
     n, i = len(sdoc), 0
     while i < n:
         tok = sdoc[i]
         low = tok.lower_
+        if low not in _STARTS and tok.text.isalpha():
+            i += 1
+            continue
         q: _Q | None = None
         if low in N.VAGUE and i + 1 < n and sdoc[i + 1].lower_ == "of":
             lo, hi = N.VAGUE[low]
@@ -290,7 +321,7 @@ def _age(sdoc, q: _Q) -> bool:
     return name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PERSON and nxt in (",", ";", ")", ".")
 
 
-def _keep(sdoc, q: _Q, blocked) -> bool:
+def _keep(sdoc, q: _Q, blocked: _Dates) -> bool:
     if q.unit == "skip":
         return False
     if _age(sdoc, q):
@@ -447,7 +478,8 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
 
 def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     """Quantity claims of one parsed document (see the module docstring for the fields)."""
-    blocked = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
+    ents = list(sdoc.ents)  # (Doc.ents makes every entity anew: read once)
+    blocked = _Dates([(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")], ents)
     qs = _scan(sdoc, blocked)
     for q in qs:
         read_prefix(sdoc, q)
@@ -459,7 +491,7 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     qs.sort(key=lambda q: q.start)
     claims: list[QuantityClaim] = []
     text = document.text
-    contexts = read_context(sdoc, qs, times)
+    contexts = read_context(sdoc, qs, times, ents)
     for q, fields in zip(qs, contexts):
         end_tok = max(q.end, fields.pop("end_tok", q.end))
         if q.change == "=" and isinstance(q.value, float):

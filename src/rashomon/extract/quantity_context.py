@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import numbers as N
+from .offsets import ByStart
 
 if TYPE_CHECKING:
     from .quantities import _Q
@@ -294,7 +295,7 @@ def _predicate(sdoc, anchor, inside: range) -> tuple[str | None, object]:
     return None, None
 
 
-def _place(sent, verb) -> str | None:
+def _place(sent, verb, ents: ByStart) -> str | None:
     """The nearest GPE/LOC/FAC under a locative preposition ("in Ganja", "in the city of
     Ganja") within the predicate's clause (the verb's subtree, or its governor's when the
     verb is an adverbial/coordinated clause: "a strike levelled homes in Ganja, killing 12")."""
@@ -306,7 +307,9 @@ def _place(sent, verb) -> str | None:
     scope = top.head if top.dep_ in ("advcl", "xcomp", "conj") else top
     lo, hi = scope.left_edge.i, scope.right_edge.i
     best = None
-    for ent in sent.ents:
+    for ent in ents.starting_in(sent.start, sent.end):  # (``sent.ents`` reads every entity of the document)
+        if ent.end > sent.end:
+            break
         if ent.label_ not in ("GPE", "LOC", "FAC") or not lo <= ent.root.i <= hi:
             continue
         cur, ok = ent.root, False
@@ -325,16 +328,11 @@ def _place(sent, verb) -> str | None:
     return best[1] if best else None
 
 
-def _time(sent, anchor, times, own: tuple[int, int]) -> str | None:
+def _time(sent, anchor, times: ByStart, own: tuple[int, int]) -> str | None:
     """The nearest DATE time claim in the sentence (not one inside the figure itself)."""
     best = None
-    for t in times:
-        if (
-            sent.start_char <= t.start < sent.end_char
-            and t.value_iso
-            and (t.timex_type or "DATE") == "DATE"
-            and not (t.start < own[1] and own[0] < t.end)
-        ):
+    for t in times.starting_in(sent.start_char, sent.end_char):
+        if t.value_iso and (t.timex_type or "DATE") == "DATE" and not (t.start < own[1] and own[0] < t.end):
             d = abs(t.start - anchor.idx)
             if best is None or d < best[0]:
                 best = (d, t.value_iso)
@@ -363,10 +361,12 @@ def _attribution(sent, verb) -> str | None:
     return subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text if subj is not None else None
 
 
-def read_context(sdoc, qs: Sequence[_Q], times) -> list[dict]:
+def read_context(sdoc, qs: Sequence[_Q], times, ents: Sequence | None = None) -> list[dict]:
     """what / predicate / place / time / attributed_to for every phrase (borrowing the
-    counted noun across coordination: "killing 12 and injuring 40 people")."""
+    counted noun across coordination: "killing 12 and injuring 40 people"); ``ents``: ``sdoc.ents``."""
     found = [_counted(sdoc, q) for q in qs]
+    by_start = ByStart(sdoc.ents if ents is None else ents, lambda e: e.start)
+    dated = ByStart(times, lambda t: t.start)
     out = []
     for idx, q in enumerate(qs):
         what, head_i, end_tok = found[idx]
@@ -401,8 +401,8 @@ def read_context(sdoc, qs: Sequence[_Q], times) -> list[dict]:
             dict(
                 what=what,
                 predicate=predicate,
-                place=_place(sent, verb),
-                time=_time(sent, num_tok, times, (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))),
+                place=_place(sent, verb, by_start),
+                time=_time(sent, num_tok, dated, (sdoc[q.start].idx, sdoc[end_tok - 1].idx + len(sdoc[end_tok - 1]))),
                 attributed_to=_attribution(sent, verb),
                 end_tok=end_tok,
             )

@@ -4,6 +4,7 @@ and durations, and :func:`tag`, which returns non-overlapping candidate spans (l
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,9 @@ _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?
 _REL = r"(?:this|last|next|the past|the last|the next|the coming|this coming|this past|the previous|the following)"
 _MOD = r"(?:(?:the\s+)?(?:early|late|mid|end of|beginning of|start of|middle of)[\s-]+|mid-)"
 _PART = r"(?:morning|afternoon|evening|night|tonight)"
-_ZONES = r"(?:[ECMP][SD]T|GMT|UTC)"
+_MON_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
+_ZONES = r"(?:[ecmp][sd]t|gmt|utc)"
 # "5 p.m.", "4.30am", "17:06 pm"; a 24-hour clock only where the words say it is one ("17:06 hours",
 # "13:36 GMT", "1023 GMT"), since "2:30" alone may be a score and "1353" a number
 _CLOCK = (
@@ -54,7 +57,8 @@ _CLOCK = (
     r"|noon|midnight)"
 )
 
-#: (name, pattern); every name has a resolver ``_r_<name>``. Longest match wins, then list order.
+#: (name, pattern); every name has a resolver ``_r_<name>``. Longest match wins, then list order. A
+#: pattern matches case-insensitively but for its ``(?-i:...)`` parts, and is written in lower case.
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>1[5-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
     ("slash", r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>\d\d(?:\d\d)?)\b"),
@@ -63,7 +67,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("my", rf"\b(?P<mod>{_MOD})?(?P<mon>{_MON})(?:,|\s+of)?\s+(?P<y>{_YEAR})\b"),
     ("month", rf"(?:\b(?P<rel>last|next|this|this past|this coming)\s+|\b(?P<mod>{_MOD}))?(?-i:\b(?P<mon>{_MON_ALONE}))\b(?:\s+(?P<ry>this|last|next)\s+year)?"),
     ("may", r"\b(?:(?P<pre>in|since|until|by|during|from|through|of)\s+|(?P<rel>last|next|this)\s+|(?P<mod>early\s+|late\s+|mid-))(?-i:(?P<mon>May))\b"),
-    ("year", rf"(?<![$£€\w.,-])(?<!No\. )(?P<mod>{_MOD}|fiscal\s+)?(?P<y>{_YEAR})(?![\w%-]|[.,]\d)"),
+    ("year", rf"(?<![$£€\w.,-])(?<!no\. )(?P<mod>{_MOD}|fiscal\s+)?(?P<y>{_YEAR})(?![\w%-]|[.,]\d)"),
     ("decade", r"\b(?:the\s+)?(?P<mod>early|late|mid-?)?\s*(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b"),
     ("century", rf"\b(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(CENTURY_ORD)})\s+century\b"),
     ("quarter", rf"\b(?:the\s+)?(?:(?P<y1>{_YEAR})(?:'s)?\s+|(?P<ry>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YEAR}))?\b"),
@@ -86,7 +90,30 @@ PATTERNS: list[tuple[str, str]] = [
     ("weekday", rf"\b(?P<rel>last|next|this|this past|this coming|the previous|the following)?\s*(?P<wd>{_WD})\b"),
     ("clock", rf"\b(?P<c>{_CLOCK})(?!\w)"),
 ]
-_COMPILED = [(name, re.compile(p, re.I)) for name, p in PATTERNS]
+#: words of which a text must hold one (lower-cased; as written in a ``(?-i:...)`` part) for the pattern
+#: to match there: a text without any is not scanned by that pattern (a pattern not named: every text)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "slash": ("/",), "mdy": _MON_WORDS, "dmy": _MON_WORDS, "my": _MON_WORDS,
+    "month": tuple(_MON_ALONE[3:-1].split("|")), "may": ("May",), "decade": ("0s", "0's"), "century": ("century",),
+    "quarter": ("quarter",), "half": ("half",), "the_quarter": ("quarter", "period"),
+    "year_period": ("quarter", "period"), "anaphor": ("year", "month"), "yearago_q": ("year",),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"), "partday": ("morning", "afternoon", "evening", "night"),
+    "present": ("now", "current", "present", "these days"), "future": ("future", "soon"),
+    "past": ("recent", "lately", "the past", "previously", "formerly"),
+    "relunit": ("week", "month", "year", "quarter", "decade", "century", "spring", "summer", "fall", "autumn", "winter"),
+    "the_unit": ("weekend", "week", "month", "year", "summer", "winter", "spring", "fall"),
+    "ago": ("ago", "earlier", "before", "later", "from now", "hence"), "duration": _UNIT_WORDS,
+    "plural": ("years", "months", "weeks", "days", "decades", "centuries", "hours", "quarters"),
+    "set": ("every", "each", "per", "annually", "yearly", "daily", "weekly", "monthly", "quarterly"),
+    "weekday": tuple(_WD[3:-1].split("|")), "clock": ("am", "pm", "a.m.", "p.m.", "noon", "midnight", "hours", "hrs", "gmt", "utc", "local time", "(", "st ", "dt "),
+}
+#: (name, the pattern case-insensitive, the pattern for lower-cased text or None where a part of it is
+#: case-sensitive, the words it needs, whether those are case-sensitive)
+_COMPILED = [
+    (name, re.compile(p, re.I), None if "(?-i:" in p else re.compile(p), NEEDS.get(name, ()), "(?-i:" in p)
+    for name, p in PATTERNS
+]
+assert all((q := p.replace("(?P<", "")) == q.lower() for _, p in PATTERNS if "(?-i:" not in p), "write patterns lower-case"
 _FUTURE = re.compile(r"\b(?:will|'ll|shall|going to|is to|are to|expects?|expected|plans?|planned|scheduled|"
                      r"would|next|coming|upcoming|due to)\b", re.I)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
@@ -105,25 +132,35 @@ class Span:
 
 def tag(text: str) -> list[Span]:
     """Candidate spans, non-overlapping, in text order (longest match wins)."""
+    low = text.lower()
+    # lower-cased text matched case-sensitively finds what the text matched case-insensitively does,
+    # where lowering keeps every offset and the text has no letter that ``re.I`` alone equates with
+    # another (dotless i, long s); otherwise every pattern reads the text itself
+    lowered = len(low) == len(text) and "ı" not in text and "ſ" not in text
     found: list[tuple[int, int, int, Span]] = []
-    for rank, (name, rx) in enumerate(_COMPILED):
-        for m in rx.finditer(text):
+    for rank, (name, rx, lower_rx, needs, cased) in enumerate(_COMPILED):
+        if lowered and needs and not any(w in (text if cased else low) for w in needs):
+            continue
+        for m in lower_rx.finditer(low) if lowered and lower_rx is not None else rx.finditer(text):
             start, end = m.span()
-            if m.groupdict().get("pre"):
+            groups = {k: text[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v}
+            if groups.get("pre"):
                 start = m.start("mon")
             while start < end and text[start].isspace():
                 start += 1
             if end > start:
-                found.append(
-                    (-(end - start), rank, start, Span(start, end, name, {k: v for k, v in m.groupdict().items() if v}))
-                )
+                found.append((-(end - start), rank, start, Span(start, end, name, groups)))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
-    taken: list[tuple[int, int]] = []
+    # the spans taken do not overlap: kept sorted, only the last one starting before a span's end can overlap it
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Span] = []
     for _, _, _, s in found:
-        if any(s.start < e and b < s.end for b, e in taken):
+        k = bisect.bisect_left(starts, s.end)
+        if k and ends[k - 1] > s.start:
             continue
-        taken.append((s.start, s.end))
+        starts.insert(k, s.start)
+        ends.insert(k, s.end)
         chosen.append(s)
     chosen.sort(key=lambda s: s.start)
     return _merge_clock(text, chosen)

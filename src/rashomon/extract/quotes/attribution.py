@@ -84,9 +84,9 @@ def _merge_quotes(content: list[Span], pieces: list[Span], frame: Span) -> list[
 
 def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Mention] = ()) -> list[Attribution]:
     """Every attribution frame in a parsed document (see the module docstring)."""
-    text = sdoc.text
+    text = sdoc.text  # (Doc.text joins every token anew: read once, passed on)
     quotes = quote_spans(text)
-    frames = _frames(sdoc, cues) + _label_frames(sdoc, quotes)
+    frames = _frames(sdoc, cues) + _label_frames(sdoc, quotes, text)
     statements = {q for q in quotes if is_statement(text, q)}
     # quotes are sorted and do not overlap: each frame looks up the few near it by bisection
     sorted_statements = sorted(statements)
@@ -141,14 +141,13 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
             by_source.setdefault(frame.source, []).append(result[-1])
     # quotes that follow an attributed quote with no cue of their own continue that speaker
     result.sort(key=lambda r: r.content_start)
-    result = _continuations(sdoc, quotes, used, result)
-    names = _NameIndex(sdoc, mentions)
+    result = _continuations(text, quotes, used, result)
+    names = _NameIndex(sdoc, mentions, text, quotes)
     out = []
-    previous: list[tuple[int, int, str]] = []
     for r in result:
         src, subj = r.source, r.subject
         speaker = (
-            names.resolve(subj, src, text, previous) if subj is not None else (text[src[0] : src[1]] if src else None)
+            names.resolve(subj, src, text, names.said) if subj is not None else (text[src[0] : src[1]] if src else None)
         )
         person = subj is not None and (
             subj.ent_type_ == "PERSON"
@@ -156,17 +155,15 @@ def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Me
             or any(t.lower_.rstrip(".") in TITLES for t in subj.subtree)
         )
         if src is not None and speaker and speaker != text[src[0] : src[1]] and person:
-            previous.append((src[0], src[1], speaker))  # a named person: "he"/"she" after it refer to it
-        previous.sort()
+            names.say(src, speaker)  # a named person: "he"/"she" after it refer to it
         out.append(Attribution(src, r.cue, r.lemma, tuple(r.content), r.direct, speaker))
     return out
 
 
-def _continuations(sdoc, quotes: list[Span], used: set[Span], result: list[Frame]) -> list[Frame]:
+def _continuations(text: str, quotes: list[Span], used: set[Span], result: list[Frame]) -> list[Frame]:
     """``result`` (attributed frames in content order) with the statement quotes that continue a direct
     quote's speaker: a quote in the same paragraph joins that frame's content, a quote opening a later
     paragraph becomes a frame of its own with the same source and cue. Marks them ``used``."""
-    text = sdoc.text
     extra = []
     for q in quotes:
         if q in used or not is_statement(text, q):

@@ -86,6 +86,7 @@ def verb_cue_probability(lemma: str, kind: str, subject: bool) -> float:
     return 1.0 if subject and lemma in BASE_CUES else 0.0
 
 
+@lru_cache(maxsize=1)
 def cue_lexicon() -> frozenset[str]:
     """Verb lemmas that the cue model accepts in at least one frame kind (see ``verb_cue_probability``)."""
     probs, threshold = verb_model()

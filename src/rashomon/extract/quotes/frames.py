@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import gazetteer
-from .cues import SPEECH_NOUNS, noun_cues, verb_cue_probability, verb_model
+from .cues import SPEECH_NOUNS, cue_lexicon, noun_cues, verb_cue_probability, verb_model
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -428,6 +428,14 @@ def _according(tok) -> tuple[Span, list[Span], Span] | None:
     return _source_span(pobj), [_char_span([side[0], side[-1]])], cue
 
 
+class _Everything:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_ANY = _Everything()
+
+
 def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     """Frames from the parse (content: what the cue governs; no direct quotes attached yet).
 
@@ -435,6 +443,8 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     lemma is in ``cues`` and they have a subject."""
     nouns = noun_cues()
     threshold = verb_model()[1]
+    # a lemma the cue model accepts in no frame kind is no cue (nor is an unseen lemma, unless the threshold is 0)
+    lexicon: Container[str] = cue_lexicon() if threshold > 0 else _ANY
     out: list[Frame] = []
     for tok in sdoc:
         low = tok.lower_
@@ -454,6 +464,8 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
+        if lemma not in (lexicon if cues is None else cues):  # no cue, whatever its subject and frame
+            continue
         subj = verb_subject(tok)
         if subj is not None and subj.lower_ in NO_SPEAKER:
             continue
@@ -473,11 +485,11 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     return out
 
 
-def _label_frames(sdoc, quotes: Sequence[Span]) -> list[Frame]:
+def _label_frames(sdoc, quotes: Sequence[Span], text: str) -> list[Frame]:
     """Frames that punctuation opens, with no cue word: a quote signed with a dash
     ("“...” ― Ana Reyes") and a speaker label at the start of a paragraph ("PENCE: Well, ...",
-    "Said Reyes: “...”", a headline "Reyes: Talks Will Resume"); a place is a dateline ("ISLAMABAD: ...")."""
-    text = sdoc.text
+    "Said Reyes: “...”", a headline "Reyes: Talks Will Resume"); a place is a dateline ("ISLAMABAD: ...").
+    ``text`` is ``sdoc.text``, ``quotes`` its :func:`quote_spans`."""
     out: list[Frame] = []
 
     def frame(name: tuple[int, int], cue: Span, lemma: str, content: list[Span]) -> None:
