@@ -33,6 +33,18 @@ def test_a_weekday_agrees_with_the_date_it_falls_on_and_with_itself():
     assert "Dec. 17 (Wednesday)" in f.summary
 
 
+def test_two_days_of_one_kind_of_happening_are_two_findings():
+    found = _judge(
+        [
+            ("Vellcorp released the patch on Wednesday.", "Wednesday", "XXXX-WXX-3"),
+            ("Vellcorp issued an urgent patch on Wednesday.", "Wednesday", "XXXX-WXX-3"),
+            ("Vellcorp released a fix on Tuesday.", "Tuesday", "XXXX-WXX-2"),
+            ("On Tuesday Vellcorp released another fix.", "Tuesday", "XXXX-WXX-2"),
+        ]
+    )
+    assert sorted(len(f.claims) for f in found) == [2, 2] and {f.status for f in found} == {"agree"}
+
+
 def test_days_that_do_not_fit_are_never_a_conflict():
     rows = [
         ("Police arrested the teen on Tuesday.", "Tuesday", "2016-04-05"),

@@ -24,6 +24,7 @@ from datetime import date
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, Status, TimeClaim
+from ..unionfind import UnionFind
 from .link import root_of
 from .moments import finding, happening
 from .sentences import DATELINE, sentence_bounds
@@ -108,15 +109,20 @@ def findings(
     out = []
     for (_, what), found in sorted(groups.items()):
         ds = [d for d in found if d.claim.doc not in _several(found)]
-        judged = [(a, b) for a, b in combinations(ds, 2) if a.claim.doc != b.claim.doc and fits(a, b)]
-        if not judged:
-            continue
-        members = {x.claim.id: x for pair in judged for x in pair}
-        status: Status = (
-            "agree" if len({root_of(d.claim.doc, by_id) for d in members.values()}) > 1 else "single_source"
-        )
-        said = [(d.claim, _shown(d)) for d in members.values()]
-        out.append(finding(f"Day ({what})", f"day/{what}", said, status, by_id))
+        same = UnionFind(len(ds))
+        for i, j in combinations(range(len(ds)), 2):
+            if ds[i].claim.doc != ds[j].claim.doc and fits(ds[i], ds[j]):
+                same.union(i, j)
+        by_day: dict[int, list[Day]] = defaultdict(list)
+        for i, d in enumerate(ds):
+            by_day[same.find(i)].append(d)
+        for members in by_day.values():  # one finding per day: other days of the kind are other happenings
+            if len({d.claim.doc for d in members}) < 2:
+                continue
+            roots = {root_of(d.claim.doc, by_id) for d in members}
+            status: Status = "agree" if len(roots) > 1 else "single_source"
+            said = [(d.claim, _shown(d)) for d in members]
+            out.append(finding(f"Day ({what})", f"day/{what}", said, status, by_id))
     return out
 
 
