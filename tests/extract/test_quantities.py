@@ -123,6 +123,18 @@ def test_counts_are_not_ages(nlp, text, needle):
     assert all(c.what != "age" for c in claims)
 
 
+@pytest.mark.parametrize(
+    "text, needle, unit",
+    [
+        ("The 170,000-square-foot building houses a firm.", "170,000", "sq ft"),
+        ("The park covers 311 square miles.", "311", "sq mi"),
+        ("A 1,500-square-kilometre island lies offshore.", "1,500", "sq km"),
+    ],
+)
+def test_areas_written_in_words(nlp, text, needle, unit):
+    assert _at(_claims(nlp, text), text, needle).unit == unit
+
+
 def test_year_list_is_one_claim(nlp):
     text = "The two states fought three border wars, in 1921, 1934, and 1950."
     claims = _claims(nlp, text)

@@ -27,7 +27,8 @@ from ..records import QuantityClaim
 UNITS: dict[str, tuple[str, float]] = {
     "km": ("length", 1000.0), "mi": ("length", 1609.344), "m": ("length", 1.0), "cm": ("length", 0.01),
     "mm": ("length", 0.001), "ft": ("length", 0.3048), "in": ("length", 0.0254), "yd": ("length", 0.9144),
-    "acre": ("area", 4046.86), "ha": ("area", 10000.0),
+    "acre": ("area", 4046.86), "ha": ("area", 10000.0), "sq ft": ("area", 0.092903), "sq m": ("area", 1.0),
+    "sq km": ("area", 1e6), "sq mi": ("area", 2589988.0),
     "mph": ("speed", 1.609344), "km/h": ("speed", 1.0),
     "kg": ("mass", 1.0), "g": ("mass", 0.001), "lb": ("mass", 0.45359), "t": ("mass", 1000.0),
     "%": ("share", 1.0),

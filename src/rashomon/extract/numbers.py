@@ -354,12 +354,17 @@ def unit_of(word: str) -> tuple[str, str] | None:
         return "currency", CURRENCY_WORDS[low]
     if word in MEASURE_UNITS or low in MEASURE_UNITS:
         return "measure", MEASURE_UNITS.get(word, MEASURE_UNITS.get(low, low))
+    square = re.fullmatch(r"(?:square|sq\.?)[\s-]+(\w+)", low)  # "170,000-square-foot": an area
+    if square and (length := unit_of(square[1])) and length[1] in ("ft", "m", "km", "mi"):
+        return "measure", f"sq {length[1]}"
     return None
 
 
 def surface_forms(code: str) -> set[str]:
     """Every word this module maps to unit ``code`` (used to compare units in evaluation)."""
     out = {code.lower()}
+    if code.startswith("sq "):  # an area: "square feet", "square-foot", "sq ft"
+        return out | {f"{sq}{sep}{w}" for w in surface_forms(code[3:]) for sq in ("square", "sq") for sep in " -"}
     for table in (PERCENT_WORDS, DURATION_UNITS, CURRENCY_WORDS, MEASURE_UNITS, CURRENCY_SYMBOLS):
         out |= {k.lower() for k, v in table.items() if v == code}
     return out

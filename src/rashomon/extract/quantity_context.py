@@ -103,8 +103,11 @@ def read_suffix(sdoc, q: _Q) -> None:
         h = post_hedge_at(sdoc, j)
         if h is not None:
             q.change, j = h[1], j + h[0]
-    if j < n and sdoc[j].text in ("-", "–") and j + 1 < n and N.unit_of(sdoc[j + 1].text):
-        j += 1  # "44-day"
+    if j < n and sdoc[j].text in ("-", "–") and j + 1 < n and (N.unit_of(sdoc[j + 1].text) or _square(sdoc, j + 1)):
+        j += 1  # "44-day", "170,000-square-foot"
+    if j < n and q.unit_kind is None and (sq := _square(sdoc, j)):
+        q.unit_kind, q.unit = sq[0]
+        j = sq[1]
     if j < n and q.unit_kind is None:
         t = sdoc[j]
         if t.lower_ == "per" and j + 1 < n and sdoc[j + 1].lower_ == "cent":
@@ -127,6 +130,17 @@ def read_suffix(sdoc, q: _Q) -> None:
     q.end = j
     if q.unit_kind == "percent" and j < n and sdoc[j].lower_ == "point":
         q.end = j + 1
+
+
+def _square(sdoc, at: int) -> tuple[tuple[str, str], int] | None:
+    """(unit, the token after it) of an area written in words at token ``at``: "square feet",
+    "square-metre", "sq km"; None otherwise."""
+    n = len(sdoc)
+    if at >= n or sdoc[at].lower_ not in ("square", "sq", "sq."):
+        return None
+    k = at + 1 + (at + 1 < n and sdoc[at + 1].text in ("-", "–"))
+    unit = N.unit_of(f"square {sdoc[k].text}") if k < n else None
+    return (unit, k + 1) if unit else None
 
 
 def post_hedge_at(sdoc, at: int) -> tuple[int, str] | None:
