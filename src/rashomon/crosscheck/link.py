@@ -243,7 +243,7 @@ def interval_of(claim: QuantityClaim, lead: str, whole_number: bool) -> tuple[In
     if v is None or isinstance(v, tuple):
         return None, ""
     v = float(v)
-    num = f"{v:g}"
+    num = readable(v)
     word = " ".join(WORD.findall(lead.lower()))
     lo, hi = claim.low, claim.high
     if lo is not None and hi is None:
@@ -255,10 +255,17 @@ def interval_of(claim: QuantityClaim, lead: str, whole_number: bool) -> tuple[In
     if lo is not None and hi is not None:
         if claim.approx:
             return Interval(lo, hi), f"{word or 'about'} {num}"
-        return Interval(lo, hi), num if lo == hi else f"{lo:g}–{hi:g}"
+        return Interval(lo, hi), num if lo == hi else f"{readable(lo)}–{readable(hi)}"
     # rounding: a stated "15%" stands for [14.5, 15.5]; a whole count of people is exact
     r = 0.0 if whole_number and v == int(v) else 0.5 * 10 ** _last_digit_power(v)
     return Interval(v - r, v + r), num
+
+
+def readable(v: float) -> str:
+    """A figure as a journalist writes it: "9", "2.5", "110,000,000,000" (never "1.1e+11")."""
+    if abs(v) < 10000:
+        return f"{v:g}"
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
 def _last_digit_power(v: float) -> int:

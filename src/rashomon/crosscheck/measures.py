@@ -44,7 +44,7 @@ RATES: dict[str, float] = {
     "MYR": 0.27, "MXN": 0.06, "BRL": 0.35,
 }
 # fmt: on
-RATE_TOLERANCE = 0.25  # a sum converted between currencies may be this far (relative) off
+RATE_TOLERANCE = 0.2  # a sum converted between currencies may be this far (relative) off
 CONVERSION_TOLERANCE = 0.07  # ... and a length, area, speed or mass converted between units
 AREA_BEFORE = re.compile(r"(?:square|sq\.?)[\s-]*$", re.I)
 MAGNITUDE = re.compile(r"\b(?:magnitude|richter|quake|earthquake|temblor|tremor)\b", re.I)
