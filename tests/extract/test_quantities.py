@@ -91,6 +91,7 @@ def test_fields(nlp, text, needle, expected):
         ("It was the first anniversary of the truce.", "first"),
         ("The agency cited Article 370 of the charter.", "370"),
         ("The new iPhone 11 ships soon.", "11"),
+        ("Friends called 911 after the shots.", "911"),
         ("Trade grew in the 1990s.", "1990s"),
     ],
 )
@@ -107,6 +108,7 @@ def test_not_quantities(nlp, text, needle):
         ("The 37-year-old Ilse Marren landed.", "37"),
         ("A man aged 64 was hurt.", "64"),
         ("Jane Doe (37) was charged.", "37"),
+        ("The victim, 20, was taken to a hospital.", "20"),
     ],
 )
 def test_ages_are_marked_as_ages_of_persons(nlp, text, needle):

@@ -33,10 +33,11 @@ from dataclasses import dataclass, replace
 
 from ..records import Document, QuantityClaim, claim_id
 from . import numbers as N
+from .casualty_people import PEOPLE
 from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@6"
+STAGE = "quantities@7"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
@@ -305,7 +306,7 @@ _NOT_PERSON = {"GPE", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "FAC"}
 
 def _age(sdoc, q: _Q) -> bool:
     """A person's age, never a count nor a duration: "a 37-year-old", "37 years old", "aged 37",
-    "Nichols, 37, said", "Tennant and Hakim, both 51,", "Jane Doe (37)"."""
+    "Nichols, 37, said", "Tennant and Hakim, both 51,", "Jane Doe (37)", "the victim, 20,"."""
     v = q.value
     if not isinstance(v, float) or not v.is_integer() or not 0 < v < 125 or q.num_end - q.num_start != 1:
         return False
@@ -318,12 +319,17 @@ def _age(sdoc, q: _Q) -> bool:
     if k < 0 or prev is None or sdoc[k + 1].text not in (",", "(") or (prev.text == "(") != (nxt == ")"):
         return False
     name = sdoc[k]
-    return name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PERSON and nxt in (",", ";", ")", ".")
+    person = (name.pos_ == "PROPN" and name.ent_type_ not in _NOT_PERSON) or (
+        name.lemma_.lower() in PEOPLE and name.tag_ in ("NN", "NNP")  # "the victim, 20, was taken"
+    )
+    return person and nxt in (",", ";", ")", ".")
 
 
 def _keep(sdoc, q: _Q, blocked: _Dates) -> bool:
     if q.unit == "skip":
         return False
+    if sdoc[q.num_start].text == "911" and q.num_end == q.num_start + 1 and q.unit is None:
+        return False  # the emergency number ("friends called 911"), never a count
     if _age(sdoc, q):
         q.age, q.unit = True, "year"
         return True
