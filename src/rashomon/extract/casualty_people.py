@@ -101,8 +101,8 @@ def count(p: Token) -> Count | None:
         if c is None:
             explained = next((a for a in t.children if a.dep_ == "appos" and is_person(a)), None)
             c = count(explained) if explained is not None else None  # "the victims, two men and a woman"
-        if c is None and k and t.tag_ in ("NN", "NNP") and is_person(t):  # "a mother and daughter"
-            c = (1.0, None, None)
+        if c is None and k and (t.tag_ in ("NN", "NNP") or is_age_noun(t)) and is_person(t):  # "a mother and
+            c = (1.0, None, None)  # daughter", "a girl and 3-year-old"
         if c is None:
             return None
         total.append(c)
@@ -123,8 +123,11 @@ def _listed(p: Token) -> list[Token]:
     ("his wife, two children and his mother-in-law") or off an age ("Jane Doe, 66 and Mary Doe, 64")."""
     out = [p]
     for t in [p, *p.conjuncts]:
-        if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM"):
+        if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM" or is_age_noun(t)):
             out.append(t)
+        # "a 16-year-old and two children": an age coordinated with the people it precedes is one more person
+        ages = (a for a in t.children if a.dep_ == "amod" and is_age_noun(a))
+        out += [a for a in ages if any(c.dep_ == "cc" for c in a.children)]
         for a in t.children:
             if a.dep_ != "appos":
                 continue
@@ -132,6 +135,8 @@ def _listed(p: Token) -> list[Token]:
                 out += [c for c in a.conjuncts if is_person(c) and c.pos_ != "NUM"]
             elif t.tag_ == "NN" and a.tag_ == "NNS" and is_person(a) and any(c.dep_ == "nummod" for c in a.children):
                 out += [a, *(c for c in a.conjuncts if is_person(c))]  # a plural count is no restatement
+            elif t.tag_ == "NN" and a.tag_ == "NN" and is_person(a) and any(is_person(c) for c in a.conjuncts):
+                out += [a, *(c for c in a.conjuncts if is_person(c))]  # "a woman, a girl and a boy": a list
     return list(dict.fromkeys(out))
 
 
@@ -147,6 +152,12 @@ def _number(c: Token) -> Count | None:
     value = N.word_value(words)
     if value is None and c.text.replace(",", "").isdigit():
         value = float(c.text.replace(",", ""))
+    if value is not None and words[-1] == "dozen":  # "half a dozen", "a half-dozen": 6, not 12
+        before = first - 1
+        while before > 0 and c.doc[before].lower_ in ("-", "a", "an"):
+            before -= 1
+        if before >= 0 and c.doc[before].lower_ == "half":
+            value, first = value / 2, before
     if value is None or value != int(value) or value > 999:  # a year, an address or a decimal is no head count
         return None
     hedge = N.hedge_before([w.lower_ for w in c.doc[max(0, first - N.MAX_HEDGE) : first]])
