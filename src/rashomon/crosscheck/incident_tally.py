@@ -11,7 +11,12 @@ the figure of a measure is the report's first claim of it, with three correction
 * injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
   shot, one fatally": 3 injured; all of them when told apart from the dead: "a second man was also
   shot"); the larger of that and the first injured claim, which often names only one of the wounded
-  ("Four people were shot, one fatally. A 26-year-old was injured, as well as ...").
+  ("Four people were shot, one fatally. A 26-year-old was injured, as well as ..."); a count of people
+  *besides* the dead ("a woman was killed and five others were shot", "one dead, six more wounded") is
+  not less the dead;
+* part of a group ("one of them", "two of those", "three of the victims") is never a toll while the report
+  gives the group's: the first whole group stands, and a subset alone is only a lower bound of the
+  injured ("three of the victims are hospitalized in serious condition": at least three).
 
 A figure is ``(claim id, value, low, high)``: an exact value, or only a lower bound ("multiple people").
 """

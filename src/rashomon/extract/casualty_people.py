@@ -3,7 +3,8 @@
 "two teens" are two, "a man", "the driver", "Jane Doe", "he" and "himself" are one, "a 16-year-old"
 (an age standing for the person) is one, "both victims" and "the couple" two, "no one" / "nobody"
 zero, "multiple" / "several" / "dozens of" people only a lower bound; coordinated people add up
-("a man and a woman"), and a bare number standing for people ("Six were shot", "3 killed and 5
+("a man and a woman", "a 16-year-old and two children", "a woman, a girl and a man"), "half a dozen"
+is six, and a bare number standing for people ("Six were shot", "3 killed and 5
 wounded") counts them. An age describing a person ("a 23-year-old man") never counts: it hangs off
 "year", not off the person. A dateline parsed as the subject ("KIDRON, Ohio - A boy was shot") gives
 way to the person it stands in apposition with.
