@@ -147,6 +147,10 @@ def test_a_claim_span_ends_at_its_people(nlp):
         # a wound is no death
         ("Police found one man dead and at least six others with gunshot wounds.",
          [("killed", 1.0, None), ("shot", None, 6.0)]),
+        ("The blast at the depot left one woman dead and at least four others with gunshot wounds.",
+         [("killed", 1.0, None), ("shot", None, 4.0)]),
+        ("The fight left a 30-year-old man dead and three others with gunshot wounds.",
+         [("killed", 1.0, None), ("shot", 3.0, None)]),
     ],
 )  # fmt: skip
 def test_lists_groups_and_dozens_are_counted_as_people(nlp, text, expected):

@@ -274,6 +274,10 @@ def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
     harm = _measure(t)
     if harm is None or not _factual(t):
         return None
+    if t.pos_ == "ADJ" or t.dep_ in ("oprd", "acomp"):  # "left one man dead and six others wounded": the dead
+        people = _patients(t)  # are those before the adjective
+        before = [p for p in people if p.i < t.i]
+        return [(harm, p, count(p, t.i if p.i < t.i else None)) for p in before or people]
     return [(harm, p, count(p)) for p in _patients(t)]
 
 

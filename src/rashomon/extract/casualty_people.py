@@ -43,6 +43,7 @@ SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "self"}
 SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0, "dozens": 24.0}
 ANYONE = {"one", "person", "people", "other", "victim", "individual", "bystander", "civilian", "resident", "anyone"}
 ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0, "seventh": 7.0}
+HARMED = {"dead", "killed", "slain", "injured", "wounded", "hurt", "shot"}  # said of the people before it
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 
 
@@ -82,7 +83,7 @@ def is_name(t: Token) -> bool:
     )
 
 
-def count(p: Token) -> Count | None:
+def count(p: Token, until: int | None = None) -> Count | None:
     """(value, low, high) of the people ``p`` heads, with the people listed with it; None when it is no one
     countable (see the module docstring)."""
     if not is_person(p) and p.pos_ != "NUM":  # a dateline parsed as the subject: "FORT WORTH - A 16-year-old"
@@ -94,7 +95,7 @@ def count(p: Token) -> Count | None:
     if p.pos_ == "NUM" and _is_age(p):
         return None
     total: list[Count] = []
-    listed = _listed(p)
+    listed = _listed(p, until)
     for k, t in enumerate(listed):
         c = _count_one(t)
         if c is None and k == 0 and len(listed) > 1 and t.tag_ == "NNS":  # "the victims, two men and a woman"
@@ -119,11 +120,16 @@ def _is_age(t: Token) -> bool:
     return t.i >= 2 and t.doc[t.i - 1].text == "," and is_person(t.doc[t.i - 2])
 
 
-def _listed(p: Token) -> list[Token]:
+def _listed(p: Token, until: int | None = None) -> list[Token]:
     """``p`` and the people listed with it: its conjuncts, a list the parser hung off it as an apposition
     ("his wife, two children and his mother-in-law") or off an age ("Jane Doe, 66 and Mary Doe, 64")."""
     out = [p]
-    for t in [p, *p.conjuncts]:
+    # not the people before ``p`` that a word of harm of their own follows ("six others" in "one man dead and six
+    # others with wounds" is not the man), nor those from ``until`` (a predicate after the people it tells of:
+    # "a man dead and six others wounded")
+    end = until if until is not None else len(p.doc)
+    told = {c.i for c in p.conjuncts if c.i < p.i and any(w.lower_ in HARMED for w in p.doc[c.i + 1 : p.i])}
+    for t in [p, *(c for c in p.conjuncts if c.i < end and c.i not in told)]:
         if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM" or is_age_noun(t)):
             out.append(t)
         # "a 16-year-old and two children": an age coordinated with the people it precedes is one more person
