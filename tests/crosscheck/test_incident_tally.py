@@ -74,3 +74,34 @@ def test_a_bound_stays_a_bound():
     assert tally(claims(text, ("Multiple people were wounded", "injured", None, "Multiple people")), text) == {
         "injured": ("c0", None, 2.0, None)
     }
+
+
+def test_others_after_the_dead_are_not_less_the_dead():
+    text = "A woman was killed and five others, including a toddler, were shot."
+    said = (("A woman was killed", "killed", 1, "A woman"),
+            ("five others, including a toddler, were shot", "shot", 5, "five others, a toddler"))  # fmt: skip
+    assert values(text, *said) == {"killed": 1, "injured": 5}
+    more = "One man died and three more people were shot."
+    said = (("One man died", "killed", 1, "One man"), ("three more people were shot", "shot", 3, "three more people"))
+    assert values(more, *said) == {"killed": 1, "injured": 3}
+    holds = "A man was killed. He and four others were shot outside the hall."  # the group holds the dead man
+    said = (("A man was killed", "killed", 1, "A man"),
+            ("He and four others were shot", "shot", 5, "He and four others"))  # fmt: skip
+    assert values(holds, *said) == {"killed": 1, "injured": 4}
+    together = "Four people were shot, and one died."  # a group that counts the dead: those shot less the dead
+    said = (("Four people were shot", "shot", 4, "Four people"), ("one died", "killed", 1, "one"))
+    assert values(together, *said) == {"killed": 1, "injured": 3}
+
+
+def test_part_of_a_group_is_never_its_total():
+    text = "Two of the victims were hospitalized. Five people were wounded in all."
+    said = (("Two of the victims were hospitalized", "injured", 2, "Two of the victims"),
+            ("Five people were wounded", "injured", 5, "Five people"))  # fmt: skip
+    assert values(text, *said) == {"injured": 5}  # the whole group, though told later
+    alone = "Three of the victims were hospitalized in serious condition."
+    said = (("Three of the victims were hospitalized", "injured", 3, "Three of the victims"),)
+    figures = tally(claims(alone, *said), alone)
+    assert figures["injured"][1:] == (None, 3.0, None)  # at least three: others may be hurt less
+    died = "Three men were shot, and one of them died."
+    said = (("Three men were shot", "shot", 3, "Three men"), ("one of them died", "killed", 1, "one of them"))
+    assert values(died, *said) == {"killed": 1, "injured": 2}  # how many of the group died

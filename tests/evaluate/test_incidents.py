@@ -14,8 +14,9 @@ from ..conftest import DATA, need
 # (grouping and place, when these floors were set); killed accuracy (all) 0.900 and where stated 0.880,
 # injured 0.733 and 0.837 (casualties@3, the report tally and the consensus policy; they were 0.817 / 0.810
 # and 0.550 / 0.667); date 0.800 and city 0.717 (incidents@2: incident_day's event day, incident_place's
-# US towns, title and "South Sacramento"; they were 0.767 / 0.633).
-FLOORS = {"bcubed_f1": 0.80, "killed": 0.88, "killed_stated": 0.86, "injured": 0.71, "injured_stated": 0.81,
+# US towns, title and "South Sacramento"; they were 0.767 / 0.633). Injured 0.750 and 0.860 (casualties@4: lists,
+# "others" besides the dead, subsets; killed 0.917 / 0.920).
+FLOORS = {"bcubed_f1": 0.80, "killed": 0.88, "killed_stated": 0.86, "injured": 0.73, "injured_stated": 0.84,
           "date": 0.78, "city": 0.70, "tied": 0.11}  # fmt: skip
 
 

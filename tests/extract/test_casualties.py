@@ -127,3 +127,48 @@ def test_a_claim_span_ends_at_its_people(nlp):
     doc = Document(id="d_t", source="t.txt", text=text, raw_text=text)
     spans = sorted(c.text for c in casualties.extract(nlp(text), doc))
     assert spans == ["3 killed", "5 wounded", "Eight were shot"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of people counts every one of them, an age standing for a person included
+        ("A 16-year-old and two children were shot on Quill Lane.", [("shot", 3.0, None)]),
+        ("Two women and a man were wounded outside the depot.", [("injured", 3.0, None)]),
+        ("An 18-year-old girl and 3-year-old were injured.", [("injured", 2.0, None)]),
+        ("A 31-year-old woman, a 14-year-old girl and a 52-year-old man were injured.", [("injured", 3.0, None)]),
+        # part of a group is not its total
+        ("Three people, one of them a pregnant woman, were shot near the pier.", [("shot", 3.0, None)]),
+        # "half a dozen" is about six
+        ("Half-a-dozen people were shot outside the hall.", [("shot", 6.0, None)]),
+        ("A half dozen people were wounded.", [("injured", 6.0, None)]),
+        # the one who died after another verb is its subject, not its object
+        ("The clerk underwent surgery and died.", [("killed", 1.0, None)]),
+        # a wound is no death
+        ("Police found one man dead and at least six others with gunshot wounds.",
+         [("killed", 1.0, None), ("shot", None, 6.0)]),
+        ("The blast at the depot left one woman dead and at least four others with gunshot wounds.",
+         [("killed", 1.0, None), ("shot", None, 4.0)]),
+        ("The fight left a 30-year-old man dead and three others with gunshot wounds.",
+         [("killed", 1.0, None), ("shot", 3.0, None)]),
+    ],
+)  # fmt: skip
+def test_lists_groups_and_dozens_are_counted_as_people(nlp, text, expected):
+    assert _read(nlp, text) == expected
+
+
+def test_the_report_tally_of_parsed_sentences(nlp):
+    from rashomon.crosscheck.incident_tally import tally
+
+    def toll(text: str) -> dict[str, float | None]:
+        doc = Document(id="d_t", source="t.txt", text=text, raw_text=text)
+        figures = tally(casualties.extract(nlp(text), doc), text)
+        return {m: f[1] if f[1] is not None else f[2] for m, f in figures.items()}
+
+    # "others" after the dead are besides them: never less the dead
+    assert toll("A woman was killed and five others were shot at the fair.") == {"killed": 1, "injured": 5}
+    assert toll("Officers found one man dead and at least six others with gunshot wounds.") == {
+        "killed": 1, "injured": 6
+    }  # fmt: skip
+    assert toll("A man was shot Tuesday. He underwent surgery and is in critical condition.") == {"injured": 1}
+    assert toll("Two people were shot on Vale Road. Both are in critical condition.") == {"injured": 2}

@@ -11,7 +11,12 @@ the figure of a measure is the report's first claim of it, with three correction
 * injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
   shot, one fatally": 3 injured; all of them when told apart from the dead: "a second man was also
   shot"); the larger of that and the first injured claim, which often names only one of the wounded
-  ("Four people were shot, one fatally. A 26-year-old was injured, as well as ...").
+  ("Four people were shot, one fatally. A 26-year-old was injured, as well as ..."); a count of people
+  *besides* the dead ("a woman was killed and five others were shot", "one dead, six more wounded") is
+  not less the dead;
+* part of a group ("one of them", "two of those", "three of the victims") is never a toll while the report
+  gives the group's: the first whole group stands, and a subset alone is only a lower bound of the
+  injured ("three of the victims are hospitalized in serious condition": at least three).
 
 A figure is ``(claim id, value, low, high)``: an exact value, or only a lower bound ("multiple people").
 """
@@ -28,6 +33,11 @@ SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
 BESIDES = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.I)
 END = re.compile(r"[.!?][\"'”’]?\s|\n")
 ALSO = re.compile(r"\b(?:also|second|third)\b", re.I)
+# a count of people besides those told ("five others", "at least six other people", "three more"; not "he
+# and four others", a group that holds someone told)
+OTHERS = re.compile(r"^\W*(?:(?:at least|more than|about|nearly|some)\s+)?[\w,-]+\s+(?:others?|more)\b", re.I)
+# part of a group: "one of them", "two of those", "three of the victims" (a subset, never the toll)
+SUBSET = re.compile(r"^\W*(?:[\w-]+\s+){1,3}of\s+(?:them|those|these|the|their|whom)\b", re.I)
 
 
 def _n(c: CasualtyClaim) -> float:
@@ -43,7 +53,20 @@ def _besides(c: CasualtyClaim) -> bool:
     return c.value == 0 and bool(BESIDES.search(c.who or ""))
 
 
+def _subset(c: CasualtyClaim) -> bool:
+    return bool(SUBSET.search(c.who or ""))
+
+
+def _first(claims: list[CasualtyClaim]) -> CasualtyClaim | None:
+    """The first of ``claims`` that names a whole group rather than part of one ("two of the victims"), else
+    the first."""
+    return next((c for c in claims if not _subset(c)), claims[0] if claims else None)
+
+
 def _figure(c: CasualtyClaim, add: float = 0.0) -> Figure:
+    if _subset(c) and c.measure != "killed":  # "two of the victims were hospitalized": at least two (but
+        # "one of them died" is how many of the group died)
+        return (c.id, None, _n(c) + add, None)
     if c.value is not None:
         return (c.id, c.value + add, None, None)
     return (c.id, None, (c.low or 0.0) + add, None)
@@ -51,7 +74,7 @@ def _figure(c: CasualtyClaim, add: float = 0.0) -> Figure:
 
 def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
     said = [c for c in claims if c.measure == "killed"]
-    toll = next((c for c in said if not _besides(c)), None)
+    toll = _first([c for c in said if not _besides(c)])
     if toll is None:
         return _figure(said[0]) if said else None
     if SELF.search(toll.text) or _n(toll) == 0:
@@ -75,13 +98,15 @@ def _died(c: CasualtyClaim, claims: list[CasualtyClaim], text: str) -> bool:
 
 
 def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:
-    hurt = next((c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text)), None)
+    hurt = _first([c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text)])
     told = _figure(hurt) if hurt is not None else None
-    shot = next((c for c in claims if c.measure == "shot"), None)
-    if shot is not None:  # those shot and not killed
-        dead = 0.0 if killed is None or ALSO.search(shot.text) else killed[1] if killed[1] is not None else killed[2]
+    shot = _first([c for c in claims if c.measure == "shot"])
+    if shot is not None:  # those shot and not killed ("five others were shot": already besides the dead)
+        apart = killed is None or ALSO.search(shot.text) or OTHERS.search(shot.who or "")
+        dead = 0.0 if apart or killed is None else killed[1] if killed[1] is not None else killed[2]
         left = max(_n(shot) - (dead or 0.0), 0.0)
-        derived: Figure = (shot.id, left, None, None) if shot.value is not None else (shot.id, None, left, None)
+        exact = shot.value is not None and not _subset(shot)
+        derived: Figure = (shot.id, left, None, None) if exact else (shot.id, None, left, None)
         if told is None or _v(derived) > _v(told):  # "Four were shot, one fatally. A 26-year-old was hurt, ..."
             return derived
     if told is not None:

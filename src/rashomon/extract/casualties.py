@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from ..records import CasualtyClaim, Document, claim_id
 from .casualty_people import ZERO_DETS, count, is_person
 
-STAGE = "casualties@3"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@4"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -74,7 +74,11 @@ def _patients(v: Token) -> list[Token]:
     if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
         found = [v.head]
     if not found and v.dep_ in ("conj", "xcomp") and v.head is not v:  # "was shot and killed"
-        found = _patients(v.head)
+        if lemma in INTRANSITIVE and v.head.pos_ == "VERB" and _measure(v.head) is None:
+            # "she underwent surgery and died": the one who died is the subject, never the other verb's object
+            found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        else:
+            found = _patients(v.head)
     # "the teen who was shot": the person the relative clause hangs off
     return [v.head if p.lower_ in RELATIVE and v.dep_ == "relcl" else p for p in found]
 
@@ -270,6 +274,10 @@ def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
     harm = _measure(t)
     if harm is None or not _factual(t):
         return None
+    if t.pos_ == "ADJ" or t.dep_ in ("oprd", "acomp"):  # "left one man dead and six others wounded": the dead
+        people = _patients(t)  # are those before the adjective
+        before = [p for p in people if p.i < t.i]
+        return [(harm, p, count(p, t.i if p.i < t.i else None)) for p in before or people]
     return [(harm, p, count(p)) for p in _patients(t)]
 
 

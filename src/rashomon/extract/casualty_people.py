@@ -3,7 +3,8 @@
 "two teens" are two, "a man", "the driver", "Jane Doe", "he" and "himself" are one, "a 16-year-old"
 (an age standing for the person) is one, "both victims" and "the couple" two, "no one" / "nobody"
 zero, "multiple" / "several" / "dozens of" people only a lower bound; coordinated people add up
-("a man and a woman"), and a bare number standing for people ("Six were shot", "3 killed and 5
+("a man and a woman", "a 16-year-old and two children", "a woman, a girl and a man"), "half a dozen"
+is six, and a bare number standing for people ("Six were shot", "3 killed and 5
 wounded") counts them. An age describing a person ("a 23-year-old man") never counts: it hangs off
 "year", not off the person. A dateline parsed as the subject ("KIDRON, Ohio - A boy was shot") gives
 way to the person it stands in apposition with.
@@ -42,6 +43,7 @@ SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "self"}
 SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0, "dozens": 24.0}
 ANYONE = {"one", "person", "people", "other", "victim", "individual", "bystander", "civilian", "resident", "anyone"}
 ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0, "seventh": 7.0}
+HARMED = {"dead", "killed", "slain", "injured", "wounded", "hurt", "shot"}  # said of the people before it
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 
 
@@ -81,7 +83,7 @@ def is_name(t: Token) -> bool:
     )
 
 
-def count(p: Token) -> Count | None:
+def count(p: Token, until: int | None = None) -> Count | None:
     """(value, low, high) of the people ``p`` heads, with the people listed with it; None when it is no one
     countable (see the module docstring)."""
     if not is_person(p) and p.pos_ != "NUM":  # a dateline parsed as the subject: "FORT WORTH - A 16-year-old"
@@ -93,7 +95,7 @@ def count(p: Token) -> Count | None:
     if p.pos_ == "NUM" and _is_age(p):
         return None
     total: list[Count] = []
-    listed = _listed(p)
+    listed = _listed(p, until)
     for k, t in enumerate(listed):
         c = _count_one(t)
         if c is None and k == 0 and len(listed) > 1 and t.tag_ == "NNS":  # "the victims, two men and a woman"
@@ -101,8 +103,8 @@ def count(p: Token) -> Count | None:
         if c is None:
             explained = next((a for a in t.children if a.dep_ == "appos" and is_person(a)), None)
             c = count(explained) if explained is not None else None  # "the victims, two men and a woman"
-        if c is None and k and t.tag_ in ("NN", "NNP") and is_person(t):  # "a mother and daughter"
-            c = (1.0, None, None)
+        if c is None and k and (t.tag_ in ("NN", "NNP") or is_age_noun(t)) and is_person(t):  # "a mother and
+            c = (1.0, None, None)  # daughter", "a girl and 3-year-old"
         if c is None:
             return None
         total.append(c)
@@ -118,13 +120,21 @@ def _is_age(t: Token) -> bool:
     return t.i >= 2 and t.doc[t.i - 1].text == "," and is_person(t.doc[t.i - 2])
 
 
-def _listed(p: Token) -> list[Token]:
+def _listed(p: Token, until: int | None = None) -> list[Token]:
     """``p`` and the people listed with it: its conjuncts, a list the parser hung off it as an apposition
     ("his wife, two children and his mother-in-law") or off an age ("Jane Doe, 66 and Mary Doe, 64")."""
     out = [p]
-    for t in [p, *p.conjuncts]:
-        if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM"):
+    # not the people before ``p`` that a word of harm of their own follows ("six others" in "one man dead and six
+    # others with wounds" is not the man), nor those from ``until`` (a predicate after the people it tells of:
+    # "a man dead and six others wounded")
+    end = until if until is not None else len(p.doc)
+    told = {c.i for c in p.conjuncts if c.i < p.i and any(w.lower_ in HARMED for w in p.doc[c.i + 1 : p.i])}
+    for t in [p, *(c for c in p.conjuncts if c.i < end and c.i not in told)]:
+        if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM" or is_age_noun(t)):
             out.append(t)
+        # "a 16-year-old and two children": an age coordinated with the people it precedes is one more person
+        ages = (a for a in t.children if a.dep_ == "amod" and is_age_noun(a))
+        out += [a for a in ages if any(c.dep_ == "cc" for c in a.children)]
         for a in t.children:
             if a.dep_ != "appos":
                 continue
@@ -132,6 +142,8 @@ def _listed(p: Token) -> list[Token]:
                 out += [c for c in a.conjuncts if is_person(c) and c.pos_ != "NUM"]
             elif t.tag_ == "NN" and a.tag_ == "NNS" and is_person(a) and any(c.dep_ == "nummod" for c in a.children):
                 out += [a, *(c for c in a.conjuncts if is_person(c))]  # a plural count is no restatement
+            elif t.tag_ == "NN" and a.tag_ == "NN" and is_person(a) and any(is_person(c) for c in a.conjuncts):
+                out += [a, *(c for c in a.conjuncts if is_person(c))]  # "a woman, a girl and a boy": a list
     return list(dict.fromkeys(out))
 
 
@@ -147,6 +159,12 @@ def _number(c: Token) -> Count | None:
     value = N.word_value(words)
     if value is None and c.text.replace(",", "").isdigit():
         value = float(c.text.replace(",", ""))
+    if value is not None and words[-1] == "dozen":  # "half a dozen", "a half-dozen": 6, not 12
+        before = first - 1
+        while before > 0 and c.doc[before].lower_ in ("-", "a", "an"):
+            before -= 1
+        if before >= 0 and c.doc[before].lower_ == "half":
+            value, first = value / 2, before
     if value is None or value != int(value) or value > 999:  # a year, an address or a decimal is no head count
         return None
     hedge = N.hedge_before([w.lower_ for w in c.doc[max(0, first - N.MAX_HEDGE) : first]])
