@@ -203,6 +203,17 @@ def test_a_gallery_of_captions_run_together_is_one_caption_however_long():
     assert rules(raw) == {"caption": [gallery]}
 
 
+def test_a_page_that_is_only_a_gallery_keeps_each_caption_once():
+    said = "Officers inspect the damaged shelter on Marren Street in Oskel on Tuesday after two people were hurt."
+    other = "The van that struck the shelter is towed away from Marren Street late on Tuesday evening."
+    lines = ["Photo: Oskel Courier Image 1 of / 3 Caption Close", f"Image 1 of 3 {said} Photo: Ana Brisk",
+             f"Image 2 of 3 {said} Photo: Oskel Courier", f"Image 3 of 3 {other}"]  # fmt: skip
+    cleaned = clean("\n\n".join(lines))
+    assert cleaned.text == f"{lines[1]}\n\n{lines[3]}"
+    assert [r.text.strip() for r in cleaned.removed] == [lines[0], lines[2]]
+    assert rules(f"{BODY}\n\n{lines[1]}") == {"caption": [lines[1]]}  # beside a story it is a caption
+
+
 def test_a_must_read_list_of_teasers_ending_in_ellipses_or_full_stops():
     for teasers in (
         "Oskel council approves new bus routes...\nVelmora ferry fares to rise next spring...",

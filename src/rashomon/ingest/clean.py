@@ -30,6 +30,8 @@ of line looks like is in :mod:`.leftovers`; where it is looked for is here. Rule
               "Buy Photo ...", "... (Photo: Jane Doe)", "Getty Images"); or, standing alone
               between paragraphs, a short all-capitalised line without final punctuation that
               names a person (a role word such as "PM", "Minister", or a name the body also uses).
+              A page that is only a photo gallery keeps its distinct captions ("Image 3 of 12 ...
+              shot Tuesday ..."): they are all it tells.
 ``pull_quote`` a short paragraph (8-80 words) whose words (nearly) all recur in a longer
               paragraph of the same text (80 % in order, or 80 % of its word 3-grams).
 
@@ -53,6 +55,7 @@ from .leftovers import (
     LABELLED,
     PLAYLIST_ITEM,
     caption_label,
+    gallery_caption,
     copyright_line,
     interface,
     link_header,
@@ -331,6 +334,12 @@ def clean(raw: str) -> Cleaned:
     keep = [i for i in range(n) if i not in rules]
     for i in _pull_quotes(blocks, keep):
         rules[i] = "pull_quote"
+    if not keep:  # a photo gallery and no story: its captions are the article, each told once
+        told = set()
+        for i in range(n):
+            if rules[i] == "caption" and (said := gallery_caption(blocks[i].text)) and said[:80] not in told:
+                told.add(said[:80])  # (the same caption with another photo credit is told already)
+                del rules[i]
     for i, rule in rules.items():
         b = blocks[i]
         if rule == "stamped_byline":

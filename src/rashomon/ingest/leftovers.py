@@ -252,6 +252,14 @@ def stamp_suffix(text: str) -> int | None:
 _GALLERY = re.compile(r"^image\s+\d+\s+of\s*/?\s*\d+\b", re.I)  # a photo gallery's captions, run together
 
 
+def gallery_caption(text: str) -> str | None:
+    """What a gallery's caption line says ("Image 3 of 12 Police at the scene ...": "Police at the
+    scene ..."), when it says something (eight words or more); else None."""
+    m = _GALLERY.match(text)
+    rest = text[m.end() :].strip() if m else ""
+    return rest if len(rest.split()) >= 8 else None
+
+
 def caption_label(text: str) -> bool:
     """A labelled caption or photo credit, at most 40 words; or a gallery's captions, however long."""
     if _GALLERY.match(text):

@@ -114,6 +114,16 @@ def test_jsonl_field_mapping_and_line_errors(tmp_path, story):
     assert "--field text=" in errors[3].reason
 
 
+def test_jsonl_text_with_stray_tags_is_read_as_text(tmp_path):
+    lede = "Officials named the three men who died at the Oskel barbershop on Tuesday."
+    body = "Six other men were wounded early Wednesday evening, police said, and one remains in hospital."
+    pieces = [{"text": f"<p>{lede}</p>\n\n\n{body} &amp; more"}, {"text": "<p></p><div><br/></div>"}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(x) for x in pieces))
+    doc, error = read(tmp_path / "a.jsonl")
+    assert doc.text == f"{lede}\n\n\n{body} & more"  # the tags dropped, the paragraphs kept
+    assert isinstance(error, IngestError) and error.code == "E108"
+
+
 def test_json_array(tmp_path, story):
     (tmp_path / "a.json").write_text(json.dumps([{"text": story}, {"text": story + " More."}], indent=1))
     assert [d.source.rsplit(":", 1)[-1] for d in read(tmp_path / "a.json")] == ["1", "2"]

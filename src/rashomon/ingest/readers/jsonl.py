@@ -4,13 +4,16 @@ Field mapping (``Options.fields``, overridable with ``--field text=body``):
 ``text`` (required), ``title``, ``url``, ``outlet``, ``published``, ``author``; each names
 the key to read. A value must be a string (or null / absent for the optional ones);
 ``published`` may also be a number (a year). A ``text`` that is an HTML page goes through
-the HTML extractor. Each bad line is one error naming ``file:line`` and the reason; the
+the HTML extractor; one in which it finds no article (plain paragraphs with stray tags,
+"<p>Lede.</p>" then text) is read as text with its tags dropped. Each bad line is one error naming ``file:line`` and the reason; the
 other lines are read. Lines are streamed, so a file of any size is read line by line.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
@@ -55,9 +58,24 @@ def to_raw(record: Mapping[str, Any], source: str, options: Options, fmt: str) -
     if looks_like_html(text[:4096].encode("utf-8", "replace")) and text.lstrip().startswith("<"):
         from .html import to_raw as html_to_raw
 
-        page = html_to_raw(text, source, meta["url"])
-        return _raw(source, page.text, fmt, {k: meta[k] or getattr(page, k) for k in OPTIONAL})
+        try:
+            page = html_to_raw(text, source, meta["url"])
+        except NoText:  # not a page: plain paragraphs with some markup left in them ("<p>Lede.</p>\n\nBody...")
+            text = _untagged(text)
+        else:
+            return _raw(source, page.text, fmt, {k: meta[k] or getattr(page, k) for k in OPTIONAL})
     return _raw(source, text, fmt, meta)
+
+
+_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")
+
+
+def _untagged(text: str) -> str:
+    """The text of a field holding plain paragraphs with stray tags; NoText when only markup is left."""
+    out = html.unescape(_TAG.sub("", text))
+    if not out.strip():
+        raise NoText("field holds only markup")
+    return out
 
 
 def _raw(source: str, text: str, fmt: str, meta: Mapping[str, str | None]) -> RawDocument:
