@@ -5,8 +5,9 @@ Field mapping (``Options.fields``, overridable with ``--field text=body``):
 the key to read. A value must be a string (or null / absent for the optional ones);
 ``published`` may also be a number (a year). A ``text`` that is an HTML page goes through
 the HTML extractor; one in which it finds no article (plain paragraphs with stray tags,
-"<p>Lede.</p>" then text) is read as text with its tags dropped. Each bad line is one error naming ``file:line`` and the reason; the
-other lines are read. Lines are streamed, so a file of any size is read line by line.
+"<p>Lede.</p>" then text) is read as text with its tags dropped. Each bad line is one error
+naming ``file:line`` and the reason; the other lines are read. Lines are streamed, so a file
+of any size is read line by line.
 """
 
 from __future__ import annotations
