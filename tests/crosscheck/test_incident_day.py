@@ -68,5 +68,19 @@ def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
     assert titled.place == "Little Rock" and titled.evidence[0].how == "title"
 
 
+def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():
+    text = ("A boy was shot Friday in the South Side Chatham neighborhood, Chicago police said. "
+            "Chatham residents gathered at the corner.")  # fmt: skip
+    place = _place(text, [("Chatham", "GPE")], title="Boy shot in Chatham")
+    assert place.place == "Chicago" and place.evidence[0].how == "agency"
+    of_a_city = "A boy was shot Friday in a Chicago neighborhood. Chicago residents gathered."
+    assert _place(of_a_city, [("Chicago", "GPE")]).place == "Chicago"
+
+
+def test_of_equally_strong_places_the_first_named_wins():
+    text = "A man was shot on Marren Street in Oskel Heights. His family lives in Velmora Park."
+    assert _place(text, [("Oskel Heights", "GPE"), ("Velmora Park", "GPE")]).place == "Oskel Heights"
+
+
 def test_a_word_the_text_also_writes_in_lower_case_is_no_place():
     assert _place("Man shot on Elm Street. The man was taken to hospital.", [("Man", "GPE")]).place is None

@@ -17,9 +17,10 @@ def own(doc: str) -> list[str]:
 
 def facts(doc: str, place: str | None, day: str | None, killed: float | None = None, published: str | None = None,
           persons: tuple[str, ...] = (), region: str | None = None, root: str | None = None,
-          typ: str | None = "shooting") -> Facts:  # fmt: skip
+          typ: str | None = "shooting", votes: int = 6) -> Facts:  # fmt: skip
     names = [COMMON, place or "", *(p.removeprefix("e_").replace("_", " ").title() for p in persons), *own(doc)]
     f = Facts(doc=doc, root=root or doc, outlet=f"Outlet {doc}", published=published or day, place=place,
+              place_votes=votes if place else 0,
               places=frozenset({place.casefold()} if place else ()), region=region, type=typ,
               dated=Day(day, Evidence(doc, 0, 6, "Monday", "time")) if day else None,
               named=(Evidence(doc, 0, len(place), place, "dateline"),) if place else (),
@@ -93,6 +94,14 @@ def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day()
                        facts("b", "Velmora", "2024-03-01", 2, "2024-03-03", persons=victim)])  # fmt: skip
     assert (inc.place, inc.date, inc.type, inc.documents) == ("Velmora", "2024-03-01", "shooting", ("a", "b"))
     assert inc.figure("killed").value == 2 and inc.to_dict()["killed"]["status"] == "update"
+
+
+def test_the_place_the_reports_vote_for_most_strongly_wins_not_the_most_reports():
+    victim = ("e_ilse_marren",)
+    [inc] = incidents([facts("a", "Velmora", "2024-03-02", persons=victim, votes=9),
+                       facts("b", "Oskel Heights", "2024-03-02", persons=victim, votes=2),
+                       facts("c", "Oskel Heights", "2024-03-02", persons=victim, votes=1)])  # fmt: skip
+    assert inc.place == "Velmora" and [e.doc for e in inc.place_evidence] == ["a"]
 
 
 def test_a_report_states_its_toll_first_and_shot_not_killed_is_injured():

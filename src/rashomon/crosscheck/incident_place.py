@@ -9,8 +9,10 @@ US state, a known town is one of that state (:func:`..extract.gazetteer.us_citie
 inhabitants or more, so small towns count); "South Sacramento" is Sacramento; a name the text also
 writes in lower case ("Man", "Hurt") is a word, not a place. Each vote keeps where it was read. A
 county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
-city is named, as GVA codes unincorporated areas. The region: the dateline's state, else the state or
-province the text names most.
+city is named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood
+neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood") is no city: the
+city it names elsewhere is. Of places with equal votes, the one named first (the title first of all).
+The region: the dateline's state, else the state or province the text names most.
 """
 
 from __future__ import annotations
@@ -47,6 +49,29 @@ _SITE = re.compile(r" [|–—-] | - ")  # "Teen shot in Earle - KAIT Jonesboro,
 _DIRECTION = re.compile(
     r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) (?P<city>.+)"
 )
+# a part of a city: "the Englewood neighborhood", "Chicago's Austin section" (not "a Chicago neighborhood")
+_PART = re.compile(
+    r"(?<![A-Za-z])(?P<before>[a-z]+ )?(?P<name>[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,4}) "
+    r"(?:neighbou?rhoods?|section|community area)\b"
+)
+_OF_A_CITY = {
+    "a",
+    "an",
+    "one",
+    "by",
+    "every",
+    "each",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "downtown",
+    "central",
+}  # fmt: skip  ("a Chicago neighborhood")
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
 
@@ -83,6 +108,7 @@ class Place(NamedTuple):
     places: frozenset[str]  # every city it names (folded)
     region: str | None
     evidence: tuple[Evidence, ...]  # where it names ``place``
+    votes: int = 0  # how strongly: its votes summed (a dateline 6, an agency or the title 3, a known town 2, a name 1)
 
 
 US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
@@ -136,8 +162,15 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             return region is None or region in have
         return gaz.is_place(name)
 
+    parts = {  # "the Englewood neighborhood", "the South Side Chatham neighborhood": Chatham
+        fold(re.sub(r"^.*\bSide ", "", p.group("name")))
+        for p in _PART.finditer(doc.text)
+        if (p.group("before") or "").strip() not in _OF_A_CITY
+        and not ((d := _DIRECTION.fullmatch(p.group("name"))) and known(d.group("city")))  # "the North Phoenix ..."
+    }
+
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
-        if name.casefold() in _NOT_PLACES or gaz.country(name) or _region(name):
+        if name.casefold() in _NOT_PLACES or gaz.country(name) or _region(name) or fold(name) in parts:
             return
         if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")):
             name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city
@@ -173,5 +206,10 @@ def read(doc: Document, entities: list[Entity]) -> Place:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break
     best = cities or counties
-    place = max(best, key=lambda c: (best[c], c)) if best else None
-    return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())))
+
+    def first(name: str) -> int:  # where the text first names it (the title first of all)
+        return min((-1 if e.start is None else e.start for e in where[name]), default=len(doc.text))
+
+    place = max(best, key=lambda c: (best[c], -first(c))) if best else None
+    votes = best[place] if place else 0
+    return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())), votes)

@@ -14,7 +14,8 @@ A document that names no place can still join a report it shares specific names 
 shares nothing stays alone: never a guess.
 
 Per incident (:func:`code`): the day most reports state (publication days count only where none
-states one) and the place most reports give, each with every agreeing report's evidence (document
+states one) and the place its reports vote for most strongly (each report's votes for its own place: a
+dateline outweighs a passing mention), each with every agreeing report's evidence (document
 and span). Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
@@ -51,7 +52,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .link import outlet_of, root_of
 
-STAGE = "incidents@2"
+STAGE = "incidents@3"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 EVENT_LINK = 0.3  # the pair probability at which two documents are taken to report one event (see events)
@@ -78,6 +79,7 @@ class Facts:
     outlet: str
     published: str | None
     place: str | None
+    place_votes: int  # how strongly it says so (incident_place.Place.votes)
     places: frozenset[str]  # every city it names (folded): reports about nearby cities meet on a shared name
     region: str | None
     dated: incident_day.Day | None  # the day it gives for its event, and where
@@ -112,10 +114,10 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     for doc_id in batch:
         doc = by_id[doc_id]
         mine = ents_of.get(doc_id, [])
-        place, places, region, named = incident_place.read(doc, mine)
+        place, places, region, named, votes = incident_place.read(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
-                  place=place, places=places, region=region, named=named,
+                  place=place, place_votes=votes, places=places, region=region, named=named,
                   dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"))  # fmt: skip
@@ -181,7 +183,11 @@ def code(members: list[Facts], policy: str = "consensus") -> Incident:
 
     figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
     date, dated = incident_day.agreed([d for f in members if (d := f.dated)])
-    place = most([f.place for f in members])
+    votes: Counter[str] = Counter()
+    for f in members:
+        if f.place:
+            votes[f.place] += f.place_votes
+    place = max(votes, key=lambda p: (votes[p], p)) if votes else None
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
                     date=date, place=place, region=most([f.region for f in members]), figures=figures,
