@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rashomon.crosscheck.incident_day import Day
-from rashomon.crosscheck.incident_links import tokens
-from rashomon.crosscheck.incidents import Facts, figure, group, incidents
+from rashomon.crosscheck.incident_links import follow_up, tokens
+from rashomon.crosscheck.incidents import Facts, code, figure, group, incidents
 from rashomon.records import Evidence
 
 COMMON = "Police The Monday Sheriff County Officers"  # words every report uses
@@ -17,14 +17,14 @@ def own(doc: str) -> list[str]:
 
 def facts(doc: str, place: str | None, day: str | None, killed: float | None = None, published: str | None = None,
           persons: tuple[str, ...] = (), region: str | None = None, root: str | None = None,
-          typ: str | None = "shooting", votes: int = 6) -> Facts:  # fmt: skip
+          typ: str | None = "shooting", votes: int = 6, follow_up: bool = False) -> Facts:  # fmt: skip
     names = [COMMON, place or "", *(p.removeprefix("e_").replace("_", " ").title() for p in persons), *own(doc)]
     f = Facts(doc=doc, root=root or doc, outlet=f"Outlet {doc}", published=published or day, place=place,
               place_votes=votes if place else 0,
               places=frozenset({place.casefold()} if place else ()), region=region, type=typ,
               dated=Day(day, Evidence(doc, 0, 6, "Monday", "time")) if day else None,
               named=(Evidence(doc, 0, len(place), place, "dateline"),) if place else (),
-              persons=frozenset(persons), tokens=tokens(" ".join(names)))  # fmt: skip
+              persons=frozenset(persons), tokens=tokens(" ".join(names)), follow_up=follow_up)  # fmt: skip
     if killed is not None:
         f.reports["killed"] = (f"c_{doc}", killed, None, None)
     return f
@@ -51,10 +51,11 @@ def test_in_a_crowded_city_reports_of_one_day_must_share_a_name():
 def test_a_follow_up_naming_the_same_rare_person_joins_its_incident():
     fs = [
         facts("a", "Velmora", "2024-03-01", persons=("e_ilse_marren", "e_oren_tal", "e_dara_quill")),
-        facts("b", "Velmora", "2024-04-20", persons=("e_ilse_marren", "e_oren_tal", "e_dara_quill")),
+        facts("b", "Velmora", "2024-04-20", persons=("e_ilse_marren", "e_oren_tal", "e_dara_quill"), follow_up=True),
     ]  # the arrest, weeks later: the victim, the suspect and the detective named again
     fs += [facts(d, "Velmora", f"2024-0{m}-02", persons=("e_mayor",)) for d, m in zip("cdef", range(5, 9))]
     assert _docs(group(fs)) == [["a", "b"], ["c"], ["d"], ["e"], ["f"]]  # the mayor is named too often to tie
+    assert follow_up("Man charged in Velmora shooting", "") and not follow_up("Man shot", "A man was shot Monday.")
 
 
 def test_reports_without_a_place_or_in_different_regions_stay_apart():
@@ -98,9 +99,9 @@ def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day()
 
 def test_the_place_the_reports_vote_for_most_strongly_wins_not_the_most_reports():
     victim = ("e_ilse_marren",)
-    [inc] = incidents([facts("a", "Velmora", "2024-03-02", persons=victim, votes=9),
-                       facts("b", "Oskel Heights", "2024-03-02", persons=victim, votes=2),
-                       facts("c", "Oskel Heights", "2024-03-02", persons=victim, votes=1)])  # fmt: skip
+    inc = code([facts("a", "Velmora", "2024-03-02", persons=victim, votes=9),
+                facts("b", "Oskel Heights", "2024-03-02", persons=victim, votes=2),
+                facts("c", "Oskel Heights", "2024-03-02", persons=victim, votes=1)])  # fmt: skip
     assert inc.place == "Velmora" and [e.doc for e in inc.place_evidence] == ["a"]
 
 

@@ -13,7 +13,8 @@ victim's name as rare.
 Each candidate pair is scored by a logistic model over what generalises (:data:`FEATURES`): how
 much rare vocabulary the two share (an idf-weighted cosine over their names and numbers), how many
 days apart their events are, whether their places, regions or event types are known to differ, and
-whether they name one person. Pairs at or above the model's threshold are joined (union-find).
+whether they name one person (and for how long apart), whether either is a follow-up (an arrest, a
+trial: its own day is not its incident's). Pairs at or above the model's threshold are joined (union-find).
 
 The model (``rashomon/models/incidents/links.json``) is learned by ``scripts/train_incidents.py``
 from the Gun Violence Archive development split (``../shared/data/gva/dev``): pairs of candidate
@@ -60,8 +61,22 @@ FEATURES = (
     "region_differs",
     "type_differs",
     "same_person",  # both name one person (an entity of the corpus)
+    "person_gap",  # same_person x log_day_gap: a victim's name holds across the weeks to a trial
+    "follow_up",  # either report is a follow-up (an arrest, a charge, a trial, a funeral: FOLLOW_UP)
+    "follow_up_gap",  # follow_up x log_day_gap: a follow-up's own day is not its incident's
 )
+# a report about what came after the incident, in its title or first lines
+FOLLOW_UP = re.compile(
+    r"(?i)\b(?:arrest\w*|charg\w*|sentenc\w*|plead\w*|guilty|trial|court|jury|indict\w*|arraign\w*|funeral|vigil"
+    r"|lawsuit|judge|convicted|hearing|bond)\b"
+)
+FOLLOW_UP_LEAD = 300  # characters of the text read for it, after the title
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]+|\b\d{3,5}\b")
+
+
+def follow_up(title: str | None, text: str) -> bool:
+    """Whether a report is about what came after its incident (:data:`FOLLOW_UP`)."""
+    return bool(FOLLOW_UP.search(f"{title or ''}\n{text[:FOLLOW_UP_LEAD]}"))
 
 
 def tokens(text: str) -> tuple[int, ...]:
@@ -139,6 +154,8 @@ class Corpus:
         da, db = self.days[i], self.days[j]
         gap = abs((da - db).days) if da and db else NO_DAY_GAP
         pa, pb = (a.place or "").casefold(), (b.place or "").casefold()
+        same_person = float(bool(a.persons & b.persons))
+        follow_up = float(a.follow_up or b.follow_up)
         return [
             1.0,
             sum(self.idf[t] ** 2 for t in shared) / (self.norm[i] * self.norm[j]),
@@ -150,7 +167,10 @@ class Corpus:
             float(bool(pa and pb) and pa != pb and pa not in b.places and pb not in a.places),
             float(bool(a.region and b.region) and a.region != b.region),
             float(bool(a.type and b.type) and a.type != b.type),
-            float(bool(a.persons & b.persons)),
+            same_person,
+            same_person * math.log1p(gap),
+            follow_up,
+            follow_up * math.log1p(gap),
         ]
 
     def scored(self) -> Iterator[tuple[int, int, list[float]]]:

@@ -87,6 +87,7 @@ class Facts:
     type: str | None
     persons: frozenset[str]  # entity ids of the people it names
     tokens: tuple[int, ...]  # its names and numbers, hashed (incident_links.tokens)
+    follow_up: bool = False  # about an arrest, a trial, a funeral... (incident_links.follow_up)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
     @property
@@ -120,7 +121,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   place=place, place_votes=votes, places=places, region=region, named=named,
                   dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
-                  tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"))  # fmt: skip
+                  tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"),
+                  follow_up=incident_links.follow_up(doc.title, doc.text))  # fmt: skip
         f.reports.update(incident_tally.tally([c for c in cs if isinstance(c, CasualtyClaim)], doc.text))
         out.append(f)
     return out
