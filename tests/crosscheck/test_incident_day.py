@@ -7,7 +7,7 @@ from rashomon.extract.timerules import extract
 from rashomon.records import Document, Entity, Evidence, Mention, TimeClaim
 
 
-def _doc(text: str, published: str = "2016-09-07", title: str | None = None) -> Document:  # a Wednesday
+def _doc(text: str, published: str | None = "2016-09-07", title: str | None = None) -> Document:  # a Wednesday
     return Document(id="d1", source="pile.jsonl:1", text=text, raw_text=text, title=title, published=published)
 
 
@@ -17,7 +17,7 @@ def _times(doc: Document) -> list[TimeClaim]:
             for k, t in enumerate(extract(doc.text, doc.published))]  # fmt: skip
 
 
-def _day(text: str, published: str = "2016-09-07") -> incident_day.Day | None:
+def _day(text: str, published: str | None = "2016-09-07") -> incident_day.Day | None:
     doc = _doc(text, published)
     return incident_day.read(doc, _times(doc))
 
@@ -40,6 +40,11 @@ def test_a_clock_time_alone_is_no_day_and_a_follow_up_names_the_day_of_the_shoot
 def test_a_weekday_six_days_back_is_the_day_after_a_stale_page_date():
     # published (by the page's date) on a Tuesday; "Wednesday" is the day the police spoke, not last week
     assert _day("Police met reporters Wednesday. The boy was shot Monday night.", "2017-03-28").day == "2017-03-27"
+
+
+def test_a_report_without_a_publication_date_is_dated_only_by_a_date_with_its_year():
+    assert _day("A quake struck Qeshm island on Nov. 27, 2005, killing ten people.", None).day == "2005-11-27"
+    assert _day("A quake struck Qeshm island on Monday, killing ten people.", None) is None
 
 
 def test_reports_agree_on_the_day_most_state_publication_days_only_where_none_does():

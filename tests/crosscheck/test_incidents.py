@@ -58,6 +58,13 @@ def test_a_follow_up_naming_the_same_rare_person_joins_its_incident():
     assert follow_up("Man charged in Velmora shooting", "") and not follow_up("Man shot", "A man was shot Monday.")
 
 
+def test_reports_without_days_still_meet_on_what_they_share():
+    victims = ("e_ilse_marren", "e_oren_tal", "e_dara_quill")
+    fs = [facts("a", "Velmora", None, persons=victims), facts("b", "Velmora", None, persons=victims),
+          facts("c", "Velmora", None, persons=("e_tam_odu",))]  # fmt: skip
+    assert _docs(group(fs)) == [["a", "b"], ["c"]]
+
+
 def test_reports_without_a_place_or_in_different_regions_stay_apart():
     fs = [facts("a", None, "2024-03-01"), facts("b", None, "2024-03-01"),
           facts("c", "Springfield", "2024-03-01", region="Ohio"),

@@ -14,7 +14,8 @@ Of the candidates, one in a sentence about the event ("was shot", "the shooting 
 dead") wins over one about the report ("police said Wednesday", "was arrested Friday"); of those,
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
 Friday"); of those, the earliest day (the event precedes its follow-ups). A report with no candidate is dated on its
-publication day, the weakest evidence: the incident's day (:func:`agreed`) is the day most reports
+publication day, the weakest evidence (a report without one: no day, unless it writes out a date
+with its year): the incident's day (:func:`agreed`) is the day most reports
 state, publication days counting only where no report states one; of equally many, the earliest.
 """
 
@@ -37,6 +38,7 @@ _CLOCK = re.compile(r"(?i)(?:about |around |at )?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?
 _WRITTEN = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}\b"
 )
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d\d\b")  # "2005", "11/28/05"
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _EVENT = re.compile(
     r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|died|dead|found|struck)\b"
@@ -72,13 +74,15 @@ def _candidate(t: TimeClaim, pub: date) -> date | None:
 
 
 def read(doc: Document, times: list[TimeClaim]) -> Day | None:
-    """The day ``doc`` gives for its event (see the module docstring); None without a publication date."""
+    """The day ``doc`` gives for its event (see the module docstring); without a publication date,
+    only a date written out with its year ("Nov. 27, 2005") counts, and None without one."""
     pub = parse_anchor(doc.published)
     if pub is None:
-        return None
-    found = [(t, d) for t in times if (d := _candidate(t, pub)) is not None]
+        found = [(t, d) for t in times if t.start <= LEAD and _YEAR.search(t.text) and (d := parse_anchor(t.value_iso))]
+    else:
+        found = [(t, d) for t in times if (d := _candidate(t, pub)) is not None]
     if not found:
-        return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published"))
+        return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
     t, d = max(found, key=lambda c: (bool(_EVENT.search(_sentence_around(doc.text, c[0].start, c[0].end))),
                                      c[0].start < FIRST, -c[1].toordinal(), -c[0].start))  # fmt: skip
     return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id))

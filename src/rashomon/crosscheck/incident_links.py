@@ -12,9 +12,11 @@ victim's name as rare.
 
 Each candidate pair is scored by a logistic model over what generalises (:data:`FEATURES`): how
 much rare vocabulary the two share (an idf-weighted cosine over their names and numbers), how many
-days apart their events are, whether their places, regions or event types are known to differ, and
-whether they name one person (and for how long apart), whether either is a follow-up (an arrest, a
-trial: its own day is not its incident's). Pairs at or above the model's threshold are joined (union-find).
+days apart their events are (or that one gives no day: the model is also trained on every pair
+with its days taken away, as piles without publication dates are common), whether their places,
+regions or event types are known to differ, whether they name one person (and how far apart),
+whether either is a follow-up (an arrest, a trial: its own day is not its incident's). Pairs at or
+above the model's threshold are joined (union-find).
 
 The model (``rashomon/models/incidents/links.json``) is learned by ``scripts/train_incidents.py``
 from the Gun Violence Archive development split (``../shared/data/gva/dev``): pairs of candidate
@@ -47,7 +49,6 @@ DF_MAX = 10  # a name or number in at most this many documents is rare enough to
 RARE_DF = 5  # ... and in at most this many, rare enough to be counted as a shared specific name
 SAME_DAYS = 1  # reports of one city this many days apart are candidates without a shared name ...
 CROWDED = 3  # ... unless the city has more reports than this in those days
-NO_DAY_GAP = 30  # days assumed between two reports when one gives no day
 MAX_TOKENS = 400  # names and numbers kept per document (its first ones: the lead says what happened)
 FEATURES = (
     "bias",
@@ -64,6 +65,7 @@ FEATURES = (
     "person_gap",  # same_person x log_day_gap: a victim's name holds across the weeks to a trial
     "follow_up",  # either report is a follow-up (an arrest, a charge, a trial, a funeral: FOLLOW_UP)
     "follow_up_gap",  # follow_up x log_day_gap: a follow-up's own day is not its incident's
+    "day_unknown",  # one of the two gives no day (no publication date): the day features above are 0
 )
 # a report about what came after the incident, in its title or first lines
 FOLLOW_UP = re.compile(
@@ -152,7 +154,8 @@ class Corpus:
         a, b = self.facts[i], self.facts[j]
         shared = set(a.tokens).intersection(b.tokens)
         da, db = self.days[i], self.days[j]
-        gap = abs((da - db).days) if da and db else NO_DAY_GAP
+        dated = da is not None and db is not None
+        gap = math.log1p(abs((da - db).days)) if da is not None and db is not None else 0.0
         pa, pb = (a.place or "").casefold(), (b.place or "").casefold()
         same_person = float(bool(a.persons & b.persons))
         follow_up = float(a.follow_up or b.follow_up)
@@ -161,16 +164,17 @@ class Corpus:
             sum(self.idf[t] ** 2 for t in shared) / (self.norm[i] * self.norm[j]),
             math.log1p(sum(1 for t in shared if self.pooled[t] <= RARE_DF)),
             math.log1p(sum(self.idf[t] for t in shared)),
-            math.log1p(gap),
-            float(gap <= 1),
+            gap,
+            float(dated and gap <= math.log1p(1)),
             float(bool(pa) and pa == pb),
             float(bool(pa and pb) and pa != pb and pa not in b.places and pb not in a.places),
             float(bool(a.region and b.region) and a.region != b.region),
             float(bool(a.type and b.type) and a.type != b.type),
             same_person,
-            same_person * math.log1p(gap),
+            same_person * gap,
             follow_up,
-            follow_up * math.log1p(gap),
+            follow_up * gap,
+            float(not dated),
         ]
 
     def scored(self) -> Iterator[tuple[int, int, list[float]]]:

@@ -84,7 +84,7 @@ def regions() -> dict[str, str]:
     out: dict[str, str] = {}
     for s in pycountry.subdivisions:
         if "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region"):
-            out.setdefault(s.name.casefold(), s.name)
+            out.setdefault(fold(s.name), s.name)  # "Hormozgan" is "Hormozgān"
     return out
 
 
@@ -116,7 +116,7 @@ US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa
 
 
 def _region(name: str) -> str | None:
-    key = name.strip().casefold()
+    key = fold(name)
     return STATE_ABBR.get(key) or regions().get(key)
 
 
@@ -170,7 +170,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     }
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
-        if name.casefold() in _NOT_PLACES or gaz.country(name) or _region(name) or fold(name) in parts:
+        if name.casefold() in _NOT_PLACES or gaz.country(name) or fold(name) in parts:
+            return
+        if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return
         if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")):
             name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city
