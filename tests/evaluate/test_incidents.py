@@ -15,9 +15,10 @@ from ..conftest import DATA, need
 # injured 0.733 and 0.837 (casualties@3, the report tally and the consensus policy; they were 0.817 / 0.810
 # and 0.550 / 0.667); date 0.800 and city 0.717 (incidents@2: incident_day's event day, incident_place's
 # US towns, title and "South Sacramento"; they were 0.767 / 0.633). Injured 0.750 and 0.860 (casualties@4: lists,
-# "others" besides the dead, subsets; killed 0.917 / 0.920).
+# "others" besides the dead, subsets; killed 0.917 / 0.920). City 0.767 (incidents@3: the place its reports
+# vote for most strongly, "the Englewood neighborhood" no city; B3 0.883, date 0.783, tied 0.348 unchanged).
 FLOORS = {"bcubed_f1": 0.80, "killed": 0.88, "killed_stated": 0.86, "injured": 0.73, "injured_stated": 0.84,
-          "date": 0.78, "city": 0.70, "tied": 0.11}  # fmt: skip
+          "date": 0.76, "city": 0.74, "tied": 0.11}  # fmt: skip
 
 
 def test_bcubed_of_a_perfect_and_of_a_split_grouping():
