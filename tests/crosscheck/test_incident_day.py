@@ -82,6 +82,13 @@ def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():
     assert _place(of_a_city, [("Chicago", "GPE")]).place == "Chicago"
 
 
+def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():
+    text = "SAVANNAH, GA (August 2, 2015): An argument ended in gunfire on Elm Street, police said."
+    assert _place(text, [("SAVANNAH", "GPE"), ("GA", "GPE")]).place == "Savannah"
+    bullet = _place("ST. LOUIS • Four men were shot on Elm Street, police said.", [("ST", "GPE")])
+    assert bullet.place == "St. Louis" and bullet.evidence[0].how == "dateline"
+
+
 def test_of_equally_strong_places_the_first_named_wins():
     text = "A man was shot on Marren Street in Oskel Heights. His family lives in Velmora Park."
     assert _place(text, [("Oskel Heights", "GPE"), ("Velmora Park", "GPE")]).place == "Oskel Heights"

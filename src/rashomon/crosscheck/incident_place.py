@@ -30,7 +30,7 @@ DATELINE_VOTE, AGENCY_VOTE, TITLE_VOTE, KNOWN_CITY_VOTE, NAME_VOTE = 6, 3, 3, 2,
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
 _PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
 _STATION = r"(?:\s*\([A-Za-z0-9 .&/-]{2,24}\))?"  # "(WTHR)", "(AP)"
-_DASH = r"\s*[—–-]{1,2}\s"
+_DASH = r"\s*(?:[—–-]{1,2}|•)\s"  # "CHICAGO —", "ST. LOUIS •"
 DATELINE = re.compile(
     rf"^[ \t|]*(?:(?P<city>[A-Z][A-Za-z .'-]{{2,40}}?),\s*(?P<state>[A-Z][A-Za-z.]{{1,15}}(?: [A-Z][a-z.]+)?)"
     rf"|(?P<caps>[A-Z][A-Z .'-]{{1,40}}[A-Z])){_STATION}{_DASH}",
@@ -73,18 +73,25 @@ _OF_A_CITY = {
     "central",
 }  # fmt: skip  ("a Chicago neighborhood")
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
-               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}  # fmt: skip
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "hwy", "hwy.",
+               "metropolitan"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def regions() -> dict[str, str]:
-    """Folded names of the world's first-level subdivisions (US states, provinces, regions) -> the name."""
+    """Folded names of the world's first-level subdivisions (US states, provinces, regions) -> the name;
+    outside the US, not a name a US town also has (Ghana's "Savannah" region is Savannah, Ga.)."""
     import pycountry
 
+    from ..extract.gazetteer import us_cities
+
+    towns = us_cities()
     out: dict[str, str] = {}
     for s in pycountry.subdivisions:
-        if "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region"):
-            out.setdefault(fold(s.name), s.name)  # "Hormozgan" is "Hormozgān"
+        key = fold(s.name)  # "Hormozgan" is "Hormozgān"
+        first_level = "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region")
+        if first_level and (s.country_code == "US" or key not in towns):
+            out.setdefault(key, s.name)
     return out
 
 
@@ -99,6 +106,14 @@ STATE_ABBR = {  # AP style abbreviations in US datelines
     "tenn.": "Tennessee", "va.": "Virginia", "vt.": "Vermont", "wash.": "Washington", "w.va.": "West Virginia",
     "wis.": "Wisconsin", "wyo.": "Wyoming",
 }  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def postal() -> dict[str, str]:
+    """US postal codes ("ga", "wv": "SAVANNAH, GA (August 2, 2015):") -> the state."""
+    import pycountry
+
+    return {s.code[3:].casefold(): s.name for s in pycountry.subdivisions.get(country_code="US")}
 
 
 class Place(NamedTuple):
@@ -117,7 +132,7 @@ US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa
 
 def _region(name: str) -> str | None:
     key = fold(name)
-    return STATE_ABBR.get(key) or regions().get(key)
+    return STATE_ABBR.get(key) or postal().get(key) or regions().get(key)
 
 
 def _tidy(name: str) -> str:
@@ -170,7 +185,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     }
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
-        if name.casefold() in _NOT_PLACES or gaz.country(name) or fold(name) in parts:
+        if len(name) <= 2 or name.casefold() in _NOT_PLACES or gaz.country(name) or fold(name) in parts:
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return
