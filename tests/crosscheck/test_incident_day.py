@@ -71,6 +71,8 @@ def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
         "A boy was hurt at a strip mall, police said.", [], title="Boy hurt at Little Rock strip mall - KXYZ"
     )
     assert titled.place == "Little Rock" and titled.evidence[0].how == "title"
+    county = _place("A teen was hurt at home, deputies said.", [], title="Clark County teen accidentally shot")
+    assert county.place == "Clark County"  # not the town of Clark
 
 
 def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():

@@ -219,6 +219,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         spans = [(i, j) for n in (3, 2, 1) for i in range(len(words) - n + 1) for j in [i + n]]
         for i, j in spans:  # the longest known town in a run of capitalised words ("Little Rock", not "Rock")
             name = " ".join(words[i:j])
+            if j < len(words) and words[j] in ("County", "Parish"):  # "Clark County teen shot": the county
+                vote(f"{name} {words[j]}", TITLE_VOTE, None, None, "title")
+                break
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break
