@@ -12,7 +12,9 @@ county ("Seminole County", "the county sheriff's office of Vigo County") is the 
 city is named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood
 neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood") is no city: the
 city it names elsewhere is. Of places with equal votes, the one named first (the title first of all).
-The region: the dateline's state, else the state or province the text names most.
+A title's "Clark County teen shot" names the county. The region: the dateline's state (AP abbreviations
+and postal codes: "Ind.", "GA"), else the state or province the text names most; another country's
+subdivision named like a US town ("Savannah", a region of Ghana) is no region.
 """
 
 from __future__ import annotations
@@ -54,24 +56,9 @@ _PART = re.compile(
     r"(?<![A-Za-z])(?P<before>[a-z]+ )?(?P<name>[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,4}) "
     r"(?:neighbou?rhoods?|section|community area)\b"
 )
-_OF_A_CITY = {
-    "a",
-    "an",
-    "one",
-    "by",
-    "every",
-    "each",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "downtown",
-    "central",
-}  # fmt: skip  ("a Chicago neighborhood")
+# the word before "X neighborhood" that makes X the city ("a Chicago neighborhood", "north Baltimore ...")
+_OF_A_CITY = frozenset("a an one by every each north south east west northeast northwest southeast southwest "
+                       "downtown central".split())  # fmt: skip
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "hwy", "hwy.",
                "metropolitan"}  # fmt: skip
