@@ -98,3 +98,21 @@ def test_of_equally_strong_places_the_first_named_wins():
 
 def test_a_word_the_text_also_writes_in_lower_case_is_no_place():
     assert _place("Man shot on Elm Street. The man was taken to hospital.", [("Man", "GPE")]).place is None
+
+
+def test_near_in_a_dateline_is_no_part_of_the_city_and_the_region_holds_the_town():
+    near = _place("NEAR DALLAS, Ore. – Polk County deputies found a man shot on Elm Street.", [])
+    assert (near.place, near.region) == ("Dallas", "Oregon")
+    # the state the text names most (a victim's home) has no Houston: the named state that has one
+    text = ("A man from Idaho was shot in Houston on Monday. The Idaho native had moved to Houston, "
+            "his Idaho family said. Texas officials said.")  # fmt: skip
+    home = _place(text, [("Idaho", "GPE"), ("Houston", "GPE"), ("Texas", "GPE")])
+    assert (home.place, home.region) == ("Houston", "Texas")
+    # none of the named states has one: the state of the largest town of that name
+    assert _place(text.replace("Texas", "Utah"), [("Idaho", "GPE"), ("Houston", "GPE")]).region == "Texas"
+
+
+def test_a_compass_word_or_a_second_level_subdivision_is_no_region():
+    text = "A man was shot on the South Side of Chicago. The South has seen more shootings. A Latina woman said."
+    place = _place(text, [("Chicago", "GPE"), ("South", "GPE"), ("Latina", "GPE")])
+    assert (place.place, place.region) == ("Chicago", None)

@@ -139,3 +139,21 @@ def test_an_unknown_figure_policy_is_refused_with_the_choices():
 
     with pytest.raises(UsageError, match="unknown incident policy 'median'"):
         incidents([facts("a", "Velmora", "2024-03-01", 1)], "median")
+
+
+def test_opened_fire_is_a_shooting_and_a_town_without_a_state_is_in_its_largest_namesakes():
+    from rashomon.crosscheck.incidents import _type
+    from rashomon.records import Document
+
+    text = "A man opened fire on deputies, who returned fire. The fire department was called."
+    assert _type(Document(id="d", source="s", text=text, raw_text=text)) == "shooting"
+    assert _type(Document(id="d", source="s", text="The fire gutted the house.", raw_text="")) == "fire"
+    victim = ("e_ilse_marren",)
+    [inc] = incidents([facts("a", "Houston", "2024-03-02", 1, persons=victim),
+                       facts("b", "Houston", "2024-03-02", 1, persons=victim)])  # fmt: skip
+    assert inc.region == "Texas"  # no report names a state: Houston, Texas rather than Houston, Missouri
+    abroad = facts("b", "Houston", "2024-03-02", 1, persons=victim)
+    abroad.abroad = True  # a report that names another country: no guess
+    assert code([facts("a", "Houston", "2024-03-02", 1, persons=victim), abroad]).region is None
+    stated = code([facts("a", "Houston", "2024-03-02", 1, persons=victim, region="Missouri")])
+    assert stated.region == "Missouri"

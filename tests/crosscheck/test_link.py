@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from rashomon.crosscheck import clusters, link
+from rashomon.crosscheck import clusters, link, sources
 from rashomon.records import make_claim
 from tests.crosscheck._claims import doc, hedged, qty
 
@@ -132,9 +132,9 @@ def test_attribution_is_read_from_the_sentence():
 def test_duplicates_followed_transitively_and_cycles_stop():
     a, b, c = doc("a", "x", "A"), doc("b", "x", "B", duplicate_of="a"), doc("c", "x", "C", duplicate_of="b")
     by_id = {d.id: d for d in (a, b, c)}
-    assert link.root_of("c", by_id) == "a"
+    assert sources.root_of("c", by_id) == "a"
     x, y = doc("x", "t", "X", duplicate_of="y"), doc("y", "t", "Y", duplicate_of="x")
-    assert link.root_of("x", {"x": x, "y": y}) in ("x", "y")
+    assert sources.root_of("x", {"x": x, "y": y}) in ("x", "y")
 
 
 def test_blocks_and_clusters_keep_same_document_figures_apart():
@@ -149,10 +149,10 @@ def test_outlet_falls_back_to_the_file_name():
     from rashomon.records import Document
 
     d = Document(id="d", source="corpus/northgate-times-2025-05-05.txt", text="t", raw_text="t")
-    assert link.outlet_of(d) == "Northgate Times"
+    assert sources.outlet_of(d) == "Northgate Times"
     # records of one JSONL pile without an outlet are each their own outlet, never "Corpus"
     a, b = (Document(id=i, source=f"piles/corpus.jsonl:{n}", text="t", raw_text="t") for i, n in (("a", 1), ("b", 2)))
-    assert link.outlet_of(a) == "corpus.jsonl:1" and link.outlet_of(b) == "corpus.jsonl:2"
+    assert sources.outlet_of(a) == "corpus.jsonl:1" and sources.outlet_of(b) == "corpus.jsonl:2"
 
 
 def test_near_copy_original_is_the_earliest_published_then_the_wire():

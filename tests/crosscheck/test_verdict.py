@@ -424,3 +424,37 @@ def test_casualty_counts_of_two_coded_incidents_or_of_a_round_up_are_not_judged(
     claims.append(qty(docs[0], "3 people", 3))
     found = verdict.quantity_findings(link.facets(claims, docs, [], incident_of={d.id: "i1" for d in docs}))
     assert "conflict" not in {f.status for f in found}
+
+
+def _harm(d: Document, evidence: str, measure: str, value: float):
+    """A casualty claim over ``evidence``, as the casualty reader gives it."""
+    start = d.text.index(evidence)
+    end = start + len(evidence)
+    return make_claim(id=stable_id("c", d.id, evidence), doc=d.id, kind="casualty", start=start, end=end,
+                      text=evidence, stage="test@1", measure=measure, value=value)  # fmt: skip
+
+
+def test_a_count_is_judged_only_as_its_reports_own_toll_and_as_the_casualty_reader_read_it():
+    a = doc("a", "Nine people were killed in the blast at the depot on Saturday.", "A")
+    b = doc("b", "One man died and 4 others were killed in the blast at the depot on Saturday.", "B")
+    # B's reader: one killed, and the 4 were hurt ("4 others were injured" misread as killed by the nearest verb)
+    claims = [qty(a, "Nine people", 9), qty(b, "4 others", 4), _harm(a, "Nine people were killed", "killed", 9),
+              _harm(b, "One man died", "killed", 1), _harm(b, "4 others were killed", "injured", 4)]  # fmt: skip
+    facets = {f.claim.doc: f for f in link.facets(claims, [a, b], [], incident_of={"a": "i1", "b": "i1"})}
+    assert facets["a"].pred == "kill" and facets["a"].toll
+    assert facets["b"].pred == "injure"  # the reader's measure, not the nearest harm word
+    found = verdict.quantity_findings(list(facets.values()))
+    assert "conflict" not in {f.status for f in found}
+    # a number the casualty reader did not read as the report's toll (a witness's guess, another shooting)
+    # is not judged, unless its own words give its scope ("in the blast at the depot")
+    a = doc("a", "Nine people were killed in Chicago on Saturday.", "A")
+    c = doc("c", "Two people were killed. A witness said 12 people were killed in Chicago on Saturday.", "C")
+    claims = [qty(a, "Nine people", 9), qty(c, "12 people", 12), _harm(a, "Nine people were killed", "killed", 9),
+              _harm(c, "Two people were killed", "killed", 2)]  # fmt: skip
+    facets = {f.claim.doc: f for f in link.facets(claims, [a, c], [], incident_of={"a": "i1", "c": "i1"})}
+    assert facets["a"].toll and not facets["c"].toll
+    assert "conflict" not in {f.status for f in verdict.quantity_findings(list(facets.values()))}
+    unread = [x for x in claims if x.KIND == "quantity"]  # where the reader read nothing, the count is judged
+    assert "conflict" in {
+        f.status for f in verdict.quantity_findings(link.facets(unread, [a, c], [], incident_of={"a": "i1", "c": "i1"}))
+    }

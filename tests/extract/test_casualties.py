@@ -151,6 +151,13 @@ def test_a_claim_span_ends_at_its_people(nlp):
          [("killed", 1.0, None), ("shot", None, 4.0)]),
         ("The fight left a 30-year-old man dead and three others with gunshot wounds.",
          [("killed", 1.0, None), ("shot", 3.0, None)]),
+        # a bare number the tagger takes for a date is still the object counted; things harmed are no people
+        ("The quake struck the island, killing 10 people and injuring 80.",
+         [("injured", 80.0, None), ("killed", 10.0, None)]),
+        ("The quake struck the island, injuring five people and damaging buildings.", [("injured", 5.0, None)]),
+        # the people between two verbs are the second one's ("others" parsed as a conjunct of "died")
+        ("One man died and four others, including one woman, were injured in the early morning shooting.",
+         [("injured", 4.0, None), ("killed", 1.0, None)]),
     ],
 )  # fmt: skip
 def test_lists_groups_and_dozens_are_counted_as_people(nlp, text, expected):

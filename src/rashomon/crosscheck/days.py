@@ -25,9 +25,9 @@ from itertools import combinations
 
 from ..records import Claim, Document, Finding, Status, TimeClaim
 from ..unionfind import UnionFind
-from .link import root_of
 from .moments import finding, happening
 from .sentences import DATELINE, sentence_bounds
+from .sources import root_of
 
 DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")

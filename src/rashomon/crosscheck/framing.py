@@ -44,7 +44,7 @@ import yaml
 
 from ..errors import UsageError
 from ..records import Claim, Document, Entity, FramingHit, QuoteClaim
-from .link import outlet_of
+from .sources import outlet_of
 
 STAGE = "framing@1"
 PACKAGED = Path(__file__).with_name("lexicon")

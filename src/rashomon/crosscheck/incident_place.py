@@ -13,8 +13,11 @@ city is named, as GVA codes unincorporated areas. A part of a city the text call
 neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood") is no city: the
 city it names elsewhere is. Of places with equal votes, the one named first (the title first of all).
 A title's "Clark County teen shot" names the county. The region: the dateline's state (AP abbreviations
-and postal codes: "Ind.", "GA"), else the state or province the text names most; another country's
-subdivision named like a US town ("Savannah", a region of Ghana) is no region.
+and postal codes: "Ind.", "GA"), else the state or province the text names most that has a town of the
+place's name (a victim's home state is not where it happened), else the state of the largest such town;
+only first-level subdivisions count, and not another country's named like a US town ("Savannah", a
+region of Ghana; "South", a region of Cameroon, is a word; "Latina", an Italian province, is no region).
+"NEAR DALLAS, Ore." is Dallas.
 """
 
 from __future__ import annotations
@@ -64,6 +67,9 @@ _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", 
                "metropolitan"}  # fmt: skip
 
 
+_COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
+
+
 @lru_cache(maxsize=1)
 def regions() -> dict[str, str]:
     """Folded names of the world's first-level subdivisions (US states, provinces, regions) -> the name;
@@ -76,8 +82,8 @@ def regions() -> dict[str, str]:
     out: dict[str, str] = {}
     for s in pycountry.subdivisions:
         key = fold(s.name)  # "Hormozgan" is "Hormozgān"
-        first_level = "." not in s.code[3:] and s.type in ("State", "Province", "District", "Region")
-        if first_level and (s.country_code == "US" or key not in towns):
+        first_level = s.parent_code is None and s.type in ("State", "Province", "District", "Region")
+        if first_level and (s.country_code == "US" or key not in towns and key not in _COMPASS):
             out.setdefault(key, s.name)
     return out
 
@@ -111,6 +117,16 @@ class Place(NamedTuple):
     region: str | None
     evidence: tuple[Evidence, ...]  # where it names ``place``
     votes: int = 0  # how strongly: its votes summed (a dateline 6, an agency or the title 3, a known town 2, a name 1)
+    abroad: bool = False  # it names a country other than the United States
+
+
+def home_state(place: str | None) -> str | None:
+    """The state of the largest US town named ``place`` ("Houston": Texas), for a report in the US that
+    names none."""
+    from ..extract.gazetteer import us_cities
+
+    have = us_cities().get(fold(place or ""))
+    return have[0] if have else None
 
 
 US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
@@ -122,8 +138,11 @@ def _region(name: str) -> str | None:
     return STATE_ABBR.get(key) or postal().get(key) or regions().get(key)
 
 
+_NEAR = re.compile(r"(?i)^(?:the|near|outside)\s+")  # "NEAR DALLAS, Ore. –", "the Bronx"
+
+
 def _tidy(name: str) -> str:
-    name = name.strip().removeprefix("the ").removeprefix("The ")
+    name = _NEAR.sub("", name.strip())
     return name.title() if name.isupper() else name
 
 
@@ -152,6 +171,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     m = DATELINE.search(doc.text[:LEAD])
     if m and m.group("city"):
         region = _region(m.group("state"))
+    from_dateline = region is not None
     if region is None and states:
         region = max(states, key=lambda s: (states[s], s))
 
@@ -172,7 +192,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     }
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
-        if len(name) <= 2 or name.casefold() in _NOT_PLACES or gaz.country(name) or fold(name) in parts:
+        if len(name) <= 2 or name.casefold() in _NOT_PLACES | _COMPASS or gaz.country(name) or fold(name) in parts:
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return
@@ -219,4 +239,10 @@ def read(doc: Document, entities: list[Entity]) -> Place:
 
     place = max(best, key=lambda c: (best[c], -first(c))) if best else None
     votes = best[place] if place else 0
-    return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())), votes)
+    if place and region in US_STATES and not from_dateline and (have := towns.get(fold(place))) and region not in have:
+        # the state the text names most has no town of that name (a victim's home state): the named state that
+        # has one, else the state of the largest town of that name ("Houston": Texas)
+        region = max((s for s in states if s in have), key=lambda s: (states[s], s), default=home_state(place))
+    abroad = any(gaz.country(name) not in (None, "United States") for name, _, _ in mentions)
+    return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())), votes,
+                 abroad)  # fmt: skip

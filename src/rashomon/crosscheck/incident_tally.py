@@ -2,7 +2,9 @@
 
 A report states its incident's toll first ("Four people were shot, one fatally"); later sentences name
 some of the victims ("The man who died was 23"), or the toll of another event the report recalls. So
-the figure of a measure is the report's first claim of it, with three corrections:
+the figure of a measure is the report's first claim of it (a group without a number, "multiple people
+were shot", is the exact count of the group that follows: "police said eight people were shot"), with
+these corrections:
 
 * a shooter who killed himself is told apart from the victims ("shot his wife and then turned the gun
   on himself", "... before taking his own life"): he is added to the first toll that does not count him;
@@ -19,13 +21,16 @@ the figure of a measure is the report's first claim of it, with three correction
   injured ("three of the victims are hospitalized in serious condition": at least three).
 
 A figure is ``(claim id, value, low, high)``: an exact value, or only a lower bound ("multiple people").
+:func:`by_report` gives every report's toll; :func:`harm_of`, the casualty claim behind a number the
+quantity extractor read, so the cross-source judgement weighs a count as its report's toll or not.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
-from ..records import CasualtyClaim
+from ..records import CasualtyClaim, Claim, QuantityClaim
 
 Figure = tuple[str, float | None, float | None, float | None]
 
@@ -59,8 +64,13 @@ def _subset(c: CasualtyClaim) -> bool:
 
 def _first(claims: list[CasualtyClaim]) -> CasualtyClaim | None:
     """The first of ``claims`` that names a whole group rather than part of one ("two of the victims"), else
-    the first."""
-    return next((c for c in claims if not _subset(c)), claims[0] if claims else None)
+    the first; a group without a number ("multiple people were shot") is the first exact count of a whole
+    group within its bounds that follows ("police said eight people were shot")."""
+    first = next((c for c in claims if not _subset(c)), claims[0] if claims else None)
+    if first is None or first.value is not None or first.low is None:
+        return first
+    return next((c for c in claims if c.value is not None and not _subset(c) and c.start > first.start
+                 and first.low <= c.value <= (first.high or c.value)), first)  # fmt: skip
 
 
 def _figure(c: CasualtyClaim, add: float = 0.0) -> Figure:
@@ -124,3 +134,27 @@ def tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
     if (injured := _injured(claims, killed, text)) is not None:
         out["injured"] = injured
     return out
+
+
+def by_report(
+    claims: Iterable[Claim], texts: Mapping[str, str]
+) -> dict[str, tuple[list[CasualtyClaim], tuple[Figure, ...]]]:
+    """Per document of ``texts`` (id -> text) with casualty claims: those claims in text order, and its toll."""
+    read: dict[str, list[CasualtyClaim]] = {}
+    for c in sorted((c for c in claims if isinstance(c, CasualtyClaim) and c.doc in texts), key=lambda c: c.start):
+        read.setdefault(c.doc, []).append(c)
+    return {d: (cs, tuple(tally(cs, texts[d]).values())) for d, cs in read.items()}
+
+
+def point(claim: QuantityClaim) -> float | None:
+    """A quantity claim's number: its value, else its lower bound."""
+    return claim.value if isinstance(claim.value, (int, float)) else claim.low
+
+
+def harm_of(claim: QuantityClaim, casualties: Iterable[CasualtyClaim]) -> CasualtyClaim | None:
+    """The casualty claim that counts the same people as the quantity ``claim``: its span holds the number
+    and it gives the same value."""
+    n = point(claim)
+    return next(
+        (c for c in casualties if c.start <= claim.start < c.end and n is not None and n in (c.value, c.low)), None
+    )

@@ -3,7 +3,8 @@
 Per document (:func:`facts`): the place (:mod:`.incident_place`: a dateline's city, else the town the
 document names most; the region: a state or province it names), the event day (:mod:`.incident_day`:
 "early Monday" anchored on the publication date, a written-out day of a follow-up; else the
-publication day), each with where the document says it, the type (the incident word it uses most) and, per casualty
+publication day), each with where the document says it, the type (the incident word it uses most:
+"opened fire" is a shooting) and, per casualty
 measure, the figure it reports (:mod:`.incident_tally`: its first casualty claim of that measure, a
 shooter's suicide told apart added; injured, when only "shot" is said, those shot minus those killed).
 
@@ -16,7 +17,10 @@ shares nothing stays alone: never a guess.
 Per incident (:func:`code`): the day most reports state (publication days count only where none
 states one) and the place its reports vote for most strongly (each report's votes for its own place: a
 dateline outweighs a passing mention), each with every agreeing report's evidence (document
-and span). Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
+and span); the region its reports of that place name (else any of its reports names), and where none
+names one and none is about another country, the state of the largest US town of the place's name
+(:func:`.incident_place.home_state`: "Houston" is in Texas).
+Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
 many, the largest, as tolls grow when victims die and counts are completed. One report's misreading
@@ -50,9 +54,9 @@ from ..records import (
     stable_id,  # fmt: skip
 )
 from . import incident_day, incident_links, incident_place, incident_tally
-from .link import outlet_of, root_of
+from .sources import outlet_of, root_of
 
-STAGE = "incidents@3"
+STAGE = "incidents@4"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -68,7 +72,8 @@ TYPES = {
     "crash": ("crash", "collision"),
 }
 _TYPE_OF = {w: t for t, ws in TYPES.items() for w in ws}
-_WORD = re.compile(r"[a-z]+")
+# a word, or gunfire in other words ("opened fire", "returned fire", "exchanged fire", "came under fire")
+_WORD = re.compile(r"\b(?:open(?:ed|s|ing)?|return(?:ed|s|ing)?|exchang(?:ed|es|ing)|under) fire\b|[a-z]+")
 
 
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
@@ -90,6 +95,7 @@ class Facts:
     persons: frozenset[str]  # entity ids of the people it names
     tokens: tuple[int, ...]  # its names and numbers, hashed (incident_links.tokens)
     follow_up: bool = False  # about an arrest, a trial, a funeral... (incident_links.follow_up)
+    abroad: bool = False  # it names a country other than the United States (incident_place.Place.abroad)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
     @property
@@ -99,7 +105,8 @@ class Facts:
 
 
 def _type(doc: Document) -> str | None:
-    counts = Counter(_TYPE_OF[w] for w in _WORD.findall(((doc.title or "") + " " + doc.text).lower()) if w in _TYPE_OF)
+    words = _WORD.findall(((doc.title or "") + " " + doc.text).lower())
+    counts = Counter("shooting" if w.endswith(" fire") else _TYPE_OF[w] for w in words if w in _TYPE_OF or " " in w)
     return max(counts, key=lambda t: (counts[t], t)) if counts else None
 
 
@@ -117,10 +124,10 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
     for doc_id in batch:
         doc = by_id[doc_id]
         mine = ents_of.get(doc_id, [])
-        place, places, region, named, votes = incident_place.read(doc, mine)
+        place, places, region, named, votes, abroad = incident_place.read(doc, mine)
         cs = by_doc.get(doc_id, [])
         f = Facts(doc=doc_id, root=root_of(doc_id, by_id), outlet=outlet_of(doc), published=doc.published,
-                  place=place, place_votes=votes, places=places, region=region, named=named,
+                  place=place, place_votes=votes, places=places, region=region, abroad=abroad, named=named,
                   dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"),
@@ -193,8 +200,12 @@ def code(members: list[Facts], policy: str = "consensus") -> Incident:
             votes[f.place] += f.place_votes
     place = max(votes, key=lambda p: (votes[p], p)) if votes else None
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
+    # the region its reports of that place name, else any report names; a US town's state when none names one
+    region = most([f.region for f in members if f.place == place]) or most([f.region for f in members])
+    if region is None and not any(f.abroad for f in members):
+        region = incident_place.home_state(place)
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
-                    date=date, place=place, region=most([f.region for f in members]), figures=figures,
+                    date=date, place=place, region=region, figures=figures,
                     stage=STAGE, date_evidence=dated, place_evidence=named)  # fmt: skip
 
 

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..extract.casualty_people import PEOPLE as PEOPLE_NOUNS
-from ..records import Claim, Document, Entity, QuantityClaim, TimeClaim
-from . import measures, sources
+from ..records import CasualtyClaim, Claim, Document, Entity, QuantityClaim, TimeClaim
+from . import incident_tally, measures, sources
 from .sentences import sentence_bounds
+from .sources import outlet_of, root_of
 
 # --------------------------------------------------------------- vocabularies
 # vocabulary tables, kept one compact block each (not reformatted)
@@ -96,6 +96,9 @@ DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 CASUALTY = ("kill", "injure")
+# the predicate class of a casualty measure (:class:`~rashomon.records.CasualtyClaim`): the casualty reader
+# knows whose harm a number counts ("one man died and four others were injured": the four were injured)
+HARM_CLASS = {"killed": "kill", "injured": "injure", "shot": "shoot"}
 AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person after it (see person_aged)
 # "Ilse Marren, a 37-year-old", "Jane Doe, 37", "Tom Tennant and Bill Hakim, both 51", "Jane Doe (37)"
 APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")
@@ -158,6 +161,9 @@ class Facet:
     people: frozenset[str] = frozenset()  # the people its sentence names
     source: str = ""  # the voice it speaks with: its agency or its original document (sources.py)
     lead: bool = False  # it stands in the report's first LEAD characters (headline and first sentences)
+    # it may count its report's own toll: not where the casualty reader read that toll and this number
+    # neither gives one of its figures nor is the claim one rests on
+    toll: bool = True
 
     @property
     def strict(self) -> bool:
@@ -288,39 +294,6 @@ def _day_of(sentence: str, published: str | None, claim: QuantityClaim) -> str |
     return None
 
 
-def root_of(doc: str, by_id: dict[str, Document]) -> str:
-    """Follow ``duplicate_of`` to the original (cycles and dangling links stop the walk)."""
-    return original(doc, lambda d: x.duplicate_of if (x := by_id.get(d)) else None)
-
-
-def original(doc: str, duplicate_of: Callable[[str], str | None]) -> str:
-    """Follow ``duplicate_of`` (a document id -> the id it is a near-copy of, or None) to the original
-    (cycles and dangling links stop the walk)."""
-    seen = {doc}
-    while True:
-        nxt = duplicate_of(doc)
-        if not nxt or nxt in seen:
-            return doc
-        seen.add(nxt)
-        doc = nxt
-
-
-def outlet_of(doc: Document | None) -> str:
-    """The outlet to show and count by: the known outlet, else the source file's name
-    (an unknown outlet is never merged with another one)."""
-    if doc is None:
-        return "unknown outlet"
-    if doc.outlet:
-        return doc.outlet
-    name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
-    if re.search(r":\d+$", name):  # one record of a JSONL/CSV/Parquet pile ("corpus.jsonl:12"): its own
-        return name  # outlet, never the file's name (which would merge every record into one pseudo-outlet)
-    stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", name.rsplit(".", 1)[0])
-    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", stem):  # "northgate-times-2025-05-05.txt"
-        return stem.replace("-", " ").replace("_", " ").title()
-    return name or doc.id
-
-
 class MentionIndex:
     """Entity ids (and place names) per document, looked up by character span."""
 
@@ -376,8 +349,12 @@ def facet(
     event: str | None = None,
     wire: str | None = None,
     incident: str | None = None,
+    harm: CasualtyClaim | None = None,
+    tolls: tuple[incident_tally.Figure, ...] = (),
 ) -> Facet:
-    """Read one quantity claim (and its sentence) into a :class:`Facet`."""
+    """Read one quantity claim (and its sentence) into a :class:`Facet`; ``harm``: the casualty claim that
+    counts the same people, when the casualty reader read them; ``tolls``: its report's toll, per measure
+    (:func:`.incident_tally.tally`)."""
     text = doc.text if doc else claim.text
     start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
     s, e = sentence_bounds(text, start, end)
@@ -388,6 +365,8 @@ def facet(
     kind = measures.kind(claim, sentence, start - s)
     thing, category, dur_unit, noun = thing_class(claim, after) if kind is None else (None, None, None, "")
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
+    if harm and (pred is None or pred in HARM_CLASS.values()) and thing in ("people", None) and kind is None:
+        pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
     head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
@@ -468,6 +447,7 @@ def facet(
         people=mentions.people(claim.doc, s, e),
         source=f"wire:{wire}" if wire else f"doc:{root}",
         lead=start < LEAD,
+        toll=not tolls or any((harm and harm.id == t[0]) or incident_tally.point(claim) in t[1:3] for t in tolls),
     )
 
 
@@ -578,8 +558,9 @@ def facets(
         if isinstance(c, TimeClaim) and c.value_iso and (c.timex_type or "DATE") == "DATE":
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
     wires = {d.id: sources.wire_credit(d.text, d.outlet) for d in documents}
+    harmed = incident_tally.by_report(claims, {d.id: d.text for d in documents})
     # without any time claim for a document, a claim's year is read from dated phrases in its text
-    return [
+    out = [
         facet(
             c,
             by_id.get(c.doc),
@@ -591,7 +572,15 @@ def facets(
             event_of.get(c.doc),
             wires.get(c.doc),
             incident_of.get(c.doc),
+            incident_tally.harm_of(c, harmed[c.doc][0]) if c.doc in harmed else None,
+            harmed[c.doc][1] if c.doc in harmed else (),
         )  # fmt: skip
         for c in claims
         if isinstance(c, QuantityClaim)
     ]
+    # a report whose toll is a running total ("31 since the war began") gives its incident's toll as another
+    # scope ("9 in the strike on Saturday"): that one is its own toll too
+    running = {
+        f.claim.doc for f in out if f.toll and f.claim.doc in harmed and f.granularity in ("cumulative", "period")
+    }
+    return [replace(f, toll=True) if f.claim.doc in running and f.granularity == "incident" else f for f in out]

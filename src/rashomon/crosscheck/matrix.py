@@ -24,7 +24,7 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from ..records import Claim, Document, Finding
-from .link import outlet_of
+from .sources import outlet_of
 
 STATUSES = ("agree", "conflict", "scope_difference", "update")
 PairTable = dict[tuple[str, str], dict[str, list[str]]]  # (a, b), a < b -> status -> finding ids

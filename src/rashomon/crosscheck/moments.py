@@ -26,8 +26,8 @@ from datetime import date
 from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
-from .link import outlet_of, root_of
 from .sentences import sentence_bounds
+from .sources import outlet_of, root_of
 
 STAGE = "crosscheck-moments@1"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour

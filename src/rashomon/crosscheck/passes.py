@@ -26,7 +26,7 @@ from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
 from . import framing, incident_links, incidents, link, partition, quotes, statements, stories, timeline, tolls
 from .build import Build, chunks, key_batches
-from .link import original
+from .sources import original
 
 
 @dataclass(frozen=True)

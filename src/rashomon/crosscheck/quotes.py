@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from ..records import Document, Entity, Finding, QuoteClaim, SourceCount, Status, stable_id
 from ..unionfind import UnionFind, capped_groups
 from . import sources
-from .link import outlet_of, root_of
+from .sources import outlet_of, root_of
 
 STAGE = "crosscheck-quotes@2"
 SHINGLE = 3

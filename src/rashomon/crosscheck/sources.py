@@ -6,7 +6,8 @@ or when both carry the credit line of one news agency: a local site's rewrite of
 AP's account, however many outlets run it (the rule Media Cloud calls ``ap_syndicated``). A credit
 is the agency's dateline ("CHICAGO (AP) —"), its byline ("By Jane Doe, Associated Press"), its
 copyright line or "The Associated Press contributed to this report" — never a citation in the body
-("told the Associated Press", "Reuters reported"). An agency's own site is that agency.
+("told the Associated Press", "Reuters reported"). An agency's own site is that agency. The outlet a
+report is shown and counted by is :func:`outlet_of`.
 """
 
 from __future__ import annotations
@@ -66,3 +67,36 @@ def explain(sources: set[str], outlets: set[str]) -> str:
     if len(outlets) <= len(sources) or not wires:
         return ""
     return f" (one {wires[0]} story)" if len(wires) == 1 and len(sources) == 1 else ""
+
+
+def root_of(doc: str, by_id: dict[str, Document]) -> str:
+    """Follow ``duplicate_of`` to the original (cycles and dangling links stop the walk)."""
+    return original(doc, lambda d: x.duplicate_of if (x := by_id.get(d)) else None)
+
+
+def original(doc: str, duplicate_of: Callable[[str], str | None]) -> str:
+    """Follow ``duplicate_of`` (a document id -> the id it is a near-copy of, or None) to the original
+    (cycles and dangling links stop the walk)."""
+    seen = {doc}
+    while True:
+        nxt = duplicate_of(doc)
+        if not nxt or nxt in seen:
+            return doc
+        seen.add(nxt)
+        doc = nxt
+
+
+def outlet_of(doc: Document | None) -> str:
+    """The outlet to show and count by: the known outlet, else the source file's name
+    (an unknown outlet is never merged with another one)."""
+    if doc is None:
+        return "unknown outlet"
+    if doc.outlet:
+        return doc.outlet
+    name = doc.source.replace("\\", "/").rsplit("/", 1)[-1]
+    if re.search(r":\d+$", name):  # one record of a JSONL/CSV/Parquet pile ("corpus.jsonl:12"): its own
+        return name  # outlet, never the file's name (which would merge every record into one pseudo-outlet)
+    stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", name.rsplit(".", 1)[0])
+    if re.fullmatch(r"[A-Za-z]+(?:[-_ ][A-Za-z]+)*", stem):  # "northgate-times-2025-05-05.txt"
+        return stem.replace("-", " ").replace("_", " ").title()
+    return name or doc.id

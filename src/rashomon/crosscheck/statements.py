@@ -57,7 +57,8 @@ from itertools import combinations
 
 from ..records import Claim, Document, Entity, EventClaim, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import capped_groups
-from .link import MentionIndex, outlet_of, root_of
+from .link import MentionIndex
+from .sources import outlet_of, root_of
 
 STAGE = "crosscheck-statements@2"
 STATEMENT_KINDS = ("event", "quote", "quantity", "time")  # the claims a statement's sentence is read from

@@ -24,8 +24,8 @@ from datetime import date, timedelta
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
 from ..records import Claim, Document, EventClaim, QuantityClaim, TimeClaim, TimelineEntry
-from .link import outlet_of
 from .sentences import DATELINE, sentence_bounds
+from .sources import outlet_of
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP = {

@@ -35,11 +35,12 @@ from itertools import combinations
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
 from .clusters import blocks, cluster, compatible, different_years, neighbours
-from .link import WORD, Facet, outlet_of, root_of
+from .link import WORD, Facet
 from .sentences import DATELINE, sentence_bounds
+from .sources import outlet_of, root_of
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@2"
+STAGE = "crosscheck@3"
 EVENT_NOUNS = (
     "siege",
     "strike",
@@ -222,11 +223,13 @@ def one_incident(members: Iterable[Facet], several: Collection[str] = ()) -> boo
     """Casualty counts are judged against each other (conflict, update, scope) only within one coded
     incident (or where no report has one: a pile the incident layer found no casualties in), and
     only between reports that give one figure of the measure in one scope (``several``: the
-    documents that give two or more, see :func:`several_figures`)."""
+    documents that give two or more, see :func:`several_figures`), each its report's own toll where the
+    casualty reader read one (:attr:`.link.Facet.toll`)."""
     fs = list(members)
     if not any(_count(f) for f in fs):
         return True
-    return len({f.incident for f in fs}) == 1 and not any(f.claim.doc in several for f in fs)
+    one = len({f.incident for f in fs}) == 1 and not any(f.claim.doc in several for f in fs)
+    return one and all(f.toll for f in fs if _count(f))
 
 
 def several_figures(block: list[Facet]) -> set[str]:

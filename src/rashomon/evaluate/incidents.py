@@ -11,7 +11,7 @@ with GVA's, each gold incident matched to the predicted incident holding most of
   incidents, an unstated figure read as 0, as a coder reads a report that mentions no death;
 * date and city accuracy (city: the incident's place equals GVA's city or county, case-insensitive;
   GVA's "Halethorpe (Lansdowne)" accepts either name, "Saginaw (county)" is "Saginaw County", and
-  "St." is "Saint");
+  "St." is "Saint"); region accuracy (the incident's region is GVA's state);
 * tied: the share of multi-article incidents whose articles all land in one predicted incident that
   has a figure for killed or injured.
 
@@ -124,18 +124,20 @@ def score(gold: dict[str, dict], chosen: list[str], incidents: list[Incident]) -
             "accuracy_all": round(all_ok / all_n, 4) if all_n else 0.0,
             "mae_all": round(all_err / all_n, 4) if all_n else 0.0,
         }
-    date_ok = city_ok = tied = multi = 0
+    date_ok = city_ok = region_ok = tied = multi = 0
     for i in chosen:
         g = gold[i]
         match = _matched(g, pred_of, by_id)
         date_ok += bool(match and match.date == g["date"])
         city_ok += bool(match and match.place and _place_key(match.place) in _city_keys(g.get("city") or ""))
+        region_ok += bool(match and match.region == g.get("state"))
         if len(g["documents"]) > 1:
             multi += 1
             tied += bool(match and set(g["documents"]) <= set(match.documents) and match.figures)
     n = len(chosen) or 1
     out["date_accuracy"] = round(date_ok / n, 4)
     out["city_accuracy"] = round(city_ok / n, 4)
+    out["region_accuracy"] = round(region_ok / n, 4)
     out["tied"] = round(tied / multi, 4) if multi else 0.0
     return out
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from ..records import CasualtyClaim, Document, claim_id
 from .casualty_people import ZERO_DETS, count, is_person
 
-STAGE = "casualties@4"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@6"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -73,6 +73,10 @@ def _patients(v: Token) -> list[Token]:
             found = [c for c in v.children if c.dep_ == "nsubj"] if hit else counted
     if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
         found = [v.head]
+    if not found and v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.children):
+        # "one man died and four others were injured", parsed with "others" a conjunct of "died": the people
+        # conjoined between the two verbs are the subject of the second
+        found = [c for c in v.head.children if c.dep_ == "conj" and v.head.i < c.i < v.i and is_person(c)]
     if not found and v.dep_ in ("conj", "xcomp") and v.head is not v:  # "was shot and killed"
         if lemma in INTRANSITIVE and v.head.pos_ == "VERB" and _measure(v.head) is None:
             # "she underwent surgery and died": the one who died is the subject, never the other verb's object

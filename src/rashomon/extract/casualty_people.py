@@ -105,6 +105,8 @@ def count(p: Token, until: int | None = None) -> Count | None:
             c = count(explained) if explained is not None else None  # "the victims, two men and a woman"
         if c is None and k and (t.tag_ in ("NN", "NNP") or is_age_noun(t)) and is_person(t):  # "a mother and
             c = (1.0, None, None)  # daughter", "a girl and 3-year-old"
+        if c is None and k and total and t.pos_ == "NOUN" and not t.ent_type_ and not is_person(t):
+            continue  # "injuring five people and damaging buildings": things harmed besides the people
         if c is None:
             return None
         total.append(c)
@@ -179,7 +181,8 @@ def _count_one(t: Token) -> Count | None:
     if low in ("nobody", "none") or (low in ("one", "anyone") and any(c.lower_ in ZERO_DETS for c in t.children)):
         return (0.0, None, None)
     if t.pos_ == "NUM" and t.dep_ not in ("nummod",):  # "Six were shot", "3 killed": a number standing for people
-        if low == "one" or not t.ent_type_ or t.ent_type_ == "CARDINAL":
+        # (the tagger may call a bare object a date: "killing 10 people and injuring 80")
+        if low == "one" or t.ent_type_ in ("", "CARDINAL") or t.ent_type_ == "DATE" and t.dep_ == "dobj":
             return _number(t)
         return None
     if not is_person(t) and not is_name(t):

