@@ -241,7 +241,9 @@ class EventClaim(Claim):
 class CasualtyClaim(Claim):
     """People a text says were harmed: ``measure`` (killed | injured | shot: hit by gunfire, killed or
     not), how many (``value``, or only
-    ``low``/``high`` when the text gives no exact number: "multiple people"), and ``who`` as written."""
+    ``low``/``high`` when the text gives no exact number: "multiple people"), and ``who`` as written.
+    ``part`` is "title" for a reading of the document's headline: ``start``/``end`` then index
+    ``document.title`` (:func:`evidence_text`)."""
 
     KIND: ClassVar[ClaimKind] = "casualty"
     measure: str | None = None
@@ -249,6 +251,12 @@ class CasualtyClaim(Claim):
     low: float | None = None
     high: float | None = None
     who: str | None = None
+    part: str | None = None
+
+
+def evidence_text(claim: Claim, document: Document) -> str:
+    """The text ``claim``'s ``start``/``end`` index: the document's title for a headline reading, else its text."""
+    return (document.title or "") if getattr(claim, "part", None) == "title" else document.text
 
 
 CLAIM_TYPES: dict[str, type[Claim]] = {

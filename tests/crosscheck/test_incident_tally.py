@@ -105,3 +105,23 @@ def test_part_of_a_group_is_never_its_total():
     died = "Three men were shot, and one of them died."
     said = (("Three men were shot", "shot", 3, "Three men"), ("one of them died", "killed", 1, "one of them"))
     assert values(died, *said) == {"killed": 1, "injured": 2}  # how many of the group died
+
+
+def test_a_headline_is_the_first_sentence_but_a_larger_death_toll_in_the_text_stands():
+    from rashomon.crosscheck.incident_tally import tally
+    from rashomon.records import CasualtyClaim
+
+    def claim(i: str, text: str, source: str, measure: str, value: float, part: str | None = None) -> CasualtyClaim:
+        start = source.index(text)
+        return CasualtyClaim(id=i, doc="d", start=start, end=start + len(text), text=text, stage="t@1",
+                             measure=measure, value=value, part=part)  # fmt: skip
+
+    title, text = "Four people shot in Velmora", "One victim was taken to a hospital, where he died."
+    head = claim("h", "Four people shot", title, "shot", 4, "title")
+    died = claim("k", "he died", text, "killed", 1)
+    assert {m: f[1] for m, f in tally([head, died], text, title).items()} == {"killed": 1, "injured": 3}
+    # the text counts more dead than the headline's one
+    title2, text2 = "Man killed in Velmora", "Two people were killed, police said."
+    got = tally([claim("h", "Man killed", title2, "killed", 1, "title"),
+                 claim("k", "Two people were killed", text2, "killed", 2)], text2, title2)  # fmt: skip
+    assert got["killed"][:2] == ("k", 2)

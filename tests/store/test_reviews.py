@@ -75,7 +75,7 @@ def test_a_v4_store_reads_without_reviews_and_upgrades_when_opened_for_writing(t
     assert old.reviews() == [] and old.store.review_count() == 0
     assert [f.id for f in old.findings(review="unreviewed")] == [f.id for f in old.findings()]
     r = rashomon.open(db)  # read-write: migrated
-    assert r.store.schema_version() == SCHEMA_VERSION == 6
+    assert r.store.schema_version() == SCHEMA_VERSION == 7
     assert r.review("f_toll", "confirmed").id == 1
 
 
@@ -118,3 +118,15 @@ def test_a_write_waits_while_this_process_reads_the_file(tmp_path):
     finally:
         reader.close()
     assert len(store.reviews()) == 1
+
+
+def test_a_v6_store_without_title_claims_reads_read_only_and_upgrades(tmp_path):
+    db = tmp_path / "v6.duckdb"
+    build(db)
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE claims DROP COLUMN part")
+    con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    con.close()
+    old = rashomon.open(db, read_only=True)
+    assert old.claims() and all(getattr(c, "part", None) is None for c in old.claims())
+    assert rashomon.open(db).store.schema_version() == 7

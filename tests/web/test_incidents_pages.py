@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -48,3 +49,22 @@ def test_filters_and_unknown_incidents(client):
     assert page.status_code == 200 and place in page.text
     assert "No incidents match." in c.get("/incidents", params={"place": "nowhere-at-all"}).text
     assert c.get("/incident/i_missing").status_code == 404
+
+
+def test_a_toll_read_from_the_headline_links_to_the_title_where_it_is_highlighted(tmp_path):
+    pile = tmp_path / "pile.jsonl"
+    article = {"title": "Teen shot, killed in Velmora - KXYZ News", "outlet": "KXYZ", "published": "2024-03-04",
+               "text": "VELMORA, Ore. — Police are investigating a shooting on Elm Street on Sunday night. "
+                       "Detectives asked witnesses to call the department."}  # fmt: skip
+    pile.write_text(json.dumps(article) + "\n")
+    store = Store(tmp_path / "t.duckdb")
+    pipeline.ingest(store, [pile], Options())
+    pipeline.analyze(store, Options())
+    [inc] = store.incidents()
+    [report] = inc.figure("killed").reports
+    claim = next(x for x in store.claims() if x.id == report.claim)
+    assert (report.value, claim.part, claim.text) == (1, "title", "Teen shot, killed")
+    c = TestClient(create_app(tmp_path / "t.duckdb"))
+    assert f'#c-{claim.id}">“Teen shot, killed”' in c.get(f"/incident/{inc.id}").text
+    heading = re.search(r"<h1>(.*?)</h1>", c.get(f"/doc/{claim.doc}").text, re.S).group(1)
+    assert f'id="c-{claim.id}"' in heading and "Teen shot, killed" in heading

@@ -3,8 +3,9 @@
 A report states its incident's toll first ("Four people were shot, one fatally"); later sentences name
 some of the victims ("The man who died was 23"), or the toll of another event the report recalls. So
 the figure of a measure is the report's first claim of it (a group without a number, "multiple people
-were shot", is the exact count of the group that follows: "police said eight people were shot"), with
-these corrections:
+were shot", is the exact count of the group that follows: "police said eight people were shot"; the
+headline's claims, read by :mod:`..extract.headlines`, come first, but a larger death toll in the text
+stands: a headline names one of the dead), with these corrections:
 
 * a shooter who killed himself is told apart from the victims ("shot his wife and then turned the gun
   on himself", "... before taking his own life"): he is added to the first toll that does not count him;
@@ -29,8 +30,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
-from ..records import CasualtyClaim, Claim, QuantityClaim
+from ..records import CasualtyClaim, Claim, Document, QuantityClaim
 
 Figure = tuple[str, float | None, float | None, float | None]
 
@@ -125,9 +127,23 @@ def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> F
     return _figure(besides) if besides is not None else None
 
 
-def tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
+def tally(claims: list[CasualtyClaim], text: str, title: str = "") -> dict[str, Figure]:
     """The report's figure per measure, from its casualty claims in text order and the ``text`` they index
-    (see the module docstring)."""
+    (see the module docstring); claims of the ``title`` (``part="title"``) are read as its first sentence,
+    but a larger death toll in the text stands (a headline names one of the dead)."""
+    heads = [c for c in claims if c.part == "title"]
+    body = [c for c in claims if c.part != "title"]
+    if not heads:
+        return _tally(body, text)
+    shift = len(title) + 1
+    whole = _tally([*heads, *(replace(c, start=c.start + shift, end=c.end + shift) for c in body)], f"{title}\n{text}")
+    told = _killed(body, text)
+    if told is not None and _v(told) > _v(whole.get("killed", ("", 0.0, None, None))):
+        whole["killed"] = told
+    return whole
+
+
+def _tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     if (killed := _killed(claims, text)) is not None:
         out["killed"] = killed
@@ -137,13 +153,13 @@ def tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
 
 
 def by_report(
-    claims: Iterable[Claim], texts: Mapping[str, str]
+    claims: Iterable[Claim], docs: Mapping[str, Document]
 ) -> dict[str, tuple[list[CasualtyClaim], tuple[Figure, ...]]]:
-    """Per document of ``texts`` (id -> text) with casualty claims: those claims in text order, and its toll."""
+    """Per document of ``docs`` (id -> document) with casualty claims: those claims in text order, and its toll."""
     read: dict[str, list[CasualtyClaim]] = {}
-    for c in sorted((c for c in claims if isinstance(c, CasualtyClaim) and c.doc in texts), key=lambda c: c.start):
+    for c in sorted((c for c in claims if isinstance(c, CasualtyClaim) and c.doc in docs), key=lambda c: c.start):
         read.setdefault(c.doc, []).append(c)
-    return {d: (cs, tuple(tally(cs, texts[d]).values())) for d, cs in read.items()}
+    return {d: (cs, tuple(tally(cs, docs[d].text, docs[d].title or "").values())) for d, cs in read.items()}
 
 
 def point(claim: QuantityClaim) -> float | None:
@@ -155,6 +171,13 @@ def harm_of(claim: QuantityClaim, casualties: Iterable[CasualtyClaim]) -> Casual
     """The casualty claim that counts the same people as the quantity ``claim``: its span holds the number
     and it gives the same value."""
     n = point(claim)
+    if n is None:
+        return None
     return next(
-        (c for c in casualties if c.start <= claim.start < c.end and n is not None and n in (c.value, c.low)), None
+        (
+            c
+            for c in casualties
+            if c.part is None and c.start <= claim.start < c.end and n is not None and n in (c.value, c.low)
+        ),
+        None,
     )

@@ -132,7 +132,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"),
                   follow_up=incident_links.follow_up(doc.title, doc.text))  # fmt: skip
-        f.reports.update(incident_tally.tally([c for c in cs if isinstance(c, CasualtyClaim)], doc.text))
+        read = [c for c in cs if isinstance(c, CasualtyClaim)]
+        f.reports.update(incident_tally.tally(read, doc.text, doc.title or ""))
         out.append(f)
     return out
 

@@ -558,7 +558,7 @@ def facets(
         if isinstance(c, TimeClaim) and c.value_iso and (c.timex_type or "DATE") == "DATE":
             times.setdefault(c.doc, []).append((c.start, c.value_iso))
     wires = {d.id: sources.wire_credit(d.text, d.outlet) for d in documents}
-    harmed = incident_tally.by_report(claims, {d.id: d.text for d in documents})
+    harmed = incident_tally.by_report(claims, by_id)
     # without any time claim for a document, a claim's year is read from dated phrases in its text
     out = [
         facet(

@@ -19,7 +19,8 @@ officers were hurt") or of one kind ("no life-threatening injuries").
 
 Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured | shot),
 ``value`` (None when only bounds are known), ``low``/``high``, ``who`` (the people as written) and
-the evidence span from the people to the verb.
+the evidence span from the people to the verb. The document's title is read too, by the headline
+reader (:mod:`.headlines`: "Teen shot, killed on South Side"), its claims marked ``part="title"``.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
+from . import headlines
 from .casualty_people import ZERO_DETS, count, is_person
 
-STAGE = "casualties@6"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@7"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -326,6 +328,7 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     for measure, t in zeros:
         start, end = t.left_edge.idx, t.idx + len(t.text)
         out.append(_claim(document, text, start, end, measure, 0.0, None, None, t))
+    out.extend(headlines.extract(document, STAGE))  # the headline's own grammar (its spans index the title)
     return sorted({c.id: c for c in out}.values(), key=lambda c: (c.start, c.end))
 
 

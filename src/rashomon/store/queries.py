@@ -93,6 +93,9 @@ class QueriesMixin(DocumentsMixin):
             " ORDER BY d.seq, c.start, c.kind, c.id"
         )
         with self.connect() as con:
+            if not con.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'claims' "
+                               "AND column_name = 'part'").fetchone():  # fmt: skip
+                sql = sql.replace('c."part"', "NULL")  # a v6 store, opened read-only
             rows = con.execute(sql, [value for _, value in used]).fetchall()
         return [row_claim(r) for r in rows]
 

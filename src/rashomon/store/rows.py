@@ -132,6 +132,7 @@ CLAIM_COLUMNS = [
     "target",
     "measure",
     "who",
+    "part",
 ]
 EXTRACTION_ERROR_COLUMNS = ["doc", "stage", "code", "reason"]
 

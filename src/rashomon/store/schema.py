@@ -3,7 +3,7 @@ applies the ones newer than the file's ``schema_version`` inside one transaction
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -75,6 +75,10 @@ MIGRATIONS: dict[int, list[str]] = {
     6: [
         # where an incident's date and place are stated (document and span per report)
         "ALTER TABLE incidents ADD COLUMN IF NOT EXISTS evidence JSON",
+    ],
+    7: [
+        # a casualty claim read from the document's title: its offsets index the title
+        "ALTER TABLE claims ADD COLUMN IF NOT EXISTS part VARCHAR",
     ],
 }
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..api import Rashomon
+from ..records import evidence_text
 from . import spans as sp
 from .views import Evidence, FindingView, finding_views
 
@@ -48,7 +49,7 @@ def split(r: Rashomon, finding_id: str, a: str | None = None, b: str | None = No
         if pick is None:
             continue
         label, e = pick
-        text = e.doc.text if e.doc else e.claim.text
+        text = evidence_text(e.claim, e.doc) if e.doc else e.claim.text
         start, end = (e.claim.start, e.claim.end) if e.doc else (0, len(e.claim.text))
         span = sp.Span(start, end, e.claim.kind, e.claim.id, f"p{len(panes)}-{e.claim.id}", label, "focus")
         panes.append(Pane(label, e, sp.render(text, [span])))

@@ -28,6 +28,7 @@ from ..records import (
     Review,
     Status,
     TimeClaim,
+    evidence_text,
 )
 from . import desk, spans as sp
 from .desk import outlet_name
@@ -223,7 +224,9 @@ def finding_views(r: Rashomon, findings: list[Finding], book: reviews.Book | Non
         if c is None:
             return None
         d = docs.get(c.doc)
-        return Evidence(c, d, sp.sentence(d.text if d else c.text, c.start if d else 0, c.end if d else len(c.text)))
+        return Evidence(
+            c, d, sp.sentence(evidence_text(c, d) if d else c.text, c.start if d else 0, c.end if d else len(c.text))
+        )
 
     views = []
     for f in findings:
@@ -263,6 +266,7 @@ class Reader:
     original: Document | None = None  # the document this one is a near-copy of
     disputed: int = 0  # claims in a contested finding
     reviewed: dict[str, Review] = field(default_factory=dict)  # finding id -> its review, for the findings here
+    title_html: Markup | None = None  # the title with the claims read from it highlighted
 
 
 def _claim_title(c: Claim) -> str:
@@ -281,16 +285,18 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
     book = reviews.book(r.store)
     reviewed = {fid: rv for fs in findings_of.values() for fid, _, _ in fs if (rv := book.of(fid))}
     spans: list[sp.Span] = []
+    heading: list[sp.Span] = []  # claims read from the title: highlighted in the heading
     records: dict[str, dict[str, Any]] = {}
     for c in claims:
         fs = findings_of.get(c.id, [])
+        into = heading if getattr(c, "part", None) == "title" else spans
         worst_f = min(fs, key=lambda x: (desk.SEVERITY.get(x[1], 9), x[0]), default=None)
         worst = worst_f[1] if worst_f else ""
         if worst_f and worst in desk.CONTESTED:
             label = worst.replace("_", " ")
             rv = reviewed.get(worst_f[0])
             said = f" — reviewed: {rv.verdict} by {rv.reviewer}" if rv else ""
-            spans.append(
+            into.append(
                 sp.Span(
                     c.start,
                     c.end,
@@ -303,7 +309,7 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
                 )
             )
         else:
-            spans.append(sp.Span(c.start, c.end, c.kind, c.id, f"c-{c.id}", _claim_title(c)))
+            into.append(sp.Span(c.start, c.end, c.kind, c.id, f"c-{c.id}", _claim_title(c)))
         if isinstance(c, QuoteClaim) and c.speaker_start is not None and c.speaker_end is not None:
             spans.append(sp.Span(c.speaker_start, c.speaker_end, "speaker", c.id, None, "speaker"))
         rec = {k: v for k in CLAIM_FIELDS if (v := getattr(c, k, None)) is not None}
@@ -354,6 +360,7 @@ def reader(r: Rashomon, doc: Document, hit: tuple[int, int] | None = None) -> Re
         original,
         sum(1 for s in shown if "disputed" in s.extra_class),
         reviewed,
+        sp.render(doc.title or "", sp.valid_spans(doc.title or "", heading)) if heading else None,
     )
 
 
@@ -399,7 +406,11 @@ def entity_view(r: Rashomon, entity_id: str) -> EntityView | None:
         out = []
         for c in cs:
             d = docs.get(c.doc)
-            out.append(Evidence(c, d, sp.sentence(d.text, c.start, c.end) if d else sp.Excerpt("", c.text, "", 0, 0)))
+            out.append(
+                Evidence(
+                    c, d, sp.sentence(evidence_text(c, d), c.start, c.end) if d else sp.Excerpt("", c.text, "", 0, 0)
+                )
+            )
         return out
 
     return EntityView(e, rows, evs(by), evs(about), finding_views(r, r.findings(entity=e.id)))
@@ -431,7 +442,9 @@ def search(r: Rashomon, query: str, limit: int = 50) -> tuple[list[str], list[Hi
         {d.id: d for d in r.store.documents(ids=sorted({c.doc for c in claims}), with_removals=False)} if claims else {}
     )
     claim_hits = [
-        Hit(cdocs[c.doc], sp.sentence(cdocs[c.doc].text, c.start, c.end), c) for c in claims[:limit] if c.doc in cdocs
+        Hit(cdocs[c.doc], sp.sentence(evidence_text(c, cdocs[c.doc]), c.start, c.end), c)
+        for c in claims[:limit]
+        if c.doc in cdocs
     ]
     low = [t.lower() for t in terms]
     ents = [e for e in r.entities() if all(any(t in n.lower() for n in (e.name, *e.aliases)) for t in low)][:limit]

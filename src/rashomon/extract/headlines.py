@@ -1,0 +1,101 @@
+"""Casualties in a headline: "8 shot, 1 in serious condition", "Teen shot, killed on South Side".
+
+Headlines drop the words a parser leans on ("Man fatally shot by homeowner" for "A man was fatally shot
+by a homeowner"), so the casualty reader of running text (:mod:`.casualties`) misses most of them; yet
+where a scraped page holds only a paywall box, the headline is the report's only statement of its toll.
+This reader knows headline grammar instead: a count or a person noun (:data:`.casualty_people.PEOPLE`),
+optionally a list of them ("Father, daughter, 9,"), then a harm word within the clause:
+
+* killed: dead, killed, slain, dies/died, found dead, shot dead, shot to death, fatally shot,
+  "shot, killed", "shot and killed";
+* injured: wounded, injured, hurt, hospitalized; "no one hurt", "no injuries": none;
+* shot: shot (killed or not, as :mod:`.incident_tally` reads it).
+
+A person noun is one person; a plural one ("Men shot") at least two; a count its number. Not read: a
+round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
+something other than the harm ("Man charged in ...": a harm word must follow its people in one clause).
+Each reading is a :class:`~rashomon.records.CasualtyClaim` with ``part="title"``: its span indexes the
+document's title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import CasualtyClaim, Document, claim_id
+from .casualty_people import PEOPLE
+from .numbers import word_value
+
+# the site's part of a scraped title: "Teen shot in Earle - KAIT Jonesboro", "... | WBTV Charlotte"
+_SITE = re.compile(r"\s+(?:[|–—-]|::)\s+")
+ROUND_UP = re.compile(
+    r"(?i)\b(?:shootings|weekend|violence|homicides|this year|so far|across|citywide|overnight|separate)\b"
+)
+_NUM = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|twenty|a dozen|dozens")  # fmt: skip
+_PERSON = "|".join(sorted(PEOPLE | {p + "s" for p in PEOPLE} | {"men", "women", "children", "teens"}, key=len))
+_AGE = r"(?:,\s*\d{1,3},?)?"  # "Father, daughter, 9, found dead"
+_MOD = r"(?:(?!(?:of|in|at|on|by|for|after|to|with|from)\s)[a-z'-]+\s+){0,2}?"  # "17-year-old", "off-duty"
+_WHO = rf"(?:(?P<n>{_NUM})\s+)?{_MOD}(?P<p>{_PERSON}){_AGE}"
+_LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_MOD}(?:{_PERSON}){_AGE})*"
+_ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
+KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
+          r"dead|killed|slain|dies|died")  # fmt: skip
+INJURED = r"wounded|injured|hurt|hospitalized|hospitalised"
+HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
+# "3 dead, 2 hurt", "Two men shot, one fatally"
+COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
+NONE_HURT = re.compile(r"(?i)\bno(?:\s+one|body)?\s+(?:else\s+)?(?:(?:was|were|is)\s+)?(?:hurt|injured|injuries)\b")
+
+
+def _measure(verb: str) -> str:
+    v = verb.lower()
+    if v == "fatally" or re.fullmatch(KILLED, v, re.I):
+        return "killed"
+    return "shot" if v == "shot" else "injured"
+
+
+def _number(n: str | None) -> float | None:
+    if not n:
+        return None
+    if n.isdigit():
+        return float(n)
+    return {"a dozen": 12.0, "dozens": None}.get(n.lower(), word_value(n.lower().split()))
+
+
+def headline(title: str) -> str:
+    """The headline of a scraped title: the part before the site's name."""
+    return _SITE.split(title, maxsplit=1)[0]
+
+
+def extract(document: Document, stage: str) -> list[CasualtyClaim]:
+    """The casualty claims of ``document``'s title (see the module docstring), read by ``stage``."""
+    title = document.title or ""
+    head = headline(title)
+    if not head or ROUND_UP.search(head):
+        return []
+    found: dict[tuple[int, int], tuple[str, float | None, float | None, str]] = {}
+    for m in HARM.finditer(head):
+        people = re.split(r"\s*,\s*(?!\d)|\s+and\s+|\s*&\s*", re.sub(r",\s*\d{1,3},?", "", m.group("who")))
+        n = _number(m.group("n"))
+        p = m.group("p").lower()
+        plural = p in ("men", "women", "people", "children", "gunmen") or p.endswith("s") and p[:-1] in PEOPLE
+        if n is not None and len(people) == 1:
+            value, low = n, None
+        elif m.group("n") and n is None:  # "dozens"
+            value, low = None, 24.0
+        elif len(people) == 1 and plural:
+            value, low = None, 2.0
+        else:
+            value, low = float(len(people)), None
+        found[m.span()] = (_measure(m.group("verb")), value, low, m.group("who"))
+    for m in COUNT.finditer(head):
+        if not any(a <= m.start() < b for a, b in found):
+            found[m.span()] = (_measure(m.group("verb")), _number(m.group("n")), None, m.group("n"))
+    for m in NONE_HURT.finditer(head):
+        found[m.span()] = ("injured", 0.0, None, m.group(0))
+    return [
+        CasualtyClaim(id=claim_id(document.id, "casualty-title", a, b), doc=document.id, start=a, end=b,
+                      text=title[a:b], stage=stage, measure=measure, value=value, low=low, who=who, part="title")
+        for (a, b), (measure, value, low, who) in sorted(found.items())
+    ]  # fmt: skip

@@ -1,0 +1,38 @@
+"""Casualties read from headlines (hand-written titles, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract import headlines
+from rashomon.records import Document, evidence_text
+
+
+def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
+    doc = Document(id="d", source="s", text="Body.", raw_text="Body.", title=title)
+    out = headlines.extract(doc, "casualties@test")
+    for c in out:
+        assert c.part == "title" and evidence_text(c, doc)[c.start : c.end] == c.text
+    return [(c.measure, c.value, c.low, c.text) for c in out]
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Child dies in accidental shooting", [("killed", 1.0, None, "Child dies")]),
+        ("Teen shot, killed on Elm Street - KXYZ News", [("killed", 1.0, None, "Teen shot, killed")]),
+        ("Police: Man fatally shot by homeowner", [("killed", 1.0, None, "Man fatally shot")]),
+        ("3 dead, 2 injured in shooting at party",
+         [("killed", 3.0, None, "3 dead"), ("injured", 2.0, None, "2 injured")]),
+        ("Two men shot, one fatally, near the depot",
+         [("shot", 2.0, None, "Two men shot"), ("killed", 1.0, None, "one fatally")]),
+        ("Father, daughter, 9, found dead in home", [("killed", 2.0, None, "Father, daughter, 9, found dead")]),
+        ("Men shot outside bar", [("shot", None, 2.0, "Men shot")]),
+        ("No one hurt in drive-by shooting", [("injured", 0.0, None, "No one hurt")]),
+        # a round-up of several events, or a headline about something else, gives no toll
+        ("7 wounded in weekend shootings", []),
+        ("Man charged in shooting death of teen", []),
+    ],
+)  # fmt: skip
+def test_headline_casualties(title, expected):
+    assert _read(title) == expected
