@@ -125,3 +125,9 @@ def test_a_headline_is_the_first_sentence_but_a_larger_death_toll_in_the_text_st
     got = tally([claim("h", "Man killed", title2, "killed", 1, "title"),
                  claim("k", "Two people were killed", text2, "killed", 2)], text2, title2)  # fmt: skip
     assert got["killed"][:2] == ("k", 2)
+    # a bound in the text ("at least five were killed") does not outrank the headline's exact count
+    title3, text3 = "1 dead, 4 injured in Velmora shooting", "At least five people were killed or hurt, police said."
+    got = tally([claim("h", "1 dead", title3, "killed", 1, "title"),
+                 CasualtyClaim(id="b", doc="d", start=0, end=36, text=text3[:36], stage="t@1", measure="killed",
+                               low=5.0)], text3, title3)  # fmt: skip
+    assert got["killed"][:2] == ("h", 1)

@@ -28,6 +28,7 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
          [("shot", 2.0, None, "Two men shot"), ("killed", 1.0, None, "one fatally")]),
         ("Father, daughter, 9, found dead in home", [("killed", 2.0, None, "Father, daughter, 9, found dead")]),
         ("Men shot outside bar", [("shot", None, 2.0, "Men shot")]),
+        ("Third victim dies after shooting outside pub", [("killed", None, 3.0, "Third victim dies")]),
         ("No one hurt in drive-by shooting", [("injured", 0.0, None, "No one hurt")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),

@@ -5,7 +5,7 @@ some of the victims ("The man who died was 23"), or the toll of another event th
 the figure of a measure is the report's first claim of it (a group without a number, "multiple people
 were shot", is the exact count of the group that follows: "police said eight people were shot"; the
 headline's claims, read by :mod:`..extract.headlines`, come first, but a larger death toll in the text
-stands: a headline names one of the dead), with these corrections:
+stands where it is an exact count: a headline names one of the dead), with these corrections:
 
 * a shooter who killed himself is told apart from the victims ("shot his wife and then turned the gun
   on himself", "... before taking his own life"): he is added to the first toll that does not count him;
@@ -130,7 +130,7 @@ def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> F
 def tally(claims: list[CasualtyClaim], text: str, title: str = "") -> dict[str, Figure]:
     """The report's figure per measure, from its casualty claims in text order and the ``text`` they index
     (see the module docstring); claims of the ``title`` (``part="title"``) are read as its first sentence,
-    but a larger death toll in the text stands (a headline names one of the dead)."""
+    but a larger exact death toll in the text stands (a headline names one of the dead)."""
     heads = [c for c in claims if c.part == "title"]
     body = [c for c in claims if c.part != "title"]
     if not heads:
@@ -138,7 +138,7 @@ def tally(claims: list[CasualtyClaim], text: str, title: str = "") -> dict[str, 
     shift = len(title) + 1
     whole = _tally([*heads, *(replace(c, start=c.start + shift, end=c.end + shift) for c in body)], f"{title}\n{text}")
     told = _killed(body, text)
-    if told is not None and _v(told) > _v(whole.get("killed", ("", 0.0, None, None))):
+    if told is not None and told[1] is not None and _v(told) > _v(whole.get("killed", ("", 0.0, None, None))):
         whole["killed"] = told
     return whole
 
@@ -174,10 +174,6 @@ def harm_of(claim: QuantityClaim, casualties: Iterable[CasualtyClaim]) -> Casual
     if n is None:
         return None
     return next(
-        (
-            c
-            for c in casualties
-            if c.part is None and c.start <= claim.start < c.end and n is not None and n in (c.value, c.low)
-        ),
+        (c for c in casualties if c.part is None and c.start <= claim.start < c.end and n in (c.value, c.low)),
         None,
     )

@@ -11,7 +11,8 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 * injured: wounded, injured, hurt, hospitalized; "no one hurt", "no injuries": none;
 * shot: shot (killed or not, as :mod:`.incident_tally` reads it).
 
-A person noun is one person; a plural one ("Men shot") at least two; a count its number. Not read: a
+A person noun is one person; a plural one ("Men shot") at least two; a count its number; an ordinal
+("Third victim dies") at least that many. Not read: a
 round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
 something other than the harm ("Man charged in ...": a harm word must follow its people in one clause).
 Each reading is a :class:`~rashomon.records.CasualtyClaim` with ``part="title"``: its span indexes the
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..records import CasualtyClaim, Document, claim_id
-from .casualty_people import PEOPLE
+from .casualty_people import ORDINALS, PEOPLE
 from .numbers import word_value
 
 # the site's part of a scraped title: "Teen shot in Earle - KAIT Jonesboro", "... | WBTV Charlotte"
@@ -36,7 +37,8 @@ _NUM = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
 _PERSON = "|".join(sorted(PEOPLE | {p + "s" for p in PEOPLE} | {"men", "women", "children", "teens"}, key=len))
 _AGE = r"(?:,\s*\d{1,3},?)?"  # "Father, daughter, 9, found dead"
 _MOD = r"(?:(?!(?:of|in|at|on|by|for|after|to|with|from)\s)[a-z'-]+\s+){0,2}?"  # "17-year-old", "off-duty"
-_WHO = rf"(?:(?P<n>{_NUM})\s+)?{_MOD}(?P<p>{_PERSON}){_AGE}"
+_NTH = "|".join(ORDINALS)  # "Third victim dies": at least three
+_WHO = rf"(?:(?P<n>{_NUM})\s+|(?P<nth>{_NTH})\s+)?{_MOD}(?P<p>{_PERSON}){_AGE}"
 _LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_MOD}(?:{_PERSON}){_AGE})*"
 _ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
 KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
@@ -80,7 +82,9 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         n = _number(m.group("n"))
         p = m.group("p").lower()
         plural = p in ("men", "women", "people", "children", "gunmen") or p.endswith("s") and p[:-1] in PEOPLE
-        if n is not None and len(people) == 1:
+        if m.group("nth") and len(people) == 1:
+            value, low = None, ORDINALS[m.group("nth").lower()]
+        elif n is not None and len(people) == 1:
             value, low = n, None
         elif m.group("n") and n is None:  # "dozens"
             value, low = None, 24.0
