@@ -47,6 +47,13 @@ def test_a_report_without_a_publication_date_is_dated_only_by_a_date_with_its_ye
     assert _day("A quake struck Qeshm island on Monday, killing ten people.", None) is None
 
 
+def test_a_date_with_its_year_counts_however_long_before_the_page_date():
+    # a page re-dated by its site years later still tells the day of its shooting in its dateline
+    assert _day("SAVANNAH, GA (August 2, 2015): Five bystanders were shot early this morning.").day == "2015-08-02"
+    # a day without its year counts only in the year before the page's date
+    assert _day("The trial began. Five bystanders were shot on Aug. 2 in the square.", "2017-01-05").day == "2016-08-02"
+
+
 def test_reports_agree_on_the_day_most_state_publication_days_only_where_none_does():
     stated = incident_day.Day("2016-09-05", Evidence("a", 10, 16, "Monday", "time", "t1"))
     other = incident_day.Day("2016-09-06", Evidence("b", None, None, "2016-09-06", "published"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from rashomon.pipeline import ingest
 from rashomon.store import Store
 
@@ -56,3 +58,26 @@ def test_near_copy_links_across_runs(tmp_path):
     assert report.near_duplicates == 1
     original, copy = store.documents()
     assert copy.duplicate_of == original.id
+
+
+def test_a_paywalled_page_is_kept_for_its_headline(tmp_path):
+    """A page whose body is only a subscription box still says something in its headline: it is kept
+    with an empty text (the box recorded as removed), and two such pages are not near-copies."""
+    box = "Already a subscriber?\n\nClick on the button below to set up your account or log in if you already have one."
+    rows = [
+        {"title": "Two hurt in Velmora harbour shooting", "text": box, "url": "https://velmora-courier.example/a"},
+        {"title": "Ferry captain fined in Ostrand", "text": box, "url": "https://ostrand-post.example/b"},
+        {"title": "x", "text": box},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    store = Store(tmp_path / "r.duckdb")
+    run = ingest(store, [tmp_path / "a.jsonl"])
+    assert (run.added, run.near_duplicates) == (2, 0)
+    [error] = run.errors  # a one-word title is no headline: nothing to keep
+    assert error.code == "E108" and error.source.endswith("a.jsonl:3")
+    docs = sorted(store.documents(), key=lambda d: d.title)
+    assert [(d.title, d.text, d.duplicate_of) for d in docs] == [
+        ("Ferry captain fined in Ostrand", "", None),
+        ("Two hurt in Velmora harbour shooting", "", None),
+    ]
+    assert all(d.removed and d.removed[0].rule == "interface" for d in docs)

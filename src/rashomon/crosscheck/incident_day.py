@@ -6,7 +6,8 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
 * a relative day ("Sunday night", "early Monday", "yesterday") counts in the ``WINDOW`` days before
   publication; a weekday that lands six days back is dropped: it is the day after a page's stale date
   ("police met reporters Wednesday" on a page dated Tuesday), not last week;
-* a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication, as
+* a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication (with its
+  year, "Aug. 2, 2015", any day before it: sites re-date old pages), as
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
 * a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day.
 
@@ -67,6 +68,8 @@ def _candidate(t: TimeClaim, pub: date) -> date | None:
     if d is None or t.start > LEAD or _CLOCK.fullmatch(text):
         return None
     if _WRITTEN.search(text):
+        if _YEAR.search(text):  # "Aug. 2, 2015": its own year, however long before the page's date
+            return d if d <= pub else None
         return d if pub - timedelta(days=FULL_WINDOW) <= d <= pub else None
     if not pub - timedelta(days=WINDOW) <= d <= pub:
         return None

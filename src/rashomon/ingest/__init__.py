@@ -19,7 +19,7 @@ from ..options import Options
 from ..records import Document, IngestError, RawDocument, stable_id
 from .clean import clean
 from .dedup import NearDuplicateIndex
-from .metadata import describe
+from .metadata import describe, looks_like_headline
 from .paths import display, expand
 from .readers import Blob, read_blob
 
@@ -84,15 +84,17 @@ def prepare(raw: RawDocument, options: Options) -> Document:
     if not raw.text.strip():
         raise EmptyInput("document has no text", source=raw.source)
     cleaned = clean(raw.text)
-    if not cleaned.text:
+    if not cleaned.text and not (raw.title and looks_like_headline(raw.title.strip())):
         raise NoText(
-            "nothing is left once boilerplate is removed",
+            "nothing is left once boilerplate is removed, and no headline to keep",
             source=raw.source,
             hint="`rashomon show DOC --removed` lists what cleaning removes",
         )
     removed = tuple(sorted(raw.removed + cleaned.removed, key=lambda r: (r.start, r.end)))
     meta = describe(raw, cleaned.text, removed)
-    h = content_hash(cleaned.text)
+    # a page whose body is all boilerplate (a paywall box) is kept for its headline, its only statement;
+    # its identity is the headline on that page ("Man shot" heads many pages)
+    h = content_hash(cleaned.text or f"title: {meta['title']} url: {raw.url or raw.source}")
     return Document(
         id=stable_id("d", h),
         source=raw.source,

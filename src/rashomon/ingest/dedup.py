@@ -62,9 +62,13 @@ class NearDuplicateIndex:
 
     @staticmethod
     def signature(text: str) -> bytes:
-        """The MinHash signature of one text (the same in every process: the Ray ingest computes it on workers)."""
+        """The MinHash signature of one text (the same in every process: the Ray ingest computes it on workers);
+        empty for a text without words (a headline-only page), which is nobody's near-copy."""
+        words = shingles(text)
+        if not words:
+            return b""
         m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
-        m.update_batch(list(shingles(text)))
+        m.update_batch(list(words))
         return np.asarray(m.hashvalues, dtype=DTYPE).tobytes()
 
     def _keys(self, signature: bytes) -> list[int]:
