@@ -131,3 +131,17 @@ def test_a_headline_is_the_first_sentence_but_a_larger_death_toll_in_the_text_st
                  CasualtyClaim(id="b", doc="d", start=0, end=36, text=text3[:36], stage="t@1", measure="killed",
                                low=5.0)], text3, title3)  # fmt: skip
     assert got["killed"][:2] == ("h", 1)
+
+
+def test_a_total_over_many_incidents_is_no_toll_of_one():
+    text = ("Four people were killed and 35 wounded in shootings across the city since Friday. "
+            "A man, 25, was killed on Elm Street early Sunday.")  # fmt: skip
+    said = (("Four people were killed", "killed", 4, "Four people"), ("35 wounded", "injured", 35, "35"),
+            ("A man, 25, was killed", "killed", 1, "A man"))  # fmt: skip
+    assert values(text, *said) == {"killed": 1}
+    text = "Two separate Ostrand County hunting accidents left two injured. The first wounded a boy of 15."
+    said = (("left two injured", "injured", 2, "two"), ("wounded a boy", "injured", 1, "a boy"))
+    assert values(text, *said) == {"injured": 1}
+    # a shooting across the state line is one shooting
+    text = "Police sought him in the death of a man in a shooting across the state line."
+    assert values(text, ("death of a man", "killed", 1, "a man")) == {"killed": 1}

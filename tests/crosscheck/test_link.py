@@ -32,6 +32,7 @@ def facet_of(text: str, evidence: str, value, outlet: str = "A", published: str 
         ("At least 22 people have been killed since the fighting began.", "At least 22 people", 22, "kill/people"),
         ("The death toll rose to 31 people.", "31 people", 31, "kill/people"),
         ("7 civilians were killed in the strike.", "7 civilians", 7, "kill/people"),
+        ("He was held in the fatal shooting of two people.", "two people", 2, "kill/people"),
         ("The army now controls almost 15% of the region.", "almost 15%", 15, "control/territory"),
         ("It ended a 10-day siege of the city.", "10-day", 10, "siege/duration"),
         ("The city was besieged for ten days.", "ten days", 10, "siege/duration"),

@@ -165,6 +165,19 @@ def test_tolls_of_different_years_are_not_linked():
     assert all(len(f.claims) == 1 or f.status == "single_source" for f in findings), findings
 
 
+def test_running_totals_of_the_last_few_days_are_of_their_own_week():
+    weekend = "At least {} people have been shot across Port Aven since Friday night."
+    rows = [
+        ("A", "2025-05-04", weekend.format(28), "At least 28 people", 28, {"low": 28.0, "change": ">="}),
+        ("B", "2025-09-14", weekend.format(35), "At least 35 people", 35, {"low": 35.0, "change": ">="}),
+    ]
+    findings, _ = findings_for(rows)
+    assert all(len(f.claims) == 1 or f.status == "single_source" for f in findings), findings
+    rows[1] = ("B", "2025-05-05", weekend.format(35), "At least 35 people", 35, {"low": 35.0, "change": ">="})
+    findings, _ = findings_for(rows)
+    assert [f.status for f in findings] == ["update"], findings  # the next day: the same weekend's total
+
+
 def test_list_values_with_shared_context_conflict():
     rows = [
         (

@@ -32,6 +32,8 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places):
         return False
+    if (a.recent or b.recent) and _weeks_apart(a.published, b.published):
+        return False  # "35 shot since Friday" in December and "28 shot since Friday" in September
     return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
 
 
@@ -43,6 +45,12 @@ def same_event(a: Facet, b: Facet) -> bool:
     if apart and not (a.years and b.years) and not (_campaign(a) and _campaign(b)):
         return False
     return not _apart(a, b) and not _apart(b, a)
+
+
+def _weeks_apart(a: str | None, b: str | None) -> bool:
+    """Two publication days more than a week apart."""
+    x, y = _span((a or "")[:10]), _span((b or "")[:10])
+    return bool(x and y and abs((x[0] - y[0]).days) > 7)
 
 
 def _campaign(f: Facet) -> bool:

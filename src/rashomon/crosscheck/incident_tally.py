@@ -45,6 +45,15 @@ ALSO = re.compile(r"\b(?:also|second|third)\b", re.I)
 OTHERS = re.compile(r"^\W*(?:(?:at least|more than|about|nearly|some)\s+)?[\w,-]+\s+(?:others?|more)\b", re.I)
 # part of a group: "one of them", "two of those", "three of the victims" (a subset, never the toll)
 SUBSET = re.compile(r"^\W*(?:[\w-]+\s+){1,3}of\s+(?:them|those|these|the|their|whom)\b", re.I)
+# a total over many incidents ("35 people have been shot across the city since Friday", "80 were killed in
+# November alone", "four killed in separate shootings"): no one incident's toll
+AGGREGATE = re.compile(
+    r"\b(?:(?:across|throughout|around) (?:the )?(?:city|state|county|region|country|nation|[A-Z][a-z]+)\b"
+    r"(?! (?:line|border))"
+    r"|city-?wide|so far this|this year|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* alone"
+    r"|\b(?:separate|unrelated|several|multiple|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"(?: separate| unrelated)?(?: [A-Z]\w+){0,2}(?: \w+)? (?:shootings|incidents|attacks|accidents))"
+)
 
 
 def _n(c: CasualtyClaim) -> float:
@@ -62,6 +71,13 @@ def _besides(c: CasualtyClaim) -> bool:
 
 def _subset(c: CasualtyClaim) -> bool:
     return bool(SUBSET.search(c.who or ""))
+
+
+def _aggregate(c: CasualtyClaim, text: str) -> bool:
+    """``c`` is said of a total over many incidents (:data:`AGGREGATE`, in its sentence)."""
+    a = max((m.end() for m in END.finditer(text, 0, c.start)), default=0)
+    b = m.start() if (m := END.search(text, c.end)) else len(text)
+    return bool(AGGREGATE.search(text, a, b))
 
 
 def _first(claims: list[CasualtyClaim]) -> CasualtyClaim | None:
@@ -144,6 +160,7 @@ def tally(claims: list[CasualtyClaim], text: str, title: str = "") -> dict[str, 
 
 
 def _tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
+    claims = [c for c in claims if not _aggregate(c, text)]
     out: dict[str, Figure] = {}
     if (killed := _killed(claims, text)) is not None:
         out["killed"] = killed

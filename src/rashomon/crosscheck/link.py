@@ -35,7 +35,8 @@ from .sources import outlet_of, root_of
 # fmt: off
 PREDICATES: dict[str, tuple[str, ...]] = {
     "kill": ("kill", "kills", "killed", "killing", "dead", "death", "deaths", "die", "died", "dies", "dying",
-             "toll", "fatalities", "fatality", "perished", "slain", "lost their lives", "lives were lost"),
+             "toll", "fatalities", "fatality", "perished", "slain", "lost their lives", "lives were lost",
+             "fatal shooting", "fatally shot", "shot and killed", "shot to death"),
     "injure": ("injure", "injured", "injuring", "injuries", "wound", "wounded", "wounding", "hurt"),
     "capture": ("capture", "captured", "captures", "capturing", "seize", "seized", "seizes", "seizing",
                 "take", "took", "taken", "takes", "retake", "retook", "retaken", "liberate", "liberated",
@@ -73,6 +74,10 @@ CUMULATIVE = re.compile(r"\b(since|so far|in total|to date|total of|death toll|o
 INCIDENT = re.compile(r"\b(strike|strikes|attack|explosion|blast|bombing|shelling|raid|ambush|missile|"
                       r"airstrike|air strike|crash|collision|stampede|shooting|massacre|massacred|when an? |"
                       r"(?:one|two|three|four|five|six|\d+)-hour|overnight)", re.I)
+# a running total over the last few days ("since Friday night", "since 7:20 p.m.", "over the weekend")
+RECENT = re.compile(r"\bsince (?:(?:early |late )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                    r"\d{1,2}(?::\d\d)?\s*[ap]\.?m|last night|yesterday|this morning)|"
+                    r"\b(?:this|last|over the) weekend\b", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ACCORDING = re.compile(r"according to (?:the |a )?([^,.;]+)", re.I)
 SAID = re.compile(r",\s+(?:the |a )?([A-Za-z' -]{3,60}?)\s+(?:said|says|reported|announced|estimated)\b")
@@ -164,6 +169,7 @@ class Facet:
     # it may count its report's own toll: not where the casualty reader read that toll and this number
     # neither gives one of its figures nor is the claim one rests on
     toll: bool = True
+    recent: bool = False  # a running total of the last few days (:data:`RECENT`): of its report's week only
 
     @property
     def strict(self) -> bool:
@@ -195,22 +201,28 @@ def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: 
     else the extractor's predicate if known, else the nearest cue word in the sentence."""
     low = sentence.lower()
     cands: list[tuple[int, str, str]] = []
-    for m in WORD.finditer(low):
-        c = _FORM_CLASS.get(m.group(0))
-        if c:
-            cands.append((abs(m.start() - offset), c, m.group(0)))
+    within: list[tuple[int, int]] = []  # a word of a longer form ("shooting" of "fatal shooting") is that form
     for f in _MULTI:
         i = low.find(f)
-        if i >= 0:
+        if i >= 0 and not any(a <= i < b for a, b in within):
             cands.append((abs(i - offset), _FORM_CLASS[f], f))
+            within.append((i, i + len(f)))
+    for m in WORD.finditer(low):
+        c = _FORM_CLASS.get(m.group(0))
+        if c and not any(a <= m.start() < b for a, b in within):
+            cands.append((abs(m.start() - offset), c, m.group(0)))
+    verb = (claim.predicate or "").lower()
+    longer = sorted(c for c in cands if not duration and verb and verb in c[2].split() and " " in c[2])
+    if longer and longer[0][0] <= 120:  # the extractor's "shooting" is that of "the fatal shooting of two"
+        return longer[0][1], longer[0][2]
     wanted = [_FORM_CLASS[w] for w in _words(claim.what or "") if w in _FORM_CLASS] if duration else []
     wanted += [_FORM_CLASS[w] for w in _words(claim.predicate or "") if w in _FORM_CLASS]
     if wanted:
         words = sorted(c for c in cands if c[1] == wanted[0])
         return wanted[0], words[0][2] if words else (claim.predicate or "")
     near = [c for c in sorted(cands) if c[0] <= 120]  # too far away in a long sentence: not the number's verb
-    verb = claim.predicate if claim.predicate and claim.predicate not in measures.GENERIC_VERBS else None
-    if verb and not duration and (not near or near[0][0] > CUE_NEAR):
+    own = claim.predicate if claim.predicate and claim.predicate not in measures.GENERIC_VERBS else None
+    if own and not duration and (not near or near[0][0] > CUE_NEAR):
         return None, ""  # the number's own verb is not a cue word, and no cue is next to it: the verb says
     return (near[0][1], near[0][2]) if near else (None, "")
 
@@ -447,6 +459,7 @@ def facet(
         people=mentions.people(claim.doc, s, e),
         source=f"wire:{wire}" if wire else f"doc:{root}",
         lead=start < LEAD,
+        recent=gran == "cumulative" and bool(RECENT.search(clause)),
         toll=not tolls or any((harm and harm.id == t[0]) or incident_tally.point(claim) in t[1:3] for t in tolls),
     )
 

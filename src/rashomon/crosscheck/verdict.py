@@ -40,7 +40,7 @@ from .sentences import DATELINE, sentence_bounds
 from .sources import outlet_of, root_of
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@3"
+STAGE = "crosscheck@4"
 EVENT_NOUNS = (
     "siege",
     "strike",

@@ -33,7 +33,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import ZERO_DETS, count, is_person
 
-STAGE = "casualties@8"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@9"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -217,14 +217,18 @@ def _wounded(t: Token) -> tuple[str, Token, list[Token]] | None:
 
 
 DEATH_NOUNS = {"death", "killing", "murder", "slaying", "homicide"}
-SHOOTING_NOUNS = {"shooting", "stabbing"}
+SHOOTING_NOUNS = {"shooting", "stabbing", "wounding"}
 
 
 def _nominal(t: Token) -> tuple[str, list[Token]] | None:
     """A harm named by a noun and whom it befell: "the shooting death of a teen", "the killing of two men",
     "the fatal shooting of a man" (killed), "the shooting of a 15-year-old" (shot), "his death", "the
-    teen's death"; "claimed the lives of two men", "he lost his life" (killed)."""
+    teen's death", "the wounding of three others" (a gerund read as a noun); "claimed the lives of two
+    men", "he lost his life" (killed)."""
     lemma = t.lemma_.lower()
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if t.tag_ == "VBG" and of and (measure := _measure(t)):  # "... and wounding of three others": a noun
+        return measure, of
     if lemma == "life" and t.dep_ == "dobj":
         verb = t.head.lemma_.lower()
         if verb in ("claim", "take"):  # "claimed the life of", "took the lives of"
@@ -239,8 +243,7 @@ def _nominal(t: Token) -> tuple[str, list[Token]] | None:
         measure = "killed" if fatal else "shot" if lemma == "shooting" else "injured"
     else:
         return None
-    whom = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    whom += [c for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+    whom = of + [c for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
     return measure, whom
 
 
