@@ -178,6 +178,22 @@ def test_running_totals_of_the_last_few_days_are_of_their_own_week():
     assert [f.status for f in findings] == ["update"], findings  # the next day: the same weekend's total
 
 
+def test_people_counted_in_two_coded_incidents_are_not_one_fact():
+    said = "Police said {} officers were involved in the shooting in Port Aven."
+    rows = [
+        ("A", "2025-05-04", said.format("four"), "four officers", 4),
+        ("B", "2025-05-04", said.format("three"), "three officers", 3),
+    ]
+    docs, claims = build(rows)
+
+    def linked(incident_of):
+        found = verdict.quantity_findings(link.facets(claims, docs, [], incident_of=incident_of))
+        return [f for f in found if len(f.claims) == 2]
+
+    assert not linked({"d0": "i_one", "d1": "i_two"})  # nor reported as two scopes of one fact
+    assert linked({"d0": "i_one", "d1": "i_one"})
+
+
 def test_list_values_with_shared_context_conflict():
     rows = [
         (

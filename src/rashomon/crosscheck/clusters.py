@@ -41,7 +41,9 @@ def same_event(a: Facet, b: Facet) -> bool:
     """Reports of one event, figures whose own sentences date them (a war's toll recalled in two
     reports of different events), or figures of a whole campaign (:func:`_campaign`): any other figure
     without its own date is about its report's event, dated by its publication."""
-    apart = a.event != b.event and a.event and b.event
+    apart = (a.event != b.event and a.event and b.event) or (
+        a.thing == b.thing == "people" and a.incident != b.incident and a.incident and b.incident
+    )  # people counted in two coded incidents: each incident's own
     if apart and not (a.years and b.years) and not (_campaign(a) and _campaign(b)):
         return False
     return not _apart(a, b) and not _apart(b, a)

@@ -7,7 +7,8 @@ part, " - KAIT Jonesboro"); the places the document's own words name (a town of 
 double a name it does not know: a neighbourhood, a street read as a place). Where the report names a
 US state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500
 inhabitants or more, so small towns count); "South Sacramento" is Sacramento; a name the text also
-writes in lower case ("Man", "Hurt") is a word, not a place. Each vote keeps where it was read. A
+writes in lower case ("Man", "Hurt") is a word, not a place, and so is a word for people ("Man told
+deputies ...": West Virginia's Man). Each vote keeps where it was read. A
 county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
 city is named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood
 neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood") is no city: the
@@ -27,6 +28,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..extract.casualty_people import PEOPLE
 from ..extract.gazetteer import fold
 from ..records import Document, Entity, Evidence
 
@@ -68,6 +70,7 @@ _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", 
 
 
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
+_WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +195,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     }
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
-        if len(name) <= 2 or name.casefold() in _NOT_PLACES | _COMPASS or gaz.country(name) or fold(name) in parts:
+        if len(name) <= 2 or name.casefold() in _WORDS or gaz.country(name) or fold(name) in parts:
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return

@@ -34,13 +34,13 @@ from itertools import combinations
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import UnionFind
-from .clusters import blocks, cluster, compatible, different_years, neighbours
+from .clusters import blocks, cluster, compatible, different_years, neighbours, same_event
 from .link import WORD, Facet
 from .sentences import DATELINE, sentence_bounds
 from .sources import outlet_of, root_of
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@4"
+STAGE = "crosscheck@5"
 EVENT_NOUNS = (
     "siege",
     "strike",
@@ -293,7 +293,7 @@ def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
     fa, fb = a[0], b[0]
     if fa.dimension or (fa.measure and fa.measure[0] in ("age", "magnitude")):
         return False
-    if any(different_years(x, y) for x in a for y in b):
+    if any(different_years(x, y) or not same_event(x, y) for x in a for y in b):
         return False  # a toll of 1992 and one of 2020 are different events, not different scopes
     places_a = set().union(*(f.places for f in a))
     places_b = set().union(*(f.places for f in b))
