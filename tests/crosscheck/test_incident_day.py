@@ -82,6 +82,12 @@ def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
     assert county.place == "Clark County"  # not the town of Clark
 
 
+def test_a_street_or_a_venue_a_title_names_is_not_its_town():
+    text = "Two men were wounded early Sunday, police said."
+    assert _place(text, [], title="Two shot on Bourbon Street").place is None  # Bourbon, Ind., is a town
+    assert _place(text, [], title="Two shot in Bourbon").place == "Bourbon"
+
+
 def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():
     text = ("A boy was shot Friday in the South Side Chatham neighborhood, Chicago police said. "
             "Chatham residents gathered at the corner.")  # fmt: skip

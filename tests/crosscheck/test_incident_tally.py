@@ -145,3 +145,10 @@ def test_a_total_over_many_incidents_is_no_toll_of_one():
     # a shooting across the state line is one shooting
     text = "Police sought him in the death of a man in a shooting across the state line."
     assert values(text, ("death of a man", "killed", 1, "a man")) == {"killed": 1}
+
+
+def test_a_name_with_an_ordinal_is_no_victim_told_apart():
+    text = "A teen was killed in a quadruple shooting in the Third Ward early Thursday."
+    said = (("A teen was killed", "killed", 1, "A teen"), ("a quadruple shooting in the Third Ward", "shot", 4,
+            "a quadruple shooting in the Third Ward"))  # fmt: skip
+    assert values(text, *said) == {"killed": 1, "injured": 3}

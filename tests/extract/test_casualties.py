@@ -88,6 +88,8 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("He is charged in the shooting death of a 41-year-old man.", [("killed", 1.0, None)]),
         ("The blast claimed the lives of two women.", [("killed", 2.0, None)]),
         ("Police are investigating the shooting of a 15-year-old boy.", [("shot", 1.0, None)]),
+        ("Police are investigating a double shooting on Elm Street.", [("shot", 2.0, None)]),
+        ("He is charged in a triple homicide.", [("killed", 3.0, None)]),
         ("He is charged in the fatal shooting of one man and wounding of three others.",
          [("injured", 3.0, None), ("killed", 1.0, None)]),
         # lists: hung off an apposition, explained by one, without articles; pairs; vague counts; ordinals

@@ -30,6 +30,8 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Men shot outside bar", [("shot", None, 2.0, "Men shot")]),
         ("Third victim dies after shooting outside pub", [("killed", None, 3.0, "Third victim dies")]),
         ("No one hurt in drive-by shooting", [("injured", 0.0, None, "No one hurt")]),
+        ("Police investigate triple shooting on East Side", [("shot", 3.0, None, "triple shooting")]),
+        ("Man charged in double homicide", [("killed", 2.0, None, "double homicide")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),
         ("Man charged in shooting death of teen", []),

@@ -51,6 +51,8 @@ _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "univers
             "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
 _INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
                 "church", "center", "court", "jail"}  # fmt: skip
+# a name a title gives a street or a venue ("Bourbon Street", "Cascade Mall"), not its town ("Panama City Police")
+_SITE_WORDS = frozenset("street avenue road boulevard blvd drive lane highway mall club bar apartments".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SITE = re.compile(r" [|–—-] | - ")  # "Teen shot in Earle - KAIT Jonesboro, AR": the outlet's part
 _DIRECTION = re.compile(
@@ -232,6 +234,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             if j < len(words) and words[j] in ("County", "Parish"):  # "Clark County teen shot": the county
                 vote(f"{name} {words[j]}", TITLE_VOTE, None, None, "title")
                 break
+            if j < len(words) and words[j].casefold() in _SITE_WORDS:  # "Bourbon Street", "Cascade Mall"
+                continue
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break

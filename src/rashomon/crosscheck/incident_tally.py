@@ -39,7 +39,7 @@ Figure = tuple[str, float | None, float | None, float | None]
 SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
 BESIDES = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.I)
 END = re.compile(r"[.!?][\"'”’]?\s|\n")
-ALSO = re.compile(r"\b(?:also|second|third)\b", re.I)
+ALSO = re.compile(r"\b(?:[Aa]lso|second|third)\b")  # not "Third Ward"
 # a count of people besides those told ("five others", "at least six other people", "three more"; not "he
 # and four others", a group that holds someone told)
 OTHERS = re.compile(r"^\W*(?:(?:at least|more than|about|nearly|some)\s+)?[\w,-]+\s+(?:others?|more)\b", re.I)

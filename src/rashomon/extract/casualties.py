@@ -31,9 +31,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
-from .casualty_people import ZERO_DETS, count, is_person
+from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@9"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@10"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -247,6 +247,14 @@ def _nominal(t: Token) -> tuple[str, list[Token]] | None:
     return measure, whom
 
 
+def _multiple(t: Token) -> tuple[str, float] | None:
+    """ "a double shooting" (two shot), "a triple homicide" (three killed): the harm and how many it befell."""
+    n = next((MULTIPLE[c.lower_] for c in t.children if c.dep_ in ("amod", "compound") and c.lower_ in MULTIPLE), None)
+    if n is None or (nominal := _nominal(t)) is None:
+        return None
+    return nominal[0], n
+
+
 def _own_life(t: Token) -> bool:
     """ "took his own life", "turned the gun on himself": a suicide, one killed."""
     lemma = t.lemma_.lower()
@@ -276,6 +284,8 @@ def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
         return [("killed", t.head, count(t.head))]
     if (wound := _wounded(t)) is not None:
         return [(wound[0], p, count(p)) for p in wound[2]] if _factual(wound[1]) else []
+    if (many := _multiple(t)) is not None:
+        return [(many[0], t, (many[1], None, None))] if t.dep_ != "dobj" or _factual(t.head) else []
     if (nominal := _nominal(t)) is not None:
         return [(nominal[0], p, count(p)) for p in nominal[1]] if t.dep_ != "dobj" or _factual(t.head) else []
     if _own_life(t):

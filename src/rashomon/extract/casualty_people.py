@@ -42,6 +42,7 @@ ZERO_DETS = {"no", "none", "neither"}
 SINGLE_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "self"}
 SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "some": 2.0, "dozens": 24.0}
 ANYONE = {"one", "person", "people", "other", "victim", "individual", "bystander", "civilian", "resident", "anyone"}
+MULTIPLE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "quintuple": 5.0}  # "a double shooting": two shot
 ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0, "seventh": 7.0}
 HARMED = {"dead", "killed", "slain", "injured", "wounded", "hurt", "shot"}  # said of the people before it
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}

@@ -9,7 +9,8 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 * killed: dead, killed, slain, dies/died, found dead, shot dead, shot to death, fatally shot,
   "shot, killed", "shot and killed";
 * injured: wounded, injured, hurt, hospitalized; "no one hurt", "no injuries": none;
-* shot: shot (killed or not, as :mod:`.incident_tally` reads it).
+* shot: shot (killed or not, as :mod:`.incident_tally` reads it); "double shooting": two shot, "triple
+  homicide": three killed.
 
 A person noun is one person; a plural one ("Men shot") at least two; a count its number; an ordinal
 ("Third victim dies") at least that many. Not read: a
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..records import CasualtyClaim, Document, claim_id
-from .casualty_people import ORDINALS, PEOPLE
+from .casualty_people import MULTIPLE, ORDINALS, PEOPLE
 from .numbers import word_value
 
 # the site's part of a scraped title: "Teen shot in Earle - KAIT Jonesboro", "... | WBTV Charlotte"
@@ -47,6 +48,8 @@ INJURED = r"wounded|injured|hurt|hospitalized|hospitalised"
 HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
 COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
+# "Double shooting in Memphis": two shot; "triple homicide": three killed
+MANY = re.compile(rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<harm>shooting|homicide|murder|stabbing)\b")
 NONE_HURT = re.compile(r"(?i)\bno(?:\s+one|body)?\s+(?:else\s+)?(?:(?:was|were|is)\s+)?(?:hurt|injured|injuries)\b")
 
 
@@ -96,6 +99,10 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
     for m in COUNT.finditer(head):
         if not any(a <= m.start() < b for a, b in found):
             found[m.span()] = (_measure(m.group("verb")), _number(m.group("n")), None, m.group("n"))
+    for m in MANY.finditer(head):
+        harm = m.group("harm").lower()
+        measure = "shot" if harm == "shooting" else "injured" if harm == "stabbing" else "killed"
+        found[m.span()] = (measure, MULTIPLE[m.group("n").lower()], None, m.group(0))
     for m in NONE_HURT.finditer(head):
         found[m.span()] = ("injured", 0.0, None, m.group(0))
     return [
