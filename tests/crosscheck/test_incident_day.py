@@ -132,3 +132,10 @@ def test_a_compass_word_or_a_second_level_subdivision_is_no_region():
     text = "A man was shot on the South Side of Chicago. The South has seen more shootings. A Latina woman said."
     place = _place(text, [("Chicago", "GPE"), ("South", "GPE"), ("Latina", "GPE")])
     assert (place.place, place.region) == ("Chicago", None)
+
+
+def test_another_countrys_province_counts_only_where_the_report_is_abroad():
+    text = "SANTA CRUZ - A teen was shot by a deputy. His aunt Mary said he was kind."
+    assert _place(text, [("Mary", "GPE")]).region is None  # Mary, a province of Turkmenistan
+    text = "A quake hit Mary, Turkmenistan, on Monday."
+    assert _place(text, [("Mary", "GPE"), ("Turkmenistan", "GPE")]).region == "Mary"

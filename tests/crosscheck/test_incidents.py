@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rashomon.crosscheck.incident_day import Day
-from rashomon.crosscheck.incident_links import follow_up, tokens
+from rashomon.crosscheck.incident_links import FEATURES, Corpus, follow_up, model, tokens
 from rashomon.crosscheck.incidents import Facts, code, figure, group, incidents
 from rashomon.records import Evidence
 
@@ -70,6 +70,14 @@ def test_reports_without_a_place_or_in_different_regions_stay_apart():
           facts("c", "Springfield", "2024-03-01", region="Ohio"),
           facts("d", "Springfield", "2024-03-01", region="Oregon")]  # fmt: skip
     assert _docs(group(fs)) == [["a"], ["b"], ["c"], ["d"]]
+
+
+def test_a_county_named_where_no_town_is_does_not_differ_from_a_town():
+    fs = [facts("a", "Velmora", "2024-03-01"), facts("b", "Ostrand County", "2024-03-01"),
+          facts("c", "Dravik", "2024-03-01")]  # fmt: skip
+    corpus = Corpus(fs, model())
+    differs = FEATURES.index("place_differs")
+    assert corpus.features(0, 1)[differs] == 0.0 and corpus.features(0, 2)[differs] == 1.0
 
 
 def test_a_figure_keeps_every_report_and_says_how_they_relate():

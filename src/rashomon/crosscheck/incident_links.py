@@ -13,8 +13,9 @@ victim's name as rare.
 Each candidate pair is scored by a logistic model over what generalises (:data:`FEATURES`): how
 much rare vocabulary the two share (an idf-weighted cosine over their names and numbers), how many
 days apart their events are (or that one gives no day: the model is also trained on every pair
-with its days taken away, as piles without publication dates are common), whether their places,
-regions or event types are known to differ, whether they name one person (and how far apart),
+with its days taken away, as piles without publication dates are common), whether their places
+(a county, named where no town is, may hold the other's town), regions or event types are known to
+differ, whether they name one person (and how far apart),
 whether either is a follow-up (an arrest, a trial: its own day is not its incident's). Pairs at or
 above the model's threshold are joined (union-find).
 
@@ -167,7 +168,7 @@ class Corpus:
             gap,
             float(dated and gap <= math.log1p(1)),
             float(bool(pa) and pa == pb),
-            float(bool(pa and pb) and pa != pb and pa not in b.places and pb not in a.places),
+            float(bool(pa and pb) and pa != pb and pa not in b.places and pb not in a.places and not _county(pa, pb)),
             float(bool(a.region and b.region) and a.region != b.region),
             float(bool(a.type and b.type) and a.type != b.type),
             same_person,
@@ -180,6 +181,11 @@ class Corpus:
     def scored(self) -> Iterator[tuple[int, int, list[float]]]:
         for i, j in sorted(self.candidates()):
             yield i, j, self.features(i, j)
+
+
+def _county(*places: str) -> bool:
+    """A county is named where no town is: it may hold the other report's town."""
+    return any(p.endswith((" county", " parish")) for p in places)
 
 
 def scores(facts: Sequence[Facts], m: Model | None = None) -> list[tuple[int, int, float]]:

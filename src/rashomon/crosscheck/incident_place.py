@@ -177,6 +177,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     if m and m.group("city"):
         region = _region(m.group("state"))
     from_dateline = region is not None
+    abroad = any(gaz.country(name) not in (None, "United States") for name, _, _ in mentions)
+    if not abroad:  # another country's province named like a person ("Mary") where the report names no country
+        states = Counter({s: n for s, n in states.items() if s in US_STATES})
     if region is None and states:
         region = max(states, key=lambda s: (states[s], s))
 
@@ -250,6 +253,5 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         # the state the text names most has no town of that name (a victim's home state): the named state that
         # has one, else the state of the largest town of that name ("Houston": Texas)
         region = max((s for s in states if s in have), key=lambda s: (states[s], s), default=home_state(place))
-    abroad = any(gaz.country(name) not in (None, "United States") for name, _, _ in mentions)
     return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())), votes,
                  abroad)  # fmt: skip
