@@ -101,6 +101,9 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("A third person has died from the shooting.", [("killed", None, 3.0)]),
         # hit by gunfire; names the tagger misses; reduced relatives
         ("A woman was struck by a stray bullet.", [("shot", 1.0, None)]),
+        ("A bullet struck an 11-year-old girl in the car.", [("shot", 1.0, None)]),
+        ("The woman was struck in the shoulder when the gun went off.", [("shot", 1.0, None)]),
+        ("The victim showed up at a hospital with a gunshot wound.", [("shot", 1.0, None)]),
         ("A gunman killed Tom Ardley and wounded Pell Varnado.", [("injured", 1.0, None), ("killed", 1.0, None)]),
         ("Four people shot in a courtyard were expected to recover.", [("shot", 4.0, None)]),
         ("The four people found shot to death were targeted.", [("killed", 4.0, None)]),
@@ -120,6 +123,8 @@ def test_more_phrasings_of_casualties_are_read(nlp, text, expected):
         "A dozen residents spoke at the meeting, including Tom Ardley, 54.",  # an age after a name
         "He was almost killed.",
         "She nearly lost her life.",
+        "He was hit in the head with a bat.",  # struck, but not by gunfire
+        "The car struck a pedestrian.",
     ],
 )
 def test_no_toll_is_read_from_statistics_other_events_or_near_misses(nlp, text):

@@ -4,13 +4,13 @@ News rarely writes "1 killed": it writes "a man was shot and killed", "two teens
 "killing the driver and injuring his passenger", "no one else was hurt", "multiple people were found
 dead". For each verb or adjective of harm (``KILL``: kill, die, dead, slain, passed away, fatally shot,
 shot to death; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital"; ``SHOOT``: shot,
-"struck by a bullet", which may have killed or not) the reader finds the people it happened to (the
+"struck by a bullet", "a bullet struck a girl", "struck in the shoulder", which may have killed or not) the reader finds the people it happened to (the
 passive subject, the object, the subject of "die", those of the verb it is coordinated with, the person
 a relative clause or a reduced one hangs off: "the teen who was shot", "one teen injured", "four
 people shot in the yard were treated") and counts them (:mod:`.casualty_people`: numbers, people, lists,
 ages standing for a person). Harm is also read from wounds ("suffered a fatal gunshot wound", "found a
-man with gunshot wounds"), from nouns ("the shooting death of a teen", "claimed the lives of two men",
-"the shooting of a boy"), from "Five were shot, one fatally" (one killed) and from a shooter's suicide
+man with gunshot wounds", "showed up at a hospital with a gunshot wound"), from nouns ("the shooting
+death of a teen", "claimed the lives of two men", "the shooting of a boy", "a double shooting": two shot), from "Five were shot, one fatally" (one killed) and from a shooter's suicide
 ("turned the gun on himself", "took his own life"). A person shot and killed counts as killed only.
 Not read: a count over a period or of several shootings ("killed by guns this year", "wounded in
 shootings across the city": a statistic, not one event's casualties), harm dated years ago, negated,
@@ -33,7 +33,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@10"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@11"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -173,9 +173,13 @@ def _measure(v: Token) -> str | None:
         return "killed" if fatal else "injured"
     if lemma in ("hospitalize", "hospitalise") or lemma == "treat" and _at_hospital(v):  # "were treated at a
         return "injured"  # hospital and released", "remains hospitalized"
-    if lemma in STRIKE and any(  # "struck by a stray bullet", "hit by gunfire"
-        c.dep_ == "agent" and any(g.lower_ in GUNFIRE for g in c.children) for c in v.children
-    ):
+    if lemma in STRIKE and (
+        any(c.dep_ == "agent" and any(g.lower_ in GUNFIRE for g in c.children) for c in v.children)
+        or any(c.dep_ == "nsubj" and c.lower_ in GUNFIRE for c in v.children)  # "a bullet struck a girl"
+        or _in_body(v)  # "she was struck in the shoulder" (not "hit in the head with a bat", "by a car")
+        and any(c.dep_ == "nsubjpass" for c in v.children)
+        and not any(c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "with" for c in v.children)
+    ):  # "struck by a stray bullet", "hit by gunfire"
         return "shot"
     return None
 
@@ -209,6 +213,9 @@ def _wounded(t: Token) -> tuple[str, Token, list[Token]] | None:
         if h.lower_ == "with":
             if is_person(v):  # "a man with a gunshot wound"
                 return measure, v, [v]
+            for _ in range(2):  # "showed up at a hospital with a gunshot wound": the wound is the comer's
+                if v.pos_ != "VERB" and v.dep_ in ("pobj", "prep") and not is_person(v):
+                    v = v.head
             if v.pos_ == "VERB":  # "found a man with gunshot wounds", "was taken to a hospital with injuries",
                 # "three men walked into a store with gunshot wounds"
                 people = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
