@@ -1,21 +1,22 @@
 """Casualties: how many people a text says were killed or injured, read from the parse, numbers or not.
 
-News rarely writes "1 killed": it writes "a man was shot and killed", "two teens were wounded",
-"killing the driver and injuring his passenger", "no one else was hurt", "multiple people were found
-dead". For each verb or adjective of harm (``KILL``: kill, die, dead, slain, passed away, fatally shot,
-shot to death; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital"; ``SHOOT``: shot,
-"struck by a bullet", "a bullet struck a girl", "struck in the shoulder", which may have killed or not) the reader finds the people it happened to (the
-passive subject, the object, the subject of "die", those of the verb it is coordinated with, the person
-a relative clause or a reduced one hangs off: "the teen who was shot", "one teen injured", "four
-people shot in the yard were treated") and counts them (:mod:`.casualty_people`: numbers, people, lists,
-ages standing for a person). Harm is also read from wounds ("suffered a fatal gunshot wound", "found a
-man with gunshot wounds", "showed up at a hospital with a gunshot wound"), from nouns ("the shooting
-death of a teen", "claimed the lives of two men", "the shooting of a boy", "a double shooting": two shot), from "Five were shot, one fatally" (one killed) and from a shooter's suicide
-("turned the gun on himself", "took his own life"). A person shot and killed counts as killed only.
-Not read: a count over a period or of several shootings ("killed by guns this year", "wounded in
-shootings across the city": a statistic, not one event's casualties), harm dated years ago, negated,
-wished or nearly happened ("threatened to kill", "was almost killed"), and zeros over a group ("no
-officers were hurt") or of one kind ("no life-threatening injuries").
+News rarely writes "1 killed": it writes "a man was shot and killed", "two teens were wounded", "killing
+the driver and injuring his passenger", "no one else was hurt", "multiple people were found dead". For
+each verb or adjective of harm (``KILL``: kill, die, dead, slain, passed away, fatally shot, shot to
+death; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital"; ``SHOOT``: shot, "struck
+by a bullet", "a bullet struck a girl", "struck in the shoulder", which may have killed or not) the
+reader finds the people it happened to (the passive subject, the object, the subject of "die", those of
+the verb it is coordinated with, the person a relative clause or a reduced one hangs off: "the teen who
+was shot", "one teen injured", "four people shot in the yard were treated") and counts them
+(:mod:`.casualty_people`: numbers, people, lists, ages standing for a person). Harm is also read from
+wounds ("suffered a fatal gunshot wound", "found a man with gunshot wounds", "showed up at a hospital
+with a gunshot wound"), from nouns ("the shooting death of a teen", "claimed the lives of two men", "the
+shooting of a boy", "a double shooting": two shot), from "Five were shot, one fatally" (one killed) and
+from a shooter's suicide ("turned the gun on himself", "took his own life"). A person shot and killed
+counts as killed only. Not read: a count over a period or of several shootings ("killed by guns this
+year", "wounded in shootings across the city": a statistic, not one event's casualties), harm dated
+years ago, negated, wished or nearly happened ("threatened to kill", "was almost killed"), and zeros
+over a group ("no officers were hurt") or of one kind ("no life-threatening injuries").
 
 Each reading is a :class:`~rashomon.records.CasualtyClaim`: ``measure`` (killed | injured | shot),
 ``value`` (None when only bounds are known), ``low``/``high``, ``who`` (the people as written) and
