@@ -152,3 +152,10 @@ def test_a_name_with_an_ordinal_is_no_victim_told_apart():
     said = (("A teen was killed", "killed", 1, "A teen"), ("a quadruple shooting in the Third Ward", "shot", 4,
             "a quadruple shooting in the Third Ward"))  # fmt: skip
     assert values(text, *said) == {"killed": 1, "injured": 3}
+
+
+def test_the_other_boy_is_one_person_told_not_others_besides_the_dead():
+    text = "A 10-year-old shot the other boy, an 11-year-old. The 11-year-old boy was pronounced dead."
+    said = (("shot the other boy", "shot", 1, "the other boy, an 11-year-old,"),
+            ("The 11-year-old boy was pronounced dead", "killed", 1, "The 11-year-old boy"))  # fmt: skip
+    assert values(text, *said) == {"killed": 1, "injured": 0}

@@ -30,6 +30,10 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Men shot outside bar", [("shot", None, 2.0, "Men shot")]),
         ("Third victim dies after shooting outside pub", [("killed", None, 3.0, "Third victim dies")]),
         ("No one hurt in drive-by shooting", [("injured", 0.0, None, "No one hurt")]),
+        ("UPDATE: 3 women, 1 man shot on Fairfield Road", [("shot", 4.0, None, "3 women, 1 man shot")]),
+        ("Men, women shot outside bar", [("shot", None, 4.0, "Men, women shot")]),
+        ("Fifteen people, including children, shot at club",
+         [("shot", 15.0, None, "Fifteen people, including children, shot")]),
         ("Police investigate triple shooting on East Side", [("shot", 3.0, None, "triple shooting")]),
         ("Man charged in double homicide", [("killed", 2.0, None, "double homicide")]),
         # a round-up of several events, or a headline about something else, gives no toll

@@ -42,7 +42,10 @@ END = re.compile(r"[.!?][\"'”’]?\s|\n")
 ALSO = re.compile(r"\b(?:[Aa]lso|second|third)\b")  # not "Third Ward"
 # a count of people besides those told ("five others", "at least six other people", "three more"; not "he
 # and four others", a group that holds someone told)
-OTHERS = re.compile(r"^\W*(?:(?:at least|more than|about|nearly|some)\s+)?[\w,-]+\s+(?:others?|more)\b", re.I)
+OTHERS = re.compile(
+    r"^\W*(?:(?:at least|more than|about|nearly|some)\s+)?(?!(?:the|a|an|his|her|their)\s)[\w,-]+\s+(?:others?|more)\b",
+    re.I,
+)  # not "the other boy": one person told
 # part of a group: "one of them", "two of those", "three of the victims" (a subset, never the toll)
 SUBSET = re.compile(r"^\W*(?:[\w-]+\s+){1,3}of\s+(?:them|those|these|the|their|whom)\b", re.I)
 # a total over many incidents ("35 people have been shot across the city since Friday", "80 were killed in

@@ -12,7 +12,8 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 * shot: shot (killed or not, as :mod:`.incident_tally` reads it); "double shooting": two shot, "triple
   homicide": three killed.
 
-A person noun is one person; a plural one ("Men shot") at least two; a count its number; an ordinal
+A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
+of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
 ("Third victim dies") at least that many. Not read: a
 round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
 something other than the harm ("Man charged in ...": a harm word must follow its people in one clause).
@@ -40,7 +41,7 @@ _AGE = r"(?:,\s*\d{1,3},?)?"  # "Father, daughter, 9, found dead"
 _MOD = r"(?:(?!(?:of|in|at|on|by|for|after|to|with|from)\s)[a-z'-]+\s+){0,2}?"  # "17-year-old", "off-duty"
 _NTH = "|".join(ORDINALS)  # "Third victim dies": at least three
 _WHO = rf"(?:(?P<n>{_NUM})\s+|(?P<nth>{_NTH})\s+)?{_MOD}(?P<p>{_PERSON}){_AGE}"
-_LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_MOD}(?:{_PERSON}){_AGE})*"
+_LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{_NUM})\s+)?{_MOD}(?:{_PERSON}){_AGE})*"
 _ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
 KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
           r"dead|killed|slain|dies|died")  # fmt: skip
@@ -58,6 +59,12 @@ def _measure(verb: str) -> str:
     if v == "fatally" or re.fullmatch(KILLED, v, re.I):
         return "killed"
     return "shot" if v == "shot" else "injured"
+
+
+def _plural(who: str) -> bool:
+    """ "Men", "teens": two or more people."""
+    p = who.split()[-1].lower() if who.split() else ""
+    return p in ("men", "women", "people", "children", "gunmen") or p.endswith("s") and p[:-1] in PEOPLE
 
 
 def _number(n: str | None) -> float | None:
@@ -81,10 +88,12 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         return []
     found: dict[tuple[int, int], tuple[str, float | None, float | None, str]] = {}
     for m in HARM.finditer(head):
-        people = re.split(r"\s*,\s*(?!\d)|\s+and\s+|\s*&\s*", re.sub(r",\s*\d{1,3},?", "", m.group("who")))
+        ages_out = re.sub(r",\s*\d{1,3}(?=\s*(?:,|$))", "", m.group("who")).rstrip(", ")  # "daughter, 9,"
+        people = [
+            x for x in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", ages_out) if not x.lower().startswith("including")
+        ]  # "Fifteen people, including children": fifteen
         n = _number(m.group("n"))
-        p = m.group("p").lower()
-        plural = p in ("men", "women", "people", "children", "gunmen") or p.endswith("s") and p[:-1] in PEOPLE
+        plural = _plural(m.group("p"))
         if m.group("nth") and len(people) == 1:
             value, low = None, ORDINALS[m.group("nth").lower()]
         elif n is not None and len(people) == 1:
@@ -93,8 +102,11 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
             value, low = None, 24.0
         elif len(people) == 1 and plural:
             value, low = None, 2.0
-        else:
-            value, low = float(len(people)), None
+        else:  # a list: each item its count ("3 women, 1 man shot": four), else one person, or two or more
+            counts = [_number(c[1]) if (c := re.match(rf"(?i)({_NUM})\s", x.strip())) else None if _plural(x)
+                      else 1.0 for x in people]  # fmt: skip
+            least = sum(c or 2.0 for c in counts)
+            value, low = (least, None) if None not in counts else (None, least)
         found[m.span()] = (_measure(m.group("verb")), value, low, m.group("who"))
     for m in COUNT.finditer(head):
         if not any(a <= m.start() < b for a, b in found):
