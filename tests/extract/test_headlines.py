@@ -34,6 +34,8 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Men, women shot outside bar", [("shot", None, 4.0, "Men, women shot")]),
         ("Fifteen people, including children, shot at club",
          [("shot", 15.0, None, "Fifteen people, including children, shot")]),
+        ("Man faces charges after son, 3, shot himself", [("shot", 1.0, None, "son, 3, shot himself")]),
+        ("Police: 8-Year-Old Boy Accidently Shoots Himself", [("shot", 1.0, None, "Boy Accidently Shoots Himself")]),
         ("Police investigate triple shooting on East Side", [("shot", 3.0, None, "triple shooting")]),
         ("Man charged in double homicide", [("killed", 2.0, None, "double homicide")]),
         # a round-up of several events, or a headline about something else, gives no toll

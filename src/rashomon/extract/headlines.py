@@ -9,8 +9,8 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 * killed: dead, killed, slain, dies/died, found dead, shot dead, shot to death, fatally shot,
   "shot, killed", "shot and killed";
 * injured: wounded, injured, hurt, hospitalized; "no one hurt", "no injuries": none;
-* shot: shot (killed or not, as :mod:`.incident_tally` reads it); "double shooting": two shot, "triple
-  homicide": three killed.
+* shot: shot (killed or not, as :mod:`.incident_tally` reads it), "shoots himself"; "double shooting":
+  two shot, "triple homicide": three killed.
 
 A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
@@ -49,6 +49,11 @@ INJURED = r"wounded|injured|hurt|hospitalized|hospitalised"
 HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
 COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
+# "Boy, 3, accidentally shoots himself": one shot (the text may tell whether he died)
+SELF = re.compile(
+    rf"(?i)(?<![\w-]){_WHO}\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?:shoots?|shot)\s+"
+    r"(?:him|her)self\b"
+)
 # "Double shooting in Memphis": two shot; "triple homicide": three killed
 MANY = re.compile(rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<harm>shooting|homicide|murder|stabbing)\b")
 NONE_HURT = re.compile(r"(?i)\bno(?:\s+one|body)?\s+(?:else\s+)?(?:(?:was|were|is)\s+)?(?:hurt|injured|injuries)\b")
@@ -111,6 +116,11 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
     for m in COUNT.finditer(head):
         if not any(a <= m.start() < b for a, b in found):
             found[m.span()] = (_measure(m.group("verb")), _number(m.group("n")), None, m.group("n"))
+    for m in SELF.finditer(head):
+        fatal = (m.group("how") or "").lower() in ("fatally", "mortally")
+        for span in [k for k in found if k[0] < m.end() and m.start() < k[1]]:
+            del found[span]  # "son, 3, shot" read above is this reading's part
+        found[m.span()] = ("killed" if fatal else "shot", _number(m.group("n")) or 1.0, None, m.group("p"))
     for m in MANY.finditer(head):
         harm = m.group("harm").lower()
         measure = "shot" if harm == "shooting" else "injured" if harm == "stabbing" else "killed"
