@@ -92,6 +92,12 @@ def test_a_figure_keeps_every_report_and_says_how_they_relate():
     falling = [facts("a", "V", "2024-03-01", 3, "2024-03-01"), facts("b", "V", "2024-03-01", 2, "2024-03-02")]
     assert figure("killed", falling).status == "conflict"
     assert figure("injured", same) is None  # nobody reported it: no figure, never a guessed 0
+    # the wounded boy died: "1 hurt" on Monday, "1 dead, none hurt" on Friday is news, not a contradiction
+    hurt, died = facts("a", "V", "2024-03-01", None, "2024-03-01"), facts("b", "V", "2024-03-01", 1, "2024-03-05")
+    hurt.reports["injured"], died.reports["injured"] = ("c_a", 1.0, None, None), ("c_b", 0.0, None, None)
+    assert figure("injured", [hurt, died]).status == "update"
+    died.reports.pop("killed")
+    assert figure("injured", [hurt, died]).status == "conflict"
 
 
 def test_the_consensus_figure_is_the_one_most_sources_give_and_of_a_tie_the_largest():

@@ -125,6 +125,7 @@ def test_more_phrasings_of_casualties_are_read(nlp, text, expected):
         "She nearly lost her life.",
         "He was hit in the head with a bat.",  # struck, but not by gunfire
         "The car struck a pedestrian.",
+        "From another angle it could have hit her in the heart and killed her.",  # what might have been
     ],
 )
 def test_no_toll_is_read_from_statistics_other_events_or_near_misses(nlp, text):

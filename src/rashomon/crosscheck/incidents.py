@@ -30,7 +30,8 @@ of one day that disagree: the one more independent sources give) or ``conservati
 reported, as ACLED codes fatalities). Over the GVA dev split consensus is right more often than
 highest for both killed and injured.
 Status: ``agree`` (one value, two or more independent sources), ``single_source``, ``update`` (the
-value rose from earlier to later reports: a victim died, a count was completed), ``conflict``.
+value rose from earlier to later reports: a victim died, a count was completed; injured falls where as
+many more are dead: "1 hurt" on Monday, "1 dead" on Friday), ``conflict``.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@10"
+STAGE = "incidents@11"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -151,7 +152,7 @@ def group(all_facts: list[Facts], scored: list[tuple[int, int, float]] | None = 
 def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Figure | None:
     """The incident's figure for ``measure`` from its documents' reports (None when none reports it)."""
     reports = [
-        (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root)
+        (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root, _dead(f))
         for f in members
         if f.reports.get(measure) is not None
         for claim, value, low, high in [f.reports[measure]]
@@ -159,14 +160,19 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     if not reports:
         return None
     reports.sort(key=lambda t: (t[0].published or "", t[0].doc))
-    shown = [r.value if r.value is not None else r.low for r, _ in reports]
+    shown = [r.value if r.value is not None else r.low for r, _, _ in reports]
     sources: dict[float | None, set[str]] = defaultdict(set)
-    for (_, root), v in zip(reports, shown):
+    for (_, root, _), v in zip(reports, shown):
         sources[v].add(root)
+    # the wounded who died since: fewer injured where as many more are dead ("2 hurt", then "1 hurt, 1 dead")
+    harmed = [(v or 0) + dead for v, (_, _, dead) in zip(shown, reports)] if measure == "injured" else None
+    dead = [d for _, _, d in reports]
     status: Status
     if len(sources) == 1:
         status = "agree" if len(next(iter(sources.values()))) > 1 else "single_source"
-    elif all((a or 0) <= (b or 0) for a, b in zip(shown, shown[1:])):
+    elif all((a or 0) <= (b or 0) for a, b in zip(shown, shown[1:])) or (
+        harmed and all(a <= b for a, b in zip(harmed, harmed[1:])) and all(a <= b for a, b in zip(dead, dead[1:]))
+    ):
         status = "update"
     else:
         status = "conflict"
@@ -178,11 +184,17 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
         pick = max(range(len(reports)), key=lambda k: (len(sources[shown[k]]), shown[k] or 0, k))
     else:
         last_day = reports[-1][0].published
-        same_day = [k for k, (r, _) in enumerate(reports) if r.published == last_day]
+        same_day = [k for k, (r, _, _) in enumerate(reports) if r.published == last_day]
         pick = max(same_day, key=lambda k: (len(sources[shown[k]]), k))
     r = reports[pick][0]
-    return Figure(measure, r.value, r.low, r.high, status, tuple(x for x, _ in reports),
-                  len({root for _, root in reports}))  # fmt: skip
+    return Figure(measure, r.value, r.low, r.high, status, tuple(x for x, _, _ in reports),
+                  len({root for _, root, _ in reports}))  # fmt: skip
+
+
+def _dead(f: Facts) -> float:
+    """How many the report says were killed (0 when it says nothing of it)."""
+    k = f.reports.get("killed")
+    return 0.0 if k is None else k[1] if k[1] is not None else k[2] or 0.0
 
 
 def code(members: list[Facts], policy: str = "consensus") -> Incident:

@@ -34,7 +34,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@13"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@14"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -122,6 +122,10 @@ def _factual(v: Token) -> bool:
     or plan ("threatened to kill him", "would murder her"), not an imperative or bare infinitive."""
     if v.tag_ == "VB" or any(c.dep_ == "neg" or c.lower_ in ("almost", "nearly") for c in v.children):
         return False  # (also "was almost killed", "nearly lost his life")
+    if v.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        v_aux = [c for c in v.head.children if c.dep_ in ("aux", "auxpass")]  # "could have hit her and killed her"
+        if any(c.lower_ in ("could", "would", "might", "may", "should") for c in v_aux):  # not "appears to have"
+            return False
     return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
 
 
