@@ -63,7 +63,8 @@ def _n(c: CasualtyClaim) -> float:
     return c.value if c.value is not None else c.low or 0.0
 
 
-def _v(f: Figure) -> float:
+def number(f: Figure) -> float:
+    """A figure's number: its value, else its lower bound (0 without either)."""
     return f[1] if f[1] is not None else f[2] or 0.0
 
 
@@ -138,7 +139,7 @@ def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> F
         left = max(_n(shot) - (dead or 0.0), 0.0)
         exact = shot.value is not None and not _subset(shot)
         derived: Figure = (shot.id, left, None, None) if exact else (shot.id, None, left, None)
-        if told is None or _v(derived) > _v(told):  # "Four were shot, one fatally. A 26-year-old was hurt, ..."
+        if told is None or number(derived) > number(told):  # "Four were shot, one fatally. A 26-year-old was hurt, ..."
             return derived
     if told is not None:
         return told
@@ -157,7 +158,7 @@ def tally(claims: list[CasualtyClaim], text: str, title: str = "") -> dict[str, 
     shift = len(title) + 1
     whole = _tally([*heads, *(replace(c, start=c.start + shift, end=c.end + shift) for c in body)], f"{title}\n{text}")
     told = _killed(body, text)
-    if told is not None and told[1] is not None and _v(told) > _v(whole.get("killed", ("", 0.0, None, None))):
+    if told is not None and told[1] is not None and number(told) > number(whole.get("killed", ("", 0.0, None, None))):
         whole["killed"] = told
     return whole
 

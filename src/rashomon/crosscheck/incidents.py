@@ -194,7 +194,7 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
 def _dead(f: Facts) -> float:
     """How many the report says were killed (0 when it says nothing of it)."""
     k = f.reports.get("killed")
-    return 0.0 if k is None else k[1] if k[1] is not None else k[2] or 0.0
+    return 0.0 if k is None else incident_tally.number(k)
 
 
 def code(members: list[Facts], policy: str = "consensus") -> Incident:
