@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..records import CasualtyClaim, Claim, Document, QuantityClaim
+from .sentences import sentence_bounds
 
 Figure = tuple[str, float | None, float | None, float | None]
 
@@ -79,9 +80,7 @@ def _subset(c: CasualtyClaim) -> bool:
 
 def _aggregate(c: CasualtyClaim, text: str) -> bool:
     """``c`` is said of a total over many incidents (:data:`AGGREGATE`, in its sentence)."""
-    a = max((m.end() for m in END.finditer(text, 0, c.start)), default=0)
-    b = m.start() if (m := END.search(text, c.end)) else len(text)
-    return bool(AGGREGATE.search(text, a, b))
+    return bool(AGGREGATE.search(text, *sentence_bounds(text, c.start, c.end)))
 
 
 def _first(claims: list[CasualtyClaim]) -> CasualtyClaim | None:
