@@ -72,6 +72,15 @@ def test_reports_without_a_place_or_in_different_regions_stay_apart():
     assert _docs(group(fs)) == [["a"], ["b"], ["c"], ["d"]]
 
 
+def test_in_a_crowded_city_reports_of_one_day_giving_one_toll_are_weighed_together():
+    fs = [facts(d, "Chicago", "2024-03-01", killed=1.0 if d in "abc" else None) for d in "abcdefghijkl"]
+    for f, injured in zip(fs, (3.0, 3.0, 0.0)):
+        f.reports["injured"] = (f"i_{f.doc}", injured, None, None)
+    corpus = Corpus(fs, model())
+    assert corpus.candidates() == {(0, 1)}  # twelve reports that day: only "1 dead, 3 hurt" twice is a pair
+    assert corpus.features(0, 1)[FEATURES.index("same_toll")] == 1.0
+
+
 def test_a_county_named_where_no_town_is_does_not_differ_from_a_town():
     fs = [facts("a", "Velmora", "2024-03-01"), facts("b", "Ostrand County", "2024-03-01"),
           facts("c", "Dravik", "2024-03-01")]  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.crosscheck.tolls import findings, judged, reported
+from rashomon.crosscheck.tolls import findings, judged, reported, subsumed
 from rashomon.records import Figure, Incident, Report, make_claim
 
 
@@ -50,6 +50,20 @@ def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
     assert spans == {"c1": ("a", 0, 9, "kill/people", True), "c2": ("b", 4, 20, "kill/people", True)}
     assert judged(toll, spans, {"a": [(0, 3, "q1")], "b": [(4, 7, "q2")]})
     assert not judged(toll, spans, {"a": [(0, 3, "q1")]})  # "a man was shot and killed": no number to link
+
+
+def test_a_quantity_finding_inside_a_kept_toll_is_taken_back():
+    reps = [Report("c1", "a", "A", "2025-05-03", 2.0), Report("c2", "b", "B", "2025-05-03", 2.0),
+            Report("c3", "c", "C", "2025-05-03", 2.0)]  # fmt: skip
+    (toll,) = findings(_incident(reps), {})
+    claims = [make_claim("casualty", id=f"c{k}", doc=d, start=0, end=9, text="two dead", stage="t@1", measure="killed")
+              for k, d in zip((1, 2, 3), "abc")]  # fmt: skip
+    spans = reported([toll], claims)
+    linked = {"a": [(0, 3, "q1")], "b": [(0, 3, "q2")], "z": [(0, 3, "q9")]}  # "c" states it in words
+    counted = {"f1": ("kill/people", ("q1", "q2")), "f2": ("kill/people", ("q1", "q9")),
+               "f3": ("injure/people", ("q1", "q2"))}  # fmt: skip
+    assert not judged(toll, spans, linked)  # the toll has a report no quantity finding holds: it stays ...
+    assert subsumed([toll], spans, linked, counted) == {"f1"}  # ... and says what f1 said, with c3 besides
 
 
 def test_reports_that_fit_each_others_bounds_agree():

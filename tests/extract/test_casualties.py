@@ -107,6 +107,9 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("A gunman killed Tom Ardley and wounded Pell Varnado.", [("injured", 1.0, None), ("killed", 1.0, None)]),
         ("Four people shot in a courtyard were expected to recover.", [("shot", 4.0, None)]),
         ("The four people found shot to death were targeted.", [("killed", 4.0, None)]),
+        ("The man remains hospitalized.", [("injured", 1.0, None)]),
+        ("A fourth victim remains hospitalized with a gunshot wound.", [("injured", 1.0, None)]),  # one more, not four
+        ("He pulled the trigger and shot his left foot.", [("shot", 1.0, None)]),
     ],
 )  # fmt: skip
 def test_more_phrasings_of_casualties_are_read(nlp, text, expected):
@@ -126,6 +129,7 @@ def test_more_phrasings_of_casualties_are_read(nlp, text, expected):
         "He was hit in the head with a bat.",  # struck, but not by gunfire
         "The car struck a pedestrian.",
         "From another angle it could have hit her in the heart and killed her.",  # what might have been
+        "He shot his friend's leg.",  # the friend was shot: counted where the friend is named
     ],
 )
 def test_no_toll_is_read_from_statistics_other_events_or_near_misses(nlp, text):

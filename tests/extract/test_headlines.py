@@ -38,6 +38,13 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Police: 8-Year-Old Boy Accidently Shoots Himself", [("shot", 1.0, None, "Boy Accidently Shoots Himself")]),
         ("Police investigate triple shooting on East Side", [("shot", 3.0, None, "triple shooting")]),
         ("Man charged in double homicide", [("killed", 2.0, None, "double homicide")]),
+        ("Killeen 2-year-old in critical condition from gunshot",
+         [("injured", 1.0, None, "Killeen 2-year-old in critical condition")]),
+        ("Woman recovering after accidental shooting", [("injured", 1.0, None, "Woman recovering")]),
+        ("Gunfire wounds several at home of relatives", [("injured", None, 2.0, "Gunfire wounds several")]),
+        ("Shooting kills 2, wounds 3 in Memphis",
+         [("killed", 2.0, None, "Shooting kills 2"), ("injured", 3.0, None, "wounds 3")]),
+        ("Stray bullet wounds 5-year-old girl", [("injured", 1.0, None, "Stray bullet wounds 5-year-old")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),
         ("Man charged in shooting death of teen", []),

@@ -69,6 +69,8 @@ class CorpusState:
     reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> tolls.Reported
     # quantities
     linked: set[str] = field(default_factory=set)  # quantity claims some finding links to another claim
+    # the findings of casualty counts (but scope differences): id -> (key, claims) (tolls.subsumed)
+    counted: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     # scan
     blocks: set[tuple[str, str]] = field(default_factory=set)  # quantity linking blocks spilled to disk
     quotes: list[str] = field(default_factory=list)  # quote claim ids, in the scratch shingle index's order

@@ -16,13 +16,14 @@ days apart their events are (or that one gives no day: the model is also trained
 with its days taken away, as piles without publication dates are common), whether their places
 (a county, named where no town is, may hold the other's town), regions or event types are known to
 differ, whether they name one person (and how far apart),
-whether either is a follow-up (an arrest, a trial: its own day is not its incident's). Pairs at or
-above the model's threshold are joined (union-find).
+whether either is a follow-up (an arrest, a trial: its own day is not its incident's), whether they give
+one toll (killed and injured). Pairs at or above the model's threshold are joined (union-find).
 
 The model (``rashomon/models/incidents/links.json``) is learned by ``scripts/train_incidents.py``
 from the Gun Violence Archive development split (``../shared/data/gva/dev``): pairs of candidate
 documents, labelled by whether GVA's coders tied them to one incident; the threshold is chosen by
-two-fold cross-fitting over incidents. The file records the cross-fitted scores.
+two-fold cross-fitting over incidents (each half's documents grouped in the whole pile, as dense as a
+real one). The file records the cross-fitted scores.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from ..extract.timerules import parse_anchor
 from ..unionfind import UnionFind
+from .incident_tally import number
 
 if TYPE_CHECKING:
     from .incidents import Facts
@@ -50,6 +52,7 @@ DF_MAX = 10  # a name or number in at most this many documents is rare enough to
 RARE_DF = 5  # ... and in at most this many, rare enough to be counted as a shared specific name
 SAME_DAYS = 1  # reports of one city this many days apart are candidates without a shared name ...
 CROWDED = 3  # ... unless the city has more reports than this in those days
+SAME_TOLL = 6  # ... or they give one toll, and at most this many reports of the city do in those days
 MAX_TOKENS = 400  # names and numbers kept per document (its first ones: the lead says what happened)
 FEATURES = (
     "bias",
@@ -67,6 +70,7 @@ FEATURES = (
     "follow_up",  # either report is a follow-up (an arrest, a charge, a trial, a funeral: FOLLOW_UP)
     "follow_up_gap",  # follow_up x log_day_gap: a follow-up's own day is not its incident's
     "day_unknown",  # one of the two gives no day (no publication date): the day features above are 0
+    "same_toll",  # both give killed and injured figures, the same ones, someone harmed (toll)
 )
 # a report about what came after the incident, in its title or first lines
 FOLLOW_UP = re.compile(
@@ -136,16 +140,20 @@ class Corpus:
                 if 2 <= self.df[t] <= DF_MAX:
                     posting[t].append(i)
         pairs = {(a, b) for docs in posting.values() for k, a in enumerate(docs) for b in docs[k + 1 :]}
-        by_place: dict[str, list[tuple[date, int]]] = defaultdict(list)
+        # (city, None): its reports; (city, toll): those that give that toll
+        by_place: dict[tuple[str, tuple[float, float] | None], list[tuple[date, int]]] = defaultdict(list)
         for i, f in enumerate(self.facts):
             if f.place and (d := self.days[i]) is not None:
-                by_place[f.place.casefold()].append((d, i))
+                by_place[(f.place.casefold(), None)].append((d, i))
+                if (same := toll(f)) is not None:
+                    by_place[(f.place.casefold(), same)].append((d, i))
         span = timedelta(days=SAME_DAYS)
-        for dated in by_place.values():
+        for (_, same), dated in by_place.items():
+            crowded = CROWDED if same is None else SAME_TOLL
             dated.sort()
             days = [d for d, _ in dated]
             for k, (da, a) in enumerate(dated):
-                if bisect_right(days, da + span) - bisect_left(days, da - span) > CROWDED:
+                if bisect_right(days, da + span) - bisect_left(days, da - span) > crowded:
                     continue
                 for _, b in dated[k + 1 : bisect_right(days, da + span)]:
                     pairs.add((min(a, b), max(a, b)))
@@ -176,11 +184,20 @@ class Corpus:
             follow_up,
             follow_up * gap,
             float(not dated),
+            float(toll(a) is not None and toll(a) == toll(b)),
         ]
 
     def scored(self) -> Iterator[tuple[int, int, list[float]]]:
         for i, j in sorted(self.candidates()):
             yield i, j, self.features(i, j)
+
+
+def toll(f: Facts) -> tuple[float, float] | None:
+    """(killed, injured) where the report gives both and someone was harmed."""
+    k, i = f.reports.get("killed"), f.reports.get("injured")
+    if k is None or i is None or number(k) + number(i) == 0:
+        return None
+    return number(k), number(i)
 
 
 def _county(*places: str) -> bool:

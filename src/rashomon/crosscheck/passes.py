@@ -192,12 +192,19 @@ def quantities(b: Build) -> None:
 
     for part in b.map(partition.quantity_findings, parts()):
         b.state.linked.update(c for f in part if len(f.claims) > 1 for c in f.claims)
+        b.state.counted.update(
+            (f.id, (f.key, f.claims))
+            for f in part
+            if len(f.claims) > 1 and f.key in tolls.COUNTS and f.status != "scope_difference"
+        )
         _stage(b, iter([part]))
 
 
 def incident_tolls(b: Build) -> None:
     """The incidents' casualty figures as findings, but for those whose every report the quantity
-    linking already judged (its reading knows scopes: a running total, one strike, civilians only)."""
+    linking already judged (its reading knows scopes: a running total, one strike, civilians only).
+    A quantity finding of a casualty count whose every claim is a report of a kept figure is taken
+    back: the figure's finding judges them with all the incident's reports (one finding per fact)."""
     st = b.state
     docs = sorted({row[0] for row in st.reported.values()})
     spans: dict[str, list[tuple[int, int, str]]] = {}
@@ -205,6 +212,7 @@ def incident_tolls(b: Build) -> None:
         if c.id in st.linked:
             spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
     kept = [tolls.settled(f, st.reported, link.LEAD) for f in st.tolls if not tolls.judged(f, st.reported, spans)]
+    b.store.unstage_findings(tolls.subsumed(kept, st.reported, spans, st.counted))
     _stage(b, iter([kept]))
 
 
@@ -337,9 +345,10 @@ PASSES: tuple[Pass, ...] = (
          writes=("framing", "state.blocks", "state.quotes", "state.weights", "scratch:dates,shingles,statements"),
          step=scan),
     Pass("quantities", 2, "linking block (measure)", reads=("state.blocks",),
-         writes=("findings", "state.linked"), step=quantities),
+         writes=("findings", "state.linked", "state.counted"), step=quantities),
     Pass("tolls", 1, "corpus (one finding per incident figure)",
-         reads=("claims:quantity", "state.tolls", "state.reported", "state.linked"), writes=("findings",),
+         reads=("claims:quantity", "state.tolls", "state.reported", "state.linked", "state.counted"),
+         writes=("findings",),
          step=incident_tolls),
     Pass("dates", 2, "event key (dates), event and happening (times of day)",
          reads=("scratch:dates", "claims", "documents", "state.root", "state.family", "state.publication",

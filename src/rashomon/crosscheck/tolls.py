@@ -22,6 +22,7 @@ from ..records import Claim, Finding, Incident, Report, SourceCount, Status, sta
 
 STAGE = "crosscheck-tolls@1"
 KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
+COUNTS = frozenset(KEYS.values())
 VERBS = {"killed": "killed", "injured": "injured"}
 VERDICTS = {
     "agree": "the reports agree",
@@ -163,3 +164,34 @@ def judged(toll: Finding, reported: Mapping[str, Reported], linked: Mapping[str,
         if not any(s < end and start < e for s, e, _ in linked.get(doc, ())):
             return False
     return True
+
+
+def subsumed(
+    kept: Iterable[Finding],
+    reported: Mapping[str, Reported],
+    linked: Mapping[str, list[tuple[int, int, str]]],
+    counted: Mapping[str, tuple[str, tuple[str, ...]]],
+) -> set[str]:
+    """The quantity findings (``counted``: id -> (key, claims); no scope difference among them) whose
+    every claim overlaps a report of one ``kept`` figure of their key: that figure's finding holds them
+    (``linked``: document -> spans of linked quantity claims)."""
+    where = {cid: (doc, s, e) for doc, spans in linked.items() for s, e, cid in spans}
+    reports: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # document -> (start, end, figure)
+    keys = []
+    for k, toll in enumerate(kept):
+        keys.append(toll.key)
+        for c in toll.claims:
+            if c in reported:
+                doc, start, end = reported[c][:3]
+                reports[doc].append((start, end, k))
+
+    def figures(claim: str) -> set[int]:
+        doc, start, end = where.get(claim, ("", 0, 0))
+        return {k for s, e, k in reports.get(doc, ()) if s < end and start < e}
+
+    out: set[str] = set()
+    for fid, (key, claims) in counted.items():
+        common = set.intersection(*(figures(c) for c in claims))
+        if any(keys[k] == key for k in common):
+            out.add(fid)
+    return out

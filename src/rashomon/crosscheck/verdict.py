@@ -40,7 +40,7 @@ from .sentences import DATELINE, sentence_bounds
 from .sources import outlet_of, root_of
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@5"
+STAGE = "crosscheck@6"
 EVENT_NOUNS = (
     "siege",
     "strike",

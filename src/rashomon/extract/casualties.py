@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
-from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
+from .casualty_people import MULTIPLE, ORDINALS, ZERO_DETS, count, is_person
 
-STAGE = "casualties@14"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@15"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -66,6 +66,12 @@ def _patients(v: Token) -> list[Token]:
     else:
         deps = ("nsubj", "nsubjpass") if lemma in INTRANSITIVE else ("nsubjpass", "dobj")
         found = [c for c in v.children if c.dep_ in deps]
+        if (
+            lemma in SHOOT
+            and [c.lower_ for c in found] in (["foot"], ["hand"], ["leg"])
+            and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in found[0].children)
+        ):  # "he shot his left foot": he was shot
+            found = _subjects(v)
         if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
             found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
         if not found and (lemma in SHOOT or lemma == "find") and v.tag_ == "VBD" and not _aimed(v):
@@ -74,6 +80,8 @@ def _patients(v: Token) -> list[Token]:
             hit = _in_body(v)
             counted = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
             found = [c for c in v.children if c.dep_ == "nsubj"] if hit else counted
+    if not found:
+        found = _copula_subjects(v)
     if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
         found = [v.head]
     if not found and v.dep_ == "conj" and any(c.dep_ == "auxpass" for c in v.children):
@@ -189,8 +197,14 @@ def _measure(v: Token) -> str | None:
     return None
 
 
+def _copula_subjects(v: Token) -> list[Token]:
+    """ "A victim remains hospitalized", parsed with "remains" an auxiliary that holds the subject."""
+    return [g for c in v.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("remain", "remains", "remained")
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+
+
 def _subjects(v: Token) -> list[Token]:
-    found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] or _copula_subjects(v)
     if not found and v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
         found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     return [v.head if p.lower_ in RELATIVE and v.dep_ == "relcl" else p for p in found]
@@ -319,6 +333,12 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     def read(measure: str, word: Token, person: Token, n: tuple | None) -> None:
         if n is None:
             return
+        if measure != "killed" and n[0] is None and any(c.lower_ in ORDINALS for c in person.children):
+            n = (
+                1.0,
+                None,
+                None,
+            )  # "a fourth victim remains hospitalized": one more hurt ("a third man died": three dead)
         prev = readings.get(person.i)
         if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
             readings[person.i] = (measure, word, person, n)

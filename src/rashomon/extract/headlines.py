@@ -8,13 +8,15 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 
 * killed: dead, killed, slain, dies/died, found dead, shot dead, shot to death, fatally shot,
   "shot, killed", "shot and killed";
-* injured: wounded, injured, hurt, hospitalized; "no one hurt", "no injuries": none;
+* injured: wounded, injured, hurt, hospitalized, recovering, "in critical condition"; "no one hurt",
+  "no injuries": none;
 * shot: shot (killed or not, as :mod:`.incident_tally` reads it), "shoots himself"; "double shooting":
   two shot, "triple homicide": three killed.
 
 A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
-("Third victim dies") at least that many. Not read: a
+("Third victim dies") at least that many; an age ("2-year-old") one person. The harm's cause may come
+first: "Gunfire wounds several" (two or more), "Shooting kills 2". Not read: a
 round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
 something other than the harm ("Man charged in ...": a harm word must follow its people in one clause).
 Each reading is a :class:`~rashomon.records.CasualtyClaim` with ``part="title"``: its span indexes the
@@ -37,6 +39,7 @@ ROUND_UP = re.compile(
 _NUM = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"sixteen|seventeen|eighteen|nineteen|twenty|a dozen|dozens")  # fmt: skip
 _PERSON = "|".join(sorted(PEOPLE | {p + "s" for p in PEOPLE} | {"men", "women", "children", "teens"}, key=len))
+_PERSON = rf"{_PERSON}|\d{{1,3}}-year-olds?|another"  # "Killeen 2-year-old in critical condition", "another hurt"
 _AGE = r"(?:,\s*\d{1,3},?)?"  # "Father, daughter, 9, found dead"
 _MOD = r"(?:(?!(?:of|in|at|on|by|for|after|to|with|from)\s)[a-z'-]+\s+){0,2}?"  # "17-year-old", "off-duty"
 _NTH = "|".join(ORDINALS)  # "Third victim dies": at least three
@@ -45,7 +48,8 @@ _LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{_NUM})\s+)?{_MOD}(?:{_PE
 _ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
 KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
           r"dead|killed|slain|dies|died")  # fmt: skip
-INJURED = r"wounded|injured|hurt|hospitalized|hospitalised"
+INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|"
+           r"in\s+(?:critical|serious|stable|grave|fair|good)(?:\s+but\s+stable)?\s+condition")  # fmt: skip
 HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
 COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
@@ -56,6 +60,13 @@ SELF = re.compile(
 )
 # "Double shooting in Memphis": two shot; "triple homicide": three killed
 MANY = re.compile(rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<harm>shooting|homicide|murder|stabbing)\b")
+# "Gunfire wounds several", "Shooting kills 2": the harm's cause first
+_HIT = (  # "... kills 2", "... wounds several", "... wounds 5-year-old girl"
+    rf"(?P<verb>kills|wounds|injures|hurts)\s+(?:(?P<n>{_NUM})(?![\w-])|(?P<some>several|multiple)\b|"
+    rf"(?:an?\s+)?{_MOD}(?P<p>{_PERSON})\b)"
+)
+CAUSE = re.compile(rf"(?i)\b(?:gunfire|shooting|gunman|gunmen|shots|(?:stray\s+)?bullets?)\s+{_HIT}")
+AND_HIT = re.compile(rf"(?i)\s*(?:,\s*|\s+and\s+)+{_HIT}")  # "Shooting kills 2, wounds 3"
 NONE_HURT = re.compile(r"(?i)\bno(?:\s+one|body)?\s+(?:else\s+)?(?:(?:was|were|is)\s+)?(?:hurt|injured|injuries)\b")
 
 
@@ -125,6 +136,14 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         harm = m.group("harm").lower()
         measure = "shot" if harm == "shooting" else "injured" if harm == "stabbing" else "killed"
         found[m.span()] = (measure, MULTIPLE[m.group("n").lower()], None, m.group(0))
+    for cause in CAUSE.finditer(head):
+        hit: re.Match[str] | None = cause
+        while hit:
+            plural = bool(hit.group("some")) or bool(hit.group("p")) and _plural(hit.group("p"))
+            value, low = (_number(hit.group("n")), None) if hit.group("n") else (None, 2.0) if plural else (1.0, None)
+            a, b = hit.start() if hit is cause else hit.start("verb"), hit.end()
+            found[(a, b)] = ("killed" if hit.group("verb").lower() == "kills" else "injured", value, low, head[a:b])
+            hit = AND_HIT.match(head, b)
     for m in NONE_HURT.finditer(head):
         found[m.span()] = ("injured", 0.0, None, m.group(0))
     return [

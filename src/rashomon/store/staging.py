@@ -8,7 +8,7 @@ corpus result or the new one, never a mix."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import duckdb
@@ -196,6 +196,14 @@ class StagingMixin(Connection):
                 FINDING_CLAIM_COLUMNS + ["seq"],
             )
         return seq + len(findings)
+
+    def unstage_findings(self, ids: Collection[str]) -> None:
+        """Take staged findings back (a later pass judged their claims in a finding that holds them all)."""
+        if not ids:
+            return
+        with self.connect(write=True) as con:
+            con.execute("DELETE FROM _build_findings WHERE id IN (SELECT unnest(?))", [sorted(ids)])
+            con.execute("DELETE FROM _build_finding_claims WHERE finding IN (SELECT unnest(?))", [sorted(ids)])
 
     def stage_framing(self, hits: Sequence[FramingHit]) -> None:
         with self.connect(write=True) as con:
