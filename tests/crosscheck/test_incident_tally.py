@@ -159,3 +159,18 @@ def test_the_other_boy_is_one_person_told_not_others_besides_the_dead():
     said = (("shot the other boy", "shot", 1, "the other boy, an 11-year-old,"),
             ("The 11-year-old boy was pronounced dead", "killed", 1, "The 11-year-old boy"))  # fmt: skip
     assert values(text, *said) == {"killed": 1, "injured": 0}
+
+
+def test_a_toll_its_sentence_dates_months_from_the_report_is_another_events():
+    text = (
+        "Five people were wounded at the club Sunday. A guard was fatally shot there in July. In March 2013 one died."
+    )
+    said = claims(
+        text,
+        ("Five people were wounded", "injured", 5.0, "Five people"),
+        ("A guard was fatally shot", "killed", 1.0, "A guard"),
+        ("one died", "killed", 1.0, "one"),
+    )
+    assert "killed" not in tally(said, text, when="2015-10-04")
+    assert tally(said, text, when="2015-07-20")["killed"][1] == 1.0  # July is this report's month
+    assert tally(said, text)["killed"][1] == 1.0  # no day (a follow-up): every claim is read

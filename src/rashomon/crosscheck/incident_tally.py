@@ -60,6 +60,32 @@ AGGREGATE = re.compile(
 )
 
 
+# a time the sentence gives: a month (with its day and year), a year, "last year"
+_MONTHS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+WHEN = re.compile(
+    r"\b(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b|\b(?:in|of|since) (?P<alone>(?:19|20)\d\d)\b|\blast year\b"
+)
+
+
+def _elsewhen(c: CasualtyClaim, text: str, when: str | None) -> bool:
+    """``c``'s sentence dates it two months or more from ``when`` (the report's day, YYYY-MM-DD): "a girl
+    was shot and killed there in July", "In November 2013, one man died": the toll of an earlier event."""
+    if not when:
+        return False
+    year, month = int(when[:4]), int(when[5:7])
+    for m in WHEN.finditer(text, *sentence_bounds(text, c.start, c.end)):
+        if m.group("month"):
+            at = _MONTHS[m.group("month")[:3].lower()]
+            years = [int(m.group("year"))] if m.group("year") else [year - 1, year, year + 1]
+            if min(abs((y - year) * 12 + at - month) for y in years) >= 2:
+                return True
+        elif m.group("alone") and int(m.group("alone")) < year or m.group(0) == "last year":
+            return True
+    return False
+
+
 def _n(c: CasualtyClaim) -> float:
     return c.value if c.value is not None else c.low or 0.0
 
@@ -146,12 +172,14 @@ def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> F
     return _figure(besides) if besides is not None else None
 
 
-def tally(claims: list[CasualtyClaim], text: str, title: str = "") -> dict[str, Figure]:
+def tally(claims: list[CasualtyClaim], text: str, title: str = "", when: str | None = None) -> dict[str, Figure]:
     """The report's figure per measure, from its casualty claims in text order and the ``text`` they index
     (see the module docstring); claims of the ``title`` (``part="title"``) are read as its first sentence,
-    but a larger exact death toll in the text stands (a headline names one of the dead)."""
+    but a larger exact death toll in the text stands (a headline names one of the dead). ``when``: the
+    report's day, where a claim its sentence dates months away is another event's (a follow-up, which
+    dates its event months back, passes none)."""
     heads = [c for c in claims if c.part == "title"]
-    body = [c for c in claims if c.part != "title"]
+    body = [c for c in claims if c.part != "title" and not _elsewhen(c, text, when)]
     if not heads:
         return _tally(body, text)
     shift = len(title) + 1

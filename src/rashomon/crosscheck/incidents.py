@@ -135,7 +135,7 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"),
                   follow_up=incident_links.follow_up(doc.title, doc.text))  # fmt: skip
         read = [c for c in cs if isinstance(c, CasualtyClaim)]
-        f.reports.update(incident_tally.tally(read, doc.text, doc.title or ""))
+        f.reports.update(incident_tally.tally(read, doc.text, doc.title or "", None if f.follow_up else f.day))
         out.append(f)
     return out
 
