@@ -168,6 +168,7 @@ class Corpus:
         pa, pb = (a.place or "").casefold(), (b.place or "").casefold()
         same_person = float(bool(a.persons & b.persons))
         follow_up = float(a.follow_up or b.follow_up)
+        toll_a = toll(a)
         return [
             1.0,
             sum(self.idf[t] ** 2 for t in shared) / (self.norm[i] * self.norm[j]),
@@ -184,7 +185,7 @@ class Corpus:
             follow_up,
             follow_up * gap,
             float(not dated),
-            float(toll(a) is not None and toll(a) == toll(b)),
+            float(toll_a is not None and toll_a == toll(b)),
         ]
 
     def scored(self) -> Iterator[tuple[int, int, list[float]]]:

@@ -333,12 +333,9 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     def read(measure: str, word: Token, person: Token, n: tuple | None) -> None:
         if n is None:
             return
+        # "a fourth victim remains hospitalized": one more hurt ("a third man died": three dead)
         if measure != "killed" and n[0] is None and any(c.lower_ in ORDINALS for c in person.children):
-            n = (
-                1.0,
-                None,
-                None,
-            )  # "a fourth victim remains hospitalized": one more hurt ("a third man died": three dead)
+            n = (1.0, None, None)
         prev = readings.get(person.i)
         if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
             readings[person.i] = (measure, word, person, n)
