@@ -30,6 +30,15 @@ def test_the_event_day_not_the_day_of_the_report():
     assert day.evidence == Evidence("d1", at, at + 13, "Tuesday night", "time", day.evidence.claim)
 
 
+def test_a_day_said_right_after_a_word_of_reporting_is_the_reports():
+    # both sentences tell of the shooting; the first day is when the police spoke, the second the event's
+    text = "Five people were shot in a robbery, police said Tuesday morning. The injuries sustained Monday were minor."
+    assert _day(text).day == "2016-09-05"
+    assert _day("A boy was in critical condition Tuesday after he and three others were shot Monday.").day == (
+        "2016-09-05"
+    )
+
+
 def test_a_clock_time_alone_is_no_day_and_a_follow_up_names_the_day_of_the_shooting():
     assert _day("Someone opened fire about 9:10 p.m., wounding four men.").evidence.how == "published"
     assert _day("A teen was arrested Thursday. He is accused of shooting a boy on the night of Aug. 19.").day == (

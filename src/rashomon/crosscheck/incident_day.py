@@ -11,8 +11,9 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
 * a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day.
 
-Of the candidates, one in a sentence about the event ("was shot", "the shooting happened", "found
-dead") wins over one about the report ("police said Wednesday", "was arrested Friday"); of those,
+Of the candidates, one that does not follow a word of reporting or of what came after ("police said
+Wednesday", "was arrested Friday", "remained in critical condition Tuesday": ``_REPORTED``) wins; of those,
+one in a sentence about the event ("was shot", "the shooting happened", "found dead"); of those,
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
 Friday"); of those, the earliest day (the event precedes its follow-ups). A report with no candidate is dated on its
 publication day, the weakest evidence (a report without one: no day, unless it writes out a date
@@ -43,6 +44,14 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d\d\b")  # "2005", 
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _EVENT = re.compile(
     r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|died|dead|found|struck)\b"
+)
+
+
+# a time expression right after one of these is when something was said or done about the event, not the
+# event's day ("police said Tuesday", "was arrested early Friday", "remained in critical condition Tuesday")
+_REPORTED = re.compile(
+    r"(?i)\b(?:said|says|told|announced|identified|arrested|charged|booked|arraigned|released|confirmed|reported"
+    r"|condition|remained|remains|investigating|updated|sentenced|indicted|pleaded|convicted|appeared|held)(?:\s+(?:on|early|late|this|last))?\s*$"
 )
 
 
@@ -86,7 +95,8 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
         found = [(t, d) for t in times if (d := _candidate(t, pub)) is not None]
     if not found:
         return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
-    t, d = max(found, key=lambda c: (bool(_EVENT.search(_sentence_around(doc.text, c[0].start, c[0].end))),
+    t, d = max(found, key=lambda c: (not _REPORTED.search(doc.text[max(0, c[0].start - 40) : c[0].start]),
+                                     bool(_EVENT.search(_sentence_around(doc.text, c[0].start, c[0].end))),
                                      c[0].start < FIRST, -c[1].toordinal(), -c[0].start))  # fmt: skip
     return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id))
 
