@@ -104,7 +104,7 @@ def test_a_figure_keeps_every_report_and_says_how_they_relate():
     # the wounded boy died: "1 hurt" on Monday, "1 dead, none hurt" on Friday is news, not a contradiction
     hurt, died = facts("a", "V", "2024-03-01", None, "2024-03-01"), facts("b", "V", "2024-03-01", 1, "2024-03-05")
     hurt.reports["injured"], died.reports["injured"] = ("c_a", 1.0, None, None), ("c_b", 0.0, None, None)
-    assert figure("injured", [hurt, died]).status == "update"
+    assert (figure("injured", [hurt, died]).status, figure("injured", [hurt, died]).value) == ("update", 0.0)
     died.reports.pop("killed")
     assert figure("injured", [hurt, died]).status == "conflict"
 

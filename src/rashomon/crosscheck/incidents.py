@@ -24,7 +24,8 @@ Per incident and measure (:func:`figure`), every report is kept with its claim, 
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
 many, the largest, as tolls grow when victims die and counts are completed. One report's misreading
-(a victim of another shooting it recalls, a wounded man counted as killed) is outvoted by the others),
+(a victim of another shooting it recalls, a wounded man counted as killed) is outvoted by the others;
+where injured fell because the wounded died since, an ``update``, the latest report's figure),
 ``highest`` (the largest figure a report states), ``latest`` (the value of the latest report; reports
 of one day that disagree: the one more independent sources give) or ``conservative`` (the lowest
 reported, as ACLED codes fatalities). Over the GVA dev split consensus is right more often than
@@ -181,6 +182,8 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
         pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
     elif policy == "highest":
         pick = max(range(len(reports)), key=lambda k: (shown[k] or 0, len(sources[shown[k]]), k))
+    elif policy == "consensus" and status == "update" and (shown[-1] or 0) < max(v or 0 for v in shown):
+        pick = len(reports) - 1  # the wounded who died since: the latest report's injured stand
     elif policy == "consensus":
         pick = max(range(len(reports)), key=lambda k: (len(sources[shown[k]]), shown[k] or 0, k))
     else:
