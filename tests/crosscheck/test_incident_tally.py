@@ -142,6 +142,15 @@ def test_a_total_over_many_incidents_is_no_toll_of_one():
     text = "Two separate Ostrand County hunting accidents left two injured. The first wounded a boy of 15."
     said = (("left two injured", "injured", 2, "two"), ("wounded a boy", "injured", 1, "a boy"))
     assert values(text, *said) == {"injured": 1}
+    text = "Eighteen people were shot between Tuesday afternoon and early Wednesday. A boy, 4, was shot on Elm Street."
+    said = (("Eighteen people were shot", "shot", 18, "Eighteen people"), ("A boy, 4, was shot", "shot", 1, "A boy"))
+    assert values(text, *said) == {"injured": 1}
+    text = (
+        "Six other people were wounded in attacks across the weekend. A woman was wounded in the attack on Elm Street."
+    )
+    said = (("Six other people were wounded", "injured", 6, "Six other people"),
+            ("A woman was wounded", "injured", 1, "A woman"))  # fmt: skip
+    assert values(text, *said) == {"injured": 1}
     # a shooting across the state line is one shooting
     text = "Police sought him in the death of a man in a shooting across the state line."
     assert values(text, ("death of a man", "killed", 1, "a man")) == {"killed": 1}

@@ -50,13 +50,16 @@ OTHERS = re.compile(
 # part of a group: "one of them", "two of those", "three of the victims" (a subset, never the toll)
 SUBSET = re.compile(r"^\W*(?:[\w-]+\s+){1,3}of\s+(?:them|those|these|the|their|whom)\b", re.I)
 # a total over many incidents ("35 people have been shot across the city since Friday", "80 were killed in
-# November alone", "four killed in separate shootings"): no one incident's toll
+# November alone", "four killed in separate shootings", "18 shot between Tuesday afternoon and early
+# Wednesday"): no one incident's toll
 AGGREGATE = re.compile(
     r"\b(?:(?:across|throughout|around) (?:the )?(?:city|state|county|region|country|nation|[A-Z][a-z]+)\b"
     r"(?! (?:line|border))"
     r"|city-?wide|so far this|this year|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* alone"
     r"|\b(?:separate|unrelated|several|multiple|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-    r"(?: separate| unrelated)?(?: [A-Z]\w+){0,2}(?: \w+)? (?:shootings|incidents|attacks|accidents))"
+    r"(?: separate| unrelated)?(?: [A-Z]\w+){0,2}(?: \w+)? (?:shootings|incidents|attacks|accidents)"
+    r"|\bin (?!the |their |those |these )(?:\w+ )?(?:shootings|attacks)\b"  # "were wounded in attacks", "in weekend shootings"
+    r"|\b(?:from|between) (?:early |late )?[A-Z][a-z]+day\b(?: \w+)? (?:to|and|through|until) (?:early |late )?[A-Z][a-z]+day\b)"
 )
 
 
