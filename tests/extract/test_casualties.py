@@ -110,6 +110,8 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("The man remains hospitalized.", [("injured", 1.0, None)]),
         ("A fourth victim remains hospitalized with a gunshot wound.", [("injured", 1.0, None)]),  # one more, not four
         ("He pulled the trigger and shot his left foot.", [("shot", 1.0, None)]),
+        ("The gunmen killed two men and injured a third man and a 16-year-old boy.",
+         [("injured", 2.0, None), ("killed", 2.0, None)]),  # the third victim is one of those hurt
     ],
 )  # fmt: skip
 def test_more_phrasings_of_casualties_are_read(nlp, text, expected):

@@ -32,9 +32,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
-from .casualty_people import MULTIPLE, ORDINALS, ZERO_DETS, count, is_person
+from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@15"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@16"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -309,11 +309,15 @@ def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
     if t.lower_ in ("fatally", "mortally") and t.head.pos_ in ("NUM", "NOUN", "PRON"):  # "six shot, one fatally"
         return [("killed", t.head, count(t.head))]
     if (wound := _wounded(t)) is not None:
-        return [(wound[0], p, count(p)) for p in wound[2]] if _factual(wound[1]) else []
+        return [(wound[0], p, count(p, measure=wound[0])) for p in wound[2]] if _factual(wound[1]) else []
     if (many := _multiple(t)) is not None:
         return [(many[0], t, (many[1], None, None))] if t.dep_ != "dobj" or _factual(t.head) else []
     if (nominal := _nominal(t)) is not None:
-        return [(nominal[0], p, count(p)) for p in nominal[1]] if t.dep_ != "dobj" or _factual(t.head) else []
+        return (
+            [(nominal[0], p, count(p, measure=nominal[0])) for p in nominal[1]]
+            if t.dep_ != "dobj" or _factual(t.head)
+            else []
+        )
     if _own_life(t):
         return [("killed", t, (1.0, None, None))] if _factual(t) else []
     harm = _measure(t)
@@ -322,8 +326,8 @@ def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
     if t.pos_ == "ADJ" or t.dep_ in ("oprd", "acomp"):  # "left one man dead and six others wounded": the dead
         people = _patients(t)  # are those before the adjective
         before = [p for p in people if p.i < t.i]
-        return [(harm, p, count(p, t.i if p.i < t.i else None)) for p in before or people]
-    return [(harm, p, count(p)) for p in _patients(t)]
+        return [(harm, p, count(p, t.i if p.i < t.i else None, harm)) for p in before or people]
+    return [(harm, p, count(p, measure=harm)) for p in _patients(t)]
 
 
 def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
@@ -333,9 +337,6 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
     def read(measure: str, word: Token, person: Token, n: tuple | None) -> None:
         if n is None:
             return
-        # "a fourth victim remains hospitalized": one more hurt ("a third man died": three dead)
-        if measure != "killed" and n[0] is None and any(c.lower_ in ORDINALS for c in person.children):
-            n = (1.0, None, None)
         prev = readings.get(person.i)
         if prev is None or (prev[0] != "killed" and measure == "killed"):  # shot and killed: killed
             readings[person.i] = (measure, word, person, n)

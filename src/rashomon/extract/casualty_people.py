@@ -84,13 +84,15 @@ def is_name(t: Token) -> bool:
     )
 
 
-def count(p: Token, until: int | None = None) -> Count | None:
+def count(p: Token, until: int | None = None, measure: str = "killed") -> Count | None:
     """(value, low, high) of the people ``p`` heads, with the people listed with it; None when it is no one
-    countable (see the module docstring)."""
+    countable (see the module docstring). An ordinal person counts as at least that many dead ("a third
+    man died": three dead), and as one person of any other ``measure`` ("killed two men and injured a third
+    man": one hurt)."""
     if not is_person(p) and p.pos_ != "NUM":  # a dateline parsed as the subject: "FORT WORTH - A 16-year-old"
         for a in p.children:
             if a.dep_ in ("appos", "amod") and is_person(a):
-                return count(a)
+                return count(a, measure=measure)
         if not is_name(p):
             return None
     if p.pos_ == "NUM" and _is_age(p):
@@ -98,12 +100,14 @@ def count(p: Token, until: int | None = None) -> Count | None:
     total: list[Count] = []
     listed = _listed(p, until)
     for k, t in enumerate(listed):
-        c = _count_one(t)
+        c = _count_one(t, measure)
         if c is None and k == 0 and len(listed) > 1 and t.tag_ == "NNS":  # "the victims, two men and a woman"
             continue
         if c is None:
             explained = next((a for a in t.children if a.dep_ == "appos" and is_person(a)), None)
-            c = count(explained) if explained is not None else None  # "the victims, two men and a woman"
+            c = (
+                count(explained, measure=measure) if explained is not None else None
+            )  # "the victims, two men and a woman"
         if c is None and k and (t.tag_ in ("NN", "NNP") or is_age_noun(t)) and is_person(t):  # "a mother and
             c = (1.0, None, None)  # daughter", "a girl and 3-year-old"
         if c is None and k and total and t.pos_ == "NOUN" and not t.ent_type_ and not is_person(t):
@@ -177,7 +181,7 @@ def _number(c: Token) -> Count | None:
     return (value, None, None)
 
 
-def _count_one(t: Token) -> Count | None:
+def _count_one(t: Token, measure: str) -> Count | None:
     low = t.lower_
     if low in ("nobody", "none") or (low in ("one", "anyone") and any(c.lower_ in ZERO_DETS for c in t.children)):
         return (0.0, None, None)
@@ -208,7 +212,7 @@ def _count_one(t: Token) -> Count | None:
             return (2.0, None, None)
     ordinal = next((ORDINALS[c.lower_] for c in children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
     if ordinal is not None and any(c.lower_ in ("a", "the") for c in children):  # "a third person has died"
-        return (None, ordinal, None)
+        return (None, ordinal, None) if measure == "killed" else (1.0, None, None)
     singular = any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"
     if singular and (is_age_noun(t) or t.tag_ in ("NN", "NNP")):
         return (1.0, None, None)
