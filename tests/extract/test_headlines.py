@@ -45,6 +45,11 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Shooting kills 2, wounds 3 in Memphis",
          [("killed", 2.0, None, "Shooting kills 2"), ("injured", 3.0, None, "wounds 3")]),
         ("Stray bullet wounds 5-year-old girl", [("injured", 1.0, None, "Stray bullet wounds 5-year-old")]),
+        ("Woman accidentally shoots friend with gift", [("shot", 1.0, None, "Woman accidentally shoots friend")]),
+        ("Man fatally shoots 2 neighbors", [("killed", 2.0, None, "Man fatally shoots 2 neighbors")]),
+        ("Carter County man shoots own leg", [("shot", 1.0, None, "Carter County man shoots own")]),
+        ("Five are shot outside a market", [("shot", 5.0, None, "Five are shot")]),
+        ("Arrest made in shooting of 5 teens", [("shot", 5.0, None, "shooting of 5")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),
         ("Man charged in shooting death of teen", []),

@@ -10,8 +10,9 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
   "shot, killed", "shot and killed";
 * injured: wounded, injured, hurt, hospitalized, recovering, "in critical condition"; "no one hurt",
   "no injuries": none;
-* shot: shot (killed or not, as :mod:`.incident_tally` reads it), "shoots himself"; "double shooting":
-  two shot, "triple homicide": three killed.
+* shot: shot (killed or not, as :mod:`.incident_tally` reads it), "Five are shot", "shoots himself",
+  "shoots own leg", "Woman accidentally shoots friend" (the people shot: "fatally shoots 2 neighbors" are
+  two killed), "shooting of 5"; "double shooting": two shot, "triple homicide": three killed.
 
 A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
@@ -52,11 +53,18 @@ INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|"
            r"in\s+(?:critical|serious|stable|grave|fair|good)(?:\s+but\s+stable)?\s+condition")  # fmt: skip
 HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
-COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
+COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
+# "Woman accidentally shoots friend", "Man fatally shoots 2 neighbors": the people someone shot
+SHOOTS = re.compile(
+    rf"(?i)(?<![\w-]){_WHO}\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?shoots\s+"
+    rf"(?:(?:his|her|their|an?)\s+)?(?:(?P<n2>{_NUM})\s+)?{_MOD}(?P<p2>{_PERSON})\b"
+)
+# "Shooting of 5": five shot
+SHOOTING_OF = re.compile(rf"(?i)\bshooting\s+of\s+(?P<n>{_NUM})(?![\w-])")
 # "Boy, 3, accidentally shoots himself": one shot (the text may tell whether he died)
 SELF = re.compile(
     rf"(?i)(?<![\w-]){_WHO}\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?:shoots?|shot)\s+"
-    r"(?:him|her)self\b"
+    r"(?:(?:him|her)self|(?:(?:his|her)\s+)?own)\b"
 )
 # "Double shooting in Memphis": two shot; "triple homicide": three killed
 MANY = re.compile(rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<harm>shooting|homicide|murder|stabbing)\b")
@@ -132,6 +140,20 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         for span in [k for k in found if k[0] < m.end() and m.start() < k[1]]:
             del found[span]  # "son, 3, shot" read above is this reading's part
         found[m.span()] = ("killed" if fatal else "shot", _number(m.group("n")) or 1.0, None, m.group("p"))
+    for m in SHOOTS.finditer(head):
+        if any(k[0] < m.end() and m.start() < k[1] for k in found):
+            continue  # read above ("shoots himself")
+        fatal = (m.group("how") or "").lower() in ("fatally", "mortally")
+        n = _number(m.group("n2"))
+        value, low = (n, None) if n is not None else (None, 2.0) if _plural(m.group("p2")) else (1.0, None)
+        found[m.span()] = (
+            "killed" if fatal else "shot",
+            value,
+            low,
+            head[m.start("n2" if m.group("n2") else "p2") : m.end()],
+        )
+    for m in SHOOTING_OF.finditer(head):
+        found[m.span()] = ("shot", _number(m.group("n")), None, m.group("n"))
     for m in MANY.finditer(head):
         harm = m.group("harm").lower()
         measure = "shot" if harm == "shooting" else "injured" if harm == "stabbing" else "killed"
