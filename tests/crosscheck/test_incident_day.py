@@ -49,6 +49,8 @@ def test_a_clock_time_alone_is_no_day_and_a_follow_up_names_the_day_of_the_shoot
 def test_a_weekday_six_days_back_is_the_day_after_a_stale_page_date():
     # published (by the page's date) on a Tuesday; "Wednesday" is the day the police spoke, not last week
     assert _day("Police met reporters Wednesday. The boy was shot Monday night.", "2017-03-28").day == "2017-03-27"
+    # unless it says so
+    assert _day("Police named the girl who was killed last Wednesday.", "2017-03-28").day == "2017-03-22"
 
 
 def test_a_report_without_a_publication_date_is_dated_only_by_a_date_with_its_year():

@@ -5,7 +5,8 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
 
 * a relative day ("Sunday night", "early Monday", "yesterday") counts in the ``WINDOW`` days before
   publication; a weekday that lands six days back is dropped: it is the day after a page's stale date
-  ("police met reporters Wednesday" on a page dated Tuesday), not last week;
+  ("police met reporters Wednesday" on a page dated Tuesday), not last week, unless it says so ("last
+  Wednesday");
 * a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication (with its
   year, "Aug. 2, 2015", any day before it: sites re-date old pages), as
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
@@ -42,6 +43,7 @@ _WRITTEN = re.compile(
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d\d\b")  # "2005", "11/28/05"
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_LAST = re.compile(r"(?i)(?:last|this past|past)\b")  # "last Wednesday": last week's, said so
 _EVENT = re.compile(
     r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|died|dead|found|struck)\b"
 )
@@ -82,7 +84,7 @@ def _candidate(t: TimeClaim, pub: date) -> date | None:
         return d if pub - timedelta(days=FULL_WINDOW) <= d <= pub else None
     if not pub - timedelta(days=WINDOW) <= d <= pub:
         return None
-    return None if _WEEKDAY.search(text) and (pub - d).days == 6 else d
+    return None if _WEEKDAY.search(text) and (pub - d).days == 6 and not _LAST.match(text) else d
 
 
 def read(doc: Document, times: list[TimeClaim]) -> Day | None:
