@@ -106,6 +106,11 @@ def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():
     assert place.place == "Chicago" and place.evidence[0].how == "agency"
     of_a_city = "A boy was shot Friday in a Chicago neighborhood. Chicago residents gathered."
     assert _place(of_a_city, [("Chicago", "GPE")]).place == "Chicago"
+    owned = "Three teens were shot Friday night in Baltimore's Brooklyn, police said. Brooklyn residents were shaken."
+    assert (
+        _place(owned, [("Baltimore", "GPE"), ("Brooklyn", "GPE")], title="3 teens shot in Brooklyn").place
+        == "Baltimore"
+    )
 
 
 def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():

@@ -11,8 +11,8 @@ writes in lower case ("Man", "Hurt") is a word, not a place, and so is a word fo
 deputies ...": West Virginia's Man). Each vote keeps where it was read. A
 county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
 city is named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood
-neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood") is no city: the
-city it names elsewhere is. Of places with equal votes, the one named first (the title first of all).
+neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or one a known town's name owns ("Chicago's
+Brighton Park", "Wichita's Old Town"), is no city: the city it names elsewhere is. Of places with equal votes, the one named first (the title first of all).
 A title's "Clark County teen shot" names the county. The region: the dateline's state (AP abbreviations
 and postal codes: "Ind.", "GA"), else the state or province the text names most that has a town of the
 place's name (a victim's home state is not where it happened), else the state of the largest such town;
@@ -62,6 +62,10 @@ _DIRECTION = re.compile(
 _PART = re.compile(
     r"(?<![A-Za-z])(?P<before>[a-z]+ )?(?P<name>[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,4}) "
     r"(?:neighbou?rhoods?|section|community area)\b"
+)
+# a part a city's name owns: "Chicago's Brighton Park neighborhood", "Wichita's Old Town" (the part is no city)
+_OWNED = re.compile(
+    r"\b(?P<city>[A-Z][A-Za-z.-]*(?: [A-Z][A-Za-z.-]*){0,2})['’]s (?P<part>[A-Z][A-Za-z.-]*(?: [A-Z][A-Za-z.-]*){0,3})"
 )
 # the word before "X neighborhood" that makes X the city ("a Chicago neighborhood", "north Baltimore ...")
 _OF_A_CITY = frozenset("a an one by every each north south east west northeast northwest southeast southwest "
@@ -197,7 +201,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         for p in _PART.finditer(doc.text)
         if (p.group("before") or "").strip() not in _OF_A_CITY
         and not ((d := _DIRECTION.fullmatch(p.group("name"))) and known(d.group("city")))  # "the North Phoenix ..."
-    }
+    } | {fold(p.group("part")) for p in _OWNED.finditer(doc.text) if known(p.group("city"))}
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
         if len(name) <= 2 or name.casefold() in _WORDS or gaz.country(name) or fold(name) in parts:
