@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rashomon.crosscheck import incident_day, incident_place
 from rashomon.extract.timerules import extract
 from rashomon.records import Document, Entity, Evidence, Mention, TimeClaim
@@ -111,6 +113,19 @@ def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():
         _place(owned, [("Baltimore", "GPE"), ("Brooklyn", "GPE")], title="3 teens shot in Brooklyn").place
         == "Baltimore"
     )
+
+
+def test_a_persons_surname_the_tagger_read_as_a_place_is_none():
+    text = "Prosecutors said James E. Cardona shot his wife in Rockport. Cardona fled. Cardona was seen Friday."
+    doc = _doc(text)
+    alone = tuple(Mention("d1", m.start(), m.end(), "Cardona", "GPE") for m in re.finditer(r"Cardona(?= [fw])", text))
+    at = text.index("Rockport")
+    ents = [Entity(id="p", name="James E. Cardona", type="PERSON", aliases=(),
+                   mentions=(Mention("d1", 17, 33, "James E. Cardona", "PERSON"),)),
+            Entity(id="c", name="Cardona", type="GPE", aliases=(), mentions=alone),
+            Entity(id="r", name="Rockport", type="GPE", aliases=(),
+                   mentions=(Mention("d1", at, at + 8, "Rockport", "GPE"),))]  # fmt: skip
+    assert len(alone) == 2 and incident_place.read(doc, ents).place == "Rockport"
 
 
 def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():

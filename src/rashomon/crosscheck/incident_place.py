@@ -8,7 +8,8 @@ double a name it does not know: a neighbourhood, a street read as a place). Wher
 US state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500
 inhabitants or more, so small towns count); "South Sacramento" is Sacramento; a name the text also
 writes in lower case ("Man", "Hurt") is a word, not a place, and so is a word for people ("Man told
-deputies ...": West Virginia's Man). Each vote keeps where it was read. A
+deputies ...": West Virginia's Man), and neither is the surname of a person the document names ("James
+E. Cardona ... Cardona fled": the tagger's place "Cardona"), but in a dateline. Each vote keeps where it was read. A
 county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no
 city is named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood
 neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or one a known town's name owns ("Chicago's
@@ -166,6 +167,13 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     states: Counter[str] = Counter()
     region = None
     mentions = []
+    surnames = {  # "Filogonio Rivera", "James E. Cardona": "Rivera" and "Cardona" alone are these people
+        fold(m.text.split()[-1])
+        for e in entities
+        if e.type == "PERSON"
+        for m in e.mentions
+        if m.doc == doc.id and len(m.text.split()) > 1
+    }
     for e in entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -205,6 +213,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
         if len(name) <= 2 or name.casefold() in _WORDS or gaz.country(name) or fold(name) in parts:
+            return
+        if how != "dateline" and fold(name) in surnames:
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return
