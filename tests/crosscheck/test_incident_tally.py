@@ -183,3 +183,6 @@ def test_a_toll_its_sentence_dates_months_from_the_report_is_another_events():
     assert "killed" not in tally(said, text, when="2015-10-04")
     assert tally(said, text, when="2015-07-20")["killed"][1] == 1.0  # July is this report's month
     assert tally(said, text)["killed"][1] == 1.0  # no day (a follow-up): every claim is read
+    text = "Two men were wounded Sunday. Last month, a woman died after she was shot on the same corner."
+    said = claims(text, ("Two men were wounded", "injured", 2.0, "Two men"), ("a woman died", "killed", 1.0, "a woman"))
+    assert "killed" not in tally(said, text, when="2015-10-04")

@@ -57,6 +57,8 @@ def test_a_person_shot_and_killed_counts_once_as_killed(nlp):
 def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
     assert _read(nlp, "More than 300 people were killed in the city this year.") == []
     assert _read(nlp, "Two men were killed in the crash on Elm Street.") == [("killed", 2.0, None)]
+    # a day of one event, not a period: "Last month, a woman died" (the tally tells whose toll it is)
+    assert _read(nlp, "Last month, a woman died at the hospital.") == [("killed", 1.0, None)]
 
 
 @pytest.mark.parametrize(

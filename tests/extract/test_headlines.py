@@ -50,6 +50,8 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Carter County man shoots own leg", [("shot", 1.0, None, "Carter County man shoots own")]),
         ("Five are shot outside a market", [("shot", 5.0, None, "Five are shot")]),
         ("Arrest made in shooting of 5 teens", [("shot", 5.0, None, "shooting of 5")]),
+        ("Police kill gunman after rampage", [("killed", 1.0, None, "Police kill gunman")]),
+        ("Teens identified in double fatal shooting", [("killed", 2.0, None, "double fatal shooting")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),
         ("Man charged in shooting death of teen", []),

@@ -63,18 +63,19 @@ AGGREGATE = re.compile(
 )
 
 
-# a time the sentence gives: a month (with its day and year), a year, "last year"
+# a time the sentence gives: a month (with its day and year), a year, "last year", "last month"
 _MONTHS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 WHEN = re.compile(
     r"\b(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b|\b(?:in|of|since) (?P<alone>(?:19|20)\d\d)\b|\blast year\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b|\b(?:in|of|since) (?P<alone>(?:19|20)\d\d)\b|\b[Ll]ast (?:year|month)\b"
 )
 
 
 def _elsewhen(c: CasualtyClaim, text: str, when: str | None) -> bool:
     """``c``'s sentence dates it two months or more from ``when`` (the report's day, YYYY-MM-DD): "a girl
-    was shot and killed there in July", "In November 2013, one man died": the toll of an earlier event."""
+    was shot and killed there in July", "In November 2013, one man died", "last month": the toll of an earlier
+    event."""
     if not when:
         return False
     year, month = int(when[:4]), int(when[5:7])
@@ -84,7 +85,7 @@ def _elsewhen(c: CasualtyClaim, text: str, when: str | None) -> bool:
             years = [int(m.group("year"))] if m.group("year") else [year - 1, year, year + 1]
             if min(abs((y - year) * 12 + at - month) for y in years) >= 2:
                 return True
-        elif m.group("alone") and int(m.group("alone")) < year or m.group(0) == "last year":
+        elif m.group("alone") and int(m.group("alone")) < year or m.group(0).lower().startswith("last"):
             return True
     return False
 

@@ -34,7 +34,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@17"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@18"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -99,9 +99,10 @@ def _patients(v: Token) -> list[Token]:
 
 
 # a count over a period is a statistic, not the casualties of one event ("13,000 people were killed by
-# guns this year", "the 300th person killed since January")
+# guns this year", "the 300th person killed since January"; but "Last month, a woman died after she was
+# shot" is one event's, dated)
 PERIOD = re.compile(
-    r"\b(?:this|last|each|every|per|a|the past|so far this) (?:year|month|week)\b|\bsince (?:19|20)\d\d\b|"
+    r"\b(?:this|each|every|per|a|the past|so far this) (?:year|month|week)\b|\blast year\b|\bsince (?:19|20)\d\d\b|"
     r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b|"
     r"\bshootings (?:across|around|throughout|from|since|between)\b|"

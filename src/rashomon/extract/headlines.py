@@ -12,7 +12,8 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
   "no injuries": none;
 * shot: shot (killed or not, as :mod:`.incident_tally` reads it), "Five are shot", "shoots himself",
   "shoots own leg", "Woman accidentally shoots friend" (the people shot: "fatally shoots 2 neighbors" are
-  two killed), "shooting of 5"; "double shooting": two shot, "triple homicide": three killed.
+  two killed; "Police kill gunman": one killed), "shooting of 5"; "double shooting": two shot, "triple
+  homicide" and "double fatal shooting": that many killed.
 
 A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
@@ -54,9 +55,11 @@ INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|"
 HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
 COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
-# "Woman accidentally shoots friend", "Man fatally shoots 2 neighbors": the people someone shot
+# "Woman accidentally shoots friend", "Man fatally shoots 2 neighbors", "Police kill gunman": the people
+# someone shot (killed)
 SHOOTS = re.compile(
-    rf"(?i)(?<![\w-]){_WHO}\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?shoots\s+"
+    rf"(?i)(?<![\w-])(?:{_WHO}|police|officers?|deputies|troopers?)\s+"
+    rf"(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?P<verb>shoots|kills?)\s+"
     rf"(?:(?:his|her|their|an?)\s+)?(?:(?P<n2>{_NUM})\s+)?{_MOD}(?P<p2>{_PERSON})\b"
 )
 # "Shooting of 5": five shot
@@ -67,7 +70,9 @@ SELF = re.compile(
     r"(?:(?:him|her)self|(?:(?:his|her)\s+)?own)\b"
 )
 # "Double shooting in Memphis": two shot; "triple homicide": three killed
-MANY = re.compile(rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<harm>shooting|homicide|murder|stabbing)\b")
+MANY = re.compile(
+    rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<fatal>fatal[\s-]+)?(?P<harm>shooting|homicide|murder|stabbing)\b"
+)
 # "Gunfire wounds several", "Shooting kills 2": the harm's cause first
 _HIT = (  # "... kills 2", "... wounds several", "... wounds 5-year-old girl"
     rf"(?P<verb>kills|wounds|injures|hurts)\s+(?:(?P<n>{_NUM})(?![\w-])|(?P<some>several|multiple)\b|"
@@ -143,7 +148,7 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
     for m in SHOOTS.finditer(head):
         if any(k[0] < m.end() and m.start() < k[1] for k in found):
             continue  # read above ("shoots himself")
-        fatal = (m.group("how") or "").lower() in ("fatally", "mortally")
+        fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or m.group("verb").lower() != "shoots"
         n = _number(m.group("n2"))
         value, low = (n, None) if n is not None else (None, 2.0) if _plural(m.group("p2")) else (1.0, None)
         found[m.span()] = (
@@ -156,7 +161,15 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         found[m.span()] = ("shot", _number(m.group("n")), None, m.group("n"))
     for m in MANY.finditer(head):
         harm = m.group("harm").lower()
-        measure = "shot" if harm == "shooting" else "injured" if harm == "stabbing" else "killed"
+        measure = (
+            "killed"
+            if m.group("fatal")
+            else "shot"
+            if harm == "shooting"
+            else "injured"
+            if harm == "stabbing"
+            else "killed"
+        )
         found[m.span()] = (measure, MULTIPLE[m.group("n").lower()], None, m.group(0))
     for cause in CAUSE.finditer(head):
         hit: re.Match[str] | None = cause
