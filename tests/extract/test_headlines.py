@@ -50,11 +50,15 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Carter County man shoots own leg", [("shot", 1.0, None, "Carter County man shoots own")]),
         ("Five are shot outside a market", [("shot", 5.0, None, "Five are shot")]),
         ("Arrest made in shooting of 5 teens", [("shot", 5.0, None, "shooting of 5")]),
+        ("Man charged in shooting death of teen", [("killed", 1.0, None, "shooting death of teen")]),
+        ("Man charged with killing four family members",
+         [("killed", 4.0, None, "with killing four family members")]),
         ("Police kill gunman after rampage", [("killed", 1.0, None, "Police kill gunman")]),
         ("Teens identified in double fatal shooting", [("killed", 2.0, None, "double fatal shooting")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),
-        ("Man charged in shooting death of teen", []),
+        ("Man charged in store robbery", []),
+        ("Houston mass killing suspect speaks", []),  # a suspect, not the dead
     ],
 )  # fmt: skip
 def test_headline_casualties(title, expected):

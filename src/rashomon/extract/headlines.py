@@ -14,13 +14,15 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
   "shoots own leg", "Woman accidentally shoots friend" (the people shot: "fatally shoots 2 neighbors" are
   two killed; "Police kill gunman": one killed), "shooting of 5"; "double shooting": two shot, "triple
   homicide" and "double fatal shooting": that many killed.
+* the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
+  fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect").
 
 A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
 ("Third victim dies") at least that many; an age ("2-year-old") one person. The harm's cause may come
 first: "Gunfire wounds several" (two or more), "Shooting kills 2". Not read: a
 round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
-something other than the harm ("Man charged in ...": a harm word must follow its people in one clause).
+something other than the harm ("Man charged in robbery": a harm word must follow its people in one clause).
 Each reading is a :class:`~rashomon.records.CasualtyClaim` with ``part="title"``: its span indexes the
 document's title.
 """
@@ -61,6 +63,12 @@ SHOOTS = re.compile(
     rf"(?i)(?<![\w-])(?:{_WHO}|police|officers?|deputies|troopers?)\s+"
     rf"(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?P<verb>shoots|kills?)\s+"
     rf"(?:(?:his|her|their|an?)\s+)?(?:(?P<n2>{_NUM})\s+)?{_MOD}(?P<p2>{_PERSON})\b"
+)
+# "Shooting death of teen", "charged with killing uncle", "fatal shooting of 2 men": the dead
+DEATH_OF = re.compile(
+    rf"(?i)(?:\b(?:(?:shooting\s+)?death|(?:fatal\s+)?shooting\s+death|fatal\s+shooting|slaying|murder|killing)s?\s+of"
+    rf"|\b(?:with|of|for|after|in)\s+killing)\s+(?:(?:his|her|their|an?|the)\s+)?"
+    rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
 )
 # "Shooting of 5": five shot
 SHOOTING_OF = re.compile(rf"(?i)\bshooting\s+of\s+(?P<n>{_NUM})(?![\w-])")
@@ -157,6 +165,11 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
             low,
             head[m.start("n2" if m.group("n2") else "p2") : m.end()],
         )
+    for m in DEATH_OF.finditer(head):
+        if not any(k[0] < m.end() and m.start() < k[1] for k in found):
+            n = _number(m.group("n"))
+            value, low = (n, None) if n is not None else (None, 2.0) if _plural(m.group("p")) else (1.0, None)
+            found[m.span()] = ("killed", value, low, head[m.start("n" if m.group("n") else "p") : m.end()])
     for m in SHOOTING_OF.finditer(head):
         found[m.span()] = ("shot", _number(m.group("n")), None, m.group("n"))
     for m in MANY.finditer(head):
