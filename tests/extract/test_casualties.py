@@ -112,6 +112,7 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("The man remains hospitalized.", [("injured", 1.0, None)]),
         ("A fourth victim remains hospitalized with a gunshot wound.", [("injured", 1.0, None)]),  # one more, not four
         ("He pulled the trigger and shot his left foot.", [("shot", 1.0, None)]),
+        ("Police said 43-year-old Bianca Arter and her son were found dead.", [("killed", 2.0, None)]),  # (an ORG)
         ("The gunmen killed two men and injured a third man and a 16-year-old boy.",
          [("injured", 2.0, None), ("killed", 2.0, None)]),  # the third victim is one of those hurt
     ],

@@ -89,12 +89,11 @@ def count(p: Token, until: int | None = None, measure: str = "killed") -> Count 
     countable (see the module docstring). An ordinal person counts as at least that many dead ("a third
     man died": three dead), and as one person of any other ``measure`` ("killed two men and injured a third
     man": one hurt)."""
-    if not is_person(p) and p.pos_ != "NUM":  # a dateline parsed as the subject: "FORT WORTH - A 16-year-old"
-        for a in p.children:
+    if not is_person(p) and p.pos_ != "NUM" and not is_name(p):  # a dateline parsed as the subject: "FORT WORTH
+        for a in p.children:  # - A 16-year-old" (but "43-year-old Bianca Arter" is the name's person)
             if a.dep_ in ("appos", "amod") and is_person(a):
                 return count(a, measure=measure)
-        if not is_name(p):
-            return None
+        return None
     if p.pos_ == "NUM" and _is_age(p):
         return None
     total: list[Count] = []
