@@ -21,8 +21,11 @@ from ..conftest import DATA, need
 # incidents no toll, a county no other place): B3 0.919, killed 0.950 / 0.926, injured 0.800 / 0.870,
 # date 0.800, city 0.783, region 0.850 (the region first pinned), tied 0.522. incidents@12, casualties@15
 # (the linker retrained with one toll, more headline and text phrasings): the same on this subset.
-FLOORS = {"bcubed_f1": 0.90, "killed": 0.93, "killed_stated": 0.90, "injured": 0.78, "injured_stated": 0.85,
-          "date": 0.78, "city": 0.76, "region": 0.83, "tied": 0.50}  # fmt: skip
+# incidents@13, casualties@20 (a day said after "police said" is the report's, owned and surname places,
+# more headline and text phrasings): B3 0.923, killed 0.950 / 0.926, injured 0.817 / 0.875, date 0.783,
+# city 0.800, region 0.867, tied 0.522.
+FLOORS = {"bcubed_f1": 0.90, "killed": 0.93, "killed_stated": 0.90, "injured": 0.79, "injured_stated": 0.85,
+          "date": 0.76, "city": 0.78, "region": 0.84, "tied": 0.50}  # fmt: skip
 
 
 def test_bcubed_of_a_perfect_and_of_a_split_grouping():
