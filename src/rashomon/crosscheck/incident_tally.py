@@ -58,8 +58,9 @@ AGGREGATE = re.compile(
     r"|city-?wide|so far this|this year|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* alone"
     r"|\b(?:separate|unrelated|several|multiple|two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?: separate| unrelated)?(?: [A-Z]\w+){0,2}(?: \w+)? (?:shootings|incidents|attacks|accidents)"
-    r"|\bin (?!the |their |those |these )(?:\w+ )?(?:shootings|attacks)\b"  # "were wounded in attacks", "in weekend shootings"
-    r"|\b(?:from|between) (?:early |late )?[A-Z][a-z]+day\b(?: \w+)? (?:to|and|through|until) (?:early |late )?[A-Z][a-z]+day\b)"
+    r"|\bin (?!the |their |those |these )(?:\w+ )?(?:shootings|attacks)\b"  # "in attacks", "in weekend shootings"
+    r"|\b(?:from|between) (?:early |late )?[A-Z][a-z]+day\b(?: \w+)? (?:to|and|through|until) "
+    r"(?:early |late )?[A-Z][a-z]+day\b)"
 )
 
 
