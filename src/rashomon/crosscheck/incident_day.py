@@ -53,7 +53,8 @@ _EVENT = re.compile(
 # event's day ("police said Tuesday", "was arrested early Friday", "remained in critical condition Tuesday")
 _REPORTED = re.compile(
     r"(?i)\b(?:said|says|told|announced|identified|arrested|charged|booked|arraigned|released|confirmed|reported"
-    r"|condition|remained|remains|investigating|updated|sentenced|indicted|pleaded|convicted|appeared|held)(?:\s+(?:on|early|late|this|last))?\s*$"
+    r"|condition|remained|remains|investigating|updated|sentenced|indicted|pleaded|convicted|appeared|held)"
+    r"(?:\s+(?:on|early|late|this|last))?\s*$"
 )
 
 

@@ -103,10 +103,9 @@ def count(p: Token, until: int | None = None, measure: str = "killed") -> Count 
         if c is None and k == 0 and len(listed) > 1 and t.tag_ == "NNS":  # "the victims, two men and a woman"
             continue
         if c is None:
+            # "the victims, two men and a woman"
             explained = next((a for a in t.children if a.dep_ == "appos" and is_person(a)), None)
-            c = (
-                count(explained, measure=measure) if explained is not None else None
-            )  # "the victims, two men and a woman"
+            c = count(explained, measure=measure) if explained is not None else None
         if c is None and k and (t.tag_ in ("NN", "NNP") or is_age_noun(t)) and is_person(t):  # "a mother and
             c = (1.0, None, None)  # daughter", "a girl and 3-year-old"
         if c is None and k and total and t.pos_ == "NOUN" and not t.ent_type_ and not is_person(t):

@@ -112,6 +112,14 @@ def _number(n: str | None) -> float | None:
     return {"a dozen": 12.0, "dozens": None}.get(n.lower(), word_value(n.lower().split()))
 
 
+def _people(m: re.Match[str], head: str, n: str, p: str) -> tuple[float | None, float | None, str]:
+    """(value, low, who) of the people a match names in its groups ``n`` (a count) and ``p`` (a person noun):
+    the count, else two or more of a plural noun, else one."""
+    count = _number(m.group(n))
+    value, low = (count, None) if count is not None else (None, 2.0) if _plural(m.group(p)) else (1.0, None)
+    return value, low, head[m.start(n if m.group(n) else p) : m.end()]
+
+
 def headline(title: str) -> str:
     """The headline of a scraped title: the part before the site's name."""
     return _SITE.split(title, maxsplit=1)[0]
@@ -157,19 +165,10 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         if any(k[0] < m.end() and m.start() < k[1] for k in found):
             continue  # read above ("shoots himself")
         fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or m.group("verb").lower() != "shoots"
-        n = _number(m.group("n2"))
-        value, low = (n, None) if n is not None else (None, 2.0) if _plural(m.group("p2")) else (1.0, None)
-        found[m.span()] = (
-            "killed" if fatal else "shot",
-            value,
-            low,
-            head[m.start("n2" if m.group("n2") else "p2") : m.end()],
-        )
+        found[m.span()] = ("killed" if fatal else "shot", *_people(m, head, "n2", "p2"))
     for m in DEATH_OF.finditer(head):
         if not any(k[0] < m.end() and m.start() < k[1] for k in found):
-            n = _number(m.group("n"))
-            value, low = (n, None) if n is not None else (None, 2.0) if _plural(m.group("p")) else (1.0, None)
-            found[m.span()] = ("killed", value, low, head[m.start("n" if m.group("n") else "p") : m.end()])
+            found[m.span()] = ("killed", *_people(m, head, "n", "p"))
     for m in SHOOTING_OF.finditer(head):
         found[m.span()] = ("shot", _number(m.group("n")), None, m.group("n"))
     for m in MANY.finditer(head):
