@@ -69,7 +69,8 @@ _MONTHS = {m: k for k, m in enumerate("jan feb mar apr may jun jul aug sep oct n
 WHEN = re.compile(
     r"\b(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b|\b(?:in|of|since) (?P<alone>(?:19|20)\d\d)\b|\b[Ll]ast (?:year|month)\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b|\b(?:in|of|since) (?P<alone>(?:19|20)\d\d)\b"
+    r"|\b(?P<last>[Ll]ast (?:year|month))\b"
 )
 
 
@@ -86,7 +87,7 @@ def _elsewhen(c: CasualtyClaim, text: str, when: str | None) -> bool:
             years = [int(m.group("year"))] if m.group("year") else [year - 1, year, year + 1]
             if min(abs((y - year) * 12 + at - month) for y in years) >= 2:
                 return True
-        elif m.group("alone") and int(m.group("alone")) < year or m.group(0).lower().startswith("last"):
+        elif m.group("alone") and int(m.group("alone")) < year or m.group("last"):
             return True
     return False
 

@@ -120,6 +120,11 @@ def _people(m: re.Match[str], head: str, n: str, p: str) -> tuple[float | None, 
     return value, low, head[m.start(n if m.group(n) else p) : m.end()]
 
 
+def _under(m: re.Match[str], found: dict[tuple[int, int], tuple]) -> list[tuple[int, int]]:
+    """The spans of ``found`` that the match overlaps (readings it repeats or is part of)."""
+    return [k for k in found if k[0] < m.end() and m.start() < k[1]]
+
+
 def headline(title: str) -> str:
     """The headline of a scraped title: the part before the site's name."""
     return _SITE.split(title, maxsplit=1)[0]
@@ -158,30 +163,22 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
             found[m.span()] = (_measure(m.group("verb")), _number(m.group("n")), None, m.group("n"))
     for m in SELF.finditer(head):
         fatal = (m.group("how") or "").lower() in ("fatally", "mortally")
-        for span in [k for k in found if k[0] < m.end() and m.start() < k[1]]:
+        for span in _under(m, found):
             del found[span]  # "son, 3, shot" read above is this reading's part
         found[m.span()] = ("killed" if fatal else "shot", _number(m.group("n")) or 1.0, None, m.group("p"))
     for m in SHOOTS.finditer(head):
-        if any(k[0] < m.end() and m.start() < k[1] for k in found):
+        if _under(m, found):
             continue  # read above ("shoots himself")
         fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or m.group("verb").lower() != "shoots"
         found[m.span()] = ("killed" if fatal else "shot", *_people(m, head, "n2", "p2"))
     for m in DEATH_OF.finditer(head):
-        if not any(k[0] < m.end() and m.start() < k[1] for k in found):
+        if not _under(m, found):
             found[m.span()] = ("killed", *_people(m, head, "n", "p"))
     for m in SHOOTING_OF.finditer(head):
         found[m.span()] = ("shot", _number(m.group("n")), None, m.group("n"))
     for m in MANY.finditer(head):
         harm = m.group("harm").lower()
-        measure = (
-            "killed"
-            if m.group("fatal")
-            else "shot"
-            if harm == "shooting"
-            else "injured"
-            if harm == "stabbing"
-            else "killed"
-        )
+        measure = "killed" if m.group("fatal") else {"shooting": "shot", "stabbing": "injured"}.get(harm, "killed")
         found[m.span()] = (measure, MULTIPLE[m.group("n").lower()], None, m.group(0))
     for cause in CAUSE.finditer(head):
         hit: re.Match[str] | None = cause
