@@ -128,6 +128,12 @@ def test_a_persons_surname_the_tagger_read_as_a_place_is_none():
     assert len(alone) == 2 and incident_place.read(doc, ents).place == "Rockport"
 
 
+def test_a_name_after_a_word_for_a_person_is_no_place():
+    text = "A girl was shot in Velmora, deputies said. “I saw the police roll up,” said neighbor Brad Partin."
+    names = [("Velmora", "GPE"), ("Brad Partin", "GPE"), ("Brad Partin", "GPE")]
+    assert _place(text, names).place == "Velmora"  # the tagger's two "places" do not outvote the town
+
+
 def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():
     text = "SAVANNAH, GA (August 2, 2015): An argument ended in gunfire on Elm Street, police said."
     assert _place(text, [("SAVANNAH", "GPE"), ("GA", "GPE")]).place == "Savannah"

@@ -9,17 +9,18 @@ is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhab
 towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case ("Man", "Hurt") is
 a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither
 is the surname of a person the document names ("James E. Cardona ... Cardona fled": the tagger's place
-"Cardona"), but in a dateline. Each vote keeps where it was read. A county ("Seminole County", "the county
-sheriff's office of Vigo County") is the place only when no city is named, as GVA codes unincorporated
-areas. A part of a city the text calls one ("the Englewood neighborhood", "the South Side Chatham
-neighborhood", not "a Chicago neighborhood"), or one a known town's name owns ("Chicago's Brighton Park",
-"Wichita's Old Town"), is no city: the city it names elsewhere is. Of places with equal votes, the one named
-first (the title first of all). A title's "Clark County teen shot" names the county. The region: the
-dateline's state (AP abbreviations and postal codes: "Ind.", "GA"), else the state or province the text
-names most that has a town of the place's name (a victim's home state is not where it happened), else the
-state of the largest such town; only first-level subdivisions count, and not another country's named like a
-US town ("Savannah", a region of Ghana; "South", a region of Cameroon, is a word; "Latina", an Italian
-province, is no region). "NEAR DALLAS, Ore." is Dallas.
+"Cardona") or a name right after a word for a person ("said neighbor Brad Partin"), but in a dateline. Each
+vote keeps where it was read. A county ("Seminole County", "the county sheriff's office of Vigo County") is
+the place only when no city is named, as GVA codes unincorporated areas. A part of a city the text calls one
+("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or one
+a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the city it names
+elsewhere is. Of places with equal votes, the one named first (the title first of all). A title's "Clark
+County teen shot" names the county. The region: the dateline's state (AP abbreviations and postal codes:
+"Ind.", "GA"), else the state or province the text names most that has a town of the place's name (a
+victim's home state is not where it happened), else the state of the largest such town; only first-level
+subdivisions count, and not another country's named like a US town ("Savannah", a region of Ghana; "South",
+a region of Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is
+Dallas.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", 
                "metropolitan"}  # fmt: skip
 
 
+# a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
+_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
 
@@ -242,6 +245,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     for name, start, end in mentions:
         if len(name) <= 4 and name.isupper() and not gaz.is_place(name) or name.casefold() in lower:
             continue  # an acronym ("NRA"), a word the text also writes in lower case ("Hurt", "Man")
+        if _TITLED.search(doc.text, max(0, start - 30), start):
+            continue  # a person's name after a word for them ("said neighbor Brad Partin")
         vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
     for t in _PLACE_NAME.finditer(_SITE.split(doc.title or "", maxsplit=1)[0]):
         words = t.group(0).split()
