@@ -67,6 +67,19 @@ def test_a_date_with_its_year_counts_however_long_before_the_page_date():
     assert _day("The trial began. Five bystanders were shot on Aug. 2 in the square.", "2017-01-05").day == "2016-08-02"
 
 
+def test_a_page_re_dated_long_after_its_event_is_dated_by_the_day_it_writes_out():
+    # "Monday" counts from the page's date, ten months after the day its first paragraph writes out
+    text = (
+        "A student was playing dice on Oct. 22, 2015, when a fight broke out near the hall. Two men were shot Monday."
+    )
+    assert _day(text, "2016-08-23").day == "2015-10-22"
+    assert _day("SAVANNAH, GA (August 2, 2015): Five bystanders were shot early this morning.", "2017-01-05").day == (
+        "2015-08-02"
+    )
+    # not a date of the gunman's record
+    assert _day("The gunman bought the pistol on April 27, 2001. He shot two men Monday night.").day == "2016-09-05"
+
+
 def test_reports_agree_on_the_day_most_state_publication_days_only_where_none_does():
     stated = incident_day.Day("2016-09-05", Evidence("a", 10, 16, "Monday", "time", "t1"))
     other = incident_day.Day("2016-09-06", Evidence("b", None, None, "2016-09-06", "published"))
@@ -113,6 +126,20 @@ def test_a_part_the_text_calls_a_neighborhood_is_not_the_city():
         _place(owned, [("Baltimore", "GPE"), ("Brooklyn", "GPE")], title="3 teens shot in Brooklyn").place
         == "Baltimore"
     )
+
+
+def test_a_street_is_no_town():
+    text = ("Five people were shot in the 5000 block of Kensington Avenue in Velmora, police said. "
+            "Neighbors on Kensington heard shots near Poydras and Bolivar streets.")  # fmt: skip
+    names = [("Velmora", "GPE"), ("Kensington", "GPE"), ("Bolivar", "GPE")]
+    kensington = text.index("Kensington", text.index("on Kensington"))
+    doc = _doc(text)
+    ents = [Entity(id=f"e{k}", name=n, type=t, aliases=(), mentions=(Mention("d1", at, at + len(n), n, t),))
+            for k, (n, t, at) in enumerate([(n, t, text.index(n)) for n, t in names])]  # fmt: skip
+    ents.append(Entity(id="k", name="Kensington", type="GPE", aliases=(),
+                       mentions=(Mention("d1", kensington, kensington + 10, "Kensington", "GPE"),)))  # fmt: skip
+    place = incident_place.read(doc, ents)
+    assert place.place == "Velmora" and place.places == frozenset({"velmora"})
 
 
 def test_a_persons_surname_the_tagger_read_as_a_place_is_none():

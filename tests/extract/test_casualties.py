@@ -57,7 +57,9 @@ def test_a_person_shot_and_killed_counts_once_as_killed(nlp):
 def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
     assert _read(nlp, "More than 300 people were killed in the city this year.") == []
     assert _read(nlp, "Two men were killed in the crash on Elm Street.") == [("killed", 2.0, None)]
-    # a day of one event, not a period: "Last month, a woman died" (the tally tells whose toll it is)
+    # a day of one event, not a period: "earlier this week", "Last month, a woman died" (the tally tells
+    # whose toll it is)
+    assert _read(nlp, "The teen who was shot and killed earlier this week was named.") == [("killed", 1.0, None)]
     assert _read(nlp, "Last month, a woman died at the hospital.") == [("killed", 1.0, None)]
 
 
@@ -112,6 +114,7 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("The man remains hospitalized.", [("injured", 1.0, None)]),
         ("A fourth victim remains hospitalized with a gunshot wound.", [("injured", 1.0, None)]),  # one more, not four
         ("He pulled the trigger and shot his left foot.", [("shot", 1.0, None)]),
+        ("Travon S. Overton fatally shot.", [("killed", 1.0, None)]),  # a caption: the one shot
         ("Police said 43-year-old Bianca Arter and her son were found dead.", [("killed", 2.0, None)]),  # (an ORG)
         ("The gunmen killed two men and injured a third man and a 16-year-old boy.",
          [("injured", 2.0, None), ("killed", 2.0, None)]),  # the third victim is one of those hurt

@@ -55,6 +55,10 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
          [("killed", 4.0, None, "with killing four family members")]),
         ("Police kill gunman after rampage", [("killed", 1.0, None, "Police kill gunman")]),
         ("Teens identified in double fatal shooting", [("killed", 2.0, None, "double fatal shooting")]),
+        # a parent of children is one person; "one of two ... dies": that many of them killed
+        ("Father of 5 killed in shooting", [("killed", 1.0, None, "Father of 5 killed")]),
+        ("One of two men shot late Monday dies",
+         [("killed", 1.0, None, "One of two men shot late Monday dies"), ("shot", 2.0, None, "two men shot")]),
         # a round-up of several events, or a headline about something else, gives no toll
         ("7 wounded in weekend shootings", []),
         ("Man charged in store robbery", []),

@@ -81,3 +81,21 @@ def test_a_paywalled_page_is_kept_for_its_headline(tmp_path):
         ("Two hurt in Velmora harbour shooting", "", None),
     ]
     assert all(d.removed and d.removed[0].rule == "interface" for d in docs)
+
+
+def test_a_stub_under_many_headlines_is_as_many_documents(tmp_path):
+    """A short line the cleaner keeps ("You are the owner of this article.") under different headlines is
+    not one article stored once: a text that short is told apart by its headline, a longer one by itself."""
+    stub = "You are the owner of this article."
+    rows = [
+        {"title": "Two hurt in Velmora harbour shooting", "text": stub, "url": "https://velmora-courier.example/a"},
+        {"title": "Ferry captain fined in Ostrand", "text": stub, "url": "https://velmora-courier.example/b"},
+        {"title": "Ferry strike ends in Velmora", "text": STORY, "url": "https://velmora-courier.example/c"},
+        {"title": "Velmora ferry strike over", "text": STORY, "url": "https://ostrand-post.example/d"},
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    store = Store(tmp_path / "r.duckdb")
+    run = ingest(store, [tmp_path / "a.jsonl"])
+    assert (run.added, run.exact_duplicates) == (3, 1)
+    stubs = sorted(d.title for d in store.documents() if d.text == stub)
+    assert stubs == ["Ferry captain fined in Ostrand", "Two hurt in Velmora harbour shooting"]

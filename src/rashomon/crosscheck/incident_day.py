@@ -10,7 +10,10 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
 * a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication (with its
   year, "Aug. 2, 2015", any day before it: sites re-date old pages), as
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
-* a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day.
+* a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day;
+* a page re-dated long after its event ("SAVANNAH, GA (August 2, 2015): ... early this morning", a site's
+  date of 2017): the day written out with its year in its dateline, or in its first paragraph within two
+  years, is the only candidate, as the relative days count from the wrong date.
 
 Of the candidates, one that does not follow a word of reporting or of what came after ("police said
 Wednesday", "was arrested Friday", "remained in critical condition Tuesday": ``_REPORTED``) wins; of those,
@@ -42,6 +45,7 @@ _WRITTEN = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}\b"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d\d\b")  # "2005", "11/28/05"
+_LOWER = re.compile(r"[a-z]")  # a dateline has none: "SAVANNAH, GA (August 2, 2015):"
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _LAST = re.compile(r"(?i)(?:last|this past|past)\b")  # "last Wednesday": last week's, said so
 _EVENT = re.compile(
@@ -96,6 +100,19 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
         found = [(t, d) for t in times if t.start <= LEAD and _YEAR.search(t.text) and (d := parse_anchor(t.value_iso))]
     else:
         found = [(t, d) for t in times if (d := _candidate(t, pub)) is not None]
+
+        # a page re-dated long after its event: the day it writes out with its year in its dateline ("SAVANNAH,
+        # GA (August 2, 2015):") or in its first paragraph within two years (not a killer's record)
+        def stale(t: TimeClaim, d: date) -> bool:
+            late = (pub - d).days
+            dateline = not _LOWER.search(doc.text, 0, t.start)
+            return (
+                bool(_YEAR.search(t.text))
+                and late > WINDOW
+                and (dateline or t.start < FIRST and late <= 2 * FULL_WINDOW)
+            )
+
+        found = [(t, d) for t, d in found if stale(t, d)] or found
     if not found:
         return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
     t, d = max(found, key=lambda c: (not _REPORTED.search(doc.text[max(0, c[0].start - 40) : c[0].start]),

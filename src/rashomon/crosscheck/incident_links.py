@@ -53,6 +53,8 @@ RARE_DF = 5  # ... and in at most this many, rare enough to be counted as a shar
 SAME_DAYS = 1  # reports of one city this many days apart are candidates without a shared name ...
 CROWDED = 3  # ... unless the city has more reports than this in those days
 SAME_TOLL = 6  # ... or they give one toll, and at most this many reports of the city do in those days
+PLACELESS_COSINE = 0.2  # a report naming no state meets the reports within SAME_DAYS this similar to it ...
+PLACELESS_SHARED = 30  # ... sharing a name or number with it that at most this many of those days' reports use
 MAX_TOKENS = 400  # names and numbers kept per document (its first ones: the lead says what happened)
 FEATURES = (
     "bias",
@@ -148,6 +150,7 @@ class Corpus:
                 if (same := toll(f)) is not None:
                     by_place[(f.place.casefold(), same)].append((d, i))
         span = timedelta(days=SAME_DAYS)
+        pairs |= self._placeless(span)
         for (_, same), dated in by_place.items():
             crowded = CROWDED if same is None else SAME_TOLL
             dated.sort()
@@ -158,6 +161,35 @@ class Corpus:
                 for _, b in dated[k + 1 : bisect_right(days, da + span)]:
                     pairs.add((min(a, b), max(a, b)))
         return pairs
+
+    def _placeless(self, span: timedelta) -> set[tuple[int, int]]:
+        """Pairs of a report that names no state (no place read: "a shooting near the university") and a
+        report within ``span`` days that shares a name or number with it that few reports of those days use,
+        at least ``PLACELESS_COSINE`` similar (an index by token and day keeps it near-linear)."""
+        by_day: dict[tuple[int, date], list[int]] = defaultdict(list)
+        for i, f in enumerate(self.facts):
+            if (d := self.days[i]) is not None:
+                for t in f.tokens:
+                    by_day[(t, d)].append(i)
+        shifts = [timedelta(days=k) for k in range(-span.days, span.days + 1)]
+        out = set()
+        for i, f in enumerate(self.facts):
+            if f.region is not None or (d := self.days[i]) is None:
+                continue
+            near: set[int] = set()
+            for t in f.tokens:
+                docs = [j for s in shifts for j in by_day.get((t, d + s), ())]
+                if len(docs) <= PLACELESS_SHARED:
+                    near.update(docs)
+            for j in near - {i}:
+                if self.cosine(i, j) >= PLACELESS_COSINE:
+                    out.add((min(i, j), max(i, j)))
+        return out
+
+    def cosine(self, i: int, j: int) -> float:
+        """The idf-weighted cosine of two documents' names and numbers."""
+        shared = set(self.facts[i].tokens).intersection(self.facts[j].tokens)
+        return sum(self.idf[t] ** 2 for t in shared) / (self.norm[i] * self.norm[j])
 
     def features(self, i: int, j: int) -> list[float]:
         a, b = self.facts[i], self.facts[j]

@@ -9,7 +9,8 @@ is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhab
 towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case ("Man", "Hurt") is
 a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither
 is the surname of a person the document names ("James E. Cardona ... Cardona fled": the tagger's place
-"Cardona") or a name right after a word for a person ("said neighbor Brad Partin"), but in a dateline. Each
+"Cardona"), a name right after a word for a person ("said neighbor Brad Partin") or a street's ("the 5000
+block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets"), but in a dateline. Each
 vote keeps where it was read. A county ("Seminole County", "the county sheriff's office of Vigo County") is
 the place only when no city is named, as GVA codes unincorporated areas. A part of a city the text calls one
 ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or one
@@ -78,6 +79,17 @@ _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", 
 
 
 # a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
+# a name that is part of a street's or an address's: "5000 block of Kensington Ave", "Thompson and Colorado avenues"
+_STREET_WORDS = (
+    r"(?:Avenue|Ave|Street|St|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Court|Ct|Place|Terrace|Circle"
+    r"|Highway|Hwy|Way|Trail|Pike)\b"
+)
+# a street's name: "Kensington Avenue" (the text's "on Kensington" is that street)
+_STREET = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) {_STREET_WORDS}")
+# a name right before a street's word: "Thompson and Colorado avenues"
+_STREET_AFTER = re.compile(rf"\s+{_STREET_WORDS}|(?:\s+and\s+[A-Z][a-z]+)?\s+(?:avenues|streets|roads)\b")
+# a name in an address: "the 5000 block of Kensington", "the intersection of Poydras and Bolivar"
+_STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
@@ -242,11 +254,14 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
             vote(" ".join(words), AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
     lower = set(_LOWER_WORD.findall(doc.text))
+    streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
     for name, start, end in mentions:
         if len(name) <= 4 and name.isupper() and not gaz.is_place(name) or name.casefold() in lower:
             continue  # an acronym ("NRA"), a word the text also writes in lower case ("Hurt", "Man")
         if _TITLED.search(doc.text, max(0, start - 30), start):
             continue  # a person's name after a word for them ("said neighbor Brad Partin")
+        if fold(name) in streets or _STREET_AFTER.match(doc.text, end) or _STREET_BEFORE.search(doc.text, 0, start):
+            continue  # a street ("5000 block of Kensington Ave", "near Poydras and Bolivar streets")
         vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
     for t in _PLACE_NAME.finditer(_SITE.split(doc.title or "", maxsplit=1)[0]):
         words = t.group(0).split()

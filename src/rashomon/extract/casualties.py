@@ -12,9 +12,11 @@ was shot", "one teen injured", "four people shot in the yard were treated") and 
 wounds ("suffered a fatal gunshot wound", "found a man with gunshot wounds", "showed up at a hospital
 with a gunshot wound"), from nouns ("the shooting death of a teen", "claimed the lives of two men", "the
 shooting of a boy", "a double shooting": two shot), from "Five were shot, one fatally" (one killed) and
-from a shooter's suicide ("turned the gun on himself", "took his own life"). A person shot and killed
+from a shooter's suicide ("turned the gun on himself", "took his own life") and from a caption ("Travon S.
+Overton fatally shot."). A person shot and killed
 counts as killed only. Not read: a count over a period or of several shootings ("killed by guns this
-year", "wounded in shootings across the city": a statistic, not one event's casualties), harm dated
+year", "wounded in shootings across the city": a statistic, not one event's casualties; "earlier this
+week" dates one event), harm dated
 years ago, negated, wished or nearly happened ("threatened to kill", "was almost killed"), and zeros
 over a group ("no officers were hurt") or of one kind ("no life-threatening injuries").
 
@@ -34,7 +36,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@20"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@21"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -74,6 +76,8 @@ def _patients(v: Token) -> list[Token]:
             found = _subjects(v)
         if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
             found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
+        if not found and lemma in SHOOT and v.tag_ == "VBD" and not _aimed(v) and _fatally(v):
+            found = [c for c in v.children if c.dep_ == "nsubj"]  # "Travon S. Overton fatally shot." (a caption)
         if not found and (lemma in SHOOT or lemma == "find") and v.tag_ == "VBD" and not _aimed(v):
             # "four people shot in the yard were treated", "a teen shot in the head has died" (a reduced
             # relative parsed as the clause: counted people, or a wound's place; nothing they shot at)
@@ -102,7 +106,8 @@ def _patients(v: Token) -> list[Token]:
 # guns this year", "the 300th person killed since January"; but "Last month, a woman died after she was
 # shot" is one event's, dated)
 PERIOD = re.compile(
-    r"\b(?:this|each|every|per|a|the past|so far this) (?:year|month|week)\b|\blast year\b|\bsince (?:19|20)\d\d\b|"
+    r"(?<!earlier )(?<!late )\b(?:this|each|every|per|a|the past|so far this) (?:year|month|week)\b|"
+    r"\blast year\b|\bsince (?:19|20)\d\d\b|"
     r"\bsince (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"\bin (?:19|20)\d\d\b|\bannually\b|\bso far\b|\bnationwide\b|\bhomicides\b|"
     r"\bshootings (?:across|around|throughout|from|since|between)\b|"
@@ -148,6 +153,10 @@ BODY = {
     "head", "chest", "leg", "legs", "arm", "arms", "back", "neck", "face", "abdomen", "stomach", "foot", "hand",
     "shoulder", "thigh", "torso", "buttocks", "side", "hip", "knee", "ankle", "wrist", "groin", "eye", "jaw",
 }  # fmt: skip
+
+
+def _fatally(v: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in v.children)
 
 
 def _in_body(v: Token) -> bool:

@@ -17,7 +17,8 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
   fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect").
 
-A person noun is one person; a plural one ("Men shot") at least two; a count its number; a list the sum
+A person noun is one person ("Father of 5 killed": one father); a plural one ("Men shot") at least two; a
+count its number ("One of two men shot late Monday dies": one killed, two shot); a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
 ("Third victim dies") at least that many; an age ("2-year-old") one person. The harm's cause may come
 first: "Gunfire wounds several" (two or more), "Shooting kills 2". Not read: a
@@ -47,8 +48,9 @@ _PERSON = rf"{_PERSON}|\d{{1,3}}-year-olds?|another"  # "Killeen 2-year-old in c
 _AGE = r"(?:,\s*\d{1,3},?)?"  # "Father, daughter, 9, found dead"
 _MOD = r"(?:(?!(?:of|in|at|on|by|for|after|to|with|from)\s)[a-z'-]+\s+){0,2}?"  # "17-year-old", "off-duty"
 _NTH = "|".join(ORDINALS)  # "Third victim dies": at least three
-_WHO = rf"(?:(?P<n>{_NUM})\s+|(?P<nth>{_NTH})\s+)?{_MOD}(?P<p>{_PERSON}){_AGE}"
-_LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{_NUM})\s+)?{_MOD}(?:{_PERSON}){_AGE})*"
+_PARENT = rf"(?:father|mother|dad|mom|parent)\s+of\s+(?:{_NUM})(?=\s)"  # "Father of 5 killed": one father
+_WHO = rf"(?:(?P<n>{_NUM})\s+|(?P<nth>{_NTH})\s+)?{_MOD}(?P<p>{_PARENT}|{_PERSON}){_AGE}"
+_LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{_NUM})\s+)?{_MOD}(?:{_PARENT}|{_PERSON}){_AGE})*"
 _ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
 KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
           r"dead|killed|slain|dies|died")  # fmt: skip
@@ -71,6 +73,8 @@ DEATH_OF = re.compile(
     rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
 )
 # "Shooting of 5": five shot
+# "One of two men shot late Monday dies": that many of them killed
+ONE_OF_DIES = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM}) of (?:the )?[^,;:|]*?\b(?:dies|died|has died)\b")
 SHOOTING_OF = re.compile(rf"(?i)\bshooting\s+of\s+(?P<n>{_NUM})(?![\w-])")
 # "Boy, 3, accidentally shoots himself": one shot (the text may tell whether he died)
 SELF = re.compile(
@@ -174,6 +178,8 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
     for m in DEATH_OF.finditer(head):
         if not _under(m, found):
             found[m.span()] = ("killed", *_people(m, head, "n", "p"))
+    for m in ONE_OF_DIES.finditer(head):
+        found[m.span()] = ("killed", _number(m.group("n")), None, m.group(0))
     for m in SHOOTING_OF.finditer(head):
         found[m.span()] = ("shot", _number(m.group("n")), None, m.group("n"))
     for m in MANY.finditer(head):

@@ -34,6 +34,8 @@ __all__ = [
     "display",
 ]
 
+STUB_WORDS = 50  # a cleaned text shorter than this is too short to tell two articles apart: its headline does
+
 
 def iter_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[RawDocument | IngestError]:
     for item in expand(paths):
@@ -93,8 +95,10 @@ def prepare(raw: RawDocument, options: Options) -> Document:
     removed = tuple(sorted(raw.removed + cleaned.removed, key=lambda r: (r.start, r.end)))
     meta = describe(raw, cleaned.text, removed)
     # a page whose body is all boilerplate (a paywall box) is kept for its headline, its only statement;
-    # its identity is the headline on that page ("Man shot" heads many pages)
-    h = content_hash(cleaned.text or f"title: {meta['title']} url: {raw.url or raw.source}")
+    # its identity is the headline on that page ("Man shot" heads many pages), and so is a stub's ("You are
+    # the owner of this article.", "Sign up for our newsletter ...": one line under many headlines)
+    stub = len(cleaned.text.split()) < STUB_WORDS
+    h = content_hash(f"title: {meta['title']} url: {raw.url or raw.source}\n{cleaned.text}" if stub else cleaned.text)
     return Document(
         id=stable_id("d", h),
         source=raw.source,
