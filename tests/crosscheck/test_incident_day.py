@@ -39,6 +39,9 @@ def test_a_day_said_right_after_a_word_of_reporting_is_the_reports():
     assert _day("A boy was in critical condition Tuesday after he and three others were shot Monday.").day == (
         "2016-09-05"
     )
+    # ... or right before one
+    text = "The coroner on Tuesday identified the teen who was shot to death. The hunting trip began Monday morning."
+    assert _day(text).day == "2016-09-05"
 
 
 def test_a_clock_time_alone_is_no_day_and_a_follow_up_names_the_day_of_the_shooting():

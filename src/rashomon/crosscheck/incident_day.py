@@ -16,7 +16,8 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
   years, is the only candidate, as the relative days count from the wrong date.
 
 Of the candidates, one that does not follow a word of reporting or of what came after ("police said
-Wednesday", "was arrested Friday", "remained in critical condition Tuesday": ``_REPORTED``) wins; of those,
+Wednesday", "was arrested Friday", "remained in critical condition Tuesday") nor precede one ("the coroner on
+Friday identified ...") wins; of those,
 one in a sentence about the event ("was shot", "the shooting happened", "found dead"); of those,
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
 Friday"); of those, the earliest day (the event precedes its follow-ups). A report with no candidate is dated on its
@@ -60,6 +61,17 @@ _REPORTED = re.compile(
     r"|condition|remained|remains|investigating|updated|sentenced|indicted|pleaded|convicted|appeared|held)"
     r"(?:\s+(?:on|early|late|this|last))?\s*$"
 )
+
+
+# ... or right before one ("The coroner on Friday identified the teen", "Police Monday said")
+_REPORTING = re.compile(
+    r"\s*,?\s*(?:said|says|told|announced|identified|confirmed|released|charged|arrested|reported|named)\b"
+)
+
+
+def _reported(text: str, t: TimeClaim) -> bool:
+    """The time expression ``t`` dates a word of reporting or of what came after, not the event."""
+    return bool(_REPORTED.search(text[max(0, t.start - 40) : t.start]) or _REPORTING.match(text, t.end))
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,7 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
         found = [(t, d) for t, d in found if stale(t, d)] or found
     if not found:
         return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
-    t, d = max(found, key=lambda c: (not _REPORTED.search(doc.text[max(0, c[0].start - 40) : c[0].start]),
+    t, d = max(found, key=lambda c: (not _reported(doc.text, c[0]),
                                      bool(_EVENT.search(_sentence_around(doc.text, c[0].start, c[0].end))),
                                      c[0].start < FIRST, -c[1].toordinal(), -c[0].start))  # fmt: skip
     return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id))
