@@ -11,9 +11,9 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
 * injured: wounded, injured, hurt, hospitalized, recovering, "in critical condition"; "no one hurt",
   "no injuries": none;
 * shot: shot (killed or not, as :mod:`.incident_tally` reads it), "Five are shot", "shoots himself",
-  "shoots own leg", "Woman accidentally shoots friend" (the people shot: "fatally shoots 2 neighbors" are
-  two killed; "Police kill gunman": one killed), "shooting of 5"; "double shooting": two shot, "triple
-  homicide" and "double fatal shooting": that many killed.
+  "shoots own leg", "Man cleaning gun shoots self", "Woman accidentally shoots friend" (the people shot:
+  "fatally shoots 2 neighbors" are two killed; "Police kill gunman": one killed), "shooting of 5";
+  "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
   fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect").
 
@@ -78,8 +78,9 @@ ONE_OF_DIES = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM}) of (?:the )?[^,;:|]*?\b(
 SHOOTING_OF = re.compile(rf"(?i)\bshooting\s+of\s+(?P<n>{_NUM})(?![\w-])")
 # "Boy, 3, accidentally shoots himself": one shot (the text may tell whether he died)
 SELF = re.compile(
-    rf"(?i)(?<![\w-]){_WHO}\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?:shoots?|shot)\s+"
-    r"(?:(?:him|her)self|(?:(?:his|her)\s+)?own)\b"
+    rf"(?i)(?<![\w-]){_WHO}(?:\s+[a-z]+){{0,3}}?"  # "Man cleaning gun shoots self"
+    rf"\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?:shoots?|shot)\s+"
+    r"(?:(?:him|her)?self|(?:(?:his|her)\s+)?own)\b"
 )
 # "Double shooting in Memphis": two shot; "triple homicide": three killed
 MANY = re.compile(
