@@ -145,6 +145,15 @@ def test_a_street_is_no_town():
     assert place.place == "Velmora" and place.places == frozenset({"velmora"})
 
 
+def test_where_the_report_names_no_place_the_outlets_town_in_the_title_is_the_weakest_vote():
+    title = "Boy, 10, dies after accidental shooting - KTBS.com - Shreveport, LA"
+    text = "A 10-year-old boy who shot himself while playing with a gun on Friday has died, the coroner said."
+    place = _place(text, [], title=title)
+    assert place.place == "Shreveport" and place.evidence[0].how == "site"
+    named = "A 10-year-old boy who shot himself in Velmora on Friday has died, the coroner said."
+    assert _place(named, [("Velmora", "GPE")], title=title).place == "Velmora"
+
+
 def test_a_persons_surname_the_tagger_read_as_a_place_is_none():
     text = "Prosecutors said James E. Cardona shot his wife in Rockport. Cardona fled. Cardona was seen Friday."
     doc = _doc(text)
@@ -167,6 +176,8 @@ def test_a_name_after_a_word_for_a_person_is_no_place():
 def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():
     text = "SAVANNAH, GA (August 2, 2015): An argument ended in gunfire on Elm Street, police said."
     assert _place(text, [("SAVANNAH", "GPE"), ("GA", "GPE")]).place == "Savannah"
+    hidden = _place("WWLTV (Photo: WWLTV)\n\n\u200bNEW ORLEANS -- Four people were shot, police said.", [])
+    assert hidden.place == "New Orleans"  # a zero-width space before the dateline
     bullet = _place("ST. LOUIS • Four men were shot on Elm Street, police said.", [("ST", "GPE")])
     assert bullet.place == "St. Louis" and bullet.evidence[0].how == "dateline"
 

@@ -21,7 +21,8 @@ County teen shot" names the county. The region: the dateline's state (AP abbrevi
 victim's home state is not where it happened), else the state of the largest such town; only first-level
 subdivisions count, and not another country's named like a US town ("Savannah", a region of Ghana; "South",
 a region of Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is
-Dallas.
+Dallas. Where the report names no place at all, the town in the title's site part ("... - KTBS.com -
+Shreveport, LA": the outlet's) is the weakest vote (``how="site"``).
 """
 
 from __future__ import annotations
@@ -36,13 +37,14 @@ from ..extract.gazetteer import fold
 from ..records import Document, Entity, Evidence
 
 LEAD = 1500  # characters in which a dateline is looked for
-DATELINE_VOTE, AGENCY_VOTE, TITLE_VOTE, KNOWN_CITY_VOTE, NAME_VOTE = 6, 3, 3, 2, 1
+DATELINE_VOTE, AGENCY_VOTE, TITLE_VOTE, KNOWN_CITY_VOTE, NAME_VOTE, SITE_VOTE = 6, 3, 3, 2, 1, 1
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
 _PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
 _STATION = r"(?:\s*\([A-Za-z0-9 .&/-]{2,24}\))?"  # "(WTHR)", "(AP)"
 _DASH = r"\s*(?:[—–-]{1,2}|•)\s"  # "CHICAGO —", "ST. LOUIS •"
 DATELINE = re.compile(
-    rf"^[ \t|]*(?:(?P<city>[A-Z][A-Za-z .'-]{{2,40}}?),\s*(?P<state>[A-Z][A-Za-z.]{{1,15}}(?: [A-Z][a-z.]+)?)"
+    rf"^[ \t|\u200b\ufeff]*"  # (a zero-width space before it)
+    rf"(?:(?P<city>[A-Z][A-Za-z .'-]{{2,40}}?),\s*(?P<state>[A-Z][A-Za-z.]{{1,15}}(?: [A-Z][a-z.]+)?)"
     rf"|(?P<caps>[A-Z][A-Z .'-]{{1,40}}[A-Z])){_STATION}{_DASH}",
     re.M,
 )
@@ -275,6 +277,12 @@ def read(doc: Document, entities: list[Entity]) -> Place:
                 continue
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
+                break
+    if not cities and not counties and len(site := _SITE.split(doc.title or "", maxsplit=1)) == 2:
+        # no place in the report: the town the outlet's name gives ("... - KTBS.com - Shreveport, LA"), weakest
+        for t in _PLACE_NAME.finditer(site[1]):
+            if fold(t.group(0)) in towns and known(t.group(0)) and not gaz.country(t.group(0)):
+                vote(t.group(0), SITE_VOTE, None, None, "site")
                 break
     best = cities or counties
 
