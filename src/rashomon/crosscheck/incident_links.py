@@ -203,7 +203,7 @@ class Corpus:
         toll_a = toll(a)
         return [
             1.0,
-            sum(self.idf[t] ** 2 for t in shared) / (self.norm[i] * self.norm[j]),
+            self.cosine(i, j),
             math.log1p(sum(1 for t in shared if self.pooled[t] <= RARE_DF)),
             math.log1p(sum(self.idf[t] for t in shared)),
             gap,

@@ -80,7 +80,6 @@ _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", 
                "metropolitan"}  # fmt: skip
 
 
-# a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
 # a name that is part of a street's or an address's: "5000 block of Kensington Ave", "Thompson and Colorado avenues"
 _STREET_WORDS = (
     r"(?:Avenue|Ave|Street|St|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Court|Ct|Place|Terrace|Circle"
@@ -92,6 +91,7 @@ _STREET = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) {_STREET_WORDS}
 _STREET_AFTER = re.compile(rf"\s+{_STREET_WORDS}|(?:\s+and\s+[A-Z][a-z]+)?\s+(?:avenues|streets|roads)\b")
 # a name in an address: "the 5000 block of Kensington", "the intersection of Poydras and Bolivar"
 _STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
+# a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
