@@ -150,6 +150,8 @@ def test_where_the_report_names_no_place_the_outlets_town_in_the_title_is_the_we
     text = "A 10-year-old boy who shot himself while playing with a gun on Friday has died, the coroner said."
     place = _place(text, [], title=title)
     assert place.place == "Shreveport" and place.evidence[0].how == "site"
+    fire = "A child arrived at a gas station with a gunshot wound, the Velmora Fire Department said."
+    assert _place(fire, [], title=title).place == "Velmora"  # the agency outvotes the outlet's town
     named = "A 10-year-old boy who shot himself in Velmora on Friday has died, the coroner said."
     assert _place(named, [("Velmora", "GPE")], title=title).place == "Velmora"
 

@@ -2,27 +2,27 @@
 
 Evidence, strongest first, each a vote for a city: the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
 anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis Police
-Department", "Chicago police") and a town of the gazetteer the title names (before the outlet's part, " -
-KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer counts double a name it
-does not know: a neighbourhood, a street read as a place). Where the report names a US state, a known town
-is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or more, so small
-towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case ("Man", "Hurt") is
-a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither
-is the surname of a person the document names ("James E. Cardona ... Cardona fled": the tagger's place
-"Cardona"), a name right after a word for a person ("said neighbor Brad Partin") or a street's ("the 5000
-block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets"), but in a dateline. Each
-vote keeps where it was read. A county ("Seminole County", "the county sheriff's office of Vigo County") is
-the place only when no city is named, as GVA codes unincorporated areas. A part of a city the text calls one
-("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or one
-a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the city it names
+Department", "Chicago police", "Memphis Fire Department") and a town of the gazetteer the title names (before
+the outlet's part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer
+counts double a name it does not know: a neighbourhood, a street read as a place). Where the report names a US
+state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or
+more, so small towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case
+("Man", "Hurt") is a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's
+Man), and neither is the surname of a person the document names ("James E. Cardona ... Cardona fled": the
+tagger's place "Cardona"), a name right after a word for a person ("said neighbor Brad Partin") or a street's
+("the 5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets"), but in a dateline.
+Each vote keeps where it was read. A county ("Seminole County", "the county sheriff's office of Vigo County")
+is the place only when no city is named, as GVA codes unincorporated areas. A part of a city the text calls
+one ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or
+one a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the city it names
 elsewhere is. Of places with equal votes, the one named first (the title first of all). A title's "Clark
 County teen shot" names the county. The region: the dateline's state (AP abbreviations and postal codes:
-"Ind.", "GA"), else the state or province the text names most that has a town of the place's name (a
-victim's home state is not where it happened), else the state of the largest such town; only first-level
-subdivisions count, and not another country's named like a US town ("Savannah", a region of Ghana; "South",
-a region of Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is
-Dallas. Where the report names no place at all, the town in the title's site part ("... - KTBS.com -
-Shreveport, LA": the outlet's) is the weakest vote (``how="site"``).
+"Ind.", "GA"), else the state or province the text names most that has a town of the place's name (a victim's
+home state is not where it happened), else the state of the largest such town; only first-level subdivisions
+count, and not another country's named like a US town ("Savannah", a region of Ghana; "South", a region of
+Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is Dallas. Where the
+report names no place at all, the town in the title's site part ("... - KTBS.com - Shreveport, LA": the
+outlet's) is the weakest vote (``how="site"``).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ DATELINE = re.compile(
     re.M,
 )
 _AGENCY = re.compile(
-    r"\b(?P<name>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:[Pp]olice|Police Department|P\.D\.|[Ss]heriff)"
+    r"\b(?P<name>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:[Pp]olice|Police Department|P\.D\.|[Ss]heriff|Fire Department)"
 )
 _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "university", "transit", "capitol",
             "tribal", "military", "border", "airport", "housing", "school", "the", "local", "area", "county",
