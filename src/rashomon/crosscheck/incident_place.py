@@ -265,7 +265,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         if fold(name) in streets or _STREET_AFTER.match(doc.text, end) or _STREET_BEFORE.search(doc.text, 0, start):
             continue  # a street ("5000 block of Kensington Ave", "near Poydras and Bolivar streets")
         vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
-    for t in _PLACE_NAME.finditer(_SITE.split(doc.title or "", maxsplit=1)[0]):
+    title = _SITE.split(doc.title or "", maxsplit=1)  # the headline, and the outlet's part when there is one
+    for t in _PLACE_NAME.finditer(title[0]):
         words = t.group(0).split()
         spans = [(i, j) for n in (3, 2, 1) for i in range(len(words) - n + 1) for j in [i + n]]
         for i, j in spans:  # the longest known town in a run of capitalised words ("Little Rock", not "Rock")
@@ -278,9 +279,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break
-    if not cities and not counties and len(site := _SITE.split(doc.title or "", maxsplit=1)) == 2:
+    if not cities and not counties and len(title) == 2:
         # no place in the report: the town the outlet's name gives ("... - KTBS.com - Shreveport, LA"), weakest
-        for t in _PLACE_NAME.finditer(site[1]):
+        for t in _PLACE_NAME.finditer(title[1]):
             if fold(t.group(0)) in towns and known(t.group(0)) and not gaz.country(t.group(0)):
                 vote(t.group(0), SITE_VOTE, None, None, "site")
                 break

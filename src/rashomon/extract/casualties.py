@@ -76,12 +76,11 @@ def _patients(v: Token) -> list[Token]:
             found = _subjects(v)
         if not found and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
             found = [c for c in v.children if c.dep_ == "nsubj"]  # "3 killed and 5 wounded", "dozens injured"
-        if not found and lemma in SHOOT and v.tag_ == "VBD" and not _aimed(v) and _fatally(v):
-            found = [c for c in v.children if c.dep_ == "nsubj"]  # "Travon S. Overton fatally shot." (a caption)
         if not found and (lemma in SHOOT or lemma == "find") and v.tag_ == "VBD" and not _aimed(v):
             # "four people shot in the yard were treated", "a teen shot in the head has died" (a reduced
-            # relative parsed as the clause: counted people, or a wound's place; nothing they shot at)
-            hit = _in_body(v)
+            # relative parsed as the clause: counted people, or a wound's place; nothing they shot at), and a
+            # caption: "Travon S. Overton fatally shot."
+            hit = _in_body(v) or lemma in SHOOT and _fatally(v)
             counted = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
             found = [c for c in v.children if c.dep_ == "nsubj"] if hit else counted
     if not found:

@@ -72,9 +72,9 @@ DEATH_OF = re.compile(
     rf"|\b(?:with|of|for|after|in)\s+killing)\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
 )
-# "Shooting of 5": five shot
 # "One of two men shot late Monday dies": that many of them killed
 ONE_OF_DIES = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM}) of (?:the )?[^,;:|]*?\b(?:dies|died|has died)\b")
+# "Shooting of 5": five shot
 SHOOTING_OF = re.compile(rf"(?i)\bshooting\s+of\s+(?P<n>{_NUM})(?![\w-])")
 # "Boy, 3, accidentally shoots himself": one shot (the text may tell whether he died)
 SELF = re.compile(
