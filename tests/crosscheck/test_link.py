@@ -61,6 +61,11 @@ def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence
     assert (f.key, f.category) == ("kill/people", category)
 
 
+def test_the_words_after_the_numbers_phrase_are_not_what_it_counts():
+    f = facet_of("He opened fire at the party, killing one man, police said.", "one", 1, what="man")
+    assert f.category is None  # "police" said it; they were not killed
+
+
 @pytest.mark.parametrize(
     "text,evidence,value",
     [

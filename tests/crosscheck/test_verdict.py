@@ -487,3 +487,21 @@ def test_a_count_is_judged_only_as_its_reports_own_toll_and_as_the_casualty_read
     assert "conflict" in {
         f.status for f in verdict.quantity_findings(link.facets(unread, [a, c], [], incident_of={"a": "i1", "c": "i1"}))
     }
+
+
+def test_tolls_of_one_incident_are_judged_where_they_stand_and_a_deeper_count_stays_apart():
+    # the incident layer ties the reports: their tolls conflict though neither stands in the lead
+    filler = "The march had begun peacefully in the morning. " * 14
+    a = doc("a", filler + "Police said 12 people were injured.", "A")
+    b = doc("b", filler + "Police said 18 people were injured.", "B")
+    c = doc("c", filler + "Police said 12 people were injured. A quake in 2005 injured 1,400 people.", "C")
+    claims = [qty(a, "12 people", 12), qty(b, "18 people", 18), qty(c, "1,400 people", 1400),
+              _harm(a, "12 people were injured", "injured", 12), _harm(b, "18 people were injured", "injured", 18),
+              _harm(c, "12 people were injured", "injured", 12)]  # fmt: skip
+    facets = link.facets(claims, [a, b, c], [], incident_of={"a": "i1", "b": "i1", "c": "i1"})
+    assert not any(f.lead for f in facets)
+    found = verdict.quantity_findings(facets)
+    conflict = next(f for f in found if f.status == "conflict")
+    assert {v.value for v in conflict.independent_sources} == {"12", "18"}  # the recalled 1,400 is not in it
+    alone = verdict.quantity_findings(link.facets(claims[:2], [a, b], []))  # nothing ties the two reports
+    assert {f.status for f in alone} == {"unknown"}

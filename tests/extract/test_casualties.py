@@ -84,6 +84,7 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("Three people were shot to death and another was injured.", [("injured", 1.0, None), ("killed", 3.0, None)]),
         ("Two boys and two adults were found slain inside the farmhouse.", [("killed", 4.0, None)]),
         ("The grandmother passed away on Sunday.", [("killed", 1.0, None)]),
+        ("The victim was gunned down on Friday.", [("killed", 1.0, None)]),
         # a shooter's suicide
         ("The father shot his two sons to death before turning the gun on himself.",
          [("killed", 1.0, None), ("killed", 2.0, None)]),

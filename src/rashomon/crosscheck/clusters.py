@@ -15,7 +15,7 @@ import re
 from datetime import date, timedelta
 
 from . import measures
-from .link import Facet, Interval
+from .link import CASUALTY, Facet, Interval
 
 
 def scope_compatible(a: Facet, b: Facet) -> bool:
@@ -26,6 +26,8 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False  # a length, sum or duration said of other people ("a 20-year veteran")
     if a.category != b.category:
         return False
+    if a.toll != b.toll and a.measure and a.measure[0] in CASUALTY:
+        return False  # a report's own toll and a deeper count of its report (a group's part, another event)
     if a.granularity and b.granularity and a.granularity != b.granularity:
         return False
     if a.day and b.day and a.day != b.day:

@@ -192,6 +192,9 @@ def _norm_source(s: str | None) -> str | None:
     return " ".join(s.split()) or None
 
 
+PHRASE_END = re.compile(r"[,;:()]|\.(?:\s|$)")  # where the noun phrase after a number ends
+
+
 def _words(s: str) -> list[str]:
     return [w.lower() for w in WORD.findall(s)]
 
@@ -239,7 +242,7 @@ def thing_class(claim: QuantityClaim, after: str) -> tuple[str | None, str | Non
             if _THING_CLASS.get(w) == "territory":
                 return "territory", None, None, w
         return None, None, None, ""
-    words = words + _words(after)[:5]
+    words = words + _words(PHRASE_END.split(after, maxsplit=1)[0])[:5]  # "killing one man, police said": not police
     for i, w in enumerate(words[:6]):
         c = _THING_CLASS.get(w)
         if c == "duration":

@@ -40,7 +40,7 @@ from .sentences import DATELINE, sentence_bounds
 from .sources import outlet_of, root_of
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@6"
+STAGE = "crosscheck@7"
 EVENT_NOUNS = (
     "siege",
     "strike",
@@ -122,16 +122,28 @@ def source_counts(members: list[Facet]) -> tuple[SourceCount, ...]:
 
 # ----------------------------------------------------------------- judging
 def _context_shared(a: Facet, b: Facet) -> bool:
-    """Something beyond the key says the two claims are about one thing."""
+    """Something beyond the key says the two claims are about one thing: their own words (a place, a
+    person, a day, a granularity), or their reports' one event where each is its report's own figure
+    (:func:`_own`; "612 killed" recalled from another quake is not)."""
     return bool(
         (a.places & b.places)
         or (a.entities & b.entities)
         or (a.where & b.where)
         or (a.granularity and a.granularity == b.granularity)
         or (a.day and a.day == b.day)
-        or (a.event and a.event == b.event and (a.strict or a.dimension))
-        or (a.story and a.story == b.story and a.scope and b.scope)
+        or _own(a)
+        and _own(b)
+        and (
+            (a.incident and a.incident == b.incident)
+            or (a.event and a.event == b.event and (a.strict or a.dimension))
+            or (a.story and a.story == b.story and a.scope and b.scope)
+        )
     )
+
+
+def _one_story(a: Facet, b: Facet) -> bool:
+    """Two reports of one story, neither a deeper count than its report's own toll."""
+    return bool(a.story and a.story == b.story and _own(a) and _own(b))
 
 
 def _point(f: Facet) -> float | None:
@@ -162,11 +174,16 @@ def _count(f: Facet) -> bool:
     return f.granularity != "cumulative" and f.measure is not None and f.measure[0] in RUNNING
 
 
+def _own(f: Facet) -> bool:
+    """Not a count, or a count its report's casualty reader reads as the report's own toll."""
+    return not _count(f) or f.toll
+
+
 def _stated(f: Facet) -> bool:
     """The figure is the report's own statement of the measure: a count of one event stands in the
     lead or names its scope ("in the strike on the market"); deeper counts are often of one victim,
     one group or another event, and are not enough for a conflict."""
-    return not _count(f) or f.lead or bool(f.scope)
+    return _own(f) or f.lead or bool(f.scope)
 
 
 def _is_update(members: list[Facet]) -> bool:
@@ -258,7 +275,7 @@ def _judge(members: list[Facet]) -> Status:
         # different figures that merely fit each other's bounds ("487" and "more than 40") agree
         # only when something beyond the key says they count the same thing
         differing = [(a, b) for a, b in pairs if _point(a) != _point(b) or a.values != b.values]
-        if differing and not all(_context_shared(a, b) for a, b in differing):
+        if differing and not all(_context_shared(a, b) or _one_story(a, b) for a, b in differing):
             return "unknown"
         return "agree"
     clashing = [(a, b) for a, b in pairs if not compatible(a, b)]
