@@ -180,3 +180,6 @@ def test_opened_fire_is_a_shooting_and_a_town_without_a_state_is_in_its_largest_
     assert code([facts("a", "Houston", "2024-03-02", 1, persons=victim), abroad]).region is None
     stated = code([facts("a", "Houston", "2024-03-02", 1, persons=victim, region="Missouri")])
     assert stated.region == "Missouri"
+    # a county without a state: the state of the only county of that name, none where several states have one
+    assert code([facts("a", "Barrow County", "2024-03-02", 1)]).region == "Georgia"
+    assert code([facts("a", "DeKalb County", "2024-03-02", 1)]).region is None

