@@ -61,9 +61,22 @@ def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence
     assert (f.key, f.category) == ("kill/people", category)
 
 
-def test_the_words_after_the_numbers_phrase_are_not_what_it_counts():
-    f = facet_of("He opened fire at the party, killing one man, police said.", "one", 1, what="man")
-    assert f.category is None  # "police" said it; they were not killed
+@pytest.mark.parametrize(
+    "text,evidence,fields",
+    [
+        ("He opened fire at the party, killing one man, police said.", "one", {"what": "man"}),  # police said it
+        ("The shooting left one man dead, four wounded and police searching for the killer.", "four", {}),
+        ("The three bank workers - two women and a man - were killed in the fire.", "three", {"what": "bank workers"}),
+    ],
+)
+def test_the_words_after_the_numbers_phrase_are_not_what_it_counts(text, evidence, fields):
+    assert facet_of(text, evidence, 3, **fields).category is None
+
+
+def test_people_taken_to_a_hospital_are_not_captured():
+    f = facet_of("Four people were taken to a hospital.", "Four people", 4)
+    assert f.pred is None and clusters.blocks([f]) == {}
+    assert facet_of("Four people were taken hostage.", "Four people", 4).key == "capture/people"
 
 
 @pytest.mark.parametrize(

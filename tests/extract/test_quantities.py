@@ -93,6 +93,9 @@ def test_fields(nlp, text, needle, expected):
         ("The new iPhone 11 ships soon.", "11"),
         ("Friends called 911 after the shots.", "911"),
         ("Trade grew in the 1990s.", "1990s"),
+        ("He fired a .45-caliber handgun and a 12-gauge shotgun.", "45"),  # a gun's calibre names it
+        ("He fired a .45-caliber handgun and a 12-gauge shotgun.", "12"),
+        ("Twetny-one-year-old Ilse Marren was hurt.", "one"),  # a misspelt number is not its last word
     ],
 )
 def test_not_quantities(nlp, text, needle):
@@ -109,6 +112,7 @@ def test_not_quantities(nlp, text, needle):
         ("A man aged 64 was hurt.", "64"),
         ("Jane Doe (37) was charged.", "37"),
         ("The victim, 20, was taken to a hospital.", "20"),
+        ("A twenty-one-year-old man was hurt.", "twenty"),
     ],
 )
 def test_ages_are_marked_as_ages_of_persons(nlp, text, needle):

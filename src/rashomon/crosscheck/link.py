@@ -104,6 +104,8 @@ CASUALTY = ("kill", "injure")
 # the predicate class of a casualty measure (:class:`~rashomon.records.CasualtyClaim`): the casualty reader
 # knows whose harm a number counts ("one man died and four others were injured": the four were injured)
 HARM_CLASS = {"killed": "kill", "injured": "injure", "shot": "shoot"}
+TAKE = ("take", "took", "taken", "takes")  # capture forms that say it of people only with CAPTIVE
+CAPTIVE = re.compile(r"(?i)\b(?:hostages?|captives?|captive|prisoners?)\b")
 AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person after it (see person_aged)
 # "Ilse Marren, a 37-year-old", "Jane Doe, 37", "Tom Tennant and Bill Hakim, both 51", "Jane Doe (37)"
 APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")
@@ -192,7 +194,7 @@ def _norm_source(s: str | None) -> str | None:
     return " ".join(s.split()) or None
 
 
-PHRASE_END = re.compile(r"[,;:()]|\.(?:\s|$)")  # where the noun phrase after a number ends
+PHRASE_END = re.compile(r"[,;:()–—]|\s-\s|\.(?:\s|$)")  # where the noun phrase after a number ends
 
 
 def _words(s: str) -> list[str]:
@@ -242,6 +244,7 @@ def thing_class(claim: QuantityClaim, after: str) -> tuple[str | None, str | Non
             if _THING_CLASS.get(w) == "territory":
                 return "territory", None, None, w
         return None, None, None, ""
+    own = len(words)  # the claim's own words, then those after the number up to the end of its phrase
     words = words + _words(PHRASE_END.split(after, maxsplit=1)[0])[:5]  # "killing one man, police said": not police
     for i, w in enumerate(words[:6]):
         c = _THING_CLASS.get(w)
@@ -250,8 +253,8 @@ def thing_class(claim: QuantityClaim, after: str) -> tuple[str | None, str | Non
         if c:  # "military deaths", "the military death toll": a modifier before the noun narrows the people
             sub = SUBCATEGORY.get(w) or next((SUBCATEGORY[x] for x in words[:i] if x in SUBCATEGORY), None)
             return c, sub if c == "people" else None, None, w
-        if i >= 2 and not claim.what:
-            break
+        if i >= own and w in _FORM_CLASS or i >= 2 and not claim.what:
+            break  # "four wounded and police searching": the verb ends what is counted
     return None, None, None, ""
 
 
@@ -382,6 +385,8 @@ def facet(
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
     if harm and (pred is None or pred in HARM_CLASS.values()) and thing in ("people", None) and kind is None:
         pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
+    if pred == "capture" and thing == "people" and pred_word in TAKE and not CAPTIVE.search(sentence):
+        pred = None  # "taken to a hospital", "took to the streets": people taken are not captured
     head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):

@@ -124,14 +124,17 @@ def source_counts(members: list[Facet]) -> tuple[SourceCount, ...]:
 def _context_shared(a: Facet, b: Facet) -> bool:
     """Something beyond the key says the two claims are about one thing: their own words (a place, a
     person, a day, a granularity), or their reports' one event where each is its report's own figure
-    (:func:`_own`; "612 killed" recalled from another quake is not)."""
+    (:func:`_own`; "612 killed" recalled from another quake is not) of a measure the vocabularies know
+    (a count keyed by an unknown verb, "11 people taken" to hospitals and "2 taken" to one, may be of
+    different scopes)."""
     return bool(
         (a.places & b.places)
         or (a.entities & b.entities)
         or (a.where & b.where)
         or (a.granularity and a.granularity == b.granularity)
         or (a.day and a.day == b.day)
-        or _own(a)
+        or (a.pred or a.strict or a.dimension)
+        and _own(a)
         and _own(b)
         and (
             (a.incident and a.incident == b.incident)

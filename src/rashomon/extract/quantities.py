@@ -37,7 +37,7 @@ from .casualty_people import PEOPLE
 from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@7"
+STAGE = "quantities@8"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
@@ -239,6 +239,8 @@ def _number_run(sdoc, i: int) -> _Q | None:
         p = N.parse_token(tok.text)
         if p is None:
             return None
+        if i > 1 and sdoc[i - 1].text == "-" and not sdoc[i - 2].whitespace_ and sdoc[i - 2].is_alpha:
+            return None  # the end of a word the reader cannot read ("Twetny-one-year-old"): not "one"
         if tok.lower_ in N.UNITS_WORDS and not (
             tok.pos_ == "NUM"
             or tok.tag_ == "CD"
@@ -299,6 +301,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
     return q
 
 
+_BORE = re.compile(r"(?:-|\s)?(?:caliber|calibre|gauge|cal\b)", re.I)
 _AGE_AFTER = re.compile(r"(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages?)\s*$", re.I)
 _NOT_PERSON = {"GPE", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "FAC"}
@@ -308,11 +311,14 @@ def _age(sdoc, q: _Q) -> bool:
     """A person's age, never a count nor a duration: "a 37-year-old", "37 years old", "aged 37",
     "Nichols, 37, said", "Tennant and Hakim, both 51,", "Jane Doe (37)", "the victim, 20,"."""
     v = q.value
-    if not isinstance(v, float) or not v.is_integer() or not 0 < v < 125 or q.num_end - q.num_start != 1:
+    if not isinstance(v, float) or not v.is_integer() or not 0 < v < 125:
         return False
     i, tok, text = q.num_start, sdoc[q.num_start], sdoc.text
-    if _AGE_AFTER.match(text, tok.idx + len(tok.text)) or _AGE_BEFORE.search(text[max(0, tok.idx - 8) : tok.idx]):
+    last = sdoc[q.num_end - 1]  # "twenty-one-year-old" is a run of three tokens
+    if _AGE_AFTER.match(text, last.idx + len(last.text)) or _AGE_BEFORE.search(text[max(0, tok.idx - 8) : tok.idx]):
         return True
+    if q.num_end - q.num_start != 1:
+        return False
     prev = sdoc[i - 1] if i > 0 else None
     nxt = sdoc[q.num_end].text if q.num_end < len(sdoc) else ""
     k = i - 2 if prev is not None and prev.lower_ not in ("both", "all") else i - 3  # "Tennant and Hakim, both 51,"
@@ -330,6 +336,8 @@ def _keep(sdoc, q: _Q, blocked: _Dates) -> bool:
         return False
     if sdoc[q.num_start].text == "911" and q.num_end == q.num_start + 1 and q.unit is None:
         return False  # the emergency number ("friends called 911"), never a count
+    if _BORE.match(sdoc.text, sdoc[q.num_end - 1].idx + len(sdoc[q.num_end - 1].text)):
+        return False  # a gun's calibre or gauge names the gun ("a .45-caliber handgun", "a 12-gauge"), never a count
     if _age(sdoc, q):
         q.age, q.unit = True, "year"
         return True
