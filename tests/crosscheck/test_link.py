@@ -73,6 +73,14 @@ def test_the_words_after_the_numbers_phrase_are_not_what_it_counts(text, evidenc
     assert facet_of(text, evidence, 3, **fields).category is None
 
 
+def test_the_time_between_two_happenings_is_no_duration():
+    f = facet_of("Twenty minutes after that shooting, he told his first victim to run.", "Twenty minutes", 20)
+    assert f.thing is None and clusters.blocks([f]) == {}
+    f = facet_of("20 minutes after that shooting, he ran.", "20 minutes", 20, unit="minute")
+    assert f.dimension is None and clusters.blocks([f]) == {}
+    assert facet_of("It ended a 10-day siege of the city.", "10-day", 10).key == "siege/duration"
+
+
 def test_people_taken_to_a_hospital_are_not_captured():
     f = facet_of("Four people were taken to a hospital.", "Four people", 4)
     assert f.pred is None and clusters.blocks([f]) == {}
@@ -200,3 +208,11 @@ def test_scope_words_of_the_main_clause_do_not_describe_a_figure_in_a_when_claus
     assert link.own_clause(text, text.index("some 9,000")).startswith("when some 9,000")
     g = facet_of("Some 9,000 people have been killed since the 1980s.", "Some 9,000 people", 9000)
     assert g.granularity == "cumulative"
+
+
+def test_magnitudes_a_point_apart_are_two_quakes():
+    main = facet_of("The quake had a magnitude of 6.1, the survey said.", "6.1", 6.1, outlet="A")
+    other = facet_of("The quake had a magnitude of 5.9, the agency said.", "5.9", 5.9, outlet="B")
+    after = facet_of("A quake measuring 3.8 on the Richter scale hit on Monday.", "3.8", 3.8, outlet="C")
+    assert main.key == other.key == after.key
+    assert clusters.scope_compatible(main, other) and not clusters.scope_compatible(main, after)

@@ -35,3 +35,12 @@ def test_sentences_do_not_end_at_abbreviations_or_clock_times(text, word, senten
     i = text.index(word)
     s, e = sentence_bounds(text, i, i + len(word))
     assert text[s:e] == sentence
+
+
+def test_a_sentence_ends_at_a_period_a_scraper_glued_to_the_next_word():
+    text = "Seven were shot last week.So far in 2017, 150 people have been killed. He lives in St.Louis."
+    i = text.index("150")
+    s, e = sentence_bounds(text, i, i + 3)
+    assert text[s:e] == "So far in 2017, 150 people have been killed."
+    i = text.index("Louis")
+    assert text[slice(*sentence_bounds(text, i, i + 1))] == "He lives in St.Louis."

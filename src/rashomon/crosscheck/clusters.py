@@ -17,6 +17,8 @@ from datetime import date, timedelta
 from . import measures
 from .link import CASUALTY, Facet, Interval
 
+QUAKE = 1.0  # magnitudes further apart than this are readings of two quakes
+
 
 def scope_compatible(a: Facet, b: Facet) -> bool:
     """True when nothing known about the two claims says they count different things."""
@@ -26,6 +28,8 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False  # a length, sum or duration said of other people ("a 20-year veteran")
     if a.category != b.category:
         return False
+    if a.measure and a.measure[0] == "magnitude" and a.interval and b.interval and _gap(a.interval, b.interval) > QUAKE:
+        return False  # agencies read one quake within a point of each other: a 3.8 beside a 6.1 is an aftershock
     if a.toll != b.toll and a.measure and a.measure[0] in CASUALTY:
         return False  # a report's own toll and a deeper count of its report (a group's part, another event)
     if a.granularity and b.granularity and a.granularity != b.granularity:
@@ -37,6 +41,11 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
     if (a.recent or b.recent) and _weeks_apart(a.published, b.published):
         return False  # "35 shot since Friday" in December and "28 shot since Friday" in September
     return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    """How far apart two intervals are (0 when they overlap)."""
+    return max(a.lo - b.hi, b.lo - a.hi, 0.0)
 
 
 def same_event(a: Facet, b: Facet) -> bool:

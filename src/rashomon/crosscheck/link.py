@@ -104,6 +104,7 @@ CASUALTY = ("kill", "injure")
 # the predicate class of a casualty measure (:class:`~rashomon.records.CasualtyClaim`): the casualty reader
 # knows whose harm a number counts ("one man died and four others were injured": the four were injured)
 HARM_CLASS = {"killed": "kill", "injured": "injure", "shot": "shoot"}
+GAP = re.compile(r"(?i)[\s-]*\w+\s+(?:after|later|earlier|ago)\b")  # after a duration's number: a gap, no length
 TAKE = ("take", "took", "taken", "takes")  # capture forms that say it of people only with CAPTIVE
 CAPTIVE = re.compile(r"(?i)\b(?:hostages?|captives?|captive|prisoners?)\b")
 AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person after it (see person_aged)
@@ -401,6 +402,8 @@ def facet(
         interval = Interval(interval.lo * k, interval.hi * k)
         display = f"{display} {dur_unit}{'s' if interval.lo != k else ''}"
     dim = measures.dimension(claim, before) if kind is None else None
+    if (thing == "duration" or dim and dim[0] == "duration") and GAP.match(after):
+        thing, dim = None, None  # "20 minutes after that shooting": the time between two happenings, no length
     base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
     if dim and claim.unit and not dur_unit:
         display = measures.with_unit(display, claim.unit)

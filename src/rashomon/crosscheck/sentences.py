@@ -1,7 +1,8 @@
 """The sentence around a claim, read off the stored text (no parse is kept past extraction).
 
 A sentence ends at a newline, or at ``.``/``!``/``?`` (and a closing quote) before a space and a capital,
-digit or opening quote, unless the period closes an abbreviation: an initial ("Brian G. Nichols"), a
+digit or opening quote, or glued between a word and a capitalised one ("last week.So far", a scraper's lost
+space), unless the period closes an abbreviation: an initial ("Brian G. Nichols"), a
 title ("Capt. Tom"), or a clock time followed by its day or zone ("5:30 p.m. Friday", "11.30 p.m. ET").
 A wire dateline ("PORT AVEN, 2 May (Meridian Wire) — ") opens a paragraph but is not part of its
 sentence.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—–]{0,60}?\s[—–-]{1,2}\s*")
-_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Capt|Lt|Sgt|Cpl|Maj|Adm|Det|Insp|Supt|Prof|Rev|"
     r"Jr|Sr|No|Nos|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ave|Blvd|Rd|Co|Corp|Inc|Ltd|U\.S|U\.K|U\.N))\.$"

@@ -311,8 +311,8 @@ def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
     """Two clusters counting different things about one place: granularity or category differ (a
     count only: lengths, sums and ages said of different things are simply not linked)."""
     fa, fb = a[0], b[0]
-    if fa.dimension or (fa.measure and fa.measure[0] in ("age", "magnitude")):
-        return False
+    if fa.dimension or (fa.measure and fa.measure[0] in ("age", "magnitude")) or not fa.pred:
+        return False  # nor of a count keyed by a verb the vocabularies do not know: what it counts is unclear
     if any(different_years(x, y) or not same_event(x, y) for x in a for y in b):
         return False  # a toll of 1992 and one of 2020 are different events, not different scopes
     places_a = set().union(*(f.places for f in a))
