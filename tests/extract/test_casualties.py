@@ -99,6 +99,8 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
          [("injured", 3.0, None), ("killed", 1.0, None)]),
         # lists: hung off an apposition, explained by one, without articles; pairs; vague counts; ordinals
         ("The gunman killed his wife, two young children and his mother-in-law.", [("killed", 4.0, None)]),
+        # a list after a group's count tells who they are, not more people
+        ("Three other victims, two women and a man, arrived at hospitals with injuries.", [("injured", 3.0, None)]),
         ("The victims, two men and a woman, were wounded.", [("injured", 3.0, None)]),
         ("A mother and daughter were shot.", [("shot", 2.0, None)]),
         ("Both were shot.", [("shot", 2.0, None)]),

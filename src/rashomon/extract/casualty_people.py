@@ -84,6 +84,9 @@ def is_name(t: Token) -> bool:
     )
 
 
+GROUPS = {"people", "person", "victim", "other", "individual"}  # words for a group a list after them may restate
+
+
 def count(p: Token, until: int | None = None, measure: str = "killed") -> Count | None:
     """(value, low, high) of the people ``p`` heads, with the people listed with it; None when it is no one
     countable (see the module docstring). An ordinal person counts as at least that many dead ("a third
@@ -116,7 +119,10 @@ def count(p: Token, until: int | None = None, measure: str = "killed") -> Count 
     if not total:
         return None
     if all(v is not None for v, _, _ in total):
-        return (sum(v for v, _, _ in total if v is not None), None, None)
+        values = [v for v, _, _ in total if v is not None]
+        if len(values) > 2 and values[0] == sum(values[1:]) and p.lemma_.lower() in GROUPS and p.nbor(1).text == ",":
+            return (values[0], None, None)  # "three victims, two women and a man": the list tells who the three are
+        return (sum(values), None, None)
     return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
 
 
