@@ -120,7 +120,8 @@ def count(p: Token, until: int | None = None, measure: str = "killed") -> Count 
         return None
     if all(v is not None for v, _, _ in total):
         values = [v for v, _, _ in total if v is not None]
-        if len(values) > 2 and values[0] == sum(values[1:]) and p.lemma_.lower() in GROUPS and p.nbor(1).text == ",":
+        restated = p.lemma_.lower() in GROUPS and p.i + 1 < len(p.doc) and p.doc[p.i + 1].text == ","
+        if restated and len(values) > 2 and values[0] == sum(values[1:]):
             return (values[0], None, None)  # "three victims, two women and a man": the list tells who the three are
         return (sum(values), None, None)
     return (None, sum((v if v is not None else lo or 0) for v, lo, _ in total), None)
