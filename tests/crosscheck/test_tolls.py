@@ -48,8 +48,11 @@ def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
     ]
     spans = reported([toll], claims)
     assert spans == {"c1": ("a", 0, 9, "kill/people", True), "c2": ("b", 4, 20, "kill/people", True)}
-    assert judged(toll, spans, {"a": [(0, 3, "q1")], "b": [(4, 7, "q2")]})
-    assert not judged(toll, spans, {"a": [(0, 3, "q1")]})  # "a man was shot and killed": no number to link
+    both = {"a": [(0, 3, "q1")], "b": [(4, 7, "q2")]}
+    assert judged(toll, spans, both, {"q1": "kill/people", "q2": "kill/people"})
+    assert not judged(toll, spans, {"a": [(0, 3, "q1")]}, {"q1": "kill/people"})  # "a man was shot and killed"
+    # a number inside the report linked as something else ("a 10-year-old boy was killed": an age) judges no toll
+    assert not judged(toll, spans, both, {"q1": "kill/people", "q2": "age/"})
 
 
 def test_a_quantity_finding_inside_a_kept_toll_is_taken_back():
@@ -62,7 +65,8 @@ def test_a_quantity_finding_inside_a_kept_toll_is_taken_back():
     linked = {"a": [(0, 3, "q1")], "b": [(0, 3, "q2")], "z": [(0, 3, "q9")]}  # "c" states it in words
     counted = {"f1": ("kill/people", ("q1", "q2")), "f2": ("kill/people", ("q1", "q9")),
                "f3": ("injure/people", ("q1", "q2"))}  # fmt: skip
-    assert not judged(toll, spans, linked)  # the toll has a report no quantity finding holds: it stays ...
+    keys = {"q1": "kill/people", "q2": "kill/people", "q9": "kill/people"}
+    assert not judged(toll, spans, linked, keys)  # the toll has a report no quantity finding holds: it stays ...
     assert subsumed([toll], spans, linked, counted) == {"f1"}  # ... and says what f1 said, with c3 besides
 
 

@@ -68,7 +68,7 @@ class CorpusState:
     tolls: list = field(default_factory=list)  # the incidents' casualty figures as findings (tolls.findings)
     reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> tolls.Reported
     # quantities
-    linked: set[str] = field(default_factory=set)  # quantity claims some finding links to another claim
+    linked: dict[str, str] = field(default_factory=dict)  # quantity claims some finding links to another -> its key
     # the findings of casualty counts (but scope differences): id -> (key, claims) (tolls.subsumed)
     counted: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     # scan

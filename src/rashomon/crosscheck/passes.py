@@ -191,7 +191,7 @@ def quantities(b: Build) -> None:
             yield (facets,)
 
     for part in b.map(partition.quantity_findings, parts()):
-        b.state.linked.update(c for f in part if len(f.claims) > 1 for c in f.claims)
+        b.state.linked.update((c, f.key or "") for f in part if len(f.claims) > 1 for c in f.claims)
         b.state.counted.update(
             (f.id, (f.key, f.claims))
             for f in part
@@ -211,7 +211,9 @@ def incident_tolls(b: Build) -> None:
     for c in b.store.claims_of(docs, kinds=["quantity"]) if docs else ():
         if c.id in st.linked:
             spans.setdefault(c.doc, []).append((c.start, c.end, c.id))
-    kept = [tolls.settled(f, st.reported, link.LEAD) for f in st.tolls if not tolls.judged(f, st.reported, spans)]
+    kept = [
+        tolls.settled(f, st.reported, link.LEAD) for f in st.tolls if not tolls.judged(f, st.reported, spans, st.linked)
+    ]
     b.store.unstage_findings(tolls.subsumed(kept, st.reported, spans, st.counted))
     _stage(b, iter([kept]))
 

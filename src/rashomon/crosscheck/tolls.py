@@ -155,13 +155,19 @@ def settled(toll: Finding, reported: Mapping[str, Reported], lead: int) -> Findi
     return toll
 
 
-def judged(toll: Finding, reported: Mapping[str, Reported], linked: Mapping[str, list[tuple[int, int, str]]]) -> bool:
-    """Every report of ``toll`` overlaps a quantity claim that quantity linking already joined to
-    another claim (``linked``: document -> spans of such claims): the figure is judged there, by the
-    reading that knows scopes, and reporting it again would say one fact twice."""
+def judged(
+    toll: Finding,
+    reported: Mapping[str, Reported],
+    linked: Mapping[str, list[tuple[int, int, str]]],
+    keys: Mapping[str, str],
+) -> bool:
+    """Every report of ``toll`` overlaps a quantity claim of its measure that quantity linking already
+    joined to another claim (``linked``: document -> spans of such claims; ``keys``: claim -> the key of
+    its finding): the figure is judged there, by the reading that knows scopes, and reporting it again
+    would say one fact twice ("a 10-year-old boy was shot" judged as an age is not judged as a toll)."""
     for c in toll.claims:
         doc, start, end = reported[c][:3]
-        if not any(s < end and start < e for s, e, _ in linked.get(doc, ())):
+        if not any(s < end and start < e and keys.get(q) == toll.key for s, e, q in linked.get(doc, ())):
             return False
     return True
 
