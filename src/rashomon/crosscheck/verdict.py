@@ -145,7 +145,9 @@ def _context_shared(a: Facet, b: Facet) -> bool:
 
 
 def _one_story(a: Facet, b: Facet) -> bool:
-    """Two reports of one story, neither a deeper count than its report's own toll."""
+    """Two reports of one story, neither a deeper count than its report's own toll: enough for figures
+    that fit each other to agree, whatever verb keys them (a false agreement costs less than a false
+    conflict, which needs :func:`_context_shared`)."""
     return bool(a.story and a.story == b.story and _own(a) and _own(b))
 
 
