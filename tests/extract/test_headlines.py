@@ -20,6 +20,13 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
     "title, expected",
     [
         ("Child dies in accidental shooting", [("killed", 1.0, None, "Child dies")]),
+        # that someone died: at least one, two of a murder-suicide, one whose death is named
+        ("Gunman says fatal shooting was self-defense", [("killed", None, 1.0, "fatal shooting")]),
+        ("Teen charged with murder in store shooting", [("killed", None, 1.0, "charged with murder")]),
+        ("Police: Murder-suicide in Elm Grove", [("killed", None, 2.0, "Murder-suicide")]),
+        ("Man charged in his brother's death", [("killed", 1.0, None, "brother's death")]),
+        ("Homicide detectives investigate a non-fatal shooting", []),
+        ("Man charged with attempted murder in shooting", []),
         ("Teen shot, killed on Elm Street - KXYZ News", [("killed", 1.0, None, "Teen shot, killed")]),
         ("Police: Man fatally shot by homeowner", [("killed", 1.0, None, "Man fatally shot")]),
         ("3 dead, 2 injured in shooting at party",

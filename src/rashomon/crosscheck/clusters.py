@@ -15,7 +15,8 @@ import re
 from datetime import date, timedelta
 
 from . import measures
-from .link import CASUALTY, Facet, Interval
+from .link import Facet, Interval
+from .vocabulary import CASUALTY
 
 QUAKE = 1.0  # magnitudes further apart than this are readings of two quakes
 

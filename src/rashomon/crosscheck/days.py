@@ -8,7 +8,7 @@ falls on it; two weekdays fit when they are the same day. Days that do not fit a
 conflict: on real news they were other happenings of the same kind (two arrests, the shooting an
 article recalls, a court date), or one night dated on either side of midnight, so only agreement is
 reported; a report that dates one kind of happening on two days is compared with none. Dates that
-:func:`.verdict.dated_events` already compares (an event noun and its phase: "the siege began on
+:func:`.event_dates.dated_events` already compares (an event noun and its phase: "the siege began on
 ...") are left to it: one finding per fact.
 
 Each group becomes a finding of kind ``date`` (key ``day/<happening>``).

@@ -29,45 +29,11 @@ from ..records import CasualtyClaim, Claim, Document, Entity, QuantityClaim, Tim
 from . import incident_tally, measures, sources
 from .sentences import sentence_bounds
 from .sources import outlet_of, root_of
+from .vocabulary import CAPTIVE, CASUALTY, DAYS_PER, HARM_CLASS, PREDICATES, SUBCATEGORY, TAKE, THINGS
 
 # --------------------------------------------------------------- vocabularies
-# vocabulary tables, kept one compact block each (not reformatted)
+# patterns, kept one compact block each (not reformatted); the word tables are in .vocabulary
 # fmt: off
-PREDICATES: dict[str, tuple[str, ...]] = {
-    "kill": ("kill", "kills", "killed", "killing", "dead", "death", "deaths", "die", "died", "dies", "dying",
-             "toll", "fatalities", "fatality", "perished", "slain", "lost their lives", "lives were lost",
-             "fatal shooting", "fatally shot", "shot and killed", "shot to death"),
-    "injure": ("injure", "injured", "injuring", "injuries", "wound", "wounded", "wounding", "hurt"),
-    "capture": ("capture", "captured", "captures", "capturing", "seize", "seized", "seizes", "seizing",
-                "take", "took", "taken", "takes", "retake", "retook", "retaken", "liberate", "liberated",
-                "liberates", "liberating", "overran", "overrun", "occupied", "recaptured", "recapture"),
-    "control": ("control", "controls", "controlled", "controlling", "holds", "hold"),
-    "siege": ("siege", "besiege", "besieged", "besieging", "blockade", "blockaded"),
-    "displace": ("displace", "displaced", "fled", "flee", "fleeing", "evacuated", "evacuate", "refugees",
-                 "homeless"),
-    "arrest": ("arrest", "arrested", "arrests", "detain", "detained", "detention", "detainees"),
-    "shoot": ("shoot", "shot", "shoots", "shooting"),
-    "vote": ("vote", "votes", "voted", "ballots", "turnout"),
-}
-THINGS: dict[str, tuple[str, ...]] = {
-    "people": ("people", "person", "persons", "residents", "inhabitants", "individuals", "victims", "others",
-               "civilians", "civilian", "children", "child", "soldiers", "soldier", "troops", "servicemen",
-               "fighters", "militants", "rebels", "women", "men", "police", "officers", "journalists",
-               "dead", "bodies", "patients", "migrants", "refugees", "death", "deaths", "fatalities", "fatality"),
-    "settlement": ("village", "villages", "town", "towns", "hamlet", "hamlets", "settlement", "settlements",
-                   "localities", "locality", "communities"),
-    "territory": ("territory", "territories", "region", "land", "area", "country", "valley", "province",
-                  "district", "square kilometres", "square kilometers", "sq km", "km2", "hectares"),
-    "duration": ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years"),
-}
-# a sub-category of "people" is a different scope from "people" as a whole
-SUBCATEGORY: dict[str, str] = {w: c for c, ws in {
-    "civilians": ("civilians", "civilian"), "children": ("children", "child"),
-    "combatants": ("soldiers", "soldier", "troops", "servicemen", "fighters", "militants", "rebels", "police",
-                   "officers", "military"),
-    "women": ("women",), "journalists": ("journalists",),
-}.items() for w in ws}
-DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "hour": 1 / 24, "year": 365.25}
 CUMULATIVE = re.compile(r"\b(since|so far|in total|to date|total of|death toll|overall|throughout|all told|"
                         r"(?:has|have) (?:now )?risen|rose to|over the (?:whole|entire|course)|"
                         r"in all\b|cumulative)", re.I)
@@ -100,13 +66,7 @@ _DAYS = r"\d{1,2}(?:[-–]\d{1,2})?"
 DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\s+|"
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
-CASUALTY = ("kill", "injure")
-# the predicate class of a casualty measure (:class:`~rashomon.records.CasualtyClaim`): the casualty reader
-# knows whose harm a number counts ("one man died and four others were injured": the four were injured)
-HARM_CLASS = {"killed": "kill", "injured": "injure", "shot": "shoot"}
 GAP = re.compile(r"(?i)[\s-]*\w+\s+(?:after|later|earlier|ago)\b")  # after a duration's number: a gap, no length
-TAKE = ("take", "took", "taken", "takes")  # capture forms that say it of people only with CAPTIVE
-CAPTIVE = re.compile(r"(?i)\b(?:hostages?|captives?|captive|prisoners?)\b")
 AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person after it (see person_aged)
 # "Ilse Marren, a 37-year-old", "Jane Doe, 37", "Tom Tennant and Bill Hakim, both 51", "Jane Doe (37)"
 APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")

@@ -8,7 +8,7 @@ parts gives what it gives on the whole corpus:
 * quantities: facets per batch of documents, then verdicts per linking block
   ``(predicate class, thing class)`` (:func:`rashomon.crosscheck.clusters.blocks`);
 * dates: per event key ("siege/begin"; :func:`date_groups` mirrors the grouping of
-  :func:`rashomon.crosscheck.verdict.date_findings`, which compares dates within a story, a
+  :func:`rashomon.crosscheck.event_dates.date_findings`, which compares dates within a story, a
   document alone in its story with every story, never across event keys);
 * quotes: per blocking component (:func:`rashomon.crosscheck.quotes.components`: quotes in
   different components are never compared);
@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Claim, Document, Entity, Finding, FramingHit, QuoteClaim, TimelineEntry
-from . import clusters, days, framing, incidents, link, moments, quotes, statements, timeline, verdict
+from . import clusters, days, event_dates, framing, incidents, link, moments, quotes, statements, timeline, verdict
 
 
 def facet_blocks(
@@ -47,10 +47,10 @@ def quantity_findings(facets: list[link.Facet]) -> list[Finding]:
 def date_groups(
     claims: list[Claim], documents: list[Document], story_of: dict[str, str], event_of: dict[str, str] | None = None
 ) -> list[tuple[str, str, str | None, str]]:
-    """(claim id, document, story, event key) of the date claims that :func:`verdict.date_findings` groups,
+    """(claim id, document, story, event key) of the date claims that :func:`event_dates.date_findings` groups,
     and of the times of day :func:`moments.findings` compares."""
     by_id = {d.id: d for d in documents}
-    dates = [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in verdict.dated_events(claims, by_id)]
+    dates = [(c.id, c.doc, story_of.get(c.doc), key) for c, _, key in event_dates.dated_events(claims, by_id)]
     skip = {c for c, *_ in dates}
     found = moments.keys(claims, documents, event_of or {}) + days.keys(claims, documents, event_of or {}, skip)
     return dates + [(c, d, None, key) for c, d, key in found]
@@ -64,10 +64,10 @@ def date_findings(
     incident_of: dict[str, str] | None = None,
 ) -> list[Finding]:
     by_id = {d.id: d for d in documents}
-    skip = {c.id for c, *_ in verdict.dated_events(claims, by_id)}  # compared by verdict.date_findings
+    skip = {c.id for c, *_ in event_dates.dated_events(claims, by_id)}  # compared by event_dates.date_findings
     found = moments.findings(claims, documents, event_of or {}, incident_of or {})
     found += days.findings(claims, documents, event_of or {}, skip)
-    return verdict.date_findings(claims, documents, story_of) + found
+    return event_dates.date_findings(claims, documents, story_of) + found
 
 
 def quote_shingles(quotes_: Sequence[QuoteClaim], documents: list[Document]) -> list[set[int]]:

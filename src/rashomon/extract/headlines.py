@@ -15,7 +15,9 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
   "fatally shoots 2 neighbors" are two killed; "Police kill gunman": one killed), "shooting of 5";
   "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
-  fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect").
+  fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect"); that
+  someone died, at least one: "fatal shooting", "charged with murder", "homicide" (not "homicide
+  detectives"), a murder-suicide (two), "in his brother's death" (one).
 
 A person noun is one person ("Father of 5 killed": one father); a plural one ("Men shot") at least two; a
 count its number ("One of two men shot late Monday dies": one killed, two shot); a list the sum
@@ -71,6 +73,15 @@ DEATH_OF = re.compile(
     rf"(?i)(?:\b(?:(?:shooting\s+)?death|(?:fatal\s+)?shooting\s+death|fatal\s+shooting|slaying|murder|killing)s?\s+of"
     rf"|\b(?:with|of|for|after|in)\s+killing)\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
+)
+# "Gunman says fatal shooting was self-defense", "Teen charged with murder in store shooting", "charged in his
+# brother's death": someone was killed (one where a person's death is named; a murder-suicide, two)
+FATAL = re.compile(
+    r"(?i)(?<![\w-])(?:(?P<some>fatal(?:ly)?\s+(?:shooting|stabbing)(?!\s+(?:deaths?\s+)?of\b)"
+    r"|(?<!attempted\s)(?:charged\s+with|charges\s+of|guilty\s+of)\s+(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?"
+    r"murder|homicide(?!\s+(?:detectives?|units?|investigators?|squad|division|bureau|sergeant|rates?|counts?)))"
+    r"|(?P<two>murder[\s-]+suicide)"
+    r"|(?P<whose>\w+)['’]s\s+(?:shooting\s+)?death)\b"
 )
 # "One of two men shot late Monday dies": that many of them killed
 ONE_OF_DIES = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM}) of (?:the )?[^,;:|]*?\b(?:dies|died|has died)\b")
@@ -195,6 +206,10 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
             a, b = hit.start() if hit is cause else hit.start("verb"), hit.end()
             found[(a, b)] = ("killed" if hit.group("verb").lower() == "kills" else "injured", value, low, head[a:b])
             hit = AND_HIT.match(head, b)
+    for m in FATAL.finditer(head):
+        if not _under(m, found):
+            value, low = (1.0, None) if m.group("whose") else (None, 2.0 if m.group("two") else 1.0)
+            found[m.span()] = ("killed", value, low, m.group(0))
     for m in NONE_HURT.finditer(head):
         found[m.span()] = ("injured", 0.0, None, m.group(0))
     return [
