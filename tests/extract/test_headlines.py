@@ -27,6 +27,7 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Man charged in his brother's death", [("killed", 1.0, None, "brother's death")]),
         ("Homicide detectives investigate a non-fatal shooting", []),
         ("Man charged with attempted murder in shooting", []),
+        ("Texas's death penalty debated again", []),
         ("Teen shot, killed on Elm Street - KXYZ News", [("killed", 1.0, None, "Teen shot, killed")]),
         ("Police: Man fatally shot by homeowner", [("killed", 1.0, None, "Man fatally shot")]),
         ("3 dead, 2 injured in shooting at party",

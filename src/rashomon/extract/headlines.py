@@ -77,11 +77,11 @@ DEATH_OF = re.compile(
 # "Gunman says fatal shooting was self-defense", "Teen charged with murder in store shooting", "charged in his
 # brother's death": someone was killed (one where a person's death is named; a murder-suicide, two)
 FATAL = re.compile(
-    r"(?i)(?<![\w-])(?:(?P<some>fatal(?:ly)?\s+(?:shooting|stabbing)(?!\s+(?:deaths?\s+)?of\b)"
+    r"(?i)(?<![\w-])(?:(?:fatal(?:ly)?\s+(?:shooting|stabbing)(?!\s+(?:deaths?\s+)?of\b)"
     r"|(?<!attempted\s)(?:charged\s+with|charges\s+of|guilty\s+of)\s+(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?"
     r"murder|homicide(?!\s+(?:detectives?|units?|investigators?|squad|division|bureau|sergeant|rates?|counts?)))"
     r"|(?P<two>murder[\s-]+suicide)"
-    r"|(?P<whose>\w+)['’]s\s+(?:shooting\s+)?death)\b"
+    r"|(?P<whose>\w+)['’]s\s+(?:shooting\s+)?death(?!\s+(?:penalty|toll|row|sentence|rate|certificate)))\b"
 )
 # "One of two men shot late Monday dies": that many of them killed
 ONE_OF_DIES = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM}) of (?:the )?[^,;:|]*?\b(?:dies|died|has died)\b")
