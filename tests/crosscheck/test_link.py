@@ -79,6 +79,7 @@ def test_the_time_between_two_happenings_is_no_duration():
     f = facet_of("20 minutes after that shooting, he ran.", "20 minutes", 20, unit="minute")
     assert f.dimension is None and clusters.blocks([f]) == {}
     assert facet_of("It ended a 10-day siege of the city.", "10-day", 10).key == "siege/duration"
+    assert facet_of("Hackers used a zero-day flaw.", "zero-day", 0).thing is None  # a kind of flaw, no length
 
 
 def test_people_taken_to_a_hospital_are_not_captured():

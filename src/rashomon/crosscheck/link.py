@@ -360,10 +360,11 @@ def facet(
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)
         interval = Interval(interval.lo * k, interval.hi * k)
-        display = f"{display} {dur_unit}{'s' if interval.lo != k else ''}"
+        if not display.endswith((dur_unit, dur_unit + "s")):  # "roughly a week" reads "roughly 1 week" already
+            display = f"{display} {dur_unit}{'s' if interval.lo != k else ''}"
     dim = measures.dimension(claim, before) if kind is None else None
-    if (thing == "duration" or dim and dim[0] == "duration") and GAP.match(after):
-        thing, dim = None, None  # "20 minutes after that shooting": the time between two happenings, no length
+    if (thing == "duration" or dim and dim[0] == "duration") and (GAP.match(after) or claim.value == 0):
+        thing, dim = None, None  # "20 minutes after that shooting": a gap between happenings; a "zero-day" flaw
     base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
     if dim and claim.unit and not dur_unit:
         display = measures.with_unit(display, claim.unit)
