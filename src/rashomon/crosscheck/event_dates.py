@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 
+from ..extract.timetag import MONTH_NAMES, WEEKDAYS
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from .link import WORD
 from .sentences import DATELINE, sentence_bounds
@@ -198,33 +199,7 @@ def _join_loners(
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?:[- ][A-Z][a-z]+)*")
-_NOT_NAMES = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "The",
-    "This",
-    "That",
-    "But",
-    "And",
-    "However",
-}
+_NOT_NAMES = {*MONTH_NAMES, *(d.capitalize() for d in WEEKDAYS), "The", "This", "That", "But", "And", "However"}
 
 
 def _names(sentence: str) -> set[str]:

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from ..extract.time import value_range
 from ..extract.timerules import is_absolute
+from ..extract.timetag import MONTH_NAMES
 from ..records import Claim, Document, EventClaim, QuantityClaim, TimeClaim, TimelineEntry
 from .sentences import DATELINE, sentence_bounds
 from .sources import outlet_of
@@ -66,20 +67,6 @@ _SEASONS = {
     "WI": ((12, 1), (2, 28), "winter"),
 }
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # event labels that say nothing without their sentence: a relative pronoun or a bare pronoun as actor
 _WEAK_ACTOR = {"who", "which", "that", "it", "they", "he", "she", "we", "this", "these", "those", "there"}
 
@@ -122,7 +109,7 @@ def readable(value: str) -> str:
     m = re.fullmatch(r"\d{4}-W\d{2}", value)
     r = value_range(value) if m else None
     if r:
-        return f"week of {r[0].day} {_MONTHS[r[0].month - 1]} {r[0].year}"
+        return f"week of {r[0].day} {MONTH_NAMES[r[0].month - 1]} {r[0].year}"
     m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)", value)
     if m:
         return f"{m[1]} {_PARTS[m[2]]}"

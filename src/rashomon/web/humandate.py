@@ -10,20 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from ..extract.timetag import MONTH_NAMES
+
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 REFS = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
@@ -31,7 +19,7 @@ _FULL = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T(?:(MO|MI|AF|EV|NI|DT)|(\d
 
 
 def _day(year: str, month: int, day: int) -> str:
-    name = MONTHS[month - 1] if 1 <= month <= 12 else f"month {month}"
+    name = MONTH_NAMES[month - 1] if 1 <= month <= 12 else f"month {month}"
     return f"{day} {name}" + ("" if year == "XXXX" else f" {year}")
 
 
@@ -50,7 +38,7 @@ def human_date(code: str | None) -> str:
         return value
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
         month = int(m.group(2))
-        return f"{MONTHS[month - 1]} {m.group(1)}" if 1 <= month <= 12 else value
+        return f"{MONTH_NAMES[month - 1]} {m.group(1)}" if 1 <= month <= 12 else value
     if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
         return f"{SEASONS[m.group(2)]} {m.group(1)}"
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
@@ -62,7 +50,7 @@ def human_date(code: str | None) -> str:
             monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
         except ValueError:
             return value
-        return f"week of {monday.day} {MONTHS[monday.month - 1]} {monday.year}"
+        return f"week of {monday.day} {MONTH_NAMES[monday.month - 1]} {monday.year}"
     if m := _FULL.match(value):
         day = _day(m.group(1), int(m.group(2)), int(m.group(3)))
         if m.group(4):
@@ -75,4 +63,4 @@ def human_date(code: str | None) -> str:
 
 def human_day(value: dt.date) -> str:
     """A short axis label: "19 Apr"."""
-    return f"{value.day} {MONTHS[value.month - 1][:3]}"
+    return f"{value.day} {MONTH_NAMES[value.month - 1][:3]}"
