@@ -1,4 +1,4 @@
-"""Hand-built documents and quantity claims for the crosscheck unit tests (no spaCy)."""
+"""Hand-built documents, quantity and time claims for the crosscheck unit tests (no spaCy)."""
 
 from __future__ import annotations
 
@@ -45,4 +45,20 @@ def qty(d: Document, evidence: str, value: float | tuple[float, ...], **fields) 
         stage="test@1",
         value=value,
         **fields,
+    )
+
+
+def when(d: Document, evidence: str, iso: str, timex_type: str = "DATE") -> Claim:
+    """A time claim whose evidence is the first occurrence of ``evidence`` in the document."""
+    start = d.text.index(evidence)
+    return make_claim(
+        id=claim_id(d.id, "time", start, start + len(evidence)),
+        doc=d.id,
+        kind="time",
+        start=start,
+        end=start + len(evidence),
+        text=evidence,
+        stage="time@1",
+        value_iso=iso,
+        timex_type=timex_type,
     )

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from rashomon.crosscheck.days import findings
-from rashomon.records import claim_id, make_claim
-from tests.crosscheck._claims import doc
-
-
-def _day(d, evidence, iso):
-    s = d.text.index(evidence)
-    return make_claim(
-        "time", id=claim_id(d.id, "time", s, s + len(evidence)), doc=d.id, start=s, end=s + len(evidence),
-        text=evidence, stage="t@1", value_iso=iso, timex_type="DATE",
-    )  # fmt: skip
+from rashomon.records import claim_id
+from tests.crosscheck._claims import doc, when
 
 
 def _judge(rows, skip=()):
     docs = [doc(f"d{i}", text, f"Outlet {i}") for i, (text, _, _) in enumerate(rows)]
-    claims = [_day(d, ev, iso) for d, (_, ev, iso) in zip(docs, rows)]
+    claims = [when(d, ev, iso) for d, (_, ev, iso) in zip(docs, rows)]
     return findings(claims, docs, {d.id: "e1" for d in docs}, skip)
 
 
@@ -57,9 +49,9 @@ def test_a_report_dating_one_happening_on_two_days_is_compared_with_none():
     both = doc("d0", "The gunman fired on June 1, and fired again on June 6.", "Outlet 0")
     other = doc("d1", "The gunman fired on June 1 in Dunmore.", "Outlet 1")
     claims = [
-        _day(both, "June 1", "2016-06-01"),
-        _day(both, "June 6", "2016-06-06"),
-        _day(other, "June 1", "2016-06-01"),
+        when(both, "June 1", "2016-06-01"),
+        when(both, "June 6", "2016-06-06"),
+        when(other, "June 1", "2016-06-01"),
     ]
     assert not findings(claims, [both, other], {"d0": "e1", "d1": "e1"})
 

@@ -5,23 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rashomon.crosscheck import event_dates
-from rashomon.records import make_claim
-from tests.crosscheck._claims import doc
-
-
-def _time(d, evidence, iso):
-    start = d.text.index(evidence)
-    return make_claim(
-        id=f"t_{d.id}_{start}",
-        doc=d.id,
-        kind="time",
-        start=start,
-        end=start + len(evidence),
-        text=evidence,
-        stage="test@1",
-        value_iso=iso,
-        timex_type="DATE",
-    )
+from tests.crosscheck._claims import doc, when
 
 
 @pytest.mark.parametrize(
@@ -35,7 +19,7 @@ def _time(d, evidence, iso):
 def test_date_findings(iso_a, iso_b, status):
     a = doc("a", "The siege of Port Aven began on 20 April, officials said.", "Herald")
     b = doc("b", "The occupation of Port Aven started after a siege that started on 19 April.", "Voice")
-    claims = [_time(a, "20 April", iso_a), _time(b, "19 April", iso_b)]
+    claims = [when(a, "20 April", iso_a), when(b, "19 April", iso_b)]
     (f,) = event_dates.date_findings(claims, [a, b], {})
     assert f.kind == "date" and f.key == "siege/begin" and f.status == status
 
@@ -45,21 +29,21 @@ def test_dates_of_different_events_sharing_a_key_are_not_compared():
     a = doc("a", "The Tarn agreement was signed in May 2003. A trade agreement was signed in October 2018.", "A")
     b = doc("b", "Kestrel and Lerin signed an agreement on 10 November 2020.", "B")
     claims = [
-        _time(a, "May 2003", "2003-05"),
-        _time(a, "October 2018", "2018-10"),
-        _time(b, "10 November 2020", "2020-11-10"),
+        when(a, "May 2003", "2003-05"),
+        when(a, "October 2018", "2018-10"),
+        when(b, "10 November 2020", "2020-11-10"),
     ]
     assert event_dates.date_findings(claims, [a, b], {}) == []
     c = doc("c", "Valdoria and Brask signed the truce on 3 June.", "C")
     d = doc("d", "A truce between Kestrel and Lerin was signed on 5 June.", "D")
-    claims = [_time(c, "3 June", "2025-06-03"), _time(d, "5 June", "2025-06-05")]
+    claims = [when(c, "3 June", "2025-06-03"), when(d, "5 June", "2025-06-05")]
     assert event_dates.date_findings(claims, [c, d], {}) == []  # no shared name: not one event
 
 
 def test_dateline_dates_are_not_event_dates():
     a = doc("a", "PORT AVEN, 2 May 2025 — The siege ended after ten days.", "A")
     b = doc("b", "PORT AVEN, 3 May 2025 — The siege ended after ten days.", "B")
-    claims = [_time(a, "2 May 2025", "2025-05-02"), _time(b, "3 May 2025", "2025-05-03")]
+    claims = [when(a, "2 May 2025", "2025-05-02"), when(b, "3 May 2025", "2025-05-03")]
     assert event_dates.date_findings(claims, [a, b], {}) == []
 
 
@@ -67,7 +51,7 @@ def test_date_of_a_lone_document_joins_a_story_and_reads_as_a_question():
     a = doc("a", "The Lerin Republic declared its independence in March 2019, Lerin officials said.", "Wire")
     b = doc("b", "Lerin declared independence in March 2019 after a vote in Lerin.", "Post")
     c = doc("c", "The Lerin Republic declared its independence in March 2019 after a referendum.", "Voice")
-    claims = [_time(d, "March 2019", "2019-03") for d in (a, b, c)]
+    claims = [when(d, "March 2019", "2019-03") for d in (a, b, c)]
     (f,) = event_dates.date_findings(claims, [a, b, c], {"a": "s1", "b": "s1"})  # c is alone in its story
     assert f.status == "agree" and set(f.outlets) == {"Wire", "Post", "Voice"}
     assert f.summary.startswith("When independence was declared: ")

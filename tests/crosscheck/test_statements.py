@@ -7,6 +7,7 @@ from dataclasses import replace
 from rashomon.crosscheck import statements
 from rashomon.crosscheck.statements import Weights, link, stem
 from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, make_claim, stable_id
+from tests.crosscheck._claims import when
 
 # filler sentences give the corpus enough sentences for IDF to tell rare words from common ones
 FILLER = (
@@ -44,21 +45,6 @@ def _event(
         actor=actor,
         target=target,
         time=time,
-    )
-
-
-def _time(d: Document, words: str, value: str) -> Claim:
-    s = d.text.index(words)
-    return make_claim(
-        id=claim_id(d.id, "time", s, s + len(words)),
-        doc=d.id,
-        kind="time",
-        start=s,
-        end=s + len(words),
-        text=words,
-        stage="time@1",
-        value_iso=value,
-        timex_type="DATE",
     )
 
 
@@ -152,9 +138,9 @@ def test_different_days_are_different_events() -> None:
     da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
     claims = [
         _event(da, a[: a.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-        _time(da, "3 May 2025", "2025-05-03"),
+        when(da, "3 May 2025", "2025-05-03"),
         _event(db, b[: b.index("wall") + 4], "approve", "Port Aven council", "harbour wall"),
-        _time(db, "9 June 2025", "2025-06-09"),
+        when(db, "9 June 2025", "2025-06-09"),
     ]
     assert link(claims, [da, db], [_entity("Port Aven", "GPE", [da, db])]) == []
 

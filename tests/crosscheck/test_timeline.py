@@ -9,6 +9,7 @@ import pytest
 
 from rashomon.crosscheck import timeline
 from rashomon.records import Document, claim_id, make_claim
+from tests.crosscheck._claims import when
 
 from ..conftest import SEEDS, need
 
@@ -32,21 +33,6 @@ def _event(doc, evidence, action, when, actor="Vellmark rebels", target=None):
         predicate=action + "ed",
         target=target,
         time=when,
-    )
-
-
-def _time(doc, evidence, value, typ="DATE"):
-    s = doc.text.index(evidence)
-    return make_claim(
-        id=claim_id(doc.id, "time", s, s + len(evidence)),
-        doc=doc.id,
-        kind="time",
-        start=s,
-        end=s + len(evidence),
-        text=evidence,
-        stage="time@1",
-        value_iso=value,
-        timex_type=typ,
     )
 
 
@@ -85,7 +71,7 @@ def test_skips_unresolved_and_borrows_years_across_sources():
         _event(a, "The Tarn clashes erupted", "erupt", "2018-06-03"),
         _event(b, "Fighting erupted", "erupt", "XXXX-06-03"),
         _event(b, "the mayor fled", "flee", "XXXX-WXX-6"),
-        _time(b, "Saturday", "XXXX-WXX-6"),
+        when(b, "Saturday", "XXXX-WXX-6"),
     ]
     entries = timeline.build(claims, [a, b])
     assert [(e.date, e.outlets) for e in entries] == [("2018-06-03", ("A", "B"))]
@@ -96,7 +82,7 @@ def test_skips_unresolved_and_borrows_years_across_sources():
 
 def test_dated_sentence_without_event_is_an_entry():
     a = _doc("a", "Relations between Dalmark and Brisk have been tense since 1991 over the river.", "A")
-    entries = timeline.build([_time(a, "1991", "1991")], [a])
+    entries = timeline.build([when(a, "1991", "1991")], [a])
     assert len(entries) == 1 and entries[0].label.startswith("1991: Relations between Dalmark")
 
 
@@ -140,7 +126,7 @@ def test_readable_dates(value, text):
 
 def test_labels_use_readable_dates():
     a = _doc("a", "The fighting is the worst since the 1990s, when thousands of people died.", "A")
-    (e,) = timeline.build([_time(a, "1990s", "199")], [a])
+    (e,) = timeline.build([when(a, "1990s", "199")], [a])
     assert e.date == "199" and e.label.startswith("1990s: The fighting")
 
 
@@ -151,14 +137,14 @@ def test_dateline_and_filing_day_are_not_events():
     q = make_claim(
         id="q1", doc="a", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9, time="2025-05-04"
     )
-    assert timeline.build([_time(a, "4 May 2025", "2025-05-04"), q], [a]) == []
+    assert timeline.build([when(a, "4 May 2025", "2025-05-04"), q], [a]) == []
     # the same figure dated by a weekday in its own sentence is an event of that day
     b = _doc("b", "9 people were killed on Saturday when a shell hit the depot in Tarn.", "B", "2025-05-04")
     s = b.text.index("9 people")
     q = make_claim(
         id="q2", doc="b", kind="quantity", start=s, end=s + 8, text="9 people", stage="t", value=9, time="2025-05-03"
     )
-    (e,) = timeline.build([_time(b, "Saturday", "2025-05-03"), q], [b])
+    (e,) = timeline.build([when(b, "Saturday", "2025-05-03"), q], [b])
     assert e.date == "2025-05-03"
 
 
