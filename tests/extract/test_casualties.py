@@ -61,6 +61,12 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
     # whose toll it is)
     assert _read(nlp, "The teen who was shot and killed earlier this week was named.") == [("killed", 1.0, None)]
     assert _read(nlp, "Last month, a woman died at the hospital.") == [("killed", 1.0, None)]
+    # "others" after a statistic are more of the statistic; after one event's toll, more of its victims
+    assert _read(nlp, "There have been 120 homicides in the city this year. Many others were wounded.") == []
+    assert sorted(_read(nlp, "Two men were killed on Elm Street. Three others were wounded.")) == [
+        ("injured", 3.0, None),
+        ("killed", 2.0, None),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@26"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@27"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -115,6 +115,11 @@ PERIOD = re.compile(
     r"\bcitywide\b",
     re.I,
 )
+
+
+def _others(person: Token) -> bool:
+    """The people counted are the others or more of the sentence before ("many others", "dozens more")."""
+    return any(w.lower_ in ("other", "others", "more") for w in person.subtree)
 
 
 def _earlier(t: Token) -> bool:
@@ -351,6 +356,7 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
             readings[person.i] = (measure, word, person, n)
 
     zeros: list[tuple[str, Token]] = []
+    before = None  # the sentence before
     for sent in sdoc.sents:  # (a token's ``sent`` walks back to its sentence start: read each sentence once)
         period = None  # the sentence counts over a period ("killed this year"): searched when first needed
         for t in sent:
@@ -366,7 +372,9 @@ def extract(sdoc: Doc, document: Document) -> list[CasualtyClaim]:
                 period = PERIOD.search(sent.text) is not None
             if not period and not _earlier(t):  # a statistic, or harm of years ago: not this event's
                 for measure, p, n in reading:
-                    read(measure, t, p, n)
+                    if not (_others(p) and before is not None and PERIOD.search(before.text)):
+                        read(measure, t, p, n)  # (not "... killed this year. Many others were wounded.")
+        before = sent
     out: list[CasualtyClaim] = []
     text = document.text
     for measure, word, person, (value, low, high) in readings.values():
