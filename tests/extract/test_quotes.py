@@ -270,14 +270,28 @@ def test_nominal_cues(nlp, text, source, cue, content) -> None:
     assert any(content in text[s:e] for s, e in a.content)
 
 
-def test_cue_model_accepts_frames_it_learned_and_not_others(nlp) -> None:
-    from rashomon.extract.quotes import verb_cue_probability, verb_model
+def _cue(nlp, text: str, word: str) -> float:
+    from rashomon.extract.quotes import verb_cue_probability, verb_kind, verb_subject
 
-    threshold = verb_model()[1]
-    assert verb_cue_probability("say", "ccomp", True) > 0.9
-    assert verb_cue_probability("think", "ccomp", True) >= threshold
-    assert verb_cue_probability("cross", "dobj", True) < threshold  # never a cue in train
+    verb = next(t for t in nlp(text) if t.text == word)
+    return verb_cue_probability(verb, verb_kind(verb), verb_subject(verb))
+
+
+def test_cue_model_accepts_frames_it_learned_and_not_others(nlp) -> None:
+    from rashomon.extract.quotes import cue_lexicon, cue_threshold
+
+    threshold = cue_threshold()
+    assert _cue(nlp, "Mira Castellan said the bridge would reopen.", "said") > 0.9
+    assert _cue(nlp, "Mira Castellan thinks the bridge will reopen.", "thinks") >= threshold
+    assert "cross" not in cue_lexicon()  # never a cue in train: not read at all
     assert not attributions(nlp("Mira Castellan crossed the old bridge on foot."))
+
+
+def test_cue_model_reads_the_frame_not_only_the_word(nlp) -> None:
+    # one lemma, two frames: a clause that is said, and showing a thing
+    assert _cue(nlp, "The poll showed that most voters want a change.", "showed") > _cue(
+        nlp, "The museum showed the paintings to visitors.", "showed"
+    )
 
 
 def test_frame_without_source(nlp) -> None:

@@ -14,7 +14,7 @@ Owns the per-document quote extractor and the corpus-level speaker resolution:
 from __future__ import annotations
 
 from .attribution import STAGE, Attribution, attributions, extract, is_statement
-from .cues import cue_lexicon, noun_cues, verb_cue_probability, verb_model
+from .cues import cue_lexicon, cue_threshold, noun_cues, verb_cue_probability, verb_features
 from .frames import NO_SPEAKER, Frame, noun_frame, quote_spans, verb_kind, verb_subject
 from .speakers import norm_name, resolve_speakers
 
@@ -32,8 +32,9 @@ __all__ = [
     "noun_frame",
     "quote_spans",
     "resolve_speakers",
+    "cue_threshold",
     "verb_cue_probability",
     "verb_kind",
-    "verb_model",
+    "verb_features",
     "verb_subject",
 ]

@@ -1,18 +1,25 @@
 """Cue words of attribution: which verbs and nouns say that someone said something.
 
-A verb is a cue where the cue model accepts it: the probability that a verb of this lemma, frame kind
-(clause, infinitive, object, topic phrase, parenthetical, none; :func:`.frames.verb_kind` reads it) and
-with or without a subject is a gold cue in the PolNeAR train split, smoothed towards the lemma, at or
-above a threshold chosen by cross-fitting on train. Noun cues are lemmas that are cues often enough where
-a frame can be read. The model ships in ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py``
-rebuilds it.
+A verb is a cue where the cue model accepts it: a logistic regression over the verb's parse (its
+lemma, the frame kind it opens, :func:`.frames.verb_kind`: clause, infinitive, object, topic phrase,
+parenthetical, none; what its subject is: a person, a pronoun, an organisation, ...; its dependency,
+tense, negation, modal, object and preposition, a quote mark beside it) gives the probability that it
+is a gold cue in the PolNeAR train split, accepted at or above a threshold chosen by cross-fitting on
+train. Only lemmas that are cues in train often enough are read at all (``cue_lexicon``). Noun cues are
+lemmas that are cues often enough where a frame can be read. The model ships in
+``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds it.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Cue lemmas used when the packaged lexicon is absent (it never is in a release).
 BASE_CUES = frozenset(
@@ -37,12 +44,15 @@ SPEECH_NOUNS = {
     "support",
     "wish",
 }
+PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
+RELATIVE = frozenset({"who", "which", "that"})
+QUOTE_MARKS = ("”", '"', "''", "“")
 
 
 @lru_cache(maxsize=1)
 def cue_model() -> dict:
-    """The cue model as packaged (``rashomon/models/quotes/cues.json``): verb frame counts, noun cue
-    lemmas, smoothing and threshold; {} when the file is absent."""
+    """The cue model as packaged (``rashomon/models/quotes/cues.json``): verb lemmas, feature weights,
+    noun cue lemmas and threshold; {} when the file is absent."""
     try:
         raw = resources.files("rashomon.models.quotes").joinpath("cues.json").read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
@@ -50,47 +60,89 @@ def cue_model() -> dict:
     return json.loads(raw)
 
 
-@lru_cache(maxsize=1)
-def verb_model() -> tuple[dict[str, float], float]:
-    """(probability that a verb is a cue, per "lemma|kind|subject" key; acceptance threshold).
-
-    The probabilities are smoothed estimates from PolNeAR train (scripts/train_quotes.py):
-    a frame kind backs off to the lemma, an unseen lemma is no cue."""
-    lex = cue_model()
-    table: dict[str, list[int]] = lex.get("verb_frames", {})
-    m = float(lex.get("smoothing", 4.0))
-    lemma_n: dict[str, list[int]] = {}
-    kind_n: dict[str, list[int]] = {}
-    for key, (c, n) in table.items():
-        lemma, kind, _ = key.split("|")
-        for agg, k in ((lemma_n, lemma), (kind_n, f"{lemma}|{kind}")):
-            acc = agg.setdefault(k, [0, 0])
-            acc[0] += c
-            acc[1] += n
-    probs: dict[str, float] = {}
-    for key, (c, n) in lemma_n.items():
-        probs[key] = c / n
-    for key, (c, n) in kind_n.items():
-        probs[key] = (c + m * probs[key.split("|")[0]]) / (n + m)
-    for key, (c, n) in table.items():
-        probs[key] = (c + m * probs[key.rsplit("|", 1)[0]]) / (n + m)
-    return probs, float(lex.get("threshold", 0.5))
+def subject_class(subj: Token | None) -> str:
+    """What a cue's subject is, as the cue model reads it: none, a personal or relative pronoun, an
+    entity type, a proper noun or another noun."""
+    if subj is None:
+        return "none"
+    low = subj.lower_
+    if low in PERSONAL:
+        return "pron"
+    if low in RELATIVE:
+        return "rel"
+    return subj.ent_type_ or ("propn" if subj.pos_ == "PROPN" else "noun")
 
 
-def verb_cue_probability(lemma: str, kind: str, subject: bool) -> float:
-    """How likely a verb with this lemma, frame kind and (no) subject is an attribution cue."""
-    probs, _ = verb_model()
-    for key in (f"{lemma}|{kind}|{'subj' if subject else 'nosubj'}", f"{lemma}|{kind}", lemma):
-        if key in probs:
-            return probs[key]
-    return 1.0 if subject and lemma in BASE_CUES else 0.0
+def verb_features(verb: Token, kind: str, subj: Token | None) -> list[str]:
+    """The cue model's features of a verb opening a frame of ``kind`` with subject ``subj``."""
+    lemma = verb.lemma_.lower()
+    sc = subject_class(subj)
+    has = "s" if subj is not None else "n"
+    out = [
+        "bias",
+        f"l={lemma}",
+        f"lk={lemma}|{kind}",
+        f"ls={lemma}|{has}",
+        f"lks={lemma}|{kind}|{has}",
+        f"k={kind}|{has}",
+        f"sc={sc}",
+        f"lsc={lemma}|{sc}",
+        f"ksc={kind}|{sc}",
+        f"dep={verb.dep_}",
+        f"ldep={lemma}|{verb.dep_}",
+        f"tag={verb.tag_}",
+        f"ltag={lemma}|{verb.tag_}",
+    ]
+    if verb.head is not verb:
+        out.append(f"head={verb.head.pos_}|{verb.dep_}")
+    if subj is not None and sc in ("noun", "propn"):
+        out.append(f"subj={subj.lemma_.lower()}")
+    for c in verb.children:
+        dep = c.dep_
+        if dep == "neg":
+            out.append("neg")
+        elif c.tag_ == "MD":
+            out.append("modal")
+        elif dep == "nsubjpass":
+            out.append(f"passive|{lemma}")
+        elif dep == "dobj":
+            out += [f"obj={lemma}|{c.lemma_.lower()}", f"objtype={c.pos_}|{c.ent_type_}"]
+        elif dep == "prep" and c.i > verb.i:
+            out.append(f"prep={lemma}|{c.lower_}")
+        elif dep in ("ccomp", "csubj"):
+            out.append(f"clause={c.pos_}")
+            if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                out.append(f"that|{lemma}")
+        elif dep == "xcomp":
+            out.append(f"xcomp={lemma}|{c.lemma_.lower()}")
+    doc = verb.doc
+    if any(t.text in QUOTE_MARKS for t in doc[max(verb.i - 3, 0) : verb.i + 3]):
+        out += ["quote", f"quote|{lemma}"]
+    elif any(t.text in QUOTE_MARKS for t in verb.sent):
+        out.append(f"quoted|{lemma}")
+    return out
+
+
+def verb_cue_probability(verb: Token, kind: str, subj: Token | None) -> float:
+    """How likely ``verb`` (opening a frame of ``kind``, with subject ``subj``) is an attribution cue."""
+    model = cue_model()
+    weights: dict[str, float] = model.get("weights", {})
+    if not weights:
+        return 1.0 if subj is not None and verb.lemma_.lower() in BASE_CUES else 0.0
+    z = sum(weights.get(f, 0.0) for f in verb_features(verb, kind, subj))
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def cue_threshold() -> float:
+    """The probability at or above which a verb is a cue."""
+    return float(cue_model().get("threshold", 0.5))
 
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> frozenset[str]:
-    """Verb lemmas that the cue model accepts in at least one frame kind (see ``verb_cue_probability``)."""
-    probs, threshold = verb_model()
-    return frozenset(k.split("|")[0] for k, p in probs.items() if p >= threshold) | BASE_CUES
+    """Verb lemmas the cue model reads: those that are cues in train often enough (an unseen lemma is
+    no cue)."""
+    return frozenset(cue_model().get("verbs", ())) | BASE_CUES
 
 
 def noun_cues() -> frozenset[str]:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import gazetteer
-from .cues import SPEECH_NOUNS, cue_lexicon, noun_cues, verb_cue_probability, verb_model
+from .cues import SPEECH_NOUNS, cue_lexicon, cue_threshold, noun_cues, verb_cue_probability
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -205,7 +205,7 @@ def verb_subject(verb):
     A subject in another paragraph than the verb is a parse across a paragraph break (a
     headline or a timestamp above the sentence), not the speaker."""
     cue = verb
-    for _ in range(3):
+    for _ in range(4):
         # the subject nearest the verb: a quote's own subject parsed onto the cue
         # ("“... it will ...,” said X") is not the speaker
         for c in sorted(verb.children, key=lambda t: abs(t.i - verb.i)):
@@ -218,6 +218,8 @@ def verb_subject(verb):
                 return None if PARAGRAPH_BREAK.search(_text_between(c, cue)) else c
         if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "X tried to help by telling Y ...": X tells
         else:
             return None
     return None
@@ -442,9 +444,9 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     Verbs are cues where the learned cue model accepts them (``cues`` None), or where their
     lemma is in ``cues`` and they have a subject."""
     nouns = noun_cues()
-    threshold = verb_model()[1]
-    # a lemma the cue model accepts in no frame kind is no cue (nor is an unseen lemma, unless the threshold is 0)
-    lexicon: Container[str] = cue_lexicon() if threshold > 0 else _ANY
+    accept = cue_threshold()
+    # a lemma the cue model does not read is no cue (unless the threshold is 0: every verb)
+    lexicon: Container[str] = cue_lexicon() if accept > 0 else _ANY
     out: list[Frame] = []
     for tok in sdoc:
         low = tok.lower_
@@ -470,7 +472,7 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
         if subj is not None and subj.lower_ in NO_SPEAKER:
             continue
         if cues is None:
-            if verb_cue_probability(lemma, verb_kind(tok), subj is not None) < threshold:
+            if verb_cue_probability(tok, verb_kind(tok), subj) < accept:
                 continue
         elif lemma not in cues or subj is None:
             continue
