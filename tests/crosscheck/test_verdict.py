@@ -63,6 +63,27 @@ CASES = {
         ],
         "update",
     ),
+    # reports of one day: the one that says the figure rose came after
+    "update_same_day_said_so": (
+        [
+            ("A", "2025-05-05", "22 people have been killed in Port Aven since the war began.", "22 people", 22),
+            (
+                "B",
+                "2025-05-05",
+                "The toll has risen to 31 people killed in Port Aven since the war began.",
+                "31 people",
+                31,
+            ),
+        ],
+        "update",
+    ),
+    "same_day_unsaid_is_conflict": (
+        [
+            ("A", "2025-05-05", "22 people have been killed in Port Aven since the war began.", "22 people", 22),
+            ("B", "2025-05-05", "31 people have been killed in Port Aven since the war began.", "31 people", 31),
+        ],
+        "conflict",
+    ),
     "lower_later_is_conflict": (
         [
             ("A", "2025-05-02", "31 people have been killed since the war began.", "31 people", 31),

@@ -37,7 +37,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@7"
+STAGE = "crosscheck@8"
 
 
 # ------------------------------------------------------------- independence
@@ -108,6 +108,11 @@ UPDATE = re.compile(
     r"succumbed|another|more|updated|revised|raised)\b",
     re.I,
 )  # words a report uses when a figure has changed since earlier reports
+ROSE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|increased|jumped|later|has died|have died|died (?:at|in|on|from)|"
+    r"succumbed|updated|revised|raised)\b",
+    re.I,
+)  # ... that say so outright (not "more", "another", "now": "more than 31,000" is a bound, not news)
 
 
 def _running(f: Facet) -> bool:
@@ -136,23 +141,25 @@ def _stated(f: Facet) -> bool:
 
 
 def _is_update(members: list[Facet]) -> bool:
-    """A running figure (:func:`_running`) whose each higher value was published strictly later (and,
-    for a count of one event, said with a word of change: "rose to", "later died", "another")."""
-    dated: list[tuple[float, str]] = []  # (figure, publication day)
+    """A running figure (:func:`_running`) whose each higher value was published later (and, for a
+    count of one event, said with a word of change: "rose to", "later died", "another"). Reports of one
+    day are in order when the higher figure is said with a word that it changed (the day's first report
+    gives 3 killed, a later one "the toll rose to 5"): news gives no hour, its words say which came after."""
+    dated: list[tuple[float, str, Facet]] = []  # (figure, publication day, claim)
     for f in members:
         if not _running(f) or not f.published or (point := _point(f)) is None:
             return False
-        dated.append((point, f.published[:10]))
-    if len({point for point, _ in dated}) < 2:
+        dated.append((point, f.published[:10], f))
+    if len({point for point, _, _ in dated}) < 2:
         return False
-    top = max(point for point, _ in dated)  # a count of one event changes with news, and the report says so
+    top = max(point for point, _, _ in dated)  # a count of one event changes with news, and the report says so
     if all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top):
         return False
-    for (point_a, day_a), (point_b, day_b) in combinations(dated, 2):
-        if point_a == point_b:
+    for a, b in combinations(dated, 2):
+        if a[0] == b[0]:
             continue
-        early, late = (day_a, day_b) if point_a < point_b else (day_b, day_a)
-        if not (early < late):
+        (_, early, _), (_, late, higher) = sorted((a, b), key=lambda x: x[0])
+        if not (early < late or early == late and ROSE.search(higher.sentence)):
             return False
     return True
 
