@@ -88,6 +88,8 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         ("Eight were shot -- 3 killed and 5 wounded -- at the cookout.",
          [("injured", 5.0, None), ("killed", 3.0, None), ("shot", 8.0, None)]),
         ("Three people were shot to death and another was injured.", [("injured", 1.0, None), ("killed", 3.0, None)]),
+        # an ordinal standing alone is one more person ("a third"), not three
+        ("Two people were killed and a third was injured.", [("injured", 1.0, None), ("killed", 2.0, None)]),
         ("Two boys and two adults were found slain inside the farmhouse.", [("killed", 4.0, None)]),
         ("The grandmother passed away on Sunday.", [("killed", 1.0, None)]),
         ("The victim was gunned down on Friday.", [("killed", 1.0, None)]),

@@ -62,9 +62,15 @@ def is_person(t: Token) -> bool:
         or low in SINGLE_PRONOUNS
         or low in PAIRS
         or (low == "another" and t.pos_ in ("PRON", "DET"))
+        or _ordinal_one(t)
         or low in ("dozens", "scores", "hundreds")
         or is_age_noun(t)
     )
+
+
+def _ordinal_one(t: Token) -> bool:
+    """An ordinal standing for one more person: "a fourth was wounded", "the third died"."""
+    return t.lower_ in ORDINALS and any(c.dep_ == "det" and c.lower_ in ("a", "the") for c in t.children)
 
 
 NOT_NAMES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "MONEY",
@@ -216,6 +222,8 @@ def _count_one(t: Token, measure: str) -> Count | None:
         if c.dep_ in ("det", "predet") and c.lower_ == "both":
             return (2.0, None, None)
     ordinal = next((ORDINALS[c.lower_] for c in children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+    if _ordinal_one(t):  # "three men were shot and a fourth was wounded"
+        ordinal = ORDINALS[low]
     if ordinal is not None and any(c.lower_ in ("a", "the") for c in children):  # "a third person has died"
         return (None, ordinal, None) if measure == "killed" else (1.0, None, None)
     singular = any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"
