@@ -80,6 +80,9 @@ def test_not_time(sentence):
         ("The quake hit at 1353 (1023 GMT).", "1353", "2020-03-04T13:53", "XXXX-XX-XXT13:53"),
         ("It struck at 17:06 pm (1336 GMT).", "17:06 pm", "2020-03-04T17:06", "XXXX-XX-XXT17:06"),
         ("The blast came Friday afternoon.", "Friday afternoon", "2020-02-28TAF", "XXXX-WXX-5TAF"),
+        # a clock time takes the day written beside it, not the report's ("local time on Sunday")
+        ("It hit at 7:37 a.m. local time on Sunday.", "7:37 a.m.", "2020-03-01T07:37", "XXXX-XX-XXT07:37"),
+        ("Police came at 9 p.m.; on Sunday it was calm.", "9 p.m.", "2020-03-04T21", "XXXX-XX-XXT21"),
     ],
 )
 def test_clock_times_with_and_without_a_day(sentence, expr, anchored, unanchored):

@@ -495,6 +495,39 @@ def normalise(
         if m and typ != "DURATION" and s.kind in _EXPLICIT:
             r.last_date = (int(m[1]), int(m[2]) if m[2] else None)
         out.append(Timex(s.start, s.end, text[s.start : s.end], typ, value))
+    return _clock_days(text, out, anchor)
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_BETWEEN_CLOCK_AND_DAY = re.compile(r"[^.;!?\n]{0,25}")  # "7:37 a.m. local time on Sunday", "Sunday at 7:37"
+
+
+def _clock_days(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
+    """A clock time dated only by the anchor ("7:37 a.m." read as the publication day) takes the day of a date
+    written beside it in its sentence ("at 7:37 a.m. local time on Sunday"; "Sunday at 7:37 a.m.")."""
+    if anchor is None:
+        return found
+    out = list(found)
+    for k, t in enumerate(found):
+        if t.type != "TIME" or not (t.value or "").startswith(f"{anchor.isoformat()}T"):
+            continue
+        if _DAY_VALUE.search(t.text) or re.search(
+            r"(?i)day|night|\d/|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", t.text
+        ):
+            continue  # the expression names its day itself
+        for j in (k + 1, k - 1):
+            if not 0 <= j < len(found):
+                continue
+            d = found[j]
+            a, b = (t.end, d.start) if j > k else (d.end, t.start)
+            if (
+                d.type == "DATE"
+                and d.value
+                and _DAY_VALUE.fullmatch(d.value)
+                and _BETWEEN_CLOCK_AND_DAY.fullmatch(text[a:b])
+            ):
+                out[k] = Timex(t.start, t.end, t.text, t.type, d.value + t.value[10:])  # type: ignore[index]
+                break
     return out
 
 
