@@ -119,6 +119,7 @@ class _Resolver:
         self.future_at = future_at or self._future_text
         self.last_quarter: tuple[int, int] | None = None
         self.last_date: tuple[int, int | None] | None = None  # (year, month) of the last absolute date
+        self.last_day: date | None = None  # the last day a date expression resolved to ("On Monday ...")
 
     def _future_text(self, start: int, end: int) -> bool:
         a = max(
@@ -381,6 +382,8 @@ class _Resolver:
         if u == "month":
             y, m = _shift_month(a.year, a.month, sign * n)
             return "DATE", f"{y}-{m:02d}"
+        if direction in ("later", "earlier", "before") and self.last_day is not None:
+            a = self.last_day  # "The quake hit on Feb. 3. Aid arrived three days later": after Feb. 3, not the report
         if u == "week":
             return "DATE", _week(a + timedelta(weeks=sign * n))
         return "DATE", (a + timedelta(days=sign * n)).isoformat()
@@ -494,6 +497,8 @@ def normalise(
         m = re.match(r"(\d{4})(?:-(\d\d))?", value or "")
         if m and typ != "DURATION" and s.kind in _EXPLICIT:
             r.last_date = (int(m[1]), int(m[2]) if m[2] else None)
+        if typ == "DATE" and value and _DAY_VALUE.fullmatch(value):
+            r.last_day = date.fromisoformat(value)
         out.append(Timex(s.start, s.end, text[s.start : s.end], typ, value))
     return _clock_days(text, out, anchor)
 

@@ -45,7 +45,7 @@ SPEECH_NOUNS = {
     "wish",
 }
 PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
-RELATIVE = frozenset({"who", "which", "that"})
+REL_PRONOUNS = frozenset({"who", "which", "that"})
 QUOTE_MARKS = ("”", '"', "''", "“")
 
 
@@ -68,7 +68,7 @@ def subject_class(subj: Token | None) -> str:
     low = subj.lower_
     if low in PERSONAL:
         return "pron"
-    if low in RELATIVE:
+    if low in REL_PRONOUNS:
         return "rel"
     return subj.ent_type_ or ("propn" if subj.pos_ == "PROPN" else "noun")
 

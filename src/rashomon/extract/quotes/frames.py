@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import gazetteer
-from .cues import SPEECH_NOUNS, cue_lexicon, cue_threshold, noun_cues, verb_cue_probability
+from .cues import REL_PRONOUNS, SPEECH_NOUNS, cue_lexicon, cue_threshold, noun_cues, verb_cue_probability
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 
 VENUES = frozenset("statement interview tweet speech letter post release conference briefing meeting call".split())
-REL_PRONOUNS = {"who", "which", "that"}
 CONTENT_DEPS = {"ccomp", "csubj"}
 RECEIVE = {"draw", "receive", "face", "attract", "earn", "get", "win", "spark", "prompt", "provoke"}
 CONTENT_PREPS = {"about", "on", "for", "against", "of", "over", "to"}
