@@ -8,8 +8,10 @@ dependency, tense, object, preposition, a quote mark beside it; features seen at
 gold cues at least ``--min-count`` times are read by the extractor ("verbs"). The acceptance
 threshold and the penalty are chosen by two-fold cross-fitting on train (weights from one half,
 the mean of Source, Content and triple F1 on the other).
-Nouns: a noun with a content clause or topic phrase (``noun_frame``) is a cue where its
-lemma is one at least ``--min-ratio`` of the time and ``--min-count`` times ("nouns").
+Nouns: a noun with a content clause or topic phrase (``noun_frame``) is a candidate too, read by
+``noun_features`` (lemma, what its source is, its dependency and governing word, clause or
+preposition) in the same regression; the extractor reads noun lemmas that are cues at least
+``--min-count`` times and ``--min-ratio`` of the time ("nouns").
 Written to src/rashomon/models/quotes/cues.json. Deterministic: same data, same file.
 
     .venv/bin/python scripts/train_quotes.py --data ../shared/data/polnear/train
@@ -58,7 +60,9 @@ def candidates(pairs: Iterable) -> tuple[list[list[str]], list[int], Counter, Co
                 feats.append(cues.verb_features(tok, verb_kind(tok), subj))
                 labels.append(int(hit))
                 verb_cues[tok.lemma_.lower()] += hit
-            elif tok.pos_ == "NOUN" and noun_frame(tok) is not None:
+            elif tok.pos_ == "NOUN" and (frame := noun_frame(tok)) is not None:
+                feats.append(cues.noun_features(tok, frame.subject))
+                labels.append(int(hit))
                 nouns_seen[tok.lemma_.lower()] += 1
                 nouns_cue[tok.lemma_.lower()] += hit
     return feats, labels, verb_cues, nouns_seen, nouns_cue
@@ -166,10 +170,11 @@ def dump(model: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data/polnear/train"))
-    ap.add_argument("--min-ratio", type=float, default=0.35)
+    ap.add_argument("--min-ratio", type=float, default=0.1)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--min-feature", type=int, default=3)
     ap.add_argument("--model", default="en_core_web_sm")
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     if "dev" in args.data.parts:
         raise SystemExit("refusing to learn from the dev split: pass the train split")
@@ -177,13 +182,13 @@ def main() -> None:
     nlp = load_model(args.model)
     parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=32))
     model = train(docs, parsed, args.min_ratio, args.min_count, args.min_feature)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     header = {"source": "PolNeAR train", "documents": len(docs), "min_ratio": args.min_ratio}
     header |= {"min_count": args.min_count, "min_feature": args.min_feature}
-    OUT.write_text(dump({**header, **model}), "utf-8")
+    args.out.write_text(dump({**header, **model}), "utf-8")
     print(
         f"{len(model['weights'])} weights over {len(model['verbs'])} verb lemmas, {len(model['nouns'])} noun cue "
-        f"lemmas, threshold {model['threshold']}, penalty {model['penalty']} from {len(docs)} documents -> {OUT}"
+        f"lemmas, threshold {model['threshold']}, penalty {model['penalty']} from {len(docs)} documents -> {args.out}"
     )
 
 

@@ -14,7 +14,15 @@ Owns the per-document quote extractor and the corpus-level speaker resolution:
 from __future__ import annotations
 
 from .attribution import STAGE, Attribution, attributions, extract, is_statement
-from .cues import cue_lexicon, cue_threshold, noun_cues, verb_cue_probability, verb_features
+from .cues import (
+    cue_lexicon,
+    cue_threshold,
+    noun_cue_probability,
+    noun_cues,
+    noun_features,
+    verb_cue_probability,
+    verb_features,
+)
 from .frames import NO_SPEAKER, Frame, noun_frame, quote_spans, verb_kind, verb_subject
 from .speakers import norm_name, resolve_speakers
 
@@ -28,7 +36,9 @@ __all__ = [
     "extract",
     "is_statement",
     "norm_name",
+    "noun_cue_probability",
     "noun_cues",
+    "noun_features",
     "noun_frame",
     "quote_spans",
     "resolve_speakers",

@@ -43,7 +43,7 @@ from .frames import (
 )
 from .speakers import PRONOUNS, TITLES, _NameIndex
 
-STAGE = "quotes@3"  # bump whenever the output changes: stored documents are re-extracted by this stage
+STAGE = "quotes@4"  # bump whenever the output changes: stored documents are re-extracted by this stage
 GAP = re.compile(r"^[\s,:;―—–-]*$")
 
 

@@ -5,8 +5,9 @@ lemma, the frame kind it opens, :func:`.frames.verb_kind`: clause, infinitive, o
 parenthetical, none; what its subject is: a person, a pronoun, an organisation, ...; its dependency,
 tense, negation, modal, object and preposition, a quote mark beside it) gives the probability that it
 is a gold cue in the PolNeAR train split, accepted at or above a threshold chosen by cross-fitting on
-train. Only lemmas that are cues in train often enough are read at all (``cue_lexicon``). Noun cues are
-lemmas that are cues often enough where a frame can be read. The model ships in
+train. Only lemmas that are cues in train often enough are read at all (``cue_lexicon``). A noun with a
+frame ("his claim that ...", "criticism from X") is scored by the same model over its own features
+(``noun_features``), where its lemma is a cue often enough (``noun_cues``). The model ships in
 ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds it.
 """
 
@@ -44,7 +45,7 @@ SPEECH_NOUNS = {
     "support",
     "wish",
 }
-PERSONAL = frozenset({"he", "she", "they", "i", "we", "you"})
+PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "his", "her", "their", "my", "our", "your"})
 REL_PRONOUNS = frozenset({"who", "which", "that"})
 QUOTE_MARKS = ("”", '"', "''", "“")
 
@@ -123,14 +124,38 @@ def verb_features(verb: Token, kind: str, subj: Token | None) -> list[str]:
     return out
 
 
+def noun_features(noun: Token, subj: Token | None) -> list[str]:
+    """The cue model's features of a noun with a frame ("his claim that ...", "criticism from X") whose
+    source is ``subj``."""
+    lemma = noun.lemma_.lower()
+    sc = subject_class(subj)
+    out = ["noun", f"n={lemma}", f"nsc={lemma}|{sc}", f"nsub={sc}", f"ndep={noun.dep_}", f"nldep={lemma}|{noun.dep_}"]
+    if noun.head is not noun:
+        out.append(f"nhead={noun.head.lemma_.lower()}|{lemma}")
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i:
+            out.append(f"nclause={lemma}")
+        elif c.dep_ == "prep" and c.i > noun.i:
+            out.append(f"nprep={lemma}|{c.lower_}")
+    return out
+
+
+def _probability(features: list[str], fallback: bool) -> float:
+    weights: dict[str, float] = cue_model().get("weights", {})
+    if not weights:
+        return 1.0 if fallback else 0.0
+    z = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
 def verb_cue_probability(verb: Token, kind: str, subj: Token | None) -> float:
     """How likely ``verb`` (opening a frame of ``kind``, with subject ``subj``) is an attribution cue."""
-    model = cue_model()
-    weights: dict[str, float] = model.get("weights", {})
-    if not weights:
-        return 1.0 if subj is not None and verb.lemma_.lower() in BASE_CUES else 0.0
-    z = sum(weights.get(f, 0.0) for f in verb_features(verb, kind, subj))
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    return _probability(verb_features(verb, kind, subj), subj is not None and verb.lemma_.lower() in BASE_CUES)
+
+
+def noun_cue_probability(noun: Token, subj: Token | None) -> float:
+    """How likely ``noun`` (with a frame whose source is ``subj``) is an attribution cue."""
+    return _probability(noun_features(noun, subj), noun.lemma_.lower() in SPEECH_NOUNS)
 
 
 def cue_threshold() -> float:

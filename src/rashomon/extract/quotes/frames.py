@@ -38,7 +38,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import gazetteer
-from .cues import REL_PRONOUNS, SPEECH_NOUNS, cue_lexicon, cue_threshold, noun_cues, verb_cue_probability
+from .cues import (
+    REL_PRONOUNS,
+    SPEECH_NOUNS,
+    cue_lexicon,
+    cue_threshold,
+    noun_cue_probability,
+    noun_cues,
+    verb_cue_probability,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -459,7 +467,7 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
             continue
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
             frame = noun_frame(tok)
-            if frame is not None:
+            if frame is not None and noun_cue_probability(tok, frame.subject) >= accept:
                 out.append(frame)
             continue
         if tok.pos_ not in ("VERB", "AUX"):
