@@ -33,6 +33,7 @@ __all__ = [
     "Frame",
     "attributions",
     "cue_lexicon",
+    "cue_threshold",
     "extract",
     "is_statement",
     "norm_name",
@@ -42,9 +43,8 @@ __all__ = [
     "noun_frame",
     "quote_spans",
     "resolve_speakers",
-    "cue_threshold",
     "verb_cue_probability",
-    "verb_kind",
     "verb_features",
+    "verb_kind",
     "verb_subject",
 ]

@@ -6,7 +6,7 @@ parenthetical, none; what its subject is: a person, a pronoun, an organisation, 
 tense, negation, modal, object and preposition, a quote mark beside it) gives the probability that it
 is a gold cue in the PolNeAR train split, accepted at or above a threshold chosen by cross-fitting on
 train. Only lemmas that are cues in train often enough are read at all (``cue_lexicon``). A noun with a
-frame ("his claim that ...", "criticism from X") is scored by the same model over its own features
+frame ("his concern that ...", "criticism from X") is scored by the same model over its own features
 (``noun_features``), where its lemma is a cue often enough (``noun_cues``). The model ships in
 ``rashomon/models/quotes/cues.json``; ``scripts/train_quotes.py`` rebuilds it.
 """
@@ -125,7 +125,7 @@ def verb_features(verb: Token, kind: str, subj: Token | None) -> list[str]:
 
 
 def noun_features(noun: Token, subj: Token | None) -> list[str]:
-    """The cue model's features of a noun with a frame ("his claim that ...", "criticism from X") whose
+    """The cue model's features of a noun with a frame ("his concern that ...", "criticism from X") whose
     source is ``subj``."""
     lemma = noun.lemma_.lower()
     sc = subject_class(subj)
@@ -171,5 +171,5 @@ def cue_lexicon() -> frozenset[str]:
 
 
 def noun_cues() -> frozenset[str]:
-    """Noun lemmas that act as attribution cues ("his claim that ...", "a statement from X")."""
+    """Noun lemmas that act as attribution cues ("his concern that ...", "a statement from X")."""
     return frozenset(cue_model().get("nouns", ())) | SPEECH_NOUNS
