@@ -103,16 +103,14 @@ def _point(f: Facet) -> float | None:
 RUNNING = ("kill", "injure", "shoot", "arrest", "displace")  # counts that grow as an event unfolds
 
 
-UPDATE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|increased|jumped|now|later|has died|have died|died (?:at|in|on|from)|"
-    r"succumbed|another|more|updated|revised|raised)\b",
-    re.I,
-)  # words a report uses when a figure has changed since earlier reports
-ROSE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|increased|jumped|later|has died|have died|died (?:at|in|on|from)|"
-    r"succumbed|updated|revised|raised)\b",
-    re.I,
-)  # ... that say so outright (not "more", "another", "now": "more than 31,000" is a bound, not news)
+# words a report uses when a figure has changed since earlier reports: those that say so outright (ROSE), and
+# those that also hedge or count on ("more", "another", "now": "more than 31,000" is a bound, not news)
+_ROSE_WORDS = (
+    r"rose|risen|rising|climbed|increased|jumped|later|has died|have died|died (?:at|in|on|from)|succumbed|updated|"
+    r"revised|raised"
+)
+ROSE = re.compile(rf"\b(?:{_ROSE_WORDS})\b", re.I)
+UPDATE = re.compile(rf"\b(?:{_ROSE_WORDS}|now|another|more)\b", re.I)
 
 
 def _running(f: Facet) -> bool:

@@ -26,6 +26,7 @@ from .timetag import (
     _SENT_END,
     _TENS,
     CENTURY_ORD,
+    MONTH_NAMES,
     MONTHS,
     NUMBERS,
     ORDINALS,
@@ -505,6 +506,8 @@ def normalise(
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _BETWEEN_CLOCK_AND_DAY = re.compile(r"[^.;!?\n]{0,25}")  # "7:37 a.m. local time on Sunday", "Sunday at 7:37"
+# a time expression that names its own day ("Sunday at 9", "Feb. 3 at noon", "3/1 at 9", "2020-03-01T09:00")
+_OWN_DAY = re.compile(r"(?i)\d{4}-\d\d-\d\d|day|night|\d/|" + "|".join(m[:3] for m in MONTH_NAMES))
 
 
 def _clock_days(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
@@ -516,9 +519,7 @@ def _clock_days(text: str, found: list[Timex], anchor: date | None) -> list[Time
     for k, t in enumerate(found):
         if t.type != "TIME" or not (t.value or "").startswith(f"{anchor.isoformat()}T"):
             continue
-        if _DAY_VALUE.search(t.text) or re.search(
-            r"(?i)day|night|\d/|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", t.text
-        ):
+        if _OWN_DAY.search(t.text):
             continue  # the expression names its day itself
         for j in (k + 1, k - 1):
             if not 0 <= j < len(found):
