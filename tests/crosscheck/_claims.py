@@ -1,4 +1,4 @@
-"""Hand-built documents, quantity and time claims for the crosscheck unit tests (no spaCy)."""
+"""Hand-built documents and claims (quantity, time, event) for the crosscheck unit tests (no spaCy)."""
 
 from __future__ import annotations
 
@@ -28,37 +28,30 @@ def hedged(value: float, lead: str) -> dict:
     return {"change": found[1]} | N.hedge_fields(float(value), found[1]) if found else {}
 
 
-def qty(d: Document, evidence: str, value: float | tuple[float, ...], **fields) -> Claim:
-    """A quantity claim whose evidence is the first occurrence of ``evidence`` in the document; its
-    hedge ("more than 40") is read into bounds as the extractor would, unless ``fields`` give them."""
+def at(d: Document, kind: str, evidence: str, stage: str, **fields) -> Claim:
+    """A claim of ``kind`` whose evidence is the first occurrence of ``evidence`` in the document."""
     start = d.text.index(evidence)
-    lead = re.split(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", evidence, maxsplit=1)[0]
-    if isinstance(value, (int, float)) and not {"low", "high", "approx"} & set(fields):
-        fields = hedged(value, lead) | fields
     return make_claim(
-        id=claim_id(d.id, "quantity", start, start + len(evidence)),
+        id=claim_id(d.id, kind, start, start + len(evidence)),
         doc=d.id,
-        kind="quantity",
+        kind=kind,
         start=start,
         end=start + len(evidence),
         text=evidence,
-        stage="test@1",
-        value=value,
+        stage=stage,
         **fields,
     )
 
 
+def qty(d: Document, evidence: str, value: float | tuple[float, ...], **fields) -> Claim:
+    """A quantity claim whose evidence is the first occurrence of ``evidence`` in the document; its
+    hedge ("more than 40") is read into bounds as the extractor would, unless ``fields`` give them."""
+    lead = re.split(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", evidence, maxsplit=1)[0]
+    if isinstance(value, (int, float)) and not {"low", "high", "approx"} & set(fields):
+        fields = hedged(value, lead) | fields
+    return at(d, "quantity", evidence, "test@1", value=value, **fields)
+
+
 def when(d: Document, evidence: str, iso: str, timex_type: str = "DATE") -> Claim:
     """A time claim whose evidence is the first occurrence of ``evidence`` in the document."""
-    start = d.text.index(evidence)
-    return make_claim(
-        id=claim_id(d.id, "time", start, start + len(evidence)),
-        doc=d.id,
-        kind="time",
-        start=start,
-        end=start + len(evidence),
-        text=evidence,
-        stage="time@1",
-        value_iso=iso,
-        timex_type=timex_type,
-    )
+    return at(d, "time", evidence, "time@1", value_iso=iso, timex_type=timex_type)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from rashomon.crosscheck import statements
 from rashomon.crosscheck.statements import Weights, link, stem
 from rashomon.records import Claim, Document, Entity, Finding, Mention, claim_id, make_claim, stable_id
-from tests.crosscheck._claims import when
+from tests.crosscheck._claims import at, when
 
 # filler sentences give the corpus enough sentences for IDF to tell rare words from common ones
 FILLER = (
@@ -32,20 +32,7 @@ def _doc(doc_id: str, outlet: str, sentence: str, published: str = "2025-05-04",
 def _event(
     d: Document, clause: str, action: str, actor: str | None = None, target: str | None = None, time: str | None = None
 ) -> Claim:
-    s = d.text.index(clause)
-    return make_claim(
-        id=claim_id(d.id, "event", s, s + len(clause)),
-        doc=d.id,
-        kind="event",
-        start=s,
-        end=s + len(clause),
-        text=clause,
-        stage="events@1",
-        action=action,
-        actor=actor,
-        target=target,
-        time=time,
-    )
+    return at(d, "event", clause, "events@1", action=action, actor=actor, target=target, time=time)
 
 
 def _entity(name: str, kind: str, docs: list[Document]) -> Entity:

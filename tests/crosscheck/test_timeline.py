@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from rashomon.crosscheck import timeline
-from rashomon.records import Document, claim_id, make_claim
-from tests.crosscheck._claims import when
+from rashomon.records import Document, make_claim
+from tests.crosscheck._claims import at, when
 
 from ..conftest import SEEDS, need
 
@@ -19,21 +19,8 @@ def _doc(i, text, outlet, published=None):
 
 
 def _event(doc, evidence, action, when, actor="Vellmark rebels", target=None):
-    s = doc.text.index(evidence)
-    return make_claim(
-        id=claim_id(doc.id, "event", s, s + len(evidence)),
-        doc=doc.id,
-        kind="event",
-        start=s,
-        end=s + len(evidence),
-        text=evidence,
-        stage="events@1",
-        actor=actor,
-        action=action,
-        predicate=action + "ed",
-        target=target,
-        time=when,
-    )
+    return at(doc, "event", evidence, "events@1", actor=actor, action=action, predicate=action + "ed", target=target,
+              time=when)  # fmt: skip
 
 
 @pytest.mark.parametrize(
