@@ -183,3 +183,24 @@ def test_opened_fire_is_a_shooting_and_a_town_without_a_state_is_in_its_largest_
     # a county without a state: the state of the only county of that name, none where several states have one
     assert code([facts("a", "Barrow County", "2024-03-02", 1)]).region == "Georgia"
     assert code([facts("a", "DeKalb County", "2024-03-02", 1)]).region is None
+
+
+def test_a_town_without_a_state_is_in_the_state_its_outlet_reports_from():
+    from dataclasses import replace
+
+    from rashomon.crosscheck.incidents import outlet_homes
+
+    station = [replace(facts(d, place, "2024-03-02", region=region), outlet="WXYZ")
+               for d, place, region in [("a", "Macon", "Georgia"), ("b", "Valdosta", None), ("c", "Dalton", "Georgia"),
+                                        ("d", "Miami", "Florida")]]  # fmt: skip
+    national = [replace(facts(d, "Dallas", "2024-03-02", region=r), outlet="Daily")
+                for d, r in [("e", "Texas"), ("f", "Oregon"), ("g", "Georgia")]]  # fmt: skip
+    homes = outlet_homes(station + national)
+    assert homes == {"WXYZ": "Georgia"}  # three of four; the national outlet has no home
+    columbus = replace(facts("h", "Columbus", "2024-03-03", 1), outlet="WXYZ")
+    assert code([columbus], homes=homes).region == "Georgia"  # not Ohio, the largest Columbus
+    assert code([columbus]).region == "Ohio"
+    # a home state with no town of the place's name is no guess at it: the largest namesake's
+    assert code([replace(facts("i", "Houston", "2024-03-03", 1), outlet="WXYZ")], homes=homes).region == "Texas"
+    # a state the report names stands
+    assert code([replace(columbus, region="Mississippi")], homes=homes).region == "Mississippi"

@@ -147,17 +147,22 @@ class Place(NamedTuple):
     abroad: bool = False  # it names a country other than the United States
 
 
+def states_of(place: str | None) -> tuple[str, ...]:
+    """The US states that have a town named ``place`` (the state of the largest first), else a county."""
+    from ..extract.gazetteer import us_cities, us_counties
+
+    key = fold(place or "")
+    return us_cities().get(key) or us_counties().get(key, ())
+
+
 def home_state(place: str | None) -> str | None:
     """The state of the largest US town named ``place`` ("Houston": Texas), or of the only county of that
     name ("Barrow County": Georgia; not "DeKalb County", which six states have), for a report in the US
     that names none."""
-    from ..extract.gazetteer import us_cities, us_counties
+    from ..extract.gazetteer import us_cities
 
-    key = fold(place or "")
-    if have := us_cities().get(key):
-        return have[0]
-    counties = us_counties().get(key, ())
-    return counties[0] if len(counties) == 1 else None
+    have = states_of(place)
+    return have[0] if have and (len(have) == 1 or fold(place or "") in us_cities()) else None
 
 
 US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",

@@ -17,9 +17,11 @@ shares nothing stays alone: never a guess.
 Per incident (:func:`code`): the day most reports state (publication days count only where none
 states one) and the place its reports vote for most strongly (each report's votes for its own place: a
 dateline outweighs a passing mention), each with every agreeing report's evidence (document
-and span); the region its reports of that place name (else any of its reports names), and where none
-names one and none is about another country, the state of the largest US town of the place's name
-(:func:`.incident_place.home_state`: "Houston" is in Texas).
+and span); the region its reports of that place name (else any of its reports names); where none names
+one, the state its outlets report from (:func:`outlet_homes`: "Columbus" in a Columbus, Ga. station's
+report is in Georgia) where that state has a town of the place's name, else, where no report is about
+another country, the state of the largest US town of that name (:func:`.incident_place.home_state`:
+"Houston" is in Texas).
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
@@ -58,7 +61,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@19"
+STAGE = "incidents@20"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -201,11 +204,31 @@ def _dead(f: Facts) -> float:
     return 0.0 if k is None else incident_tally.number(k)
 
 
-def code(members: list[Facts], policy: str = "consensus") -> Incident:
-    """One incident from the facts of its documents."""
+HOME_REPORTS, HOME_SHARE = 2, 0.6  # an outlet's home: the state of two of its reports or more, and of 60 %
+
+
+def outlet_homes(all_facts: list[Facts]) -> dict[str, str]:
+    """The state each local outlet reports from: the state its reports name, or where they place a town only
+    one state has, when at least ``HOME_REPORTS`` of them and ``HOME_SHARE`` of those agree (a local
+    station's reports; a national outlet's spread over many states and has none)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in all_facts:
+        only = incident_place.states_of(f.place) if f.place and not f.region else ()
+        if state := f.region or (only[0] if len(only) == 1 else None):
+            seen[f.outlet][state] += 1
+    homes = {}
+    for outlet, states in seen.items():
+        state, n = max(states.items(), key=lambda t: (t[1], t[0]))
+        if n >= HOME_REPORTS and n >= HOME_SHARE * sum(states.values()):
+            homes[outlet] = state
+    return homes
+
+
+def code(members: list[Facts], policy: str = "consensus", homes: dict[str, str] | None = None) -> Incident:
+    """One incident from the facts of its documents (``homes``: :func:`outlet_homes` of the whole pile)."""
     docs = tuple(sorted(f.doc for f in members))
 
-    def most(values: list[str | None]) -> str | None:
+    def most(values: Iterable[str | None]) -> str | None:
         counts = Counter(v for v in values if v)
         return max(counts, key=lambda v: (counts[v], v)) if counts else None
 
@@ -219,6 +242,9 @@ def code(members: list[Facts], policy: str = "consensus") -> Incident:
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
     # the region its reports of that place name, else any report names; a US town's state when none names one
     region = most([f.region for f in members if f.place == place]) or most([f.region for f in members])
+    if region is None:
+        have = incident_place.states_of(place)
+        region = most([h for f in members if (h := (homes or {}).get(f.outlet)) and (not have or h in have)])
     if region is None and not any(f.abroad for f in members):
         region = incident_place.home_state(place)
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
@@ -232,7 +258,8 @@ def incidents(
     """Every incident of the corpus, ordered by date, place and id."""
     if policy not in POLICIES:
         raise UsageError(f"unknown incident policy {policy!r}", hint=f"choose one of {', '.join(POLICIES)}")
-    out = [code(g, policy) for g in group(all_facts, scored)]
+    homes = outlet_homes(all_facts)
+    out = [code(g, policy, homes) for g in group(all_facts, scored)]
     return sorted(out, key=lambda i: (i.date or "9999", i.place or "", i.id))
 
 
