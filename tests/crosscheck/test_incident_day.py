@@ -184,6 +184,16 @@ def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():
     assert bullet.place == "St. Louis" and bullet.evidence[0].how == "dateline"
 
 
+def test_a_us_town_named_like_a_country_in_a_dateline_or_by_its_police_and_call_letters_are_no_town():
+    text = "LEBANON, Tenn. (WKRN) – A boy was shot on Elm Street, police said. Officials told WKRN he is stable."
+    place = _place(text, [("LEBANON", "GPE"), ("Tenn. (WKRN)", "GPE"), ("WKRN", "GPE"), ("WKRN", "GPE")])
+    assert (place.place, place.region, place.abroad) == ("Lebanon", "Tennessee", False)
+    police = _place("A boy was shot on Friday. Lebanon police said he is stable.", [("Lebanon", "GPE")])
+    assert police.place == "Lebanon"
+    # a country named in passing is a country, not a town
+    assert _place("A man who had served in Lebanon was shot.", [("Lebanon", "GPE")]).place is None
+
+
 def test_of_equally_strong_places_the_first_named_wins():
     text = "A man was shot on Marren Street in Oskel Heights. His family lives in Velmora Park."
     assert _place(text, [("Oskel Heights", "GPE"), ("Velmora Park", "GPE")]).place == "Oskel Heights"

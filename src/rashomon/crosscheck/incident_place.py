@@ -209,13 +209,17 @@ def read(doc: Document, entities: list[Entity]) -> Place:
                 continue  # not a place: "WRAL.com", "N.C. (WNCN)", "Savannah-Chatham Metro Police"
             if state := _region(name):
                 states[state] += 1
+            elif len(name) <= 4 and mention.text.strip().isupper() and not gaz.is_place(name):
+                continue  # an acronym: "NRA", a station's call letters ("told WKRN")
             elif e.type == "GPE" or name.endswith(" County"):
                 mentions.append((name, mention.start, mention.end))
     m = DATELINE.search(doc.text[:LEAD])
     if m and m.group("city"):
         region = _region(m.group("state"))
     from_dateline = region is not None
-    abroad = any(gaz.country(name) not in (None, "United States") for name, _, _ in mentions)
+    # a town of the dateline's US state named like a country ("LEBANON, Tenn.", "DENMARK, S.C.") is that town
+    home = fold(m.group("city")) if from_dateline and m and region in US_STATES else None
+    abroad = any(gaz.country(name) not in (None, "United States") and fold(name) != home for name, _, _ in mentions)
     if not abroad:  # another country's province named like a person ("Mary") where the report names no country
         states = Counter({s: n for s, n in states.items() if s in US_STATES})
     if region is None and states:
@@ -238,8 +242,10 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     } | {fold(p.group("part")) for p in _OWNED.finditer(doc.text) if known(p.group("city"))}
 
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
-        if len(name) <= 2 or name.casefold() in _WORDS or gaz.country(name) or fold(name) in parts:
+        if len(name) <= 2 or name.casefold() in _WORDS or fold(name) in parts:
             return
+        if gaz.country(name) and not (fold(name) == home or how == "agency" and in_us and fold(name) in towns):
+            return  # a country, but a US town's dateline or police ("Lebanon police": Lebanon, Tenn.)
         if how != "dateline" and fold(name) in surnames:
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
@@ -267,8 +273,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     lower = set(_LOWER_WORD.findall(doc.text))
     streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
     for name, start, end in mentions:
-        if len(name) <= 4 and name.isupper() and not gaz.is_place(name) or name.casefold() in lower:
-            continue  # an acronym ("NRA"), a word the text also writes in lower case ("Hurt", "Man")
+        if name.casefold() in lower:
+            continue  # a word the text also writes in lower case ("Hurt", "Man")
         if _TITLED.search(doc.text, max(0, start - 30), start):
             continue  # a person's name after a word for them ("said neighbor Brad Partin")
         if fold(name) in streets or _STREET_AFTER.match(doc.text, end) or _STREET_BEFORE.search(doc.text, 0, start):
