@@ -150,7 +150,8 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
 _STARTS = frozenset(N.VAGUE) | frozenset(N.FEW) | frozenset(N.UNITS_WORDS) | {"half", "a", "an", "one"}
 
 
-def _scan(sdoc, blocked: _Dates) -> list[_Q]:
+def _scan(sdoc, text: str, blocked: _Dates) -> list[_Q]:
+    """The numbers of ``sdoc`` that are quantities (``text``: its text; Doc.text joins every token anew)."""
     out: list[_Q] = []
     n, i = len(sdoc), 0
     while i < n:
@@ -176,7 +177,7 @@ def _scan(sdoc, blocked: _Dates) -> list[_Q]:
             i += 1
             continue
         i = max(q.num_end, i + 1)
-        if q.unit != "skip" and (q.vague or _keep(sdoc, q, blocked)):
+        if q.unit != "skip" and (q.vague or _keep(sdoc, text, q, blocked)):
             out.append(q)
     return out
 
@@ -307,13 +308,13 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages?)\s*$", re.I)
 _NOT_PERSON = {"GPE", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "FAC"}
 
 
-def _age(sdoc, q: _Q) -> bool:
+def _age(sdoc, text: str, q: _Q) -> bool:
     """A person's age, never a count nor a duration: "a 37-year-old", "37 years old", "aged 37",
     "Nichols, 37, said", "Tennant and Hakim, both 51,", "Jane Doe (37)", "the victim, 20,"."""
     v = q.value
     if not isinstance(v, float) or not v.is_integer() or not 0 < v < 125:
         return False
-    i, tok, text = q.num_start, sdoc[q.num_start], sdoc.text
+    i, tok = q.num_start, sdoc[q.num_start]
     last = sdoc[q.num_end - 1]  # "twenty-one-year-old" is a run of three tokens
     if _AGE_AFTER.match(text, last.idx + len(last.text)) or _AGE_BEFORE.search(text[max(0, tok.idx - 8) : tok.idx]):
         return True
@@ -331,14 +332,15 @@ def _age(sdoc, q: _Q) -> bool:
     return person and nxt in (",", ";", ")", ".")
 
 
-def _keep(sdoc, q: _Q, blocked: _Dates) -> bool:
+def _keep(sdoc, text: str, q: _Q, blocked: _Dates) -> bool:
+    """Whether the number is a quantity (``text``: ``sdoc.text``)."""
     if q.unit == "skip":
         return False
     if sdoc[q.num_start].text == "911" and q.num_end == q.num_start + 1 and q.unit is None:
         return False  # the emergency number ("friends called 911"), never a count
-    if _BORE.match(sdoc.text, sdoc[q.num_end - 1].idx + len(sdoc[q.num_end - 1].text)):
+    if _BORE.match(text, sdoc[q.num_end - 1].idx + len(sdoc[q.num_end - 1].text)):
         return False  # a gun's calibre or gauge names the gun ("a .45-caliber handgun", "a 12-gauge"), never a count
-    if _age(sdoc, q):
+    if _age(sdoc, text, q):
         q.age, q.unit = True, "year"
         return True
     i = q.num_start
@@ -494,7 +496,8 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     """Quantity claims of one parsed document (see the module docstring for the fields)."""
     ents = list(sdoc.ents)  # (Doc.ents makes every entity anew: read once)
     blocked = _Dates([(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")], ents)
-    qs = _scan(sdoc, blocked)
+    text = document.text
+    qs = _scan(sdoc, text, blocked)
     for q in qs:
         read_prefix(sdoc, q)
         read_suffix(sdoc, q)
@@ -504,7 +507,6 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     qs += _year_lists(sdoc, blocked)
     qs.sort(key=lambda q: q.start)
     claims: list[QuantityClaim] = []
-    text = document.text
     contexts = read_context(sdoc, qs, times, ents)
     for q, fields in zip(qs, contexts):
         end_tok = max(q.end, fields.pop("end_tok", q.end))

@@ -82,9 +82,12 @@ def _merge_quotes(content: list[Span], pieces: list[Span], frame: Span) -> list[
     return sorted(out + rest)
 
 
-def attributions(sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Mention] = ()) -> list[Attribution]:
-    """Every attribution frame in a parsed document (see the module docstring)."""
-    text = sdoc.text  # (Doc.text joins every token anew: read once, passed on)
+def attributions(
+    sdoc, cues: frozenset[str] | None = None, mentions: Sequence[Mention] = (), text: str | None = None
+) -> list[Attribution]:
+    """Every attribution frame in a parsed document (see the module docstring); ``text``: ``sdoc.text``
+    where the caller has it (Doc.text joins every token anew: read once, passed on)."""
+    text = sdoc.text if text is None else text
     quotes = quote_spans(text)
     frames = _frames(sdoc, cues) + _label_frames(sdoc, quotes, text)
     statements = {q for q in quotes if is_statement(text, q)}
@@ -198,7 +201,7 @@ def extract(sdoc, document: Document, mentions: Sequence[Mention] = ()) -> list[
     """Quote claims of one document (see :mod:`.speakers` for the speaker fields)."""
     text = document.text
     claims: dict[Span, Claim] = {}
-    for a in attributions(sdoc, mentions=mentions):
+    for a in attributions(sdoc, mentions=mentions, text=text):
         c0, c1 = a.content[0][0], a.content[-1][1]
         spans = [a.cue, (c0, c1)] + ([a.source] if a.source else [])
         start, end = min(s for s, _ in spans), max(e for _, e in spans)

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Cue lemmas used when the packaged lexicon is absent (it never is in a release).
 BASE_CUES = frozenset(
@@ -74,8 +74,25 @@ def subject_class(subj: Token | None) -> str:
     return subj.ent_type_ or ("propn" if subj.pos_ == "PROPN" else "noun")
 
 
-def verb_features(verb: Token, kind: str, subj: Token | None) -> list[str]:
-    """The cue model's features of a verb opening a frame of ``kind`` with subject ``subj``."""
+def quote_marks_near(sdoc: Doc) -> list[tuple[bool, bool]]:
+    """Per token of ``sdoc``: whether a quote mark is within three tokens of it, and whether its sentence has
+    one (one vectorised pass per document, where asking each verb walks its sentence anew)."""
+    import numpy as np
+    from spacy.attrs import ORTH, SENT_START
+
+    arr = sdoc.to_array([ORTH, SENT_START])
+    sentence = np.cumsum(arr[:, 1] == 1)
+    marks = [sdoc.vocab.strings.add(m) for m in QUOTE_MARKS]
+    is_mark = np.isin(arr[:, 0], np.array(marks, dtype=arr.dtype))
+    seen = np.concatenate([[0], np.cumsum(is_mark)])  # marks before each token
+    at = np.arange(len(sdoc))
+    near = seen[np.minimum(at + 3, len(sdoc))] - seen[np.maximum(at - 3, 0)] > 0
+    return list(zip(near.tolist(), np.isin(sentence, sentence[is_mark]).tolist()))
+
+
+def verb_features(verb: Token, kind: str, subj: Token | None, marks: tuple[bool, bool] | None = None) -> list[str]:
+    """The cue model's features of a verb opening a frame of ``kind`` with subject ``subj`` (``marks``:
+    its :func:`quote_marks_near`, read here when None)."""
     lemma = verb.lemma_.lower()
     sc = subject_class(subj)
     has = "s" if subj is not None else "n"
@@ -116,10 +133,13 @@ def verb_features(verb: Token, kind: str, subj: Token | None) -> list[str]:
                 out.append(f"that|{lemma}")
         elif dep == "xcomp":
             out.append(f"xcomp={lemma}|{c.lemma_.lower()}")
-    doc = verb.doc
-    if any(t.text in QUOTE_MARKS for t in doc[max(verb.i - 3, 0) : verb.i + 3]):
+    if marks is None:
+        doc = verb.doc
+        near = any(t.text in QUOTE_MARKS for t in doc[max(verb.i - 3, 0) : verb.i + 3])
+        marks = near, near or any(t.text in QUOTE_MARKS for t in verb.sent)
+    if marks[0]:
         out += ["quote", f"quote|{lemma}"]
-    elif any(t.text in QUOTE_MARKS for t in verb.sent):
+    elif marks[1]:
         out.append(f"quoted|{lemma}")
     return out
 
@@ -148,9 +168,10 @@ def _probability(features: list[str], fallback: bool) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def verb_cue_probability(verb: Token, kind: str, subj: Token | None) -> float:
+def verb_cue_probability(verb: Token, kind: str, subj: Token | None, marks: tuple[bool, bool] | None = None) -> float:
     """How likely ``verb`` (opening a frame of ``kind``, with subject ``subj``) is an attribution cue."""
-    return _probability(verb_features(verb, kind, subj), subj is not None and verb.lemma_.lower() in BASE_CUES)
+    fallback = subj is not None and verb.lemma_.lower() in BASE_CUES
+    return _probability(verb_features(verb, kind, subj, marks), fallback)
 
 
 def noun_cue_probability(noun: Token, subj: Token | None) -> float:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,6 +45,7 @@ from .cues import (
     cue_threshold,
     noun_cue_probability,
     noun_cues,
+    quote_marks_near,
     verb_cue_probability,
 )
 
@@ -445,6 +446,20 @@ class _Everything:
 _ANY = _Everything()
 
 
+def _candidates(sdoc) -> Iterator[Token]:
+    """The tokens that may open a frame: nouns, verbs and "according" (picked from the document's arrays,
+    without making a token of every word)."""
+    import numpy as np
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import AUX, NOUN, VERB
+
+    arr = sdoc.to_array([POS, LOWER])
+    picked = np.isin(arr[:, 0], np.array([NOUN, VERB, AUX], dtype=arr.dtype))
+    picked |= arr[:, 1] == sdoc.vocab.strings.add("according")
+    for i in np.flatnonzero(picked).tolist():
+        yield sdoc[i]
+
+
 def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     """Frames from the parse (content: what the cue governs; no direct quotes attached yet).
 
@@ -455,7 +470,8 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     # a lemma the cue model does not read is no cue (unless the threshold is 0: every verb)
     lexicon: Container[str] = cue_lexicon() if accept > 0 else _ANY
     out: list[Frame] = []
-    for tok in sdoc:
+    marks = quote_marks_near(sdoc)
+    for tok in _candidates(sdoc):
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
             hit = _according(tok)
@@ -479,7 +495,7 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
         if subj is not None and subj.lower_ in NO_SPEAKER:
             continue
         if cues is None:
-            if verb_cue_probability(tok, verb_kind(tok), subj) < accept:
+            if verb_cue_probability(tok, verb_kind(tok), subj, marks[tok.i]) < accept:
                 continue
         elif lemma not in cues or subj is None:
             continue
