@@ -107,6 +107,20 @@ def test_part_of_a_group_is_never_its_total():
     assert values(died, *said) == {"killed": 1, "injured": 2}  # how many of the group died
 
 
+def test_the_shooter_of_a_murder_suicide_beside_one_dead_is_added():
+    text = "Toddler dead in apparent murder-suicide near Velmora. Deputies found a man dead."
+    said = (("Toddler dead", "killed", 1, "Toddler"), ("murder-suicide", "killed", None, ""))
+    assert values(text, *said) == {"killed": 2}
+    before = "Murder-suicide leaves woman dead in Velmora."
+    assert values(before, ("Murder-suicide", "killed", None, ""), ("woman dead", "killed", 1, "woman")) == {"killed": 2}
+    # two dead in a murder-suicide count the shooter already; another sentence's murder-suicide is no reading
+    two = "Two dead in murder-suicide in Velmora."
+    assert values(two, ("Two dead", "killed", 2, "Two"), ("murder-suicide", "killed", None, "")) == {"killed": 2}
+    apart = "A woman was killed on Elm Street. Police are investigating it as a murder-suicide."
+    said = (("A woman was killed", "killed", 1, "A woman"), ("murder-suicide", "killed", None, ""))
+    assert values(apart, *said) == {"killed": 1}
+
+
 def test_a_headline_is_the_first_sentence_but_a_larger_death_toll_in_the_text_stands():
     from rashomon.crosscheck.incident_tally import tally
     from rashomon.records import CasualtyClaim

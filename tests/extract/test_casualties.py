@@ -212,3 +212,15 @@ def test_the_report_tally_of_parsed_sentences(nlp):
     }  # fmt: skip
     assert toll("A man was shot Tuesday. He underwent surgery and is in critical condition.") == {"injured": 1}
     assert toll("Two people were shot on Vale Road. Both are in critical condition.") == {"injured": 2}
+
+
+def test_a_name_set_off_with_an_age_is_a_person_whatever_the_taggers_type(nlp):
+    from spacy.tokens import Span
+
+    text = "The gunman fired at the car, killing Marla Quint, 18, and Devon Ashby, 20, police said."
+    sdoc = nlp(text)
+    at = text.index("Devon Ashby")
+    name = sdoc.char_span(at, at + len("Devon Ashby"))
+    sdoc.set_ents([Span(sdoc, name.start, name.end, label="FAC")], default="unmodified")  # as the tagger may
+    doc = Document(id="d_t", source="t.txt", text=text, raw_text=text)
+    assert [(c.measure, c.value) for c in casualties.extract(sdoc, doc)] == [("killed", 2.0)]

@@ -9,6 +9,8 @@ stands where it is an exact count: a headline names one of the dead), with these
 
 * a shooter who killed himself is told apart from the victims ("shot his wife and then turned the gun
   on himself", "... before taking his own life"): he is added to the first toll that does not count him;
+  so is the shooter of a murder-suicide the toll's sentence names beside one dead ("Toddler dead in
+  apparent murder-suicide": two);
 * "no one else was hurt", "no other injuries" say that none were hurt *besides* those already told: they
   give 0 only when the report tells no one hurt;
 * injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
@@ -38,6 +40,7 @@ from .sentences import sentence_bounds
 Figure = tuple[str, float | None, float | None, float | None]
 
 SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
+MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b", re.I)
 BESIDES = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.I)
 END = re.compile(r"[.!?][\"'”’]?\s|\n")
 ALSO = re.compile(r"\b(?:[Aa]lso|second|third)\b")  # not "Third Ward"
@@ -142,9 +145,11 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
         return _figure(said[0]) if said else None
     if SELF.search(toll.text) or _n(toll) == 0:
         return _figure(toll)
-    suicide = any(  # in the toll's own sentence: "killed his wife and then himself"
-        SELF.search(c.text) and _n(c) == 1 and c.start >= toll.end and not END.search(text[toll.end : c.start])
+    suicide = any(  # in the toll's own sentence: "killed his wife and then himself", "dead in murder-suicide"
+        (SELF.search(c.text) and _n(c) == 1 and c.start >= toll.end or MURDER_SUICIDE.search(c.text) and _n(toll) == 1)
+        and not END.search(text[min(toll.end, c.end) : max(toll.start, c.start)])
         for c in said
+        if c is not toll
     )
     return _figure(toll, 1.0 if suicide else 0.0)
 

@@ -79,10 +79,12 @@ NOT_NAMES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "PRODUCT", "W
 
 def is_name(t: Token) -> bool:
     """A proper name the tagger did not call a person but that stands where a person does ("mortally wounding
-    Troyer", "Madueno died"; names are often tagged ORG): not a place, a date, an all-capitals dateline."""
+    Troyer", "Madueno died"; names are often tagged ORG): not a place, a date, an all-capitals dateline; but a
+    name set off with an age is a person, whatever the tagger's type ("killing Jacinta Walker, 18, and Aveion
+    Bolden, 20": "Bolden" tagged a building)."""
     return (
         t.tag_ == "NNP"
-        and t.ent_type_ not in NOT_NAMES
+        and (t.ent_type_ not in NOT_NAMES or any(c.dep_ == "appos" and c.pos_ == "NUM" for c in t.children))
         and t.is_alpha
         and t.text[0].isupper()
         and t.text[1:].islower()
