@@ -200,3 +200,30 @@ def test_a_toll_its_sentence_dates_months_from_the_report_is_another_events():
     text = "Two men were wounded Sunday. Last month, a woman died after she was shot on the same corner."
     said = claims(text, ("Two men were wounded", "injured", 2.0, "Two men"), ("a woman died", "killed", 1.0, "a woman"))
     assert "killed" not in tally(said, text, when="2015-10-04")
+
+
+def test_under_a_headline_of_wounded_a_death_recalled_past_the_lead_is_another_events():
+    from rashomon.records import CasualtyClaim
+
+    title = "Seven wounded in Velmora nightclub shooting"
+    lead = "Seven people were wounded early Sunday at a Velmora nightclub. All are expected to survive. Police said."
+    recalled = " It was the first shooting there since the slaying of a man who was killed in the parking lot."
+    died = " One victim was later pronounced dead at the hospital, police said."
+    head = CasualtyClaim(id="h", doc="d", start=0, end=13, text=title[:13], stage="t@1", measure="injured",
+                         value=7, part="title")  # fmt: skip
+
+    def read(text: str, evidence: str) -> dict[str, float | None]:
+        told = claims(
+            text, ("Seven people were wounded", "injured", 7, "Seven people"), (evidence, "killed", 1, "a man")
+        )
+        return {m: f[1] for m, f in tally([head, *told], text, title).items()}
+
+    assert read(lead + recalled, "was killed") == {"injured": 7}
+    assert read(lead + died, "pronounced dead") == {"injured": 7, "killed": 1}
+    # in the lead, or under a headline that tells no toll, a death is this incident's
+    early = "Seven people were wounded and a man was killed at a Velmora nightclub."
+    assert read(early, "was killed")["killed"] == 1
+    told = claims(
+        lead + recalled, ("Seven people were wounded", "injured", 7, "Seven"), ("was killed", "killed", 1, "a man")
+    )
+    assert tally(told, lead + recalled, "Velmora nightclub shooting")["killed"][1] == 1

@@ -11,6 +11,10 @@ stands where it is an exact count: a headline names one of the dead), with these
   on himself", "... before taking his own life"): he is added to the first toll that does not count him;
   so is the shooter of a murder-suicide the toll's sentence names beside one dead ("Toddler dead in
   apparent murder-suicide": two);
+* under a headline that tells the wounded and no dead ("7 wounded in ... attack", "Girl, 2, shot in ..."), a
+  death past the lead (its first ``LEAD_SENTENCES`` sentences) told in other words than a death as it
+  happened ("the teen's slaying two years ago", "the killing of a man Wednesday"; not "was pronounced dead",
+  "died at the hospital", "mortally wounding") is another event the report recalls;
 * "no one else was hurt", "no other injuries" say that none were hurt *besides* those already told: they
   give 0 only when the report tells no one hurt;
 * injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
@@ -40,6 +44,10 @@ from .sentences import sentence_bounds
 Figure = tuple[str, float | None, float | None, float | None]
 
 SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
+# words that tell a death as it happened ("died", "found dead", "mortally wounding"), not as one recalled
+DIED = re.compile(r"\b(?:died|dies|dead|mortally|fatally|succumbed|passed away|did not survive|didn't survive)\b", re.I)
+LEAD_SENTENCES = 3  # the sentences of a report's lead
+_ENDS = re.compile(r"[.!?][\"'”’]?\s+|\n\s*")  # a sentence's or a paragraph's end, however many blank lines
 MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b", re.I)
 BESIDES = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.I)
 END = re.compile(r"[.!?][\"'”’]?\s|\n")
@@ -93,6 +101,15 @@ def _elsewhen(c: CasualtyClaim, text: str, when: str | None) -> bool:
         elif m.group("alone") and int(m.group("alone")) < year or m.group("last"):
             return True
     return False
+
+
+def _recalled(c: CasualtyClaim, text: str) -> bool:
+    """A death told past the lead in other words than a death as it happened (:data:`DIED`): under a headline
+    that tells the wounded and no dead ("7 wounded in ... attack"), "the teen's death almost two years ago",
+    "the slaying of a man Wednesday" deep in the text are other events the report recalls."""
+    if len(_ENDS.findall(text, 0, c.start)) < LEAD_SENTENCES:
+        return False
+    return not DIED.search(text, *sentence_bounds(text, c.start, c.end))
 
 
 def _n(c: CasualtyClaim) -> float:
@@ -191,6 +208,8 @@ def tally(claims: list[CasualtyClaim], text: str, title: str = "", when: str | N
     dates its event months back, passes none)."""
     heads = [c for c in claims if c.part == "title"]
     body = [c for c in claims if c.part != "title" and not _elsewhen(c, text, when)]
+    if any(c.measure in ("injured", "shot") for c in heads) and not any(c.measure == "killed" for c in heads):
+        body = [c for c in body if c.measure != "killed" or not _recalled(c, text)]
     if not heads:
         return _tally(body, text)
     shift = len(title) + 1
