@@ -22,6 +22,8 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Child dies in accidental shooting", [("killed", 1.0, None, "Child dies")]),
         # that someone died: at least one, two of a murder-suicide, one whose death is named
         ("Gunman says fatal shooting was self-defense", [("killed", None, 1.0, "fatal shooting")]),
+        ("Deadly gunfire followed argument at a party", [("killed", None, 1.0, "Deadly gunfire")]),
+        ("Deadly shooting puts schools in lockdown", [("killed", None, 1.0, "Deadly shooting")]),
         ("Teen charged with murder in store shooting", [("killed", None, 1.0, "charged with murder")]),
         ("Police: Murder-suicide in Elm Grove", [("killed", None, 2.0, "Murder-suicide")]),
         ("Man charged in his brother's death", [("killed", 1.0, None, "brother's death")]),

@@ -16,7 +16,7 @@ optionally a list of them ("Father, daughter, 9,"), then a harm word within the 
   "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
   fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect"); that
-  someone died, at least one: "fatal shooting", "charged with murder", "homicide" (not "homicide
+  someone died, at least one: "fatal shooting", "deadly gunfire", "charged with murder", "homicide" (not "homicide
   detectives"), a murder-suicide (two), "in his brother's death" (one).
 
 A person noun is one person ("Father of 5 killed": one father); a plural one ("Men shot") at least two; a
@@ -74,10 +74,12 @@ DEATH_OF = re.compile(
     rf"|\b(?:with|of|for|after|in)\s+killing)\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
 )
-# "Gunman says fatal shooting was self-defense", "Teen charged with murder in store shooting", "charged in his
-# brother's death": someone was killed (one where a person's death is named; a murder-suicide, two)
+# "Gunman says fatal shooting was self-defense", "Deadly gunfire followed argument", "Teen charged with murder
+# in store shooting", "charged in his brother's death": someone was killed (one where a person's death is
+# named; a murder-suicide, two)
 FATAL = re.compile(
-    r"(?i)(?<![\w-])(?:(?:fatal(?:ly)?\s+(?:shooting|stabbing)(?!\s+(?:deaths?\s+)?of\b)"
+    r"(?i)(?<![\w-])(?:(?:(?:fatal(?:ly)?|deadly)\s+(?:(?:double|triple)\s+)?(?:shooting|stabbing|gunfire|shootout)"
+    r"(?!\s+(?:deaths?\s+)?of\b)"
     r"|(?<!attempted\s)(?:charged\s+with|charges\s+of|guilty\s+of)\s+(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?"
     r"murder|homicide(?!\s+(?:detectives?|units?|investigators?|squad|division|bureau|sergeant|rates?|counts?)))"
     r"|(?P<two>murder[\s-]+suicide)"
