@@ -25,9 +25,11 @@ from ..conftest import DATA, need
 # more headline and text phrasings): B3 0.923, killed 0.950 / 0.926, injured 0.817 / 0.875, date 0.783,
 # city 0.800, region 0.867, tied 0.522. incidents@15, casualties@21 (a stub text told apart by its headline,
 # re-dated pages, streets no towns, reports naming no place meet similar ones of their days, "Father of 5
-# killed"): killed 0.967 / 0.963, the rest the same.
+# killed"): killed 0.967 / 0.963, the rest the same. incidents@20, casualties@30 (outlets' home states, a US
+# town named like a country, deaths recalled past the lead): city 0.817, the rest the same (region 0.867: too
+# few reports per outlet in 101 articles to show a home state; on the whole split region 0.841 -> 0.882).
 FLOORS = {"bcubed_f1": 0.90, "killed": 0.94, "killed_stated": 0.94, "injured": 0.79, "injured_stated": 0.85,
-          "date": 0.76, "city": 0.78, "region": 0.84, "tied": 0.50}  # fmt: skip
+          "date": 0.76, "city": 0.80, "region": 0.84, "tied": 0.50}  # fmt: skip
 
 
 def test_bcubed_of_a_perfect_and_of_a_split_grouping():
