@@ -15,10 +15,10 @@ Precision over recall: the timeline is built from these.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from spacy.symbols import VERB
 
 from ..records import Claim, Document, EventClaim, TimeClaim, claim_id
-from .offsets import ByStart
+from .offsets import ByStart, tokens_where
 from .timerules import is_absolute
 
 STAGE = "events@1"
@@ -119,16 +119,6 @@ def _phrase(tok) -> str:
     return text
 
 
-def _verbs(sdoc) -> Iterator:
-    """The document's verbs (picked from its arrays, without making a token of every word)."""
-    import numpy as np
-    from spacy.attrs import POS
-    from spacy.symbols import VERB
-
-    for i in np.flatnonzero(sdoc.to_array(POS) == VERB).tolist():
-        yield sdoc[i]
-
-
 def _is_event_verb(v) -> bool:
     if v.pos_ != "VERB" or v.lemma_.lower() in NOT_EVENTS:
         return False
@@ -203,7 +193,7 @@ def extract(sdoc, document: Document, times=(), mentions=()) -> list[Claim]:
     times = ByStart((t for t in times if isinstance(t, TimeClaim)), lambda t: t.start)
     out: list[Claim] = []
     ents = ByStart(sdoc.ents, lambda e: e.start)
-    for v in _verbs(sdoc):
+    for v in tokens_where(sdoc, pos=(VERB,)):
         if not _is_event_verb(v):
             continue
         actor, target, _ = _arguments(v)

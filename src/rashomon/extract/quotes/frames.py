@@ -33,11 +33,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.symbols import AUX, NOUN, VERB
+
 from .. import gazetteer
+from ..offsets import tokens_where
 from .cues import (
     REL_PRONOUNS,
     SPEECH_NOUNS,
@@ -446,20 +449,6 @@ class _Everything:
 _ANY = _Everything()
 
 
-def _candidates(sdoc) -> Iterator[Token]:
-    """The tokens that may open a frame: nouns, verbs and "according" (picked from the document's arrays,
-    without making a token of every word)."""
-    import numpy as np
-    from spacy.attrs import LOWER, POS
-    from spacy.symbols import AUX, NOUN, VERB
-
-    arr = sdoc.to_array([POS, LOWER])
-    picked = np.isin(arr[:, 0], np.array([NOUN, VERB, AUX], dtype=arr.dtype))
-    picked |= arr[:, 1] == sdoc.vocab.strings.add("according")
-    for i in np.flatnonzero(picked).tolist():
-        yield sdoc[i]
-
-
 def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     """Frames from the parse (content: what the cue governs; no direct quotes attached yet).
 
@@ -471,7 +460,7 @@ def _frames(sdoc, cues: frozenset[str] | None = None) -> list[Frame]:
     lexicon: Container[str] = cue_lexicon() if accept > 0 else _ANY
     out: list[Frame] = []
     marks = quote_marks_near(sdoc)
-    for tok in _candidates(sdoc):
+    for tok in tokens_where(sdoc, pos=(NOUN, VERB, AUX), lower=("according",)):  # what may open a frame
         low = tok.lower_
         if low == "according" and tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ == "to":
             hit = _according(tok)
