@@ -22,7 +22,7 @@ from ..records import Document, TimeClaim, claim_id
 from . import timerules as timex
 from .timerules import Timex, is_absolute, parse_anchor
 
-STAGE = "time@4"
+STAGE = "time@5"
 _TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "quarter", "period", "season", "time"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
 _PLAN_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "hope", "propose"}

@@ -383,7 +383,9 @@ class _Resolver:
         if u == "month":
             y, m = _shift_month(a.year, a.month, sign * n)
             return "DATE", f"{y}-{m:02d}"
-        if direction in ("later", "earlier", "before") and self.last_day is not None:
+        if direction in ("later", "earlier", "before"):
+            if self.last_day is None:
+                return "DATE", None  # "two days later", after a day the text never gave: not the report's day
             a = self.last_day  # "The quake hit on Feb. 3. Aid arrived three days later": after Feb. 3, not the report
         if u == "week":
             return "DATE", _week(a + timedelta(weeks=sign * n))
