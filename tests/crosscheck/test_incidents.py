@@ -109,6 +109,18 @@ def test_a_figure_keeps_every_report_and_says_how_they_relate():
     assert figure("injured", [hurt, died]).status == "conflict"
 
 
+def test_conflicting_injured_are_read_with_the_dead():
+    # "2 shot" (no one dead yet), "1 dead, 1 hurt", and a follow-up that tells only the dead: one injured
+    early, later, trial = (facts(d, "V", "2024-03-01", k, p) for d, k, p in
+                           [("a", None, "2024-03-01"), ("b", 1, "2024-03-02"), ("c", 1, "2024-03-20")])  # fmt: skip
+    for f, hurt in ((early, 2.0), (later, 1.0), (trial, 0.0)):
+        f.reports["injured"] = (f"i_{f.doc}", hurt, None, None)
+    inc = code([early, later, trial])
+    assert (inc.figure("injured").value, inc.figure("injured").status, inc.figure("killed").value) == (1, "conflict", 1)
+    assert figure("injured", [early, later, trial]).value == 2  # the figure alone: of a tie, the larger
+    assert code([early, later, trial], "highest").figure("injured").value == 2  # other policies read it alone
+
+
 def test_the_consensus_figure_is_the_one_most_sources_give_and_of_a_tie_the_largest():
     outvoted = [facts("a", "V", "2024-03-01", 1), facts("b", "V", "2024-03-01", 1), facts("c", "V", "2024-03-01", 2)]
     assert figure("killed", outvoted).value == 1  # the default: one report's misreading is outvoted

@@ -27,7 +27,9 @@ and publication date; the figure Rashomon stands behind follows ``policy`` (``Op
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
 many, the largest, as tolls grow when victims die and counts are completed. One report's misreading
 (a victim of another shooting it recalls, a wounded man counted as killed) is outvoted by the others;
-where injured fell because the wounded died since, an ``update``, the latest report's figure),
+where injured fell because the wounded died since, an ``update``, the latest report's figure; where the
+injured of its reports conflict, the harmed, injured plus killed, that most reports give, less the
+incident's killed: :func:`_with_the_dead`),
 ``highest`` (the largest figure a report states), ``latest`` (the value of the latest report; reports
 of one day that disagree: the one more independent sources give) or ``conservative`` (the lowest
 reported, as ACLED codes fatalities). Over the GVA dev split consensus is right more often than
@@ -42,7 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
 from ..records import (
@@ -61,7 +63,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@20"
+STAGE = "incidents@21"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -198,6 +200,21 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
                   len({root for _, root, _ in reports}))  # fmt: skip
 
 
+def _with_the_dead(injured: Figure, killed: Figure | None, members: list[Facts]) -> Figure:
+    """Injured where its reports conflict, read with the dead: a victim one report counts as wounded and a
+    later one as dead is one person. The harmed (injured plus killed) that the most independent reports give
+    (of equally many, the largest), less the incident's killed ("2 shot" on Monday, "1 dead, 1 hurt" on
+    Tuesday: one injured)."""
+    if injured.status != "conflict" or killed is None or killed.value is None:
+        return injured
+    sources: dict[float, set[str]] = defaultdict(set)
+    for f in members:
+        if (hurt := f.reports.get("injured")) is not None:
+            sources[incident_tally.number(hurt) + _dead(f)].add(f.root)
+    left = max(sources, key=lambda v: (len(sources[v]), v)) - killed.value
+    return replace(injured, value=left, low=None, high=None) if left >= 0 else injured
+
+
 def _dead(f: Facts) -> float:
     """How many the report says were killed (0 when it says nothing of it)."""
     k = f.reports.get("killed")
@@ -233,6 +250,9 @@ def code(members: list[Facts], policy: str = "consensus", homes: dict[str, str] 
         return max(counts, key=lambda v: (counts[v], v)) if counts else None
 
     figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
+    if policy == "consensus":
+        killed = next((f for f in figures if f.measure == "killed"), None)
+        figures = tuple(_with_the_dead(f, killed, members) if f.measure == "injured" else f for f in figures)
     date, dated = incident_day.agreed([d for f in members if (d := f.dated)])
     votes: Counter[str] = Counter()
     for f in members:
