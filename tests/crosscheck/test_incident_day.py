@@ -185,8 +185,8 @@ def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():
 
 
 def test_a_us_town_named_like_a_country_in_a_dateline_or_by_its_police_and_call_letters_are_no_town():
-    text = "LEBANON, Tenn. (WKRN) – A boy was shot on Elm Street, police said. Officials told WKRN he is stable."
-    place = _place(text, [("LEBANON", "GPE"), ("Tenn. (WKRN)", "GPE"), ("WKRN", "GPE"), ("WKRN", "GPE")])
+    text = "LEBANON, Tenn. (KQZT) – A boy was shot on Elm Street, police said. Officials told KQZT he is stable."
+    place = _place(text, [("LEBANON", "GPE"), ("Tenn. (KQZT)", "GPE"), ("KQZT", "GPE"), ("KQZT", "GPE")])
     assert (place.place, place.region, place.abroad) == ("Lebanon", "Tennessee", False)
     police = _place("A boy was shot on Friday. Lebanon police said he is stable.", [("Lebanon", "GPE")])
     assert police.place == "Lebanon"

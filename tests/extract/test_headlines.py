@@ -20,6 +20,9 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
     "title, expected",
     [
         ("Child dies in accidental shooting", [("killed", 1.0, None, "Child dies")]),
+        # what the person was doing may come between them and their harm
+        ("Deputies: 7-year-old playing with rifle shot and killed",
+         [("killed", 1.0, None, "7-year-old playing with rifle shot and killed")]),
         # that someone died: at least one, two of a murder-suicide, one whose death is named
         ("Gunman says fatal shooting was self-defense", [("killed", None, 1.0, "fatal shooting")]),
         ("Deadly gunfire followed argument at a party", [("killed", None, 1.0, "Deadly gunfire")]),

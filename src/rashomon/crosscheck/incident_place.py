@@ -210,7 +210,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             if state := _region(name):
                 states[state] += 1
             elif len(name) <= 4 and mention.text.strip().isupper() and not gaz.is_place(name):
-                continue  # an acronym: "NRA", a station's call letters ("told WKRN")
+                continue  # an acronym: "NRA", a station's call letters ("told KQZT")
             elif e.type == "GPE" or name.endswith(" County"):
                 mentions.append((name, mention.start, mention.end))
     m = DATELINE.search(doc.text[:LEAD])

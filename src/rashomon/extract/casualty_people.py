@@ -80,8 +80,8 @@ NOT_NAMES = {"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT", "PRODUCT", "W
 def is_name(t: Token) -> bool:
     """A proper name the tagger did not call a person but that stands where a person does ("mortally wounding
     Troyer", "Madueno died"; names are often tagged ORG): not a place, a date, an all-capitals dateline; but a
-    name set off with an age is a person, whatever the tagger's type ("killing Jacinta Walker, 18, and Aveion
-    Bolden, 20": "Bolden" tagged a building)."""
+    name set off with an age is a person, whatever the tagger's type ("killing Marla Quint, 18, and Devon
+    Ashby, 20": "Ashby" tagged a building)."""
     return (
         t.tag_ == "NNP"
         and (t.ent_type_ not in NOT_NAMES or any(c.dep_ == "appos" and c.pos_ == "NUM" for c in t.children))

@@ -58,7 +58,10 @@ KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally
           r"dead|killed|slain|dies|died")  # fmt: skip
 INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|"
            r"in\s+(?:critical|serious|stable|grave|fair|good)(?:\s+but\s+stable)?\s+condition")  # fmt: skip
-HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
+_DOING = (
+    r"(?:[a-z]+ing(?:\s+(?!(?:is|was|are|were)\b)[a-z]+){0,3}?\s+)?"  # "7-year-old playing with rifle shot and killed"
+)
+HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_DOING}{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
 COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
 # "Woman accidentally shoots friend", "Man fatally shoots 2 neighbors", "Police kill gunman": the people
