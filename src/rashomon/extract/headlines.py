@@ -4,7 +4,8 @@ Headlines drop the words a parser leans on ("Man fatally shot by homeowner" for 
 by a homeowner"), so the casualty reader of running text (:mod:`.casualties`) misses most of them; yet
 where a scraped page holds only a paywall box, the headline is the report's only statement of its toll.
 This reader knows headline grammar instead: a count or a person noun (:data:`.casualty_people.PEOPLE`),
-optionally a list of them ("Father, daughter, 9,"), then a harm word within the clause:
+optionally a list of them ("Father, daughter, 9,") and what they were doing ("playing with rifle"), then a
+harm word within the clause:
 
 * killed: dead, killed, slain, dies/died, found dead, shot dead, shot to death, fatally shot,
   "shot, killed", "shot and killed";
