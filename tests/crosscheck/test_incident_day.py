@@ -194,6 +194,17 @@ def test_a_us_town_named_like_a_country_in_a_dateline_or_by_its_police_and_call_
     assert _place("A man who had served in Lebanon was shot.", [("Lebanon", "GPE")]).place is None
 
 
+def test_states_named_equally_often_are_no_region_and_a_road_in_the_title_is_no_town():
+    text = "A man from Maine and his wife from California were shot at a campsite near Velmora."
+    place = _place(text, [("Maine", "GPE"), ("California", "GPE"), ("Velmora", "GPE")])
+    assert (place.place, place.region) == ("Velmora", None)  # neither state is said to be where it happened
+    named = _place("A man was shot in Velmora, Maine. He had moved from California to Maine.",
+                   [("Maine", "GPE"), ("California", "GPE"), ("Maine", "GPE"), ("Velmora", "GPE")])  # fmt: skip
+    assert named.region == "Maine"
+    road = "One man died in a crossfire just east of the Dan Ryan Expressway, police said."
+    assert _place(road, [], title="1 killed, 4 hurt in crossfire near Dan Ryan").place is None  # not Ryan, Okla.
+
+
 def test_of_equally_strong_places_the_first_named_wins():
     text = "A man was shot on Marren Street in Oskel Heights. His family lives in Velmora Park."
     assert _place(text, [("Oskel Heights", "GPE"), ("Velmora Park", "GPE")]).place == "Oskel Heights"

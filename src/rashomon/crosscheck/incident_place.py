@@ -83,7 +83,7 @@ _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", 
 # a name that is part of a street's or an address's: "5000 block of Kensington Ave", "Thompson and Colorado avenues"
 _STREET_WORDS = (
     r"(?:Avenue|Ave|Street|St|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Court|Ct|Place|Terrace|Circle"
-    r"|Highway|Hwy|Way|Trail|Pike)\b"
+    r"|Highway|Hwy|Way|Trail|Pike|Expressway|Expy|Freeway|Fwy|Tollway|Turnpike)\b"
 )
 # a street's name: "Kensington Avenue" (the text's "on Kensington" is that street)
 _STREET = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) {_STREET_WORDS}")
@@ -222,8 +222,11 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     abroad = any(gaz.country(name) not in (None, "United States") and fold(name) != home for name, _, _ in mentions)
     if not abroad:  # another country's province named like a person ("Mary") where the report names no country
         states = Counter({s: n for s, n in states.items() if s in US_STATES})
+    tied: list[str] = []  # states named equally most often ("Maine" and "California" once each): the place decides
     if region is None and states:
-        region = max(states, key=lambda s: (states[s], s))
+        most = max(states.values())
+        tied = sorted(s for s, n in states.items() if n == most)
+        region = tied[0] if len(tied) == 1 else None
 
     in_us = region is None or region in US_STATES
 
@@ -291,6 +294,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
                 break
             if j < len(words) and words[j].casefold() in _SITE_WORDS:  # "Bourbon Street", "Cascade Mall"
                 continue
+            if i and fold(" ".join(words[i - 1 : j])) in streets:  # "near Dan Ryan": the text's Dan Ryan Expressway
+                continue
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break
@@ -307,6 +312,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
 
     place = max(best, key=lambda c: (best[c], -first(c))) if best else None
     votes = best[place] if place else 0
+    if place and region is None and len(tied) > 1:  # of equally named states, the only one with a town of the place
+        fits = [s for s in tied if s in towns.get(fold(place), ())]
+        region = fits[0] if len(fits) == 1 else None
     if place and region in US_STATES and not from_dateline and (have := towns.get(fold(place))) and region not in have:
         # the state the text names most has no town of that name (a victim's home state): the named state that
         # has one, else the state of the largest town of that name ("Houston": Texas)
