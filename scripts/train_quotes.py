@@ -49,6 +49,7 @@ def candidates(pairs: Iterable) -> tuple[list[list[str]], list[int], Counter, Co
         text = sdoc.text
         inside = [q for q in quote_spans(text) if is_statement(text, q)]
         spans = [s for a in gold for s in a.cue]
+        marks = cues.quote_marks_near(sdoc)
         for tok in sdoc:
             if any(a <= tok.idx < b for a, b in inside):
                 continue
@@ -57,7 +58,7 @@ def candidates(pairs: Iterable) -> tuple[list[list[str]], list[int], Counter, Co
                 subj = verb_subject(tok)
                 if subj is not None and subj.lower_ in NO_SPEAKER:
                     continue
-                feats.append(cues.verb_features(tok, verb_kind(tok), subj))
+                feats.append(cues.verb_features(tok, verb_kind(tok), subj, marks[tok.i]))
                 labels.append(int(hit))
                 verb_cues[tok.lemma_.lower()] += hit
             elif tok.pos_ == "NOUN" and (frame := noun_frame(tok)) is not None:

@@ -271,10 +271,11 @@ def test_nominal_cues(nlp, text, source, cue, content) -> None:
 
 
 def _cue(nlp, text: str, word: str) -> float:
-    from rashomon.extract.quotes import verb_cue_probability, verb_kind, verb_subject
+    from rashomon.extract.quotes import cues, verb_cue_probability, verb_kind, verb_subject
 
-    verb = next(t for t in nlp(text) if t.text == word)
-    return verb_cue_probability(verb, verb_kind(verb), verb_subject(verb))
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == word)
+    return verb_cue_probability(verb, verb_kind(verb), verb_subject(verb), cues.quote_marks_near(doc)[verb.i])
 
 
 def test_cue_model_accepts_frames_it_learned_and_not_others(nlp) -> None:

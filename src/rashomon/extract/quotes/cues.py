@@ -90,9 +90,9 @@ def quote_marks_near(sdoc: Doc) -> list[tuple[bool, bool]]:
     return list(zip(near.tolist(), np.isin(sentence, sentence[is_mark]).tolist()))
 
 
-def verb_features(verb: Token, kind: str, subj: Token | None, marks: tuple[bool, bool] | None = None) -> list[str]:
+def verb_features(verb: Token, kind: str, subj: Token | None, marks: tuple[bool, bool]) -> list[str]:
     """The cue model's features of a verb opening a frame of ``kind`` with subject ``subj`` (``marks``:
-    its :func:`quote_marks_near`, read here when None)."""
+    its :func:`quote_marks_near`)."""
     lemma = verb.lemma_.lower()
     sc = subject_class(subj)
     has = "s" if subj is not None else "n"
@@ -133,10 +133,6 @@ def verb_features(verb: Token, kind: str, subj: Token | None, marks: tuple[bool,
                 out.append(f"that|{lemma}")
         elif dep == "xcomp":
             out.append(f"xcomp={lemma}|{c.lemma_.lower()}")
-    if marks is None:
-        doc = verb.doc
-        near = any(t.text in QUOTE_MARKS for t in doc[max(verb.i - 3, 0) : verb.i + 3])
-        marks = near, near or any(t.text in QUOTE_MARKS for t in verb.sent)
     if marks[0]:
         out += ["quote", f"quote|{lemma}"]
     elif marks[1]:
@@ -168,7 +164,7 @@ def _probability(features: list[str], fallback: bool) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def verb_cue_probability(verb: Token, kind: str, subj: Token | None, marks: tuple[bool, bool] | None = None) -> float:
+def verb_cue_probability(verb: Token, kind: str, subj: Token | None, marks: tuple[bool, bool]) -> float:
     """How likely ``verb`` (opening a frame of ``kind``, with subject ``subj``) is an attribution cue."""
     fallback = subj is not None and verb.lemma_.lower() in BASE_CUES
     return _probability(verb_features(verb, kind, subj, marks), fallback)
