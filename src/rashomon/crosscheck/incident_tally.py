@@ -38,6 +38,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from ..extract.headlines import MURDER_SUICIDE
 from ..records import CasualtyClaim, Claim, Document, QuantityClaim
 from .sentences import sentence_bounds
 
@@ -48,7 +49,6 @@ SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
 DIED = re.compile(r"\b(?:died|dies|dead|mortally|fatally|succumbed|passed away|did not survive|didn't survive)\b", re.I)
 LEAD_SENTENCES = 3  # the sentences of a report's lead
 _ENDS = re.compile(r"[.!?][\"'”’]?\s+|\n\s*")  # a sentence's or a paragraph's end, however many blank lines
-MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b", re.I)
 BESIDES = re.compile(r"\b(?:else|other|others|further|additional|more)\b", re.I)
 END = re.compile(r"[.!?][\"'”’]?\s|\n")
 ALSO = re.compile(r"\b(?:[Aa]lso|second|third)\b")  # not "Third Ward"

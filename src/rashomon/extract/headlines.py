@@ -78,6 +78,8 @@ DEATH_OF = re.compile(
     rf"|\b(?:with|of|for|after|in)\s+killing)\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
 )
+_MURDER_SUICIDE = r"murder[\s-]+suicide"
+MURDER_SUICIDE = re.compile(rf"(?i)\b{_MURDER_SUICIDE}\b")  # two dead: the victim and the shooter
 # "Gunman says fatal shooting was self-defense", "Deadly gunfire followed argument", "Teen charged with murder
 # in store shooting", "charged in his brother's death": someone was killed (one where a person's death is
 # named; a murder-suicide, two)
@@ -86,7 +88,7 @@ FATAL = re.compile(
     r"(?!\s+(?:deaths?\s+)?of\b)"
     r"|(?<!attempted\s)(?:charged\s+with|charges\s+of|guilty\s+of)\s+(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?"
     r"murder|homicide(?!\s+(?:detectives?|units?|investigators?|squad|division|bureau|sergeant|rates?|counts?)))"
-    r"|(?P<two>murder[\s-]+suicide)"
+    rf"|(?P<two>{_MURDER_SUICIDE})"
     r"|(?P<whose>\w+)['’]s\s+(?:shooting\s+)?death(?!\s+(?:penalty|toll|row|sentence|rate|certificate)))\b"
 )
 # "One of two men shot late Monday dies": that many of them killed
