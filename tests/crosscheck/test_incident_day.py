@@ -91,6 +91,14 @@ def test_reports_agree_on_the_day_most_state_publication_days_only_where_none_do
     assert incident_day.agreed([]) == (None, ())
 
 
+def test_a_day_stated_surely_outweighs_follow_ups_that_date_their_own_news():
+    lead = _day("Two men were shot Monday night outside a bar on Elm Street, police said.")
+    assert lead.day == "2016-09-05" and lead.strength == 3
+    follow_up = _day("The suspect was arrested Tuesday. Investigators have not said why.")
+    assert follow_up.day == "2016-09-06" and follow_up.strength < lead.strength
+    assert incident_day.agreed([follow_up, follow_up, lead]) == (lead.day, (lead.evidence,))
+
+
 def _place(text: str, names: list[tuple[str, str]], title: str | None = None) -> incident_place.Place:
     doc = _doc(text, title=title)
     spans = [(n, t, text.index(n)) for n, t in names]
@@ -240,3 +248,10 @@ def test_another_countrys_province_counts_only_where_the_report_is_abroad():
     assert _place(text, [("Mary", "GPE")]).region is None  # Mary, a province of Turkmenistan
     text = "A quake hit Mary, Turkmenistan, on Monday."
     assert _place(text, [("Mary", "GPE"), ("Turkmenistan", "GPE")]).region == "Mary"
+
+
+def test_a_known_town_the_text_puts_the_event_in_counts_whatever_the_tagger_read():
+    text = "Deputies said a man opened fire at a Pasadena home late Friday, wounding two."
+    assert _place(text, []).place == "Pasadena"  # the tagger gave no place
+    assert _place("Two students were hurt at Pasadena High School on Friday.", []).place is None  # a school's name
+    assert _place("A man was shot near Pasadena's city hall.", []).place is None  # a part of the town, named later

@@ -22,8 +22,10 @@ one in a sentence about the event ("was shot", "the shooting happened", "found d
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
 Friday"); of those, the earliest day (the event precedes its follow-ups). A report with no candidate is dated on its
 publication day, the weakest evidence (a report without one: no day, unless it writes out a date
-with its year): the incident's day (:func:`agreed`) is the day most reports
-state, publication days counting only where no report states one; of equally many, the earliest.
+with its year). The incident's day (:func:`agreed`) is the day most reports state, of the reports whose
+day is stated most surely (the number of the three tests above it passes: a day given in the lead, in a
+sentence about the shooting, outweighs a follow-up's "police said Tuesday" however many follow-ups say
+so); publication days count only where no report states one; of equally many, the earliest.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class Day:
 
     day: str
     evidence: Evidence
+    strength: int = 0  # how many of the tests it passes: not a word of reporting's, an event sentence's, the lead's
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -127,15 +130,21 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
         found = [(t, d) for t, d in found if stale(t, d)] or found
     if not found:
         return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
-    t, d = max(found, key=lambda c: (not _reported(doc.text, c[0]),
-                                     bool(_EVENT.search(_sentence_around(doc.text, c[0].start, c[0].end))),
-                                     c[0].start < FIRST, -c[1].toordinal(), -c[0].start))  # fmt: skip
-    return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id))
+    t, d = max(found, key=lambda c: (_sure(doc.text, c[0]), -c[1].toordinal(), -c[0].start))
+    return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id), sum(_sure(doc.text, t)))
+
+
+def _sure(text: str, t: TimeClaim) -> tuple[bool, bool, bool]:
+    """The tests a report's time expression passes as its event's day: it dates no word of reporting, it is
+    in a sentence about the event, it is in the first paragraph (module docstring)."""
+    return not _reported(text, t), bool(_EVENT.search(_sentence_around(text, t.start, t.end))), t.start < FIRST
 
 
 def agreed(days: list[Day]) -> tuple[str | None, tuple[Evidence, ...]]:
     """The incident's day and the reports' evidence for it (see the module docstring)."""
     stated = [d for d in days if d.evidence.how != "published"] or days
+    strongest = max((d.strength for d in stated), default=0)
+    stated = [d for d in stated if d.strength == strongest]
     counts = Counter(d.day for d in stated)
     if not counts:
         return None, ()

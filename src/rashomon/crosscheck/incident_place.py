@@ -4,7 +4,8 @@ Evidence, strongest first, each a vote for a city: the dateline ("CHICAGO —", 
 anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis Police
 Department", "Chicago police", "Memphis Fire Department") and a town of the gazetteer the title names (before
 the outlet's part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer
-counts double a name it does not know: a neighbourhood, a street read as a place). Where the report names a US
+counts double a name it does not know: a neighbourhood, a street read as a place; a known town the text puts the
+event in, "at a Crosby home", "near Suwanee", counts whatever the tagger read). Where the report names a US
 state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or
 more, so small towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case
 ("Man", "Hurt") is a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's
@@ -93,6 +94,11 @@ _STREET_AFTER = re.compile(rf"\s+{_STREET_WORDS}|(?:\s+and\s+[A-Z][a-z]+)?\s+(?:
 _STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
 # a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
+# a town the text puts the event in, whatever the tagger made of its name: "at a Crosby home", "in Seminole.",
+# "near Suwanee", "in the Callaway area" (the whole run of capitalised words: not "in Pensacola High School")
+_IN_TOWN = re.compile(
+    r"\b(?:in|near|at|outside) (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![ -]?[A-Z]|['’]s)"
+)
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
 
@@ -275,14 +281,25 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             vote(" ".join(words), AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
     lower = set(_LOWER_WORD.findall(doc.text))
     streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
+
+    def a_place(name: str, start: int, end: int) -> bool:
+        return not (
+            name.casefold() in lower  # a word the text also writes in lower case ("Hurt", "Man")
+            or _TITLED.search(doc.text, max(0, start - 30), start)  # "said neighbor Brad Partin"
+            # a street ("5000 block of Kensington Ave", "near Poydras and Bolivar streets")
+            or fold(name) in streets
+            or _STREET_AFTER.match(doc.text, end)
+            or _STREET_BEFORE.search(doc.text, 0, start)
+        )
+
     for name, start, end in mentions:
-        if name.casefold() in lower:
-            continue  # a word the text also writes in lower case ("Hurt", "Man")
-        if _TITLED.search(doc.text, max(0, start - 30), start):
-            continue  # a person's name after a word for them ("said neighbor Brad Partin")
-        if fold(name) in streets or _STREET_AFTER.match(doc.text, end) or _STREET_BEFORE.search(doc.text, 0, start):
-            continue  # a street ("5000 block of Kensington Ave", "near Poydras and Bolivar streets")
-        vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
+        if a_place(name, start, end):
+            vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
+    tagged = {start for _, start, _ in mentions}
+    for t in _IN_TOWN.finditer(doc.text):  # a known town the tagger missed ("at a Crosby home")
+        name, start, end = t.group("name"), t.start("name"), t.end("name")
+        if start not in tagged and fold(name) in towns and known(name) and a_place(name, start, end):
+            vote(name, KNOWN_CITY_VOTE, start, end, "named")
     title = _SITE.split(doc.title or "", maxsplit=1)  # the headline, and the outlet's part when there is one
     for t in _PLACE_NAME.finditer(title[0]):
         words = t.group(0).split()
