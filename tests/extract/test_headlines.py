@@ -20,6 +20,12 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
     "title, expected",
     [
         ("Child dies in accidental shooting", [("killed", 1.0, None, "Child dies")]),
+        # hit by gunfire, killed or not: shot; a person recovering: injured
+        ("6-year-old hit by stray bullet outside apartments", [("shot", 1.0, None, "6-year-old hit by stray bullet")]),
+        ("Toddler Grazed by Bullet During Shooting", [("shot", 1.0, None, "Toddler Grazed by Bullet")]),
+        ("Deputy fatally struck by bullet", [("killed", 1.0, None, "Deputy fatally struck by bullet")]),
+        ("Girl recovers after shots hit bedroom", [("injured", 1.0, None, "Girl recovers")]),
+        ("Officer fired at gunman, grazed two bystanders", []),
         # what the person was doing may come between them and their harm
         ("Deputies: 7-year-old playing with rifle shot and killed",
          [("killed", 1.0, None, "7-year-old playing with rifle shot and killed")]),

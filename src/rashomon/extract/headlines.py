@@ -9,9 +9,10 @@ harm word within the clause:
 
 * killed: dead, killed, slain, dies/died, found dead, shot dead, shot to death, fatally shot,
   "shot, killed", "shot and killed";
-* injured: wounded, injured, hurt, hospitalized, recovering, "in critical condition"; "no one hurt",
+* injured: wounded, injured, hurt, hospitalized, recovering, recovers, "in critical condition"; "no one hurt",
   "no injuries": none;
-* shot: shot (killed or not, as :mod:`.incident_tally` reads it), "Five are shot", "shoots himself",
+* shot: shot (killed or not, as :mod:`.incident_tally` reads it), "hit by stray bullet", "grazed by bullet"
+  ("fatally struck by bullet": killed), "Five are shot", "shoots himself",
   "shoots own leg", "Man cleaning gun shoots self", "Woman accidentally shoots friend" (the people shot:
   "fatally shoots 2 neighbors" are two killed; "Police kill gunman": one killed), "shooting of 5";
   "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
@@ -55,14 +56,17 @@ _PARENT = rf"(?:father|mother|dad|mom|parent)\s+of\s+(?:{_NUM})(?=\s)"  # "Fathe
 _WHO = rf"(?:(?P<n>{_NUM})\s+|(?P<nth>{_NTH})\s+)?{_MOD}(?P<p>{_PARENT}|{_PERSON}){_AGE}"
 _LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{_NUM})\s+)?{_MOD}(?:{_PARENT}|{_PERSON}){_AGE})*"
 _ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
+_GUNFIRE = r"(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire|gunshots?|shotgun(?:\s+pellets)?|pellets)"
 KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
-          r"dead|killed|slain|dies|died")  # fmt: skip
-INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|"
+          rf"(?:fatally|mortally)\s+struck\s+by\s+{_GUNFIRE}|dead|killed|slain|dies|died")  # fmt: skip
+# hit by gunfire, killed or not: "boy hit by stray bullet", "Toddler grazed by bullet", "Teen struck by shotgun pellets"
+STRUCK = rf"(?:hit|struck|grazed)\s+by\s+{_GUNFIRE}"
+INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|recovers|"
            r"in\s+(?:critical|serious|stable|grave|fair|good)(?:\s+but\s+stable)?\s+condition")  # fmt: skip
 _DOING = (
     r"(?:[a-z]+ing(?:\s+(?!(?:is|was|are|were)\b)[a-z]+){0,3}?\s+)?"  # "7-year-old playing with rifle shot and killed"
 )
-HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_DOING}{_ADV}(?P<verb>{KILLED}|{INJURED}|shot)\b")
+HARM = re.compile(rf"(?i)(?<![\w-])(?P<who>{_LIST})\s*,?\s+{_DOING}{_ADV}(?P<verb>{KILLED}|{INJURED}|{STRUCK}|shot)\b")
 # "3 dead, 2 hurt", "Two men shot, one fatally"
 COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+{_ADV}(?P<verb>{KILLED}|{INJURED}|shot|fatally)\b")
 # "Woman accidentally shoots friend", "Man fatally shoots 2 neighbors", "Police kill gunman": the people
@@ -119,7 +123,7 @@ def _measure(verb: str) -> str:
     v = verb.lower()
     if v == "fatally" or re.fullmatch(KILLED, v, re.I):
         return "killed"
-    return "shot" if v == "shot" else "injured"
+    return "shot" if v == "shot" or re.fullmatch(STRUCK, v, re.I) else "injured"
 
 
 def _plural(who: str) -> bool:
