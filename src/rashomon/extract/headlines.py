@@ -18,7 +18,8 @@ harm word within the clause:
   "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
   fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect"); that
-  someone died, at least one: "fatal shooting", "deadly gunfire", "charged with murder", "homicide" (not "homicide
+  someone died, at least one: "fatal shooting", "deadly gunfire", "a deadly shelter shooting", "accidental
+  shooting death", "charged with murder", "homicide" (not "homicide
   detectives"), a murder-suicide (two), "in his brother's death" (one).
 
 A person noun is one person ("Father of 5 killed": one father); a plural one ("Men shot") at least two; a
@@ -88,8 +89,9 @@ MURDER_SUICIDE = re.compile(rf"(?i)\b{_MURDER_SUICIDE}\b")  # two dead: the vict
 # in store shooting", "charged in his brother's death": someone was killed (one where a person's death is
 # named; a murder-suicide, two)
 FATAL = re.compile(
-    r"(?i)(?<![\w-])(?:(?:(?:fatal(?:ly)?|deadly)\s+(?:(?:double|triple)\s+)?(?:shooting|stabbing|gunfire|shootout)"
-    r"(?!\s+(?:deaths?\s+)?of\b)"
+    r"(?i)(?<![\w-])(?:(?:(?:fatal(?:ly)?|deadly)\s+(?:(?:double|triple)\s+)?(?:[a-z]+\s+){0,2}?"  # "deadly shelter shooting"
+    r"(?:shooting|stabbing|gunfire|shootout)(?!\s+(?:deaths?\s+)?of\b)"
+    r"|(?:accidental\s+|fatal\s+)?shooting\s+death(?!s|\s+(?:of|penalty)\b)"  # "led to accidental shooting death"
     r"|(?<!attempted\s)(?:charged\s+with|charges\s+of|guilty\s+of)\s+(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?"
     r"murder|homicide(?!\s+(?:detectives?|units?|investigators?|squad|division|bureau|sergeant|rates?|counts?)))"
     rf"|(?P<two>{_MURDER_SUICIDE})"
