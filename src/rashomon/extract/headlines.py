@@ -89,7 +89,7 @@ MURDER_SUICIDE = re.compile(rf"(?i)\b{_MURDER_SUICIDE}\b")  # two dead: the vict
 # in store shooting", "charged in his brother's death": someone was killed (one where a person's death is
 # named; a murder-suicide, two)
 FATAL = re.compile(
-    r"(?i)(?<![\w-])(?:(?:(?:fatal(?:ly)?|deadly)\s+(?:(?:double|triple)\s+)?(?:[a-z]+\s+){0,2}?"  # "deadly shelter shooting"
+    r"(?i)(?<![\w-])(?:(?:(?:fatal(?:ly)?|deadly)\s+(?:(?:double|triple)\s+)?(?:[a-z]+\s+){0,2}?"  # "deadly bar ..."
     r"(?:shooting|stabbing|gunfire|shootout)(?!\s+(?:deaths?\s+)?of\b)"
     r"|(?:accidental\s+|fatal\s+)?shooting\s+death(?!s|\s+(?:of|penalty)\b)"  # "led to accidental shooting death"
     r"|(?<!attempted\s)(?:charged\s+with|charges\s+of|guilty\s+of)\s+(?:(?:first|second|third|1st|2nd|3rd)[\s-]degree\s+)?"
