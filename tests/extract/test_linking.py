@@ -305,3 +305,10 @@ def test_canonicalize_runs_every_rule():
         assert one[a] == one[b], (a, b)
     assert len({one["Gordon W. Praxton"], one["Gordon H. W. Praxton"], one["Palmer"], one["Palermo"]}) == 4
     assert ids[("d2", "Tarvel")] == one["Tarvel Mbeki"] != one["Tarvel Okondu"]
+
+
+def test_a_us_town_is_known_however_its_first_word_is_abbreviated():
+    towns, fold = gazetteer.us_cities(), gazetteer.fold
+    assert towns[fold("St. Paul")] == towns[fold("Saint Paul")] == towns[fold("St Paul")]
+    assert "Minnesota" in towns[fold("St. Paul")] and "Florida" in towns[fold("Ft. Myers")]
+    assert gazetteer.spelled_out("mt. vernon") == "mount vernon" and gazetteer.spelled_out("stockton") == "stockton"

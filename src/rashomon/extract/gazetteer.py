@@ -152,10 +152,26 @@ def us_cities() -> dict[str, tuple[str, ...]]:
     out: dict[str, dict[str, int]] = {}
     for c in json.loads((data / "cities500.json").read_text()).values():
         if c["countrycode"] == "US" and c["admin1code"] in states:
-            have = out.setdefault(fold(c["name"]), {})
-            state = states[c["admin1code"]]
-            have[state] = max(have.get(state, 0), c.get("population") or 0)
+            name = fold(c["name"])
+            # written either way: "Saint Paul" / "St. Paul" / "St Paul", "Fort Myers" / "Ft. Myers"
+            full = spelled_out(name)
+            first, _, rest = full.partition(" ")
+            for key in {name, full, *(f"{a} {rest}" for a in _ABBREVIATED.get(first, ()))}:
+                have = out.setdefault(key, {})
+                state = states[c["admin1code"]]
+                have[state] = max(have.get(state, 0), c.get("population") or 0)
     return {k: tuple(sorted(v, key=lambda s: -v[s])) for k, v in out.items()}
+
+
+# a town's first word as it is also written: "Saint Paul" is "St. Paul" and "St Paul"
+_ABBREVIATED = {"saint": ("st.", "st"), "fort": ("ft.", "ft"), "mount": ("mt.", "mt")}
+_SPELLED = {a: word for word, abbreviations in _ABBREVIATED.items() for a in abbreviations}
+
+
+def spelled_out(folded: str) -> str:
+    """A folded town name with its first word spelled out: "st. paul" is "saint paul", "mt. vernon" "mount vernon"."""
+    first, _, rest = folded.partition(" ")
+    return f"{_SPELLED[first]} {rest}" if rest and first in _SPELLED else folded
 
 
 @lru_cache(maxsize=1)
