@@ -84,6 +84,14 @@ CASES = {
         ],
         "conflict",
     ),
+    # the day's first count was a floor the toll has since passed: news, though the later report does not say so
+    "update_floor_passed": (
+        [
+            ("A", "2025-05-04", "At least 3 people were killed in the quake on Sunday.", "At least 3 people", 3),
+            ("B", "2025-05-05", "10 people were killed in the quake on Sunday.", "10 people", 10),
+        ],
+        "update",
+    ),
     "lower_later_is_conflict": (
         [
             ("A", "2025-05-02", "31 people have been killed since the war began.", "31 people", 31),

@@ -37,7 +37,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@8"
+STAGE = "crosscheck@9"
 
 
 # ------------------------------------------------------------- independence
@@ -151,7 +151,9 @@ def _is_update(members: list[Facet]) -> bool:
     if len({point for point, _, _ in dated}) < 2:
         return False
     top = max(point for point, _, _ in dated)  # a count of one event changes with news, and the report says so
-    if all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top):
+    if all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top) and not _floors(
+        dated, top
+    ):
         return False
     for a, b in combinations(dated, 2):
         if a[0] == b[0]:
@@ -160,6 +162,14 @@ def _is_update(members: list[Facet]) -> bool:
         if not (early < late or early == late and ROSE.search(higher.sentence)):
             return False
     return True
+
+
+def _floors(dated: list[tuple[float, str, Facet]], top: float) -> bool:
+    """Every lower figure is a floor ("at least 3 killed") published on a day before the first report of
+    ``top``: the early count of a toll that has since passed it, news even where the later report does
+    not say that it rose."""
+    first_top = min(day for point, day, _ in dated if point == top)
+    return all(f.claim.change in (">", ">=") and day < first_top for point, day, f in dated if point != top)
 
 
 AGE_SEASON = 90  # days between two reports after which an age one year higher may be a birthday
