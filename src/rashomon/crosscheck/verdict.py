@@ -151,9 +151,8 @@ def _is_update(members: list[Facet]) -> bool:
     if len({point for point, _, _ in dated}) < 2:
         return False
     top = max(point for point, _, _ in dated)  # a count of one event changes with news, and the report says so
-    if all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top) and not _floors(
-        dated, top
-    ):
+    unsaid = all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top)
+    if unsaid and not _floors(dated, top):
         return False
     for a, b in combinations(dated, 2):
         if a[0] == b[0]:

@@ -152,13 +152,11 @@ def us_cities() -> dict[str, tuple[str, ...]]:
     out: dict[str, dict[str, int]] = {}
     for c in json.loads((data / "cities500.json").read_text()).values():
         if c["countrycode"] == "US" and c["admin1code"] in states:
-            name = fold(c["name"])
+            state, name = states[c["admin1code"]], fold(c["name"])
             # written either way: "Saint Paul" / "St. Paul" / "St Paul", "Fort Myers" / "Ft. Myers"
-            full = spelled_out(name)
-            first, _, rest = full.partition(" ")
-            for key in {name, full, *(f"{a} {rest}" for a in _ABBREVIATED.get(first, ()))}:
+            first, _, rest = spelled_out(name).partition(" ")
+            for key in {name, *(f"{w} {rest}" for w in (first, *_ABBREVIATED.get(first, ())) if rest)}:
                 have = out.setdefault(key, {})
-                state = states[c["admin1code"]]
                 have[state] = max(have.get(state, 0), c.get("population") or 0)
     return {k: tuple(sorted(v, key=lambda s: -v[s])) for k, v in out.items()}
 
