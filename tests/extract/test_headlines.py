@@ -21,8 +21,8 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
     [
         ("Child dies in accidental shooting", [("killed", 1.0, None, "Child dies")]),
         # hit by gunfire, killed or not: shot; a person recovering: injured
-        ("6-year-old hit by stray bullet outside apartments", [("shot", 1.0, None, "6-year-old hit by stray bullet")]),
-        ("Toddler Grazed by Bullet During Shooting", [("shot", 1.0, None, "Toddler Grazed by Bullet")]),
+        ("6-year-old hit by stray bullet on porch", [("shot", 1.0, None, "6-year-old hit by stray bullet")]),
+        ("Boy, 4, Grazed by Bullet at Park", [("shot", 1.0, None, "Boy, 4, Grazed by Bullet")]),
         ("Deputy fatally struck by bullet", [("killed", 1.0, None, "Deputy fatally struck by bullet")]),
         ("Girl recovers after shots hit bedroom", [("injured", 1.0, None, "Girl recovers")]),
         ("Officer fired at gunman, grazed two bystanders", []),
@@ -33,7 +33,7 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Gunman says fatal shooting was self-defense", [("killed", None, 1.0, "fatal shooting")]),
         ("Deadly gunfire followed argument at a party", [("killed", None, 1.0, "Deadly gunfire")]),
         ("Deadly shooting puts schools in lockdown", [("killed", None, 1.0, "Deadly shooting")]),
-        ("Family says deadly shelter shooting was accidental", [("killed", None, 1.0, "deadly shelter shooting")]),
+        ("Police say deadly bar shooting was self-defense", [("killed", None, 1.0, "deadly bar shooting")]),
         ("Feud led to accidental shooting death", [("killed", None, 1.0, "accidental shooting death")]),
         ("Deadly force used in standoff", []),
         ("Teen charged with murder in store shooting", [("killed", None, 1.0, "charged with murder")]),

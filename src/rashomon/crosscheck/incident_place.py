@@ -5,7 +5,7 @@ anywhere in the lead, since scrapers leave captions before it); the agency that 
 Department", "Chicago police", "Memphis Fire Department") and a town of the gazetteer the title names (before
 the outlet's part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer
 counts double a name it does not know: a neighbourhood, a street read as a place; a known town the text puts the
-event in, "at a Crosby home", "near Suwanee", counts whatever the tagger read). Where the report names a US
+event in, "at a Pasadena home", "near Alderton", counts whatever the tagger read). Where the report names a US
 state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or
 more, so small towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case
 ("Man", "Hurt") is a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's
@@ -94,8 +94,8 @@ _STREET_AFTER = re.compile(rf"\s+{_STREET_WORDS}|(?:\s+and\s+[A-Z][a-z]+)?\s+(?:
 _STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
 # a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
-# a town the text puts the event in, whatever the tagger made of its name: "at a Crosby home", "in Seminole.",
-# "near Suwanee", "in the Callaway area" (the whole run of capitalised words: not "in Pensacola High School")
+# a town the text puts the event in, whatever the tagger made of its name: "at a Pasadena home", "in Alderton.",
+# "near Alderton", "in the Alderton area" (the whole run of capitalised words: not "in Pasadena High School")
 _IN_TOWN = re.compile(
     r"\b(?:in|near|at|outside) (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![ -]?[A-Z]|['’]s)"
 )
@@ -296,7 +296,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         if a_place(name, start, end):
             vote(name, KNOWN_CITY_VOTE if known(name) else NAME_VOTE, start, end, "named")
     tagged = {start for _, start, _ in mentions}
-    for t in _IN_TOWN.finditer(doc.text):  # a known town the tagger missed ("at a Crosby home")
+    for t in _IN_TOWN.finditer(doc.text):  # a known town the tagger missed ("at a Pasadena home")
         name, start, end = t.group("name"), t.start("name"), t.end("name")
         if start not in tagged and fold(name) in towns and known(name) and a_place(name, start, end):
             vote(name, KNOWN_CITY_VOTE, start, end, "named")

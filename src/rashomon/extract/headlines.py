@@ -18,7 +18,7 @@ harm word within the clause:
   "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
   fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect"); that
-  someone died, at least one: "fatal shooting", "deadly gunfire", "a deadly shelter shooting", "accidental
+  someone died, at least one: "fatal shooting", "deadly gunfire", "a deadly bar shooting", "accidental
   shooting death", "charged with murder", "homicide" (not "homicide
   detectives"), a murder-suicide (two), "in his brother's death" (one).
 
