@@ -255,3 +255,9 @@ def test_a_known_town_the_text_puts_the_event_in_counts_whatever_the_tagger_read
     assert _place(text, []).place == "Pasadena"  # the tagger gave no place
     assert _place("Two students were hurt at Pasadena High School on Friday.", []).place is None  # a school's name
     assert _place("A man was shot near Pasadena's city hall.", []).place is None  # a part of the town, named later
+
+
+def test_a_death_alone_does_not_date_the_shooting():
+    # the victim died a day after the shooting: the day GVA codes is the shooting's
+    text = "A boy riding in a car was hit in the head by a bullet Monday night. He died Tuesday at a hospital."
+    assert _day(text).day == "2016-09-05"

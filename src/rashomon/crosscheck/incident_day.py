@@ -18,7 +18,8 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
 Of the candidates, one that does not follow a word of reporting or of what came after ("police said
 Wednesday", "was arrested Friday", "remained in critical condition Tuesday") nor precede one ("the coroner on
 Friday identified ...") wins; of those,
-one in a sentence about the event ("was shot", "the shooting happened", "found dead"); of those,
+one in a sentence about the event ("was shot", "the shooting happened", "found dead"; not a death alone, "died
+Saturday": a victim may die days after the shooting, whose day GVA codes); of those,
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
 Friday"); of those, the earliest day (the event precedes its follow-ups). A report with no candidate is dated on its
 publication day, the weakest evidence (a report without one: no day, unless it writes out a date
@@ -52,7 +53,7 @@ _LOWER = re.compile(r"[a-z]")  # a dateline has none: "SAVANNAH, GA (August 2, 2
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _LAST = re.compile(r"(?i)(?:last|this past|past)\b")  # "last Wednesday": last week's, said so
 _EVENT = re.compile(
-    r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|died|dead|found|struck)\b"
+    r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|found|struck)\b"
 )
 
 
