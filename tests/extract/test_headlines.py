@@ -36,6 +36,11 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Police say deadly bar shooting was self-defense", [("killed", None, 1.0, "deadly bar shooting")]),
         ("Feud led to accidental shooting death", [("killed", None, 1.0, "accidental shooting death")]),
         ("Deadly force used in standoff", []),
+        # the rest of a list of the people shot or killed
+        ("Man kills woman, her son, himself at home", [("killed", 3.0, None, "Man kills woman, her son, himself")]),
+        ("Man sought after killing wife and four daughters",
+         [("killed", 5.0, None, "after killing wife and four daughters")]),
+        ("Boy saw his father kill mother, shoot sister", [("killed", 1.0, None, "saw his father kill mother")]),
         ("Teen charged with murder in store shooting", [("killed", None, 1.0, "charged with murder")]),
         ("Police: Murder-suicide in Elm Grove", [("killed", None, 2.0, "Murder-suicide")]),
         ("Man charged in his brother's death", [("killed", 1.0, None, "brother's death")]),

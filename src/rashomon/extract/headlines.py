@@ -14,7 +14,8 @@ harm word within the clause:
 * shot: shot (killed or not, as :mod:`.incident_tally` reads it), "hit by stray bullet", "grazed by bullet"
   ("fatally struck by bullet": killed), "Five are shot", "shoots himself",
   "shoots own leg", "Man cleaning gun shoots self", "Woman accidentally shoots friend" (the people shot:
-  "fatally shoots 2 neighbors" are two killed; "Police kill gunman": one killed), "shooting of 5";
+  "fatally shoots 2 neighbors" are two killed; "Police kill gunman": one killed; a list, "kills woman, her son,
+  himself": three), "shooting of 5";
   "double shooting": two shot, "triple homicide" and "double fatal shooting": that many killed.
 * the dead of a headline about what came after: "charged in shooting death of teen", "arrested in
   fatal shooting of 2 men", "charged with killing four family members" (not "murder suspect"); that
@@ -150,6 +151,31 @@ def _people(m: re.Match[str], head: str, n: str, p: str) -> tuple[float | None, 
     return value, low, head[m.start(n if m.group(n) else p) : m.end()]
 
 
+# the next person of a list after a shooting's or a killing's object: "kills woman, her son, himself", "killing
+# wife and four daughters", "after killing officer, 3 others"
+_HARM_VERB = r"(?:shoots?|shot|kills?|killed|wounds?|wounded|injures?|injured|hurts?|then)\s"
+_AND_MORE = re.compile(
+    rf"(?i)(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|an?|the)\s+)?(?:(?P<n>{_NUM})\s+)?(?!{_HARM_VERB}){_MOD}"
+    rf"(?P<p>{_PERSON}|himself|herself){_AGE}\b"
+)
+
+
+def _with_the_rest(
+    m: re.Match[str], head: str, value: float | None, low: float | None, who: str
+) -> tuple[int, float | None, float | None, str]:
+    """(end, value, low, who) of the people a shooting or a killing names (``m``: its match, read by
+    :func:`_people`) with the rest of their list: each item its count, else one person, or two or more of a plural."""
+    end, least, exact = m.end(), value if value is not None else low or 0.0, value is not None
+    while more := _AND_MORE.match(head, end):
+        count = _number(more.group("n"))
+        plural = count is None and (bool(more.group("n")) or _plural(more.group("p")))
+        least += count if count is not None else 2.0 if plural else 1.0
+        exact = exact and not plural
+        end = more.end()
+    who += head[m.end() : end]
+    return (end, least, None, who) if exact else (end, None, least, who)
+
+
 def _under(m: re.Match[str], found: dict[tuple[int, int], tuple]) -> list[tuple[int, int]]:
     """The spans of ``found`` that the match overlaps (readings it repeats or is part of)."""
     return [k for k in found if k[0] < m.end() and m.start() < k[1]]
@@ -200,10 +226,12 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         if _under(m, found):
             continue  # read above ("shoots himself")
         fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or m.group("verb").lower() != "shoots"
-        found[m.span()] = ("killed" if fatal else "shot", *_people(m, head, "n2", "p2"))
+        end, value, low, who = _with_the_rest(m, head, *_people(m, head, "n2", "p2"))
+        found[(m.start(), end)] = ("killed" if fatal else "shot", value, low, who)
     for m in DEATH_OF.finditer(head):
         if not _under(m, found):
-            found[m.span()] = ("killed", *_people(m, head, "n", "p"))
+            end, value, low, who = _with_the_rest(m, head, *_people(m, head, "n", "p"))
+            found[(m.start(), end)] = ("killed", value, low, who)
     for m in ONE_OF_DIES.finditer(head):
         found[m.span()] = ("killed", _number(m.group("n")), None, m.group(0))
     for m in SHOOTING_OF.finditer(head):
