@@ -230,3 +230,20 @@ def test_demo_pages_fit_and_are_photographed(browser, demo, width, height):
         assert "vs" in w.page.locator("#zoomed .bracket-label").first.text_content()
     w.clean()
     w.context.close()
+
+
+demo = tb.demo  # the examples/demo corpus through the real pipeline
+
+
+def test_the_reports_incidents_show_the_words_each_figure_stands_on(w, demo, tmp_path):
+    from rashomon.web.report import write_report
+
+    _, r = demo
+    out = write_report(r, tmp_path / "report.html")
+    w.page.goto(out.as_uri())
+    w.page.locator('nav.report-nav a[href="#incidents"]').click()
+    evidence = w.page.locator("#incidents article.incident mark.ev")
+    assert evidence.count() == sum(len(f.reports) for i in r.incidents() for f in i.figures) > 0
+    visible(w.page, evidence.first)  # one click from the top: the first incident's evidence is in view
+    w.page.screenshot(path=str(ARTIFACTS / "report-incidents.png"))
+    w.clean(inline_scripts=1)

@@ -23,7 +23,7 @@ def report(corpus, tmp_path_factory):
 def test_report_is_self_contained(report):
     assert not re.search(r'\b(src|href|action)\s*=\s*"(?!#)', report)  # only in-page anchors
     assert "@import" not in report and "url(" not in report
-    for part in ('id="overview"', 'id="findings"', 'id="timeline"', 'id="matrix"', 'id="framing"'):
+    for part in ('id="overview"', 'id="findings"', 'id="incidents"', 'id="timeline"', 'id="matrix"', 'id="framing"'):
         assert part in report
 
 
@@ -70,3 +70,26 @@ def test_report_carries_the_reviews(tmp_path):
     toll = next(f for f in data if f["id"] == "f_toll")
     assert toll["status"] == "conflict" and toll["review"]["verdict"] == "confirmed"
     assert "<form" not in page.split("<body>", 1)[1]  # the report is read-only
+
+
+def test_report_codes_every_incident_with_each_figures_reports_and_their_words(tmp_path):
+    from markupsafe import escape
+
+    from rashomon import pipeline
+    from rashomon.options import Options
+    from rashomon.store import Store
+    from tests.conftest import EXAMPLES
+
+    store = Store(tmp_path / "demo.duckdb")
+    pipeline.ingest(store, [EXAMPLES / "demo"], Options())
+    pipeline.analyze(store, Options())
+    incidents = store.incidents()
+    assert incidents and any(i.figures for i in incidents)
+    text = write_report(rashomon.open(tmp_path / "demo.duckdb", read_only=True), tmp_path / "r.html").read_text("utf-8")
+    section = text[text.index('<section id="incidents">') : text.index('<section id="timeline">')]
+    claims = {c.id: c for c in store.claims()}
+    for inc in incidents:
+        assert f'id="i-{inc.id}"' in section
+        for f in inc.figures:
+            for rep in f.reports:  # the words each report's figure stands on, marked in their sentence
+                assert f'<mark class="ev">{escape(claims[rep.claim].text)}</mark>' in section

@@ -66,6 +66,7 @@ def build_report(r: Rashomon, generated: str | None = None) -> str:
         "report.html",
         o=views.overview(r),
         items=items,
+        incidents=views.incident_views(r),
         timeline=timeline_view(r),
         matrix=matrixview.matrix(r, desk.corpus(r), top=30),
         frows=frows,

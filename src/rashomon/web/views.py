@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, get_args
@@ -22,9 +23,12 @@ from ..records import (
     Document,
     Entity,
     EventClaim,
+    Figure,
     Finding,
+    Incident,
     QuantityClaim,
     QuoteClaim,
+    Report,
     Review,
     Status,
     TimeClaim,
@@ -210,23 +214,25 @@ class FindingView:
         return a, b
 
 
+def evidence_of(r: Rashomon, claim_ids: Iterable[str]) -> dict[str, Evidence]:
+    """Each stored claim of ``claim_ids`` with its document and the sentence it stands in."""
+    ids = sorted(set(claim_ids))
+    claims = {c.id: c for c in r.store.claims(ids=ids)} if ids else {}
+    doc_ids = sorted({c.doc for c in claims.values()})
+    docs = {d.id: d for d in r.store.documents(ids=doc_ids, with_removals=False)} if doc_ids else {}
+    out = {}
+    for cid, c in claims.items():
+        d = docs.get(c.doc)
+        text, start, end = (evidence_text(c, d), c.start, c.end) if d else (c.text, 0, len(c.text))
+        out[cid] = Evidence(c, d, sp.sentence(text, start, end))
+    return out
+
+
 def finding_views(r: Rashomon, findings: list[Finding], book: reviews.Book | None = None) -> list[FindingView]:
     """Each finding with its evidence grouped by the value each side reported, and its review."""
     book = book if book is not None else reviews.book(r.store)
-    claim_ids = sorted({c for f in findings for c in f.claims})
-    claims = {c.id: c for c in r.store.claims(ids=claim_ids)} if claim_ids else {}
-    doc_ids = sorted({c.doc for c in claims.values()})
-    docs = {d.id: d for d in r.store.documents(ids=doc_ids, with_removals=False)} if doc_ids else {}
+    ev = evidence_of(r, (c for f in findings for c in f.claims)).get
     names = {e.id: e.name for e in r.entities()} if any(f.entities for f in findings) else {}
-
-    def ev(cid: str) -> Evidence | None:
-        c = claims.get(cid)
-        if c is None:
-            return None
-        d = docs.get(c.doc)
-        return Evidence(
-            c, d, sp.sentence(evidence_text(c, d) if d else c.text, c.start if d else 0, c.end if d else len(c.text))
-        )
 
     views = []
     for f in findings:
@@ -244,6 +250,23 @@ def finding_views(r: Rashomon, findings: list[Finding], book: reviews.Book | Non
         sides += [Side(o, (o,), None, evs) for o, evs in sorted(rest.items())]
         views.append(FindingView(f, sides, [(i, names.get(i, i)) for i in f.entities], book.of(f.id)))
     return views
+
+
+# ------------------------------------------------------------------ incidents
+@dataclass
+class IncidentView:
+    """An incident with, for each figure, every report behind it and the words it stands on."""
+
+    incident: Incident
+    figures: list[tuple[Figure, list[tuple[Report, Evidence | None]]]]
+
+
+def incident_views(r: Rashomon) -> list[IncidentView]:
+    incidents = r.incidents()
+    ev = evidence_of(r, (rep.claim for i in incidents for f in i.figures for rep in f.reports))
+    return [
+        IncidentView(i, [(f, [(rep, ev.get(rep.claim)) for rep in f.reports]) for f in i.figures]) for i in incidents
+    ]
 
 
 def claim_grid(fvs: list[FindingView]) -> tuple[list[str], list[dict[str, tuple[str, Evidence | None]]]]:
