@@ -155,8 +155,6 @@ def incident(incident_id: str, r: Rashomon = Corpus) -> HTMLResponse:
     found = [i for i in r.incidents() if i.id == incident_id]
     if not found:
         raise HTTPException(404, f"No incident with id {incident_id}.")
-    inc = found[0]
-    ids = [rep.claim for f in inc.figures for rep in f.reports]
-    claims = {c.id: c for c in r.store.claims(ids=ids)} if ids else {}
-    docs = {d.id: d for d in r.store.documents(ids=list(inc.documents), with_removals=False, with_raw=False)}
-    return page("incident.html", "incidents", i=inc, claims=claims, docs=docs)
+    (iv,) = views.incident_views(r, found[:1])
+    docs = {d.id: d for d in r.store.documents(ids=list(iv.incident.documents), with_removals=False, with_raw=False)}
+    return page("incident.html", "incidents", iv=iv, i=iv.incident, docs=docs)

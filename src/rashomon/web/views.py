@@ -261,8 +261,9 @@ class IncidentView:
     figures: list[tuple[Figure, list[tuple[Report, Evidence | None]]]]
 
 
-def incident_views(r: Rashomon) -> list[IncidentView]:
-    incidents = r.incidents()
+def incident_views(r: Rashomon, incidents: list[Incident] | None = None) -> list[IncidentView]:
+    """``incidents`` (by default every one) with their figures' reports and evidence."""
+    incidents = r.incidents() if incidents is None else incidents
     ev = evidence_of(r, (rep.claim for i in incidents for f in i.figures for rep in f.reports))
     return [
         IncidentView(i, [(f, [(rep, ev.get(rep.claim)) for rep in f.reports]) for f in i.figures]) for i in incidents
