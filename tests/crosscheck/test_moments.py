@@ -120,3 +120,14 @@ def test_one_stated_day_does_not_wrap_round_midnight():
         ]
     )
     assert f.status == "agree"
+
+
+def test_a_time_at_the_end_of_a_long_clause_dates_its_verb():
+    lead = "A strong 5.6-magnitude earthquake jolted part of Varo island in the Gulf off the southern Lerin province"
+    (f,) = _judge(
+        [
+            (f"{lead} at 17:06 (1336 GMT) on Sunday, state television reported.", "1336 GMT", "2025-05-04T13:36"),
+            ("The quake struck at 13:36 GMT on Sunday.", "13:36 GMT", "2025-05-04T13:36"),
+        ]
+    )
+    assert f.status == "agree" and f.key == "time/struck"

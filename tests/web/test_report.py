@@ -51,7 +51,7 @@ def test_report_inline_script_is_pinned_by_csp_and_data_is_escaped(report):
 def test_report_renders_hostile_text_inert(report):
     body = report.split("<body>", 1)[1]
     assert not re.search(r"<(img|svg|b|i)\b[^>]*(onerror|onload|onmouseover)", body, re.I)
-    assert body.count("<script") == 2  # the data block and the pinned script
+    assert body.count("<script") == 3  # the two data blocks and the pinned script
     assert "&lt;script&gt;alert(&#39;finding&#39;)&lt;/script&gt;" in body
 
 
@@ -93,3 +93,5 @@ def test_report_codes_every_incident_with_each_figures_reports_and_their_words(t
         for f in inc.figures:
             for rep in f.reports:  # the words each report's figure stands on, marked in their sentence
                 assert f'<mark class="ev">{escape(claims[rep.claim].text)}</mark>' in section
+    data = json.loads(re.search(r'id="report-incidents">(.*?)</script>', text, re.S).group(1))
+    assert [i["id"] for i in data] == [i.id for i in incidents] and all("killed" in i or "injured" in i for i in data)

@@ -29,9 +29,9 @@ from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, 
 from .sentences import sentence_bounds
 from .sources import outlet_of, root_of
 
-STAGE = "crosscheck-moments@1"
+STAGE = "crosscheck-moments@2"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
-NEAR = 80  # characters between a time and the verb of its happening
+NEAR = 100  # characters between a time and its verb ("jolted part of the island off the southern province at 17:06")
 # fmt: off
 VERBS: dict[str, tuple[str, ...]] = {
     "struck": ("struck", "strike", "strikes", "hit", "hits", "jolted", "jolts", "shook", "rocked", "occurred",

@@ -11,7 +11,8 @@ with GVA's, each gold incident matched to the predicted incident holding most of
   incidents, an unstated figure read as 0, as a coder reads a report that mentions no death;
 * date and city accuracy (city: the incident's place equals GVA's city or county, case-insensitive;
   GVA's "Halethorpe (Lansdowne)" accepts either name, "Saginaw (county)" is "Saginaw County", and
-  "St." is "Saint", "Mt." "Mount", "Ft." "Fort", "Lee's Summit" "Lees Summit"); region accuracy (the incident's region is GVA's state);
+  "St." is "Saint", "Mt." "Mount", "Ft." "Fort", "Lee's Summit" "Lees Summit"); region accuracy (the
+  incident's region is GVA's state);
 * tied: the share of multi-article incidents whose articles all land in one predicted incident that
   has a figure for killed or injured.
 

@@ -2,9 +2,10 @@
 
 Everything is inline (CSS, one small script, the data) and nothing refers outside the
 file: it opens offline from disk. The inline script is pinned by a Content-Security-Policy
-hash, the data rides in a ``<script type="application/json">`` element with ``<``, ``>``
-and ``&`` escaped, and all article text goes through the same autoescaped templates and
-span renderer as the served pages. Source URLs are shown as text, not links.
+hash, the data (the findings, and the incidents as the ``rashomon/1`` export writes them) rides in
+``<script type="application/json">`` elements with ``<``, ``>`` and ``&`` escaped, and all article text
+goes through the same autoescaped templates and span renderer as the served pages. Source URLs are shown
+as text, not links.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def report_data(items: list[views.FindingView]) -> list[dict[str, Any]]:
 def build_report(r: Rashomon, generated: str | None = None) -> str:
     """The report's HTML."""
     items = views.finding_views(r, r.findings())
+    incidents = views.incident_views(r)
     frows = r.framing_table()
     css = (STATIC / "style.css").read_text("utf-8")
     script = REPORT_SCRIPT.read_text("utf-8")
@@ -66,7 +68,7 @@ def build_report(r: Rashomon, generated: str | None = None) -> str:
         "report.html",
         o=views.overview(r),
         items=items,
-        incidents=views.incident_views(r),
+        incidents=incidents,
         timeline=timeline_view(r),
         matrix=matrixview.matrix(r, desk.corpus(r), top=30),
         frows=frows,
@@ -75,6 +77,7 @@ def build_report(r: Rashomon, generated: str | None = None) -> str:
         script=script,
         csp=csp,
         data=report_data(items),
+        incidents_data=[iv.incident.to_dict() for iv in incidents],
         store=Path(r.store.path).name,
         generated=generated or dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
     )
