@@ -31,7 +31,7 @@ from .sources import outlet_of, root_of
 
 STAGE = "crosscheck-moments@2"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
-NEAR = 100  # characters between a time and its verb ("jolted part of the island off the southern province at 17:06")
+NEAR = 100  # characters between a time and its verb ("the quake shook the coast of the northern island at 17:06")
 # fmt: off
 VERBS: dict[str, tuple[str, ...]] = {
     "struck": ("struck", "strike", "strikes", "hit", "hits", "jolted", "jolts", "shook", "rocked", "occurred",
