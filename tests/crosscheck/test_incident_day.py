@@ -117,6 +117,8 @@ def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
     assert titled.place == "Little Rock" and titled.evidence[0].how == "title"
     county = _place("A teen was hurt at home, deputies said.", [], title="Clark County teen accidentally shot")
     assert county.place == "Clark County"  # not the town of Clark
+    lower = _place("A girl was hurt at home, deputies said.", [], title="Girl, 9, shot in Ward county last night")
+    assert lower.place == "Ward County"  # however the title writes "county"
 
 
 def test_a_street_or_a_venue_a_title_names_is_not_its_town():

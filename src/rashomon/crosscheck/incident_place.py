@@ -99,6 +99,7 @@ _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\
 _IN_TOWN = re.compile(
     r"\b(?:in|near|at|outside) (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![ -]?[A-Z]|['’]s)"
 )
+_COUNTY_AFTER = re.compile(r"\s+(county|parish)\b", re.I)  # "in Ward county": the title's run is a county's
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
 
@@ -302,11 +303,13 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             vote(name, KNOWN_CITY_VOTE, start, end, "named")
     title = _SITE.split(doc.title or "", maxsplit=1)  # the headline, and the outlet's part when there is one
     for t in _PLACE_NAME.finditer(title[0]):
-        words = t.group(0).split()
+        # the run and the word after it: "Clark County teen shot", "shot in Ward county": the county
+        after = _COUNTY_AFTER.match(title[0], t.end())
+        words = t.group(0).split() + ([after.group(1).title()] if after else [])
         spans = [(i, j) for n in (3, 2, 1) for i in range(len(words) - n + 1) for j in [i + n]]
         for i, j in spans:  # the longest known town in a run of capitalised words ("Little Rock", not "Rock")
             name = " ".join(words[i:j])
-            if j < len(words) and words[j] in ("County", "Parish"):  # "Clark County teen shot": the county
+            if j < len(words) and words[j] in ("County", "Parish"):
                 vote(f"{name} {words[j]}", TITLE_VOTE, None, None, "title")
                 break
             if j < len(words) and words[j].casefold() in _SITE_WORDS:  # "Bourbon Street", "Cascade Mall"
