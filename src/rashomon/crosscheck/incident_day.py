@@ -131,8 +131,10 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
         found = [(t, d) for t, d in found if stale(t, d)] or found
     if not found:
         return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
-    t, d = max(found, key=lambda c: (_sure(doc.text, c[0]), -c[1].toordinal(), -c[0].start))
-    return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id), sum(_sure(doc.text, t)))
+    sure, t, d = max(
+        ((_sure(doc.text, t), t, d) for t, d in found), key=lambda c: (c[0], -c[2].toordinal(), -c[1].start)
+    )
+    return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id), sum(sure))
 
 
 def _sure(text: str, t: TimeClaim) -> tuple[bool, bool, bool]:

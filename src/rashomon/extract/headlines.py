@@ -143,12 +143,17 @@ def _number(n: str | None) -> float | None:
     return {"a dozen": 12.0, "dozens": None}.get(n.lower(), word_value(n.lower().split()))
 
 
+def _how_many(n: str | None, person: str) -> tuple[float | None, float | None]:
+    """(value, low) of people named by a count ``n`` and a person noun: the count, else two or more of a plural
+    noun, else one."""
+    count = _number(n)
+    return (count, None) if count is not None else (None, 2.0) if _plural(person) else (1.0, None)
+
+
 def _people(m: re.Match[str], head: str, n: str, p: str) -> tuple[float | None, float | None, str]:
-    """(value, low, who) of the people a match names in its groups ``n`` (a count) and ``p`` (a person noun):
-    the count, else two or more of a plural noun, else one."""
-    count = _number(m.group(n))
-    value, low = (count, None) if count is not None else (None, 2.0) if _plural(m.group(p)) else (1.0, None)
-    return value, low, head[m.start(n if m.group(n) else p) : m.end()]
+    """(value, low, who) of the people a match names in its groups ``n`` (a count) and ``p`` (a person noun)
+    (:func:`_how_many`)."""
+    return *_how_many(m.group(n), m.group(p)), head[m.start(n if m.group(n) else p) : m.end()]
 
 
 # the next person of a list after a shooting's or a killing's object: "kills woman, her son, himself", "killing
@@ -167,10 +172,9 @@ def _with_the_rest(
     :func:`_people`) with the rest of their list: each item its count, else one person, or two or more of a plural."""
     end, least, exact = m.end(), value if value is not None else low or 0.0, value is not None
     while more := _AND_MORE.match(head, end):
-        count = _number(more.group("n"))
-        plural = count is None and (bool(more.group("n")) or _plural(more.group("p")))
-        least += count if count is not None else 2.0 if plural else 1.0
-        exact = exact and not plural
+        v, lo = _how_many(more.group("n"), more.group("p"))
+        least += v if v is not None else lo or 0.0
+        exact = exact and v is not None
         end = more.end()
     who += head[m.end() : end]
     return (end, least, None, who) if exact else (end, None, least, who)
