@@ -97,6 +97,10 @@ def test_a_day_stated_surely_outweighs_follow_ups_that_date_their_own_news():
     follow_up = _day("The suspect was arrested Tuesday. Investigators have not said why.")
     assert follow_up.day == "2016-09-06" and follow_up.strength < lead.strength
     assert incident_day.agreed([follow_up, follow_up, lead]) == (lead.day, (lead.evidence,))
+    # a trial's day is what came after, however near the words of the shooting
+    trial = _day("The trial of a man charged in the fatal shooting of a teen resumes Tuesday in Velmora.")
+    assert trial.day == "2016-09-06" and trial.strength < lead.strength
+    assert incident_day.agreed([trial, trial, lead])[0] == lead.day
 
 
 def _place(text: str, names: list[tuple[str, str]], title: str | None = None) -> incident_place.Place:

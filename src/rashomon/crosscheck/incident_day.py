@@ -16,8 +16,8 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
   years, is the only candidate, as the relative days count from the wrong date.
 
 Of the candidates, one that does not follow a word of reporting or of what came after ("police said
-Wednesday", "was arrested Friday", "remained in critical condition Tuesday") nor precede one ("the coroner on
-Friday identified ...") wins; of those,
+Wednesday", "was arrested Friday", "remained in critical condition Tuesday", "the trial resumes Tuesday")
+nor precede one ("the coroner on Friday identified ...") wins; of those,
 one in a sentence about the event ("was shot", "the shooting happened", "found dead"; not a death alone, "died
 Saturday": a victim may die days after the shooting, whose day GVA codes); of those,
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
@@ -61,7 +61,7 @@ _EVENT = re.compile(
 # event's day ("police said Tuesday", "was arrested early Friday", "remained in critical condition Tuesday")
 _REPORTED = re.compile(
     r"(?i)\b(?:said|says|told|announced|identified|arrested|charged|booked|arraigned|released|confirmed|reported"
-    r"|condition|remained|remains|investigating|updated|sentenced|indicted|pleaded|convicted|appeared|held)"
+    r"|condition|remained|remains|investigating|updated|sentenced|indicted|pleaded|convicted|appeared|held|begin|begins|scheduled|resume|resumes)"
     r"(?:\s+(?:on|early|late|this|last))?\s*$"
 )
 
