@@ -267,3 +267,24 @@ def test_a_death_alone_does_not_date_the_shooting():
     # the victim died a day after the shooting: the day GVA codes is the shooting's
     text = "A boy riding in a car was hit in the head by a bullet Monday night. He died Tuesday at a hospital."
     assert _day(text).day == "2016-09-05"
+
+
+def test_the_town_the_leads_event_sentence_names_outweighs_the_dateline():
+    # the dateline is where the reporter files from; the event sentence says where it happened
+    text = "KELSO, Wash. — A boy was shot Friday night in Longview, deputies said."
+    place = _place(text, [("Longview", "GPE")])
+    assert place.place == "Longview" and "event" in {e.how for e in place.evidence}
+    # ... but not a part of the city the report names (a neighbourhood geonames lists as a place) ...
+    assert _place("CHICAGO — Two men were shot Sunday in Englewood, police said.", []).place == "Chicago"
+    # ... nor a hospital's town
+    text = "ANCHORAGE, Alaska — A man shot Monday was in critical condition at a Wasilla hospital."
+    assert _place(text, [("Wasilla", "GPE")]).place == "Anchorage"
+
+
+def test_a_dateline_that_gives_the_pages_date_does_not_date_the_event():
+    text = "FARLAND, Ind. (Sept. 7, 2016) — A boy was shot while hunting. Officers came at 4:30 p.m. Tuesday."
+    assert _day(text).day == "2016-09-06"
+    # an authority that "has identified" the victim on a day dates its news, not the shooting
+    assert _day("Authorities Tuesday have identified the man found shot. Neighbors heard a fight Monday.").day == (
+        "2016-09-05"
+    )

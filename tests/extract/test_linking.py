@@ -312,3 +312,10 @@ def test_a_us_town_is_known_however_its_first_word_is_abbreviated():
     assert towns[fold("St. Paul")] == towns[fold("Saint Paul")] == towns[fold("St Paul")]
     assert "Minnesota" in towns[fold("St. Paul")] and "Florida" in towns[fold("Ft. Myers")]
     assert gazetteer.spelled_out("mt. vernon") == "mount vernon" and gazetteer.spelled_out("stockton") == "stockton"
+
+
+def test_a_part_of_a_city_lies_within_it_a_town_beside_it_does_not():
+    assert gazetteer.within("Brighton Park", "Chicago", "Illinois")  # a neighbourhood geonames lists as a place
+    assert not gazetteer.within("Wasilla", "Anchorage", "Alaska")  # a town of its own, an hour away
+    assert not gazetteer.within("Chicago", "Brighton Park", "Illinois")  # the larger is never inside the smaller
+    assert not gazetteer.within("Brighton Park", "Chicago", "Texas")  # no such town in that state

