@@ -130,6 +130,18 @@ def test_the_consensus_figure_is_the_one_most_sources_give_and_of_a_tie_the_larg
     assert figure("killed", copies).value == 2  # a near-copy is no second vote; of a tie, the larger toll
 
 
+def test_a_round_up_gives_the_toll_only_where_no_other_report_does():
+    from dataclasses import replace
+
+    from rashomon.crosscheck.incident_tally import roundup
+
+    assert roundup("Nine shot in separate shootings across Velmora", "Police said ...")
+    assert not roundup("Two shot outside Velmora bar", "Two men were shot early Sunday.")
+    roundups = [replace(facts("a", "V", "2024-03-01", 4), roundup=True), facts("b", "V", "2024-03-01", 1)]
+    assert figure("killed", roundups).value == 1 and [r.doc for r in figure("killed", roundups).reports] == ["b"]
+    assert figure("killed", roundups[:1]).value == 4  # alone, it is all there is
+
+
 def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():
     # b, published later, gives the event's day as the 1st and a higher toll: an update
     victim = ("e_ilse_marren",)

@@ -88,15 +88,11 @@ class Day:
     strength: int = 0  # how many of the tests it passes: not a word of reporting's, an event sentence's, the lead's
 
 
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence (or line) that holds a span begins and ends."""
-    ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x != -1]
-    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text))
-
-
 def _sentence_around(text: str, start: int, end: int) -> str:
     """Up to ``NEAR`` characters either side of a span, within its sentence."""
-    a, b = sentence(text, start, end)
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [x for x in (text.find(". ", end), text.find("\n", end)) if x != -1]
+    b = min(ends) if ends else len(text)
     return text[max(a, start - NEAR) : start] + " " + text[end : min(b, end + NEAR)]
 
 

@@ -41,7 +41,8 @@ from typing import NamedTuple
 from ..extract.casualty_people import PEOPLE
 from ..extract.gazetteer import fold, within
 from ..records import Document, Entity, Evidence
-from .incident_day import EVENT, sentence
+from .incident_day import EVENT
+from .sentences import sentence_bounds
 
 LEAD = 1500  # characters in which a dateline is looked for
 DATELINE_VOTE, AGENCY_VOTE, TITLE_VOTE, KNOWN_CITY_VOTE, NAME_VOTE, SITE_VOTE = 6, 3, 3, 2, 1, 1
@@ -312,7 +313,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             vote(name, KNOWN_CITY_VOTE, start, end, "named")
     for t in _IN_TOWN.finditer(doc.text, 0, LEAD):  # the event's own town: "shot Thursday night in Wasilla"
         name, start, end = t.group("name"), t.start("name"), t.end("name")
-        begins, ends = sentence(doc.text, start, end)
+        begins, ends = sentence_bounds(doc.text, start, end)
         if not EVENT.search(doc.text, begins, ends) or _TAKEN.search(doc.text, begins, start):
             continue
         # a town of the report's state (else of a state of the other towns it names), not a part of one of them ("in

@@ -130,6 +130,16 @@ def _subset(c: CasualtyClaim) -> bool:
     return bool(SUBSET.search(c.who or ""))
 
 
+ROUNDUP_LEAD = 600  # characters of a report's text read, after its title, for a round-up
+
+
+def roundup(title: str | None, text: str) -> bool:
+    """The report rounds up many incidents ("18 shot in 48-hour span", "four killed in separate shootings"):
+    :data:`AGGREGATE` in its title or lead. Its toll is one of them at best; where other reports of the
+    incident give the measure, theirs stand (:func:`.incidents.figure`)."""
+    return bool(AGGREGATE.search(f"{title or ''}\n{text[:ROUNDUP_LEAD]}"))
+
+
 def _aggregate(c: CasualtyClaim, text: str) -> bool:
     """``c`` is said of a total over many incidents (:data:`AGGREGATE`, in its sentence)."""
     return bool(AGGREGATE.search(text, *sentence_bounds(text, c.start, c.end)))

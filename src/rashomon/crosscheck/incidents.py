@@ -23,7 +23,9 @@ report is in Georgia) where that state has a town of the place's name, else, whe
 another country, the state of the largest US town of that name (:func:`.incident_place.home_state`:
 "Houston" is in Texas).
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
-and publication date; the figure Rashomon stands behind follows ``policy`` (``Options.incident_policy``):
+and publication date (a round-up of many incidents', "18 shot in a 48-hour span", only where no other report
+gives the measure: its toll is one of them at best); the figure Rashomon stands behind follows ``policy``
+(``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
 many, the largest, as tolls grow when victims die and counts are completed. One report's misreading
 (a victim of another shooting it recalls, a wounded man counted as killed) is outvoted by the others;
@@ -63,7 +65,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@30"
+STAGE = "incidents@31"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -104,6 +106,7 @@ class Facts:
     tokens: tuple[int, ...]  # its names and numbers, hashed (incident_links.tokens)
     follow_up: bool = False  # about an arrest, a trial, a funeral... (incident_links.follow_up)
     abroad: bool = False  # it names a country other than the United States (incident_place.Place.abroad)
+    roundup: bool = False  # it rounds up many incidents (incident_tally.roundup)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
     @property
@@ -139,7 +142,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"),
-                  follow_up=incident_links.follow_up(doc.title, doc.text))  # fmt: skip
+                  follow_up=incident_links.follow_up(doc.title, doc.text),
+                  roundup=incident_tally.roundup(doc.title, doc.text))  # fmt: skip
         read = [c for c in cs if isinstance(c, CasualtyClaim)]
         f.reports.update(incident_tally.tally(read, doc.text, doc.title or "", None if f.follow_up else f.day))
         out.append(f)
@@ -157,11 +161,13 @@ def group(all_facts: list[Facts], scored: list[tuple[int, int, float]] | None = 
 
 
 def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Figure | None:
-    """The incident's figure for ``measure`` from its documents' reports (None when none reports it)."""
+    """The incident's figure for ``measure`` from its documents' reports (None when none reports it); a
+    round-up's (:func:`.incident_tally.roundup`) only where no other report gives it."""
+    told = [f for f in members if f.reports.get(measure) is not None]
+    told = [f for f in told if not f.roundup] or told
     reports = [
         (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root, _dead(f))
-        for f in members
-        if f.reports.get(measure) is not None
+        for f in told
         for claim, value, low, high in [f.reports[measure]]
     ]
     if not reports:
