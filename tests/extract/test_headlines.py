@@ -61,6 +61,8 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Men, women shot outside bar", [("shot", None, 4.0, "Men, women shot")]),
         ("Fifteen people, including children, shot at club",
          [("shot", 15.0, None, "Fifteen people, including children, shot")]),
+        # the count before the group it includes, set off by a comma (never a count of 0)
+        ("5, Including Teenager, Shot In Velmora", [("shot", 5.0, None, "5, Including Teenager, Shot")]),
         ("Man faces charges after son, 3, shot himself", [("shot", 1.0, None, "son, 3, shot himself")]),
         ("Man cleaning gun accidentally shoots self",
          [("shot", 1.0, None, "Man cleaning gun accidentally shoots self")]),

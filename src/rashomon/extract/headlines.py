@@ -143,6 +143,9 @@ def _number(n: str | None) -> float | None:
     return {"a dozen": 12.0, "dozens": None}.get(n.lower(), word_value(n.lower().split()))
 
 
+_COUNT_BEFORE = re.compile(rf"(?i)(?:^|\s)({_NUM}),\s*$")  # "5, " before "Including Teenager, Shot"
+
+
 def _how_many(n: str | None, person: str) -> tuple[float | None, float | None]:
     """(value, low) of people named by a count ``n`` and a person noun: the count, else two or more of a plural
     noun, else one."""
@@ -204,6 +207,15 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         ]  # "Fifteen people, including children": fifteen
         n = _number(m.group("n"))
         plural = _plural(m.group("p"))
+        if not people:  # "5, Including Teenager, Shot": the count is before the group it includes
+            if (before := _COUNT_BEFORE.search(head, 0, m.start())) and (count := _number(before.group(1))):
+                found[(before.start(), m.end())] = (
+                    _measure(m.group("verb")),
+                    count,
+                    None,
+                    head[before.start() : m.end()],
+                )
+            continue
         if m.group("nth") and len(people) == 1:
             value, low = None, ORDINALS[m.group("nth").lower()]
         elif n is not None and len(people) == 1:
