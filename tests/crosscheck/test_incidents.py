@@ -158,6 +158,11 @@ def test_the_place_the_reports_vote_for_most_strongly_wins_not_the_most_reports(
                 facts("c", "Oskel Heights", "2024-03-02", persons=victim, votes=1)])  # fmt: skip
     assert inc.place == "Velmora" and [e.doc for e in inc.place_evidence] == ["a"]
 
+    # a county is the incident's place only where no report names a town (GVA codes the town)
+    inc = code([facts("a", "Velmora County", "2024-03-02", persons=victim, votes=9),
+                facts("b", "Oskel Heights", "2024-03-02", persons=victim, votes=2)])  # fmt: skip
+    assert inc.place == "Oskel Heights"
+
 
 def test_a_report_states_its_toll_first_and_shot_not_killed_is_injured():
     from rashomon.crosscheck.incidents import facts as read_facts

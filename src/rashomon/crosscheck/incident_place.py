@@ -186,6 +186,11 @@ US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa
                                               "District of Columbia"}  # fmt: skip
 
 
+def county(place: str) -> bool:
+    """The place is a county (or a parish): named where no town is."""
+    return place.endswith((" County", " Parish"))
+
+
 def _region(name: str) -> str | None:
     key = fold(name)
     return STATE_ABBR.get(key) or postal().get(key) or regions().get(key)
@@ -272,7 +277,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             return
         if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")):
             name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city
-        board = counties if name.endswith((" County", " Parish")) else cities
+        board = counties if county(name) else cities
         board[name] += weight
         where.setdefault(name, []).append(Evidence(doc.id, start, end, name, how))
 

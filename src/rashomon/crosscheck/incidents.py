@@ -14,14 +14,14 @@ they share, how far apart their event days are, whether their places, regions or
 A document that names no place can still join a report it shares specific names with; one that
 shares nothing stays alone: never a guess.
 
-Per incident (:func:`code`): the day most reports state (publication days count only where none
-states one) and the place its reports vote for most strongly (each report's votes for its own place: a
-dateline outweighs a passing mention), each with every agreeing report's evidence (document
-and span); the region its reports of that place name (else any of its reports names); where none names
-one, the state its outlets report from (:func:`outlet_homes`: "Columbus" in a Columbus, Ga. station's
-report is in Georgia) where that state has a town of the place's name, else, where no report is about
-another country, the state of the largest US town of that name (:func:`.incident_place.home_state`:
-"Houston" is in Texas).
+Per incident (:func:`code`): the day most reports state (publication days count only where none states one)
+and the place its reports vote for most strongly (each report's votes for its own place: a dateline outweighs
+a passing mention; a county only where no report names a town), each with every agreeing report's evidence
+(document and span); the region its reports of that place name (else any of its reports names); where none
+names one, the state its outlets report from (:func:`outlet_homes`: "Columbus" in a Columbus, Ga. station's
+report is in Georgia) where that state has a town of the place's name, else, where no report is about another
+country, the state of the largest US town of that name (:func:`.incident_place.home_state`: "Houston" is in
+Texas).
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date (a round-up of many incidents', "18 shot in a 48-hour span", only where no other report
 gives the measure: its toll is one of them at best); the figure Rashomon stands behind follows ``policy``
@@ -65,7 +65,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@31"
+STAGE = "incidents@32"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -264,7 +264,8 @@ def code(members: list[Facts], policy: str = "consensus", homes: dict[str, str] 
     for f in members:
         if f.place:
             votes[f.place] += f.place_votes
-    place = max(votes, key=lambda p: (votes[p], p)) if votes else None
+    towns = [p for p in votes if not incident_place.county(p)]  # a county only where no report names a town
+    place = max(towns or votes, key=lambda p: (votes[p], p)) if votes else None
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
     # the region its reports of that place name, else any report names; a US town's state when none names one
     region = most([f.region for f in members if f.place == place]) or most([f.region for f in members])
