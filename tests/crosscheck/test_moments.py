@@ -15,10 +15,11 @@ def _time(d, evidence, iso):
     )  # fmt: skip
 
 
-def _judge(rows, events=None, incidents=None):
+def _judge(rows, events=None, incidents=None, zone=None):
     docs = [doc(f"d{i}", text, f"Outlet {i}") for i, (text, _, _) in enumerate(rows)]
     claims = [_time(d, ev, iso) for d, (_, ev, iso) in zip(docs, rows)]
-    return findings(claims, docs, events or {d.id: "e1" for d in docs}, incidents or {d.id: "i1" for d in docs})
+    zones = {d.id: zone for d in docs} if zone else None
+    return findings(claims, docs, events or {d.id: "e1" for d in docs}, incidents or {d.id: "i1" for d in docs}, zones)
 
 
 def test_two_reports_timing_one_happening_agree_within_rounding():
@@ -55,6 +56,27 @@ def test_gmt_and_local_time_are_not_compared():
             ("The quake struck at 1:53 p.m. local time.", "1:53 p.m.", "2025-05-04T13:53"),
         ]
     )
+
+
+def test_a_local_time_of_a_place_with_a_known_zone_is_an_instant():
+    # the incident's town keeps Tehran time (+3:30 in November): 1:53 p.m. local is 10:23 GMT
+    rows = [
+        ("The quake struck at 1023 GMT on Sunday.", "1023", "2005-11-27T10:23"),
+        ("The quake struck at 1:53 p.m. local time.", "1:53 p.m.", "2005-11-27T13:53"),
+    ]
+    (f,) = _judge(rows, zone="Asia/Tehran")
+    assert f.status == "agree"
+    rows[0] = ("The quake struck at 0737 GMT on Sunday.", "0737", "2005-11-27T07:37")
+    (f,) = _judge(rows, zone="Asia/Tehran")
+    assert f.status == "conflict"
+    # a US zone named without its season takes the day's offset: 11.30 p.m. ET in September is 3.30 a.m. GMT
+    (f,) = _judge(
+        [
+            ("The robbers rammed the shop at 11.30 p.m. ET on Sunday.", "11.30 p.m.", "2013-09-08T23:30"),
+            ("The robbers rammed the shop at 0330 GMT on Monday.", "0330", "2013-09-09T03:30"),
+        ]
+    )
+    assert f.status == "agree"
 
 
 def test_page_stamps_other_events_and_two_parts_of_the_day_are_left_alone():

@@ -319,3 +319,19 @@ def test_a_part_of_a_city_lies_within_it_a_town_beside_it_does_not():
     assert not gazetteer.within("Wasilla", "Anchorage", "Alaska")  # a town of its own, an hour away
     assert not gazetteer.within("Chicago", "Brighton Park", "Illinois")  # the larger is never inside the smaller
     assert not gazetteer.within("Brighton Park", "Chicago", "Texas")  # no such town in that state
+
+
+def test_a_towns_time_zone_is_known_only_where_it_is_one():
+    assert gazetteer.time_zone("Qeshm") == "Asia/Tehran"
+    assert gazetteer.time_zone("Woodburn", "Oregon") == "America/Los_Angeles"
+    assert gazetteer.time_zone("Paris") is None  # France's or Texas's: never a guess
+    assert gazetteer.time_zone("Paris", "Texas") == "America/Chicago"
+    assert gazetteer.time_zone(None) is None
+
+
+def test_in_a_worldly_pile_a_city_abroad_larger_than_every_us_town_of_its_name_is_in_no_state():
+    from rashomon.crosscheck.incident_place import home_state
+
+    assert gazetteer.larger_abroad("Paris") and not gazetteer.larger_abroad("Houston")
+    assert home_state("Paris", worldly=True) is None and home_state("Houston", worldly=True) == "Texas"
+    assert home_state("Paris") == "Texas"  # in a pile of US news

@@ -65,6 +65,7 @@ class CorpusState:
     # incidents
     event_of: dict[str, str] = field(default_factory=dict)  # document -> its event (incidents.events)
     incident_of: dict[str, str] = field(default_factory=dict)  # document -> its coded incident
+    zone_of: dict[str, str] = field(default_factory=dict)  # document -> its incident's town's time zone
     tolls: list = field(default_factory=list)  # the incidents' casualty figures as findings (tolls.findings)
     reported: dict[str, tuple] = field(default_factory=dict)  # their claims: id -> tolls.Reported
     # quantities

