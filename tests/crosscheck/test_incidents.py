@@ -164,6 +164,18 @@ def test_the_place_the_reports_vote_for_most_strongly_wins_not_the_most_reports(
     assert inc.place == "Oskel Heights"
 
 
+def test_a_state_is_guessed_for_a_bare_paris_only_in_a_pile_of_us_news():
+    from dataclasses import replace
+
+    paris = facts("p", "Paris", "2024-03-02", persons=("e_ilse_marren",))
+    others = [facts(f"o{k}", "Velmora", f"2024-03-{k + 10:02}", persons=(f"e_p{k}",)) for k in range(4)]
+    [inc] = [i for i in incidents([paris, *others]) if i.place == "Paris"]
+    assert inc.region == "Texas"  # a US crime desk's pile: the largest US town of the name
+    worldly = [replace(f, abroad=True) for f in others]  # a world desk's pile: most reports are about abroad
+    [inc] = [i for i in incidents([paris, *worldly]) if i.place == "Paris"]
+    assert inc.region is None
+
+
 def test_a_report_states_its_toll_first_and_shot_not_killed_is_injured():
     from rashomon.crosscheck.incidents import facts as read_facts
     from rashomon.records import CasualtyClaim, Document

@@ -172,17 +172,14 @@ def states_of(place: str | None) -> tuple[str, ...]:
     return us_cities().get(key) or us_counties().get(key, ())
 
 
-def home_state(place: str | None, worldly: bool = False) -> str | None:
+def home_state(place: str | None) -> str | None:
     """The state of the largest US town named ``place`` ("Houston": Texas), or of the only county of that
     name ("Barrow County": Georgia; not "DeKalb County", which six states have), for a report in the US
-    that names none. ``worldly``: the pile reports much from abroad, and a name that a larger city of another
-    country has ("Paris", "Athens") is in no state (a report that names neither France nor Texas)."""
-    from ..extract.gazetteer import larger_abroad, us_cities
+    that names none."""
+    from ..extract.gazetteer import us_cities
 
     have = states_of(place)
-    if not have or place is None or worldly and larger_abroad(place):
-        return None
-    return have[0] if len(have) == 1 or fold(place) in us_cities() else None
+    return have[0] if have and (len(have) == 1 or fold(place or "") in us_cities()) else None
 
 
 US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",

@@ -21,7 +21,8 @@ a passing mention; a county only where no report names a town), each with every 
 names one, the state its outlets report from (:func:`outlet_homes`: "Columbus" in a Columbus, Ga. station's
 report is in Georgia) where that state has a town of the place's name, else, where no report is about another
 country, the state of the largest US town of that name (:func:`.incident_place.home_state`: "Houston" is in
-Texas; in a pile much about other countries, not where a larger city abroad has the name: "Paris").
+Texas); in a pile much about other countries (:data:`WORLDLY`), neither where a larger city abroad has the
+name ("Paris").
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
 and publication date (a round-up of many incidents', "18 shot in a 48-hour span", only where no other report
 gives the measure: its toll is one of them at best); the figure Rashomon stands behind follows ``policy``
@@ -49,6 +50,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
+from ..extract.gazetteer import larger_abroad
 from ..records import (
     CasualtyClaim,
     Claim,
@@ -65,7 +67,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@33"
+STAGE = "incidents@34"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -275,11 +277,14 @@ def code(
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
     # the region its reports of that place name, else any report names; a US town's state when none names one
     region = most([f.region for f in members if f.place == place]) or most([f.region for f in members])
-    if region is None:
+    # a state guessed for a town no report gives one: not in a worldly pile where a larger city abroad has the
+    # town's name ("Paris", "Athens": not Paris, Texas, or the Athens of a Michigan paper's home)
+    guess = not (worldly and place and larger_abroad(place))
+    if region is None and guess:
         have = incident_place.states_of(place)
         region = most([h for f in members if (h := (homes or {}).get(f.outlet)) and (not have or h in have)])
-    if region is None and not any(f.abroad for f in members):
-        region = incident_place.home_state(place, worldly)
+    if region is None and guess and not any(f.abroad for f in members):
+        region = incident_place.home_state(place)
     return Incident(id=stable_id("i", *docs), documents=docs, type=most([f.type for f in members]),
                     date=date, place=place, region=region, figures=figures,
                     stage=STAGE, date_evidence=dated, place_evidence=named)  # fmt: skip
