@@ -217,3 +217,13 @@ def test_magnitudes_a_point_apart_are_two_quakes():
     after = facet_of("A quake measuring 3.8 on the Richter scale hit on Monday.", "3.8", 3.8, outlet="C")
     assert main.key == other.key == after.key
     assert clusters.scope_compatible(main, other) and not clusters.scope_compatible(main, after)
+
+
+def test_a_claims_place_is_its_entitys_name_so_two_names_of_one_city_meet():
+    from rashomon.records import Entity, Mention
+
+    said = (Mention("d1", 0, 8, "Salonika", "GPE"), Mention("d2", 5, 17, "Thessaloniki", "GPE"))
+    city = Entity(id="e1", name="Thessaloniki", type="GPE", aliases=("Salonika",), mentions=said)
+    index = link.MentionIndex([city])
+    assert index.place("d1", "Salonika") == index.place("d2", "Thessaloniki") == "thessaloniki"
+    assert index.place("d1", "Velmora") == "velmora"  # a place no entity holds: as written

@@ -307,6 +307,22 @@ def test_canonicalize_runs_every_rule():
     assert ids[("d2", "Tarvel")] == one["Tarvel Mbeki"] != one["Tarvel Okondu"]
 
 
+def test_two_names_of_one_city_the_gazetteer_knows_are_one_place():
+    _merges(
+        linking.merge_city_names,
+        [
+            [("Salonika", "GPE")],
+            [("Thessaloniki", "GPE")],
+            [("Paris", "GPE")],
+            [("Quebec", "GPE")],
+            [("Quebec City", "GPE")],
+        ],  # fmt: skip
+        together=["Salonika", "Thessaloniki"],
+        apart=["Thessaloniki", "Paris", "Quebec", "Quebec City"],  # Paris names several cities; Quebec a province
+    )
+    assert gazetteer.city_of("South Island") is None  # a small town's alternate names are not read
+
+
 def test_a_us_town_is_known_however_its_first_word_is_abbreviated():
     towns, fold = gazetteer.us_cities(), gazetteer.fold
     assert towns[fold("St. Paul")] == towns[fold("Saint Paul")] == towns[fold("St Paul")]

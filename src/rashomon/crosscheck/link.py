@@ -280,10 +280,13 @@ class MentionIndex:
         self.by_doc: dict[str, list[tuple[int, int, str, str, bool]]] = {}
         self.persons: dict[str, list[tuple[int, int, str]]] = {}
         self.names = {e.id: e.name for e in entities if e.type == "PERSON"}
+        self.place_names: dict[tuple[str, str], str] = {}  # (document, a place as it writes it) -> the entity's name
         for e in entities:
             place = e.type == "GPE"
             for m in e.mentions:
                 self.by_doc.setdefault(m.doc, []).append((m.start, m.end, e.id, e.name.lower(), place))
+                if place:
+                    self.place_names[(m.doc, m.text.strip().lower())] = e.name.lower()
                 if e.type == "PERSON":
                     self.persons.setdefault(m.doc, []).append((m.start, m.end, e.id))
 
@@ -306,6 +309,10 @@ class MentionIndex:
     def people(self, doc: str, start: int, end: int) -> frozenset[str]:
         """The people named between ``start`` and ``end``."""
         return frozenset(eid for p, _, eid in self.persons.get(doc, ()) if start <= p < end)
+
+    def place(self, doc: str, name: str) -> str:
+        """The place ``name`` as the corpus names its entity ("Salonika" is Thessaloniki's), else as written."""
+        return self.place_names.get((doc, name.strip().lower()), name.strip().lower())
 
     def within(self, doc: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
         ids, places = set(), set()
@@ -387,7 +394,7 @@ def facet(
     published = (doc.published if doc else None) or (copies_published or {}).get(root)
     ids, places = mentions.within(claim.doc, s, e)
     if claim.place:
-        places = frozenset({claim.place.lower()})
+        places = frozenset({mentions.place(claim.doc, claim.place)})
     attr = claim.attributed_to
     if not attr:
         m = ACCORDING.search(sentence) or SAID.search(sentence)

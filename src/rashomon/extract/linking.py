@@ -23,6 +23,8 @@ constants above them:
   person's full name the tagger called an organisation still meets its variants
   (``merge_spelling_variants``);
 - the singular and plural of one demonym ("Armenian" / "Armenians") (``merge_demonym_plurals``);
+- two names of one city the gazetteer knows ("Salonika" / "Thessaloniki", "Bombay" / "Mumbai": each names
+  that city and no other) (``merge_city_names``);
 - descriptive variants of one place ("Nagorno-Karabakh" / "Upper Karabakh" / "Karabakh",
   "Northeast X", "South Richmond Hill" / "Richmond Hill", "X Island" / "X") unless the
   gazetteer knows the longer name as a place of its own ("North Korea") (``merge_place_variants``);
@@ -50,7 +52,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..unionfind import UnionFind
 from .bare_names import BareNames, resolve_bare_first_names, resolve_bare_surnames
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, city_of, is_region
 from .names import (
     ACRONYM_RE,
     ORG_HEADS,
@@ -233,6 +235,7 @@ def link(nodes: list[Node], gaz: Gazetteer) -> tuple[list[int], dict[tuple[int, 
     merge_place_named_teams(s)
     merge_org_cores(s)
     places = merge_place_variants(s)
+    merge_city_names(s)
     bare = BareNames.start(s, runons)
     overrides = resolve_bare_surnames(s, bare)
     overrides.update(resolve_bare_first_names(s, bare))
@@ -423,6 +426,20 @@ def merge_org_cores(s: Linking) -> None:
         ordered = sorted(group)
         for k in ordered[1:]:
             s.uf.union(ordered[0], k)
+
+
+def merge_city_names(s: Linking) -> None:
+    """Two names of one city ("Salonika" / "Thessaloniki", "Bombay" / "Mumbai"): places that each name one
+    and the same city of the gazetteer (:func:`.gazetteer.city_of`), neither a country nor a region."""
+    by_city: dict[int, list[int]] = defaultdict(list)
+    for i, n in enumerate(s.nodes):
+        if s.fam[i] != "place" or s.gaz.country(n.name) or is_region(n.name):
+            continue
+        if (city := city_of(n.name)) is not None:
+            by_city[city].append(i)
+    for same in by_city.values():
+        for j in same[1:]:
+            s.uf.union(same[0], j)
 
 
 def merge_place_variants(s: Linking) -> set[int]:
