@@ -196,6 +196,8 @@ def test_a_postal_code_is_a_state_and_a_bulleted_dateline_is_read():
     assert hidden.place == "New Orleans"  # a zero-width space before the dateline
     bullet = _place("ST. LOUIS • Four men were shot on Elm Street, police said.", [("ST", "GPE")])
     assert bullet.place == "St. Louis" and bullet.evidence[0].how == "dateline"
+    canada = _place("VANCOUVER, B.C. — A man was shot at an office party, police said.", [])
+    assert (canada.place, canada.region) == ("Vancouver", "British Columbia")  # a province's abbreviation
 
 
 def test_a_us_town_named_like_a_country_in_a_dateline_or_by_its_police_and_call_letters_are_no_town():

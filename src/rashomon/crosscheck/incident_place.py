@@ -145,6 +145,13 @@ STATE_ABBR = {  # AP style abbreviations in US datelines
 }  # fmt: skip
 
 
+PROVINCE_ABBR = {  # Canadian provinces as AP and Canadian papers abbreviate them in datelines ("VANCOUVER, B.C. —")
+    "b.c.": "British Columbia", "alta.": "Alberta", "sask.": "Saskatchewan", "ont.": "Ontario", "que.": "Quebec",
+    "n.s.": "Nova Scotia", "n.b.": "New Brunswick", "nfld.": "Newfoundland and Labrador",
+    "p.e.i.": "Prince Edward Island",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def postal() -> dict[str, str]:
     """US postal codes ("ga", "wv": "SAVANNAH, GA (August 2, 2015):") -> the state."""
@@ -193,7 +200,7 @@ def county(place: str) -> bool:
 
 def _region(name: str) -> str | None:
     key = fold(name)
-    return STATE_ABBR.get(key) or postal().get(key) or regions().get(key)
+    return STATE_ABBR.get(key) or PROVINCE_ABBR.get(key) or postal().get(key) or regions().get(key)
 
 
 _NEAR = re.compile(r"(?i)^(?:the|near|outside)\s+")  # "NEAR DALLAS, Ore. –", "the Bronx"
