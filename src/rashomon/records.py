@@ -412,6 +412,7 @@ class Report(Record):
     value: float | None
     low: float | None = None
     high: float | None = None
+    roundup: bool = False  # a round-up of many incidents', shown but not counted (its toll is several's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +441,7 @@ class Incident(Record):
     place: str | None  # city (or the most specific place reported)
     region: str | None
     figures: tuple[Figure, ...]
-    stage: str = "incidents@35"
+    stage: str = "incidents@36"
     date_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``date`` say so
     place_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``place`` name it
 

@@ -138,8 +138,15 @@ def test_a_round_up_gives_the_toll_only_where_no_other_report_does():
     assert roundup("Nine shot in separate shootings across Velmora", "Police said ...")
     assert not roundup("Two shot outside Velmora bar", "Two men were shot early Sunday.")
     roundups = [replace(facts("a", "V", "2024-03-01", 4), roundup=True), facts("b", "V", "2024-03-01", 1)]
-    assert figure("killed", roundups).value == 1 and [r.doc for r in figure("killed", roundups).reports] == ["b"]
-    assert figure("killed", roundups[:1]).value == 4  # alone, it is all there is
+    fig = figure("killed", roundups)
+    assert (fig.value, fig.status, fig.independent_sources) == (1, "single_source", 1)
+    assert [(r.doc, r.roundup) for r in fig.reports] == [("a", True), ("b", False)]  # shown, not counted
+    assert figure("killed", roundups[:1]).value == 4 and not figure("killed", roundups[:1]).reports[0].roundup
+    # across the reports, the round-up's larger toll is a difference of scope, not a conflict
+    from rashomon.crosscheck.tolls import judge
+
+    assert judge(fig.reports, fig.status, 2) == "scope_difference"
+    assert judge(tuple(replace(r, roundup=False) for r in fig.reports), "conflict", 2) == "conflict"
 
 
 def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():

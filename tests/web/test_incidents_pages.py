@@ -68,3 +68,26 @@ def test_a_toll_read_from_the_headline_links_to_the_title_where_it_is_highlighte
     assert f'#c-{claim.id}">“Teen shot, killed”' in c.get(f"/incident/{inc.id}").text
     heading = re.search(r"<h1>(.*?)</h1>", c.get(f"/doc/{claim.doc}").text, re.S).group(1)
     assert f'id="c-{claim.id}"' in heading and "Teen shot, killed" in heading
+
+
+def test_a_round_ups_toll_is_shown_beside_the_incidents_but_not_counted(tmp_path):
+    pile = tmp_path / "pile.jsonl"
+    articles = [
+        {"title": "Man killed on Kestrel Street in Velmora", "outlet": "KXYZ", "published": "2024-03-04",
+         "text": "VELMORA, Ore. — Orrin Palatka, 22, was shot and killed on Kestrel Street early Sunday, "
+                 "Velmora police said. Detective Ansel Quarry asked witnesses to call."},
+        {"title": "Weekend violence in Velmora", "outlet": "Velmora Ledger", "published": "2024-03-04",
+         "text": "VELMORA, Ore. — Four people were killed in separate shootings across Velmora this weekend. "
+                 "Three men were shot and killed early Sunday on Kestrel Street, where Orrin Palatka died, "
+                 "Detective Ansel Quarry said."},
+    ]  # fmt: skip
+    pile.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    store = Store(tmp_path / "t.duckdb")
+    pipeline.ingest(store, [pile], Options())
+    pipeline.analyze(store, Options())
+    [inc] = [i for i in store.incidents() if i.figure("killed")]
+    killed = inc.figure("killed")
+    assert killed.value == 1 and sorted((r.value, r.roundup) for r in killed.reports) == [(1, False), (3, True)]
+    page = TestClient(create_app(tmp_path / "t.duckdb")).get(f"/incident/{inc.id}").text
+    row = re.search(r"<td>3 <span[^>]*>round-up, not counted</span></td>", page)
+    assert row is not None  # the round-up's figure is in view, marked as not counted

@@ -67,7 +67,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@35"
+STAGE = "incidents@36"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -164,17 +164,22 @@ def group(all_facts: list[Facts], scored: list[tuple[int, int, float]] | None = 
 
 def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Figure | None:
     """The incident's figure for ``measure`` from its documents' reports (None when none reports it); a
-    round-up's (:func:`.incident_tally.roundup`) only where no other report gives it."""
+    round-up's (:func:`.incident_tally.roundup`) is counted only where no other report gives it, and shown
+    (``Report.roundup``) where one does."""
     told = [f for f in members if f.reports.get(measure) is not None]
-    told = [f for f in told if not f.roundup] or told
-    reports = [
-        (Report(claim, f.doc, f.outlet, f.published, value, low, high), f.root, _dead(f))
-        for f in told
-        for claim, value, low, high in [f.reports[measure]]
-    ]
+    aside = any(not f.roundup for f in told)  # round-ups set aside: another report gives the measure
+    every = sorted(
+        (
+            Report(claim, f.doc, f.outlet, f.published, value, low, high, roundup=aside and f.roundup)
+            for f in told
+            for claim, value, low, high in [f.reports[measure]]
+        ),
+        key=lambda r: (r.published or "", r.doc),
+    )
+    facts_of = {f.doc: f for f in told}
+    reports = [(r, facts_of[r.doc].root, _dead(facts_of[r.doc])) for r in every if not r.roundup]
     if not reports:
         return None
-    reports.sort(key=lambda t: (t[0].published or "", t[0].doc))
     shown = [r.value if r.value is not None else r.low for r, _, _ in reports]
     sources: dict[float | None, set[str]] = defaultdict(set)
     for (_, root, _), v in zip(reports, shown):
@@ -204,7 +209,7 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
         same_day = [k for k, (r, _, _) in enumerate(reports) if r.published == last_day]
         pick = max(same_day, key=lambda k: (len(sources[shown[k]]), k))
     r = reports[pick][0]
-    return Figure(measure, r.value, r.low, r.high, status, tuple(x for x, _, _ in reports),
+    return Figure(measure, r.value, r.low, r.high, status, tuple(every),
                   len({root for _, root, _ in reports}))  # fmt: skip
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
 
-STAGE = "crosscheck-tolls@1"
+STAGE = "crosscheck-tolls@2"
 KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
 COUNTS = frozenset(KEYS.values())
 VERBS = {"killed": "killed", "injured": "injured"}
@@ -29,6 +29,7 @@ VERDICTS = {
     "conflict": "the reports conflict",
     "update": "a running figure that changed in later reports",
     "single_source": "one independent source only",
+    "scope_difference": "a round-up of several incidents counts more than this one",
     "unknown": "the figures differ; a report's figure is not stated as a number in its lead: too thin to judge",
 }
 
@@ -92,7 +93,14 @@ def _interval(r: Report) -> tuple[float, float]:
 def judge(reports: tuple[Report, ...], coded: Status, independent: int) -> Status:
     """The status across an incident's reports of one figure: ``agree`` when every report fits every
     other given its bounds ("at least 3" and "4"); else the incident coder's ``update`` when a later
-    report (a later day) gave the higher figure; else ``conflict``."""
+    report (a later day) gave the higher figure; else ``conflict``. A round-up's report (``Report.roundup``)
+    is weighed apart: where the others do not conflict and it does not fit them, a ``scope_difference``."""
+    own = tuple(r for r in reports if not r.roundup)
+    if len(own) < len(reports):
+        status = judge(own, coded, independent) if len(own) > 1 else "agree"
+        spans = [_interval(r) for r in own]
+        fits = all(a[0] <= b[1] and b[0] <= a[1] for a in map(_interval, reports) for b in spans)
+        return status if fits or status == "conflict" else "scope_difference"
     if independent < 2:
         return "single_source"
     spans = [_interval(r) for r in reports]
