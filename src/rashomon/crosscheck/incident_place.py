@@ -331,9 +331,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         # a town of the report's state (else of a state of the other towns it names), not a part of one of them ("in
         # Brighton Park", a Chicago neighbourhood geonames lists), a hospital's ("an Atlanta area hospital") or a
         # venue's ("the Woodbridge apartment complex")
-        of = {region} if region else {s for c in cities if c != name for s in states_of(c)[:1]}
-        if any(s in towns.get(fold(name), ()) for s in of) and not (
-            any(within(name, c, s) for c in cities for s in of)
+        homes = {region} if region else {s for c in cities if c != name for s in states_of(c)[:1]}
+        if any(s in towns.get(fold(name), ()) for s in homes) and not (
+            any(within(name, c, s) for c in cities for s in homes)
             or _VENUE.match(doc.text, end)
             or not a_place(name, start, end)
         ):

@@ -24,8 +24,9 @@ country, the state of the largest US town of that name (:func:`.incident_place.h
 Texas); in a pile much about other countries (:data:`WORLDLY`), neither where a larger city abroad has the
 name ("Paris").
 Per incident and measure (:func:`figure`), every report is kept with its claim, document, outlet
-and publication date (a round-up of many incidents', "18 shot in a 48-hour span", only where no other report
-gives the measure: its toll is one of them at best); the figure Rashomon stands behind follows ``policy``
+and publication date (a round-up of many incidents', "18 shot in a 48-hour span", is counted only where no
+other report gives the measure, and shown marked where one does: its toll is one of them at best); the figure
+Rashomon stands behind follows ``policy``
 (``Options.incident_policy``):
 ``consensus`` (the default: the value the most independent sources give; of values given by equally
 many, the largest, as tolls grow when victims die and counts are completed. One report's misreading

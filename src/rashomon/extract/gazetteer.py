@@ -218,10 +218,11 @@ def _city_names() -> dict[str, frozenset[int]]:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
+def _regions() -> dict[str, str]:
+    """Folded names of the world's first-level subdivisions (US states, provinces) -> their country's code."""
     import pycountry
 
-    return frozenset(fold(s.name) for s in pycountry.subdivisions if s.parent_code is None)
+    return {fold(s.name): s.country_code for s in pycountry.subdivisions if s.parent_code is None}
 
 
 def is_region(name: str) -> bool:
@@ -256,20 +257,9 @@ def time_zone(place: str | None, region: str | None = None) -> str | None:
     if region and (town := us_towns().get((key, region))) and town.zone:
         return town.zone
     found = {cc: zones for cc, (zones, _) in _cities().get(key, {}).items()}
-    country = _country_of(region)
+    country = _regions().get(fold(region)) if region else None  # "Hormozgan": IR
     zones = found.get(country, frozenset()) if country else frozenset().union(*found.values())
     return next(iter(zones)) if len(zones) == 1 else None
-
-
-@lru_cache(maxsize=1024)
-def _country_of(region: str | None) -> str | None:
-    """The country code of a first-level subdivision's name ("Hormozgan": IR; "Texas": US)."""
-    if not region:
-        return None
-    import pycountry
-
-    key = fold(region)
-    return next((s.country_code for s in pycountry.subdivisions if fold(s.name) == key), None)
 
 
 CITY_RADIUS = 0.012  # km per square root of inhabitants: Chicago's 2.7 million reach 20 km from its centre
