@@ -147,6 +147,10 @@ def test_a_round_up_gives_the_toll_only_where_no_other_report_does():
 
     assert judge(fig.reports, fig.status, 2) == "scope_difference"
     assert judge(tuple(replace(r, roundup=False) for r in fig.reports), "conflict", 2) == "conflict"
+    from rashomon.crosscheck.tolls import findings as toll_findings
+
+    [f] = toll_findings(code(roundups), {})
+    assert f.status == "scope_difference" and "Outlet a (round-up): 4" in f.summary and "Outlet b: 1" in f.summary
 
 
 def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
 
-STAGE = "crosscheck-tolls@2"
+STAGE = "crosscheck-tolls@3"
 KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
 COUNTS = frozenset(KEYS.values())
 VERBS = {"killed": "killed", "injured": "injured"}
@@ -29,7 +29,7 @@ VERDICTS = {
     "conflict": "the reports conflict",
     "update": "a running figure that changed in later reports",
     "single_source": "one independent source only",
-    "scope_difference": "a round-up of several incidents counts more than this one",
+    "scope_difference": "a round-up of several incidents gives another count, not this incident's",
     "unknown": "the figures differ; a report's figure is not stated as a number in its lead: too thin to judge",
 }
 
@@ -118,7 +118,7 @@ def summary(incident: Incident, measure: str, by_value: Mapping[str, list[Report
     what = f"the {incident.type}" if incident.type else "the incident"
     parts = []
     for value, rs in sorted(by_value.items(), key=lambda kv: (min(r.published or "" for r in kv[1]), kv[0])):
-        outlets = ", ".join(sorted({r.outlet for r in rs}))
+        outlets = ", ".join(sorted({f"{r.outlet} (round-up)" if r.roundup else r.outlet for r in rs}))
         day = min((r.published or "")[:10] for r in rs)
         parts.append(f"{outlets}{f' ({day})' if status == 'update' and day else ''}: {value}")
     return f"People {VERBS[measure]} in {what}{where}{when}: " + "; ".join(parts) + f" — {VERDICTS[status]}."
