@@ -142,7 +142,7 @@ def test_a_round_up_gives_the_toll_only_where_no_other_report_does():
     assert (fig.value, fig.status, fig.independent_sources) == (1, "single_source", 1)
     assert [(r.doc, r.roundup) for r in fig.reports] == [("a", True), ("b", False)]  # shown, not counted
     assert figure("killed", roundups[:1]).value == 4 and not figure("killed", roundups[:1]).reports[0].roundup
-    # across the reports, the round-up's larger toll is a difference of scope, not a conflict
+    # across the reports, the round-up's other toll is a difference of scope, not a conflict
     from rashomon.crosscheck.tolls import judge
 
     assert judge(fig.reports, fig.status, 2) == "scope_difference"
