@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rashomon.crosscheck.incident_day import Day
 from rashomon.crosscheck.incident_links import FEATURES, Corpus, follow_up, model, tokens
 from rashomon.crosscheck.incidents import Facts, code, figure, group, incidents
@@ -173,6 +175,11 @@ def test_the_place_the_reports_vote_for_most_strongly_wins_not_the_most_reports(
     inc = code([facts("a", "Velmora County", "2024-03-02", persons=victim, votes=9),
                 facts("b", "Oskel Heights", "2024-03-02", persons=victim, votes=2)])  # fmt: skip
     assert inc.place == "Oskel Heights"
+    # a town every report names outweighs one report's dateline (a trial's court town, which names it in passing)
+    named = [facts(d, p, "2024-03-02", persons=victim, votes=v) for d, p, v in (("a", "Oskel", 10), ("b", "Velmora", 5),
+                                                                             ("c", "Velmora", 4))]  # fmt: skip
+    named[0] = replace(named[0], places=frozenset({"oskel", "velmora"}))
+    assert code(named).place == "Velmora"  # 9 + 3 x 6 against 10 + 6
 
 
 def test_a_state_is_guessed_for_a_bare_paris_only_in_a_pile_of_us_news():
