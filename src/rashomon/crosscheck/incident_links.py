@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from ..extract.timerules import parse_anchor
 from ..unionfind import UnionFind
+from .incident_place import county
 from .incident_tally import number
 
 if TYPE_CHECKING:
@@ -209,7 +210,13 @@ class Corpus:
             gap,
             float(dated and gap <= math.log1p(1)),
             float(bool(pa) and pa == pb),
-            float(bool(pa and pb) and pa != pb and pa not in b.places and pb not in a.places and not _county(pa, pb)),
+            float(
+                bool(pa and pb)
+                and pa != pb
+                and pa not in b.places
+                and pb not in a.places
+                and not (county(pa) or county(pb))
+            ),  # a county may hold the other's town
             float(bool(a.region and b.region) and a.region != b.region),
             float(bool(a.type and b.type) and a.type != b.type),
             same_person,
@@ -231,11 +238,6 @@ def toll(f: Facts) -> tuple[float, float] | None:
     if k is None or i is None or number(k) + number(i) == 0:
         return None
     return number(k), number(i)
-
-
-def _county(*places: str) -> bool:
-    """A county is named where no town is: it may hold the other report's town."""
-    return any(p.endswith((" county", " parish")) for p in places)
 
 
 def scores(facts: Sequence[Facts], m: Model | None = None) -> list[tuple[int, int, float]]:

@@ -194,8 +194,8 @@ US_STATES = frozenset(STATE_ABBR.values()) | {"Alaska", "Hawaii", "Idaho", "Iowa
 
 
 def county(place: str) -> bool:
-    """The place is a county (or a parish): named where no town is."""
-    return place.endswith((" County", " Parish"))
+    """The place is a county (or a parish), however it is cased: named where no town is."""
+    return place.casefold().endswith((" county", " parish"))
 
 
 def _region(name: str) -> str | None:

