@@ -216,11 +216,14 @@ class QuoteClaim(Claim):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimeClaim(Claim):
-    """A time expression: ``value_iso`` (ISO 8601 / TIMEX3 value) and ``timex_type`` (DATE, DURATION, SET, TIME)."""
+    """A time expression: ``value_iso`` (ISO 8601 / TIMEX3 value, on the clock it is said in),
+    ``timex_type`` (DATE, DURATION, SET, TIME) and, for a time of day, the ``zone`` it states: "UTC" (GMT,
+    UTC), a zone code ("EST", "CEST", "ET"), "local" ("7:37 a.m. local time"), or None when none is stated."""
 
     KIND: ClassVar[ClaimKind] = "time"
     value_iso: str | None = None
     timex_type: str | None = None
+    zone: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -441,7 +444,7 @@ class Incident(Record):
     place: str | None  # city (or the most specific place reported)
     region: str | None
     figures: tuple[Figure, ...]
-    stage: str = "incidents@37"
+    stage: str = "incidents@38"
     date_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``date`` say so
     place_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``place`` name it
 

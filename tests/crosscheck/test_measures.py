@@ -35,6 +35,23 @@ def test_miles_meet_kilometres_and_agree():
     assert f.status == "agree", f.summary
 
 
+def test_a_fraction_meets_a_percentage_of_the_same_share():
+    rows = [
+        ("A", "2025-05-04", "Osterby said one in every 500 Velmo users in Dunmore had been exposed.",
+         "one in every 500 Velmo users", 0.002, {"unit": "fraction", "what": "Velmo users", "predicate": "expose"}),
+        ("B", "2025-05-04", "Osterby said roughly 0.2 percent of Velmo users in Dunmore may have been exposed.",
+         "roughly 0.2 percent of Velmo users", 0.2,
+         {"unit": "%", "low": 0.18, "high": 0.22, "approx": True, "what": "Velmo users", "predicate": "expose"}),
+    ]  # fmt: skip
+    findings, facets = _findings(rows)
+    assert len({f.key for f in facets}) == 1, [f.key for f in facets]
+    (f,) = _linked(findings)
+    assert f.status == "agree", f.summary
+    rows[1] = (*rows[1][:4], 2.0, {**rows[1][5], "low": 1.8, "high": 2.2})  # two percent: ten times as many
+    (f,) = _linked(_findings(rows)[0])
+    assert f.status != "agree", f.summary
+
+
 def test_sums_in_two_currencies_agree_and_one_currency_is_exact():
     rows = [
         (

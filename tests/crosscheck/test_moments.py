@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from rashomon.crosscheck.moments import findings
+from rashomon.extract.time import zone_at
 from rashomon.records import claim_id, make_claim
 from tests.crosscheck._claims import doc
 
 
 def _time(d, evidence, iso):
+    """A time claim as the time extractor makes it: the zone stated beside it read and kept with it."""
     s = d.text.index(evidence)
+    zone, e = zone_at(d.text, s, s + len(evidence))
     return make_claim(
-        "time", id=claim_id(d.id, "time", s, s + len(evidence)), doc=d.id, start=s, end=s + len(evidence),
-        text=evidence, stage="t@1", value_iso=iso, timex_type="TIME",
+        "time", id=claim_id(d.id, "time", s, e), doc=d.id, start=s, end=e, text=d.text[s:e], stage="t@1",
+        value_iso=iso, timex_type="TIME", zone=zone,
     )  # fmt: skip
 
 

@@ -63,6 +63,14 @@ def _at(claims, text: str, needle: str):
             "Eleven",
             dict(value=11.0, what="boats", attributed_to="the harbour office"),
         ),
+        # a share written as "N in M" is the fraction N/M of what follows (NewsQuant's reading)
+        ("One in three Velmorans rents a home.", "One", dict(value=1 / 3, what="Velmorans")),
+        ("Fewer than one in 10 homes had power.", "one", dict(value=0.1, high=0.1, change="<", what="homes")),
+        ("2 out of 3 voters agreed.", "2", dict(value=2 / 3, what="voters")),
+        # "hundreds of thousands" with nothing after it still multiplies
+        ("Hundreds of thousands marched in Osterby.", "Hundreds", dict(value=None, low=1e5, high=1e6)),
+        # stacked hedges around the number: the bound wins over the approximation
+        ("Some 300-plus families were displaced.", "300", dict(value=300.0, low=300.0, change=">=")),
         (
             "The lake covers almost 20% of the province's land.",
             "20",
@@ -101,6 +109,11 @@ def test_fields(nlp, text, needle, expected):
 def test_not_quantities(nlp, text, needle):
     pos = text.index(needle)
     assert not [c for c in _claims(nlp, text) if c.start <= pos < c.end]
+
+
+def test_a_count_beside_a_span_of_time_is_no_share(nlp):
+    claims = _claims(nlp, "He scored 2 in 3 minutes.")
+    assert sorted(c.value for c in claims) == [2.0, 3.0]
 
 
 @pytest.mark.parametrize(

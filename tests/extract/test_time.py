@@ -51,7 +51,7 @@ ANCHOR = "2020-03-04"  # a Wednesday, ISO week 10
         ("Prices are currently high.", "currently", "PRESENT_REF", "DATE"),
         ("Profit rose in the third quarter.", "the third quarter", "2019-Q3", "DATE"),
         ("Dues are paid annually.", "annually", "P1Y", "SET"),
-        ("The vote is set for 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "2020-03-06T17", "TIME"),
+        ("The vote is set for 5 p.m. EST, March 6.", "5 p.m. EST, March 6", "2020-03-06T17:00", "TIME"),
         ("The clashes erupted on September 27 last year.", "September 27 last year", "2019-09-27", "DATE"),
         ("Parliament met in May.", "May", "2020-05", "DATE"),
         ("It happened in the 20th century.", "the 20th century", "19", "DATE"),
@@ -78,7 +78,7 @@ def test_not_time(sentence):
 @pytest.mark.parametrize(
     "sentence, expr, anchored, unanchored",
     [
-        ("The gunman entered about 4 p.m. Friday.", "4 p.m. Friday", "2020-02-28T16", "XXXX-WXX-5T16"),
+        ("The gunman entered about 4 p.m. Friday.", "4 p.m. Friday", "2020-02-28T16:00", "XXXX-WXX-5T16:00"),
         ("They drove into the store at around 4.30am.", "4.30am", "2020-03-04T04:30", "XXXX-XX-XXT04:30"),
         ("The quake hit at 17:06 hours local time.", "17:06 hours", "2020-03-04T17:06", "XXXX-XX-XXT17:06"),
         ("The quake hit at 1353 (1023 GMT).", "1023 GMT", "2020-03-04T10:23", "XXXX-XX-XXT10:23"),
@@ -87,7 +87,7 @@ def test_not_time(sentence):
         ("The blast came Friday afternoon.", "Friday afternoon", "2020-02-28TAF", "XXXX-WXX-5TAF"),
         # a clock time takes the day written beside it, not the report's ("local time on Sunday")
         ("It hit at 7:37 a.m. local time on Sunday.", "7:37 a.m.", "2020-03-01T07:37", "XXXX-XX-XXT07:37"),
-        ("Police came at 9 p.m.; on Sunday it was calm.", "9 p.m.", "2020-03-04T21", "XXXX-XX-XXT21"),
+        ("Police came at 9 p.m.; on Sunday it was calm.", "9 p.m.", "2020-03-04T21:00", "XXXX-XX-XXT21:00"),
     ],
 )
 def test_clock_times_with_and_without_a_day(sentence, expr, anchored, unanchored):
@@ -130,6 +130,49 @@ def test_stage_returns_claims_with_offsets(nlp):
     assert "2000" not in by_text  # a count, not a year
     for c in claims:
         assert text[c.start : c.end] == c.text and c.kind == "time" and c.stage == time_stage.STAGE
+
+
+@pytest.mark.parametrize(
+    "sentence, expr, value",
+    [
+        # a weekday the clause puts ahead is the coming one; one a plan had set before is past (ANCHOR: a Wednesday)
+        ("The Vellmark trial is to resume on Friday.", "Friday", "2020-03-06"),
+        ("The offer had been scheduled to expire on Monday.", "Monday", "2020-03-02"),
+        ("The terms, announced Monday, would give each holder a bonus.", "Monday", "2020-03-02"),
+        ("The Osterby ferry is due to sail on Friday.", "Friday", "2020-03-06"),
+    ],
+)
+def test_weekday_follows_the_clause_tense(nlp, sentence, expr, value):
+    doc = Document(id="d", source="x", text=sentence, raw_text=sentence, published=ANCHOR)
+    claims, _ = time_stage.extract(nlp(sentence), doc)
+    assert {c.text: c.value_iso for c in claims}.get(expr) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, expr, zone",
+    [
+        ("The quake struck at 0737 GMT on Sunday.", "0737 GMT on Sunday", "UTC"),
+        ("The quake struck at 7:37 a.m. local time on Sunday.", "7:37 a.m. local time", "local"),
+        ("Polls close at 8 p.m. ET on Tuesday.", "8 p.m. ET", "ET"),
+        ("A blast at 9:15 p.m. CEST shook the port.", "9:15 p.m. CEST", "CEST"),
+        ("It began at 5 p.m. A man was shot.", "5 p.m.", None),
+    ],
+)
+def test_a_time_of_day_carries_the_zone_it_states(nlp, sentence, expr, zone):
+    """The zone's words are part of the claim's evidence; "A" after a time is no zone."""
+    doc = Document(id="d", source="x", text=sentence, raw_text=sentence, published=ANCHOR)
+    claims, _ = time_stage.extract(nlp(sentence), doc)
+    found = {c.text: c for c in claims}
+    assert expr in found, list(found)
+    assert found[expr].zone == zone
+
+
+def test_a_clock_takes_the_day_past_a_bracketed_gmt_time(nlp):
+    text = "The quake hit at 10:37 a.m. (0737 GMT) Sunday."
+    doc = Document(id="d", source="x", text=text, raw_text=text, published=ANCHOR)
+    found = {c.text: c for c in time_stage.extract(nlp(text), doc)[0]}
+    assert found["10:37 a.m."].value_iso == "2020-03-01T10:37"
+    assert (found["0737 GMT"].value_iso, found["0737 GMT"].zone) == ("2020-03-01T07:37", "UTC")
 
 
 def test_inferred_window_from_anniversary(nlp):

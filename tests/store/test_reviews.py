@@ -75,7 +75,7 @@ def test_a_v4_store_reads_without_reviews_and_upgrades_when_opened_for_writing(t
     assert old.reviews() == [] and old.store.review_count() == 0
     assert [f.id for f in old.findings(review="unreviewed")] == [f.id for f in old.findings()]
     r = rashomon.open(db)  # read-write: migrated
-    assert r.store.schema_version() == SCHEMA_VERSION == 7
+    assert r.store.schema_version() == SCHEMA_VERSION == 8
     assert r.review("f_toll", "confirmed").id == 1
 
 
@@ -129,4 +129,4 @@ def test_a_v6_store_without_title_claims_reads_read_only_and_upgrades(tmp_path):
     con.close()
     old = rashomon.open(db, read_only=True)
     assert old.claims() and all(getattr(c, "part", None) is None for c in old.claims())
-    assert rashomon.open(db).store.schema_version() == 7
+    assert rashomon.open(db).store.schema_version() == 8

@@ -52,7 +52,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
-from ..extract.gazetteer import larger_abroad
+from ..extract.gazetteer import larger_abroad, population
 from ..records import (
     CasualtyClaim,
     Claim,
@@ -69,7 +69,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@37"
+STAGE = "incidents@38"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -287,10 +287,13 @@ def code(
     towns = [p for p in votes if not incident_place.county(p)]  # a county only where no report names a town
     place = max(towns or votes, key=lambda p: (votes[p], p)) if votes else None
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
-    # the region its reports naming that place give, else any report gives; a US town's state when none names one
-    region = most([f.region for f in members if place and place.casefold() in f.places]) or most(
-        [f.region for f in members]
-    )
+    # the region its reports naming that place give (as many for two: the one where the town is larger, Vancouver
+    # in British Columbia before Washington's), else any report gives; a US town's state when none names one
+    regions = Counter(f.region for f in members if f.region and place and place.casefold() in f.places)
+    if regions:
+        region = max(regions, key=lambda r: (regions[r], population(place, r), r))  # type: ignore[arg-type]
+    else:
+        region = most([f.region for f in members])
     # a state guessed for a town no report gives one: not in a worldly pile where a larger city abroad has the
     # town's name ("Paris", "Athens": not Paris, Texas, or the Athens of a Michigan paper's home)
     guess = not (worldly and place and larger_abroad(place))

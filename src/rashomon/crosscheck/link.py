@@ -199,7 +199,7 @@ def thing_class(claim: QuantityClaim, after: str) -> tuple[str | None, str | Non
     unit = (claim.unit or "").lower()
     words = _words(claim.what or "") + _words(unit)
     percent = re.search(r"\d\s*(%|per ?cent)", claim.text, re.I)
-    if unit in ("%", "percent", "per cent") or percent or after.lstrip().startswith(("%", "per cent", "percent")):
+    if unit in ("%", "fraction") or percent or after.lstrip().startswith(("%", "per cent", "percent")):
         words = _words(after)[:6] + words
         for w in words:
             if _THING_CLASS.get(w) == "territory":
@@ -373,8 +373,12 @@ def facet(
     if (thing == "duration" or dim and dim[0] == "duration") and (GAP.match(after) or claim.value == 0):
         thing, dim = None, None  # "20 minutes after that shooting": a gap between happenings; a "zero-day" flaw
     base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
-    if dim and claim.unit and not dur_unit:
-        display = measures.with_unit(display, claim.unit)
+    if claim.unit == "fraction" and isinstance(claim.value, float):  # "one in 500 users": "0.2%"
+        display, claim_unit = display.replace(readable(claim.value), readable(claim.value * 100)), "%"
+    else:
+        claim_unit = claim.unit
+    if dim and claim_unit and not dur_unit:
+        display = measures.with_unit(display, claim_unit)
     person = mentions.person_aged(claim.doc, text, start, end) if kind == "age" else None
     measure, qualifier = measures.measure_of(kind, person, dim[0] if dim else None, pred, thing, claim)
     values = tuple(sorted(float(x) for x in claim.value)) if isinstance(claim.value, tuple) else None

@@ -31,7 +31,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "sq km": ("area", 1e6), "sq mi": ("area", 2589988.0),
     "mph": ("speed", 1.609344), "km/h": ("speed", 1.0),
     "kg": ("mass", 1.0), "g": ("mass", 0.001), "lb": ("mass", 0.45359), "t": ("mass", 1000.0),
-    "%": ("share", 1.0),
+    "%": ("share", 1.0), "fraction": ("share", 100.0),  # "one in 500 users" meets "0.2 percent of users"
     "second": ("duration", 1 / 86400), "minute": ("duration", 1 / 1440), "hour": ("duration", 1 / 24),
     "day": ("duration", 1.0), "week": ("duration", 7.0), "month": ("duration", 30.44),
     "year": ("duration", 365.25), "decade": ("duration", 3652.5),

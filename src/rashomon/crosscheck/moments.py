@@ -3,7 +3,8 @@
 A time of day ("at 1:53 p.m. local time", "early Sunday afternoon", "0737 GMT") is compared with
 another when both date the same kind of happening (:data:`VERBS`: the quake struck, the gunman
 walked in, the prisoner escaped, the bomb went off) in reports of one event (:func:`.incidents.events`).
-Times are compared as instants where their zones allow it: GMT/UTC and named zones with a fixed offset (EST,
+Times are compared as instants where their zones allow it (the zone the time extractor read beside the time,
+``TimeClaim.zone``): GMT/UTC and named zones with a fixed offset (EST,
 CEST, IST, ...) are turned into UTC, and so are a US zone named without its season ("ET", "11.30 p.m. ET") and
 a local time (said so, or no zone stated) of a report whose incident's town has a known time zone (``zones``:
 :func:`..extract.gazetteer.time_zone`, "1:53 p.m. local time" in Qeshm is 10:23 GMT), each with the offset of
@@ -28,11 +29,12 @@ from datetime import date, datetime, time
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
+from ..extract.time import OFFSETS, SEASONAL
 from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, stable_id
 from .sentences import sentence_bounds
 from .sources import outlet_of, root_of
 
-STAGE = "crosscheck-moments@3"
+STAGE = "crosscheck-moments@4"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
 NEAR = 100  # characters between a time and its verb ("the quake shook the coast of the northern island at 17:06")
 # fmt: off
@@ -50,13 +52,6 @@ VERBS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 _CLASS = {w: c for c, ws in VERBS.items() for w in ws}
-# fmt: off
-OFFSETS = {"GMT": 0, "UTC": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "IST": 330,
-           "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
-SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
-# fmt: on
-ZONE = re.compile(r"\s*\(?\s*(?:(local time)|([A-Z]{1,4})\b)")
-INSIDE = re.compile(r"\b([A-Z]{1,4})$")
 STAMP = re.compile(r"(?i)\b(?:updated|posted|published|modified)\b|@\s*$")
 # minutes after midnight; "early Monday morning" may be 2 a.m.; a night runs past midnight
 PARTS = {"MO": (0, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1200, 1800)}
@@ -89,7 +84,7 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
         lo, hi = PARTS[m["part"]]
     else:
         h = int(m["h"])
-        if m["m"] is None:
+        if m["m"] in (None, "00"):  # "5 p.m." (T17:00) may be any time in that hour
             lo, hi = h * 60, h * 60 + 59
         else:
             lo = hi = h * 60 + int(m["m"])
@@ -97,14 +92,7 @@ def read(claim: TimeClaim, doc: Document) -> Moment | None:
     text = doc.text
     if (near := happening(text, claim.start, claim.end)) is None:
         return None
-    shown = text[claim.start : claim.end]
-    if (inside := INSIDE.search(shown)) and _zone(inside[1]):
-        zone: str | None = _zone(inside[1])  # "1023 GMT": the zone is part of the expression
-    else:
-        z = ZONE.match(text, claim.end, min(len(text), claim.end + 16))
-        zone = "local" if z and z[1] else (_zone(z[2]) if z and z[2] else None)
-        shown += f" {z[1] or z[2]}" if z and (z[1] or _zone(z[2] or "")) else ""
-    return Moment(claim, lo, hi, zone, None, m["part"], near[1], near[0], shown)
+    return Moment(claim, lo, hi, claim.zone, None, m["part"], near[1], near[0], text[claim.start : claim.end])
 
 
 def happening(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -131,11 +119,6 @@ def _day(m: Moment) -> date | None:
         return date.fromisoformat((m.claim.value_iso or "")[:10])
     except ValueError:
         return None
-
-
-def _zone(code: str) -> str | None:
-    code = code.upper()
-    return "UTC" if code in ("GMT", "UTC", "Z") else code if code in OFFSETS or code in SEASONAL else None
 
 
 def _utc(m: Moment) -> tuple[int, int] | None:

@@ -253,6 +253,16 @@ def larger_abroad(name: str) -> bool:
     return any(n > us for cc, (_, n) in _cities().get(key, {}).items() if cc != "US")
 
 
+def population(place: str, region: str) -> int:
+    """The inhabitants of the town ``place`` in ``region`` (a US state, or a first-level subdivision elsewhere:
+    the largest city of that name in its country); 0 where the gazetteer knows no such town."""
+    key = fold(place)
+    if town := us_towns().get((key, region)):
+        return town.population
+    country = _regions().get(fold(region))
+    return _cities().get(key, {}).get(country, (frozenset(), 0))[1] if country and country != "US" else 0
+
+
 def time_zone(place: str | None, region: str | None = None) -> str | None:
     """The IANA time zone of the town ``place`` ("Asia/Tehran" for Qeshm): the US town of that name in the
     state ``region``, else the cities of that name (in ``region``'s country where it names a first-level

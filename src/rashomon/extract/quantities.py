@@ -18,7 +18,8 @@ Field conventions (the :class:`~rashomon.records.QuantityClaim` contract):
   ``up``/``down`` when a verb or adverb of change governs the number ("rose 5%", "down 2%";
   the hedge still sets low/high), ``=`` otherwise.  Exact numbers leave low/high unset;
   :func:`bounds` gives every claim's interval.
-* ``unit``: "%", an ISO currency code, a duration ("day", "year", "decade") or a
+* ``unit``: "%", "fraction" for a share written as one ("two-thirds of", "one in 500": value 0.002), an ISO
+  currency code, a duration ("day", "year", "decade") or a
   measurement symbol ("km", "mph"); ``what``: the counted noun phrase ("settlements and
   villages", "civilians", "territory"); ``predicate``: the lemma of the governing verb
   (or noun) -- "kill", "injure", "take hostage", "missing", "liberate".
@@ -37,7 +38,7 @@ from .casualty_people import PEOPLE
 from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@8"
+STAGE = "quantities@9"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
@@ -62,6 +63,7 @@ class _Q:
     head: int | None = None  # token index of the counted noun (or the number)
     vague: bool = False
     age: bool = False  # a person's age (see _age)
+    share: bool = False  # a fraction of a whole ("two-thirds of", "one in 500"): unit "fraction"
 
 
 def bounds(claim: QuantityClaim) -> tuple[float | None, float | None]:
@@ -164,7 +166,11 @@ def _scan(sdoc, text: str, blocked: _Dates) -> list[_Q]:
         if low in N.VAGUE and i + 1 < n and sdoc[i + 1].lower_ == "of":
             lo, hi = N.VAGUE[low]
             j = i + 1
-            if j + 2 < n and sdoc[j + 1].lower_ in N.VAGUE and sdoc[j + 2].lower_ == "of":
+            if (
+                j + 1 < n
+                and sdoc[j + 1].lower_ in N.VAGUE
+                and (j + 2 == n or sdoc[j + 2].lower_ == "of" or sdoc[j + 2].pos_ not in ("NOUN", "PROPN"))
+            ):  # "tens of thousands of people", "hundreds of thousands marched"
                 mlo = N.VAGUE[sdoc[j + 1].lower_][0]
                 lo, hi, j = lo * mlo, hi * mlo, j + 2
             q = _Q(i, i, j, j, None, lo, hi, vague=True)
@@ -193,6 +199,8 @@ def _fraction(sdoc, i: int) -> _Q | None:
     n, tok = len(sdoc), sdoc[i]
     low = tok.lower_
     nxt = sdoc[i + 1] if i + 1 < n else None
+    if ratio := _ratio(sdoc, i):
+        return ratio
     if low == "half":
         prev = sdoc[i - 1].lower_ if i else ""
         if (
@@ -200,7 +208,7 @@ def _fraction(sdoc, i: int) -> _Q | None:
             and (nxt.lower_ == "of" or nxt.lower_ in _POSSESSIVE_DETS)
             and prev not in (N.ORDINAL_WORDS | {"the", "and", "a", "an", "other", "this", "that", "one"})
         ):
-            return _Q(i, i, i + 1, i + 1, 0.5)
+            return _Q(i, i, i + 1, i + 1, 0.5, share=True)
         return None
     if low in ("a", "an", "one"):
         count, singular = 1, True
@@ -221,7 +229,30 @@ def _fraction(sdoc, i: int) -> _Q | None:
     after = sdoc[j + 1].lower_
     if not (after == "of" or (not singular and after in _POSSESSIVE_DETS)):
         return None
-    return _Q(i, i, j + 1, j + 1, count * N.FRACTIONS[word])
+    return _Q(i, i, j + 1, j + 1, count * N.FRACTIONS[word], share=True)
+
+
+def _count(tok) -> float | None:
+    """A whole number written as digits or a word ("one", "100,000", "three"), else None."""
+    p = N.parse_token(tok.text)
+    return p.value if p and not p.suffix and not p.currency and p.value >= 1 and p.value.is_integer() else None
+
+
+def _ratio(sdoc, i: int) -> _Q | None:
+    """ "one in three children", "one in every 500 users", "2 out of 3 voters": the share N/M of what follows
+    (NewsQuant's reading)."""
+    n = len(sdoc)
+    if (count := _count(sdoc[i])) is None or i + 2 >= n:
+        return None
+    words = [t.lower_ for t in sdoc[i + 1 : i + 4]]
+    link = next((k for k in (("in", "every"), ("out", "of"), ("in",)) if tuple(words[: len(k)]) == k), ())
+    j = i + 1 + len(link)
+    if not link or j + 1 >= n or (whole := _count(sdoc[j])) is None or whole <= count:
+        return None
+    thing = sdoc[j + 1]
+    if thing.tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ") or thing.lower_ in N.MULTIPLIERS or N.unit_of(thing.text):
+        return None  # "one in 10 homes", "one in five young adults"; not "2 in 3 million", "2 in 3 minutes"
+    return _Q(i, i, j + 1, j + 1, count / whole, share=True)
 
 
 def _number_run(sdoc, i: int) -> _Q | None:
@@ -536,7 +567,7 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
                 low=q.low,
                 high=q.high,
                 approx=q.approx or None,
-                unit=q.unit,
+                unit=q.unit or ("fraction" if q.share else None),
                 change=q.change,
                 **fields,
             )

@@ -99,10 +99,10 @@ def read_suffix(sdoc, q: _Q) -> None:
     """Unit words and the counted noun after the number."""
     n = len(sdoc)
     j = q.num_end
-    if q.change == "=" and isinstance(q.value, float):  # "forty or more sheep", "50-odd years"
+    if isinstance(q.value, float):  # "forty or more sheep", "50-odd years", stacked: "some 300-plus"
         h = post_hedge_at(sdoc, j)
         if h is not None:
-            q.change, j = h[1], j + h[0]
+            q.change, j = N.combine_hedges(q.change, h[1]), j + h[0]
     if j < n and sdoc[j].text in ("-", "–") and j + 1 < n and (N.unit_of(sdoc[j + 1].text) or _square(sdoc, j + 1)):
         j += 1  # "44-day", "170,000-square-foot"
     if j < n and q.unit_kind is None and (sq := _square(sdoc, j)):

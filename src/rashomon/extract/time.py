@@ -22,7 +22,17 @@ from ..records import Document, TimeClaim, claim_id
 from . import timerules as timex
 from .timerules import Timex, is_absolute, parse_anchor
 
-STAGE = "time@5"
+STAGE = "time@6"
+# fmt: off
+#: Zones a time of day may name, with a fixed offset in minutes east of UTC ...
+OFFSETS = {"UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "MSK": 180, "IST": 330,
+           "PKT": 300, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
+           "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+#: ... or a US zone named without its season ("11.30 p.m. ET"), whose offset depends on the day
+SEASONAL = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
+# fmt: on
+_ZONE_INSIDE = re.compile(r"\b[A-Z]{1,4}\b")  # "1023 GMT on Sunday": the zone is part of the expression
+_ZONE_AFTER = re.compile(r"\s*\(?\s*(?:(local\s+time)|([A-Z]{1,4})\b)")  # "7:37 a.m. local time", "5 p.m. (ET)"
 _TIME_NOUNS = {"year", "month", "week", "day", "decade", "century", "quarter", "period", "season", "time"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "wo"}
 _PLAN_VERBS = {"expect", "plan", "schedule", "intend", "aim", "set", "due", "hope", "propose"}
@@ -62,18 +72,29 @@ class _Tense:
             if t.pos_ in ("VERB", "AUX") or t.head is t:
                 break
             t = t.head
-        for _ in range(2):
+        for step in range(2):
             auxes = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
             if any(a in _FUTURE_WORDS for a in auxes) or ("would" in auxes and "have" not in auxes):
                 return True
-            if "to" in auxes and t.dep_ == "xcomp" and t.head.lemma_ in _PLAN_VERBS:
-                return True
+            if "to" in auxes and t.dep_ == "xcomp":
+                plan = t.head
+                if plan.lemma_ == "be" and plan.tag_ in ("VBZ", "VBP"):
+                    return True  # "he is to resume trading Tuesday"
+                if plan.lemma_ in _PLAN_VERBS or plan.dep_ == "acomp":  # "scheduled to", "due to"
+                    return not _past_perfect(plan)  # "had been scheduled to expire Friday": that Friday is past
+            if step == 0 and t.tag_ == "VBN" and not auxes and t.dep_ in ("advcl", "acl"):
+                return False  # "the terms, announced Friday, would ...": the participle's own day is past
             if t.lemma_ in _PLAN_VERBS and t.tag_ == "VBN" and t.dep_ != "amod":
                 return any(c.dep_ == "xcomp" or c.lower_ == "for" for c in t.children)
             if t.tag_ in ("VBD",) or t.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or t.head is t:
                 return False
             t = t.head
         return False
+
+
+def _past_perfect(t) -> bool:
+    """Is ``t`` (or the verb it complements: "had been due") in the past perfect?"""
+    return any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in (*t.children, *t.head.children))
 
 
 def _is_count(sdoc, span: timex.Span) -> bool:
@@ -112,20 +133,42 @@ def extract(sdoc, document: Document) -> tuple[list[TimeClaim], dict]:
         if window and window[1] and window[0][:4] == window[1][:4]:
             mid = date(int(window[0][:4]), 7, 1)
             found = timex.normalise(text, spans, mid, "year", tense)
-    claims = [_claim(document.id, t) for t in found if t.value is not None]
+    claims = [_claim(document.id, t, text) for t in found if t.value is not None]
     return claims, published
 
 
-def _claim(doc: str, t: Timex) -> TimeClaim:
+def zone_code(code: str) -> str | None:
+    """ "GMT" -> "UTC"; a code of :data:`OFFSETS` or :data:`SEASONAL` as it is; anything else -> None."""
+    code = code.upper()
+    return "UTC" if code in ("GMT", "UTC", "Z") else code if code in OFFSETS or code in SEASONAL else None
+
+
+def zone_at(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """(zone, end) of the time of day at ``text[start:end]``: the zone it names ("UTC" for GMT, a code of
+    :data:`OFFSETS` or :data:`SEASONAL`, "local" for "local time"; None when none is stated) and the end of
+    the expression with the zone's words ("7:37 a.m. local time")."""
+    if zone := next((z for w in _ZONE_INSIDE.finditer(text, start, end) if (z := zone_code(w[0]))), None):
+        return zone, end
+    if not (after := _ZONE_AFTER.match(text, end, min(len(text), end + 16))):
+        return None, end
+    if after[1]:
+        return "local", after.end()
+    zone = zone_code(after[2])
+    return (zone, after.end() if not after.group(0).lstrip().startswith("(") else end) if zone else (None, end)
+
+
+def _claim(doc: str, t: Timex, text: str) -> TimeClaim:
+    zone, end = zone_at(text, t.start, t.end) if t.type == "TIME" else (None, t.end)
     return TimeClaim(
-        id=claim_id(doc, "time", t.start, t.end),
+        id=claim_id(doc, "time", t.start, end),
         doc=doc,
         start=t.start,
-        end=t.end,
-        text=t.text,
+        end=end,
+        text=text[t.start : end],
         stage=STAGE,
         value_iso=t.value,
         timex_type=t.type,
+        zone=zone,
     )
 
 

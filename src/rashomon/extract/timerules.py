@@ -479,7 +479,7 @@ def _clock(text: str) -> str | None:
     h = int(m[1])
     if m[3] and h <= 12:  # "17:06 pm" is a 24-hour clock with a stray suffix
         h = h % 12 + (12 if m[3][0] == "p" else 0)
-    return f"{h:02d}:{m[2]}" if m[2] else f"{h:02d}"
+    return f"{h:02d}:{m[2] or '00'}"  # TIMEX3 writes "5 p.m." as T17:00
 
 
 _EXPLICIT = {"iso", "slash", "mdy", "dmy", "my", "year"}
@@ -514,7 +514,8 @@ _OWN_DAY = re.compile(r"(?i)\d{4}-\d\d-\d\d|day|night|\d/|" + "|".join(m[:3] for
 
 def _clock_days(text: str, found: list[Timex], anchor: date | None) -> list[Timex]:
     """A clock time dated only by the anchor ("7:37 a.m." read as the publication day) takes the day of a date
-    written beside it in its sentence ("at 7:37 a.m. local time on Sunday"; "Sunday at 7:37 a.m.")."""
+    written beside it in its sentence ("at 7:37 a.m. local time on Sunday"; "Sunday at 7:37 a.m."; "at 10:37 a.m.
+    (0737 GMT) Sunday")."""
     if anchor is None:
         return found
     out = list(found)
@@ -523,7 +524,8 @@ def _clock_days(text: str, found: list[Timex], anchor: date | None) -> list[Time
             continue
         if _OWN_DAY.search(t.text):
             continue  # the expression names its day itself
-        for j in (k + 1, k - 1):
+        after = next((j for j in range(k + 1, len(found)) if found[j].type != "TIME"), len(found))
+        for j in (after, k - 1):  # the date after it, past another clock ("10:37 a.m. (0737 GMT) Sunday"), or before
             if not 0 <= j < len(found):
                 continue
             d = found[j]

@@ -127,6 +127,7 @@ CLAIM_COLUMNS = [
     "content_end",
     "value_iso",
     "timex_type",
+    "zone",
     "actor",
     "action",
     "target",

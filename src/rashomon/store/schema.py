@@ -3,7 +3,7 @@ applies the ones newer than the file's ``schema_version`` inside one transaction
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -79,6 +79,10 @@ MIGRATIONS: dict[int, list[str]] = {
     7: [
         # a casualty claim read from the document's title: its offsets index the title
         "ALTER TABLE claims ADD COLUMN IF NOT EXISTS part VARCHAR",
+    ],
+    8: [
+        # the time zone a time of day states ("UTC", "EST", "local")
+        "ALTER TABLE claims ADD COLUMN IF NOT EXISTS zone VARCHAR",
     ],
 }
 

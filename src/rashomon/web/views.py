@@ -60,6 +60,7 @@ CLAIM_FIELDS = (
     "direct",
     "value_iso",
     "timex_type",
+    "zone",
     "actor",
     "action",
     "target",

@@ -63,7 +63,7 @@
     ["unit", "unit"], ["change", "bound"], ["approx", "approximate"], ["what", "counted thing"],
     ["predicate", "predicate"], ["place", "place"], ["time", "time"], ["attributed_to", "attributed to"],
     ["speaker_text", "speaker"], ["cue", "cue"], ["direct", "direct quote"], ["value_iso", "normalised date"],
-    ["timex_type", "time type"], ["actor", "actor"], ["action", "action"], ["target", "target"],
+    ["timex_type", "time type"], ["zone", "time zone"], ["actor", "actor"], ["action", "action"], ["target", "target"],
     ["name", "entity"], ["type", "type"], ["term", "term"], ["group", "alternatives"], ["category", "category"],
     ["stage", "stage"]];
   var pinned = null;
