@@ -83,6 +83,21 @@ def test_in_a_crowded_city_reports_of_one_day_giving_one_toll_are_weighed_togeth
     assert corpus.features(0, 1)[FEATURES.index("same_toll")] == 1.0
 
 
+def test_an_age_in_one_town_is_as_telling_as_a_name_there():
+    """A 10-year-old shot in Velmora, and a follow-up a month later about the 10-year-old of Velmora: a
+    candidate pair though they share no rare name; the same age in another town is no token of theirs."""
+    from dataclasses import replace
+
+    first = "A 10-year-old girl was shot in her bedroom Thursday night, police said."
+    later = "The mother of the wounded 10-year-old describes life on the block."
+    assert tokens(first, "Velmora") != tokens(first, "Dravik") and tokens(first) == tokens(first, None)
+    elsewhere = "police found a 10-year-old boy"
+    fs = [replace(facts("a", "Velmora", "2024-03-01"), tokens=tokens(first, "Velmora")),
+          replace(facts("b", "Velmora", "2024-04-02"), tokens=tokens(later, "Velmora")),
+          replace(facts("c", "Dravik", "2024-03-01"), tokens=tokens(elsewhere, "Dravik"))]  # fmt: skip
+    assert Corpus(fs, model()).candidates() == {(0, 1)}
+
+
 def test_a_county_named_where_no_town_is_does_not_differ_from_a_town():
     fs = [facts("a", "Velmora", "2024-03-01"), facts("b", "Ostrand County", "2024-03-01"),
           facts("c", "Dravik", "2024-03-01")]  # fmt: skip
@@ -139,20 +154,21 @@ def test_a_round_up_gives_the_toll_only_where_no_other_report_does():
 
     assert roundup("Nine shot in separate shootings across Velmora", "Police said ...")
     assert not roundup("Two shot outside Velmora bar", "Two men were shot early Sunday.")
+    assert not roundup("Teen killed in Velmora, 10th homicide this year", "A teen was shot.")  # a running total
     roundups = [replace(facts("a", "V", "2024-03-01", 4), roundup=True), facts("b", "V", "2024-03-01", 1)]
     fig = figure("killed", roundups)
     assert (fig.value, fig.status, fig.independent_sources) == (1, "single_source", 1)
     assert [(r.doc, r.roundup) for r in fig.reports] == [("a", True), ("b", False)]  # shown, not counted
     assert figure("killed", roundups[:1]).value == 4 and not figure("killed", roundups[:1]).reports[0].roundup
-    # across the reports, the round-up's other toll is a difference of scope, not a conflict
-    from rashomon.crosscheck.tolls import judge
+    # across the reports, the round-up's other toll is of another incident or of them all: no finding weighs
+    # it (neither a conflict nor a scope of this figure); one that fits the incident's own reports agrees
+    from rashomon.crosscheck.tolls import findings as toll_findings, weighed
 
-    assert judge(fig.reports, fig.status, 2) == "scope_difference"
-    assert judge(tuple(replace(r, roundup=False) for r in fig.reports), "conflict", 2) == "conflict"
-    from rashomon.crosscheck.tolls import findings as toll_findings
-
-    [f] = toll_findings(code(roundups), {})
-    assert f.status == "scope_difference" and "Outlet a (round-up): 4" in f.summary and "Outlet b: 1" in f.summary
+    assert [r.doc for r in weighed(fig.reports)] == ["b"]
+    assert toll_findings(code(roundups), {}) == []
+    fitting = [replace(facts("a", "V", "2024-03-01", 1), roundup=True), facts("b", "V", "2024-03-01", 1)]
+    [f] = toll_findings(code(fitting), {})
+    assert f.status == "agree" and "Outlet a (round-up), Outlet b: 1" in f.summary
 
 
 def test_incidents_are_coded_with_the_most_reported_place_and_the_earliest_day():

@@ -132,6 +132,25 @@ def test_more_variants_of_one_thing_merge(docs, same):
         ([[("Palmer", "GPE")], [("Palermo", "GPE")]], [("d0", "Palmer"), ("d1", "Palermo")]),
         ([[("Iranian Island", "LOC")], [("Iranian", "NORP")]], [("d0", "Iranian Island"), ("d1", "Iranian")]),
         ([[("SORVEN", "ORG")], [("115th St.", "ORG")]], [("d0", "SORVEN"), ("d1", "115th St.")]),
+        # a dateline's agency is no acronym of its town: two towns never meet through it
+        (
+            [[("VELMORA (AP)", "GPE")], [("OSTERBY (AP)", "GPE")], [("Associated Press", "ORG"), ("AP", "ORG")]],
+            [("d0", "VELMORA (AP)"), ("d1", "OSTERBY (AP)"), ("d2", "Associated Press")],
+        ),
+        # a number is a word of the name: "W. 16th Street" is no "Walnut Street", nor a bridge to "Wexley Street"
+        (
+            [[("W. 16th Street", "FAC")], [("Walnut Street", "FAC")], [("Wexley Street", "FAC")]],
+            [("d0", "W. 16th Street"), ("d1", "Walnut Street"), ("d2", "Wexley Street")],
+        ),
+        # an office the tagger called a person has no surname "Sheriff" to share
+        (
+            [
+                [("Ostrand County Sheriff", "PERSON")],
+                [("County Sheriff", "PERSON")],
+                [("Velmo County Sheriff", "PERSON")],
+            ],
+            [("d0", "Ostrand County Sheriff"), ("d2", "Velmo County Sheriff")],
+        ),
     ],
 )
 def test_different_things_stay_apart(docs, apart):

@@ -252,6 +252,25 @@ def test_bare_first_name_goes_to_the_only_person_of_that_first_name_in_its_docum
     assert _groups(s, "Tarvel", "Tarvel Okondu", "Tarvel Mbeki") == 3  # per document only, never merged
 
 
+def test_clusters_never_join_two_people_two_numbers_or_two_states():
+    """Each merge rule's pairs are sound; a chain through a bare or short name is what the clusters refuse."""
+    from rashomon.extract.linking import Clusters
+
+    people = Clusters([("kristel", "bransen"), None, ("rasmus", "branson"), ("kris", "bransen")], [""] * 4, [""] * 4)
+    people.union(0, 1)  # "Kristel Bransen" and a bare "Bransen"
+    people.union(1, 2)  # the bare "Bransen" and "Branson", a spelling variant: not "Rasmus Branson"
+    people.union(3, 0)  # "Kris" is a short form of "Kristel"
+    assert people.find(0) == people.find(1) == people.find(3) != people.find(2)
+    streets = Clusters([None] * 3, ["16", "", "3"], [""] * 3)
+    streets.union(0, 1)
+    streets.union(1, 2)
+    assert streets.find(0) == streets.find(1) != streets.find(2)
+    states = Clusters([None] * 3, [""] * 3, ["oregon", "", "ohio"])
+    states.union(0, 1)
+    states.union(2, 1)
+    assert states.find(0) == states.find(1) != states.find(2)
+
+
 def test_canonicalize_runs_every_rule():
     entities = canonicalize(
         _mentions(

@@ -82,6 +82,7 @@ FOLLOW_UP = re.compile(
 )
 FOLLOW_UP_LEAD = 300  # characters of the text read for it, after the title
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]+|\b\d{3,5}\b")
+_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b", re.I)
 
 
 def follow_up(title: str | None, text: str) -> bool:
@@ -89,13 +90,17 @@ def follow_up(title: str | None, text: str) -> bool:
     return bool(FOLLOW_UP.search(f"{title or ''}\n{text[:FOLLOW_UP_LEAD]}"))
 
 
-def tokens(text: str) -> tuple[int, ...]:
-    """The document's names and numbers (capitalised words, 3-5 digit numbers), hashed, sorted, unique."""
+def tokens(text: str, place: str | None = None) -> tuple[int, ...]:
+    """The document's names and numbers (capitalised words, 3-5 digit numbers), hashed, sorted, unique; and
+    each age it gives as its town's ("a 10-year-old" in Minneapolis is as telling as a name there)."""
     seen: dict[int, None] = {}
     for m in _TOKEN.finditer(text):
         seen.setdefault(zlib.crc32(m.group().encode()), None)
         if len(seen) >= MAX_TOKENS:
             break
+    if place:
+        for m in _AGE.finditer(text):
+            seen.setdefault(zlib.crc32(f"{place.casefold()}|age {int(m[1])}".encode()), None)
     return tuple(sorted(seen))
 
 

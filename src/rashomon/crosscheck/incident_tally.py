@@ -63,16 +63,21 @@ SUBSET = re.compile(r"^\W*(?:[\w-]+\s+){1,3}of\s+(?:them|those|these|the|their|w
 # a total over many incidents ("35 people have been shot across the city since Friday", "80 were killed in
 # November alone", "four killed in separate shootings", "18 shot between Tuesday afternoon and early
 # Wednesday"): no one incident's toll
-AGGREGATE = re.compile(
+_MANY = (
     r"\b(?:(?:across|throughout|around) (?:the )?(?:city|state|county|region|country|nation|[A-Z][a-z]+)\b"
     r"(?! (?:line|border))"
-    r"|city-?wide|so far this|this year|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* alone"
+    r"|city-?wide"
     r"|\b(?:separate|unrelated|several|multiple|two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?: separate| unrelated)?(?: [A-Z]\w+){0,2}(?: \w+)? (?:shootings|incidents|attacks|accidents)"
     r"|\bin (?!the |their |those |these )(?:\w+ )?(?:shootings|attacks)\b"  # "in attacks", "in weekend shootings"
     r"|\b(?:from|between) (?:early |late )?[A-Z][a-z]+day\b(?: \w+)? (?:to|and|through|until) "
     r"(?:early |late )?[A-Z][a-z]+day\b)"
 )
+_SO_FAR = r"\b(?:so far this|this year|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* alone)"
+AGGREGATE = re.compile(f"{_MANY}|{_SO_FAR}")
+# a report of many incidents: a total over them in its title or lead (a running total of the year, "the 10th
+# homicide this year", is said in single-incident reports too)
+ROUNDUP = re.compile(_MANY)
 
 
 # a time the sentence gives: a month (with its day and year), a year, "last year", "last month"
@@ -135,9 +140,9 @@ ROUNDUP_LEAD = 600  # characters of a report's text read, after its title, for a
 
 def roundup(title: str | None, text: str) -> bool:
     """The report rounds up many incidents ("18 shot in 48-hour span", "four killed in separate shootings"):
-    :data:`AGGREGATE` in its title or lead. Its toll is one of them at best; where other reports of the
+    :data:`ROUNDUP` in its title or lead. Its toll is one of them at best; where other reports of the
     incident give the measure, theirs stand (:func:`.incidents.figure`)."""
-    return bool(AGGREGATE.search(f"{title or ''}\n{text[:ROUNDUP_LEAD]}"))
+    return bool(ROUNDUP.search(f"{title or ''}\n{text[:ROUNDUP_LEAD]}"))
 
 
 def _aggregate(c: CasualtyClaim, text: str) -> bool:

@@ -69,7 +69,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@38"
+STAGE = "incidents@39"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -145,7 +145,7 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   place=place, place_votes=votes, places=places, region=region, abroad=abroad, named=named,
                   dated=incident_day.read(doc, [c for c in cs if isinstance(c, TimeClaim)]),
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
-                  tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}"),
+                  tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}", place),
                   follow_up=incident_links.follow_up(doc.title, doc.text),
                   roundup=incident_tally.roundup(doc.title, doc.text))  # fmt: skip
         read = [c for c in cs if isinstance(c, CasualtyClaim)]

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
 
-STAGE = "crosscheck-tolls@3"
+STAGE = "crosscheck-tolls@4"
 KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
 COUNTS = frozenset(KEYS.values())
 VERBS = {"killed": "killed", "injured": "injured"}
@@ -29,7 +29,6 @@ VERDICTS = {
     "conflict": "the reports conflict",
     "update": "a running figure that changed in later reports",
     "single_source": "one independent source only",
-    "scope_difference": "a round-up of several incidents gives another count, not this incident's",
     "unknown": "the figures differ; a report's figure is not stated as a number in its lead: too thin to judge",
 }
 
@@ -47,10 +46,11 @@ def findings(incident: Incident, root: Mapping[str, str]) -> list[Finding]:
     (``root``: a near-copy -> its original)."""
     out = []
     for fig in incident.figures:
-        if len({r.doc for r in fig.reports}) < 2:
+        reports = weighed(fig.reports)
+        if len({r.doc for r in reports}) < 2:
             continue
         by_value: dict[str, list[Report]] = defaultdict(list)
-        for r in fig.reports:
+        for r in reports:
             by_value[_shown(r)].append(r)
         counts = tuple(
             sorted(
@@ -66,8 +66,8 @@ def findings(incident: Incident, root: Mapping[str, str]) -> list[Finding]:
                 key=lambda s: (-s.independent_sources, s.value),
             )
         )
-        status = judge(fig.reports, fig.status, len({root.get(r.doc, r.doc) for r in fig.reports}))
-        ids = sorted({r.claim for r in fig.reports})
+        status = judge(reports, fig.status, len({root.get(r.doc, r.doc) for r in reports}))
+        ids = sorted({r.claim for r in reports})
         out.append(
             Finding(
                 id=stable_id("f", *ids),
@@ -77,7 +77,7 @@ def findings(incident: Incident, root: Mapping[str, str]) -> list[Finding]:
                 independent_sources=counts,
                 kind="quantity",
                 key=KEYS[fig.measure],
-                outlets=tuple(sorted({r.outlet for r in fig.reports})),
+                outlets=tuple(sorted({r.outlet for r in reports})),
                 stage=STAGE,
             )
         )
@@ -90,21 +90,26 @@ def _interval(r: Report) -> tuple[float, float]:
     return (r.low or 0.0), (r.high if r.high is not None else float("inf"))
 
 
+def _fits(a: Report, b: Report) -> bool:
+    (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+    return alo <= bhi and blo <= ahi
+
+
+def weighed(reports: tuple[Report, ...]) -> tuple[Report, ...]:
+    """The reports a figure's finding weighs: a round-up's (``Report.roundup``) only where it fits every report
+    of the incident's own (its other count is of another incident of the round-up, or of them all: not
+    this figure, neither a conflict nor a scope of it); all of them where every report is a round-up."""
+    own = [r for r in reports if not r.roundup]
+    return tuple(r for r in reports if not r.roundup or all(_fits(r, o) for o in own))
+
+
 def judge(reports: tuple[Report, ...], coded: Status, independent: int) -> Status:
     """The status across an incident's reports of one figure: ``agree`` when every report fits every
     other given its bounds ("at least 3" and "4"); else the incident coder's ``update`` when a later
-    report (a later day) gave the higher figure; else ``conflict``. A round-up's report (``Report.roundup``)
-    is weighed apart: where the others do not conflict and it does not fit them, a ``scope_difference``."""
-    own = tuple(r for r in reports if not r.roundup)
-    if len(own) < len(reports):
-        status = judge(own, coded, independent) if len(own) > 1 else "agree"
-        spans = [_interval(r) for r in own]
-        fits = all(a[0] <= b[1] and b[0] <= a[1] for a in map(_interval, reports) for b in spans)
-        return status if fits or status == "conflict" else "scope_difference"
+    report (a later day) gave the higher figure; else ``conflict``."""
     if independent < 2:
         return "single_source"
-    spans = [_interval(r) for r in reports]
-    if all(a[0] <= b[1] and b[0] <= a[1] for a in spans for b in spans):
+    if all(_fits(a, b) for a in reports for b in reports):
         return "agree"
     if coded == "update" and len({(r.published or "")[:10] for r in reports}) > 1:
         return "update"

@@ -152,15 +152,24 @@ def _is_update(members: list[Facet]) -> bool:
         return False
     top = max(point for point, _, _ in dated)  # a count of one event changes with news, and the report says so
     unsaid = all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top)
-    if unsaid and not _floors(dated, top):
+    confirmed = _confirmed(dated, top)
+    if unsaid and not (_floors(dated, top) or confirmed):
         return False
     for a, b in combinations(dated, 2):
         if a[0] == b[0]:
             continue
         (_, early, _), (_, late, higher) = sorted((a, b), key=lambda x: x[0])
-        if not (early < late or early == late and ROSE.search(higher.sentence)):
+        if not (early < late or early == late and (confirmed or ROSE.search(higher.sentence))):
             return False
     return True
+
+
+def _confirmed(dated: list[tuple[float, str, Facet]], top: float) -> bool:
+    """Only ``top`` is reported after the day of the last lower figure, by a report of a later day: the
+    early count was superseded ("16 injured" the night of the shooting; 17 that night and at the trial a year
+    later), an update even where no report says that it rose."""
+    last_lower = max(day for point, day, _ in dated if point != top)
+    return any(day > last_lower for point, day, _ in dated if point == top)
 
 
 def _floors(dated: list[tuple[float, str, Facet]], top: float) -> bool:

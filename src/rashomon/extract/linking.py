@@ -56,10 +56,10 @@ from .gazetteer import Gazetteer, city_of, is_region
 from .names import (
     ACRONYM_RE,
     ORG_HEADS,
-    SPELLING,
     TITLES,  # noqa: F401  (re-exported: parsing and type voting moved to .names, linking.X still works)
     Form,  # noqa: F401
     Node,
+    acronym_fits,
     attributes,  # noqa: F401
     best_name,  # noqa: F401
     build_nodes,  # noqa: F401
@@ -70,13 +70,13 @@ from .names import (
     phonetic,
     short_form,
     titled_name,  # noqa: F401
+    units,
     vote_type,
 )
 
 MAX_BLOCK = 64
 # vocabulary tables, kept one compact block each (not reformatted)
 # fmt: off
-_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "&", "de"}
 _DESCRIPTORS = {"nagorno", "upper", "lower", "greater", "northern", "southern", "eastern", "western", "central",
                 "inner", "outer", "mountainous", "north", "south", "east", "west", "northeast", "northwest",
                 "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "ne",
@@ -91,19 +91,6 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 FAMILY = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
           "NORP": "norp", "EVENT": "event"}
 # fmt: on
-
-
-def _units(name: str) -> list[tuple[str, str | None]]:
-    """Initial letters of a name: "UN Security Council" -> [(u,None),(n,None),(s,security),(c,council)]."""
-    units: list[tuple[str, str | None]] = []
-    for tok in re.split(r"[\s\-]+", name.replace(".", "")):
-        if not tok or tok.lower() in _STOP:
-            continue
-        if tok.isupper() and tok.isalpha() and len(tok) <= 6:
-            units += [(c.lower(), None) for c in tok]
-        elif tok[:1].isalpha():
-            units.append((tok[0].lower(), SPELLING.get(tok.lower(), tok.lower())))
-    return units
 
 
 def _units_agree(a: list, b: list) -> bool:
@@ -169,13 +156,48 @@ TEAM_PLACE_MAX_WORDS = 3
 CORE_MIN_CHARS = 3
 
 
+def _one_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names that may name one person: first names that agree, or one a short form of the other's
+    ("Stan" / "Stanley", "Bill" / "William")."""
+    return first_names_agree(list(a), list(b)) or short_form(a[0], b[0]) or short_form(b[0], a[0])
+
+
+class Clusters(UnionFind):
+    """The union-find the merge rules join nodes in, which refuses a join of two clusters that name two
+    different things (cannot-link): full person names whose first names never agree ("Kristie Brian" and
+    "Russell Braun", once bare "Brian" and "Braun" are spelling variants), different numbers ("14th Street"
+    and "3rd Street" through a "Washington Street"), or different states or countries. Each rule's pairs are
+    sound one by one; the chains they make through a bare or short name are what this stops."""
+
+    def __init__(self, full: list[tuple[str, ...] | None], numbers: list[str], regions: list[str]):
+        super().__init__(len(full))
+        self.full = [{f} if f else set() for f in full]
+        self.numbers = [{n} if n else set() for n in numbers]
+        self.regions = [{r} if r else set() for r in regions]
+
+    def union(self, i: int, j: int, cap: int | None = None) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or not self.compatible(a, b):
+            return
+        super().union(a, b, cap)
+        root, other = (a, b) if self.find(a) == a else (b, a)
+        for sets in (self.full, self.numbers, self.regions):
+            sets[root] |= sets[other]
+
+    def compatible(self, a: int, b: int) -> bool:
+        fa, fb = self.full[a], self.full[b]
+        if fa and fb and not any(_one_person(x, y) for x in fa for y in fb):
+            return False
+        return not any(sets[a] and sets[b] and sets[a].isdisjoint(sets[b]) for sets in (self.numbers, self.regions))
+
+
 @dataclass
 class Linking:
     """What the merge rules of one :func:`link` call read, and the union-find they join nodes in."""
 
     nodes: list[Node]
     gaz: Gazetteer
-    uf: UnionFind
+    uf: Clusters
     fam: list[str]  # type family per node (person / org / place / norp / event), from its own labels
     index: dict[str, int]  # normalised name -> node
     toks: list[list[str]]  # the words of each node's normalised name
@@ -196,13 +218,17 @@ class Linking:
             for i, t in enumerate(toks)
             if fam[i] == "person"
             and len(t) >= FULL_NAME_MIN_WORDS
+            and t[-1] not in TITLES | ORG_HEADS  # "Boone County Sheriff", "Norfolk Detective Division": no surnames
             and (nodes[i].titled or not all(w in _DESCRIPTORS for w in t[:-1]))
         ]
         surname = {i: [t for t in toks[i] if t not in _NAME_SUFFIXES][-1] for i in persons}
+        full = [tuple(toks[i]) if i in surname else None for i in range(len(nodes))]
+        numbers = [_digits(n.key) if fam[i] != "person" else "" for i, n in enumerate(nodes)]
+        regions = [n.key if is_region(n.key) or gaz.country(n.key) else "" for n in nodes]
         return cls(
             nodes,
             gaz,
-            UnionFind(len(nodes)),
+            Clusters(full, numbers, regions),
             fam,
             {n.key: i for i, n in enumerate(nodes)},
             toks,
@@ -248,7 +274,7 @@ def merge_acronym_forms(s: Linking) -> None:
     for i, n in enumerate(s.nodes):
         for text, _label in n.forms:
             m = ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
-            if m and m.group(1) and norm(m.group(2)) in s.index:
+            if m and m.group(1) and norm(m.group(2)) in s.index and acronym_fits(m.group(2), m.group(1)):
                 s.uf.union(i, s.index[norm(m.group(2))])
 
 
@@ -371,16 +397,16 @@ def merge_acronyms(s: Linking) -> None:
     nodes, fam, uf = s.nodes, s.fam, s.uf
     letters: dict[int, list] = {}
     for i, n in enumerate(nodes):
-        units = _units(n.name)
-        if len(units) >= ACRONYM_MIN_LETTERS and (
+        initials = units(n.name)
+        if len(initials) >= ACRONYM_MIN_LETTERS and (
             fam[i] != "person" and len(s.toks[i]) >= MULTIWORD_MIN_WORDS or is_acronym(n.name)
         ):
-            letters[i] = ["".join(u[0] for u in units)]
+            letters[i] = ["".join(u[0] for u in initials)]
     for block in _blocks(letters):
         expansions = [i for i in block if not is_acronym(nodes[i].name)]
         for a in expansions:
             for b in expansions:
-                if a < b and fam[a] == fam[b] and _units_agree(_units(nodes[a].name), _units(nodes[b].name)):
+                if a < b and fam[a] == fam[b] and _units_agree(units(nodes[a].name), units(nodes[b].name)):
                     uf.union(a, b)
         for a in block:
             if is_acronym(nodes[a].name):

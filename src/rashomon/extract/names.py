@@ -36,7 +36,8 @@ _WEAK_TITLES = {"general", "chief", "justice", "attorney", "secretary", "directo
 ORG_HEADS = {"assembly", "council", "committee", "office", "ministry", "department", "forum", "group", "army",
              "party", "court", "university", "bank", "agency", "commission", "association", "union", "corps",
              "command", "service", "center", "centre", "institute", "board", "company", "police", "force",
-             "forces", "house", "senate", "congress", "parliament", "government", "administration"}
+             "forces", "house", "senate", "congress", "parliament", "government", "administration", "division",
+             "bureau"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "miss", "mister", "sir", "dame"}
 _ROLE_MODIFIERS = {"prime", "vice", "deputy", "foreign", "interior", "defence", "defense", "finance", "home",
                    "first", "acting", "former", "assistant", "senior", "state", "executive", "managing", "chief"}
@@ -74,6 +75,34 @@ _NICKNAME_RE = re.compile(  # 'First "Nick" Last', "First (Nick) Last"
     r"""^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)? [("“'‘]+[A-Za-z][\w .'-]*[)"”'’]+ [A-Z][\w'-]+$"""
 )
 ACRONYM_RE = re.compile(r"^(.*?)\s*\(([A-Z][A-Za-z]{1,7})\)?$")
+_INITIAL_STOP = {"of", "the", "and", "for", "on", "in", "at", "to", "&", "de"}  # words an acronym skips
+
+
+def units(name: str) -> list[tuple[str, str | None]]:
+    """Initial letters of a name: "UN Security Council" -> [(u,None),(n,None),(s,security),(c,council)]; a
+    number is a unit of its own ("W. 16th Street" is no "Walnut Street")."""
+    units: list[tuple[str, str | None]] = []
+    for tok in re.split(r"[\s\-]+", name.replace(".", "")):
+        if not tok or tok.lower() in _INITIAL_STOP:
+            continue
+        if tok.isupper() and tok.isalpha() and len(tok) <= 6:
+            units += [(c.lower(), None) for c in tok]
+        elif tok[:1].isalpha():
+            units.append((tok[0].lower(), SPELLING.get(tok.lower(), tok.lower())))
+        elif tok[:1].isdigit():
+            units.append((tok[0], tok.lower()))
+    return units
+
+
+def acronym_fits(acronym: str, expansion: str) -> bool:
+    """Whether ``acronym`` can abbreviate ``expansion``: it starts with the first word's initial and its other
+    letters follow in the expansion's, in order ("Associated Press (AP)", "Federal Bureau of Investigation
+    (FBI)", "Velmoran Trade Council (VETCO)"); not a dateline's agency or station after a town ("CHICAGO (AP)",
+    "Ga. (WSAV)"), which would chain every town into one entity."""
+    letters = [c for c in acronym.lower() if c.isalpha()]
+    first = next(iter(units(expansion)), ("",))[0]
+    rest = iter(expansion.lower())
+    return bool(letters) and letters[0] == first and all(c in rest for c in letters)
 
 
 @dataclass(frozen=True)
@@ -123,7 +152,7 @@ def parse(text: str, label: str, gaz: Gazetteer) -> Form:
     acronym = None
     m = ACRONYM_RE.match(t)
     if m and m.group(1):
-        t, acronym = m.group(1), m.group(2)
+        t, acronym = m.group(1), m.group(2) if acronym_fits(m.group(2), m.group(1)) else None
     tokens = t.split()
     p = titled_name(tokens) if label == "PERSON" else None
     if p is not None:
