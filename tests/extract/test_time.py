@@ -55,6 +55,11 @@ ANCHOR = "2020-03-04"  # a Wednesday, ISO week 10
         ("The clashes erupted on September 27 last year.", "September 27 last year", "2019-09-27", "DATE"),
         ("Parliament met in May.", "May", "2020-05", "DATE"),
         ("It happened in the 20th century.", "the 20th century", "19", "DATE"),
+        # holidays: fixed, movable (the fourth Thursday of November, the last Monday of May, Easter), with a year
+        ("A man was shot on New Year's Eve in Tarn.", "New Year's Eve", "2019-12-31", "DATE"),
+        ("Crowds gathered on Thanksgiving in Osterby.", "Thanksgiving", "2019-11-28", "DATE"),
+        ("Twelve were shot over Memorial Day weekend.", "Memorial Day", "2019-05-27", "DATE"),
+        ("The Easter Sunday 2019 parade was calm.", "Easter Sunday 2019", "2019-04-21", "DATE"),
     ],
 )
 def test_normalise_against_anchor(sentence, expr, value, typ):
@@ -69,6 +74,7 @@ def test_normalise_against_anchor(sentence, expr, value, typ):
         "The May fair draws 1,275 visitors.",
         "He paid $1999 for 1,275 shoes at No. 1990.",
         "She may come, said the official.",
+        "Christmas shopping was slow in Pellow.",
     ],
 )
 def test_not_time(sentence):

@@ -22,7 +22,7 @@ from ..records import Document, TimeClaim, claim_id
 from . import timerules as timex
 from .timerules import Timex, is_absolute, parse_anchor
 
-STAGE = "time@6"
+STAGE = "time@7"
 # fmt: off
 #: Zones a time of day may name, with a fixed offset in minutes east of UTC ...
 OFFSETS = {"UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180, "MSK": 180, "IST": 330,

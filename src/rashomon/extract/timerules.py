@@ -26,6 +26,7 @@ from .timetag import (
     _SENT_END,
     _TENS,
     CENTURY_ORD,
+    HOLIDAYS,
     MONTH_NAMES,
     MONTHS,
     NUMBERS,
@@ -190,18 +191,33 @@ class _Resolver:
         a = self.anchor
         if a is None:
             return f"XXXX-{mon:02d}-{d:02d}"
+        return self._nearest(s, lambda y: date(y, mon, d)) or f"{a.year}-{mon:02d}-{d:02d}"
+
+    def _r_holiday(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
+        rule = HOLIDAYS[re.sub(r"['’.]", "", g["hol"].lower())]
+        if "y" in g:
+            return "DATE", holiday(rule, int(g["y"])).isoformat()
+        if self.anchor is None:
+            return "DATE", f"XXXX-{rule[1]:02d}-{rule[2]:02d}" if rule[0] == "fixed" else None
+        return "DATE", self._nearest(s, lambda y: holiday(rule, y))
+
+    def _nearest(self, s: Span, day_in: Callable[[int], date]) -> str | None:
+        """The day ``day_in`` gives in the anchor's year or one either side nearest the anchor: in the past
+        unless the clause is about the future (a day up to 45 days ahead is still news of the past)."""
+        a = self.anchor
+        assert a is not None
         fut = self.future_at(s.start, s.end)
         best = None
         for y in (a.year - 1, a.year, a.year + 1):
             try:
-                cand = date(y, mon, d)
+                cand = day_in(y)
             except ValueError:
                 continue
             diff = (cand - a).days
             cost = abs(diff) + (400 if (fut and diff < -3) or (not fut and diff > 45) else 0)
             if best is None or cost < best[0]:
                 best = (cost, cand)
-        return best[1].isoformat() if best else f"{a.year}-{mon:02d}-{d:02d}"
+        return best[1].isoformat() if best else None
 
     def _r_year(self, s: Span, g: dict[str, Any]) -> tuple[str, str | None]:
         return "DATE", g["y"]
@@ -480,6 +496,27 @@ def _clock(text: str) -> str | None:
     if m[3] and h <= 12:  # "17:06 pm" is a 24-hour clock with a stray suffix
         h = h % 12 + (12 if m[3][0] == "p" else 0)
     return f"{h:02d}:{m[2] or '00'}"  # TIMEX3 writes "5 p.m." as T17:00
+
+
+def holiday(rule: tuple, year: int) -> date:
+    """The day of a holiday rule (:data:`.timetag.HOLIDAYS`) in ``year``."""
+    if rule[0] == "fixed":
+        return date(year, rule[1], rule[2])
+    if rule[0] == "after":
+        return holiday(HOLIDAYS[rule[1]], year) + timedelta(days=rule[2])
+    if rule[0] == "easter":  # the Gregorian computus (Meeus/Jones/Butcher)
+        a, b, c = year % 19, year // 100, year % 100
+        d, e, f = b // 4, b % 4, (b + 8) // 25
+        h = (19 * a + b - d - (b - f + 1) // 3 + 15) % 30
+        k = (32 + 2 * e + 2 * (c // 4) - h - c % 4) % 7
+        m = (a + 11 * h + 22 * k) // 451
+        return date(year, (h + k - 7 * m + 114) // 31, (h + k - 7 * m + 114) % 31 + 1)
+    _, month, weekday, n = rule
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
 _EXPLICIT = {"iso", "slash", "mdy", "dmy", "my", "year"}

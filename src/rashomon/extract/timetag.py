@@ -36,6 +36,28 @@ _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)|apr(?:il|\.)?|may|jun
         r"|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)")
 _MON_ALONE = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: holidays (apostrophes dropped) -> ("fixed", month, day) | ("nth", month, ISO weekday, n; -1 for the last) |
+#: ("after", holiday, days) | ("easter",): news dates shootings and storms by them ("on New Year's Eve")
+HOLIDAYS: dict[str, tuple] = {
+    "new years eve": ("fixed", 12, 31), "new years day": ("fixed", 1, 1), "christmas eve": ("fixed", 12, 24),
+    "christmas day": ("fixed", 12, 25), "christmas": ("fixed", 12, 25), "fourth of july": ("fixed", 7, 4),
+    "july fourth": ("fixed", 7, 4), "independence day": ("fixed", 7, 4), "halloween": ("fixed", 10, 31),
+    "valentines day": ("fixed", 2, 14), "veterans day": ("fixed", 11, 11), "juneteenth": ("fixed", 6, 19),
+    "cinco de mayo": ("fixed", 5, 5), "st patricks day": ("fixed", 3, 17),
+    "thanksgiving": ("nth", 11, 4, 4), "thanksgiving day": ("nth", 11, 4, 4), "memorial day": ("nth", 5, 1, -1),
+    "labor day": ("nth", 9, 1, 1), "mothers day": ("nth", 5, 7, 2), "fathers day": ("nth", 6, 7, 3),
+    "black friday": ("after", "thanksgiving", 1), "easter": ("easter",), "easter sunday": ("easter",),
+}
+
+
+def _holiday_rx(name: str) -> str:
+    """ "new years eve" -> "new year['’]?s eve"; "Christmas" and "Thanksgiving" alone only after a preposition
+    ("on Christmas"; not "Christmas shopping")."""
+    rx = re.sub(r"(?<!christma)s\b(?= day| eve)", "['’]?s", name).replace("st ", r"st\.? ")
+    return rf"(?<=on |at |of ){rx}" if name in ("christmas", "thanksgiving") else rx
+
+
+_HOLIDAY = "|".join(_holiday_rx(k) for k in sorted(HOLIDAYS, key=len, reverse=True))
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _TENW = "|".join(_TENS)
@@ -78,6 +100,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("anaphor", r"\b(?:the\s+(?P<rel>following|previous|preceding|next)|that)\s+(?P<u>year|month)\b"),
     ("yearago_q", r"\b(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period))?\b"),
     ("deictic", r"\b(?P<w>today|yesterday|tomorrow|tonight)\b"),
+    ("holiday", rf"\b(?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<y>{_YEAR}))?"),
     ("partday", rf"\b(?P<w>this|last|yesterday|tomorrow|today|{_WD})\s+(?P<p>{_PART})\b"),
     ("present", r"\b(?:now|currently|nowadays|presently|at present|these days|right now)\b"),
     ("past", r"\b(?:recently|lately|the past|previously|formerly|recent(?=\s+(?:years|months|weeks|days|decades)\b))\b"),
