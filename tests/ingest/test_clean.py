@@ -127,6 +127,12 @@ def test_leading_date_stamp_and_byline():
     assert clean(raw2).text == "Kestrel Bay opens library\nThe mayor opened it."
 
 
+def test_a_stamp_is_never_cut_inside_a_word():
+    """ "6:53 PM  Created" is a clock and a word, not a clock and a time zone "Creat"."""
+    raw = "Updated: 08/26/2015 6:53 PM  Created: 08/26/2015 5:11 AM Velmora.com  By: Ana Brisk\n\nThe mayor opened it."
+    assert clean(raw).text.startswith("Created: 08/26/2015")
+
+
 def test_a_body_paragraph_that_mentions_related_is_kept():
     raw = (
         "Title here\n\nThe two cases are related, the prosecutor said on Monday in a long statement.\n\n"

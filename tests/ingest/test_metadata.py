@@ -73,6 +73,19 @@ def test_text_title_byline_and_leading_date_stamp():
     assert d.text.startswith("Strike ends in Velmora\n\nFerry crews")
 
 
+def test_a_page_stamp_earlier_than_the_metadata_date_is_the_article_date():
+    """A scraper's date can be its crawl: the page's own "Created" stamp, a year and a half earlier, wins; a
+    stamp that may be read two ways ("08/10/2015": August or October) does not."""
+    head = "Updated: 08/26/2015 6:53 PM  Created: 08/26/2015 5:11 AM Velmora.com  By: Ana Brisk\n\n"
+    d = doc(head + BODY, published="2017-01-28")
+    assert (d.published, d.published_how) == ("2015-08-26", "text")
+    assert "its metadata: 2017-01-28" in d.published_evidence
+    d = doc(head.replace("08/26/2015", "08/10/2015") + BODY, published="2017-01-28")
+    assert (d.published, d.published_how) == ("2017-01-28", "metadata")
+    d = doc(head.replace("08/26/2015", "01/27/2017") + BODY, published="2017-01-28")  # a day before: the same
+    assert (d.published, d.published_how) == ("2017-01-28", "metadata")
+
+
 def test_a_sentence_is_not_a_title():
     assert doc(BODY + "\n\n" + BODY.replace("Thursday", "Friday")).title is None
 

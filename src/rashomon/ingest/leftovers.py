@@ -22,7 +22,8 @@ DATE = (
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
 )
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?"
+# (the zone in capitals and a word of its own, though the stamps match case-blind: "6:53 PM  Created" has none)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?-i:[A-Z]{2,5})\b\)?)?"
 _TIME = rf"(?:,?\s*(?:at\s+|-\s+)?{_CLOCK})?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _STAMP_LABEL = r"(?:date|dated|published|posted|updated|last\s+updated|first\s+published|created|modified)"

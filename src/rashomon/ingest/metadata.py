@@ -9,16 +9,17 @@ what is missing, and "unknown" (None) is preferred to a guess:
   Gazette"), else a wire credit: "VELMORA, May 2 (Wirenews) -" in the lede or a closing
   "— Wirenews" line. A dateline place ("VELMORA:") is never taken for an outlet;
 * author: the "By ..." byline cleaning removed, else a "(Reporting by ...)" credit;
-* published: a metadata date -> ``published_how="metadata"``; else a date stamp that
-  cleaning removed ("date 2020-03-04") or a dated dateline opening the lede ->
-  ``"text"``, with the words it came from in ``published_evidence``;
+* published: a metadata date -> ``published_how="metadata"``, unless a date stamp heading the page gives
+  an earlier day ("Updated: 08/26/2015 ... Created: 08/26/2015" on a page the scraper dated 2017: its
+  crawl); else a date stamp that cleaning removed ("date 2020-03-04") or a dated dateline opening the
+  lede -> ``"text"``, with the words it came from in ``published_evidence``;
 * language: langdetect (seeded, so deterministic) on the first 2,000 characters.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from langdetect import DetectorFactory, LangDetectException, detect
@@ -65,6 +66,21 @@ def parse_date(value: str | None) -> str | None:
         return date(*parts).isoformat()
     except ValueError:
         return None
+
+
+def stamped(texts: list[str]) -> tuple[str, str] | None:
+    """(the earliest day, its stamp) of the head's removed date stamps; a slashed date only where one reading
+    is possible ("08/26/2015"; not "08/10/2014", which is August or October)."""
+    found = []
+    for text in texts:
+        for m in re.finditer(DATE, text, re.I):
+            if (d := _DOTTED.fullmatch(m[0])) and int(d[1]) <= 12 and int(d[2]) <= 12 and d[1] != d[2]:
+                continue
+            # month first where the second part cannot be a month, as US pages write it
+            day = parse_date(f"{d[2]}.{d[1]}.{d[3]}") if d and int(d[2]) > 12 else parse_date(m[0])
+            if day:
+                found.append((day, text.strip()))
+    return min(found) if found else None
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -131,7 +147,10 @@ def describe(raw: RawDocument, cleaned: str, removed: tuple[Removal, ...]) -> di
                 break
     published = parse_date(raw.published)
     how = evidence = None
-    if published:
+    stamp = stamped(by_rule.get("dateline", []))
+    if published and stamp and date.fromisoformat(stamp[0]) < date.fromisoformat(published) - timedelta(days=1):
+        published, how, evidence = stamp[0], "text", f"{stamp[1]} (the page's own stamp; its metadata: {raw.published})"
+    elif published:
         how, evidence = "metadata", raw.published
     else:
         candidates = by_rule.get("dateline", [])
