@@ -290,6 +290,7 @@ def code(
     # the region its reports naming that place give (as many for two: the one where the town is larger, Vancouver
     # in British Columbia before Washington's), else any report gives; a US town's state when none names one
     regions = Counter(f.region for f in members if f.region and place and place.casefold() in f.places)
+    region: str | None
     if regions:
         region = max(regions, key=lambda r: (regions[r], population(place, r), r))  # type: ignore[arg-type]
     else:

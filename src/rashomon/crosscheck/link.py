@@ -373,10 +373,9 @@ def facet(
     if (thing == "duration" or dim and dim[0] == "duration") and (GAP.match(after) or claim.value == 0):
         thing, dim = None, None  # "20 minutes after that shooting": a gap between happenings; a "zero-day" flaw
     base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
-    if claim.unit == "fraction" and isinstance(claim.value, float):  # "one in 500 users": "0.2%"
+    claim_unit = claim.unit
+    if claim_unit == "fraction" and isinstance(claim.value, float):  # "one in 500 users": "0.2%"
         display, claim_unit = display.replace(readable(claim.value), readable(claim.value * 100)), "%"
-    else:
-        claim_unit = claim.unit
     if dim and claim_unit and not dur_unit:
         display = measures.with_unit(display, claim_unit)
     person = mentions.person_aged(claim.doc, text, start, end) if kind == "age" else None

@@ -181,8 +181,9 @@ class Clusters(UnionFind):
             return
         super().union(a, b, cap)
         root, other = (a, b) if self.find(a) == a else (b, a)
-        for sets in (self.full, self.numbers, self.regions):
-            sets[root] |= sets[other]
+        self.full[root] |= self.full[other]
+        self.numbers[root] |= self.numbers[other]
+        self.regions[root] |= self.regions[other]
 
     def compatible(self, a: int, b: int) -> bool:
         fa, fb = self.full[a], self.full[b]
