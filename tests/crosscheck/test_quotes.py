@@ -61,6 +61,23 @@ def test_identical_quotes_agree_and_near_copies_count_once() -> None:
     assert "identically" in f.summary and "Mira Castellan" in f.summary
 
 
+def test_a_stock_line_of_two_incidents_is_two_statements() -> None:
+    """Police say "there is no danger to the public" of many shootings: one statement per incident."""
+    stock = "There is no danger to the public at this time from the shooting"
+    claims, docs = _case(
+        [
+            ("a", "Valdoria Herald", stock, "Police", True, None),
+            ("b", "Northgate Times", stock, "Police", True, None),
+            ("c", "Kestrel Daily", stock, "Police", True, None),
+        ]
+    )
+    (f,) = link(claims, docs, [], {"a": "i_one", "b": "i_one", "c": "i_two"})
+    assert sorted(f.outlets) == ["Northgate Times", "Valdoria Herald"]
+    assert link(claims, docs, [], {"a": "i_one", "b": "i_two", "c": "i_three"}) == []
+    (f,) = link(claims, docs, [], {"a": "i_one"})  # reports of no coded incident may be of any
+    assert len(f.outlets) == 3
+
+
 def test_changed_word_is_flagged_and_names_the_words() -> None:
     changed = BASE.replace("firmly", "strongly")
     claims, docs = _case(

@@ -78,10 +78,15 @@ def quote_shingles(quotes_: Sequence[QuoteClaim], documents: list[Document]) -> 
 
 
 def quote_findings(
-    components: list[list[QuoteClaim]], documents: list[Document], entities: list[Entity], common: set[int]
+    components: list[list[QuoteClaim]],
+    documents: list[Document],
+    entities: list[Entity],
+    common: set[int],
+    incident_of: dict[str, str] | None = None,
 ) -> list[Finding]:
-    """Quote findings of several blocking components (``common``: the shingles too common to block on)."""
-    return [f for comp in components for f in quotes.link_component(comp, documents, entities, common)]
+    """Quote findings of several blocking components (``common``: the shingles too common to block on;
+    ``incident_of``: each document's coded incident)."""
+    return [f for comp in components for f in quotes.link_component(comp, documents, entities, common, incident_of)]
 
 
 def framing_hits(documents: list[Document], terms: tuple[framing.Term, ...]) -> list[FramingHit]:

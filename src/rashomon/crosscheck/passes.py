@@ -252,7 +252,8 @@ def quote_findings(b: Build) -> None:
             docs = b.with_copies(b.documents(sorted({c.doc for c in claims.values()})))
             groups = [[claims[ids[r]] for r in comp] for comp in batch]
             speakers = {c.speaker for c in claims.values() if c.speaker}
-            yield (groups, docs, [known[e] for e in sorted(speakers) if e in known], common)
+            coded = {d.id: b.state.incident_of[d.id] for d in docs if d.id in b.state.incident_of}
+            yield (groups, docs, [known[e] for e in sorted(speakers) if e in known], common, coded)
 
     _stage(b, b.map(partition.quote_findings, parts()))
 
@@ -369,7 +370,7 @@ PASSES: tuple[Pass, ...] = (
          writes=("findings",), step=dates),
     Pass("quotes", 2, "quote blocking component",
          reads=("scratch:shingles", "claims", "documents", "state.quotes", "state.root", "state.family",
-                "state.entities", "state.publication"),
+                "state.entities", "state.publication", "state.incident_of"),
          writes=("findings",), step=quote_findings),
     Pass("statements", 1, "story, or group of documents alone in their story",
          reads=("scratch:statements", "claims", "documents", "findings", "state.order", "state.root",

@@ -38,7 +38,7 @@ from ..unionfind import UnionFind, capped_groups
 from . import sources
 from .sources import outlet_of, root_of
 
-STAGE = "crosscheck-quotes@2"
+STAGE = "crosscheck-quotes@3"
 SHINGLE = 3
 MAX_POSTINGS = 200  # a shingle in more quotes than this says nothing about identity
 MAX_COMPONENT = 2000  # quotes in one blocking component
@@ -270,26 +270,41 @@ def _finding(
     )
 
 
-def link(quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity]) -> list[Finding]:
-    """Findings of kind "quote" for statements quoted by at least two outlets."""
+def link(
+    quotes: list[QuoteClaim],
+    documents: list[Document],
+    entities: list[Entity],
+    incident_of: dict[str, str] | None = None,
+) -> list[Finding]:
+    """Findings of kind "quote" for statements quoted by at least two outlets (``incident_of``: document ->
+    its coded incident; a statement is said of one incident, so quotes of two incidents are never one)."""
     docs = {d.id: d for d in documents}
     names = {e.id: e.name for e in entities}
     quotes = sorted((q for q in quotes if isinstance(q, QuoteClaim)), key=lambda q: q.id)
     texts = {q.id: _content(q, docs) for q in quotes}
     edges, common = blocking([shingles(_words(texts[q.id])) for q in quotes])
-    findings = [f for comp in components(edges) for f in _link([quotes[i] for i in comp], texts, docs, names, common)]
+    findings = [
+        f
+        for comp in components(edges)
+        for f in _link([quotes[i] for i in comp], texts, docs, names, common, incident_of or {})
+    ]
     return sorted(findings, key=lambda f: f.id)
 
 
 def link_component(
-    quotes: list[QuoteClaim], documents: list[Document], entities: list[Entity], common: Collection[int] = ()
+    quotes: list[QuoteClaim],
+    documents: list[Document],
+    entities: list[Entity],
+    common: Collection[int] = (),
+    incident_of: dict[str, str] | None = None,
 ) -> list[Finding]:
     """The findings of one blocking component (:func:`components`; ``common``: the shingles too common to
     block on, :func:`blocking`), as :func:`link` finds them on the whole corpus (the corpus stage links
     component by component)."""
     docs = {d.id: d for d in documents}
     texts = {q.id: _content(q, docs) for q in quotes}
-    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, {e.id: e.name for e in entities}, common)
+    names = {e.id: e.name for e in entities}
+    return _link(sorted(quotes, key=lambda q: q.id), texts, docs, names, common, incident_of or {})
 
 
 def _link(
@@ -298,14 +313,17 @@ def _link(
     docs: dict[str, Document],
     names: dict[str, str],
     common: Collection[int],
+    incident_of: dict[str, str],
 ) -> list[Finding]:
     union = UnionFind(len(quotes))
     # identical wordings (copies of one wire story) are judged once: each distinct wording is compared with
-    # the others, and the quotes of one wording are joined whenever the shingle index proposes them
-    wordings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # the others, and the quotes of one wording are joined whenever the shingle index proposes them; a
+    # wording is one per incident ("there is no danger to the public", said by police of four shootings)
+    wordings: dict[tuple[str, tuple[str, ...]], list[int]] = defaultdict(list)
     for i, q in enumerate(quotes):
-        wordings[tuple(_words(texts[q.id]))].append(i)
-    words = [list(w) for w in wordings]
+        wordings[(incident_of.get(q.doc, ""), tuple(_words(texts[q.id])))].append(i)
+    incidents = [inc for inc, _ in wordings]
+    words = [list(w) for _, w in wordings]
     pairs, usable = _candidates(words, [len(ids) for ids in wordings.values()], common)
     for k, ids in enumerate(wordings.values()):
         if k in usable and len(words[k]) >= 4:
@@ -315,7 +333,7 @@ def _link(
     joined = [" ".join(ws) for ws in words]
     first = [ids[0] for ids in wordings.values()]
     for a, b in sorted(pairs):
-        if len(words[a]) < 4 or len(words[b]) < 4:
+        if len(words[a]) < 4 or len(words[b]) < 4 or incidents[a] and incidents[b] and incidents[a] != incidents[b]:
             continue
         if min(len(words[a]), len(words[b])) < MIN_FUZZY_WORDS and not (
             words[a] == words[b] or _contains(words[a], words[b]) or _contains(words[b], words[a])
