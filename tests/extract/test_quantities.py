@@ -63,6 +63,10 @@ def _at(claims, text: str, needle: str):
             "Eleven",
             dict(value=11.0, what="boats", attributed_to="the harbour office"),
         ),
+        # a pound glued to its number or of a thing is a weight, not sterling
+        ("Police seized two pounds of cocaine in Velmora.", "two", dict(value=2.0, unit="lb", what="cocaine")),
+        ("The 200-pound man was arrested in Velmora.", "200", dict(value=200.0, unit="lb")),
+        ("The fine was 500 pounds in Velmora.", "500", dict(value=500.0, unit="GBP")),
         # a share written as "N in M" is the fraction N/M of what follows (NewsQuant's reading)
         ("One in three Velmorans rents a home.", "One", dict(value=1 / 3, what="Velmorans")),
         ("Fewer than one in 10 homes had power.", "one", dict(value=0.1, high=0.1, change="<", what="homes")),

@@ -95,6 +95,18 @@ def read_change(sdoc, q: _Q) -> None:
             cur = cur.head
 
 
+_MONEY = frozenset(("money", "cash", "funding", "funds", "fund", "revenue", "taxpayers", "aid", "debt", "spending"))
+
+
+def _weight(sdoc, at: int) -> bool:
+    """ "pound" at token ``at`` weighs: glued to its number ("a 200-pound man") or of a thing ("two pounds of
+    cocaine"; not "pounds of taxpayers' money")."""
+    if sdoc[at - 1].text in ("-", "–"):
+        return True
+    after = [t.lower_ for t in sdoc[at + 1 : at + 5]]
+    return bool(after) and after[0] == "of" and not _MONEY.intersection(after)
+
+
 def read_suffix(sdoc, q: _Q) -> None:
     """Unit words and the counted noun after the number."""
     n = len(sdoc)
@@ -122,6 +134,8 @@ def read_suffix(sdoc, q: _Q) -> None:
             and t.pos_ not in ("NOUN",)
         ):
             q.unit_kind, q.unit = u
+            if t.lower_ in ("pound", "pounds") and _weight(sdoc, j):
+                q.unit_kind, q.unit = "measure", "lb"  # "a 200-pound man", "two pounds of cocaine": a weight
             j += 1
             if u[0] == "percentage" and j < n and sdoc[j].lower_.startswith("point"):
                 j += 1
