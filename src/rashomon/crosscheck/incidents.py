@@ -287,8 +287,8 @@ def code(
     towns = [p for p in votes if not incident_place.county(p)]  # a county only where no report names a town
     place = max(towns or votes, key=lambda p: (votes[p], p)) if votes else None
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
-    # the region its reports naming that place give (as many for two: the one where the town is larger, Vancouver
-    # in British Columbia before Washington's), else any report gives; a US town's state when none names one
+    # the region its reports naming that place give (as many for two: the state where the town is larger, Newark
+    # in New Jersey before Ohio's), else any report gives; a US town's state when none names one
     regions = Counter(f.region for f in members if f.region and place and place.casefold() in f.places)
     region: str | None
     if regions:

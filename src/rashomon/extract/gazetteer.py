@@ -254,13 +254,11 @@ def larger_abroad(name: str) -> bool:
 
 
 def population(place: str, region: str) -> int:
-    """The inhabitants of the town ``place`` in ``region`` (a US state, or a first-level subdivision elsewhere:
-    the largest city of that name in its country); 0 where the gazetteer knows no such town."""
-    key = fold(place)
-    if town := us_towns().get((key, region)):
-        return town.population
-    country = _regions().get(fold(region))
-    return _cities().get(key, {}).get(country, (frozenset(), 0))[1] if country and country != "US" else 0
+    """The inhabitants of the US town ``place`` in the state ``region``; 0 where the gazetteer knows no such
+    town, and for any region abroad (geonames' cities carry a code of their first-level subdivision that no
+    table here turns into its name: Vancouver is not known to be in British Columbia rather than Quebec)."""
+    town = us_towns().get((fold(place), region))
+    return town.population if town else 0
 
 
 def time_zone(place: str | None, region: str | None = None) -> str | None:
