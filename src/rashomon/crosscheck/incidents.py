@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
@@ -269,9 +269,10 @@ def code(
     ``worldly``: the pile reports much from abroad, :data:`WORLDLY`)."""
     docs = tuple(sorted(f.doc for f in members))
 
-    def most(values: Iterable[str | None]) -> str | None:
+    def most(values: Iterable[str | None], size: Callable[[str], int] = lambda v: 0) -> str | None:
+        """The value given most often; of values given as often, the largest by ``size``, then by name."""
         counts = Counter(v for v in values if v)
-        return max(counts, key=lambda v: (counts[v], v)) if counts else None
+        return max(counts, key=lambda v: (counts[v], size(v), v)) if counts else None
 
     figures = tuple(fig for m in MEASURES if (fig := figure(m, members, policy)) is not None)
     if policy == "consensus":
@@ -289,12 +290,8 @@ def code(
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
     # the region its reports naming that place give (as many for two: the state where the town is larger, Newark
     # in New Jersey before Ohio's), else any report gives; a US town's state when none names one
-    regions = Counter(f.region for f in members if f.region and place and place.casefold() in f.places)
-    region: str | None
-    if regions:
-        region = max(regions, key=lambda r: (regions[r], population(place, r), r))  # type: ignore[arg-type]
-    else:
-        region = most([f.region for f in members])
+    naming = [f.region for f in members if place and place.casefold() in f.places]
+    region = most(naming, lambda r: population(place or "", r)) or most([f.region for f in members])
     # a state guessed for a town no report gives one: not in a worldly pile where a larger city abroad has the
     # town's name ("Paris", "Athens": not Paris, Texas, or the Athens of a Michigan paper's home)
     guess = not (worldly and place and larger_abroad(place))

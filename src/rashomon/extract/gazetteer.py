@@ -248,8 +248,7 @@ def larger_abroad(name: str) -> bool:
     """A city of another country named ``name`` has more inhabitants than any US town of that name ("Paris",
     "Athens", "Vancouver"; not "Houston" or "Columbus")."""
     key = fold(name)
-    us = max((town.population for state in us_cities().get(key, ()) if (town := us_towns().get((key, state)))),
-             default=0)  # fmt: skip
+    us = max((population(name, state) for state in us_cities().get(key, ())), default=0)
     return any(n > us for cc, (_, n) in _cities().get(key, {}).items() if cc != "US")
 
 

@@ -54,12 +54,10 @@ from ..unionfind import UnionFind
 from .bare_names import BareNames, resolve_bare_first_names, resolve_bare_surnames
 from .gazetteer import Gazetteer, city_of, is_region
 from .names import (
-    ACRONYM_RE,
     ORG_HEADS,
     TITLES,  # noqa: F401  (re-exported: parsing and type voting moved to .names, linking.X still works)
     Form,  # noqa: F401
     Node,
-    acronym_fits,
     attributes,  # noqa: F401
     best_name,  # noqa: F401
     build_nodes,  # noqa: F401
@@ -69,6 +67,7 @@ from .names import (
     parse,  # noqa: F401
     phonetic,
     short_form,
+    split_acronym,
     titled_name,  # noqa: F401
     units,
     vote_type,
@@ -274,9 +273,9 @@ def merge_acronym_forms(s: Linking) -> None:
     """ "X (ABC)" forms: the acronym is the expansion's."""
     for i, n in enumerate(s.nodes):
         for text, _label in n.forms:
-            m = ACRONYM_RE.match(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
-            if m and m.group(1) and norm(m.group(2)) in s.index and acronym_fits(m.group(2), m.group(1)):
-                s.uf.union(i, s.index[norm(m.group(2))])
+            _, acronym = split_acronym(re.sub(r"(?:'s|')$", "", text.replace("’", "'").strip()))
+            if acronym and norm(acronym) in s.index:
+                s.uf.union(i, s.index[norm(acronym)])
 
 
 def merge_surname_variants(s: Linking) -> None:

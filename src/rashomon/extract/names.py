@@ -94,6 +94,15 @@ def units(name: str) -> list[tuple[str, str | None]]:
     return units
 
 
+def split_acronym(text: str) -> tuple[str, str | None]:
+    """ "X (ABC)" -> ("X", "ABC") where the acronym fits the expansion (:func:`acronym_fits`), ("X", None) where it
+    does not ("CHICAGO (AP)"); any other text -> (text, None)."""
+    m = ACRONYM_RE.match(text)
+    if not (m and m.group(1)):
+        return text, None
+    return m.group(1), m.group(2) if acronym_fits(m.group(2), m.group(1)) else None
+
+
 def acronym_fits(acronym: str, expansion: str) -> bool:
     """Whether ``acronym`` can abbreviate ``expansion``: it starts with the first word's initial and its other
     letters follow in the expansion's, in order ("Associated Press (AP)", "Federal Bureau of Investigation
@@ -149,10 +158,7 @@ def parse(text: str, label: str, gaz: Gazetteer) -> Form:
     t = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
     t = re.sub(r"^(?:the|The|THE) ", "", t)
     t = re.sub(r"(?:'s|')$", "", t)
-    acronym = None
-    m = ACRONYM_RE.match(t)
-    if m and m.group(1):
-        t, acronym = m.group(1), m.group(2) if acronym_fits(m.group(2), m.group(1)) else None
+    t, acronym = split_acronym(t)
     tokens = t.split()
     p = titled_name(tokens) if label == "PERSON" else None
     if p is not None:
