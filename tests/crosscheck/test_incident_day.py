@@ -290,3 +290,23 @@ def test_a_dateline_that_gives_the_pages_date_does_not_date_the_event():
     assert _day("Authorities Tuesday have identified the man found shot. Neighbors heard a fight Monday.").day == (
         "2016-09-05"
     )
+
+
+def test_a_forces_name_gives_its_city_and_a_sheriffs_its_county():
+    metro = "A man was shot Sunday, the Louisville Metro Police Department said."
+    assert _place(metro, []).place == "Louisville"
+    joint = "Two teens were wounded overnight, Savannah-Chatham Metropolitan Police said."
+    assert _place(joint, []).place == "Savannah"  # the city's and its county's force
+    saint = "Four people were shot Sunday, according to the St. Louis Metropolitan Police Department."
+    assert _place(saint, []).place == "St. Louis"  # not "Louis"
+    parish = "A boy died Friday, the Ardell Sheriff's Office said. The Ardell Parish coroner is investigating."
+    assert _place(parish, []).place == "Ardell Parish"  # a sheriff serves the parish
+
+
+def test_a_town_a_report_places_the_event_near_and_a_street_of_two_names():
+    near = "Deputies found four people dead in a trailer just north of Amarillo on Thursday."
+    assert _place(near, []).place == "Amarillo"
+    text = (
+        "Five people were wounded at a gas station on South Orange Blossom Trail, the Velmora Police Department said."
+    )
+    assert _place(text, [("Orange", "GPE")]).place == "Velmora"  # the street's first name is no town

@@ -1,34 +1,35 @@
 """Where a report says its incident happened: the city (or county), and the region (state, province).
 
-Evidence, strongest first, each a vote for a city: the town the lead's first sentence about the event puts it
-in ("ANCHORAGE — A boy was shot Thursday night in Wasilla": reporters file from the larger town), where it is a
-town of the report's state (else of the state of another town it names) and not a part of a town it names
+Evidence, strongest first, each a vote for a city: the town the lead's first sentence about the event puts it in
+("ANCHORAGE — A boy was shot Thursday night in Wasilla": reporters file from the larger town), where it is a town of
+the report's state (else of the state of another town it names) and not a part of a town it names
 (:func:`..extract.gazetteer.within`: "in Englewood", a neighbourhood of Chicago geonames lists as a place), a
-hospital's or a venue's ("the Woodbridge apartment complex"); it adds to that town's other votes, and so
-outweighs the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —",
-anywhere in the lead, since scrapers leave captions before it); the agency that reports it ("Memphis Police
-Department", "Chicago police", "Memphis Fire Department") and a town of the gazetteer the title names (before
-the outlet's part, " - KAIT Jonesboro"); the places the document's own words name (a town of the gazetteer
-counts double a name it does not know: a neighbourhood, a street read as a place; a known town the text puts the
-event in, "at a Pasadena home", "near Alderton", counts whatever the tagger read). Where the report names a US
-state, a known town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or
-more, so small towns count); "South Sacramento" is Sacramento; a name the text also writes in lower case
-("Man", "Hurt") is a word, not a place, and so is a word for people ("Man told deputies ...": West Virginia's
-Man), and neither is the surname of a person the document names ("James E. Cardona ... Cardona fled": the
-tagger's place "Cardona"), a name right after a word for a person ("said neighbor Brad Partin") or a street's
-("the 5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets"), but in a dateline.
-Each vote keeps where it was read. A county ("Seminole County", "the county sheriff's office of Vigo County")
-is the place only when no city is named, as GVA codes unincorporated areas. A part of a city the text calls
-one ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago neighborhood"), or
-one a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the city it names
-elsewhere is. Of places with equal votes, the one named first (the title first of all). A title's "Clark
-County teen shot" names the county. The region: the dateline's state (AP abbreviations and postal codes:
-"Ind.", "GA"), else the state or province the text names most that has a town of the place's name (a victim's
-home state is not where it happened), else the state of the largest such town; only first-level subdivisions
-count, and not another country's named like a US town ("Savannah", a region of Ghana; "South", a region of
-Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is Dallas. Where the
-report names no place at all, the town in the title's site part ("... - KTBS.com - Shreveport, LA": the
-outlet's) is the weakest vote (``how="site"``).
+hospital's or a venue's ("the Woodbridge apartment complex"); it adds to that town's other votes, and so outweighs
+the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —", anywhere in the lead, since scrapers leave captions before it);
+the agency that reports it ("Memphis Police Department", "Chicago police", "Memphis Fire Department"; a city's force
+shared with its county or called its metro force is the city's, "Savannah-Chatham Metropolitan Police", "St. Louis
+Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St. Mary
+Sheriff's Office") and a town of the gazetteer the title names (before the outlet's part, " - KAIT Jonesboro"); the
+places the document's own words name (a town of the gazetteer counts double a name it does not know: a
+neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
+Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
+town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or more, so small towns
+count); "South Sacramento" is Sacramento; a name the text also writes in lower case ("Man", "Hurt") is a word, not a
+place, and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither is the surname of a
+person the document names ("James E. Cardona ... Cardona fled": the tagger's place "Cardona"), a name right after a
+word for a person ("said neighbor Brad Partin") or a street's ("the 5000 block of Kensington Avenue", "on
+Kensington", "Poydras and Bolivar streets", "Orange Blossom Trail"), but in a dateline. Each vote keeps where it was
+read. A county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no city is
+named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood neighborhood", "the
+South Side Chatham neighborhood", not "a Chicago neighborhood"), or one a known town's name owns ("Chicago's
+Brighton Park", "Wichita's Old Town"), is no city: the city it names elsewhere is. Of places with equal votes, the
+one named first (the title first of all). A title's "Clark County teen shot" names the county. The region: the
+dateline's state (AP abbreviations and postal codes: "Ind.", "GA"), else the state or province the text names most
+that has a town of the place's name (a victim's home state is not where it happened), else the state of the largest
+such town; only first-level subdivisions count, and not another country's named like a US town ("Savannah", a region
+of Ghana; "South", a region of Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS,
+Ore." is Dallas. Where the report names no place at all, the town in the title's site part ("... - KTBS.com -
+Shreveport, LA": the outlet's) is the weakest vote (``how="site"``).
 """
 
 from __future__ import annotations
@@ -58,11 +59,13 @@ DATELINE = re.compile(
     re.M,
 )
 _AGENCY = re.compile(
-    r"\b(?P<name>(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+) (?:[Pp]olice|Police Department|P\.D\.|[Ss]heriff|Fire Department)"
+    r"\b(?P<name>(?:(?:St|Ft|Mt)\. )?(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+)"
+    r" (?:[Pp]olice|Police Department|P\.D\.|[Ss]heriff|Fire Department)"
 )
 _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "university", "transit", "capitol",
             "tribal", "military", "border", "airport", "housing", "school", "the", "local", "area", "county",
             "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
+_METRO = frozenset({"metro", "metropolitan"})  # a city's force ("Louisville Metro Police") is the city's
 _INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
                 "church", "center", "court", "jail"}  # fmt: skip
 # a name a title gives a street or a venue ("Bourbon Street", "Cascade Mall"), not its town ("Panama City Police")
@@ -96,8 +99,10 @@ _STREET_WORDS = (
 )
 # a street's name: "Kensington Avenue" (the text's "on Kensington" is that street)
 _STREET = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) {_STREET_WORDS}")
-# a name right before a street's word: "Thompson and Colorado avenues"
-_STREET_AFTER = re.compile(rf"\s+{_STREET_WORDS}|(?:\s+and\s+[A-Z][a-z]+)?\s+(?:avenues|streets|roads)\b")
+# a name right before a street's word, or its name's next word: "Thompson and Colorado avenues", "Orange Blossom Trail"
+_STREET_AFTER = re.compile(
+    rf"(?:\s+[A-Z][a-z]+)?\s+{_STREET_WORDS}|(?:\s+and\s+[A-Z][a-z]+)?\s+(?:avenues|streets|roads)\b"
+)
 # a name in an address: "the 5000 block of Kensington", "the intersection of Poydras and Bolivar"
 _STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
 # a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
@@ -105,7 +110,8 @@ _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\
 # a town the text puts the event in, whatever the tagger made of its name: "at a Pasadena home", "in Alderton.",
 # "near Alderton", "in the Alderton area" (the whole run of capitalised words: not "in Pasadena High School")
 _IN_TOWN = re.compile(
-    r"\b(?:in|near|at|outside) (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b(?![ -]?[A-Z]|['’]s)"
+    r"\b(?:in|near|at|outside|(?:north|south|east|west|northeast|northwest|southeast|southwest) of)"
+    r" (?:the |a |an )?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\b(?![ -]?[A-Z]|['’]s)"
 )
 _VENUE = re.compile(r"\s+(?:area\s+)?(?:hospital|medical|apartments?|complex|mall|club|bar|school)\b", re.I)
 _TAKEN = re.compile(r"(?i)\b(?:hospital|medical|taken|transported|airlifted|flown|rushed|treated)\b")
@@ -300,8 +306,18 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         words = a.group("name").split()
         while words and words[0].casefold() in _GENERIC and not known(" ".join(words)):  # "Federal Way Police"
             words.pop(0)
+        metro = len(words) > 1 and words[-1].casefold() in _METRO  # "Louisville Metro Police": Louisville's
+        words = words[:-1] if metro else words
+        joint = metro or "-" in words[0] if words else False  # a city's and its county's: "Charlotte-Mecklenburg"
+        if joint and not known(" ".join(words)) and known(town := re.split(r"[ -]", words[0])[0]):
+            words = [town]  # "Savannah-Chatham Metro Police": Savannah's
+        name = " ".join(words)
+        if a.group(0).casefold().endswith("sheriff") and (
+            c := re.search(rf"\b{re.escape(name)}{_COUNTY_AFTER.pattern}", doc.text, re.I)
+        ):
+            name = f"{name} {c.group(1).title()}"  # "St. Mary Sheriff's Office" of a text's "St. Mary Parish"
         if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
-            vote(" ".join(words), AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
+            vote(name, AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
     lower = set(_LOWER_WORD.findall(doc.text))
     streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
 
