@@ -91,6 +91,13 @@ def test_reports_agree_on_the_day_most_state_publication_days_only_where_none_do
     assert incident_day.agreed([]) == (None, ())
 
 
+def test_of_days_stated_equally_the_one_right_before_the_first_report_wins():
+    recalled = incident_day.Day("2016-09-05", Evidence("a", 10, 16, "Sept. 5", "time", "t1"))
+    fresh = incident_day.Day("2016-09-10", Evidence("b", 10, 24, "Saturday night", "time", "t2"))
+    assert incident_day.agreed([recalled, fresh], "2016-09-11T08:00:00")[0] == "2016-09-10"
+    assert incident_day.agreed([recalled, fresh], "2016-09-20")[0] == "2016-09-05"  # neither: the earliest
+
+
 def test_a_day_stated_surely_outweighs_follow_ups_that_date_their_own_news():
     lead = _day("Two men were shot Monday night outside a bar on Elm Street, police said.")
     assert lead.day == "2016-09-05" and lead.strength == 3

@@ -27,7 +27,9 @@ publication day, the weakest evidence (a report without one: no day, unless it w
 with its year). The incident's day (:func:`agreed`) is the day most reports state, of the reports whose
 day is stated most surely (the number of the three tests above it passes: a day given in the lead, in a
 sentence about the shooting, outweighs a follow-up's "police said Tuesday" however many follow-ups say
-so); publication days count only where no report states one; of equally many, the earliest.
+so); publication days count only where no report states one; of equally many, one on the day of the incident's
+first report or the day before (first reports follow their event: the day a follow-up recalls, "a week ago
+Monday", or a background day is further back), else the earliest.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from ..records import Document, Evidence, TimeClaim
 LEAD = 1500  # characters of a report in which its event's day is looked for
 WINDOW = 7  # days before publication in which a relative day ("Monday night") is the event's
 FULL_WINDOW = 365  # days before publication in which a written-out day ("Dec. 19") is
+FRESH = 1  # days before its first report in which an incident's day is looked for first, of equally backed ones
 FIRST = 500  # characters of a report's first paragraph, where its own event is told
 NEAR = 80  # characters either side of a time expression, within its sentence, read for the event
 _CLOCK = re.compile(r"(?i)(?:about |around |at )?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)?|noon|midnight")
@@ -150,13 +153,18 @@ def _sure(text: str, t: TimeClaim) -> tuple[bool, bool, bool]:
     return not _reported(text, t), bool(EVENT.search(_sentence_around(text, t.start, t.end))), t.start < FIRST
 
 
-def agreed(days: list[Day]) -> tuple[str | None, tuple[Evidence, ...]]:
-    """The incident's day and the reports' evidence for it (see the module docstring)."""
+def agreed(days: list[Day], first: str | None = None) -> tuple[str | None, tuple[Evidence, ...]]:
+    """The incident's day and the reports' evidence for it, ``first`` the earliest of its reports' publication
+    days (see the module docstring)."""
     stated = [d for d in days if d.evidence.how != "published"] or days
     strongest = max((d.strength for d in stated), default=0)
     stated = [d for d in stated if d.strength == strongest]
     counts = Counter(d.day for d in stated)
     if not counts:
         return None, ()
-    best = min(counts, key=lambda d: (-counts[d], d))
+
+    def stale(day: str) -> bool:  # not in the days right before the first report (which follows its event)
+        return first is not None and not 0 <= (date.fromisoformat(first[:10]) - date.fromisoformat(day)).days <= FRESH
+
+    best = min(counts, key=lambda d: (-counts[d], stale(d), d))
     return best, tuple(d.evidence for d in stated if d.day == best)

@@ -69,7 +69,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@40"
+STAGE = "incidents@41"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -278,7 +278,8 @@ def code(
     if policy == "consensus":
         killed = next((f for f in figures if f.measure == "killed"), None)
         figures = tuple(_with_the_dead(f, killed, members) if f.measure == "injured" else f for f in figures)
-    date, dated = incident_day.agreed([d for f in members if (d := f.dated)])
+    first = min((f.published for f in members if f.published), default=None)
+    date, dated = incident_day.agreed([d for f in members if (d := f.dated)], first)
     votes: Counter[str] = Counter()
     for f in members:
         if f.place:
