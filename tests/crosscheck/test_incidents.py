@@ -96,6 +96,9 @@ def test_an_age_in_one_town_is_as_telling_as_a_name_there():
           replace(facts("b", "Velmora", "2024-04-02"), tokens=tokens(later, "Velmora")),
           replace(facts("c", "Dravik", "2024-03-01"), tokens=tokens(elsewhere, "Dravik"))]  # fmt: skip
     assert Corpus(fs, model()).candidates() == {(0, 1)}
+    # however the age is written
+    assert tokens("A three-year-old girl was shot.", "Velmora") == tokens("A 3-year-old girl was shot.", "Velmora")
+    assert tokens("a twenty-two-year-old man", "Velmora") == tokens("a 22-year-old man", "Velmora")
 
 
 def test_a_county_named_where_no_town_is_does_not_differ_from_a_town():

@@ -41,6 +41,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..extract.numbers import word_value
 from ..extract.timerules import parse_anchor
 from ..unionfind import UnionFind
 from .incident_place import county
@@ -82,7 +83,7 @@ FOLLOW_UP = re.compile(
 )
 FOLLOW_UP_LEAD = 300  # characters of the text read for it, after the title
 _TOKEN = re.compile(r"\b[A-Z][a-zA-Z'’-]+|\b\d{3,5}\b")
-_AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b", re.I)
+_AGE = re.compile(r"\b(\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b", re.I)  # "3-year-old", "three-year-old"
 
 
 def follow_up(title: str | None, text: str) -> bool:
@@ -92,7 +93,8 @@ def follow_up(title: str | None, text: str) -> bool:
 
 def tokens(text: str, place: str | None = None) -> tuple[int, ...]:
     """The document's names and numbers (capitalised words, 3-5 digit numbers), hashed, sorted, unique; and
-    each age it gives as its town's ("a 10-year-old" in Minneapolis is as telling as a name there)."""
+    each age it gives as its town's ("a 10-year-old" in Minneapolis is as telling as a name there; "a ten-year-old"
+    is the same token)."""
     seen: dict[int, None] = {}
     for m in _TOKEN.finditer(text):
         seen.setdefault(zlib.crc32(m.group().encode()), None)
@@ -100,7 +102,8 @@ def tokens(text: str, place: str | None = None) -> tuple[int, ...]:
             break
     if place:
         for m in _AGE.finditer(text):
-            seen.setdefault(zlib.crc32(f"{place.casefold()}|age {int(m[1])}".encode()), None)
+            if (age := word_value(m[1].split("-"))) is not None and age < 120:
+                seen.setdefault(zlib.crc32(f"{place.casefold()}|age {int(age)}".encode()), None)
     return tuple(sorted(seen))
 
 
