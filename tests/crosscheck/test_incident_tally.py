@@ -69,6 +69,23 @@ def test_a_wounded_person_who_then_died_is_not_also_injured():
     assert values(text, *said) == {"killed": 1}
 
 
+def test_the_dead_named_again_as_hurt_is_not_also_injured():
+    text = "A 3-year-old girl died Monday. The young girl had been hospitalized with injuries. She was hurt at home."
+    said = (
+        ("A 3-year-old girl died", "killed", 1, "A 3-year-old girl"),
+        ("The young girl had been hospitalized with injuries", "injured", 1, "The young girl"),
+        ("She was hurt", "injured", 1, "She"),
+    )
+    assert values(text, *said) == {"killed": 1}
+    other = "A man died Monday. A woman was hurt. She was treated at a hospital."
+    said = (("A man died", "killed", 1, "A man"), ("A woman was hurt", "injured", 1, "A woman"),
+            ("She was treated", "injured", 1, "She"))  # fmt: skip
+    assert values(other, *said) == {"killed": 1, "injured": 1}
+    also = "A boy died Monday. The other boy was hurt."
+    said = (("A boy died", "killed", 1, "A boy"), ("The other boy was hurt", "injured", 1, "The other boy"))
+    assert values(also, *said) == {"killed": 1, "injured": 1}
+
+
 def test_a_bound_stays_a_bound():
     text = "Multiple people were wounded."
     assert tally(claims(text, ("Multiple people were wounded", "injured", None, "Multiple people")), text) == {

@@ -17,6 +17,9 @@ stands where it is an exact count: a headline names one of the dead), with these
   "died at the hospital", "mortally wounding") is another event the report recalls;
 * "no one else was hurt", "no other injuries" say that none were hurt *besides* those already told: they
   give 0 only when the report tells no one hurt;
+* one person told dead and hurt is killed only: "a man was wounded. He later died", "A 3-year-old girl died
+  ... The young girl had been hospitalized with injuries" (the dead named again), "... she was hurt" (a pronoun
+  where no one else was told hurt before it);
 * injured is also read from the first "shot" claim: those shot minus those killed ("Four people were
   shot, one fatally": 3 injured; all of them when told apart from the dead: "a second man was also
   shot"); the larger of that and the first injured claim, which often names only one of the wounded
@@ -188,13 +191,22 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
 
 def _died(c: CasualtyClaim, claims: list[CasualtyClaim], text: str) -> bool:
     """The one person hurt in ``c`` died: "he was taken to a hospital with injuries, where he died", "A man was
-    wounded. He later died" (a pronoun killed in its sentence or the next)."""
+    wounded. He later died" (a pronoun killed in its sentence or the next); or ``c`` names again one told dead
+    before it ("A 3-year-old girl died ... The young girl had been hospitalized with injuries", "... she was
+    hurt": a pronoun where no one before it was hurt)."""
     if c.value != 1:
         return False
     for d in claims:
         if d.measure == "killed" and d.start > c.start and (d.who or "").lower() in ("he", "she"):
             return len(END.findall(text[c.end : d.start])) <= 1
-    return False
+    who = (c.who or "").lower().split()
+    if not who or BESIDES.search(c.who or "") or ALSO.search(c.who or ""):
+        return False
+    before = [d for d in claims if d.start < c.start]
+    dead = [d for d in before if d.measure == "killed" and d.value == 1]
+    if who in (["he"], ["she"]):
+        return bool(dead) and not any(d.measure in ("injured", "shot") and not _died(d, before, text) for d in before)
+    return who[0] == "the" and any((d.who or "").lower().split()[-1:] == who[-1:] for d in dead)
 
 
 def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:
