@@ -317,3 +317,12 @@ def test_a_town_a_report_places_the_event_near_and_a_street_of_two_names():
         "Five people were wounded at a gas station on South Orange Blossom Trail, the Velmora Police Department said."
     )
     assert _place(text, [("Orange", "GPE")]).place == "Velmora"  # the street's first name is no town
+
+
+def test_a_forces_town_stands_beside_a_person_of_its_name_and_dc_is_washington():
+    text = "A boy was shot Thursday, and Stockton police are investigating, said Officer Dana Stockton."
+    assert _place(text, [("Dana Stockton", "PERSON")]).place == "Stockton"  # the surname makes no force a person's
+    dc = _place("D.C. Police are searching for the man who shot four people Monday night in the southeast.", [])
+    assert (dc.place, dc.region) == ("Washington", "District of Columbia")
+    titled = _place("Four people were hurt late Monday, police said.", [], title="Man, 3 girls shot in southeast DC")
+    assert titled.place == "Washington"

@@ -16,20 +16,22 @@ Alderton", "just north of Amarillo", counts whatever the tagger read). Where the
 town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or more, so small towns
 count); "South Sacramento" is Sacramento; a name the text also writes in lower case ("Man", "Hurt") is a word, not a
 place, and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither is the surname of a
-person the document names ("James E. Cardona ... Cardona fled": the tagger's place "Cardona"), a name right after a
-word for a person ("said neighbor Brad Partin") or a street's ("the 5000 block of Kensington Avenue", "on
-Kensington", "Poydras and Bolivar streets", "Orange Blossom Trail"), but in a dateline. Each vote keeps where it was
-read. A county ("Seminole County", "the county sheriff's office of Vigo County") is the place only when no city is
-named, as GVA codes unincorporated areas. A part of a city the text calls one ("the Englewood neighborhood", "the
-South Side Chatham neighborhood", not "a Chicago neighborhood"), or one a known town's name owns ("Chicago's
-Brighton Park", "Wichita's Old Town"), is no city: the city it names elsewhere is. Of places with equal votes, the
-one named first (the title first of all). A title's "Clark County teen shot" names the county. The region: the
-dateline's state (AP abbreviations and postal codes: "Ind.", "GA"), else the state or province the text names most
-that has a town of the place's name (a victim's home state is not where it happened), else the state of the largest
-such town; only first-level subdivisions count, and not another country's named like a US town ("Savannah", a region
-of Ghana; "South", a region of Cameroon, is a word; "Latina", an Italian province, is no region). "NEAR DALLAS,
-Ore." is Dallas. Where the report names no place at all, the town in the title's site part ("... - KTBS.com -
-Shreveport, LA": the outlet's) is the weakest vote (``how="site"``).
+person the document names ("James E. Cardona ... Cardona fled": the tagger's place "Cardona"; but a force's town,
+"Stockton police" beside an Officer Stockton), a name right after a word for a person ("said neighbor Brad Partin")
+or a street's ("the 5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets", "Orange
+Blossom Trail"), but in a dateline. Each vote keeps where it was read. A county ("Seminole County", "the county
+sheriff's office of Vigo County") is the place only when no city is named, as GVA codes unincorporated areas. A part
+of a city the text calls one ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago
+neighborhood"), or one a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the
+city it names elsewhere is. Of places with equal votes, the one named first (the title first of all). A title's
+"Clark County teen shot" names the county. The region: the dateline's state (AP abbreviations and postal codes:
+"Ind.", "GA"), else the state or province the text names most that has a town of the place's name (a victim's home
+state is not where it happened), else the state of the largest such town; only first-level subdivisions count, and
+not another country's named like a US town ("Savannah", a region of Ghana; "South", a region of Cameroon, is a word;
+"Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is Dallas. Where it names no town but the District
+of Columbia ("D.C. Police", "in southeast DC"), the place is Washington. Where the report names no place at all, the
+town in the title's site part ("... - KTBS.com - Shreveport, LA": the outlet's) is the weakest vote
+(``how="site"``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ _AGENCY = re.compile(
 _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "university", "transit", "capitol",
             "tribal", "military", "border", "airport", "housing", "school", "the", "local", "area", "county",
             "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
+_DC = re.compile(r"(?<![\w.])(?:D\.C\.|DC)(?![\w.])")  # the District of Columbia, which is Washington
 _METRO = frozenset({"metro", "metropolitan"})  # a city's force ("Louisville Metro Police") is the city's
 _INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
                 "church", "center", "court", "jail"}  # fmt: skip
@@ -284,7 +287,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             return
         if gaz.country(name) and not (fold(name) == home or how == "agency" and in_us and fold(name) in towns):
             return  # a country, but a US town's dateline or police ("Lebanon police": Lebanon, Tenn.)
-        if how != "dateline" and fold(name) in surnames:
+        if how not in ("dateline", "agency") and fold(name) in surnames:  # a force is its town's ("Stockton police")
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return
@@ -379,6 +382,13 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             if fold(t.group(0)) in towns and known(t.group(0)) and not gaz.country(t.group(0)):
                 vote(t.group(0), SITE_VOTE, None, None, "site")
                 break
+    if not cities and not counties:  # the District of Columbia is one city: "D.C. Police", "in southeast DC"
+        dc = _DC.search(doc.title or "")
+        at = None if dc else _DC.search(doc.text, 0, LEAD)
+        if dc or at:
+            cities["Washington"] = NAME_VOTE
+            where["Washington"] = [Evidence(doc.id, at and at.start(), at and at.end(), (dc or at)[0], "named")]
+            region = region or "District of Columbia"
     best = cities or counties
 
     def first(name: str) -> int:  # where the text first names it (the title first of all)
