@@ -383,11 +383,11 @@ def read(doc: Document, entities: list[Entity]) -> Place:
                 vote(t.group(0), SITE_VOTE, None, None, "site")
                 break
     if not cities and not counties:  # the District of Columbia is one city: "D.C. Police", "in southeast DC"
-        dc = _DC.search(doc.title or "")
-        at = None if dc else _DC.search(doc.text, 0, LEAD)
-        if dc or at:
+        titled = _DC.search(doc.title or "")
+        if dc := titled or _DC.search(doc.text, 0, LEAD):
+            at = (None, None) if titled else dc.span()
             cities["Washington"] = NAME_VOTE
-            where["Washington"] = [Evidence(doc.id, at and at.start(), at and at.end(), (dc or at)[0], "named")]
+            where["Washington"] = [Evidence(doc.id, *at, dc[0], "title" if titled else "named")]
             region = region or "District of Columbia"
     best = cities or counties
 
