@@ -385,9 +385,9 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     if not cities and not counties:  # the District of Columbia is one city: "D.C. Police", "in southeast DC"
         titled = _DC.search(doc.title or "")
         if dc := titled or _DC.search(doc.text, 0, LEAD):
-            start, end = (None, None) if titled else dc.span()
             cities["Washington"] = NAME_VOTE
-            where["Washington"] = [Evidence(doc.id, start, end, dc[0], "title" if titled else "named")]
+            where["Washington"] = [Evidence(doc.id, None, None, dc[0], "title") if titled
+                                   else Evidence(doc.id, dc.start(), dc.end(), dc[0], "named")]  # fmt: skip
             region = region or "District of Columbia"
     best = cities or counties
 
