@@ -108,11 +108,17 @@ def test_fields(nlp, text, needle, expected):
         ("He fired a .45-caliber handgun and a 12-gauge shotgun.", "45"),  # a gun's calibre names it
         ("He fired a .45-caliber handgun and a 12-gauge shotgun.", "12"),
         ("Twetny-one-year-old Ilse Marren was hurt.", "one"),  # a misspelt number is not its last word
+        ("Two men were shot in the 800 block of Velmora Street.", "800"),  # an address's hundred block
+        ("Shots rang out in the 10,700 block of South Dunmore.", "10,700"),
     ],
 )
 def test_not_quantities(nlp, text, needle):
     pos = text.index(needle)
     assert not [c for c in _claims(nlp, text) if c.start <= pos < c.end]
+
+
+def test_blocks_walked_are_a_count(nlp):
+    assert [c.value for c in _claims(nlp, "He lived three blocks away.")] == [3.0]
 
 
 def test_a_count_beside_a_span_of_time_is_no_share(nlp):

@@ -38,7 +38,7 @@ from .casualty_people import PEOPLE
 from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@10"
+STAGE = "quantities@11"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
@@ -334,6 +334,7 @@ def _number_run(sdoc, i: int) -> _Q | None:
 
 
 _BORE = re.compile(r"(?:-|\s)?(?:caliber|calibre|gauge|cal\b)", re.I)
+_BLOCK = re.compile(r"\s*-?\s*block\b", re.I)  # "the 800 block of Main Street": an address
 _AGE_AFTER = re.compile(r"(?:-|\s)?(?:years?|yrs?)[\s-]*old\b", re.I)
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages?)\s*$", re.I)
 _NOT_PERSON = {"GPE", "LOC", "DATE", "TIME", "MONEY", "CARDINAL", "FAC"}
@@ -369,8 +370,11 @@ def _keep(sdoc, text: str, q: _Q, blocked: _Dates) -> bool:
         return False
     if sdoc[q.num_start].text == "911" and q.num_end == q.num_start + 1 and q.unit is None:
         return False  # the emergency number ("friends called 911"), never a count
-    if _BORE.match(text, sdoc[q.num_end - 1].idx + len(sdoc[q.num_end - 1].text)):
+    after = sdoc[q.num_end - 1].idx + len(sdoc[q.num_end - 1].text)
+    if _BORE.match(text, after):
         return False  # a gun's calibre or gauge names the gun ("a .45-caliber handgun", "a 12-gauge"), never a count
+    if isinstance(q.value, float) and q.value >= 100 and q.value % 100 == 0 and _BLOCK.match(text, after):
+        return False  # a street address's hundred block ("in the 800 block of Main Street"), never a count
     if _age(sdoc, text, q):
         q.age, q.unit = True, "year"
         return True
