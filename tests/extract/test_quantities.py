@@ -110,6 +110,9 @@ def test_fields(nlp, text, needle, expected):
         ("Twetny-one-year-old Ilse Marren was hurt.", "one"),  # a misspelt number is not its last word
         ("Two men were shot in the 800 block of Velmora Street.", "800"),  # an address's hundred block
         ("Shots rang out in the 10,700 block of South Dunmore.", "10,700"),
+        ("Call detectives at 713-308-3600 or Crime Stoppers at 713 222-TIPS.", "3600"),  # telephone numbers
+        ("Call detectives at 713-308-3600 or Crime Stoppers at 713 222-TIPS.", "222"),
+        ("Anyone with information may call (816) 474-8477.", "816"),
     ],
 )
 def test_not_quantities(nlp, text, needle):

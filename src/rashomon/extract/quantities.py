@@ -38,7 +38,7 @@ from .casualty_people import PEOPLE
 from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@11"
+STAGE = "quantities@12"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 
@@ -81,9 +81,13 @@ def _is_year(value: float, tok, nxt) -> bool:
     return nxt is None or not (nxt.tag_ == "NNS" or N.unit_of(nxt.text))  # "3000 rpm", "1520 sq m"
 
 
+# a telephone number ("713-308-3600", "(816) 474-8477", "713 222-TIPS", "1-800-555-1234"): no quantity
+_PHONE = re.compile(r"(?<![\w.-])(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.](?:\d{4}|[A-Z]{4})(?![\w-])")
+
+
 class _Dates:
-    """Where a number is part of a date: the character spans of the document's time expressions
-    (``spans``) and its entities (``ents``), looked up by bisection."""
+    """Where a number is part of a date (or of a telephone number): the character spans of the document's time
+    expressions and telephone numbers (``spans``) and its entities (``ents``), looked up by bisection."""
 
     def __init__(self, spans: list[tuple[int, int]], ents: list) -> None:
         spans = sorted(spans)
@@ -530,8 +534,9 @@ def _year_lists(sdoc, blocked) -> list[_Q]:
 def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     """Quantity claims of one parsed document (see the module docstring for the fields)."""
     ents = list(sdoc.ents)  # (Doc.ents makes every entity anew: read once)
-    blocked = _Dates([(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")], ents)
     text = document.text
+    spans = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
+    blocked = _Dates(spans + [m.span() for m in _PHONE.finditer(text)], ents)
     qs = _scan(sdoc, text, blocked)
     for q in qs:
         read_prefix(sdoc, q)
