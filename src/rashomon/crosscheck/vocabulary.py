@@ -30,7 +30,12 @@ THINGS: dict[str, tuple[str, ...]] = {
     "people": ("people", "person", "persons", "residents", "inhabitants", "individuals", "victims", "others",
                "civilians", "civilian", "children", "child", "soldiers", "soldier", "troops", "servicemen",
                "fighters", "militants", "rebels", "women", "men", "police", "officers", "journalists",
-               "dead", "bodies", "patients", "migrants", "refugees", "death", "deaths", "fatalities", "fatality"),
+               "dead", "bodies", "patients", "migrants", "refugees", "death", "deaths", "fatalities", "fatality",
+               # one person, or people not of a scope ("One victim was deceased when officers arrived": the
+               # victim is counted, not the officers after it)
+               "victim", "man", "woman", "resident", "individual", "patient", "boy", "girl", "boys", "girls",
+               "teen", "teens", "teenager", "teenagers", "adult", "adults", "juvenile", "juveniles", "student",
+               "students"),
     "settlement": ("village", "villages", "town", "towns", "hamlet", "hamlets", "settlement", "settlements",
                    "localities", "locality", "communities"),
     "territory": ("territory", "territories", "region", "land", "area", "country", "valley", "province",
