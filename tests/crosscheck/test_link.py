@@ -63,7 +63,7 @@ def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence
 
 def test_the_counted_noun_ends_the_reading_not_the_people_of_the_next_clause():
     f = facet_of("One victim was deceased when officers arrived.", "One victim", 1, what="victim")
-    assert (f.key.split("/")[1], f.category) == ("people", None)  # not the officers: no "combatants" scope
+    assert (f.key.split("/")[1], f.category) == ("individual", None)  # one person, not the officers: no scope
 
 
 @pytest.mark.parametrize(

@@ -202,6 +202,30 @@ def test_verdict_cases(name):
     assert all(cid in {c.id for c in claims} for cid in f.claims)
 
 
+def test_a_group_told_two_ways_with_one_count_is_no_scope_difference():
+    same = [
+        ("A", "2025-05-04", "6 people were injured in the shooting on Saturday.", "6 people", 6),
+        ("B", "2025-05-04", "6 adults were injured in the shooting on Saturday.", "6 adults", 6),
+    ]
+    findings, _ = findings_for(same)
+    assert "scope_difference" not in {f.status for f in findings}, [(f.status, f.summary) for f in findings]
+    part = [
+        ("A", "2025-05-04", "5 people were injured in the shooting on Saturday.", "5 people", 5),
+        ("B", "2025-05-04", "4 adults were injured in the shooting on Saturday.", "4 adults", 4),
+    ]
+    findings, _ = findings_for(part)
+    assert "scope_difference" in {f.status for f in findings}, [(f.status, f.summary) for f in findings]
+
+
+def test_one_person_described_is_never_compared_with_a_count_of_people():
+    rows = [
+        ("A", "2025-05-04", "4 people were shot in the park on Saturday.", "4 people", 4),
+        ("B", "2025-05-04", "1 victim was shot in the park on Saturday.", "1 victim", 1, {"what": "victim"}),
+    ]
+    findings, _ = findings_for(rows)
+    assert not any(len({c for c in f.claims}) > 1 for f in findings), [(f.status, f.summary) for f in findings]
+
+
 def test_tolls_of_different_years_are_not_linked():
     rows = [
         ("A", "2025-05-04", "In Port Aven 613 people were killed in 1992.", "613 people", 613, {"time": "1992"}),

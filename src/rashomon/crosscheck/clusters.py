@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import measures
 from .link import Facet, Interval
-from .vocabulary import CASUALTY
+from .vocabulary import CASUALTY, PERSONS
 
 QUAKE = 1.0  # magnitudes further apart than this are readings of two quakes
 
@@ -54,7 +54,7 @@ def same_event(a: Facet, b: Facet) -> bool:
     reports of different events), or figures of a whole campaign (:func:`_campaign`): any other figure
     without its own date is about its report's event, dated by its publication."""
     apart = (a.event != b.event and a.event and b.event) or (
-        a.thing == b.thing == "people" and a.incident != b.incident and a.incident and b.incident
+        a.thing == b.thing and a.thing in PERSONS and a.incident != b.incident and a.incident and b.incident
     )  # people counted in two coded incidents: each incident's own
     if apart and not (a.years and b.years) and not (_campaign(a) and _campaign(b)):
         return False

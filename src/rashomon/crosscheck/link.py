@@ -29,7 +29,7 @@ from ..records import CasualtyClaim, Claim, Document, Entity, QuantityClaim, Tim
 from . import incident_tally, measures, sources
 from .sentences import sentence_bounds
 from .sources import outlet_of, root_of
-from .vocabulary import CAPTIVE, CASUALTY, DAYS_PER, HARM_CLASS, PREDICATES, SUBCATEGORY, TAKE, THINGS
+from .vocabulary import CAPTIVE, CASUALTY, DAYS_PER, HARM_CLASS, PERSONS, PREDICATES, SUBCATEGORY, TAKE, THINGS
 
 # --------------------------------------------------------------- vocabularies
 # patterns, kept one compact block each (not reformatted); the word tables are in .vocabulary
@@ -351,7 +351,7 @@ def facet(
     kind = measures.kind(claim, sentence, start - s)
     thing, category, dur_unit, noun = thing_class(claim, after) if kind is None else (None, None, None, "")
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
-    if harm and (pred is None or pred in HARM_CLASS.values()) and thing in ("people", None) and kind is None:
+    if harm and (pred is None or pred in HARM_CLASS.values()) and thing in (*PERSONS, None) and kind is None:
         pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
     if pred == "capture" and thing == "people" and pred_word in TAKE and not CAPTIVE.search(sentence):
         pred = None  # "taken to a hospital", "took to the streets": people taken are not captured
@@ -362,7 +362,7 @@ def facet(
     if pred in CASUALTY and thing is None and not head and kind is None and claim.unit is None:
         thing = "people"  # "five hurt", "Two were killed": a casualty count counts people
     interval, display = interval_of(
-        claim, _lead(text[start:num_end]), thing in ("people", "settlement") or kind == "age"
+        claim, _lead(text[start:num_end]), thing in (*PERSONS, "settlement") or kind == "age"
     )
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)

@@ -37,7 +37,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@13"
+STAGE = "crosscheck@16"
 
 
 # ------------------------------------------------------------- independence
@@ -290,8 +290,9 @@ def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
         return False
     grans_a = {f.granularity for f in a} - {None}
     grans_b = {f.granularity for f in b} - {None}
-    if fa.category != fb.category:
-        return True
+    if fa.category != fb.category:  # but "6 people injured" and "6 adults injured" are one group told two ways
+        points = {_point(f) for f in a}
+        return not (None in (fa.category, fb.category) and len(points) == 1 and points == {_point(f) for f in b})
     return bool(grans_a and grans_b and grans_a != grans_b)
 
 

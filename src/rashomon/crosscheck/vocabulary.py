@@ -31,23 +31,25 @@ THINGS: dict[str, tuple[str, ...]] = {
                "civilians", "civilian", "children", "child", "soldiers", "soldier", "troops", "servicemen",
                "fighters", "militants", "rebels", "women", "men", "police", "officers", "journalists",
                "dead", "bodies", "patients", "migrants", "refugees", "death", "deaths", "fatalities", "fatality",
-               # one person, or people not of a scope ("One victim was deceased when officers arrived": the
-               # victim is counted, not the officers after it)
-               "victim", "man", "woman", "resident", "individual", "patient", "boy", "girl", "boys", "girls",
-               "teen", "teens", "teenager", "teenagers", "adult", "adults", "juvenile", "juveniles", "student",
-               "students"),
+               "boys", "girls", "teens", "teenagers", "adults", "juveniles", "students"),
+    # one person described ("One victim was deceased when officers arrived", "a man was shot"): a part of a
+    # toll, never compared with a count of people; the reading ends at the noun, not at the officers after it
+    "individual": ("victim", "man", "woman", "resident", "individual", "patient", "boy", "girl", "teen", "teenager",
+                   "adult", "juvenile", "student"),
     "settlement": ("village", "villages", "town", "towns", "hamlet", "hamlets", "settlement", "settlements",
                    "localities", "locality", "communities"),
     "territory": ("territory", "territories", "region", "land", "area", "country", "valley", "province",
                   "district", "square kilometres", "square kilometers", "sq km", "km2", "hectares"),
     "duration": ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years"),
 }
+PERSONS = ("people", "individual")  # things that are people: counted, or one described
 # a sub-category of "people" is a different scope from "people" as a whole
 SUBCATEGORY: dict[str, str] = {w: c for c, ws in {
     "civilians": ("civilians", "civilian"), "children": ("children", "child"),
     "combatants": ("soldiers", "soldier", "troops", "servicemen", "fighters", "militants", "rebels", "police",
                    "officers", "military"),
-    "women": ("women",), "journalists": ("journalists",),
+    "women": ("women",), "journalists": ("journalists",), "adults": ("adults",),
+    "minors": ("boys", "girls", "teens", "teenagers", "juveniles"), "students": ("students",),
 }.items() for w in ws}
 DAYS_PER = {"day": 1, "week": 7, "month": 30.4, "hour": 1 / 24, "year": 365.25}
 CASUALTY = ("kill", "injure")
