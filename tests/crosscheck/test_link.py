@@ -63,7 +63,9 @@ def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence
 
 def test_the_counted_noun_ends_the_reading_not_the_people_of_the_next_clause():
     f = facet_of("One victim was deceased when officers arrived.", "One victim", 1, what="victim")
-    assert (f.key.split("/")[1], f.category) == ("individual", None)  # one person, not the officers: no scope
+    assert (f.key.split("/")[1], f.category) == ("part", None)  # one person, not the officers: no scope
+    part = facet_of("Three of the victims were shot in the park.", "Three of the victims", 3, what="victims")
+    assert part.key.split("/")[1] == "part"  # some of a group, never its count
 
 
 @pytest.mark.parametrize(
@@ -232,3 +234,17 @@ def test_a_claims_place_is_its_entitys_name_so_two_names_of_one_city_meet():
     index = link.MentionIndex([city])
     assert index.place("d1", "Salonika") == index.place("d2", "Thessaloniki") == "thessaloniki"
     assert index.place("d1", "Velmora") == "velmora"  # a place no entity holds: as written
+
+
+def test_a_count_of_a_report_whose_casualties_are_all_totals_over_many_incidents_is_no_toll():
+    from rashomon.records import CasualtyClaim
+
+    text = "Two people were slain in four separate shootings across Velmora on Sunday."
+    d = doc("d_a", text, "A")
+    n = qty(d, "Two people", 2)
+    harm = CasualtyClaim(id="k1", doc=d.id, start=0, end=len("Two people were slain"), text="Two people were slain",
+                         stage="t@1", measure="killed", value=2.0, who="Two people")  # fmt: skip
+    (f,) = link.facets([n, harm], [d], [])
+    assert not f.toll  # the round-up's total, not one incident's toll
+    (alone,) = link.facets([n], [d], [])
+    assert alone.toll  # no casualty read: any count may be the toll

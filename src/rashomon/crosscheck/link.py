@@ -336,11 +336,13 @@ def facet(
     wire: str | None = None,
     incident: str | None = None,
     harm: CasualtyClaim | None = None,
-    tolls: tuple[incident_tally.Figure, ...] = (),
+    tolls: tuple[incident_tally.Figure, ...] | None = None,
 ) -> Facet:
     """Read one quantity claim (and its sentence) into a :class:`Facet`; ``harm``: the casualty claim that
     counts the same people, when the casualty reader read them; ``tolls``: its report's toll, per measure
-    (:func:`.incident_tally.tally`)."""
+    (:func:`.incident_tally.tally`; empty where the report's casualties are all totals over many incidents,
+    "two slain in four separate shootings": none of its counts is its own toll), None where the casualty
+    reader read none (any count may be its toll)."""
     text = doc.text if doc else claim.text
     start, end = (claim.start, claim.end) if doc and 0 <= claim.start <= claim.end <= len(text) else (0, len(text))
     s, e = sentence_bounds(text, start, end)
@@ -355,6 +357,8 @@ def facet(
         pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
     if pred == "capture" and thing == "people" and pred_word in TAKE and not CAPTIVE.search(sentence):
         pred = None  # "taken to a hospital", "took to the streets": people taken are not captured
+    if thing == "people" and incident_tally.SUBSET.match(claim.text):
+        thing = "part"  # "three of the victims", "one of the men": some of a group, never its count
     head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
@@ -442,7 +446,7 @@ def facet(
         source=f"wire:{wire}" if wire else f"doc:{root}",
         lead=start < LEAD,
         recent=gran == "cumulative" and bool(RECENT.search(clause)),
-        toll=not tolls or any((harm and harm.id == t[0]) or incident_tally.point(claim) in t[1:3] for t in tolls),
+        toll=tolls is None or any((harm and harm.id == t[0]) or incident_tally.point(claim) in t[1:3] for t in tolls),
     )
 
 
@@ -568,7 +572,7 @@ def facets(
             wires.get(c.doc),
             incident_of.get(c.doc),
             incident_tally.harm_of(c, harmed[c.doc][0]) if c.doc in harmed else None,
-            harmed[c.doc][1] if c.doc in harmed else (),
+            harmed[c.doc][1] if c.doc in harmed else None,
         )  # fmt: skip
         for c in claims
         if isinstance(c, QuantityClaim)

@@ -37,7 +37,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@16"
+STAGE = "crosscheck@18"
 
 
 # ------------------------------------------------------------- independence
