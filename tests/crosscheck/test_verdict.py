@@ -109,6 +109,13 @@ CASES = {
         ],
         "conflict",
     ),
+    "count_revised_the_next_day_is_update": (
+        [
+            ("A", "2025-05-04", "7 people were shot in the park on Sunday.", "7 people", 7),
+            ("B", "2025-05-05", "6 people were shot in the park on Sunday.", "6 people", 6),
+        ],
+        "update",
+    ),
     "lower_later_is_conflict": (
         [
             ("A", "2025-05-02", "31 people have been killed since the war began.", "31 people", 31),
@@ -200,6 +207,12 @@ def test_verdict_cases(name):
     assert f.id == stable_id("f", *sorted(c.id for c in claims))
     assert f.kind == "quantity" and f.summary and f.outlets == tuple(sorted({r[0] for r in rows}))
     assert all(cid in {c.id for c in claims} for cid in f.claims)
+
+
+def test_a_count_revised_down_the_next_day_says_so():
+    findings, _ = findings_for(CASES["count_revised_the_next_day_is_update"][0])
+    (f,) = [f for f in findings if f.status == "update"]
+    assert "revised in later reports" in f.summary and "rose" not in f.summary
 
 
 def test_a_group_told_two_ways_with_one_count_is_no_scope_difference():

@@ -62,13 +62,17 @@ def summarize(status: str, members: list[Facet]) -> str:
         when = f" ({fs[0].published[:10]})" if status == "update" and fs[0].published else ""
         told = max(fs, key=lambda f: len(f.scope))  # the report that says most about its scope
         parts.append(f"{outlets}{when}: {_phrase(told)}")
+    values = [(f.published or "", f.interval.lo) for f in members if f.interval is not None]
+    rose = not values or max(values)[1] >= max(v for _, v in values)  # the latest report's figure is the highest
     tail = {
         "agree": "the figures agree",
         "conflict": "the figures conflict",
         "scope_difference": "different scope, not a contradiction",
         "update": "an age that moved on between reports far apart"
         if members[0].measure and members[0].measure[0] == "age"
-        else "a running figure that rose in later reports",
+        else "a running figure that rose in later reports"
+        if rose
+        else "a count revised in later reports",
         "single_source": "one independent source only",
         "unknown": "the figures differ but it is unclear they count the same thing",
     }[status]

@@ -5,7 +5,8 @@ into :class:`~rashomon.records.Finding` records:
 
 * ``agree``: every value is compatible given bounds, approximation and rounding;
 * ``conflict``: values that cannot both hold, for the same scope;
-* ``update``: a running (cumulative) figure reported higher by a later publication;
+* ``update``: a running (cumulative) figure reported higher by a later publication, or a count of one
+  event revised, up or down, by the reports of a later day (:func:`_revised`);
 * ``scope_difference``: two clusters of one block whose values differ because they
   count different things (whole-war toll vs one strike; civilians vs all people);
 * ``single_source``: one independent source only (several wire copies included);
@@ -37,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@18"
+STAGE = "crosscheck@19"
 
 
 # ------------------------------------------------------------- independence
@@ -150,6 +151,8 @@ def _is_update(members: list[Facet]) -> bool:
         dated.append((point, f.published[:10], f))
     if len({point for point, _, _ in dated}) < 2:
         return False
+    if all(_count(f) for f in members) and _revised(dated):
+        return True
     top = max(point for point, _, _ in dated)  # a count of one event changes with news, and the report says so
     unsaid = all(_count(f) and not UPDATE.search(f.sentence) for f in members if _point(f) == top)
     confirmed = _confirmed(dated, top)
@@ -162,6 +165,15 @@ def _is_update(members: list[Facet]) -> bool:
         if not (early < late or early == late and (confirmed or ROSE.search(higher.sentence))):
             return False
     return True
+
+
+def _revised(dated: list[tuple[float, str, Facet]]) -> bool:
+    """A count of one event first given on its latest day, by every report of that day, however it moved: the
+    count was revised ("7 shot" the night of the shooting, "6 shot" in the next day's update, one of them hurt
+    in a fall); not where reports of one earlier day already differed on it (16 and 17 injured that night)."""
+    last = max(day for _, day, _ in dated)
+    final = {point for point, day, _ in dated if day == last}
+    return len(final) == 1 and all((point in final) == (day == last) for point, day, _ in dated)
 
 
 def _confirmed(dated: list[tuple[float, str, Facet]], top: float) -> bool:
