@@ -326,3 +326,10 @@ def test_a_forces_town_stands_beside_a_person_of_its_name_and_dc_is_washington()
     assert (dc.place, dc.region) == ("Washington", "District of Columbia")
     titled = _place("Four people were hurt late Monday, police said.", [], title="Man, 3 girls shot in southeast DC")
     assert titled.place == "Washington"
+
+
+def test_a_town_named_after_a_compass_point_of_another_is_its_own():
+    text = "A 4-year-old boy was accidentally shot in East Orange on Saturday, police said."
+    assert _place(text, [("East Orange", "GPE")]).place == "East Orange"  # a New Jersey city, not Orange
+    text = "Officers were called to a nightclub in North Charleston early Sunday."
+    assert _place(text, [("North Charleston", "GPE")]).place == "North Charleston"

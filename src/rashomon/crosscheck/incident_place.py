@@ -14,14 +14,15 @@ places the document's own words name (a town of the gazetteer counts double a na
 neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
 Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
 town is one of that state (:func:`..extract.gazetteer.us_cities`: places of 500 inhabitants or more, so small towns
-count); "South Sacramento" is Sacramento; a name the text also writes in lower case ("Man", "Hurt") is a word, not a
-place, and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither is the surname of a
-person the document names ("James E. Cardona ... Cardona fled": the tagger's place "Cardona"; but a force's town,
-"Stockton police" beside an Officer Stockton), a name right after a word for a person ("said neighbor Brad Partin")
-or a street's ("the 5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets", "Orange
-Blossom Trail"), but in a dateline. Each vote keeps where it was read. A county ("Seminole County", "the county
-sheriff's office of Vigo County") is the place only when no city is named, as GVA codes unincorporated areas. A part
-of a city the text calls one ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago
+count); "South Sacramento" is Sacramento (but East Orange and North Charleston are towns of their own, not within
+the city they are named after); a name the text also writes in lower case ("Man", "Hurt") is a word, not a place,
+and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither is the surname of a person
+the document names ("James E. Cardona ... Cardona fled": the tagger's place "Cardona"; but a force's town, "Stockton
+police" beside an Officer Stockton), a name right after a word for a person ("said neighbor Brad Partin") or a
+street's ("the 5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets", "Orange Blossom
+Trail"), but in a dateline. Each vote keeps where it was read. A county ("Seminole County", "the county sheriff's
+office of Vigo County") is the place only when no city is named, as GVA codes unincorporated areas. A part of a city
+the text calls one ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago
 neighborhood"), or one a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the
 city it names elsewhere is. Of places with equal votes, the one named first (the title first of all). A title's
 "Clark County teen shot" names the county. The region: the dateline's state (AP abbreviations and postal codes:
@@ -282,6 +283,11 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         and not ((d := _DIRECTION.fullmatch(p.group("name"))) and known(d.group("city")))  # "the North Phoenix ..."
     } | {fold(p.group("part")) for p in _OWNED.finditer(doc.text) if known(p.group("city"))}
 
+    def own_town(name: str, city: str) -> bool:
+        """ "East Orange", "North Charleston": a town of its own, not a part of the city it is named after
+        ("South Chicago", a Chicago neighbourhood geonames lists as a place)."""
+        return fold(name) in towns and known(name) and not any(within(name, city, s) for s in towns[fold(name)])
+
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
         if len(name) <= 2 or name.casefold() in _WORDS or fold(name) in parts:
             return
@@ -291,8 +297,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             return
         if _region(name) and how != "dateline":  # a dateline names a city ("TEHRAN, Iran —", "NEW YORK —")
             return
-        if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")):
-            name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city
+        if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")) and not own_town(name, d.group("city")):
+            name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city (not East Orange, N.J.)
         board = counties if county(name) else cities
         board[name] += weight
         where.setdefault(name, []).append(Evidence(doc.id, start, end, name, how))
