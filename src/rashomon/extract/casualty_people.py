@@ -228,7 +228,8 @@ def _count_one(t: Token, measure: str) -> Count | None:
         ordinal = ORDINALS[low]
     if ordinal is not None and any(c.lower_ in ("a", "the") for c in children):  # "a third person has died"
         return (None, ordinal, None) if measure == "killed" else (1.0, None, None)
-    singular = any(c.lower_ in SINGULAR_DETS for c in children) or low == "one"
+    # "a man", "his wife", "the girl's mother" (a possessor makes one person of a singular noun)
+    singular = any(c.lower_ in SINGULAR_DETS or c.dep_ == "poss" for c in children) or low == "one"
     if singular and (is_age_noun(t) or t.tag_ in ("NN", "NNP")):
         return (1.0, None, None)
     return None
