@@ -63,9 +63,11 @@ def test_death_tolls_count_people_and_their_modifier_narrows_them(text, evidence
 
 def test_the_counted_noun_ends_the_reading_not_the_people_of_the_next_clause():
     f = facet_of("One victim was deceased when officers arrived.", "One victim", 1, what="victim")
-    assert (f.key.split("/")[1], f.category) == ("part", None)  # one person, not the officers: no scope
+    assert (f.key.split("/")[1], f.category) == ("individual", None)  # one person, not the officers: no scope
     part = facet_of("Three of the victims were shot in the park.", "Three of the victims", 3, what="victims")
     assert part.key.split("/")[1] == "part"  # some of a group, never its count
+    rest = facet_of("The other two victims were shot in the park.", "two victims", 2, what="victims")
+    assert rest.key.split("/")[1] == "part"  # the rest of a group told before
 
 
 @pytest.mark.parametrize(

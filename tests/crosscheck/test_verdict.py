@@ -239,6 +239,19 @@ def test_one_person_described_is_never_compared_with_a_count_of_people():
     assert not any(len({c for c in f.claims}) > 1 for f in findings), [(f.status, f.summary) for f in findings]
 
 
+def test_some_of_a_group_is_compared_with_nothing():
+    rows = [
+        ("A", "2025-05-04", "4 people were shot in the park on Saturday.", "4 people", 4),
+        ("B", "2025-05-04", "Three of the victims were shot in the park on Saturday.", "Three of the victims", 3,
+         {"what": "victims"}),
+        ("C", "2025-05-05", "Two of the victims were shot in the park on Saturday.", "Two of the victims", 2,
+         {"what": "victims"}),
+    ]  # fmt: skip
+    findings, claims = findings_for(rows)
+    parts = {claims[1].id, claims[2].id}
+    assert not any(parts & set(f.claims) for f in findings), [(f.status, f.summary) for f in findings]
+
+
 def test_tolls_of_different_years_are_not_linked():
     rows = [
         ("A", "2025-05-04", "In Port Aven 613 people were killed in 1992.", "613 people", 613, {"time": "1992"}),

@@ -357,8 +357,8 @@ def facet(
         pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
     if pred == "capture" and thing == "people" and pred_word in TAKE and not CAPTIVE.search(sentence):
         pred = None  # "taken to a hospital", "took to the streets": people taken are not captured
-    if thing == "people" and incident_tally.SUBSET.match(claim.text):
-        thing = "part"  # "three of the victims", "one of the men": some of a group, never its count
+    if thing == "people" and (incident_tally.SUBSET.match(claim.text) or _THE_OTHER.search(before)):
+        thing = "part"  # "three of the victims", "the other two victims": some of a group, never its count
     head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
@@ -448,6 +448,9 @@ def facet(
         recent=gran == "cumulative" and bool(RECENT.search(clause)),
         toll=tolls is None or any((harm and harm.id == t[0]) or incident_tally.point(claim) in t[1:3] for t in tolls),
     )
+
+
+_THE_OTHER = re.compile(r"\bthe other\s*$", re.I)  # "the other two victims": the rest of a group told before
 
 
 def own_clause(sentence: str, offset: int) -> str:

@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@19"
+STAGE = "crosscheck@21"
 
 
 # ------------------------------------------------------------- independence
@@ -315,6 +315,7 @@ def quantity_findings(facets: list[Facet]) -> list[Finding]:
     and are tied to each other are reported together: one ``scope_difference`` finding per
     connected group, its summary listing each scope, so no pair of claims is reported twice."""
     findings: list[Finding] = []
+    facets = [f for f in facets if f.thing != "part"]  # some of a group: "three of the victims", "the other two"
     for _, block in sorted(blocks(facets).items(), key=lambda kv: tuple(str(x) for x in kv[0])):
         if len({f.claim.doc for f in block}) < 2:
             continue  # nothing to compare with

@@ -32,10 +32,9 @@ THINGS: dict[str, tuple[str, ...]] = {
                "fighters", "militants", "rebels", "women", "men", "police", "officers", "journalists",
                "dead", "bodies", "patients", "migrants", "refugees", "death", "deaths", "fatalities", "fatality",
                "boys", "girls", "teens", "teenagers", "adults", "juveniles", "students"),
-    # one person described ("One victim was deceased when officers arrived", "a man was shot"), or part of a
-    # group ("three of the victims"): never compared with a count of people; the reading ends at the noun, not
-    # at the officers after it
-    "part": ("victim", "man", "woman", "resident", "individual", "patient", "boy", "girl", "teen", "teenager",
+    # one person described ("One victim was deceased when officers arrived", "a man was shot"): never compared
+    # with a count of people; the reading ends at the noun, not at the officers after it
+    "individual": ("victim", "man", "woman", "resident", "individual", "patient", "boy", "girl", "teen", "teenager",
                    "adult", "juvenile", "student"),
     "settlement": ("village", "villages", "town", "towns", "hamlet", "hamlets", "settlement", "settlements",
                    "localities", "locality", "communities"),
@@ -43,7 +42,9 @@ THINGS: dict[str, tuple[str, ...]] = {
                   "district", "square kilometres", "square kilometers", "sq km", "km2", "hectares"),
     "duration": ("day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years"),
 }
-PERSONS = ("people", "part")  # things that are people: a group counted, or some of them described
+# things that are people: a group counted, one person described, or some of a group ("three of the victims",
+# "the other two victims": :func:`.link.facet` reads them; each part is its own, never compared)
+PERSONS = ("people", "individual", "part")
 # a sub-category of "people" is a different scope from "people" as a whole
 SUBCATEGORY: dict[str, str] = {w: c for c, ws in {
     "civilians": ("civilians", "civilian"), "children": ("children", "child"),
