@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@21"
+STAGE = "crosscheck@22"
 
 
 # ------------------------------------------------------------- independence
@@ -362,6 +362,7 @@ _CATEGORY_WORDS = {
     "combatants": "combatants only",
     "women": "women only",
     "journalists": "journalists only",
+    "attacker": "with the attacker",
 }
 _IN_GROUP = {
     "conflict": "these conflict",
