@@ -189,11 +189,21 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
     return _figure(toll, 1.0 if suicide else 0.0)
 
 
-def _died(c: CasualtyClaim, claims: list[CasualtyClaim], text: str) -> bool:
+def _died(
+    c: CasualtyClaim, claims: list[CasualtyClaim], text: str, seen: dict[tuple[str, int], bool] | None = None
+) -> bool:
     """The one person hurt in ``c`` died: "he was taken to a hospital with injuries, where he died", "A man was
     wounded. He later died" (a pronoun killed in its sentence or the next); or ``c`` names again one told dead
     before it ("A 3-year-old girl died ... The young girl had been hospitalized with injuries", "... she was
-    hurt": a pronoun where no one before it was hurt)."""
+    hurt": a pronoun where no one before it was hurt). ``seen``: answers already given, per claim and list of
+    claims read (a run of pronouns asks again of every one before it: without them, exponentially often)."""
+    seen = {} if seen is None else seen
+    if (key := (c.id, len(claims))) not in seen:
+        seen[key] = _died_once(c, claims, text, seen)
+    return seen[key]
+
+
+def _died_once(c: CasualtyClaim, claims: list[CasualtyClaim], text: str, seen: dict[tuple[str, int], bool]) -> bool:
     if c.value != 1:
         return False
     for d in claims:
@@ -205,12 +215,17 @@ def _died(c: CasualtyClaim, claims: list[CasualtyClaim], text: str) -> bool:
     before = [d for d in claims if d.start < c.start]
     dead = [d for d in before if d.measure == "killed" and d.value == 1]
     if who in (["he"], ["she"]):
-        return bool(dead) and not any(d.measure in ("injured", "shot") and not _died(d, before, text) for d in before)
+        return bool(dead) and not any(
+            d.measure in ("injured", "shot") and not _died(d, before, text, seen) for d in before
+        )
     return who[0] == "the" and any((d.who or "").lower().split()[-1:] == who[-1:] for d in dead)
 
 
 def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:
-    hurt = _first([c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text)])
+    seen: dict[tuple[str, int], bool] = {}
+    hurt = _first(
+        [c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text, seen)]
+    )
     told = _figure(hurt) if hurt is not None else None
     shot = _first([c for c in claims if c.measure == "shot"])
     if shot is not None:  # those shot and not killed ("five others were shot": already besides the dead)
