@@ -416,13 +416,15 @@ class Report(Record):
     low: float | None = None
     high: float | None = None
     roundup: bool = False  # a round-up of many incidents', shown but not counted (its toll is several's)
+    attacker: bool = False  # a death toll that counts the attacker ("including the shooter"; his suicide)
 
 
 @dataclass(frozen=True, slots=True)
 class Figure(Record):
     """One casualty measure of an incident: the figure Rashomon stands behind (``value``, or bounds) and
     every report behind it; ``status`` across the reports (agree, conflict, update: it changed between
-    earlier and later reports, single_source, unknown)."""
+    earlier and later reports, scope_difference: some count the attacker and some the victims alone,
+    single_source, unknown)."""
 
     measure: str  # killed | injured
     value: float | None
@@ -444,7 +446,7 @@ class Incident(Record):
     place: str | None  # city (or the most specific place reported)
     region: str | None
     figures: tuple[Figure, ...]
-    stage: str = "incidents@45"
+    stage: str = "incidents@46"
     date_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``date`` say so
     place_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``place`` name it
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.crosscheck.incident_tally import tally
+from rashomon.crosscheck.incident_tally import tally, with_attacker
 from rashomon.records import CasualtyClaim
 
 
@@ -244,3 +244,23 @@ def test_under_a_headline_of_wounded_a_death_recalled_past_the_lead_is_another_e
         lead + recalled, ("Seven people were wounded", "injured", 7, "Seven"), ("was killed", "killed", 1, "a man")
     )
     assert tally(told, lead + recalled, "Velmora nightclub shooting")["killed"][1] == 1
+
+
+def test_a_toll_that_counts_the_attacker_is_told_apart():
+    def counts_him(text, *said):
+        read = claims(text, *said)
+        return with_attacker(tally(read, text)["killed"], read, text)
+
+    said = ("left seven people dead", "killed", 7, "seven people")
+    assert counts_him("The rampage left seven people dead, including the suspected gunman, police said.", said)
+    assert counts_him(
+        "Seven people, including the shooter, were killed.",
+        ("Seven people, including the shooter, were killed", "killed", 7, "Seven people"),
+    )
+    suicide = "A man killed six people near the campus before taking his own life."
+    assert counts_him(
+        suicide, ("killed six people", "killed", 6, "six people"), ("taking his own life", "killed", 1, "his own life")
+    )
+    assert not counts_him("The rampage left seven people dead, police said.", said)
+    hostage = "Police shot and killed a woman who barricaded herself and a child inside an apartment."
+    assert not counts_him(hostage, ("killed a woman who barricaded herself and a child", "killed", 1, "a woman"))

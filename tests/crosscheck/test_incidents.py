@@ -129,6 +129,16 @@ def test_a_figure_keeps_every_report_and_says_how_they_relate():
     assert figure("injured", [hurt, died]).status == "conflict"
 
 
+def test_tolls_that_differ_by_the_attacker_some_count_are_a_scope_difference():
+    every, victims = facts("a", "V", "2024-03-01", 7), facts("b", "V", "2024-03-01", 6)
+    assert figure("killed", [victims, every]).status == "conflict"  # 7 may not count him: unknown which
+    every.attacker = True  # "seven dead, including the shooter"
+    f = figure("killed", [victims, every])
+    assert (f.status, f.value, [r.attacker for r in f.reports]) == ("scope_difference", 7, [True, False])
+    assert figure("killed", [victims, every, facts("c", "V", "2024-03-01", 7)]).status == "scope_difference"
+    assert figure("killed", [victims, every, facts("c", "V", "2024-03-01", 5)]).status == "conflict"
+
+
 def test_conflicting_injured_are_read_with_the_dead():
     # "2 shot" (no one dead yet), "1 dead, 1 hurt", and a follow-up that tells only the dead: one injured
     early, later, trial = (facts(d, "V", "2024-03-01", k, p) for d, k, p in

@@ -37,6 +37,13 @@ def test_an_update_needs_a_later_report():
     assert f.status == "update" and "B (2025-05-05): 2" in f.summary
 
 
+def test_tolls_that_differ_by_the_attacker_are_a_scope_difference_not_a_conflict():
+    reps = [Report("c1", "a", "A", "2025-05-03", 6.0), Report("c2", "b", "B", "2025-05-03", 7.0, attacker=True)]
+    (f,) = findings(_incident(reps, "scope_difference"), {})
+    assert f.status == "scope_difference" and "B (with the attacker): 7" in f.summary
+    assert findings(_incident(reps, "conflict"), {})[0].status == "conflict"
+
+
 def test_a_toll_whose_every_report_quantity_linking_joined_is_left_to_it():
     reps = [Report("c1", "a", "A", "2025-05-03", 2.0), Report("c2", "b", "B", "2025-05-03", 2.0)]
     (toll,) = findings(_incident(reps), {})

@@ -48,6 +48,14 @@ from .sentences import sentence_bounds
 Figure = tuple[str, float | None, float | None, float | None]
 
 SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
+# the shooter among the dead he is told with ("killed his wife and then himself", "turned the gun on himself"; not
+# "a woman who barricaded herself")
+SUICIDE = re.compile(r"\b(?:and|then) (?:then )?(?:himself|herself)\b|\bon (?:himself|herself)\b|\bown life\b", re.I)
+# a toll that counts the attacker: "seven people dead including the suspected shooter", "3 dead, including the gunman"
+WITH_ATTACKER = re.compile(
+    r"[^.;]{0,60}?\bincluding the (?:suspected |alleged |accused )?(?:shooter|gunman|suspect|attacker|assailant)\b",
+    re.I,
+)
 # words that tell a death as it happened ("died", "found dead", "mortally wounding"), not as one recalled
 DIED = re.compile(r"\b(?:died|dies|dead|mortally|fatally|succumbed|passed away|did not survive|didn't survive)\b", re.I)
 LEAD_SENTENCES = 3  # the sentences of a report's lead
@@ -187,6 +195,19 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
         if c is not toll
     )
     return _figure(toll, 1.0 if suicide else 0.0)
+
+
+def with_attacker(killed: Figure, claims: Iterable[CasualtyClaim], text: str, title: str = "") -> bool:
+    """The report's death toll ``killed`` (from ``claims``, of ``text`` and ``title``) counts the attacker: its
+    claim says so ("seven people dead, including the suspected shooter", "killed his wife and then himself") or
+    the shooter's suicide was added to it ("killed six people ... before taking his own life": seven)."""
+    c = next((c for c in claims if c.id == killed[0]), None)
+    if c is None:
+        return False
+    said = title if c.part == "title" else text
+    return bool(SUICIDE.search(c.text) or WITH_ATTACKER.search(c.text) or WITH_ATTACKER.match(said, c.end)) or (
+        number(killed) > _n(c)
+    )
 
 
 def _died(

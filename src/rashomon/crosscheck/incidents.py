@@ -41,7 +41,9 @@ reported, as ACLED codes fatalities). Over the GVA dev split consensus is right 
 highest for both killed and injured.
 Status: ``agree`` (one value, two or more independent sources), ``single_source``, ``update`` (the
 value rose from earlier to later reports: a victim died, a count was completed; injured falls where as
-many more are dead: "1 hurt" on Monday, "1 dead" on Friday), ``conflict``.
+many more are dead: "1 hurt" on Monday, "1 dead" on Friday), ``scope_difference`` (death tolls that differ
+only by the attacker some of them count: "seven dead, including the suspected shooter", "killed six people
+before taking his own life", and "six killed"; each such report marked ``Report.attacker``), ``conflict``.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@45"
+STAGE = "incidents@46"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -111,6 +113,7 @@ class Facts:
     follow_up: bool = False  # about an arrest, a trial, a funeral... (incident_links.follow_up)
     abroad: bool = False  # it names a country other than the United States (incident_place.Place.abroad)
     roundup: bool = False  # it rounds up many incidents (incident_tally.roundup)
+    attacker: bool = False  # its death toll counts the attacker (incident_tally.with_attacker)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
     @property
@@ -150,6 +153,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   roundup=incident_tally.roundup(doc.title, doc.text))  # fmt: skip
         read = [c for c in cs if isinstance(c, CasualtyClaim)]
         f.reports.update(incident_tally.tally(read, doc.text, doc.title or "", None if f.follow_up else f.day))
+        if (killed := f.reports.get("killed")) is not None:
+            f.attacker = incident_tally.with_attacker(killed, read, doc.text, doc.title or "")
         out.append(f)
     return out
 
@@ -172,7 +177,17 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     aside = any(not f.roundup for f in told)  # round-ups set aside: another report gives the measure
     every = sorted(
         (
-            Report(claim, f.doc, f.outlet, f.published, value, low, high, roundup=aside and f.roundup)
+            Report(
+                claim,
+                f.doc,
+                f.outlet,
+                f.published,
+                value,
+                low,
+                high,
+                roundup=aside and f.roundup,
+                attacker=measure == "killed" and f.attacker,
+            )  # fmt: skip
             for f in told
             for claim, value, low, high in [f.reports[measure]]
         ),
@@ -198,6 +213,9 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
         status = "update"
     else:
         status = "conflict"
+    with_attacker = {k for k, (r, _, _) in enumerate(reports) if r.attacker}
+    if status in ("conflict", "update") and _victims_alike(shown, with_attacker):
+        status = "scope_difference"  # "six killed" and "seven dead, including the shooter": the victims, and all
     if policy == "conservative":
         pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
     elif policy == "highest":
@@ -213,6 +231,17 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     r = reports[pick][0]
     return Figure(measure, r.value, r.low, r.high, status, tuple(every),
                   len({root for _, root, _ in reports}))  # fmt: skip
+
+
+def _victims_alike(shown: list[float | None], with_attacker: set[int]) -> bool:
+    """The death tolls ``shown`` differ only by the attacker: those that count him (``with_attacker``: their
+    positions) give one toll, the others that toll less one or the same (a count that does not say it holds him).
+    """
+    victims = {(shown[k] or 0) - 1 for k in with_attacker}
+    if len(victims) != 1:
+        return False
+    (v,) = victims
+    return all((x or 0) in (v, v + 1) for k, x in enumerate(shown) if k not in with_attacker)
 
 
 def _with_the_dead(injured: Figure, killed: Figure | None, members: list[Facts]) -> Figure:

@@ -357,7 +357,7 @@ def facet(
         pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
     if pred == "capture" and thing == "people" and pred_word in TAKE and not CAPTIVE.search(sentence):
         pred = None  # "taken to a hospital", "took to the streets": people taken are not captured
-    if thing == "people" and category is None and _WITH_ATTACKER.match(text, num_end, e):
+    if thing == "people" and category is None and incident_tally.WITH_ATTACKER.match(text, num_end, e):
         category = "attacker"  # "seven people dead, including the suspected shooter": not the victims alone
     if thing == "people" and (incident_tally.SUBSET.match(claim.text) or _THE_OTHER.search(before)):
         thing = "part"  # "three of the victims", "the other two victims": some of a group, never its count
@@ -453,11 +453,6 @@ def facet(
 
 
 _THE_OTHER = re.compile(r"\bthe other\s*$", re.I)  # "the other two victims": the rest of a group told before
-# a toll that counts the attacker: "seven people dead including the suspected shooter", "3 dead, including the gunman"
-_WITH_ATTACKER = re.compile(
-    r"[^.;]{0,60}?\bincluding the (?:suspected |alleged |accused )?(?:shooter|gunman|suspect|attacker|assailant)\b",
-    re.I,
-)
 
 
 def own_clause(sentence: str, offset: int) -> str:

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
 
-STAGE = "crosscheck-tolls@4"
+STAGE = "crosscheck-tolls@5"
 KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
 COUNTS = frozenset(KEYS.values())
 VERBS = {"killed": "killed", "injured": "injured"}
@@ -28,6 +28,7 @@ VERDICTS = {
     "agree": "the reports agree",
     "conflict": "the reports conflict",
     "update": "a running figure that changed in later reports",
+    "scope_difference": "some count the attacker, the others the victims alone",
     "single_source": "one independent source only",
     "unknown": "the figures differ; a report's figure is not stated as a number in its lead: too thin to judge",
 }
@@ -106,14 +107,21 @@ def weighed(reports: tuple[Report, ...]) -> tuple[Report, ...]:
 def judge(reports: tuple[Report, ...], coded: Status, independent: int) -> Status:
     """The status across an incident's reports of one figure: ``agree`` when every report fits every
     other given its bounds ("at least 3" and "4"); else the incident coder's ``update`` when a later
-    report (a later day) gave the higher figure; else ``conflict``."""
+    report (a later day) gave the higher figure; the coder's ``scope_difference`` where the tolls differ only by
+    the attacker some count ("seven dead, including the shooter" and "six killed"); else ``conflict``."""
     if independent < 2:
         return "single_source"
     if all(_fits(a, b) for a in reports for b in reports):
         return "agree"
+    if coded == "scope_difference":
+        return coded
     if coded == "update" and len({(r.published or "")[:10] for r in reports}) > 1:
         return "update"
     return "conflict"
+
+
+def _aside(r: Report) -> str:
+    return " (round-up)" if r.roundup else " (with the attacker)" if r.attacker else ""
 
 
 def summary(incident: Incident, measure: str, by_value: Mapping[str, list[Report]], status: Status) -> str:
@@ -123,7 +131,7 @@ def summary(incident: Incident, measure: str, by_value: Mapping[str, list[Report
     what = f"the {incident.type}" if incident.type else "the incident"
     parts = []
     for value, rs in sorted(by_value.items(), key=lambda kv: (min(r.published or "" for r in kv[1]), kv[0])):
-        outlets = ", ".join(sorted({f"{r.outlet} (round-up)" if r.roundup else r.outlet for r in rs}))
+        outlets = ", ".join(sorted({r.outlet + _aside(r) for r in rs}))
         day = min((r.published or "")[:10] for r in rs)
         parts.append(f"{outlets}{f' ({day})' if status == 'update' and day else ''}: {value}")
     return f"People {VERBS[measure]} in {what}{where}{when}: " + "; ".join(parts) + f" — {VERDICTS[status]}."
