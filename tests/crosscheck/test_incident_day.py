@@ -326,6 +326,15 @@ def test_a_forces_town_stands_beside_a_person_of_its_name_and_dc_is_washington()
     assert (dc.place, dc.region) == ("Washington", "District of Columbia")
     titled = _place("Four people were hurt late Monday, police said.", [], title="Man, 3 girls shot in southeast DC")
     assert titled.place == "Washington"
+    part = _place("A girl, 3, was shot in Southeast D.C. on Wednesday night.", [("Southeast D.C.", "GPE")])
+    assert part.place == "Washington"  # a quarter of the District is Washington
+
+
+def test_a_force_whose_name_a_capitalised_word_begins_is_the_known_towns():
+    text = "A teen was shot on Monday. Initial New Orleans Police Department reports say he was playing with a gun."
+    place = _place(text, [])
+    assert place.place == "New Orleans" and place.evidence[0].start == text.index("New Orleans")
+    assert _place("A man was wounded Sunday, Tuesday Chicago police said.", []).place == "Chicago"
 
 
 def test_a_town_named_after_a_compass_point_of_another_is_its_own():

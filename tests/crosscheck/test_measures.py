@@ -208,6 +208,17 @@ def test_a_noun_the_vocabulary_does_not_know_is_its_own_thing():
     assert f.key == "kill/holdout"
 
 
+def test_counts_of_two_charges_are_two_things():
+    murder = ("Ilse Banky was charged with one count of murder.", "one count of murder", 1, "count of murder")
+    attempted = ("Banky faces four counts of attempted murder.", "four counts of attempted murder", 4,
+                 "counts of attempted murder")  # fmt: skip
+    rows = [(outlet, "2025-05-04", sentence, evidence, value, {"what": what, "predicate": "charge"})
+            for outlet, (sentence, evidence, value, what) in zip("AB", (murder, attempted))]  # fmt: skip
+    findings, facets = _findings(rows)
+    assert [f.key for f in facets] == ["charge/count of murder", "charge/count of attempted murder"]
+    assert not _linked(findings)
+
+
 def test_an_age_in_apposition_is_an_age_not_a_toll():
     rows = [("A", "2025-05-04", "Ilse Banky, 40, died in Port Aven.", "40", 40, {"what": "age", "unit": "year"})]
     ents = [_person("e_banky", "Ilse Banky", [("d0", 0, 10)])]

@@ -175,6 +175,13 @@ def test_year_list_is_one_claim(nlp):
     assert _at(claims, text, "three").what == "border wars"
 
 
+def test_a_count_of_a_charge_counts_the_charge(nlp):
+    text = "Dunmore was charged with one count of murder and four counts of attempted murder."
+    claims = _claims(nlp, text)
+    assert _at(claims, text, "one").what == "count of murder"
+    assert _at(claims, text, "four").what == "counts of attempted murder"
+
+
 def test_ids_and_offsets_are_stable(nlp):
     text = "Nearly 300 villages were flooded and 12 bridges collapsed."
     a, b = _claims(nlp, text), _claims(nlp, text)

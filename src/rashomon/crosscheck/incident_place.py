@@ -9,7 +9,8 @@ the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —", anywhere in the lead, si
 the agency that reports it ("Memphis Police Department", "Chicago police", "Memphis Fire Department"; a city's force
 shared with its county or called its metro force is the city's, "Savannah-Chatham Metropolitan Police", "St. Louis
 Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St. Mary
-Sheriff's Office") and a town of the gazetteer the title names (before the outlet's part, " - KAIT Jonesboro"); the
+Sheriff's Office"; a name that is no town but ends with one is that town's, "Initial New Orleans Police Department
+reports") and a town of the gazetteer the title names (before the outlet's part, " - KAIT Jonesboro"); the
 places the document's own words name (a town of the gazetteer counts double a name it does not know: a
 neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
 Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
@@ -30,9 +31,9 @@ city it names elsewhere is. Of places with equal votes, the one named first (the
 state is not where it happened), else the state of the largest such town; only first-level subdivisions count, and
 not another country's named like a US town ("Savannah", a region of Ghana; "South", a region of Cameroon, is a word;
 "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is Dallas. Where it names no town but the District
-of Columbia ("D.C. Police", "in southeast DC"), the place is Washington. Where the report names no place at all, the
-town in the title's site part ("... - KTBS.com - Shreveport, LA": the outlet's) is the weakest vote
-(``how="site"``).
+of Columbia ("D.C. Police", "in southeast DC"), the place is Washington, as is a quarter of it ("Southeast D.C.").
+Where the report names no place at all, the town in the title's site part ("... - KTBS.com - Shreveport, LA": the
+outlet's) is the weakest vote (``how="site"``).
 """
 
 from __future__ import annotations
@@ -299,6 +300,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             return
         if (d := _DIRECTION.fullmatch(name)) and known(d.group("city")) and not own_town(name, d.group("city")):
             name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city (not East Orange, N.J.)
+        elif _DC.fullmatch(d.group("city") if d else name):
+            name = "Washington"  # "Southeast D.C."
         board = counties if county(name) else cities
         board[name] += weight
         where.setdefault(name, []).append(Evidence(doc.id, start, end, name, how))
@@ -309,10 +312,13 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     elif m and m.group("caps") and (gaz.is_place(m.group("caps")) or known(m.group("caps"))):
         vote(_tidy(m.group("caps")), DATELINE_VOTE, m.start("caps"), m.end("caps"), "dateline")
     for a in _AGENCY.finditer(doc.text):
-        proper = a.group(0)[len(a.group("name")) + 1].isupper()  # "Memphis Police", not "Monday police said"
-        if not proper and not known(a.group("name")):
-            continue
         words = a.group("name").split()
+        if not known(" ".join(words)) and not _GENERIC & {w.casefold() for w in words}:  # "Initial New Orleans
+            # Police Department reports", "Tuesday Chicago police said": the longest known town it ends with
+            words = next((words[i:] for i in range(1, len(words)) if known(" ".join(words[i:]))), words)
+        proper = a.group(0)[len(a.group("name")) + 1].isupper()  # "Memphis Police", not "Monday police said"
+        if not proper and not known(" ".join(words)):
+            continue
         while words and words[0].casefold() in _GENERIC and not known(" ".join(words)):  # "Federal Way Police"
             words.pop(0)
         metro = len(words) > 1 and words[-1].casefold() in _METRO  # "Louisville Metro Police": Louisville's
@@ -326,7 +332,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         ):
             name = f"{name} {c.group(1).title()}"  # "St. Mary Sheriff's Office" of a text's "St. Mary Parish"
         if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
-            vote(name, AGENCY_VOTE, a.start("name"), a.end("name"), "agency")
+            start = a.start("name") + a.group("name").find(words[0])
+            vote(name, AGENCY_VOTE, start, a.end("name"), "agency")
     lower = set(_LOWER_WORD.findall(doc.text))
     streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
 

@@ -136,11 +136,15 @@ def measure_of(
 
 
 def head(what: str | None) -> str | None:
-    """The counted noun of a claim's ``what``, singular ("more victims" -> "victim")."""
-    words = WORD.findall(re.split(r"\b(?:and|or|of|who|that|which|with|in|on|at|from)\b", what or "")[0])
+    """The counted noun of a claim's ``what``, singular ("more victims" -> "victim"); a count of a charge with
+    its charge ("counts of attempted murder" -> "count of attempted murder": not one count of murder)."""
+    first, *rest = re.split(r"\b(?:and|or|of|who|that|which|with|in|on|at|from)\b", what or "", maxsplit=1)
+    words = WORD.findall(first)
     if not words:
         return None
     w = words[-1].lower()
+    if w in ("count", "counts") and re.match(r"\s*of\b", (what or "")[len(first) :]) and rest:
+        return "count of " + " ".join(x.lower() for x in WORD.findall(rest[0]))
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):

@@ -211,6 +211,11 @@ def _noun_phrase(sdoc, head, lo: int) -> tuple[str, int]:
     return sdoc[start:end].text, end
 
 
+OF_WHAT = {
+    "count"
+}  # nouns that count what follows "of": "one count of murder" is not "four counts of attempted murder"
+
+
 def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
     """(what, token index of the counted noun, token end of the evidence)."""
     n, j = len(sdoc), q.end
@@ -251,6 +256,11 @@ def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
     if head is None:
         return None, None, q.end
     what, end = _noun_phrase(sdoc, head, j)
+    if head.lemma_.lower() in OF_WHAT and end < n and sdoc[end].lower_ == "of":  # "four counts of attempted murder"
+        pobj = next((c for c in sdoc[end].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            of, end = _noun_phrase(sdoc, pobj, end + 1)
+            what = f"{what} of {of}"
     return what, head.i, end
 
 
