@@ -151,6 +151,17 @@ def test_conflicting_injured_are_read_with_the_dead():
     assert code([early, later, trial], "highest").figure("injured").value == 2  # other policies read it alone
 
 
+def test_wounded_told_by_reports_that_tell_no_death_are_the_dead_told_before_they_died():
+    shot, died = facts("a", "V", "2024-03-01", None, "2024-03-01"), facts("b", "V", "2024-03-01", 1, "2024-03-02")
+    shot.reports["injured"] = ("i_a", 1.0, None, None)  # "a girl was shot"; then "the girl died"
+    assert (code([shot, died]).figure("injured").value, code([shot, died]).figure("killed").value) == (0, 1)
+    two = facts("c", "V", "2024-03-01", None, "2024-03-01")
+    two.reports["injured"] = ("i_c", 2.0, None, None)  # more wounded than dead: some survived
+    assert code([two, died]).figure("injured").value == 2
+    shot.reports["killed"] = ("k_a", 1.0, None, None)  # a report that tells a death and a wounded: both
+    assert code([shot, died]).figure("injured").value == 1
+
+
 def test_the_consensus_figure_is_the_one_most_sources_give_and_of_a_tie_the_largest():
     outvoted = [facts("a", "V", "2024-03-01", 1), facts("b", "V", "2024-03-01", 1), facts("c", "V", "2024-03-01", 2)]
     assert figure("killed", outvoted).value == 1  # the default: one report's misreading is outvoted

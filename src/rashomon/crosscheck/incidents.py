@@ -34,7 +34,8 @@ many, the largest, as tolls grow when victims die and counts are completed. One 
 (a victim of another shooting it recalls, a wounded man counted as killed) is outvoted by the others;
 where injured fell because the wounded died since, an ``update``, the latest report's figure; where the
 injured of its reports conflict, the harmed, injured plus killed, that most reports give, less the
-incident's killed: :func:`_with_the_dead`),
+incident's killed; where reports that tell no death tell as many wounded as others tell dead, or fewer,
+none: :func:`_with_the_dead`),
 ``highest`` (the largest figure a report states), ``latest`` (the value of the latest report; reports
 of one day that disagree: the one more independent sources give) or ``conservative`` (the lowest
 reported, as ACLED codes fatalities). Over the GVA dev split consensus is right more often than
@@ -71,7 +72,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@47"
+STAGE = "incidents@48"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -245,12 +246,19 @@ def _victims_alike(shown: list[float | None], with_attacker: set[int]) -> bool:
 
 
 def _with_the_dead(injured: Figure, killed: Figure | None, members: list[Facts]) -> Figure:
-    """Injured where its reports conflict, read with the dead: a victim one report counts as wounded and a
-    later one as dead is one person. The harmed (injured plus killed) that the most independent reports give
-    (of equally many, the largest), less the incident's killed ("2 shot" on Monday, "1 dead, 1 hurt" on
-    Tuesday: one injured)."""
-    if injured.status != "conflict" or killed is None or killed.value is None:
+    """Injured read with the dead: a victim one report counts as wounded and another as dead is one person.
+    Where the injured of its reports conflict, the harmed (injured plus killed) that the most independent reports
+    give (of equally many, the largest), less the incident's killed ("2 shot" on Monday, "1 dead, 1 hurt" on
+    Tuesday: one injured). Where they do not, and no report that tells the wounded tells a death, wounded as many
+    as the incident's dead or fewer are those dead, told before they died ("a girl was shot", "the girl died":
+    none injured)."""
+    if killed is None or killed.value is None:
         return injured
+    if injured.status != "conflict":
+        told = [f for f in members if f.reports.get("injured") is not None]
+        if injured.value is None or injured.value > killed.value or any("killed" in f.reports for f in told):
+            return injured
+        return replace(injured, value=0.0, low=None, high=None)
     sources: dict[float, set[str]] = defaultdict(set)
     for f in members:
         if (hurt := f.reports.get("injured")) is not None:
