@@ -49,6 +49,11 @@ def test_shot_not_killed_are_injured_and_the_larger_reading_wins():
         ("A second man was also shot", "shot", 1, "A second man"),
     )
     assert values(also, *said) == {"killed": 1, "injured": 1}
+    named = "Ilse Banky, 17, was killed Monday. Banky was in the hospital before she died."
+    banky = ("Ilse Banky, 17, was killed", "killed", 1, "Ilse Banky")
+    assert values(named, banky, ("Banky was in the hospital", "injured", 1, "Banky")) == {"killed": 1}
+    other = "Ilse Banky, 17, was killed Monday. Dunmore was in the hospital."
+    assert values(other, banky, ("Dunmore was in the hospital", "injured", 1, "Dunmore")) == {"killed": 1, "injured": 1}
 
 
 def test_no_one_else_hurt_is_no_total_but_no_one_hurt_is():

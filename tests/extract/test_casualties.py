@@ -77,6 +77,10 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         # the person a relative clause hangs off; a dateline parsed as the subject
         ("Police said the teenager who was shot and killed near the depot was a student.", [("killed", 1.0, None)]),
         ("BRANVILLE, Ore. - A 17-year-old boy was shot in the arm.", [("shot", 1.0, None)]),
+        # in a hospital's care: the wounded
+        ("Two men are in the hospital after a shooting on Elm Street.", [("injured", 2.0, None)]),
+        ("The victim was listed in stable condition.", [("injured", 1.0, None)]),
+        ("Three teens remain in critical condition, police said.", [("injured", 3.0, None)]),
         # an age standing for the person counts one; an age after a name never counts
         ("An 18-month-old is dead after a shooting.", [("killed", 1.0, None)]),
         ("Officials said Jane Marlow, 66 and Ruth Marlow, 64 were found dead.", [("killed", 2.0, None)]),
@@ -151,6 +155,8 @@ def test_more_phrasings_of_casualties_are_read(nlp, text, expected):
         "The car struck a pedestrian.",
         "From another angle it could have hit her in the heart and killed her.",  # what might have been
         "He shot his friend's leg.",  # the friend was shot: counted where the friend is named
+        "Her sister works in the hospital.",  # not in its care
+        "The house was in poor condition.",  # no one's condition
     ],
 )
 def test_no_toll_is_read_from_statistics_other_events_or_near_misses(nlp, text):

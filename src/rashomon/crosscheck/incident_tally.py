@@ -215,9 +215,10 @@ def _died(
 ) -> bool:
     """The one person hurt in ``c`` died: "he was taken to a hospital with injuries, where he died", "A man was
     wounded. He later died" (a pronoun killed in its sentence or the next); or ``c`` names again one told dead
-    before it ("A 3-year-old girl died ... The young girl had been hospitalized with injuries", "... she was
-    hurt": a pronoun where no one before it was hurt). ``seen``: answers already given, per claim and list of
-    claims read (a run of pronouns asks again of every one before it: without them, exponentially often)."""
+    before it ("A 3-year-old girl died ... The young girl had been hospitalized with injuries", "Demoraea Fennell
+    was killed ... Fennell was in the hospital", "... she was hurt": a pronoun where no one before it was hurt).
+    ``seen``: answers already given, per claim and list of claims read (a run of pronouns asks again of every one
+    before it: without them, exponentially often)."""
     seen = {} if seen is None else seen
     if (key := (c.id, len(claims))) not in seen:
         seen[key] = _died_once(c, claims, text, seen)
@@ -239,7 +240,8 @@ def _died_once(c: CasualtyClaim, claims: list[CasualtyClaim], text: str, seen: d
         return bool(dead) and not any(
             d.measure in ("injured", "shot") and not _died(d, before, text, seen) for d in before
         )
-    return who[0] == "the" and any((d.who or "").lower().split()[-1:] == who[-1:] for d in dead)
+    named = len(who) == 1 and (c.who or "")[:1].isupper()  # "Fennell was in the hospital": a surname told dead
+    return (who[0] == "the" or named) and any((d.who or "").lower().split()[-1:] == who[-1:] for d in dead)
 
 
 def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:

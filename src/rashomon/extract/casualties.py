@@ -3,8 +3,9 @@
 News rarely writes "1 killed": it writes "a man was shot and killed", "two teens were wounded", "killing
 the driver and injuring his passenger", "no one else was hurt", "multiple people were found dead". For
 each verb or adjective of harm (``KILL``: kill, die, dead, slain, passed away, fatally shot, shot to
-death, gunned down; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital"; ``SHOOT``: shot, "struck
-by a bullet", "a bullet struck a girl", "struck in the shoulder", which may have killed or not) the
+death, gunned down; ``INJURE``: wound, injure, hurt, hospitalized, "treated at a hospital", "in critical
+condition", "are in the hospital"; ``SHOOT``: shot, "struck by a bullet", "a bullet struck a girl", "struck in
+the shoulder", which may have killed or not) the
 reader finds the people it happened to (the passive subject, the object, the subject of "die", those of
 the verb it is coordinated with, the person a relative clause or a reduced one hangs off: "the teen who
 was shot", "one teen injured", "four people shot in the yard were treated") and counts them
@@ -36,7 +37,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@36"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@37"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -52,6 +53,8 @@ WOUNDS = {"wound", "injury"}  # "suffered a gunshot wound", "with gunshot wounds
 WOUND_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "recover", "survive"}
 COPULAS = {"be", "remain", "lie", "lay"}  # "one teen is dead", "the man lay dead" (not "he found her dead")
 RELATIVE = {"who", "that", "whom"}
+CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "satisfactory"}  # "in critical condition"
+CARE_VERBS = {"be", "remain", "list"}  # "is in the hospital", "remains in serious condition", "listed in ..."
 ADDED = {"other", "further", "additional", "more", "else"}  # "no other injuries": none besides those told
 
 
@@ -307,10 +310,21 @@ def _own_life(t: Token) -> bool:
     return False
 
 
+def _in_care(t: Token) -> Token | None:
+    """ "Two men are in the hospital", "he remains in critical condition", "was listed in stable condition": the
+    verb that puts its subjects in a hospital's care (the wounded), else None."""
+    if t.pos_ != "NOUN" or t.head.dep_ != "prep" or t.head.lower_ != "in":
+        return None
+    if t.lemma_.lower() == "condition" and not any(c.dep_ == "amod" and c.lower_ in CONDITIONS for c in t.children):
+        return None
+    verb = t.head.head
+    return verb if verb.lemma_.lower() in CARE_VERBS and verb.pos_ in ("VERB", "AUX") else None
+
+
 # the words the readings below start from, by lemma or as written: any other word says nothing of harm
 _HARM_LEMMAS = (
     KILL | INJURE | SHOOT | STRIKE | WOUNDS | DEATH_NOUNS | SHOOTING_NOUNS
-    | {"pass", "gun", "hospitalize", "hospitalise", "treat", "life", "take", "turn"}
+    | {"pass", "gun", "hospitalize", "hospitalise", "treat", "life", "take", "turn", "hospital", "condition"}
 )  # fmt: skip
 _HARM_WORDS = DEAD_WORDS | HURT_WORDS | {"fatally", "mortally"}
 
@@ -334,6 +348,8 @@ def _reading(t: Token) -> list[tuple[str, Token, tuple | None]] | None:
         )
     if _own_life(t):
         return [("killed", t, (1.0, None, None))] if _factual(t) else []
+    if (state := _in_care(t)) is not None:
+        return [("injured", p, count(p, measure="injured")) for p in _subjects(state)] if _factual(state) else []
     harm = _measure(t)
     if harm is None or not _factual(t):
         return None
