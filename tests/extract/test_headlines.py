@@ -76,6 +76,7 @@ def _read(title: str) -> list[tuple[str, float | None, float | None, str]]:
         ("Gunfire wounds several at home of relatives", [("injured", None, 2.0, "Gunfire wounds several")]),
         ("Shooting kills 2, wounds 3 in Memphis",
          [("killed", 2.0, None, "Shooting kills 2"), ("injured", 3.0, None, "wounds 3")]),
+        ("Shooting rampage injures three at mall", [("injured", 3.0, None, "Shooting rampage injures three")]),
         ("Stray bullet wounds 5-year-old girl", [("injured", 1.0, None, "Stray bullet wounds 5-year-old")]),
         ("Woman accidentally shoots friend with gift", [("shot", 1.0, None, "Woman accidentally shoots friend")]),
         ("Man fatally shoots 2 neighbors", [("killed", 2.0, None, "Man fatally shoots 2 neighbors")]),

@@ -37,7 +37,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@37"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@38"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -68,6 +68,8 @@ def _patients(v: Token) -> list[Token]:
         if not found and v.head is not v:  # "were found dead", "found two people dead", "one teen is dead"
             deps = ("nsubjpass", "dobj", "nsubj") if v.head.lemma_.lower() in COPULAS else ("nsubjpass", "dobj")
             found = [c for c in v.head.children if c.dep_ in deps]
+            if not found and v.head.dep_ == "acl" and v.head.lemma_.lower() == "find":
+                found = [v.head.head]  # "the identities of two people found dead"
     else:
         deps = ("nsubj", "nsubjpass") if lemma in INTRANSITIVE else ("nsubjpass", "dobj")
         found = [c for c in v.children if c.dep_ in deps]

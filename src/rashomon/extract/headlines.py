@@ -27,7 +27,7 @@ A person noun is one person ("Father of 5 killed": one father); a plural one ("M
 count its number ("One of two men shot late Monday dies": one killed, two shot); a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
 ("Third victim dies") at least that many; an age ("2-year-old") one person. The harm's cause may come
-first: "Gunfire wounds several" (two or more), "Shooting kills 2". Not read: a
+first: "Gunfire wounds several" (two or more), "Shooting kills 2", "shooting rampage injures three". Not read: a
 round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
 something other than the harm ("Man charged in robbery": a harm word must follow its people in one clause).
 Each reading is a :class:`~rashomon.records.CasualtyClaim` with ``part="title"``: its span indexes the
@@ -117,7 +117,9 @@ _HIT = (  # "... kills 2", "... wounds several", "... wounds 5-year-old girl"
     rf"(?P<verb>kills|wounds|injures|hurts)\s+(?:(?P<n>{_NUM})(?![\w-])|(?P<some>several|multiple)\b|"
     rf"(?:an?\s+)?{_MOD}(?P<p>{_PERSON})\b)"
 )
-CAUSE = re.compile(rf"(?i)\b(?:gunfire|shooting|gunman|gunmen|shots|(?:stray\s+)?bullets?)\s+{_HIT}")
+CAUSE = re.compile(
+    rf"(?i)\b(?:gunfire|shooting(?:\s+(?:rampage|spree))?|gunman|gunmen|shots|(?:stray\s+)?bullets?)\s+{_HIT}"
+)
 AND_HIT = re.compile(rf"(?i)\s*(?:,\s*|\s+and\s+)+{_HIT}")  # "Shooting kills 2, wounds 3"
 NONE_HURT = re.compile(r"(?i)\bno(?:\s+one|body)?\s+(?:else\s+)?(?:(?:was|were|is)\s+)?(?:hurt|injured|injuries)\b")
 
