@@ -77,7 +77,7 @@ def test_a_count_over_a_period_is_a_statistic_not_a_casualty(nlp):
         # the person a relative clause hangs off; a dateline parsed as the subject
         ("Police said the teenager who was shot and killed near the depot was a student.", [("killed", 1.0, None)]),
         ("BRANVILLE, Ore. - A 17-year-old boy was shot in the arm.", [("shot", 1.0, None)]),
-        ("Police released the identities of two people found dead inside a home on Elm Street.", [("killed", 2.0, None)]),
+        ("Police named two people found dead inside a home on Elm Street.", [("killed", 2.0, None)]),
         # in a hospital's care: the wounded
         ("Two men are in the hospital after a shooting on Elm Street.", [("injured", 2.0, None)]),
         ("The victim was listed in stable condition.", [("injured", 1.0, None)]),
