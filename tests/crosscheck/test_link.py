@@ -252,3 +252,17 @@ def test_a_count_of_a_report_whose_casualties_are_all_totals_over_many_incidents
     assert not f.toll  # the round-up's total, not one incident's toll
     (alone,) = link.facets([n], [d], [])
     assert alone.toll  # no casualty read: any count may be the toll
+
+
+def test_a_count_the_casualty_reader_reads_as_wounded_is_told_as_wounded_whatever_word_is_nearest():
+    from rashomon.records import CasualtyClaim
+
+    text = "One man has died and two men are in critical condition, police said."
+    d = doc("d_a", text, "A")
+    n = qty(d, "two men", 2, what="men")
+    at = text.index("two men")
+    said = "two men are in critical condition"
+    harm = CasualtyClaim(id="k1", doc=d.id, start=at, end=at + len(said), text=said, stage="t@1",
+                         measure="injured", value=2.0, who="two men")  # fmt: skip
+    (f,) = link.facets([n, harm], [d], [])
+    assert f.pred == "injure" and f.pred_word != "died"

@@ -354,7 +354,8 @@ def facet(
     thing, category, dur_unit, noun = thing_class(claim, after) if kind is None else (None, None, None, "")
     pred, pred_word = predicate_class(claim, sentence, start - s, duration=thing == "duration")
     if harm and (pred is None or pred in HARM_CLASS.values()) and thing in (*PERSONS, None) and kind is None:
-        pred = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
+        parsed = HARM_CLASS.get(harm.measure or "", pred)  # the parse of the people, not the nearest harm word
+        pred, pred_word = parsed, pred_word if parsed == pred else ""  # ("one died and two are in critical condition")
     if pred == "capture" and thing == "people" and pred_word in TAKE and not CAPTIVE.search(sentence):
         pred = None  # "taken to a hospital", "took to the streets": people taken are not captured
     if thing == "people" and category is None and incident_tally.WITH_ATTACKER.match(text, num_end, e):
