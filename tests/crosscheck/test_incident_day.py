@@ -49,6 +49,9 @@ def test_a_clock_time_alone_is_no_day_and_a_follow_up_names_the_day_of_the_shoot
     assert _day("A teen was arrested Thursday. He is accused of shooting a boy on the night of Aug. 19.").day == (
         "2016-08-19"
     )
+    assert _day("The motive behind the August 27th drive-by shooting on Elm Street remains unclear.").day == (
+        "2016-08-27"  # an ordinal day, eleven days before the report
+    )
 
 
 def test_a_weekday_six_days_back_is_the_day_after_a_stale_page_date():

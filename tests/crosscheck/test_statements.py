@@ -112,6 +112,19 @@ def test_negated_action_with_the_same_party_is_a_conflict() -> None:
     assert "denies" in found[0].summary
 
 
+def test_a_negated_object_and_a_no_compound_are_no_denial_of_each_other() -> None:
+    a = "The Port Aven council found no fault with the new harbour wall after a long night of debate."
+    b = "The Port Aven council did not find any fault with the new harbour wall after a long night of debate."
+    da, db = _doc("a", "Valdoria Herald", a), _doc("b", "Coastline Post", b)
+    ents = [_entity("Port Aven", "GPE", [da, db])]
+    found = at(da, "event", a[: a.index("fault") + 5], "events@1", action="find", predicate="found",
+               actor="Port Aven council", target="fault")  # fmt: skip
+    said = make_claim(id=claim_id("b", "quote", 0, len(b)), doc="b", kind="quote", start=0, end=len(b), text=b,
+                      stage="quotes@1")  # fmt: skip
+    assert [f.status for f in link([found, said], [da, db], ents)] != ["conflict"]  # both say none was found
+    assert statements._negated("He is held on a no-bond hold, without bond.", {"hold", "bond"}) == set()
+
+
 def test_loose_overlap_is_linked_but_not_judged() -> None:
     b = "Debate over the harbour wall in Port Aven lasted until dawn, and the council approved it."
     claims, docs, ents = _pair(b=b, neg=True)  # no event claim on the other side: nothing to judge by

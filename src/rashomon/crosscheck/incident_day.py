@@ -7,7 +7,7 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
   publication; a weekday that lands six days back is dropped: it is the day after a page's stale date
   ("police met reporters Wednesday" on a page dated Tuesday), not last week, unless it says so ("last
   Wednesday");
-* a day written out ("Dec. 19", "3/10") counts in the ``FULL_WINDOW`` days before publication (with its
+* a day written out ("Dec. 19", "November 22nd", "3/10") counts in the ``FULL_WINDOW`` days before publication (with its
   year, "Aug. 2, 2015", any day before it: sites re-date old pages), as
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
 * a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day; nor is the
@@ -50,7 +50,7 @@ FIRST = 500  # characters of a report's first paragraph, where its own event is 
 NEAR = 80  # characters either side of a time expression, within its sentence, read for the event
 _CLOCK = re.compile(r"(?i)(?:about |around |at )?\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|o'clock)?|noon|midnight")
 _WRITTEN = re.compile(
-    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}\b"
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}/\d{1,2}\b"
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d\d\b")  # "2005", "11/28/05"
 _LOWER = re.compile(r"[a-z]")  # a dateline has none: "SAVANNAH, GA (August 2, 2015):"

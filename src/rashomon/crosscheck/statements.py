@@ -60,7 +60,7 @@ from ..unionfind import capped_groups
 from .link import MentionIndex
 from .sources import outlet_of, root_of
 
-STAGE = "crosscheck-statements@2"
+STAGE = "crosscheck-statements@3"
 STATEMENT_KINDS = ("event", "quote", "quantity", "time")  # the claims a statement's sentence is read from
 MIN_SCORE = 0.05  # weighted Dice overlap at which two statements are linked (chosen on ClaimDiff pair ids 0-7)
 # the same, when every sentence pair of a story is a candidate (the pipeline; chosen on ECB+ odd topics)
@@ -76,7 +76,7 @@ FRAGMENT_WORDS = 14
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _YEAR = re.compile(r"(?<![\d,.])(?:1[89]|20)\d\d(?![\d,])")
-_NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_NEGATION = {"not", "n't", "never", "no", "neither", "nor"}  # (not "without": "held without bond" denies nothing)
 STOP = frozenset(
     """
 a about above after again against all also although am among an and another any are aren't around as at be
@@ -135,13 +135,23 @@ def content_words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _verb(c: EventClaim) -> str:
+    """The stem of the verb an event claim is written with ("found" of "he found")."""
+    return stem((c.predicate or "").split()[-1].lower()) if c.predicate else ""
+
+
 def _negated(text: str, stems: set[str]) -> set[str]:
-    """Stems in ``text`` preceded (within three words) by a negation: "did not sign" -> {"sign"}."""
-    toks = [t.lower().replace("’", "'") for t in re.findall(r"[A-Za-z]+(?:[’']t)?", text)]
+    """Stems in ``text`` preceded (within three words) by a negation, or right before a negated object: "did not
+    sign" -> {"sign"}, "found no warrants" -> {"find", "warrant"} (as "did not find any warrants"); a compound's
+    "no" negates nothing ("a no-bond hold")."""
+    toks = [t.lower().replace("’", "'") for t in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:[’']t)?", text)]
     out = set()
     for i, t in enumerate(toks):
         st = stem(t)
-        if st in stems and any(p in _NEGATION or p.endswith("n't") for p in toks[max(0, i - 3) : i]):
+        if st in stems and (
+            any(p in _NEGATION or p.endswith("n't") for p in toks[max(0, i - 3) : i])
+            or toks[i + 1 : i + 2] in (["no"], ["nothing"], ["none"])
+        ):
             out.add(st)
     return out
 
@@ -233,6 +243,7 @@ def statements(
         ents, _ = mentions.within(doc_id, s, e)
         events = [c for c in cs if isinstance(c, EventClaim)]
         actions = frozenset(stem(c.action) for c in events if c.action)
+        negated = _negated(text, set(words))  # (as written: "found no warrants" negates the action "find" too)
         parts = frozenset(h for c in events for h in (_head(c.actor), _head(c.target)) if h)
         dates = frozenset(
             c.value_iso
@@ -253,7 +264,7 @@ def statements(
             actions,
             parts,
             dates,
-            frozenset(_negated(text, set(words))),
+            frozenset(negated | {stem(c.action) for c in events if c.action and _verb(c) in negated}),
         )
         st.numbers = frozenset(_figures(text))
         st.years = frozenset(_YEAR.findall(text))
