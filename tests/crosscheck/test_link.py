@@ -68,8 +68,8 @@ def test_the_counted_noun_ends_the_reading_not_the_people_of_the_next_clause():
     assert part.key.split("/")[1] == "part"  # some of a group, never its count
     rest = facet_of("The other two victims were shot in the park.", "two victims", 2, what="victims")
     assert rest.key.split("/")[1] == "part"  # the rest of a group told before
-    more = facet_of("Now here we have another four people injured.", "four people", 4, what="people")
-    assert more.key.split("/")[1] == "part"  # more besides a group told before
+    more = facet_of("In Velmora another 20,000 people marched.", "20,000 people", 20000, what="people")
+    assert more.key.split("/")[1] == "people"  # another group's count (another town's), not part of one
 
 
 @pytest.mark.parametrize(

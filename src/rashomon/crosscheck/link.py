@@ -361,7 +361,7 @@ def facet(
     if thing == "people" and category is None and incident_tally.WITH_ATTACKER.match(text, num_end, e):
         category = "attacker"  # "seven people dead, including the suspected shooter": not the victims alone
     if thing == "people" and (incident_tally.SUBSET.match(claim.text) or _THE_OTHER.search(before)):
-        thing = "part"  # "three of the victims", "the other two victims", "another four": never a group's count
+        thing = "part"  # "three of the victims", "the other two victims": some of a group, never its count
     head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
@@ -453,8 +453,8 @@ def facet(
     )
 
 
-# "the other two victims", "another four people injured": the rest of a group told before, or more besides it
-_THE_OTHER = re.compile(r"\b(?:the other|another|an additional)\s*$", re.I)
+# "the other two victims": the rest of a group told before (not "another 20,000 people marched": another place's)
+_THE_OTHER = re.compile(r"\bthe other\s*$", re.I)
 
 
 def own_clause(sentence: str, offset: int) -> str:
