@@ -135,15 +135,9 @@ def content_words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _verb(c: EventClaim) -> str:
-    """The stem of the verb an event claim is written with ("found" of "he found")."""
-    return stem((c.predicate or "").split()[-1].lower()) if c.predicate else ""
-
-
 def _negated(text: str, stems: set[str]) -> set[str]:
     """Stems in ``text`` preceded (within three words) by a negation, or right before a negated object: "did not
-    sign" -> {"sign"}, "found no warrants" -> {"find", "warrant"} (as "did not find any warrants"); a compound's
-    "no" negates nothing ("a no-bond hold")."""
+    sign" -> {"sign"}, "found no warrants" -> {"found", "warrant"}; a compound's "no" negates nothing ("no-bond")."""
     toks = [t.lower().replace("’", "'") for t in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:[’']t)?", text)]
     out = set()
     for i, t in enumerate(toks):
@@ -243,7 +237,9 @@ def statements(
         ents, _ = mentions.within(doc_id, s, e)
         events = [c for c in cs if isinstance(c, EventClaim)]
         actions = frozenset(stem(c.action) for c in events if c.action)
-        negated = _negated(text, set(words))  # (as written: "found no warrants" negates the action "find" too)
+        negated = _negated(text, set(words))  # as written: "found no warrants" negates the action "find" too
+        written = {stem(c.action): stem(c.predicate.split()[-1].lower()) for c in events if c.action and
+                   (c.predicate or "").strip()}  # fmt: skip
         parts = frozenset(h for c in events for h in (_head(c.actor), _head(c.target)) if h)
         dates = frozenset(
             c.value_iso
@@ -264,7 +260,7 @@ def statements(
             actions,
             parts,
             dates,
-            frozenset(negated | {stem(c.action) for c in events if c.action and _verb(c) in negated}),
+            frozenset(negated | {action for action, verb in written.items() if verb in negated}),
         )
         st.numbers = frozenset(_figures(text))
         st.years = frozenset(_YEAR.findall(text))
