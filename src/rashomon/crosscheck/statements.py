@@ -34,14 +34,13 @@ Calibration (``rashomon eval statements --data ../shared/data/ecbplus``, see
 and the cliques were chosen on ECB+ odd topics (pairs of sentences reporting one
 cross-document event instance); even topics are held out.
 
-Status is conservative. The *same party* means a shared entity and an event actor or
-target (head word) of one side named by the other. ``conflict`` only when one side
-negates the very action the other reports, for the same party; ``agree`` when both
-report the same event action (verb lemma) for the same party, nothing is negated, the
-figures written (if any) are the same, and the overlap is at least ``AGREE_SCORE``;
-otherwise ``unknown`` (linked, not judged). Quantities and dates
-that differ are judged by their own findings, never here; a sentence pair already
-tied by another finding (quote, quantity, date) is not linked again.
+Status is conservative. The *same party* means a shared entity and an event actor or target (head word) of one
+side named by the other. ``conflict`` only when one side negates the very action the other reports, for the same
+party ("did not find", or "found no ..."); ``agree`` when both report the same event action (verb lemma) for the
+same party, nothing is negated, the figures written (if any) are the same, and the overlap is at least
+``AGREE_SCORE``; otherwise ``unknown`` (linked, not judged). Quantities and dates that differ are judged by their
+own findings, never here; a sentence pair already tied by another finding (quote, quantity, date) is not linked
+again.
 """
 
 from __future__ import annotations
@@ -238,8 +237,9 @@ def statements(
         events = [c for c in cs if isinstance(c, EventClaim)]
         actions = frozenset(stem(c.action) for c in events if c.action)
         negated = _negated(text, set(words))  # as written: "found no warrants" negates the action "find" too
-        written = {stem(c.action): stem(c.predicate.split()[-1].lower()) for c in events if c.action and
-                   (c.predicate or "").strip()}  # fmt: skip
+        written = {
+            stem(c.action): stem(verb[-1].lower()) for c in events if c.action and (verb := (c.predicate or "").split())
+        }
         parts = frozenset(h for c in events for h in (_head(c.actor), _head(c.target)) if h)
         dates = frozenset(
             c.value_iso
