@@ -338,6 +338,7 @@ def test_a_force_whose_name_a_capitalised_word_begins_is_the_known_towns():
     place = _place(text, [])
     assert place.place == "New Orleans" and place.evidence[0].start == text.index("New Orleans")
     assert _place("A man was wounded Sunday, Tuesday Chicago police said.", []).place == "Chicago"
+    assert _place("Though Police Chief Dana Brill would not say more, a man was hurt.", []).place is None  # a word
 
 
 def test_a_town_named_after_a_compass_point_of_another_is_its_own():

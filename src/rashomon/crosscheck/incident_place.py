@@ -94,7 +94,9 @@ _OF_A_CITY = frozenset("a an one by every each north south east west northeast n
                        "downtown central".split())  # fmt: skip
 _NOT_PLACES = {"jr.", "sr.", "update", "updated", "breaking", "watch", "video", "photos", "editor's note",
                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "hwy", "hwy.",
-               "metropolitan"}  # fmt: skip
+               "metropolitan", "though", "although", "but", "and", "when", "while", "after", "before", "as", "if",
+               "since", "because", "so", "then", "now", "meanwhile", "however", "also", "still", "where",
+               "once"}  # fmt: skip
 
 
 # a name that is part of a street's or an address's: "5000 block of Kensington Ave", "Thompson and Colorado avenues"
