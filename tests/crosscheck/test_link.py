@@ -266,3 +266,9 @@ def test_a_count_the_casualty_reader_reads_as_wounded_is_told_as_wounded_whateve
                          measure="injured", value=2.0, who="two men")  # fmt: skip
     (f,) = link.facets([n, harm], [d], [])
     assert f.pred == "injure" and f.pred_word != "died"
+
+
+def test_a_fatal_form_of_the_extractors_verb_is_a_killing():
+    text = "Jamal Dunmore, 26, was one of the three men fatally shot around 10:30 p.m."
+    for verb in ("shoot", "fatally shot"):  # the lemma the extractor gives, or the verb group as written
+        assert facet_of(text, "three men", 3, what="men", predicate=verb).key == "kill/people"
