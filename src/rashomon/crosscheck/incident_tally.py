@@ -47,10 +47,9 @@ from .sentences import sentence_bounds
 
 Figure = tuple[str, float | None, float | None, float | None]
 
-SELF = re.compile(r"\b(?:himself|herself|own life)\b", re.I)
-# the shooter among the dead he is told with ("killed his wife and then himself", "turned the gun on himself"; not
-# "a woman who barricaded herself")
-SUICIDE = re.compile(r"\b(?:and|then) (?:then )?(?:himself|herself)\b|\bon (?:himself|herself)\b|\bown life\b", re.I)
+# the shooter among the dead ("killed his wife and then himself", "turned the gun on himself", "shot himself", "took
+# his own life"; not "a woman who barricaded herself")
+SELF = re.compile(r"\b(?:and|then|on|killed|killing|shot|shooting) (?:then )?(?:himself|herself)\b|\bown life\b", re.I)
 # a toll that counts the attacker: "seven people dead including the suspected shooter", "3 dead, including the gunman"
 WITH_ATTACKER = re.compile(
     r"[^.;]{0,60}?\bincluding the (?:suspected |alleged |accused )?(?:shooter|gunman|suspect|attacker|assailant)\b",
@@ -205,7 +204,7 @@ def with_attacker(killed: Figure, claims: Iterable[CasualtyClaim], text: str, ti
     if c is None:
         return False
     said = title if c.part == "title" else text
-    return bool(SUICIDE.search(c.text) or WITH_ATTACKER.search(c.text) or WITH_ATTACKER.match(said, c.end)) or (
+    return bool(SELF.search(c.text) or WITH_ATTACKER.search(c.text) or WITH_ATTACKER.match(said, c.end)) or (
         number(killed) > _n(c)
     )
 
