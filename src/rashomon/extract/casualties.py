@@ -37,7 +37,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@38"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@39"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -54,6 +54,7 @@ WOUND_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "recover"
 COPULAS = {"be", "remain", "lie", "lay"}  # "one teen is dead", "the man lay dead" (not "he found her dead")
 RELATIVE = {"who", "that", "whom"}
 CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "satisfactory"}  # "in critical condition"
+CARE = {"hospital", "condition"}  # in a hospital's care: "in the hospital", "in critical condition"
 CARE_VERBS = {"be", "remain", "list"}  # "is in the hospital", "remains in serious condition", "listed in ..."
 ADDED = {"other", "further", "additional", "more", "else"}  # "no other injuries": none besides those told
 
@@ -315,7 +316,7 @@ def _own_life(t: Token) -> bool:
 def _in_care(t: Token) -> Token | None:
     """ "Two men are in the hospital", "he remains in critical condition", "was listed in stable condition": the
     verb that puts its subjects in a hospital's care (the wounded), else None."""
-    if t.pos_ != "NOUN" or t.head.dep_ != "prep" or t.head.lower_ != "in":
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in CARE or t.head.dep_ != "prep" or t.head.lower_ != "in":
         return None
     if t.lemma_.lower() == "condition" and not any(c.dep_ == "amod" and c.lower_ in CONDITIONS for c in t.children):
         return None
@@ -326,7 +327,7 @@ def _in_care(t: Token) -> Token | None:
 # the words the readings below start from, by lemma or as written: any other word says nothing of harm
 _HARM_LEMMAS = (
     KILL | INJURE | SHOOT | STRIKE | WOUNDS | DEATH_NOUNS | SHOOTING_NOUNS
-    | {"pass", "gun", "hospitalize", "hospitalise", "treat", "life", "take", "turn", "hospital", "condition"}
+    | {"pass", "gun", "hospitalize", "hospitalise", "treat", "life", "take", "turn"} | CARE
 )  # fmt: skip
 _HARM_WORDS = DEAD_WORDS | HURT_WORDS | {"fatally", "mortally"}
 

@@ -211,9 +211,8 @@ def _noun_phrase(sdoc, head, lo: int) -> tuple[str, int]:
     return sdoc[start:end].text, end
 
 
-OF_WHAT = {
-    "count"
-}  # nouns that count what follows "of": "one count of murder" is not "four counts of attempted murder"
+# nouns that count what follows "of": "one count of murder" is not "four counts of attempted murder"
+OF_WHAT = {"count"}
 
 
 def _counted(sdoc, q: _Q) -> tuple[str | None, int | None, int]:
