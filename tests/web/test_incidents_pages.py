@@ -91,3 +91,25 @@ def test_a_round_ups_toll_is_shown_beside_the_incidents_but_not_counted(tmp_path
     page = TestClient(create_app(tmp_path / "t.duckdb")).get(f"/incident/{inc.id}").text
     row = re.search(r"<td>3 <span[^>]*>round-up, not counted</span></td>", page)
     assert row is not None  # the round-up's figure is in view, marked as not counted
+
+
+def test_a_toll_that_counts_the_attacker_is_marked_and_judged_a_scope_difference(tmp_path):
+    pile = tmp_path / "pile.jsonl"
+    lead = "VELMORA, Ore. — A gunman opened fire at the Kestrel Street market early Sunday, Velmora police said. "
+    articles = [
+        {"title": "Rampage at Velmora market", "outlet": "KXYZ", "published": "2024-03-04",
+         "text": lead + "Seven people were killed, including the gunman, Orrin Palatka. Detective Ansel Quarry "
+                        "asked witnesses to call."},
+        {"title": "Six killed at Velmora market", "outlet": "Velmora Ledger", "published": "2024-03-04",
+         "text": lead + "Six people were killed by Orrin Palatka, Detective Ansel Quarry said."},
+    ]  # fmt: skip
+    pile.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    store = Store(tmp_path / "t.duckdb")
+    pipeline.ingest(store, [pile], Options())
+    pipeline.analyze(store, Options())
+    [inc] = [i for i in store.incidents() if i.figure("killed")]
+    killed = inc.figure("killed")
+    assert killed.status == "scope_difference"
+    assert sorted((r.value, r.attacker) for r in killed.reports) == [(6, False), (7, True)]
+    page = TestClient(create_app(tmp_path / "t.duckdb")).get(f"/incident/{inc.id}").text
+    assert re.search(r"<td>7 <span[^>]*>with the attacker</span></td>", page)  # in view beside its figure
