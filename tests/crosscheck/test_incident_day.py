@@ -129,6 +129,8 @@ def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
         "A boy was hurt at a strip mall, police said.", [], title="Boy hurt at Little Rock strip mall - KXYZ"
     )
     assert titled.place == "Little Rock" and titled.evidence[0].how == "title"
+    nick = _place("A woman was killed Saturday, police said.", [], title="KC police identify woman killed")
+    assert nick.place == "Kansas City"  # what headlines call the city
     county = _place("A teen was hurt at home, deputies said.", [], title="Clark County teen accidentally shot")
     assert county.place == "Clark County"  # not the town of Clark
     lower = _place("A girl was hurt at home, deputies said.", [], title="Girl, 9, shot in Ward county last night")

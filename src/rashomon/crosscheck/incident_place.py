@@ -10,7 +10,8 @@ the agency that reports it ("Memphis Police Department", "Chicago police", "Memp
 shared with its county or called its metro force is the city's, "Savannah-Chatham Metropolitan Police", "St. Louis
 Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St. Mary
 Sheriff's Office"; a name that is no town but ends with one is that town's, "Initial New Orleans Police Department
-reports") and a town of the gazetteer the title names (before the outlet's part, " - KAIT Jonesboro"); the
+reports") and a town of the gazetteer the title names (before the outlet's part, " - KAIT Jonesboro"; or what
+headlines call it, "KC", "Philly"); the
 places the document's own words name (a town of the gazetteer counts double a name it does not know: a
 neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
 Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
@@ -125,6 +126,10 @@ _TAKEN = re.compile(r"(?i)\b(?:hospital|medical|taken|transported|airlifted|flow
 _COUNTY_AFTER = re.compile(r"\s+(county|parish)\b", re.I)  # "in Ward county": the title's run is a county's
 _COMPASS = frozenset("north south east west central northern southern eastern western centre center".split())
 _WORDS = _NOT_PLACES | _COMPASS | PEOPLE  # words that name no place, capitalised or not
+# what headlines call a city: "KC police identify woman killed", "Philly teen shot" (not "LA": Louisiana too)
+NICKNAMES = {"KC": "Kansas City", "KCK": "Kansas City", "OKC": "Oklahoma City", "NYC": "New York", "Philly":
+             "Philadelphia", "Indy": "Indianapolis", "STL": "St. Louis", "ABQ": "Albuquerque", "SLC": "Salt Lake City",
+             "NOLA": "New Orleans", "Nola": "New Orleans"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -380,7 +385,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         words = t.group(0).split() + ([after.group(1).title()] if after else [])
         spans = [(i, j) for n in (3, 2, 1) for i in range(len(words) - n + 1) for j in [i + n]]
         for i, j in spans:  # the longest known town in a run of capitalised words ("Little Rock", not "Rock")
-            name = " ".join(words[i:j])
+            name = NICKNAMES.get(" ".join(words[i:j]), " ".join(words[i:j]))  # "KC police identify ..."
             if j < len(words) and words[j] in ("County", "Parish"):
                 vote(f"{name} {words[j]}", TITLE_VOTE, None, None, "title")
                 break
