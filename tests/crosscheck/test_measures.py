@@ -186,6 +186,17 @@ def test_figures_of_two_events_are_never_compared_unless_their_sentences_date_th
     assert _linked(_findings(dated, events={"d0": "e1", "d1": "e2"})[0])
 
 
+def test_a_place_word_every_report_uses_ties_no_two_stories():
+    rows = [("A", "Eight people were wounded across the city overnight.", "Eight people", 8),
+            ("B", "Six people were wounded in the city on Sunday.", "Six people", 6)]  # fmt: skip
+    docs = [doc(f"d{i}", sentence, outlet, "2025-05-04") for i, (outlet, sentence, _, _) in enumerate(rows)]
+    claims = [
+        qty(d, evidence, value, predicate="wound", what="people") for d, (_, _, evidence, value) in zip(docs, rows)
+    ]
+    facets = link.facets(claims, docs, [], story_of={"d0": "s1", "d1": "s2"})
+    assert not _linked(verdict.quantity_findings(facets))  # "the city": whose? no anchor of one place
+
+
 def test_a_figure_dated_months_before_the_report_is_another_event():
     rows = [
         ("A", "2025-11-27", "The quake killed 10 people in Port Aven.", "10 people", 10, {"predicate": "kill"}),

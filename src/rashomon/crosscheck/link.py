@@ -58,7 +58,9 @@ CLAUSE_BREAK = re.compile(r"[,;]\s+(?=(?:when|where|which|who|whose|while|wherea
 WHERE = re.compile(r"\b(?:in|near|around|across|outside|inside) (?:the )?((?:[A-Z][\w'-]+ ?){1,3}|[a-z][\w'-]+)")
 WHERE_STOP = {"total", "all", "addition", "fact", "order", "part", "general", "particular", "response", "turn",
               "their", "his", "her", "its", "this", "that", "which", "these", "those", "some", "each", "many",
-              "recent", "past", "future", "front", "return", "case", "terms", "place", "time", "effect", "line"}
+              "recent", "past", "future", "front", "return", "case", "terms", "place", "time", "effect", "line",
+              "city", "area", "town", "country", "nation", "state", "region", "county", "neighborhood", "community",
+              "world"}  # (a place word any report uses: "across the city" ties no two reports to one place)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # a year written as a date or after "in/since/of": "February 25-26, 1992", "in 1992" (not "2000 people")

@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@27"
+STAGE = "crosscheck@28"
 
 
 # ------------------------------------------------------------- independence
