@@ -24,6 +24,16 @@ def client(tmp_path_factory):
     return TestClient(create_app(db)), store
 
 
+def _analysed(tmp_path, articles: list[dict]) -> tuple[Store, TestClient]:
+    """A store of ``articles`` (a scraper's JSON lines) ingested and analysed, and the web app over it."""
+    pile = tmp_path / "pile.jsonl"
+    pile.write_text("".join(json.dumps(a) + "\n" for a in articles))
+    store = Store(tmp_path / "t.duckdb")
+    pipeline.ingest(store, [pile], Options())
+    pipeline.analyze(store, Options())
+    return store, TestClient(create_app(tmp_path / "t.duckdb"))
+
+
 def test_every_incident_is_listed_and_each_report_links_to_its_evidence(client):
     c, store = client
     incidents = store.incidents()
@@ -52,26 +62,20 @@ def test_filters_and_unknown_incidents(client):
 
 
 def test_a_toll_read_from_the_headline_links_to_the_title_where_it_is_highlighted(tmp_path):
-    pile = tmp_path / "pile.jsonl"
     article = {"title": "Teen shot, killed in Velmora - KXYZ News", "outlet": "KXYZ", "published": "2024-03-04",
                "text": "VELMORA, Ore. — Police are investigating a shooting on Elm Street on Sunday night. "
                        "Detectives asked witnesses to call the department."}  # fmt: skip
-    pile.write_text(json.dumps(article) + "\n")
-    store = Store(tmp_path / "t.duckdb")
-    pipeline.ingest(store, [pile], Options())
-    pipeline.analyze(store, Options())
+    store, c = _analysed(tmp_path, [article])
     [inc] = store.incidents()
     [report] = inc.figure("killed").reports
     claim = next(x for x in store.claims() if x.id == report.claim)
     assert (report.value, claim.part, claim.text) == (1, "title", "Teen shot, killed")
-    c = TestClient(create_app(tmp_path / "t.duckdb"))
     assert f'#c-{claim.id}">“Teen shot, killed”' in c.get(f"/incident/{inc.id}").text
     heading = re.search(r"<h1>(.*?)</h1>", c.get(f"/doc/{claim.doc}").text, re.S).group(1)
     assert f'id="c-{claim.id}"' in heading and "Teen shot, killed" in heading
 
 
 def test_a_round_ups_toll_is_shown_beside_the_incidents_but_not_counted(tmp_path):
-    pile = tmp_path / "pile.jsonl"
     articles = [
         {"title": "Man killed on Kestrel Street in Velmora", "outlet": "KXYZ", "published": "2024-03-04",
          "text": "VELMORA, Ore. — Orrin Palatka, 22, was shot and killed on Kestrel Street early Sunday, "
@@ -81,20 +85,16 @@ def test_a_round_ups_toll_is_shown_beside_the_incidents_but_not_counted(tmp_path
                  "Three men were shot and killed early Sunday on Kestrel Street, where Orrin Palatka died, "
                  "Detective Ansel Quarry said."},
     ]  # fmt: skip
-    pile.write_text("".join(json.dumps(a) + "\n" for a in articles))
-    store = Store(tmp_path / "t.duckdb")
-    pipeline.ingest(store, [pile], Options())
-    pipeline.analyze(store, Options())
+    store, c = _analysed(tmp_path, articles)
     [inc] = [i for i in store.incidents() if i.figure("killed")]
     killed = inc.figure("killed")
     assert killed.value == 1 and sorted((r.value, r.roundup) for r in killed.reports) == [(1, False), (3, True)]
-    page = TestClient(create_app(tmp_path / "t.duckdb")).get(f"/incident/{inc.id}").text
+    page = c.get(f"/incident/{inc.id}").text
     row = re.search(r"<td>3 <span[^>]*>round-up, not counted</span></td>", page)
     assert row is not None  # the round-up's figure is in view, marked as not counted
 
 
 def test_a_toll_that_counts_the_attacker_is_marked_and_judged_a_scope_difference(tmp_path):
-    pile = tmp_path / "pile.jsonl"
     lead = "VELMORA, Ore. — A gunman opened fire at the Kestrel Street market early Sunday, Velmora police said. "
     articles = [
         {"title": "Rampage at Velmora market", "outlet": "KXYZ", "published": "2024-03-04",
@@ -103,13 +103,10 @@ def test_a_toll_that_counts_the_attacker_is_marked_and_judged_a_scope_difference
         {"title": "Six killed at Velmora market", "outlet": "Velmora Ledger", "published": "2024-03-04",
          "text": lead + "Six people were killed by Orrin Palatka, Detective Ansel Quarry said."},
     ]  # fmt: skip
-    pile.write_text("".join(json.dumps(a) + "\n" for a in articles))
-    store = Store(tmp_path / "t.duckdb")
-    pipeline.ingest(store, [pile], Options())
-    pipeline.analyze(store, Options())
+    store, c = _analysed(tmp_path, articles)
     [inc] = [i for i in store.incidents() if i.figure("killed")]
     killed = inc.figure("killed")
     assert killed.status == "scope_difference"
     assert sorted((r.value, r.attacker) for r in killed.reports) == [(6, False), (7, True)]
-    page = TestClient(create_app(tmp_path / "t.duckdb")).get(f"/incident/{inc.id}").text
+    page = c.get(f"/incident/{inc.id}").text
     assert re.search(r"<td>7 <span[^>]*>with the attacker</span></td>", page)  # in view beside its figure
