@@ -85,9 +85,9 @@ def _is_year(value: float, tok, nxt) -> bool:
 _PHONE = re.compile(r"(?<![\w.-])(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-.](?:\d{4}|[A-Z]{4})(?![\w-])")
 
 
-class _Dates:
-    """Where a number is part of a date (or of a telephone number): the character spans of the document's time
-    expressions and telephone numbers (``spans``) and its entities (``ents``), looked up by bisection."""
+class _Blocked:
+    """Where a number is no quantity, being part of a date or a telephone number: the character spans of the
+    document's time expressions and telephone numbers (``spans``) and its entities (``ents``), by bisection."""
 
     def __init__(self, spans: list[tuple[int, int]], ents: list) -> None:
         spans = sorted(spans)
@@ -106,7 +106,7 @@ class _Dates:
         return ent if ent is not None and i < ent.end else None
 
 
-def _in_date(sdoc, i: int, blocked: _Dates) -> bool:
+def _in_date(sdoc, i: int, blocked: _Blocked) -> bool:
     tok = sdoc[i]
     if blocked.covers(tok.idx):
         return True
@@ -156,7 +156,7 @@ def _is_identifier(sdoc, i: int, q_has_unit: bool) -> bool:
 _STARTS = frozenset(N.VAGUE) | frozenset(N.FEW) | frozenset(N.UNITS_WORDS) | {"half", "a", "an", "one"}
 
 
-def _scan(sdoc, text: str, blocked: _Dates) -> list[_Q]:
+def _scan(sdoc, text: str, blocked: _Blocked) -> list[_Q]:
     """The numbers of ``sdoc`` that are quantities (``text``: its text; Doc.text joins every token anew)."""
     out: list[_Q] = []
     n, i = len(sdoc), 0
@@ -368,7 +368,7 @@ def _age(sdoc, text: str, q: _Q) -> bool:
     return person and nxt in (",", ";", ")", ".")
 
 
-def _keep(sdoc, text: str, q: _Q, blocked: _Dates) -> bool:
+def _keep(sdoc, text: str, q: _Q, blocked: _Blocked) -> bool:
     """Whether the number is a quantity (``text``: ``sdoc.text``)."""
     if q.unit == "skip":
         return False
@@ -536,7 +536,7 @@ def extract(sdoc, document: Document, times=()) -> list[QuantityClaim]:
     ents = list(sdoc.ents)  # (Doc.ents makes every entity anew: read once)
     text = document.text
     spans = [(t.start, t.end) for t in times if (t.timex_type or "DATE") in ("DATE", "TIME", "SET")]
-    blocked = _Dates(spans + [m.span() for m in _PHONE.finditer(text)], ents)
+    blocked = _Blocked(spans + [m.span() for m in _PHONE.finditer(text)], ents)
     qs = _scan(sdoc, text, blocked)
     for q in qs:
         read_prefix(sdoc, q)
