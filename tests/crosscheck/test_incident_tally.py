@@ -269,3 +269,20 @@ def test_a_toll_that_counts_the_attacker_is_told_apart():
     assert not counts_him("The rampage left seven people dead, police said.", said)
     hostage = "Police shot and killed a woman who barricaded herself and a child inside an apartment."
     assert not counts_him(hostage, ("killed a woman who barricaded herself and a child", "killed", 1, "a woman"))
+
+
+def test_wounded_told_only_in_a_condition_are_at_least_that_many():
+    text = "One man was killed and two people were hurt critically."
+    said = (("One man was killed", "killed", 1, "One man"), ("two people were hurt", "injured", 2, "two people"))
+    assert tally(claims(text, *said), text)["injured"][1:3] == (None, 2.0)  # the others may not be told
+    text = "Four people were injured, two critically."  # the condition is the next count's
+    assert tally(claims(text, ("Four people were injured", "injured", 4, "Four people")), text)["injured"][1:3] == (
+        4.0,
+        None,
+    )
+    text = "One person sustained life-threatening injuries. Police said four people were injured in all."
+    said = (
+        ("One person sustained life-threatening injuries", "injured", 1, "One person"),
+        ("four people were injured", "injured", 4, "four people"),
+    )
+    assert values(text, *said) == {"injured": 4}  # the whole group told after those in a condition stands

@@ -311,3 +311,14 @@ def test_a_town_without_a_state_is_in_the_state_its_outlet_reports_from():
     assert code([replace(facts("i", "Houston", "2024-03-03", 1), outlet="WXYZ")], homes=homes).region == "Texas"
     # a state the report names stands
     assert code([replace(columbus, region="Mississippi")], homes=homes).region == "Mississippi"
+
+
+def test_at_least_as_many_fits_an_exact_count_and_is_no_conflict():
+    hedged, exact = facts("a", "V", "2024-03-01"), facts("b", "V", "2024-03-01", 4)  # in this order
+    hedged.reports["killed"] = ("c_a", None, 2.0, None)  # "two were in critical condition": at least two
+    f = figure("killed", [exact, hedged])
+    assert (f.status, f.value, len(f.reports)) == ("single_source", 4, 2)
+    hedged.reports["killed"] = ("c_a", None, 4.0, None)  # weighed as the count it gives
+    assert figure("killed", [exact, hedged]).status == "agree"
+    hedged.reports["killed"] = ("c_a", None, 6.0, None)  # more than the later exact count: they conflict
+    assert figure("killed", [exact, hedged]).status == "conflict"

@@ -549,3 +549,23 @@ def test_tolls_of_one_incident_are_judged_where_they_stand_and_a_deeper_count_st
     assert {v.value for v in conflict.independent_sources} == {"12", "18"}  # the recalled 1,400 is not in it
     alone = verdict.quantity_findings(link.facets(claims[:2], [a, b], []))  # nothing ties the two reports
     assert {f.status for f in alone} == {"unknown"}
+
+
+def test_the_wounded_in_a_condition_are_another_scope_than_all_the_wounded():
+    rows = [
+        ("A", "2025-05-04", "Four people were injured in the park on Saturday.", "Four people", 4),
+        ("B", "2025-05-04", "One person sustained life-threatening injuries in the park on Saturday.", "One person", 1),
+    ]  # fmt: skip
+    findings, _ = findings_for(rows)
+    statuses = {f.status for f in findings}
+    assert "scope_difference" in statuses and "conflict" not in statuses, [(f.status, f.summary) for f in findings]
+    assert "in the condition stated only" in next(f.summary for f in findings if f.status == "scope_difference")
+    rows[1] = (
+        "B",
+        "2025-05-04",
+        "All four victims suffered minor injuries in the park on Saturday.",
+        "four victims",
+        4,
+    )
+    findings, _ = findings_for(rows)
+    assert [f.status for f in findings] == ["agree"], [(f.status, f.summary) for f in findings]  # all of them

@@ -27,7 +27,7 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False
     if a.dimension and a.people and b.people and not a.people & b.people:
         return False  # a length, sum or duration said of other people ("a 20-year veteran")
-    if a.category != b.category:
+    if a.category != b.category and not _in_condition_all(a, b):
         return False
     if a.measure and a.measure[0] == "magnitude" and a.interval and b.interval and _gap(a.interval, b.interval) > QUAKE:
         return False  # agencies read one quake within a point of each other: a 3.8 beside a 6.1 is an aftershock
@@ -42,6 +42,17 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
     if (a.recent or b.recent) and _weeks_apart(a.published, b.published):
         return False  # "35 shot since Friday" in December and "28 shot since Friday" in September
     return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
+
+
+def _in_condition_all(a: Facet, b: Facet) -> bool:
+    """One of the two counts the wounded in a condition, the other all of them, and they give one exact count:
+    all the wounded are in it ("all four victims suffered non-life-threatening injuries", "four people injured")."""
+    return (
+        {a.category, b.category} == {None, "condition"}
+        and a.interval is not None
+        and a.interval.lo == a.interval.hi
+        and a.interval == b.interval
+    )
 
 
 def _gap(a: Interval, b: Interval) -> float:

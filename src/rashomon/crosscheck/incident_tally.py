@@ -26,6 +26,8 @@ stands where it is an exact count: a headline names one of the dead), with these
   ("Four people were shot, one fatally. A 26-year-old was injured, as well as ..."); a count of people
   *besides* the dead ("a woman was killed and five others were shot", "one dead, six more wounded") is
   not less the dead;
+* wounded told only in a condition ("two people were hurt critically", "one sustained life-threatening
+  injuries") are at least that many: the others may not be told; a whole group told after them stands;
 * part of a group ("one of them", "two of those", "three of the victims") is never a toll while the report
   gives the group's: the first whole group stands, and a subset alone is only a lower bound of the
   injured ("three of the victims are hospitalized in serious condition": at least three).
@@ -42,6 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..extract.headlines import MURDER_SUICIDE
+from ..extract.numbers import word_value
 from ..records import CasualtyClaim, Claim, Document, QuantityClaim
 from .sentences import sentence_bounds
 
@@ -55,6 +58,25 @@ WITH_ATTACKER = re.compile(
     r"[^.;]{0,60}?\bincluding the (?:suspected |alleged |accused )?(?:shooter|gunman|suspect|attacker|assailant)\b",
     re.I,
 )
+# how badly the people counted are hurt ("two were hurt critically", "one sustained life-threatening injuries",
+# "three are in stable condition"): those in that condition, not always all the wounded
+CONDITION = re.compile(
+    r"\b(?:critical(?:ly)?|serious(?:ly)?|stable|grave(?:ly)?|severe(?:ly)?|(?:non-?)?life-threatening|minor)\b", re.I
+)
+# where a count's own phrase ends: its clause, or the next count ("four were hurt and two critically")
+_PHRASE_END = re.compile(
+    r"[,;:()–—]|\s-\s|\.(?:\s|$)|\b(?:and|but|while|with)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|another)\b",
+    re.I,
+)
+
+
+def in_condition(text: str, start: int, end: int) -> bool:
+    """The count at ``text[start:]`` says in its own phrase (up to ``end``, its sentence's end) how badly its
+    people are hurt (:data:`CONDITION`)."""
+    return bool(CONDITION.search(_PHRASE_END.split(text[start:end], maxsplit=1)[0]))
+
+
 # words that tell a death as it happened ("died", "found dead", "mortally wounding"), not as one recalled
 DIED = re.compile(r"\b(?:died|dies|dead|mortally|fatally|succumbed|passed away|did not survive|didn't survive)\b", re.I)
 LEAD_SENTENCES = 3  # the sentences of a report's lead
@@ -139,6 +161,14 @@ def number(f: Figure) -> float:
 def _besides(c: CasualtyClaim) -> bool:
     """ "no one else was hurt", "no other injuries": none besides those told."""
     return c.value == 0 and bool(BESIDES.search(c.who or ""))
+
+
+def _in_condition(c: CasualtyClaim, text: str) -> bool:
+    """A count ("two were hurt critically", not "a man ... is in critical condition": the one victim told) of
+    people in a condition (:func:`in_condition`)."""
+    first = (c.who or "").split()[:1]
+    counted = bool(first) and first[0].lower() not in ("a", "an") and word_value(first) is not None
+    return counted and c.part != "title" and in_condition(text, c.start, sentence_bounds(text, c.start, c.end)[1])
 
 
 def _subset(c: CasualtyClaim) -> bool:
@@ -245,10 +275,11 @@ def _died_once(c: CasualtyClaim, claims: list[CasualtyClaim], text: str, seen: d
 
 def _injured(claims: list[CasualtyClaim], killed: Figure | None, text: str) -> Figure | None:
     seen: dict[tuple[str, int], bool] = {}
-    hurt = _first(
-        [c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text, seen)]
-    )
+    said = [c for c in claims if c.measure == "injured" and not _besides(c) and not _died(c, claims, text, seen)]
+    hurt = _first([c for c in said if not _in_condition(c, text)])
     told = _figure(hurt) if hurt is not None else None
+    if told is None and said:  # only those in a condition told ("two were critically injured"): at least they
+        told = (said[0].id, None, _n(said[0]), None)
     shot = _first([c for c in claims if c.measure == "shot"])
     if shot is not None:  # those shot and not killed ("five others were shot": already besides the dead)
         apart = killed is None or ALSO.search(shot.text) or OTHERS.search(shot.who or "")

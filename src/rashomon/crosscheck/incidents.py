@@ -40,11 +40,13 @@ none: :func:`_with_the_dead`),
 of one day that disagree: the one more independent sources give) or ``conservative`` (the lowest
 reported, as ACLED codes fatalities). Over the GVA dev split consensus is right more often than
 highest for both killed and injured.
-Status: ``agree`` (one value, two or more independent sources), ``single_source``, ``update`` (the
-value rose from earlier to later reports: a victim died, a count was completed; injured falls where as
-many more are dead: "1 hurt" on Monday, "1 dead" on Friday), ``scope_difference`` (death tolls that differ
-only by the attacker some of them count: "seven dead, including the suspected shooter", "killed six people
-before taking his own life", and "six killed"; each such report marked ``Report.attacker``), ``conflict``.
+Status and consensus (a report of "at least" so many, "two in critical condition", weigh it as the exact count
+it equals and not at all where it fits a larger one): ``agree`` (one value, two or more independent sources),
+``single_source``, ``update`` (the value rose from earlier to later reports: a victim died, a count was
+completed; injured falls where as many more are dead: "1 hurt" on Monday, "1 dead" on Friday),
+``scope_difference`` (death tolls that differ only by the attacker some of them count: "seven dead, including
+the suspected shooter", "killed six people before taking his own life", and "six killed"; each such report
+marked ``Report.attacker``), ``conflict``.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@53"
+STAGE = "incidents@54"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -202,6 +204,39 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     sources: dict[float | None, set[str]] = defaultdict(set)
     for (_, root, _), v in zip(reports, shown):
         sources[v].add(root)
+    # "at least two" ("multiple people", "two in critical condition") fits an exact count no smaller: the status
+    # weighs it as that count where a report gives it, and not at all where it fits another
+    exact = {r.value for r, _, _ in reports if r.value is not None}
+    kept = [k for k, (r, _, _) in enumerate(reports) if r.value is not None or r.low in exact or _above(r.low, exact)]
+    status = _status([reports[k] for k in kept], measure)
+    if policy == "conservative":
+        pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
+    elif policy == "highest":
+        pick = max(range(len(reports)), key=lambda k: (shown[k] or 0, len(sources[shown[k]]), k))
+    elif policy == "consensus" and status == "update" and (shown[kept[-1]] or 0) < max(shown[k] or 0 for k in kept):
+        pick = kept[-1]  # the wounded who died since: the latest report's injured stand
+    elif policy == "consensus":
+        pick = max(kept, key=lambda k: (len(sources[shown[k]]), shown[k] or 0, reports[k][0].value is not None, k))
+    else:
+        last_day = reports[-1][0].published
+        same_day = [k for k, (r, _, _) in enumerate(reports) if r.published == last_day]
+        pick = max(same_day, key=lambda k: (len(sources[shown[k]]), k))
+    r = reports[pick][0]
+    return Figure(measure, r.value, r.low, r.high, status, tuple(every),
+                  len({root for _, root, _ in reports}))  # fmt: skip
+
+
+def _above(low: float | None, exact: set[float]) -> bool:
+    """At least ``low`` is more than every exact count in ``exact`` (none counts as below it)."""
+    return (low or 0.0) > max(exact, default=-1.0)
+
+
+def _status(reports: list[tuple[Report, str, float]], measure: str) -> Status:
+    """The status across ``reports`` (each with its original and the dead it tells), in publication order."""
+    shown = [r.value if r.value is not None else r.low for r, _, _ in reports]
+    sources: dict[float | None, set[str]] = defaultdict(set)
+    for (_, root, _), v in zip(reports, shown):
+        sources[v].add(root)
     # the wounded who died since: fewer injured where as many more are dead ("2 hurt", then "1 hurt, 1 dead")
     harmed = [(v or 0) + dead for v, (_, _, dead) in zip(shown, reports)] if measure == "injured" else None
     dead = [d for _, _, d in reports]
@@ -217,21 +252,7 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     with_attacker = {k for k, (r, _, _) in enumerate(reports) if r.attacker}
     if status in ("conflict", "update") and _victims_alike(shown, with_attacker):
         status = "scope_difference"  # "six killed" and "seven dead, including the shooter": the victims, and all
-    if policy == "conservative":
-        pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
-    elif policy == "highest":
-        pick = max(range(len(reports)), key=lambda k: (shown[k] or 0, len(sources[shown[k]]), k))
-    elif policy == "consensus" and status == "update" and (shown[-1] or 0) < max(v or 0 for v in shown):
-        pick = len(reports) - 1  # the wounded who died since: the latest report's injured stand
-    elif policy == "consensus":
-        pick = max(range(len(reports)), key=lambda k: (len(sources[shown[k]]), shown[k] or 0, k))
-    else:
-        last_day = reports[-1][0].published
-        same_day = [k for k, (r, _, _) in enumerate(reports) if r.published == last_day]
-        pick = max(same_day, key=lambda k: (len(sources[shown[k]]), k))
-    r = reports[pick][0]
-    return Figure(measure, r.value, r.low, r.high, status, tuple(every),
-                  len({root for _, root, _ in reports}))  # fmt: skip
+    return status
 
 
 def _victims_alike(shown: list[float | None], with_attacker: set[int]) -> bool:
@@ -256,7 +277,8 @@ def _with_the_dead(injured: Figure, killed: Figure | None, members: list[Facts])
         return injured
     if injured.status != "conflict":
         told = [f for f in members if f.reports.get("injured") is not None]
-        if injured.value is None or injured.value > killed.value or any("killed" in f.reports for f in told):
+        least = injured.value if injured.value is not None else injured.low  # "one in critical condition": at least one
+        if least is None or least > killed.value or any("killed" in f.reports for f in told):
             return injured
         return replace(injured, value=0.0, low=None, high=None)
     sources: dict[float, set[str]] = defaultdict(set)

@@ -372,6 +372,8 @@ def facet(
         thing = None  # "three holdouts", "two jurors": a noun the vocabulary does not know is its own thing
     if pred in CASUALTY and thing is None and not head and kind is None and claim.unit is None:
         thing = "people"  # "five hurt", "Two were killed": a casualty count counts people
+    if thing == "people" and category is None and pred == "injure" and incident_tally.in_condition(text, start, e):
+        category = "condition"  # "two people were hurt critically": those in that condition, not all the wounded
     interval, display = interval_of(
         claim, _lead(text[start:num_end]), thing in (*PERSONS, "settlement") or kind == "age"
     )

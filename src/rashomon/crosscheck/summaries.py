@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import sources
 from .link import Facet
+from .vocabulary import SUBCATEGORY
 
 
 def verb_of(pred: str | None) -> str:
@@ -31,7 +32,8 @@ def _phrase(f: Facet) -> str:
     if f.thing == "territory":
         noun = f"of {what}" if what else "of the territory"
     else:
-        noun = what if what and len(what) < 40 else (f.noun or f.category or f.thing or "")
+        group = f.category if f.category in SUBCATEGORY.values() else None  # "adults", not "condition"
+        noun = what if what and len(what) < 40 else (f.noun or group or f.thing or "")
     verb = f.pred_word if f.pred_word and f.pred_word not in ("toll", "death", "deaths", "dead") else verb_of(f.pred)
     if verb and (verb.endswith("ing") or (f.pred in ("kill", "injure", "shoot") and verb.endswith("s"))):
         # "killing 12", "kills 9" read "12 killed" after the figure

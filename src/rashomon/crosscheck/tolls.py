@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..records import Claim, Finding, Incident, Report, SourceCount, Status, stable_id
 
-STAGE = "crosscheck-tolls@5"
+STAGE = "crosscheck-tolls@6"
 KEYS = {"killed": "kill/people", "injured": "injure/people"}  # a figure's measure -> its finding key
 COUNTS = frozenset(KEYS.values())
 VERBS = {"killed": "killed", "injured": "injured"}

@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@28"
+STAGE = "crosscheck@29"
 
 
 # ------------------------------------------------------------- independence
@@ -363,6 +363,7 @@ _CATEGORY_WORDS = {
     "women": "women only",
     "journalists": "journalists only",
     "attacker": "with the attacker",
+    "condition": "in the condition stated only",
 }
 _IN_GROUP = {
     "conflict": "these conflict",
