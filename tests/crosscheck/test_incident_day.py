@@ -313,6 +313,11 @@ def test_a_forces_name_gives_its_city_and_a_sheriffs_its_county():
     assert _place(saint, []).place == "St. Louis"  # not "Louis"
     parish = "A boy died Friday, the Ardell Sheriff's Office said. The Ardell Parish coroner is investigating."
     assert _place(parish, []).place == "Ardell Parish"  # a sheriff serves the parish
+    office = "A boy was shot Sunday, the Ardell Sheriff's Office said."
+    assert _place(office, []).place == "Ardell County"  # a name no town has: the county's force
+    town = office.replace("Sunday,", "Sunday in Hollywood,") + " Ardell Sheriff's deputies and the Ardell Sheriff's"
+    town += " dive team searched a canal. The Ardell Sheriff's Office is investigating."
+    assert _place(town, [("Hollywood", "GPE")]).place == "Hollywood"  # a county only where no town is named
 
 
 def test_a_town_a_report_places_the_event_near_and_a_street_of_two_names():

@@ -9,9 +9,9 @@ the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —", anywhere in the lead, si
 the agency that reports it ("Memphis Police Department", "Chicago police", "Memphis Fire Department"; a city's force
 shared with its county or called its metro force is the city's, "Savannah-Chatham Metropolitan Police", "St. Louis
 Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St. Mary
-Sheriff's Office"; a name that is no town but ends with one is that town's, "Initial New Orleans Police Department
-reports") and a town of the gazetteer the title names (before the outlet's part, " - KAIT Jonesboro"; or what
-headlines call it, "KC", "Philly"); the
+Sheriff's Office", and one of a name no town has a county's, "the Broward Sheriff's Office"; a name that is no town
+but ends with one is that town's, "Initial New Orleans Police Department reports") and a town of the gazetteer the
+title names (before the outlet's part, " - KAIT Jonesboro"; or what headlines call it, "KC", "Philly"); the
 places the document's own words name (a town of the gazetteer counts double a name it does not know: a
 neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
 Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
@@ -338,6 +338,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             c := re.search(rf"\b{re.escape(name)}{_COUNTY_AFTER.pattern}", doc.text, re.I)
         ):
             name = f"{name} {c.group(1).title()}"  # "St. Mary Sheriff's Office" of a text's "St. Mary Parish"
+        elif a.group(0).casefold().endswith("sheriff") and words and not known(name) and not county(name):
+            name = f"{name} County"  # "Broward Sheriff's Office": a county's force, and Broward no town
         if words and words[-1].casefold() not in _GENERIC or len(words) > 1 and words[-1] == "County":
             start = a.start("name") + a.group("name").find(words[0])
             vote(name, AGENCY_VOTE, start, a.end("name"), "agency")
