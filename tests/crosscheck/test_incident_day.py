@@ -353,3 +353,12 @@ def test_a_town_named_after_a_compass_point_of_another_is_its_own():
     assert _place(text, [("East Orange", "GPE")]).place == "East Orange"  # a New Jersey city, not Orange
     text = "Officers were called to a nightclub in North Charleston early Sunday."
     assert _place(text, [("North Charleston", "GPE")]).place == "North Charleston"
+
+
+def test_a_titled_persons_surname_is_no_town_and_a_street_keeps_a_large_citys_name():
+    text = "Osterby said a man was shot Sunday, Police Chief Jarrod Osterby told reporters."
+    assert _place(text, [("Osterby", "GPE")]).place is None  # the chief, whom the tagger read as a place once
+    city = "Tourists in Las Vegas watched as two bystanders were grazed on Las Vegas Boulevard."
+    assert _place(city, [("Las Vegas", "GPE")]).place == "Las Vegas"
+    town = "Tourists in Kensington watched as two bystanders were grazed on Kensington Avenue."
+    assert _place(town, [("Kensington", "GPE")]).place is None  # a small town's name: the street's

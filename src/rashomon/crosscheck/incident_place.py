@@ -20,9 +20,11 @@ count); "South Sacramento" is Sacramento (but East Orange and North Charleston a
 the city they are named after); a name the text also writes in lower case ("Man", "Hurt") is a word, not a place,
 and so is a word for people ("Man told deputies ...": West Virginia's Man), and neither is the surname of a person
 the document names ("James E. Cardona ... Cardona fled": the tagger's place "Cardona"; but a force's town, "Stockton
-police" beside an Officer Stockton), a name right after a word for a person ("said neighbor Brad Partin") or a
-street's ("the 5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets", "Orange Blossom
-Trail"), but in a dateline. Each vote keeps where it was read. A county ("Seminole County", "the county sheriff's
+police" beside an Officer Stockton), a name right after a word for a person ("said neighbor Brad Partin"), the
+surname of one named after one or an office ("Police Chief Jarrod Burguan ... Burguan said") or a street's ("the
+5000 block of Kensington Avenue", "on Kensington", "Poydras and Bolivar streets", "Orange Blossom Trail"; but a city
+of 100,000 or more named alone is the city, whatever its streets: "Las Vegas Boulevard"), but in a dateline. Each
+vote keeps where it was read. A county ("Seminole County", "the county sheriff's
 office of Vigo County") is the place only when no city is named, as GVA codes unincorporated areas. A part of a city
 the text calls one ("the Englewood neighborhood", "the South Side Chatham neighborhood", not "a Chicago
 neighborhood"), or one a known town's name owns ("Chicago's Brighton Park", "Wichita's Old Town"), is no city: the
@@ -45,7 +47,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..extract.casualty_people import PEOPLE
-from ..extract.gazetteer import fold, within
+from ..extract.gazetteer import fold, population, within
 from ..records import Document, Entity, Evidence
 from .incident_day import EVENT
 from .sentences import sentence_bounds
@@ -115,6 +117,15 @@ _STREET_AFTER = re.compile(
 _STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
 # a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
 _TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
+# a person named after a word for a person (in lower case: not "Twin Peaks Waco") or an office: "neighbor Brad
+# Partin", "Police Chief Jarrod Burguan" ("Burguan said" alone is no town)
+_OFFICES = ("chief", "spokesman", "spokeswoman", "spokesperson", "sergeant", "sgt", "lieutenant", "lt", "captain",
+            "capt", "detective", "det", "corporal", "cpl", "commander", "mayor", "coroner", "prosecutor", "attorney",
+            "judge", "director", "superintendent", "commissioner", "investigator")  # fmt: skip
+_TITLED_NAME = re.compile(
+    rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))}|(?i:{'|'.join(_OFFICES)})\.?)"
+    r"\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z'’-]{2,})\b"
+)
 # a town the text puts the event in, whatever the tagger made of its name: "at a Pasadena home", "in Alderton.",
 # "near Alderton", "in the Alderton area" (the whole run of capitalised words: not "in Pasadena High School")
 _IN_TOWN = re.compile(
@@ -246,7 +257,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         if e.type == "PERSON"
         for m in e.mentions
         if m.doc == doc.id and len(m.text.split()) > 1
-    }
+    } | {fold(t.group("last")) for t in _TITLED_NAME.finditer(doc.text)}
     for e in entities:
         if e.type not in ("GPE", "LOC", "FAC"):
             continue
@@ -346,12 +357,18 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     lower = set(_LOWER_WORD.findall(doc.text))
     streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
 
+    def _city_of_a_street(name: str) -> bool:
+        """A city of 100,000 or more that a street is named after ("Las Vegas Boulevard", "San Bernardino Avenue"):
+        where named alone, the city (a smaller town's name, "Kensington Avenue", is the street's)."""
+        return known(name) and max((population(name, s) for s in towns.get(fold(name), ())), default=0) >= 100_000
+
     def a_place(name: str, start: int, end: int) -> bool:
         return not (
             name.casefold() in lower  # a word the text also writes in lower case ("Hurt", "Man")
             or _TITLED.search(doc.text, max(0, start - 30), start)  # "said neighbor Brad Partin"
             # a street ("5000 block of Kensington Ave", "near Poydras and Bolivar streets")
             or fold(name) in streets
+            and not _city_of_a_street(name)
             or _STREET_AFTER.match(doc.text, end)
             or _STREET_BEFORE.search(doc.text, 0, start)
         )
