@@ -313,6 +313,8 @@ def test_a_forces_name_gives_its_city_and_a_sheriffs_its_county():
     assert _place(saint, []).place == "St. Louis"  # not "Louis"
     parish = "A boy died Friday, the Ardell Sheriff's Office said. The Ardell Parish coroner is investigating."
     assert _place(parish, []).place == "Ardell Parish"  # a sheriff serves the parish
+    pd = "Ardell County PD says the mother of the boy was arrested Monday."
+    assert _place(pd, [("Ardell County PD", "GPE")]).place == "Ardell County"  # not a town "Ardell County PD"
     office = "A boy was shot Sunday, the Ardell Sheriff's Office said."
     assert _place(office, []).place == "Ardell County"  # a name no town has: the county's force
     town = office.replace("Sunday,", "Sunday in Hollywood,") + " Ardell Sheriff's deputies and the Ardell Sheriff's"

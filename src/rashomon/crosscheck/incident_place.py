@@ -6,12 +6,12 @@ the report's state (else of the state of another town it names) and not a part o
 (:func:`..extract.gazetteer.within`: "in Englewood", a neighbourhood of Chicago geonames lists as a place), a
 hospital's or a venue's ("the Woodbridge apartment complex"); it adds to that town's other votes, and so outweighs
 the dateline ("CHICAGO —", "Kokomo, Ind. (WTHR) —", anywhere in the lead, since scrapers leave captions before it);
-the agency that reports it ("Memphis Police Department", "Chicago police", "Memphis Fire Department"; a city's force
-shared with its county or called its metro force is the city's, "Savannah-Chatham Metropolitan Police", "St. Louis
-Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St. Mary
-Sheriff's Office", and one of a name no town has a county's, "the Broward Sheriff's Office"; a name that is no town
-but ends with one is that town's, "Initial New Orleans Police Department reports") and a town of the gazetteer the
-title names (before the outlet's part, " - KAIT Jonesboro"; or what headlines call it, "KC", "Philly"); the
+the agency that reports it ("Memphis Police Department", "Chicago police", "Tulsa PD", "Memphis Fire Department"; a
+city's force shared with its county or called its metro force is the city's, "Savannah-Chatham Metropolitan Police",
+"St. Louis Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St.
+Mary Sheriff's Office", and one of a name no town has a county's, "the Broward Sheriff's Office"; a name that is no
+town but ends with one is that town's, "Initial New Orleans Police Department reports") and a town of the gazetteer
+the title names (before the outlet's part, " - KAIT Jonesboro"; or what headlines call it, "KC", "Philly"); the
 places the document's own words name (a town of the gazetteer counts double a name it does not know: a
 neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
 Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
@@ -67,14 +67,14 @@ DATELINE = re.compile(
 )
 _AGENCY = re.compile(
     r"\b(?P<name>(?:(?:St|Ft|Mt)\. )?(?:[A-Z][a-z]+[ -]){0,2}[A-Z][a-z]+)"
-    r" (?:[Pp]olice|Police Department|P\.D\.|[Ss]heriff|Fire Department)"
+    r" (?:[Pp]olice|Police Department|P\.D\.|PD\b|[Ss]heriff|Fire Department)"
 )
 _GENERIC = {"state", "metro", "metropolitan", "city", "park", "campus", "university", "transit", "capitol",
             "tribal", "military", "border", "airport", "housing", "school", "the", "local", "area", "county",
             "deputy", "chief", "federal", "national", "u.s"}  # fmt: skip
 _DC = re.compile(r"(?<![\w.])(?:D\.C\.|DC)(?![\w.])")  # the District of Columbia, which is Washington
 _METRO = frozenset({"metro", "metropolitan"})  # a city's force ("Louisville Metro Police") is the city's
-_INSTITUTION = {"police", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
+_INSTITUTION = {"police", "pd", "department", "office", "sheriff", "street", "avenue", "road", "hospital", "school",
                 "church", "center", "court", "jail"}  # fmt: skip
 # a name a title gives a street or a venue ("Bourbon Street", "Cascade Mall"), not its town ("Panama City Police")
 _SITE_WORDS = frozenset("street avenue road boulevard blvd drive lane highway mall club bar apartments".split())
