@@ -364,3 +364,9 @@ def test_a_titled_persons_surname_is_no_town_and_a_street_keeps_a_large_citys_na
     assert _place(city, [("Las Vegas", "GPE")]).place == "Las Vegas"
     town = "Tourists in Kensington watched as two bystanders were grazed on Kensington Avenue."
     assert _place(town, [("Kensington", "GPE")]).place is None  # a small town's name: the street's
+
+
+def test_the_outlets_part_of_a_title_gives_no_town_but_its_state():
+    place = _place("A teen was hurt Sunday in an accidental shooting.", [],
+                   title="Ardell County teen accidentally shot in chest| Dayton, OH")  # fmt: skip
+    assert (place.place, place.region) == ("Ardell County", "Ohio")

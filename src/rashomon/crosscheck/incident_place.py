@@ -36,7 +36,8 @@ not another country's named like a US town ("Savannah", a region of Ghana; "Sout
 "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is Dallas. Where it names no town but the District
 of Columbia ("D.C. Police", "in southeast DC"), the place is Washington, as is a quarter of it ("Southeast D.C.").
 Where the report names no place at all, the town in the title's site part ("... - KTBS.com - Shreveport, LA": the
-outlet's) is the weakest vote (``how="site"``).
+outlet's; "... shot in chest| Dayton, OH") is the weakest vote (``how="site"``); where it names no state, the site
+part's state is the region of a county, or of a town that state has.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ _INSTITUTION = {"police", "pd", "department", "office", "sheriff", "street", "av
 # a name a title gives a street or a venue ("Bourbon Street", "Cascade Mall"), not its town ("Panama City Police")
 _SITE_WORDS = frozenset("street avenue road boulevard blvd drive lane highway mall club bar apartments".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_SITE = re.compile(r" [|–—-] | - ")  # "Teen shot in Earle - KAIT Jonesboro, AR": the outlet's part
+_SITE = re.compile(r" [|–—-] | - |\s*\|\s*")  # "Teen shot in Earle - KAIT Jonesboro, AR": the outlet's part
+_SITE_STATE = re.compile(r",\s*([A-Z][A-Za-z.]*(?: [A-Z][a-z]+)?)")  # "KTBS.com - Shreveport, LA": Louisiana
 _DIRECTION = re.compile(
     r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|Downtown|Central) (?P<city>.+)"
 )
@@ -442,5 +444,10 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         # the state the text names most has no town of that name (a victim's home state): the named state that
         # has one, else the state of the largest town of that name ("Houston": Texas)
         region = max((s for s in states if s in have), key=lambda s: (states[s], s), default=home_state(place))
+    if place and region is None and len(title) == 2:  # the state of the outlet's part ("| Dayton, OH"), where the
+        # place is a county or a town of that state
+        site = next((r for m in _SITE_STATE.finditer(title[1]) if (r := _region(m.group(1))) in US_STATES), None)
+        if site and (county(place) or site in towns.get(fold(place), ())):
+            region = site
     return Place(place, frozenset(c.casefold() for c in cities), region, tuple(where.get(place or "", ())), votes,
                  abroad)  # fmt: skip
