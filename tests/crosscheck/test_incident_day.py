@@ -370,3 +370,9 @@ def test_the_outlets_part_of_a_title_gives_no_town_but_its_state():
     place = _place("A teen was hurt Sunday in an accidental shooting.", [],
                    title="Ardell County teen accidentally shot in chest| Dayton, OH")  # fmt: skip
     assert (place.place, place.region) == ("Ardell County", "Ohio")
+
+
+def test_a_town_the_district_names_is_in_the_district():
+    text = "A teen was shot in Southeast D.C. on Monday. His mother, who works in Virginia, was with him."
+    place = _place(text, [("Southeast D.C.", "GPE"), ("Virginia", "GPE")])
+    assert (place.place, place.region) == ("Washington", "District of Columbia")  # not the mother's state

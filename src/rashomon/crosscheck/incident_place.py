@@ -34,7 +34,8 @@ city it names elsewhere is. Of places with equal votes, the one named first (the
 state is not where it happened), else the state of the largest such town; only first-level subdivisions count, and
 not another country's named like a US town ("Savannah", a region of Ghana; "South", a region of Cameroon, is a word;
 "Latina", an Italian province, is no region). "NEAR DALLAS, Ore." is Dallas. Where it names no town but the District
-of Columbia ("D.C. Police", "in southeast DC"), the place is Washington, as is a quarter of it ("Southeast D.C.").
+of Columbia ("D.C. Police", "in southeast DC"), the place is Washington, as is a quarter of it ("Southeast D.C."), and
+its region the District (not a Virginia victim's home state named beside it).
 Where the report names no place at all, the town in the title's site part ("... - KTBS.com - Shreveport, LA": the
 outlet's; "... shot in chest| Dayton, OH") is the weakest vote (``how="site"``); where it names no state, the site
 part's state is the region of a county, or of a town that state has.
@@ -309,6 +310,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         ("South Chicago", a Chicago neighbourhood geonames lists as a place)."""
         return fold(name) in towns and known(name) and not any(within(name, city, s) for s in towns[fold(name)])
 
+    of_dc: list[str] = []  # votes for Washington that the District's name gave
+
     def vote(name: str, weight: int, start: int | None, end: int | None, how: str) -> None:
         if len(name) <= 2 or name.casefold() in _WORDS or fold(name) in parts:
             return
@@ -322,6 +325,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             name = d.group("city")  # "South Sacramento", "East Oakland": a part of the city (not East Orange, N.J.)
         elif _DC.fullmatch(d.group("city") if d else name):
             name = "Washington"  # "Southeast D.C."
+            of_dc.append(name)
         board = counties if county(name) else cities
         board[name] += weight
         where.setdefault(name, []).append(Evidence(doc.id, start, end, name, how))
@@ -444,6 +448,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
         # the state the text names most has no town of that name (a victim's home state): the named state that
         # has one, else the state of the largest town of that name ("Houston": Texas)
         region = max((s for s in states if s in have), key=lambda s: (states[s], s), default=home_state(place))
+    if place == "Washington" and of_dc and not from_dateline:
+        region = "District of Columbia"  # "5 people shot in NE DC" (not a Virginia victim's home state)
     if place and region is None and len(title) == 2:  # the state of the outlet's part ("| Dayton, OH"), where the
         # place is a county or a town of that state
         site = next((r for m in _SITE_STATE.finditer(title[1]) if (r := _region(m.group(1))) in US_STATES), None)
