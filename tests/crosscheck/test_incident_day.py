@@ -376,3 +376,8 @@ def test_a_town_the_district_names_is_in_the_district():
     text = "A teen was shot in Southeast D.C. on Monday. His mother, who works in Virginia, was with him."
     place = _place(text, [("Southeast D.C.", "GPE"), ("Virginia", "GPE")])
     assert (place.place, place.region) == ("Washington", "District of Columbia")  # not the mother's state
+
+
+def test_a_streets_word_in_a_title_is_no_town():
+    place = _place("One man died and four were hurt.", [], title="1 dead, 4 injured in shooting on Velmora Circle")
+    assert place.place is None  # not Circle, Montana

@@ -110,6 +110,7 @@ _STREET_WORDS = (
     r"(?:Avenue|Ave|Street|St|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Court|Ct|Place|Terrace|Circle"
     r"|Highway|Hwy|Way|Trail|Pike|Expressway|Expy|Freeway|Fwy|Tollway|Turnpike)\b"
 )
+_STREET_WORD = re.compile(_STREET_WORDS)
 # a street's name: "Kensington Avenue" (the text's "on Kensington" is that street)
 _STREET = re.compile(rf"\b(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) {_STREET_WORDS}")
 # a name right before a street's word, or its name's next word: "Thompson and Colorado avenues", "Orange Blossom Trail"
@@ -417,6 +418,8 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             if j < len(words) and words[j].casefold() in _SITE_WORDS:  # "Bourbon Street", "Cascade Mall"
                 continue
             if i and fold(" ".join(words[i - 1 : j])) in streets:  # "near Dan Ryan": the text's Dan Ryan Expressway
+                continue
+            if i and _STREET_WORD.fullmatch(words[i]):  # "on Sobota Circle": the street's word, not a town Circle
                 continue
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
