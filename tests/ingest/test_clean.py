@@ -216,3 +216,22 @@ def test_pull_quote_search_is_bounded_when_every_line_is_a_source():
     lines = [" ".join(rng.choice(vocab) for _ in range(rng.randint(8, 60))) + f" {i}" for i in range(8_000)]
     with deadline(20):
         clean("\n".join(lines))
+
+
+def test_other_stories_teasers_with_their_first_lines_under_a_you_may_like_header_are_removed():
+    story = (
+        "Osterby police said a teenager was shot at an apartment complex on Monday morning.\n\n"
+        "Deputies were using drones to search the woods behind the complex for clues.\n\n"
+    )
+    teasers = (
+        "More stories you may like on Channel 9\n\n"
+        "LIVE: 25 hurt in apparent explosion in Port Aven neighborhood Police and firefighters are at the scene of an "
+        "apparent explosion in Port Aven, and authorities say 25 people suffered minor injuries.\n\n"
+        "4 dead, dozens hurt as bus carrying Dunmore football team crashes A charter bus wreck killed four people and "
+        "injured dozens from a Dunmore football squad and closed the bypass…\n"
+    )
+    c = clean(story + teasers)
+    assert c.text.rstrip().endswith("for clues.") and "25 hurt" not in c.text
+    assert rules(story + teasers)["link_list"][0] == "More stories you may like on Channel 9"
+    header = "More stories on Channel 9\n\n"  # a header some pages put before their story: the story stays
+    assert "for clues." in clean(header + story).text

@@ -20,7 +20,8 @@ of line looks like is in :mod:`.leftovers`; where it is looked for is here. Rule
 ``byline``    a line near the top that is only "By[:] Jane Doe[, role]" (a stamp after it is a
               ``dateline`` of its own).
 ``link_list`` "Related" / "Must Read" / "Also on example.com:" ... headers at the end and the
-              teaser headlines after them; "Read more: <headline>" lines anywhere.
+              teaser headlines after them (under "More stories you may like", headlines with
+              their stories' first lines too); "Read more: <headline>" lines anywhere.
 ``contact``, ``social``, ``credit``, ``author_bio``, ``promo``  trailing lines: "Email: ...",
               "Contact Jane Doe: ...", "Follow us on ...", "Read or Share this story: <url>",
               "(Reporting by ...)", "Jane Doe contributed to this report.", "The writer is a
@@ -54,6 +55,7 @@ from .leftovers import (
     INLINE_TEASER,
     LABELLED,
     PLAYLIST_ITEM,
+    TEASER_HEADER,
     caption_label,
     copyright_line,
     gallery_caption,
@@ -79,6 +81,7 @@ _NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F.'’-]*$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*|>]|\d{1,3}[.)]\s)")
 _RUN_ON = re.compile(r"(?:https?://|www\.|\S+@|\(?\d)")
 _PARAGRAPH = 12  # words: a block at least this long is a body paragraph
+_TEASER_WORDS = 60  # words: the longest teaser (a headline and its story's first lines) under a TEASER_HEADER
 
 
 @dataclass(frozen=True)
@@ -306,7 +309,10 @@ def _teasers_from(blocks: list[Block], i: int) -> int | None:
             j -= 1
         if j > 0 and j < i + 1 and link_header(blocks[j].text) and j != i:
             return j
-    return None
+    j = i  # other stories' headlines with their first lines, under a header that can head nothing else
+    while j > max(0, i - 6) and len(blocks[j].text.split()) <= _TEASER_WORDS and not link_header(blocks[j].text):
+        j -= 1
+    return j if 0 < j < i and TEASER_HEADER.match(blocks[j].text) else None
 
 
 def clean(raw: str) -> Cleaned:

@@ -73,6 +73,13 @@ LINK_HEADER = re.compile(
     r"editor'?s\s+picks?|further\s+reading)\s*[:>»|.\-–—(\d)]*\s*\**$",
     re.I,
 )
+# a header that can only head other stories' teasers, however long each teaser runs ("More stories you may like on
+# 7News", then headlines with their first lines)
+TEASER_HEADER = re.compile(
+    r"^[\s*>]*(?:more\s+)?(?:stories\s+)?(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)\b|recommended\s+for\s+you"
+    r"|what\s+to\s+read\s+next)",
+    re.I,
+)
 INLINE_TEASER = re.compile(
     r"^[+•>]*\s*(?:also\s+read|read\s+(?:more|also)|related(?:\s+(?:story|stories|video|coverage|content|links?|articles?))?|"
     r"see\s+also|must\s+read|recommended|previous\s+(?:story|coverage)|continuing\s+coverage|more\s+coverage|"
