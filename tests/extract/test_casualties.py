@@ -33,6 +33,10 @@ def _read(nlp, text: str) -> list[tuple[str, float | None, float | None]]:
         ("The gunman killed 12 people and wounded 58 others.", [("injured", 58.0, None), ("killed", 12.0, None)]),
         # a possessor makes one person of a singular noun, and is no person of the list
         ("Police said the boy shot the girl's mother, the girl and then himself.", [("shot", 3.0, None)]),
+        # "left ... dead, and ... wounded": the second group is the wounded, not someone who wounded
+        ("The gunfire left a mother and a grandmother dead, and a baby and two men wounded.",
+         [("injured", 3.0, None), ("killed", 2.0, None)]),
+        ("The gunman left the store and wounded a clerk.", [("injured", 1.0, None)]),
     ],
 )  # fmt: skip
 def test_casualties_are_counted_from_the_parse(nlp, text, expected):

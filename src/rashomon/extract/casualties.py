@@ -37,7 +37,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@39"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@40"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -89,6 +89,8 @@ def _patients(v: Token) -> list[Token]:
             hit = _in_body(v) or lemma in SHOOT and _fatally(v)
             counted = [c for c in v.children if c.dep_ == "nsubj" and any(g.dep_ == "nummod" for g in c.children)]
             found = [c for c in v.children if c.dep_ == "nsubj"] if hit else counted
+    if not found and v.dep_ == "conj" and v.head.lemma_.lower() == "leave" and not _objects(v):
+        found = [c for c in v.children if c.dep_ == "nsubj"]  # "left a man dead and a woman wounded"
     if not found:
         found = _copula_subjects(v)
     if not found and v.dep_ == "acl" and v.tag_ == "VBN":  # "one teen injured", "four people shot in the yard"
@@ -151,6 +153,11 @@ def _factual(v: Token) -> bool:
         if any(c.lower_ in ("could", "would", "might", "may", "should") for c in v_aux):  # not "appears to have"
             return False
     return not any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ in IRREALIS for c in v.children)
+
+
+def _objects(v: Token) -> bool:
+    """``v`` itself has an object: "wounded a clerk"."""
+    return any(c.dep_ in ("dobj", "dative") for c in v.children)
 
 
 def _aimed(v: Token) -> bool:
