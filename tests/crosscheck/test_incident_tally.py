@@ -286,3 +286,15 @@ def test_wounded_told_only_in_a_condition_are_at_least_that_many():
         ("four people were injured", "injured", 4, "four people"),
     )
     assert values(text, *said) == {"injured": 4}  # the whole group told after those in a condition stands
+
+
+def test_the_headline_repeated_at_the_top_of_the_text_is_read_once_as_the_headline():
+    title = "Rapper dead, three others wounded after club brawl"
+    text = f"{title}\n\nA rapper is dead and three men are wounded after a club brawl, police said."
+    head = [CasualtyClaim(id=f"t{k}", doc="d", start=title.index(e), end=title.index(e) + len(e), text=e, stage="t@1",
+                          measure=m, value=v, who=w, part="title")
+            for k, (e, m, v, w) in enumerate([("Rapper dead", "killed", 1.0, "Rapper"),
+                                               ("three others wounded", "injured", 3.0, "three others")])]  # fmt: skip
+    misread = claims(text, ("three others wounded", "killed", 3, "three others"))  # the body's parse of the title
+    body = claims(text, ("A rapper is dead", "killed", 1, "A rapper"), ("three men are wounded", "injured", 3, "three"))
+    assert {m: f[1] for m, f in tally([*head, *misread, *body], text, title).items()} == {"killed": 1, "injured": 3}

@@ -26,6 +26,7 @@ stands where it is an exact count: a headline names one of the dead), with these
   ("Four people were shot, one fatally. A 26-year-old was injured, as well as ..."); a count of people
   *besides* the dead ("a woman was killed and five others were shot", "one dead, six more wounded") is
   not less the dead;
+* the headline repeated at the top of the text (as scrapers leave it) is read once, as the headline;
 * wounded told only in a condition ("two people were hurt critically", "one sustained life-threatening
   injuries") are at least that many: the others may not be told; a whole group told after them stands;
 * part of a group ("one of them", "two of those", "three of the victims") is never a toll while the report
@@ -303,6 +304,8 @@ def tally(claims: list[CasualtyClaim], text: str, title: str = "", when: str | N
     dates its event months back, passes none)."""
     heads = [c for c in claims if c.part == "title"]
     body = [c for c in claims if c.part != "title" and not _elsewhen(c, text, when)]
+    if heads:  # the headline again at the top of the text (a scraper's): read once, as the headline
+        body = [c for c in body if not _title_line(c, text, title)]
     if any(c.measure in ("injured", "shot") for c in heads) and not any(c.measure == "killed" for c in heads):
         body = [c for c in body if c.measure != "killed" or not _recalled(c, text)]
     if not heads:
@@ -313,6 +316,12 @@ def tally(claims: list[CasualtyClaim], text: str, title: str = "", when: str | N
     if told is not None and told[1] is not None and number(told) > number(whole.get("killed", ("", 0.0, None, None))):
         whole["killed"] = told
     return whole
+
+
+def _title_line(c: CasualtyClaim, text: str, title: str) -> bool:
+    """``c`` begins in a line of the text that is the title."""
+    start, end = text.rfind("\n", 0, c.start) + 1, text.find("\n", c.start)
+    return " ".join(text[start : end if end >= 0 else len(text)].split()) == " ".join(title.split())
 
 
 def _tally(claims: list[CasualtyClaim], text: str) -> dict[str, Figure]:
