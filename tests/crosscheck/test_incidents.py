@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from rashomon.crosscheck.incident_day import Day
 from rashomon.crosscheck.incident_links import FEATURES, Corpus, follow_up, model, tokens
-from rashomon.crosscheck.incidents import Facts, code, figure, group, incidents
+from rashomon.crosscheck.incidents import Facts, code, figure, group, incidents, outlet_towns
 from rashomon.records import Evidence
 
 COMMON = "Police The Monday Sheriff County Officers"  # words every report uses
@@ -322,3 +322,16 @@ def test_at_least_as_many_fits_an_exact_count_and_is_no_conflict():
     assert figure("killed", [exact, hedged]).status == "agree"
     hedged.reports["killed"] = ("c_a", None, 6.0, None)  # more than the later exact count: they conflict
     assert figure("killed", [exact, hedged]).status == "conflict"
+
+
+def test_a_report_that_names_no_place_is_placed_in_its_outlets_town():
+    a, b, c = facts("a", "Velmora", "2024-03-01"), facts("b", "Velmora", "2024-03-05"), facts("c", None, "2024-03-09")
+    for f in (a, b, c):
+        f.outlet = "Velmora Post"  # a local paper: "the city's South Side" names no town
+    towns = outlet_towns([a, b, c])
+    assert towns == {"Velmora Post": "Velmora"}
+    inc = code([c], home_towns=towns)
+    assert (inc.place, inc.place_evidence) == ("Velmora", ())  # a guess, with no evidence in the text
+    assert code([c]).place is None
+    b.place = "Osterby"  # an outlet whose reports spread over towns has none
+    assert outlet_towns([a, b, c]) == {}

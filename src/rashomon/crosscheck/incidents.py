@@ -17,7 +17,8 @@ shares nothing stays alone: never a guess.
 Per incident (:func:`code`): the day most reports state (publication days count only where none states one)
 and the place its reports vote for most strongly (each report's votes for its own place: a dateline outweighs
 a passing mention; each report that names a town at all adds :data:`ALSO_NAMED` to it; a county only where no
-report names a town), each with every agreeing report's evidence
+report names a town; where none names a place, the town its outlets report from, :func:`outlet_towns`, a guess
+with no evidence in the text), each with every agreeing report's evidence
 (document and span); the region its reports naming that place give (else any of its reports gives); where none
 names one, the state its outlets report from (:func:`outlet_homes`: "Columbus" in a Columbus, Ga. station's
 report is in Georgia) where that state has a town of the place's name, else, where no report is about another
@@ -74,7 +75,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@61"
+STAGE = "incidents@62"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -313,19 +314,38 @@ def outlet_homes(all_facts: list[Facts]) -> dict[str, str]:
         only = incident_place.states_of(f.place) if f.place and not f.region else ()
         if state := f.region or (only[0] if len(only) == 1 else None):
             seen[f.outlet][state] += 1
+    return _homes(seen)
+
+
+def outlet_towns(all_facts: list[Facts]) -> dict[str, str]:
+    """The town each local outlet reports from, as :func:`outlet_homes` its state: the town (not a county) most
+    of its reports are placed in (a Chicago paper's, whose "the city's South Side" names none)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in all_facts:
+        if f.place and not incident_place.county(f.place):
+            seen[f.outlet][f.place] += 1
+    return _homes(seen)
+
+
+def _homes(seen: dict[str, Counter[str]]) -> dict[str, str]:
+    """Per outlet, the value at least ``HOME_REPORTS`` of its reports and ``HOME_SHARE`` of them give."""
     homes = {}
-    for outlet, states in seen.items():
-        state, n = max(states.items(), key=lambda t: (t[1], t[0]))
-        if n >= HOME_REPORTS and n >= HOME_SHARE * sum(states.values()):
-            homes[outlet] = state
+    for outlet, counts in seen.items():
+        value, n = max(counts.items(), key=lambda t: (t[1], t[0]))
+        if n >= HOME_REPORTS and n >= HOME_SHARE * sum(counts.values()):
+            homes[outlet] = value
     return homes
 
 
 def code(
-    members: list[Facts], policy: str = "consensus", homes: dict[str, str] | None = None, worldly: bool = False
+    members: list[Facts],
+    policy: str = "consensus",
+    homes: dict[str, str] | None = None,
+    worldly: bool = False,
+    home_towns: dict[str, str] | None = None,
 ) -> Incident:
-    """One incident from the facts of its documents (``homes``: :func:`outlet_homes` of the whole pile;
-    ``worldly``: the pile reports much from abroad, :data:`WORLDLY`)."""
+    """One incident from the facts of its documents (``homes``, ``home_towns``: :func:`outlet_homes` and
+    :func:`outlet_towns` of the whole pile; ``worldly``: the pile reports much from abroad, :data:`WORLDLY`)."""
     docs = tuple(sorted(f.doc for f in members))
 
     def most(values: Iterable[str | None], size: Callable[[str], int] = lambda v: 0) -> str | None:
@@ -348,6 +368,8 @@ def code(
     towns = [p for p in votes if not incident_place.county(p)]  # a county only where no report names a town
     place = max(towns or votes, key=lambda p: (votes[p], p)) if votes else None
     named = tuple(e for f in members if f.place == place for e in f.named) if place else ()
+    if place is None:  # no report names a place: the town its outlets report from (no evidence in the text)
+        place = most([(home_towns or {}).get(f.outlet) for f in members])
     # the region its reports naming that place give (as many for two: the state where the town is larger, Newark
     # in New Jersey before Ohio's), else any report gives; a US town's state when none names one
     naming = [f.region for f in members if place and place.casefold() in f.places]
@@ -371,9 +393,9 @@ def incidents(
     """Every incident of the corpus, ordered by date, place and id."""
     if policy not in POLICIES:
         raise UsageError(f"unknown incident policy {policy!r}", hint=f"choose one of {', '.join(POLICIES)}")
-    homes = outlet_homes(all_facts)
+    homes, home_towns = outlet_homes(all_facts), outlet_towns(all_facts)
     worldly = sum(f.abroad for f in all_facts) > WORLDLY * len(all_facts)
-    out = [code(g, policy, homes, worldly) for g in group(all_facts, scored)]
+    out = [code(g, policy, homes, worldly, home_towns) for g in group(all_facts, scored)]
     return sorted(out, key=lambda i: (i.date or "9999", i.place or "", i.id))
 
 
