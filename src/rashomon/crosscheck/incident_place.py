@@ -364,7 +364,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
     lower = set(_LOWER_WORD.findall(doc.text))
     streets = {fold(s.group("name")) for s in _STREET.finditer(doc.text)}
 
-    def _city_of_a_street(name: str) -> bool:
+    def city_of_a_street(name: str) -> bool:
         """A city of 100,000 or more that a street is named after ("Las Vegas Boulevard", "San Bernardino Avenue"):
         where named alone, the city (a smaller town's name, "Kensington Avenue", is the street's)."""
         return known(name) and max((population(name, s) for s in towns.get(fold(name), ())), default=0) >= 100_000
@@ -375,7 +375,7 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             or _TITLED.search(doc.text, max(0, start - 30), start)  # "said neighbor Brad Partin"
             # a street ("5000 block of Kensington Ave", "near Poydras and Bolivar streets")
             or fold(name) in streets
-            and not _city_of_a_street(name)
+            and not city_of_a_street(name)
             or _STREET_AFTER.match(doc.text, end)
             or _STREET_BEFORE.search(doc.text, 0, start)
         )

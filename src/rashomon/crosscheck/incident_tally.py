@@ -47,7 +47,7 @@ from dataclasses import replace
 from ..extract.headlines import MURDER_SUICIDE
 from ..extract.numbers import word_value
 from ..records import CasualtyClaim, Claim, Document, QuantityClaim
-from .sentences import sentence_bounds
+from .sentences import PHRASE, sentence_bounds
 
 Figure = tuple[str, float | None, float | None, float | None]
 
@@ -65,17 +65,15 @@ CONDITION = re.compile(
     r"\b(?:critical(?:ly)?|serious(?:ly)?|stable|grave(?:ly)?|severe(?:ly)?|(?:non-?)?life-threatening|minor)\b", re.I
 )
 # where a count's own phrase ends: its clause, or the next count ("four were hurt and two critically")
-_PHRASE_END = re.compile(
-    r"[,;:()–—]|\s-\s|\.(?:\s|$)|\b(?:and|but|while|with)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|another)\b",
-    re.I,
+_COUNT_END = re.compile(
+    rf"{PHRASE}|\b(?:and|but|while|with)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|another)\b", re.I
 )
 
 
 def in_condition(text: str, start: int, end: int) -> bool:
     """The count at ``text[start:]`` says in its own phrase (up to ``end``, its sentence's end) how badly its
     people are hurt (:data:`CONDITION`)."""
-    return bool(CONDITION.search(_PHRASE_END.split(text[start:end], maxsplit=1)[0]))
+    return bool(CONDITION.search(_COUNT_END.split(text[start:end], maxsplit=1)[0]))
 
 
 # words that tell a death as it happened ("died", "found dead", "mortally wounding"), not as one recalled

@@ -201,10 +201,7 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     reports = [(r, facts_of[r.doc].root, _dead(facts_of[r.doc])) for r in every if not r.roundup]
     if not reports:
         return None
-    shown = [r.value if r.value is not None else r.low for r, _, _ in reports]
-    sources: dict[float | None, set[str]] = defaultdict(set)
-    for (_, root, _), v in zip(reports, shown):
-        sources[v].add(root)
+    shown, sources = _by_value(reports)
     # "at least two" ("multiple people", "two in critical condition") fits an exact count no smaller: the status
     # weighs it as that count where a report gives it, and not at all where it fits another
     exact = {r.value for r, _, _ in reports if r.value is not None}
@@ -227,6 +224,15 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
                   len({root for _, root, _ in reports}))  # fmt: skip
 
 
+def _by_value(reports: list[tuple[Report, str, float]]) -> tuple[list[float | None], dict[float | None, set[str]]]:
+    """Each report's number (its value, else its lower bound), and the originals that give each number."""
+    shown = [r.value if r.value is not None else r.low for r, _, _ in reports]
+    sources: dict[float | None, set[str]] = defaultdict(set)
+    for (_, root, _), v in zip(reports, shown):
+        sources[v].add(root)
+    return shown, sources
+
+
 def _above(low: float | None, exact: set[float]) -> bool:
     """At least ``low`` is more than every exact count in ``exact`` (none counts as below it)."""
     return (low or 0.0) > max(exact, default=-1.0)
@@ -234,10 +240,7 @@ def _above(low: float | None, exact: set[float]) -> bool:
 
 def _status(reports: list[tuple[Report, str, float]], measure: str) -> Status:
     """The status across ``reports`` (each with its original and the dead it tells), in publication order."""
-    shown = [r.value if r.value is not None else r.low for r, _, _ in reports]
-    sources: dict[float | None, set[str]] = defaultdict(set)
-    for (_, root, _), v in zip(reports, shown):
-        sources[v].add(root)
+    shown, sources = _by_value(reports)
     # the wounded who died since: fewer injured where as many more are dead ("2 hurt", then "1 hurt, 1 dead")
     harmed = [(v or 0) + dead for v, (_, _, dead) in zip(shown, reports)] if measure == "injured" else None
     dead = [d for _, _, d in reports]

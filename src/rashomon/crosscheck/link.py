@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from ..extract.casualty_people import PEOPLE as PEOPLE_NOUNS
 from ..records import CasualtyClaim, Claim, Document, Entity, QuantityClaim, TimeClaim
 from . import incident_tally, measures, sources
-from .sentences import sentence_bounds
+from .sentences import PHRASE_END, sentence_bounds
 from .sources import outlet_of, root_of
 from .vocabulary import CAPTIVE, CASUALTY, DAYS_PER, HARM_CLASS, PERSONS, PREDICATES, SUBCATEGORY, TAKE, THINGS
 
@@ -156,9 +156,6 @@ def _norm_source(s: str | None) -> str | None:
     s = re.sub(r"^(the|a|an)\s+", "", s.strip().lower())
     s = re.sub(r"[^a-z0-9' ]+", " ", s)
     return " ".join(s.split()) or None
-
-
-PHRASE_END = re.compile(r"[,;:()–—]|\s-\s|\.(?:\s|$)")  # where the noun phrase after a number ends
 
 
 def _words(s: str) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 DATELINE = re.compile(r"[A-Z][A-Z .'-]{1,40},[^\n—–]{0,60}?\s[—–-]{1,2}\s*")
+PHRASE = r"[,;:()–—]|\s-\s|\.(?:\s|$)"  # where the noun phrase after a number ends ("killing one man, police said")
+PHRASE_END = re.compile(PHRASE)
 _END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])|\n")
 _ABBREV = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Capt|Lt|Sgt|Cpl|Maj|Adm|Det|Insp|Supt|Prof|Rev|"
