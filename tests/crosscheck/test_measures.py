@@ -248,3 +248,15 @@ def test_a_campaign_figure_meets_across_the_events_of_two_reports():
     )
     (f,) = _linked(_findings(rows, events={"d0": "e1", "d1": "e2"}, entities=[valdoria])[0])
     assert f.key == "capture/settlement" and f.status == "agree"
+
+
+def test_a_harm_in_the_sentence_does_not_say_which_length_it_is():
+    rows = [
+        ("A", "2025-05-04", "He drove 150 miles west to Dunmore, where he shot a clerk twice in the leg.", "150 miles",
+         150, {"unit": "mi"}),
+        ("B", "2025-05-04", "He is suspected of shooting a man in Dunmore, about 30 miles from the border.",
+         "about 30 miles", 30, {"unit": "mi", "low": 27, "high": 33, "approx": True}),
+    ]  # fmt: skip
+    findings, facets = _findings(rows)
+    assert {f.qualifier for f in facets} == {""}  # "shot" is no length's
+    assert not [f for f in findings if f.status == "conflict"], [(f.status, f.summary) for f in findings]

@@ -21,6 +21,7 @@ import math
 import re
 
 from ..records import QuantityClaim
+from .vocabulary import HARM_CLASS
 
 # fmt: off
 # unit -> (dimension, factor to the dimension's base unit)
@@ -117,8 +118,8 @@ def measure_of(
 ) -> tuple[tuple[str, str] | None, str]:
     """(the claim's linking block, its qualifier). A person's age is compared with that person's
     age only; a magnitude with a magnitude; a figure with a unit by its dimension (the qualifier,
-    its verb or counted noun, says which length or sum it is: only figures with one qualifier can
-    conflict); a count by its predicate and counted thing: the classes of :mod:`.link`'s
+    its verb or counted noun, says which length or sum it is, never a harm the sentence tells: only figures with
+    one qualifier can conflict); a count by its predicate and counted thing: the classes of :mod:`.link`'s
     vocabularies where they know the words, else the lemmas the extractor gives (an unseen "robbers", "tents")."""
     if kind == "age":  # a person's age; an age said of nobody named ("a 61-year-old man") meets equal ages only
         return ("age", person or ""), ""
@@ -128,8 +129,8 @@ def measure_of(
     noun = head(claim.what)
     if pred and thing:
         return (pred, thing), ""
-    if dim:
-        return (dim, ""), pred or verb or noun or ""
+    if dim:  # a harm of the sentence says nothing of which length it is ("drove 150 miles ... where he shot a clerk")
+        return (dim, ""), (pred if pred not in HARM_CLASS.values() else None) or verb or noun or ""
     if (pred or verb) and (thing or noun):
         return (pred or verb or "", thing or noun or ""), ""
     return None, ""

@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, neighbours, 
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@29"
+STAGE = "crosscheck@30"
 
 
 # ------------------------------------------------------------- independence
