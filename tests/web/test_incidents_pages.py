@@ -110,3 +110,16 @@ def test_a_toll_that_counts_the_attacker_is_marked_and_judged_a_scope_difference
     assert sorted((r.value, r.attacker) for r in killed.reports) == [(6, False), (7, True)]
     page = c.get(f"/incident/{inc.id}").text
     assert re.search(r"<td>7 <span[^>]*>with the attacker</span></td>", page)  # in view beside its figure
+
+
+def test_the_incident_page_shows_where_its_date_and_place_are_stated(tmp_path):
+    article = {"title": "Man shot on Kestrel Street", "outlet": "KXYZ", "published": "2024-03-04",
+               "text": "VELMORA, Ore. — Orrin Palatka, 22, was shot and killed on Kestrel Street early Sunday, "
+                       "Velmora police said."}  # fmt: skip
+    store, c = _analysed(tmp_path, [article])
+    [inc] = store.incidents()
+    page = c.get(f"/incident/{inc.id}").text
+    basis = re.search(r'<ul class="basis">(.*?)</ul>', page, re.S).group(1)
+    assert f"<strong>{inc.date}</strong>" in basis  # and the words the day stands on, linked to their span
+    assert re.search(r'class="basislink" href="/doc/[^"#]+#c-[^"]+">“Sunday”', basis)
+    assert f"<strong>{inc.place}" in basis and re.search(r'class="basislink" href="/doc/[^"]+">“Velmora”', basis)
