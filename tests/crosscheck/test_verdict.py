@@ -239,16 +239,21 @@ def test_one_person_described_is_never_compared_with_a_count_of_people():
     assert not any(len({c for c in f.claims}) > 1 for f in findings), [(f.status, f.summary) for f in findings]
 
 
+def _scope_difference(rows) -> str:
+    """The summary of the scope_difference finding over ``rows``, where none of their findings is a conflict."""
+    findings, _ = findings_for(rows)
+    statuses = {f.status for f in findings}
+    assert "scope_difference" in statuses and "conflict" not in statuses, [(f.status, f.summary) for f in findings]
+    return next(f.summary for f in findings if f.status == "scope_difference")
+
+
 def test_a_toll_that_counts_the_attacker_is_another_scope_than_the_victims():
     rows = [
         ("A", "2025-05-04", "Seven people were killed in the park on Saturday, including the suspected shooter.",
          "Seven people", 7),
         ("B", "2025-05-04", "6 people were killed in the park on Saturday.", "6 people", 6),
     ]  # fmt: skip
-    findings, _ = findings_for(rows)
-    statuses = {f.status for f in findings}
-    assert "scope_difference" in statuses and "conflict" not in statuses, [(f.status, f.summary) for f in findings]
-    assert "with the attacker" in next(f.summary for f in findings if f.status == "scope_difference")
+    assert "with the attacker" in _scope_difference(rows)
 
 
 def test_some_of_a_group_is_compared_with_nothing():
@@ -556,10 +561,7 @@ def test_the_wounded_in_a_condition_are_another_scope_than_all_the_wounded():
         ("A", "2025-05-04", "Four people were injured in the park on Saturday.", "Four people", 4),
         ("B", "2025-05-04", "One person sustained life-threatening injuries in the park on Saturday.", "One person", 1),
     ]  # fmt: skip
-    findings, _ = findings_for(rows)
-    statuses = {f.status for f in findings}
-    assert "scope_difference" in statuses and "conflict" not in statuses, [(f.status, f.summary) for f in findings]
-    assert "in the condition stated only" in next(f.summary for f in findings if f.status == "scope_difference")
+    assert "in the condition stated only" in _scope_difference(rows)
     rows[1] = (
         "B",
         "2025-05-04",
