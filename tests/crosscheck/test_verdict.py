@@ -256,6 +256,26 @@ def test_a_toll_that_counts_the_attacker_is_another_scope_than_the_victims():
     assert "with the attacker" in _scope_difference(rows)
 
 
+def test_the_others_besides_someone_told_apart_are_another_scope_than_the_whole():
+    rows = [
+        ("A", "2025-05-04", "One man was killed and five others were shot in the park on Saturday.", "five others", 5,
+         {"what": "others", "predicate": "shot"}),
+        ("B", "2025-05-04", "Six men were shot in the park on Saturday.", "Six men", 6,
+         {"what": "men", "predicate": "shot"}),
+    ]  # fmt: skip
+    assert "the others besides someone told apart" in _scope_difference(rows)
+    rows[1] = (
+        "B",
+        "2025-05-04",
+        "Five men were shot in the park on Saturday.",
+        "Five men",
+        5,
+        {"what": "men", "predicate": "shot"},
+    )
+    findings, _ = findings_for(rows)  # where the two give one count, nobody was told apart: they agree
+    assert [f.status for f in findings if len(f.claims) == 2] == ["agree"], [(f.status, f.summary) for f in findings]
+
+
 def test_some_of_a_group_is_compared_with_nothing():
     rows = [
         ("A", "2025-05-04", "4 people were shot in the park on Saturday.", "4 people", 4),

@@ -27,7 +27,7 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
         return False
     if a.dimension and a.people and b.people and not a.people & b.people:
         return False  # a length, sum or duration said of other people ("a 20-year veteran")
-    if a.category != b.category and not _in_condition_all(a, b):
+    if a.category != b.category and not _one_group(a, b):
         return False
     if a.measure and a.measure[0] == "magnitude" and a.interval and b.interval and _gap(a.interval, b.interval) > QUAKE:
         return False  # agencies read one quake within a point of each other: a 3.8 beside a 6.1 is an aftershock
@@ -44,15 +44,23 @@ def scope_compatible(a: Facet, b: Facet) -> bool:
     return not different_years(a, b)  # 1992's toll and 2020's toll are different facts
 
 
-def _in_condition_all(a: Facet, b: Facet) -> bool:
-    """One of the two counts the wounded in a condition, the other all of them, and they give one exact count:
-    all the wounded are in it ("all four victims suffered non-life-threatening injuries", "four people injured")."""
+def _one_group(a: Facet, b: Facet) -> bool:
+    """One of the two counts a part of the group whose size it gives, the other all of it, and they give one
+    exact count: the part is the whole. The wounded in a condition: all are in it ("all four victims suffered
+    non-life-threatening injuries", "four people injured"); the others: nobody was told apart ("two others
+    were hurt" where no one was killed, "two people were hurt")."""
     return (
-        {a.category, b.category} == {None, "condition"}
+        {a.category, b.category} in ({None, "condition"}, {None, "others"})
         and a.interval is not None
         and a.interval.lo == a.interval.hi
         and a.interval == b.interval
     )
+
+
+def group_of(f: Facet) -> str | None:
+    """The sub-category of people a figure counts (None for people at large): "the others" besides someone told
+    apart are of the group told plainly ("one killed and five others wounded": five of the wounded)."""
+    return None if f.category == "others" else f.category
 
 
 def _gap(a: Interval, b: Interval) -> float:

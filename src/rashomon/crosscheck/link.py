@@ -363,6 +363,8 @@ def facet(
         category = "attacker"  # "seven people dead, including the suspected shooter": not the victims alone
     if thing == "people" and (incident_tally.SUBSET.match(claim.text) or _THE_OTHER.search(before)):
         thing = "part"  # "three of the victims", "the other two victims": some of a group, never its count
+    elif thing == "people" and _OTHERS.match(after):
+        category = "others"  # "one killed and five others wounded": the group less someone told apart
     head = measures.head(claim.what)
     demonym = bool(re.search(r"\b[A-Z][a-z]+s\b", claim.what or ""))  # "613 Azerbaijanis": people
     if thing == "people" and head and not demonym and not any(w in _KNOWN for w in (head, head + "s")):
@@ -458,6 +460,8 @@ def facet(
 
 # "the other two victims": the rest of a group told before (not "another 20,000 people marched": another place's)
 _THE_OTHER = re.compile(r"\bthe other\s*$", re.I)
+# "five others", "two other children" (not "another 20,000": another place's, before the number)
+_OTHERS = re.compile(r"\s+others?\b", re.I)
 
 
 def own_clause(sentence: str, offset: int) -> str:

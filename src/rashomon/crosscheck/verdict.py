@@ -34,11 +34,11 @@ from itertools import combinations
 
 from ..records import Finding, SourceCount, Status, stable_id
 from ..unionfind import UnionFind
-from .clusters import blocks, cluster, compatible, different_years, neighbours, same_event
+from .clusters import blocks, cluster, compatible, different_years, group_of, neighbours, same_event
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@30"
+STAGE = "crosscheck@31"
 
 
 # ------------------------------------------------------------- independence
@@ -239,7 +239,7 @@ def several_figures(block: list[Facet]) -> set[str]:
     of them"); "9 in the strike" and "31 since the war began" are two scopes, not several figures."""
     seen: dict[tuple[str, str | None, str | None], set[float | None]] = {}
     for f in block:
-        seen.setdefault((f.claim.doc, f.category, f.granularity), set()).add(_point(f))
+        seen.setdefault((f.claim.doc, group_of(f), f.granularity), set()).add(_point(f))
     return {doc for (doc, _, _), points in seen.items() if len(points) > 1}
 
 
@@ -304,7 +304,8 @@ def _scope_differs(a: list[Facet], b: list[Facet]) -> bool:
     grans_b = {f.granularity for f in b} - {None}
     if fa.category != fb.category:  # but "6 people injured" and "6 adults injured" are one group told two ways
         points = {_point(f) for f in a}
-        return not (None in (fa.category, fb.category) and len(points) == 1 and points == {_point(f) for f in b})
+        plain = None in (group_of(fa), group_of(fb))
+        return not (plain and len(points) == 1 and points == {_point(f) for f in b})
     return bool(grans_a and grans_b and grans_a != grans_b)
 
 
@@ -364,6 +365,7 @@ _CATEGORY_WORDS = {
     "journalists": "journalists only",
     "attacker": "with the attacker",
     "condition": "in the condition stated only",
+    "others": "the others besides someone told apart",
 }
 _IN_GROUP = {
     "conflict": "these conflict",
