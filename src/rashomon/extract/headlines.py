@@ -27,7 +27,10 @@ A person noun is one person ("Father of 5 killed": one father); a plural one ("M
 count its number ("One of two men shot late Monday dies": one killed, two shot); a list the sum
 of its items ("3 women, 1 man shot": four; "Fifteen people, including children": fifteen); an ordinal
 ("Third victim dies") at least that many; an age ("2-year-old") one person. The harm's cause may come
-first: "Gunfire wounds several" (two or more), "Shooting kills 2", "shooting rampage injures three". Not read: a
+first: "Gunfire wounds several" (two or more), "Shooting kills 2", "shooting rampage injures three", "shooting that
+killed two"; or comes after, in a participle: "Suspect opens fire, killing father and wounding 3 others". A subject
+told far from its death is killed: "Boy who was shot in the face has died" ("Man shot by officer dies": one dead,
+not one shot); "shoots, kills" and "kills herself" kill. Not read: a
 round-up of several events ("7 wounded in weekend shootings", "Chicago violence") and a headline about
 something other than the harm ("Man charged in robbery": a harm word must follow its people in one clause).
 Each reading is a :class:`~rashomon.records.CasualtyClaim` with ``part="title"``: its span indexes the
@@ -57,7 +60,8 @@ _NTH = "|".join(ORDINALS)  # "Third victim dies": at least three
 _PARENT = rf"(?:father|mother|dad|mom|parent)\s+of\s+(?:{_NUM})(?=\s)"  # "Father of 5 killed": one father
 _WHO = rf"(?:(?P<n>{_NUM})\s+|(?P<nth>{_NTH})\s+)?{_MOD}(?P<p>{_PARENT}|{_PERSON}){_AGE}"
 _LIST = rf"{_WHO}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?:{_NUM})\s+)?{_MOD}(?:{_PARENT}|{_PERSON}){_AGE})*"
-_ADV = r"(?:(?:is|was|are|were|been|being|found|reported|accidentally|critically|seriously)\s+)*"
+_ADV = (r"(?:(?:is|was|are|were|been|being|found|reported|reportedly|allegedly|apparently|mistakenly|accidentally|"
+        r"critically|seriously)\s+)*")  # fmt: skip
 _GUNFIRE = r"(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire|gunshots?|shotgun(?:\s+pellets)?|pellets)"
 KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally|mortally)\s+(?:shot|wounded|injured)|"
           rf"(?:fatally|mortally)\s+struck\s+by\s+{_GUNFIRE}|dead|killed|slain|dies|died")  # fmt: skip
@@ -75,7 +79,7 @@ COUNT = re.compile(rf"(?i)(?<![\w-])(?P<n>{_NUM})\s+{_ADV}(?P<verb>{KILLED}|{INJ
 # someone shot (killed)
 SHOOTS = re.compile(
     rf"(?i)(?<![\w-])(?:{_WHO}|police|officers?|deputies|troopers?)\s+"
-    rf"(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?P<verb>shoots|kills?)\s+"
+    rf"(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?P<verb>shoots(?:\s*,\s*|\s+and\s+)kills|shoots|kills?)\s+"
     rf"(?:(?:his|her|their|an?)\s+)?(?:(?P<n2>{_NUM})\s+)?{_MOD}(?P<p2>{_PERSON})\b"
 )
 # "Shooting death of teen", "charged with killing uncle", "fatal shooting of 2 men": the dead
@@ -105,22 +109,37 @@ SHOOTING_OF = re.compile(rf"(?i)\bshooting\s+of\s+(?P<n>{_NUM})(?![\w-])")
 # "Boy, 3, accidentally shoots himself": one shot (the text may tell whether he died)
 SELF = re.compile(
     rf"(?i)(?<![\w-]){_WHO}(?:\s+[a-z]+){{0,3}}?"  # "Man cleaning gun shoots self"
-    rf"\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?:shoots?|shot)\s+"
+    rf"\s+(?:(?P<how>accident(?:al)?ly|fatally|mortally)\s+)?(?:(?:shoots?|shot)(?:\s*,\s*|\s+and\s+))?"
+    rf"(?P<verb>shoots?|shot|kills?)\s+"
     r"(?:(?:him|her)?self|(?:(?:his|her)\s+)?own)\b"
 )
 # "Double shooting in Memphis": two shot; "triple homicide": three killed
 MANY = re.compile(
     rf"(?i)\b(?P<n>{'|'.join(MULTIPLE)})[\s-]+(?P<fatal>fatal[\s-]+)?(?P<harm>shooting|homicide|murder|stabbing)\b"
 )
-# "Gunfire wounds several", "Shooting kills 2": the harm's cause first
+# "Gunfire wounds several", "Shooting kills 2": the harm's cause first; the past after a relative pronoun or
+# another harm, "shooting that killed two", "gunman who killed 3, wounded 2" ("Shooting injured man dies": not read)
+_PAST = r"(?:(?<=that\s)|(?<=which\s)|(?<=who\s)|(?<=and\s)|(?<=,\s))(?:killed|wounded|injured|hurt)"
 _HIT = (  # "... kills 2", "... wounds several", "... wounds 5-year-old girl"
-    rf"(?P<verb>kills|wounds|injures|hurts)\s+(?:(?P<n>{_NUM})(?![\w-])|(?P<some>several|multiple)\b|"
+    rf"(?:(?:that|which|who)\s+)?(?P<verb>kills|wounds|injures|hurts|{_PAST})\s+(?:(?P<n>{_NUM})(?![\w-])|"
+    rf"(?P<some>several|multiple)\b|"
     rf"(?:an?\s+)?{_MOD}(?P<p>{_PERSON})\b)"
 )
 CAUSE = re.compile(
     rf"(?i)\b(?:gunfire|shooting(?:\s+(?:rampage|spree))?|gunman|gunmen|shots|(?:stray\s+)?bullets?)\s+{_HIT}"
 )
 AND_HIT = re.compile(rf"(?i)\s*(?:,\s*|\s+and\s+)+{_HIT}")  # "Shooting kills 2, wounds 3"
+# "Boy who was shot in the face has died", "Victim in apartment shooting dies": the headline's subject, told far
+# from its verb
+DIES = re.compile(
+    rf"(?i)^(?:[^:]{{0,30}}:\s*)?(?:\(\w+\)\s*)?(?:(?P<n>{_NUM})\s+)?{_MOD}(?P<p>{_PERSON})\b[^,;:|]*?"
+    r"\b(?:dies|died|has died|succumbs)\b"
+)
+# "Suspect opens fire, killing father and wounding 3 others": the people a participle after the event harmed
+KILLING = re.compile(
+    rf"(?i)(?:,\s*|\s+and\s+)(?P<verb>killing|wounding|injuring)\s+(?:(?:his|her|their|an?|the)\s+)?"
+    rf"(?:(?P<n>{_NUM})\s+(?!years?[\s-]+old))?{_MOD}(?P<p>{_PERSON})\b"
+)
 NONE_HURT = re.compile(r"(?i)\bno(?:\s+one|body)?\s+(?:else\s+)?(?:(?:was|were|is)\s+)?(?:hurt|injured|injuries)\b")
 
 
@@ -163,7 +182,7 @@ def _people(m: re.Match[str], head: str, n: str, p: str) -> tuple[float | None, 
 
 # the next person of a list after a shooting's or a killing's object: "kills woman, her son, himself", "killing
 # wife and four daughters", "after killing officer, 3 others"
-_HARM_VERB = r"(?:shoots?|shot|kills?|killed|wounds?|wounded|injures?|injured|hurts?|then)\s"
+_HARM_VERB = r"(?:shoots?|shot|kills?|killed|killing|wounds?|wounded|wounding|injures?|injured|injuring|hurts?|then)\s"
 _AND_MORE = re.compile(
     rf"(?i)(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|an?|the)\s+)?(?:(?P<n>{_NUM})\s+)?(?!{_HARM_VERB}){_MOD}"
     rf"(?P<p>{_PERSON}|himself|herself){_AGE}\b"
@@ -236,14 +255,14 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
         if not any(a <= m.start() < b for a, b in found):
             found[m.span()] = (_measure(m.group("verb")), _number(m.group("n")), None, m.group("n"))
     for m in SELF.finditer(head):
-        fatal = (m.group("how") or "").lower() in ("fatally", "mortally")
+        fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or m.group("verb").lower().startswith("kill")
         for span in _under(m, found):
             del found[span]  # "son, 3, shot" read above is this reading's part
         found[m.span()] = ("killed" if fatal else "shot", _number(m.group("n")) or 1.0, None, m.group("p"))
     for m in SHOOTS.finditer(head):
         if _under(m, found):
             continue  # read above ("shoots himself")
-        fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or m.group("verb").lower() != "shoots"
+        fatal = (m.group("how") or "").lower() in ("fatally", "mortally") or "kill" in m.group("verb").lower()
         end, value, low, who = _with_the_rest(m, head, *_people(m, head, "n2", "p2"))
         found[(m.start(), end)] = ("killed" if fatal else "shot", value, low, who)
     for m in DEATH_OF.finditer(head):
@@ -264,8 +283,19 @@ def extract(document: Document, stage: str) -> list[CasualtyClaim]:
             plural = bool(hit.group("some")) or bool(hit.group("p")) and _plural(hit.group("p"))
             value, low = (_number(hit.group("n")), None) if hit.group("n") else (None, 2.0) if plural else (1.0, None)
             a, b = hit.start() if hit is cause else hit.start("verb"), hit.end()
-            found[(a, b)] = ("killed" if hit.group("verb").lower() == "kills" else "injured", value, low, head[a:b])
+            killed = hit.group("verb").lower() in ("kills", "killed")
+            found[(a, b)] = ("killed" if killed else "injured", value, low, head[a:b])
             hit = AND_HIT.match(head, b)
+    dies = DIES.search(head)
+    if dies and all(found[span][0] != "killed" for span in _under(dies, found)):
+        for span in _under(dies, found):
+            del found[span]  # "Man shot by officer dies": one dead, not one shot
+        found[dies.span()] = ("killed", *_people(dies, head, "n", "p"))
+    for m in KILLING.finditer(head):
+        if not _under(m, found):
+            end, value, low, who = _with_the_rest(m, head, *_people(m, head, "n", "p"))
+            measure = "killed" if m.group("verb").lower() == "killing" else "injured"
+            found[(m.start("verb"), end)] = (measure, value, low, who)
     for m in FATAL.finditer(head):
         if not _under(m, found):
             value, low = (1.0, None) if m.group("whose") else (None, 2.0 if m.group("two") else 1.0)
