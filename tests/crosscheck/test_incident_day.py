@@ -73,6 +73,11 @@ def test_a_date_with_its_year_counts_however_long_before_the_page_date():
     assert _day("The trial began. Five bystanders were shot on Aug. 2 in the square.", "2017-01-05").day == "2016-08-02"
 
 
+def test_a_birth_date_is_no_events_day():
+    text = "Ardell Osterby, 15, of Velmora died on Saturday. He was born on September 8, 2001."
+    assert _day(text).day == "2016-09-03"
+
+
 def test_a_page_re_dated_long_after_its_event_is_dated_by_the_day_it_writes_out():
     # "Monday" counts from the page's date, ten months after the day its first paragraph writes out
     text = (

@@ -11,7 +11,8 @@ anchored "Monday night", "yesterday", "last night" on the publication date) that
   year, "Aug. 2, 2015", any day before it: sites re-date old pages), as
   follow-up reports (an arrest, a funeral, a trial) name the day of the shooting;
 * a clock time alone ("9:10 p.m.") is no day: the extractor dates it on the publication day; nor is the
-  page's own date in its dateline ("JAY COUNTY, Ind. (Nov. 18, 2015) —");
+  page's own date in its dateline ("JAY COUNTY, Ind. (Nov. 18, 2015) —"), nor a birth date ("was born on
+  September 8, 1999");
 * a page re-dated long after its event ("SAVANNAH, GA (August 2, 2015): ... early this morning", a site's
   date of 2017): the day written out with its year in its dateline, or in its first paragraph within two
   years, is the only candidate, as the relative days count from the wrong date.
@@ -120,7 +121,11 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
     if pub is None:
         found = [(t, d) for t in times if t.start <= LEAD and _YEAR.search(t.text) and (d := parse_anchor(t.value_iso))]
     else:
-        found = [(t, d) for t in times if (d := _candidate(t, pub)) is not None]
+        found = [
+            (t, d)
+            for t in times
+            if (d := _candidate(t, pub)) is not None and not _BORN.search(doc.text, max(0, t.start - 30), t.start)
+        ]
 
         # a page re-dated long after its event: the day it writes out with its year in its dateline ("SAVANNAH,
         # GA (August 2, 2015):") or in its first paragraph within two years (not a killer's record)
@@ -140,6 +145,10 @@ def read(doc: Document, times: list[TimeClaim]) -> Day | None:
         ((_sure(doc.text, t), t, d) for t, d in found), key=lambda c: (c[0], -c[2].toordinal(), -c[1].start)
     )
     return Day(d.isoformat(), Evidence(doc.id, t.start, t.end, t.text, "time", t.id), sum(sure))
+
+
+# a birth date is no event's day: "Alexander was born on September 8, 1999"
+_BORN = re.compile(r"(?i)\b(?:born|birth|dob|d\.o\.b\.)\W*(?:on\s+|in\s+)?\Z")
 
 
 def _stamp(text: str, t: TimeClaim) -> bool:
