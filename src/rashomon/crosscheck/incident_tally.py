@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from ..extract.casualty_people import CONDITIONS
 from ..extract.headlines import MURDER_SUICIDE
 from ..extract.numbers import word_value
 from ..records import CasualtyClaim, Claim, Document, QuantityClaim
@@ -62,7 +63,9 @@ WITH_ATTACKER = re.compile(
 # how badly the people counted are hurt ("two were hurt critically", "one sustained life-threatening injuries",
 # "three are in stable condition"): those in that condition, not always all the wounded
 CONDITION = re.compile(
-    r"\b(?:critical(?:ly)?|serious(?:ly)?|stable|grave(?:ly)?|severe(?:ly)?|(?:non-?)?life-threatening|minor)\b", re.I
+    r"\b(?:(?:critical|serious|grave|severe)(?:ly)?|stable|(?:non-?)?life-threatening|minor"
+    rf"|(?:{'|'.join(CONDITIONS)})\s+condition)\b",
+    re.I,
 )
 # where a count's own phrase ends: its clause, or the next count ("four were hurt and two critically")
 _COUNT_END = re.compile(

@@ -35,9 +35,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
-from .casualty_people import MULTIPLE, ZERO_DETS, count, is_person
+from .casualty_people import CONDITIONS, MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@41"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@42"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"
@@ -53,7 +53,6 @@ WOUNDS = {"wound", "injury"}  # "suffered a gunshot wound", "with gunshot wounds
 WOUND_VERBS = {"suffer", "sustain", "receive", "treat", "hospitalize", "recover", "survive"}
 COPULAS = {"be", "remain", "lie", "lay"}  # "one teen is dead", "the man lay dead" (not "he found her dead")
 RELATIVE = {"who", "that", "whom"}
-CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "guarded", "satisfactory"}  # "in critical condition"
 CARE = {"hospital", "condition"}  # in a hospital's care: "in the hospital", "in critical condition"
 CARE_VERBS = {"be", "remain", "list"}  # "is in the hospital", "remains in serious condition", "listed in ..."
 ADDED = {"other", "further", "additional", "more", "else"}  # "no other injuries": none besides those told

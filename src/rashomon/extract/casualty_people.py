@@ -44,6 +44,9 @@ SOME_WORDS = {"multiple": 2.0, "several": 3.0, "many": 3.0, "numerous": 3.0, "so
 ANYONE = {"one", "person", "people", "other", "victim", "individual", "bystander", "civilian", "resident", "anyone"}
 MULTIPLE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "quintuple": 5.0}  # "a double shooting": two shot
 ORDINALS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0, "seventh": 7.0}
+# how a hospital states the condition of the hurt ("in critical condition", "in good condition"): the one list the
+# casualty reader, the headline reader and the incident tally read it by
+CONDITIONS = ("critical", "serious", "stable", "grave", "fair", "guarded", "satisfactory", "good")
 HARMED = {"dead", "killed", "slain", "injured", "wounded", "hurt", "shot"}  # said of the people before it
 AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 

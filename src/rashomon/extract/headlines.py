@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from ..records import CasualtyClaim, Document, claim_id
-from .casualty_people import MULTIPLE, ORDINALS, PEOPLE
+from .casualty_people import CONDITIONS, MULTIPLE, ORDINALS, PEOPLE
 from .numbers import word_value
 
 # the site's part of a scraped title: "Teen shot in Earle - KAIT Jonesboro", "... | WBTV Charlotte"
@@ -68,7 +68,7 @@ KILLED = (r"shot(?:\s+(?:dead|to\s+death|and\s+killed)|\s*,\s*killed)|(?:fatally
 # hit by gunfire, killed or not: "boy hit by stray bullet", "Toddler grazed by bullet", "Teen struck by shotgun pellets"
 STRUCK = rf"(?:hit|struck|grazed)\s+by\s+{_GUNFIRE}"
 INJURED = (r"wounded|injured|hurt|hospitalized|hospitalised|recovering|recovers|"
-           r"in\s+(?:critical|serious|stable|grave|fair|good)(?:\s+but\s+stable)?\s+condition")  # fmt: skip
+           rf"in\s+(?:{'|'.join(CONDITIONS)})(?:\s+but\s+stable)?\s+condition")  # fmt: skip
 _DOING = (
     r"(?:[a-z]+ing(?:\s+(?!(?:is|was|are|were)\b)[a-z]+){0,3}?\s+)?"  # "7-year-old playing with rifle shot and killed"
 )
