@@ -149,6 +149,18 @@ def test_ages_in_a_list_belong_to_the_name_before_and_move_on_between_reports_a_
     assert f.status == "conflict"
 
 
+def test_an_age_before_a_name_is_that_names_not_the_one_before_it():
+    a = "Her children Deontae, five-year-old Dakotta and Saniah were in Port Aven."
+    ents = [_person("e_deontae", "Deontae", [("d0", 13, 20)]), _person("e_dakotta", "Dakotta", [("d0", 36, 43)])]
+    rows = [("A", "2025-05-04", a, "five-year", 5, {"unit": "year", "what": "age"})]  # as the extractor reads it
+    _, facets = _findings(rows, entities=ents)
+    assert [f.key for f in facets] == ["age/e_dakotta"]
+    b = "Her children Deontae, 5, and Saniah were in Port Aven."  # an age in apposition stays the name's before it
+    ents = [_person("e_deontae", "Deontae", [("d0", 13, 20)])]
+    _, facets = _findings([("A", "2025-05-04", b, "5", 5, {"unit": "year", "what": "age"})], entities=ents)
+    assert [f.key for f in facets] == ["age/e_deontae"]
+
+
 def test_magnitudes_conflict_and_aftershocks_stay_apart():
     rows = [
         ("A", "2025-05-04", "A 5.9-magnitude quake hit Port Aven.", "5.9", 5.9, {}),

@@ -74,6 +74,8 @@ AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person aft
 APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")
 # "37-year-old Capt. Tom Tennant": only the age's own words and titles between it and the name
 AGE_TO_NAME = re.compile(r"(?:-?\s*(?:years?|yrs?))?(?:[\s-]*old)?\s+(?:(?:[A-Z][\w.'’-]*|state)\s+)*")
+# an "N-year-old" right before a capitalised name: the age is that name's, not the one before it
+AGE_OF_NAME = re.compile(r"(?:(?:[\s-]*(?:years?|yrs?))?[\s-]*old|(?<=old))\s+[A-Z][a-z]")
 PERSON_NOUN = re.compile(r"\s+(?:" + "|".join(sorted(PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 LEAD = 600  # characters of a report's headline and first sentences, where it states its own figures
 CUE_NEAR = 30  # characters: a cue word this close to the number is its predicate whatever the parse says
@@ -300,7 +302,7 @@ class MentionIndex:
         before = [
             (start - e, eid) for _, e, eid in people if 0 <= start - e <= 8 and APPOSITION.fullmatch(text[e:start])
         ]
-        if before:
+        if before and not AGE_OF_NAME.match(text, end):  # "her children Deontae, five-year-old Dakotta": Dakotta's
             return min(before)[1]
         for s, e, eid in sorted(p for p in people if 0 <= p[0] - end <= AGE_TO_NAME_MAX):
             if AGE_TO_NAME.fullmatch(text, end, s) and not PERSON_NOUN.match(text, e):
