@@ -139,6 +139,24 @@ def test_tolls_that_differ_by_the_attacker_some_count_are_a_scope_difference():
     assert figure("killed", [victims, every, facts("c", "V", "2024-03-01", 5)]).status == "conflict"
 
 
+def test_tolls_a_death_apart_where_the_attacker_died_are_a_scope_difference():
+    victims, every = facts("a", "V", "2024-03-01", 12), facts("b", "V", "2024-03-01", 13)
+    assert figure("killed", [victims, every]).status == "update"  # a toll that rose, as far as the tolls tell
+    victims.attacker_died = True  # "12 victims killed ... suspected gunman killed": which count holds him is unsaid
+    assert figure("killed", [victims, every]).status == "scope_difference"
+    assert figure("killed", [victims, every, facts("c", "V", "2024-03-01", 10)]).status != "scope_difference"
+
+
+def test_attacker_died_reads_the_attackers_death_not_his_killings():
+    from rashomon.crosscheck.incident_tally import attacker_died
+
+    assert attacker_died("The suspected gunman was also killed.")
+    assert attacker_died("", "12 Victims Killed in Shooting at Velmora Mall, Suspected Gunman Killed")
+    assert attacker_died("The shooter, who was shot by deputies, died at the hospital.")
+    assert attacker_died("He shot his wife before turning the gun on himself.")
+    assert not attacker_died("The gunman killed 12 people. The suspect killed his wife in Port Aven.")
+
+
 def test_conflicting_injured_are_read_with_the_dead():
     # "2 shot" (no one dead yet), "1 dead, 1 hurt", and a follow-up that tells only the dead: one injured
     early, later, trial = (facts(d, "V", "2024-03-01", k, p) for d, k, p in

@@ -228,6 +228,23 @@ def _killed(claims: list[CasualtyClaim], text: str) -> Figure | None:
     return _figure(toll, 1.0 if suicide else 0.0)
 
 
+# the report tells that the attacker died: "the suspected gunman was also killed", "the shooter, who was shot by
+# police, died", "Suspected Gunman Killed" (a headline's passive); a suicide or a murder-suicide (SELF, MURDER_SUICIDE)
+ATTACKER_DIED = re.compile(
+    r"\b(?:gunman|gunmen|shooter|suspect|attacker|assailant)(?:,[^,.;]{0,80},)?\s+"
+    r"(?:(?:was|were|is|has been|had been)\s+)?(?:(?:later|also|then|fatally)\s+)*"
+    r"(?:shot (?:and killed|dead|to death)|killed|found dead|pronounced dead|died|dead)\b"
+    r"(?!\s+(?:(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|several|\w+-year-old)\b|\d))",
+    re.I,
+)
+
+
+def attacker_died(text: str, title: str = "") -> bool:
+    """The report tells that the attacker died (:data:`ATTACKER_DIED`, :data:`SELF`, :data:`MURDER_SUICIDE`)."""
+    said = f"{title}\n{text}"
+    return bool(ATTACKER_DIED.search(said) or SELF.search(said) or MURDER_SUICIDE.search(said))
+
+
 def with_attacker(killed: Figure, claims: Iterable[CasualtyClaim], text: str, title: str = "") -> bool:
     """The report's death toll ``killed`` (from ``claims``, of ``text`` and ``title``) counts the attacker: its
     claim says so ("seven people dead, including the suspected shooter", "killed his wife and then himself") or

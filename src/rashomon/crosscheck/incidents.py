@@ -47,7 +47,8 @@ it equals and not at all where it fits a larger one): ``agree`` (one value, two 
 completed; injured falls where as many more are dead: "1 hurt" on Monday, "1 dead" on Friday),
 ``scope_difference`` (death tolls that differ only by the attacker some of them count: "seven dead, including
 the suspected shooter", "killed six people before taking his own life", and "six killed"; each such report
-marked ``Report.attacker``), ``conflict``.
+marked ``Report.attacker``; or by one where a report tells that the attacker died and none says which count
+holds him: "12 victims killed ... suspected gunman killed" and "13 dead"), ``conflict``.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@63"
+STAGE = "incidents@64"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -118,6 +119,7 @@ class Facts:
     abroad: bool = False  # it names a country other than the United States (incident_place.Place.abroad)
     roundup: bool = False  # it rounds up many incidents (incident_tally.roundup)
     attacker: bool = False  # its death toll counts the attacker (incident_tally.with_attacker)
+    attacker_died: bool = False  # it tells that the attacker died (incident_tally.attacker_died)
     reports: dict[str, tuple[str, float | None, float | None, float | None]] = field(default_factory=dict)
 
     @property
@@ -154,7 +156,8 @@ def facts(claims: list[Claim], documents: list[Document], entities: list[Entity]
                   type=_type(doc), persons=frozenset(e.id for e in mine if e.type == "PERSON"),
                   tokens=incident_links.tokens(f"{doc.title or ''}\n{doc.text}", place),
                   follow_up=incident_links.follow_up(doc.title, doc.text),
-                  roundup=incident_tally.roundup(doc.title, doc.text))  # fmt: skip
+                  roundup=incident_tally.roundup(doc.title, doc.text),
+                  attacker_died=incident_tally.attacker_died(doc.text, doc.title or ""))  # fmt: skip
         read = [c for c in cs if isinstance(c, CasualtyClaim)]
         f.reports.update(incident_tally.tally(read, doc.text, doc.title or "", None if f.follow_up else f.day))
         if (killed := f.reports.get("killed")) is not None:
@@ -206,7 +209,7 @@ def figure(measure: str, members: list[Facts], policy: str = "consensus") -> Fig
     # weighs it as that count where a report gives it, and not at all where it fits another
     exact = {r.value for r, _, _ in reports if r.value is not None}
     kept = [k for k, (r, _, _) in enumerate(reports) if r.value is not None or r.low in exact or _above(r.low, exact)]
-    status = _status([reports[k] for k in kept], measure)
+    status = _status([reports[k] for k in kept], measure, any(f.attacker_died for f in members))
     if policy == "conservative":
         pick = min(range(len(reports)), key=lambda k: (shown[k] or 0, k))
     elif policy == "highest":
@@ -238,8 +241,9 @@ def _above(low: float | None, exact: set[float]) -> bool:
     return (low or 0.0) > max(exact, default=-1.0)
 
 
-def _status(reports: list[tuple[Report, str, float]], measure: str) -> Status:
-    """The status across ``reports`` (each with its original and the dead it tells), in publication order."""
+def _status(reports: list[tuple[Report, str, float]], measure: str, attacker_died: bool = False) -> Status:
+    """The status across ``reports`` (each with its original and the dead it tells), in publication order;
+    ``attacker_died``: a report of the incident tells that the attacker died."""
     shown, sources = _by_value(reports)
     # the wounded who died since: fewer injured where as many more are dead ("2 hurt", then "1 hurt, 1 dead")
     harmed = [(v or 0) + dead for v, (_, _, dead) in zip(shown, reports)] if measure == "injured" else None
@@ -256,6 +260,10 @@ def _status(reports: list[tuple[Report, str, float]], measure: str) -> Status:
     with_attacker = {k for k, (r, _, _) in enumerate(reports) if r.attacker}
     if status in ("conflict", "update") and _victims_alike(shown, with_attacker):
         status = "scope_difference"  # "six killed" and "seven dead, including the shooter": the victims, and all
+    tolls = sorted({v or 0 for v in shown})
+    if status in ("conflict", "update") and measure == "killed" and attacker_died and len(tolls) == 2:
+        # "12 victims killed ... suspected gunman killed" and "13 dead": one toll counts him, unsaid
+        status = "scope_difference" if tolls[1] - tolls[0] == 1 else status
     return status
 
 
