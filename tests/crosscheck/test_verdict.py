@@ -276,6 +276,18 @@ def test_the_others_besides_someone_told_apart_are_another_scope_than_the_whole(
     assert [f.status for f in findings if len(f.claims) == 2] == ["agree"], [(f.status, f.summary) for f in findings]
 
 
+def test_people_who_took_to_the_streets_are_a_protests_count_not_people_taken():
+    rows = [
+        ("A", "2025-05-04", "20,000 people took to the streets in Port Aven on Saturday.", "20,000 people", 20000,
+         {"what": "people", "predicate": "take"}),
+        ("B", "2025-05-04", "An estimated 100,000 people took to the streets in Port Aven on Saturday.",
+         "100,000 people", 100000, {"what": "people", "predicate": "take"}),
+    ]  # fmt: skip
+    findings, _ = findings_for(rows)
+    (f,) = [f for f in findings if len(f.claims) == 2]
+    assert f.status == "conflict" and "took to the streets" in f.summary, f.summary
+
+
 def test_some_of_a_group_is_compared_with_nothing():
     rows = [
         ("A", "2025-05-04", "4 people were shot in the park on Saturday.", "4 people", 4),

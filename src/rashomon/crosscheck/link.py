@@ -82,7 +82,7 @@ CUE_NEAR = 30  # characters: a cue word this close to the number is its predicat
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
 _KNOWN = set(_FORM_CLASS) | set(_THING_CLASS) | set(SUBCATEGORY)  # words the vocabularies know
-_PARTICIPLES = {"shoot": "shot", "slay": "slain", "strike": "struck", "hit": "hit", "take": "taken"}
+_PARTICIPLES = {"shoot": ("shot",), "slay": ("slain",), "strike": ("struck",), "hit": ("hit",), "take": ("taken", "took")}
 _MULTI = sorted((f for f in _FORM_CLASS if " " in f), key=len, reverse=True)
 # fmt: on
 
@@ -180,7 +180,7 @@ def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: 
         if c and not any(a <= m.start() < b for a, b in within):
             cands.append((abs(m.start() - offset), c, m.group(0)))
     said = set((claim.predicate or "").lower().split())  # and as participles: "shoot" of "three men fatally shot"
-    said |= {_PARTICIPLES.get(w, w + "ed") for w in said}
+    said |= {p for w in said for p in _PARTICIPLES.get(w, (w + "ed",))}
     longer = sorted(c for c in cands if not duration and said & set(c[2].split()) and " " in c[2])
     if longer and longer[0][0] <= 120:  # the extractor's "shooting" is that of "the fatal shooting of two"
         return longer[0][1], longer[0][2]

@@ -19,6 +19,7 @@ def verb_of(pred: str | None) -> str:
         "arrest": "arrested",
         "shoot": "shot",
         "vote": "votes",
+        "protest": "marched",
     }.get(pred or "", "")
 
 

@@ -25,6 +25,9 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "arrest": ("arrest", "arrested", "arrests", "detain", "detained", "detention", "detainees"),
     "shoot": ("shoot", "shot", "shoots", "shooting"),
     "vote": ("vote", "votes", "voted", "ballots", "turnout"),
+    # verbs only: "20,000 protesters" counts a thing of its own, whatever they did
+    "protest": ("march", "marched", "marching", "protested", "protesting", "demonstrated", "rallied",
+                "took to the streets", "take to the streets", "taking to the streets", "takes to the streets"),
 }
 THINGS: dict[str, tuple[str, ...]] = {
     "people": ("people", "person", "persons", "residents", "inhabitants", "individuals", "victims", "others",
