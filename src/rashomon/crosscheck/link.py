@@ -82,7 +82,9 @@ CUE_NEAR = 30  # characters: a cue word this close to the number is its predicat
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
 _THING_CLASS = {f: c for c, fs in THINGS.items() for f in fs}
 _KNOWN = set(_FORM_CLASS) | set(_THING_CLASS) | set(SUBCATEGORY)  # words the vocabularies know
-_PARTICIPLES = {"shoot": ("shot",), "slay": ("slain",), "strike": ("struck",), "hit": ("hit",), "take": ("taken", "took")}
+# a verb's other forms, where not "-ed": the extractor's "take" of "took to the streets"
+_PARTICIPLES = {"shoot": ("shot",), "slay": ("slain",), "strike": ("struck",), "hit": ("hit",),
+                "take": ("taken", "took")}
 _MULTI = sorted((f for f in _FORM_CLASS if " " in f), key=len, reverse=True)
 # fmt: on
 
