@@ -156,3 +156,12 @@ def test_a_time_at_the_end_of_a_long_clause_dates_its_verb():
         ]
     )
     assert f.status == "agree" and f.key == "time/struck"
+
+
+def test_opened_is_the_gunmans_only_where_he_opened_fire():
+    from rashomon.crosscheck.moments import happening
+
+    fired = "The gunman opened fire at 8:20 a.m. inside the building."
+    assert happening(fired, fired.index("8:20"), fired.index(" inside")) == (15, "fired")
+    roads = "Police said the streets around the yard would be opened by about 5:30 a.m. Tuesday."
+    assert happening(roads, roads.index("5:30"), roads.index(" Tuesday")) is None

@@ -34,7 +34,7 @@ from ..records import Claim, Document, Finding, SourceCount, Status, TimeClaim, 
 from .sentences import sentence_bounds
 from .sources import outlet_of, root_of
 
-STAGE = "crosscheck-moments@4"
+STAGE = "crosscheck-moments@5"
 SLACK = 20  # minutes either way: "about 5:30", "just before 5:30", a time rounded to the quarter hour
 NEAR = 100  # characters between a time and its verb ("the quake shook the coast of the northern island at 17:06")
 # fmt: off
@@ -52,6 +52,9 @@ VERBS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 _CLASS = {w: c for c, ws in VERBS.items() for w in ws}
+_FIRE = re.compile(
+    r"\s+fire\b", re.I
+)  # "opened" is the gunman's where he "opened fire", not "the streets would be opened"
 STAMP = re.compile(r"(?i)\b(?:updated|posted|published|modified)\b|@\s*$")
 # minutes after midnight; "early Monday morning" may be 2 a.m.; a night runs past midnight
 PARTS = {"MO": (0, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1200, 1800)}
@@ -104,7 +107,7 @@ def happening(text: str, start: int, end: int) -> tuple[int, str] | None:
     near = [
         (min(abs(w.start() - start), abs(w.start() - end)), _CLASS[w.group(0).lower()])
         for w in WORD.finditer(text, s, e)
-        if w.group(0).lower() in _CLASS
+        if w.group(0).lower() in _CLASS and (w.group(0).lower() != "opened" or _FIRE.match(text, w.end()))
     ]
     return min((x for x in near if x[0] <= NEAR), default=None)
 
