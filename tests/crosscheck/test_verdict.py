@@ -310,6 +310,16 @@ def test_tolls_of_different_years_are_not_linked():
     assert all(len(f.claims) == 1 or f.status == "single_source" for f in findings), findings
 
 
+def test_a_toll_its_sentence_dates_years_back_is_no_earlier_figure_of_this_weeks_toll():
+    rows = [
+        ("A", "2025-05-04", "In Port Aven 13 people were killed on Saturday.", "13 people", 13),
+        ("B", "2025-05-05", "It was the worst since a plane crashed in Port Aven in 1982, killing 78 people.",
+         "78 people", 78, {"time": "1982"}),
+    ]  # fmt: skip
+    findings, _ = findings_for(rows)
+    assert {f.status for f in findings if len(f.claims) == 2} <= {"unknown"}, [(f.status, f.summary) for f in findings]
+
+
 def test_running_totals_of_the_last_few_days_are_of_their_own_week():
     weekend = "At least {} people have been shot across Port Aven since Friday night."
     rows = [

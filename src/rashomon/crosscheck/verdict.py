@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, group_of, ne
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@34"
+STAGE = "crosscheck@35"
 
 
 # ------------------------------------------------------------- independence
@@ -252,7 +252,11 @@ def judge(members: list[Facet], several: Collection[str] = ()) -> Status:
 
 
 def _judge(members: list[Facet]) -> Status:
-    if _is_update(members) or _aged(members):
+    if _aged(members):
+        return "update"  # a person's age in reports a birthday apart
+    if len({_point(f) for f in members}) > 1 and _recalled(members):
+        return "unknown"  # "... in 1982, killing 78" beside a toll of this week: not one figure that changed
+    if _is_update(members):
         return "update"  # checked first: "at least 22" then "31" is compatible, but it is news
     pairs = [(a, b) for a, b in combinations(members, 2) if a.claim.doc != b.claim.doc]
     if all(compatible(a, b) for a, b in pairs):
@@ -266,6 +270,17 @@ def _judge(members: list[Facet]) -> Status:
     if not any(_context_shared(a, b) and _stated(a) and _stated(b) for a, b in clashing):
         return "unknown"
     return "conflict"
+
+
+def _recalled(members: list[Facet]) -> bool:
+    """A figure's own sentence dates it to years another report, which dates its figure by nothing but its
+    publication, was not published in: a past event recalled ("since an airliner plunged into the Potomac
+    River in 1982, killing 78" beside this week's toll)."""
+    return any(
+        f.years and not g.years and (y := (g.published or "")[:4]).isdigit() and not f.years[0] <= int(y) <= f.years[1]
+        for f in members
+        for g in members
+    )
 
 
 # ----------------------------------------------------------------- findings
