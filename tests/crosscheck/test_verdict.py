@@ -288,6 +288,19 @@ def test_people_who_took_to_the_streets_are_a_protests_count_not_people_taken():
     assert f.status == "conflict" and "took to the streets" in f.summary, f.summary
 
 
+def test_what_someone_has_is_no_count_of_the_harm_beside_it():
+    rows = [
+        ("A", "2025-05-04", "The slain officer was married and has two grown children.", "two grown children", 2,
+         {"what": "grown children", "predicate": "have"}),
+        ("B", "2025-05-04", "Two people were slain in Port Aven on Saturday.", "Two people", 2,
+         {"what": "people", "predicate": "slay"}),
+        ("C", "2025-05-04", "One man died and the other three have serious injuries.", "three", 3,
+         {"predicate": "have"}),
+    ]  # fmt: skip
+    docs, claims = build(rows)  # "three have serious injuries": the number has them, the injured
+    assert [f.pred for f in link.facets(claims, docs, [])] == [None, "kill", "injure"]
+
+
 def test_some_of_a_group_is_compared_with_nothing():
     rows = [
         ("A", "2025-05-04", "4 people were shot in the park on Saturday.", "4 people", 4),

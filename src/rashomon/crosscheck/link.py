@@ -191,6 +191,8 @@ def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: 
     if wanted:
         words = sorted(c for c in cands if c[1] == wanted[0])
         return wanted[0], words[0][2] if words else (claim.predicate or "")
+    if (claim.predicate or "").lower() == "have" and _HAS.search(sentence, 0, offset):
+        return None, ""  # what someone has ("has two grown children", "had three prior convictions"): no harm's count
     near = [c for c in sorted(cands) if c[0] <= 120]  # too far away in a long sentence: not the number's verb
     own = claim.predicate if claim.predicate and claim.predicate not in measures.GENERIC_VERBS else None
     if own and not duration and (not near or near[0][0] > CUE_NEAR):
@@ -462,6 +464,7 @@ def facet(
     )
 
 
+_HAS = re.compile(r"(?i)\b(?:has|have|had|having)\s+\Z")  # the number is what someone has, not its subject
 # "the other two victims": the rest of a group told before (not "another 20,000 people marched": another place's)
 _THE_OTHER = re.compile(r"\bthe other\s*$", re.I)
 # "five others", "two other children" (not "another 20,000": another place's, before the number)
