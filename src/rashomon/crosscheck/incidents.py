@@ -261,9 +261,8 @@ def _status(reports: list[tuple[Report, str, float]], measure: str, attacker_die
     if status in ("conflict", "update") and _victims_alike(shown, with_attacker):
         status = "scope_difference"  # "six killed" and "seven dead, including the shooter": the victims, and all
     tolls = sorted({v or 0 for v in shown})
-    if status in ("conflict", "update") and measure == "killed" and attacker_died and len(tolls) == 2:
-        # "12 victims killed ... suspected gunman killed" and "13 dead": one toll counts him, unsaid
-        status = "scope_difference" if tolls[1] - tolls[0] == 1 else status
+    if status in ("conflict", "update") and measure == "killed" and attacker_died and tolls[-1] - tolls[0] == 1:
+        status = "scope_difference"  # "12 victims killed ... suspected gunman killed" and "13 dead": one counts him
     return status
 
 

@@ -52,9 +52,8 @@ VERBS: dict[str, tuple[str, ...]] = {
 }
 # fmt: on
 _CLASS = {w: c for c, ws in VERBS.items() for w in ws}
-_FIRE = re.compile(
-    r"\s+fire\b", re.I
-)  # "opened" is the gunman's where he "opened fire", not "the streets would be opened"
+# "opened" is the gunman's where he "opened fire", not "the streets would be opened"
+_FIRE = re.compile(r"\s+fire\b", re.I)
 STAMP = re.compile(r"(?i)\b(?:updated|posted|published|modified)\b|@\s*$")
 # minutes after midnight; "early Monday morning" may be 2 a.m.; a night runs past midnight
 PARTS = {"MO": (0, 720), "AF": (720, 1080), "EV": (1020, 1320), "NI": (1200, 1800)}
