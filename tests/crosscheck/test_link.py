@@ -7,6 +7,7 @@ import math
 import pytest
 
 from rashomon.crosscheck import clusters, link, sources
+from rashomon.crosscheck.mentions import MentionIndex
 from rashomon.records import make_claim
 from tests.crosscheck._claims import doc, hedged, qty
 
@@ -14,7 +15,7 @@ from tests.crosscheck._claims import doc, hedged, qty
 def facet_of(text: str, evidence: str, value, outlet: str = "A", published: str = "2025-05-04", **fields):
     d = doc("d_" + outlet, text, outlet, published)
     c = qty(d, evidence, value, **fields)
-    return link.facet(c, d, {d.id: d}, link.MentionIndex([]))
+    return link.facet(c, d, {d.id: d}, MentionIndex([]))
 
 
 @pytest.mark.parametrize(
@@ -235,7 +236,7 @@ def test_a_claims_place_is_its_entitys_name_so_two_names_of_one_city_meet():
 
     said = (Mention("d1", 0, 8, "Salonika", "GPE"), Mention("d2", 5, 17, "Thessaloniki", "GPE"))
     city = Entity(id="e1", name="Thessaloniki", type="GPE", aliases=("Salonika",), mentions=said)
-    index = link.MentionIndex([city])
+    index = MentionIndex([city])
     assert index.place("d1", "Salonika") == index.place("d2", "Thessaloniki") == "thessaloniki"
     assert index.place("d1", "Velmora") == "velmora"  # a place no entity holds: as written
 

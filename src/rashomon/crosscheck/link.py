@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from ..extract.casualty_people import PEOPLE as PEOPLE_NOUNS
 from ..records import CasualtyClaim, Claim, Document, Entity, QuantityClaim, TimeClaim
 from . import incident_tally, measures, sources
+from .mentions import MentionIndex
 from .sentences import PHRASE_END, sentence_bounds
 from .sources import outlet_of, root_of
 from .vocabulary import CAPTIVE, CASUALTY, DAYS_PER, HARM_CLASS, PERSONS, PREDICATES, SUBCATEGORY, TAKE, THINGS
@@ -69,14 +69,6 @@ DATED_YEAR = re.compile(rf"(?:{_MONTH}\s+(?:{_DAYS},?\s+)?|{_DAYS}\s+{_MONTH},?\
                         r"\b(?:in|since|of|by|until|during)\s+)"
                         r"((?:1[6-9]|20)\d\d)\b(?!\s*(?:people|%))")
 GAP = re.compile(r"(?i)[\s-]*\w+\s+(?:after|later|earlier|ago)\b")  # after a duration's number: a gap, no length
-AGE_TO_NAME_MAX = 25  # characters between an age and the name of its person after it (see person_aged)
-# "Ilse Marren, a 37-year-old", "Jane Doe, 37", "Tom Tennant and Bill Hakim, both 51", "Jane Doe (37)"
-APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")
-# "37-year-old Capt. Tom Tennant": only the age's own words and titles between it and the name
-AGE_TO_NAME = re.compile(r"(?:-?\s*(?:years?|yrs?))?(?:[\s-]*old)?\s+(?:(?:[A-Z][\w.'’-]*|state)\s+)*")
-# an "N-year-old" right before a capitalised name: the age is that name's, not the one before it
-AGE_OF_NAME = re.compile(r"(?:(?:[\s-]*(?:years?|yrs?))?[\s-]*old|(?<=old))\s+[A-Z][a-z]")
-PERSON_NOUN = re.compile(r"\s+(?:" + "|".join(sorted(PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
 LEAD = 600  # characters of a report's headline and first sentences, where it states its own figures
 CUE_NEAR = 30  # characters: a cue word this close to the number is its predicate whatever the parse says
 _FORM_CLASS = {f: c for c, fs in PREDICATES.items() for f in fs}
@@ -278,57 +270,6 @@ def _day_of(sentence: str, published: str | None, claim: QuantityClaim) -> str |
     if claim.time and re.fullmatch(r"\d{4}-\d{2}-\d{2}", claim.time) and claim.time != (published or "")[:10]:
         return claim.time
     return None
-
-
-class MentionIndex:
-    """Entity ids (and place names) per document, looked up by character span."""
-
-    def __init__(self, entities: list[Entity]):
-        self.by_doc: dict[str, list[tuple[int, int, str, str, bool]]] = {}
-        self.persons: dict[str, list[tuple[int, int, str]]] = {}
-        self.names = {e.id: e.name for e in entities if e.type == "PERSON"}
-        self.place_names: dict[tuple[str, str], str] = {}  # (document, a place as it writes it) -> the entity's name
-        for e in entities:
-            place = e.type == "GPE"
-            for m in e.mentions:
-                self.by_doc.setdefault(m.doc, []).append((m.start, m.end, e.id, e.name.lower(), place))
-                if place:
-                    self.place_names[(m.doc, m.text.strip().lower())] = e.name.lower()
-                if e.type == "PERSON":
-                    self.persons.setdefault(m.doc, []).append((m.start, m.end, e.id))
-
-    def person_aged(self, doc: str, text: str, start: int, end: int) -> str | None:
-        """Whose age the figure at ``start:end`` of ``text`` is: the person it stands in apposition to
-        ("Jane Doe, 37,", "Ilse Marren, a 37-year-old pilot"), else the person an "N-year-old" names
-        right after it ("the 37-year-old Ilse Marren"; not "a 16-year-old Kent boy", where the name
-        is a place); None when neither."""
-        people = self.persons.get(doc, ())
-        before = [
-            (start - e, eid) for _, e, eid in people if 0 <= start - e <= 8 and APPOSITION.fullmatch(text[e:start])
-        ]
-        if before and not AGE_OF_NAME.match(text, end):  # "her children Deontae, five-year-old Dakotta": Dakotta's
-            return min(before)[1]
-        for s, e, eid in sorted(p for p in people if 0 <= p[0] - end <= AGE_TO_NAME_MAX):
-            if AGE_TO_NAME.fullmatch(text, end, s) and not PERSON_NOUN.match(text, e):
-                return eid
-        return None
-
-    def people(self, doc: str, start: int, end: int) -> frozenset[str]:
-        """The people named between ``start`` and ``end``."""
-        return frozenset(eid for p, _, eid in self.persons.get(doc, ()) if start <= p < end)
-
-    def place(self, doc: str, name: str) -> str:
-        """The place ``name`` as the corpus names its entity ("Salonika" is Thessaloniki's), else as written."""
-        return self.place_names.get((doc, name.strip().lower()), name.strip().lower())
-
-    def within(self, doc: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
-        ids, places = set(), set()
-        for s, e, eid, name, place in self.by_doc.get(doc, ()):
-            if s < end and e > start:
-                ids.add(eid)
-                if place:
-                    places.add(name)
-        return frozenset(ids), frozenset(places)
 
 
 def facet(

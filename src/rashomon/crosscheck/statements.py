@@ -56,7 +56,7 @@ from itertools import combinations
 
 from ..records import Claim, Document, Entity, EventClaim, Finding, SourceCount, Status, TimeClaim, stable_id
 from ..unionfind import capped_groups
-from .link import MentionIndex
+from .mentions import MentionIndex
 from .sources import outlet_of, root_of
 
 STAGE = "crosscheck-statements@3"
