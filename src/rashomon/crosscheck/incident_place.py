@@ -48,7 +48,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..extract.casualty_people import PEOPLE
+from ..extract.casualty_people import PEOPLE, PEOPLE_PATTERN
 from ..extract.gazetteer import fold, population, within
 from ..records import Document, Entity, Evidence
 from .incident_day import EVENT
@@ -120,14 +120,14 @@ _STREET_AFTER = re.compile(
 # a name in an address: "the 5000 block of Kensington", "the intersection of Poydras and Bolivar"
 _STREET_BEFORE = re.compile(r"(?i:block|corner|intersection) of (?:[A-Z][a-z]+ and )?$")
 # a word for a person right before a name: "neighbor Brad Partin", "resident John Doe" (not "a Chicago man")
-_TITLED = re.compile(rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))})\s+$", re.I)
+_TITLED = re.compile(rf"\b(?:{PEOPLE_PATTERN})\s+$", re.I)
 # a person named after a word for a person (in lower case: not "Twin Peaks Waco") or an office: "neighbor Brad
 # Partin", "Police Chief Jarrod Burguan" ("Burguan said" alone is no town)
 _OFFICES = ("chief", "spokesman", "spokeswoman", "spokesperson", "sergeant", "sgt", "lieutenant", "lt", "captain",
             "capt", "detective", "det", "corporal", "cpl", "commander", "mayor", "coroner", "prosecutor", "attorney",
             "judge", "director", "superintendent", "commissioner", "investigator")  # fmt: skip
 _TITLED_NAME = re.compile(
-    rf"\b(?:{'|'.join(sorted(PEOPLE, key=len, reverse=True))}|(?i:{'|'.join(_OFFICES)})\.?)"
+    rf"\b(?:{PEOPLE_PATTERN}|(?i:{'|'.join(_OFFICES)})\.?)"
     r"\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z'’-]{2,})\b"
 )
 # a town the text puts the event in, whatever the tagger made of its name: "at a Pasadena home", "in Alderton.",

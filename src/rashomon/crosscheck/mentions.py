@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.casualty_people import PEOPLE as PEOPLE_NOUNS
+from ..extract.casualty_people import PEOPLE_PATTERN
 from ..records import Entity
 
 # fmt: off
@@ -20,7 +20,7 @@ APPOSITION = re.compile(r"(?:,\s*(?:an?\s+|the\s+|both\s+|aged?\s+)?|\s*\(\s*)")
 AGE_TO_NAME = re.compile(r"(?:-?\s*(?:years?|yrs?))?(?:[\s-]*old)?\s+(?:(?:[A-Z][\w.'’-]*|state)\s+)*")
 # an "N-year-old" right before a capitalised name: the age is that name's, not the one before it
 AGE_OF_NAME = re.compile(r"(?:(?:[\s-]*(?:years?|yrs?))?[\s-]*old|(?<=old))\s+[A-Z][a-z]")
-PERSON_NOUN = re.compile(r"\s+(?:" + "|".join(sorted(PEOPLE_NOUNS, key=len, reverse=True)) + r")\b", re.I)
+PERSON_NOUN = re.compile(rf"\s+(?:{PEOPLE_PATTERN})\b", re.I)
 # fmt: on
 
 

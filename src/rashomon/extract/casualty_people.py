@@ -36,6 +36,8 @@ PEOPLE = {
     "agent", "firefighter", "paramedic", "sheriff", "pastor", "rapper", "shopper", "cashier", "manager",
     "teenage", "minor", "newborn", "senior", "veteran", "acquaintance", "co-worker", "coworker",
 }  # fmt: skip
+# the words for a person as one regex alternation, the longest first ("grandmother" before "mother")
+PEOPLE_PATTERN = "|".join(sorted(PEOPLE, key=len, reverse=True))
 PAIRS = {"couple": 2.0, "pair": 2.0, "both": 2.0, "twins": 2.0}
 SINGULAR_DETS = {"a", "an", "the", "this", "that", "one", "another", "his", "her", "their", "its", "our", "my"}
 ZERO_DETS = {"no", "none", "neither"}
