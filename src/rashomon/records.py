@@ -335,7 +335,7 @@ class Finding(Record):
     entities: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()  # for quotes: words_changed, truncated, speaker_differs, direct_vs_paraphrase
-    stage: str = "crosscheck@36"
+    stage: str = "crosscheck@37"
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,7 +446,7 @@ class Incident(Record):
     place: str | None  # city (or the most specific place reported)
     region: str | None
     figures: tuple[Figure, ...]
-    stage: str = "incidents@64"
+    stage: str = "incidents@65"
     date_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``date`` say so
     place_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``place`` name it
 

@@ -288,6 +288,8 @@ def test_opened_fire_is_a_shooting_and_a_town_without_a_state_is_in_its_largest_
     text = "A man opened fire on deputies, who returned fire. The fire department was called."
     assert _type(Document(id="d", source="s", text=text, raw_text=text)) == "shooting"
     assert _type(Document(id="d", source="s", text="The fire gutted the house.", raw_text="")) == "fire"
+    truce = "The cease-fire broke down on Friday. A missile attack hit Port Aven."
+    assert _type(Document(id="d", source="s", text=truce, raw_text=truce)) == "attack"  # a cease-fire is no fire
     victim = ("e_ilse_marren",)
     [inc] = incidents([facts("a", "Houston", "2024-03-02", 1, persons=victim),
                        facts("b", "Houston", "2024-03-02", 1, persons=victim)])  # fmt: skip
@@ -353,3 +355,24 @@ def test_a_report_that_names_no_place_is_placed_in_its_outlets_town():
     assert code([c]).place is None
     b.place = "Osterby"  # an outlet whose reports spread over towns has none
     assert outlet_towns([a, b, c]) == {}
+
+
+def test_a_report_without_a_day_does_not_chain_two_incidents_years_apart():
+    from rashomon.crosscheck.incident_links import link
+
+    # the undated report meets both (0.9, 0.7); the two dated ones are surely apart (decades between their days)
+    three = [facts("strike", "Osterby", None, 12), facts("talks", "Osterby", "2020-01-10"),
+             facts("massacre", "Osterby", "1992-02-25")]  # fmt: skip
+    uf = link(three, [(0, 1, 0.9), (0, 2, 0.7), (1, 2, 0.002)], threshold=0.6)
+    assert uf.find(0) == uf.find(1) != uf.find(2)
+    uf = link(three, [(0, 1, 0.9), (0, 2, 0.7), (1, 2, 0.4)], threshold=0.6)  # not sure: the chain stands
+    assert uf.find(0) == uf.find(1) == uf.find(2)
+
+
+def test_a_page_that_tells_no_event_gives_no_day_to_an_incident_whose_reports_tell_one():
+    from rashomon.crosscheck.incidents import code
+
+    strike = facts("strike", "Osterby", None, 12)  # a report of the strike that gives no day
+    talks = facts("talks", "Osterby", "2020-01-10", typ=None)  # no word of an event, no casualty: a day of talks
+    assert code([strike, talks]).date is None
+    assert code([talks]).date == "2020-01-10"  # alone, its day is all there is

@@ -221,6 +221,10 @@ def test_scope_words_of_the_main_clause_do_not_describe_a_figure_in_a_when_claus
     assert link.own_clause(text, text.index("some 9,000")).startswith("when some 9,000")
     g = facet_of("Some 9,000 people have been killed since the 1980s.", "Some 9,000 people", 9000)
     assert g.granularity == "cumulative"
+    # a phrase that holds the figure does not scope it (and a number's comma ends no phrase)
+    text = "The valley has been quiet since a 1994 truce ended a war that killed 30,000."
+    assert facet_of(text, "30,000", 30000).scope == ""
+    assert link.SCOPE_PHRASE.search("killed 1,200 since the war began, officials said")[1] == "since the war began"
 
 
 def test_magnitudes_a_point_apart_are_two_quakes():

@@ -17,7 +17,9 @@ with its days taken away, as piles without publication dates are common), whethe
 (a county, named where no town is, may hold the other's town), regions or event types are known to
 differ, whether they name one person (and how far apart),
 whether either is a follow-up (an arrest, a trial: its own day is not its incident's), whether they give
-one toll (killed and injured). Pairs at or above the model's threshold are joined (union-find).
+one toll (killed and injured). Pairs at or above the model's threshold are joined (union-find), strongest
+first, except where a join would put together two documents the model is sure are of two incidents (``APART``:
+a report that gives no day otherwise chains the reports of two events years apart that it both resembles).
 
 The model (``rashomon/models/incidents/links.json``) is learned by ``scripts/train_incidents.py``
 from the Gun Violence Archive development split (``../shared/data/gva/dev``): pairs of candidate
@@ -57,6 +59,7 @@ CROWDED = 3  # ... unless the city has more reports than this in those days
 SAME_TOLL = 6  # ... or they give one toll, and at most this many reports of the city do in those days
 PLACELESS_COSINE = 0.2  # a report naming no state meets the reports within SAME_DAYS this similar to it ...
 PLACELESS_SHARED = 30  # ... sharing a name or number with it that at most this many of those days' reports use
+APART = 0.01  # a pair scored under this reports two incidents: no join may put its documents together
 MAX_TOKENS = 400  # names and numbers kept per document (its first ones: the lead says what happened)
 FEATURES = (
     "bias",
@@ -258,11 +261,25 @@ def link(
     facts: Sequence[Facts], scored: list[tuple[int, int, float]] | None = None, threshold: float | None = None
 ) -> UnionFind:
     """Documents joined into incidents: every candidate pair scored at or above ``threshold`` (by
-    default the model's own, chosen for coding incidents)."""
+    default the model's own, chosen for coding incidents), strongest first, except where the join would put
+    together two documents the model is sure report different incidents (a pair scored under ``APART``:
+    a report that gives no day must not chain a 1992 massacre to a 2020 missile strike)."""
     if threshold is None:
         threshold = model().threshold
+    pairs = scores(facts) if scored is None else scored
     uf = UnionFind(len(facts))
-    for i, j, p in scores(facts) if scored is None else scored:
-        if p >= threshold:
-            uf.union(i, j)
+    apart: dict[int, set[int]] = defaultdict(set)  # root -> the documents its set must not meet
+    for i, j, p in pairs:
+        if p < APART:
+            apart[i].add(j)
+            apart[j].add(i)
+    for i, j, _ in sorted((x for x in pairs if x[2] >= threshold), key=lambda x: (-x[2], x[0], x[1])):
+        a, b = uf.find(i), uf.find(j)
+        if a == b:
+            continue
+        small, big = (a, b) if len(apart[a]) <= len(apart[b]) else (b, a)
+        if any(uf.find(k) == big for k in apart[small]):
+            continue
+        uf.union(a, b)
+        apart[min(a, b)] = apart.pop(small) | apart.pop(big)  # (the smaller index is the joined set's root)
     return uf

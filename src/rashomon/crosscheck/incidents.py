@@ -76,7 +76,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@64"
+STAGE = "incidents@65"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -93,8 +93,9 @@ TYPES = {
     "crash": ("crash", "collision"),
 }
 _TYPE_OF = {w: t for t, ws in TYPES.items() for w in ws}
-# a word, or gunfire in other words ("opened fire", "returned fire", "exchanged fire", "came under fire")
-_WORD = re.compile(r"\b(?:open(?:ed|s|ing)?|return(?:ed|s|ing)?|exchang(?:ed|es|ing)|under) fire\b|[a-z]+")
+# a word, or gunfire in other words ("opened fire", "returned fire", "exchanged fire", "came under fire"); a
+# cease-fire is no fire (one word, matched whole, that names no type)
+_WORD = re.compile(r"\b(?:open(?:ed|s|ing)?|return(?:ed|s|ing)?|exchang(?:ed|es|ing)|under) fire\b|cease-fire|[a-z]+")
 
 
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
@@ -368,7 +369,10 @@ def code(
         killed = next((f for f in figures if f.measure == "killed"), None)
         figures = tuple(_with_the_dead(f, killed, members) if f.measure == "injured" else f for f in figures)
     first = min((f.published for f in members if f.published), default=None)
-    date, dated = incident_day.agreed([d for f in members if (d := f.dated)], first)
+    # the day of the reports that tell the event (a word of its type, a casualty), where some do: a page with
+    # neither (an opinion piece that met the reports by their names) dates something else
+    tellers = [f for f in members if f.type or f.reports] or members
+    date, dated = incident_day.agreed([d for f in tellers if (d := f.dated)], first)
     votes: Counter[str] = Counter()
     for f in members:
         if f.place:

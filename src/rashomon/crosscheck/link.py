@@ -47,10 +47,12 @@ RECENT = re.compile(r"\bsince (?:(?:early |late )?(?:mon|tues|wednes|thurs|fri|s
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ACCORDING = re.compile(r"according to (?:the |a )?([^,.;]+)", re.I)
 SAID = re.compile(r",\s+(?:the |a )?([A-Za-z' -]{3,60}?)\s+(?:said|says|reported|announced|estimated)\b")
-SCOPE_PHRASE = re.compile(r"\b((?:since (?:the|a|an|its|their|last|early|late|\d)|throughout|over the)[^,.;]{3,90}|"
+_PHRASE_CHAR = r"(?:[^,.;]|(?<=\d)[,.](?=\d))"  # not a clause break, but a number's comma ("30,000")
+SCOPE_PHRASE = re.compile(rf"\b((?:since (?:the|a|an|its|their|last|early|late|\d)|throughout|over the)"
+                          rf"{_PHRASE_CHAR}{{3,90}}|"
                           r"so far|to date|in total|(?:in|during) (?:the|a|an|one) (?:\w+ ){0,2}(?:strike|attack|"
-                          r"explosion|blast|bombing|shelling|raid|ambush)(?: on [^,.;]{3,90})?|when an? [^,.;]{3,90}|"
-                          r"during (?:the|a|an) [^,.;]{3,60})"
+                          rf"explosion|blast|bombing|shelling|raid|ambush)(?: on {_PHRASE_CHAR}{{3,90}})?|when an? "
+                          rf"{_PHRASE_CHAR}{{3,90}}|during (?:the|a|an) {_PHRASE_CHAR}{{3,60}})"
                           r"(?=[,.;]|$)", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # a relative or coordinate clause with its own time and scope ("..., when 30,000 people were killed")
@@ -361,8 +363,8 @@ def facet(
     if not attr:
         m = ACCORDING.search(sentence) or SAID.search(sentence)
         attr = m.group(1) if m else None
-    sp = SCOPE_PHRASE.search(clause)
-    scope = sp.group(1).strip() if sp else ""
+    # the phrase that scopes the figure, not one that holds it ("since a 1994 ceasefire ended a war that killed 30,000")
+    scope = next((p.group(1).strip() for p in SCOPE_PHRASE.finditer(clause) if claim.text not in p.group(1)), "")
     if kind == "age":  # whose age it is, for the summary: "Brian Nichols aged 37"
         scope = mentions.names.get(person or "", "")
     return Facet(
