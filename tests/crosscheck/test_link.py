@@ -37,6 +37,7 @@ def facet_of(text: str, evidence: str, value, outlet: str = "A", published: str 
         ("The army now controls almost 15% of the region.", "almost 15%", 15, "control/territory"),
         ("It ended a 10-day siege of the city.", "10-day", 10, "siege/duration"),
         ("The city was besieged for ten days.", "ten days", 10, "siege/duration"),
+        ("Velmora regained control of more than 300 villages.", "more than 300 villages", 300, "capture/settlement"),
     ],
 )
 def test_predicate_and_thing_classes(text, evidence, value, key):
@@ -277,3 +278,45 @@ def test_a_fatal_form_of_the_extractors_verb_is_a_killing():
     text = "Jamal Dunmore, 26, was one of the three men fatally shot around 10:30 p.m."
     for verb in ("shoot", "fatally shot"):  # the lemma the extractor gives, or the verb group as written
         assert facet_of(text, "three men", 3, what="men", predicate=verb).key == "kill/people"
+
+
+def test_a_duration_of_a_named_thing_is_not_the_length_of_the_sentences_other_verb():
+    text = "In the 44-day conflict, troops liberated nearly 300 villages, the ambassador said."
+    f = facet_of(text, "44-day conflict", 44, unit="day", what="conflict", predicate="liberate")
+    assert f.key == "duration/" and f.pred is None  # not "capture/duration": nothing was captured for 44 days
+    g = facet_of("The 44-day war ended in a truce.", "44-day war", 44, unit="day", what="war", predicate="end",
+                 outlet="B")  # fmt: skip
+    assert f.key == g.key and clusters.can_share(f, g)
+
+
+def test_the_person_who_gives_a_figure_is_not_whom_it_is_said_of():
+    from rashomon.records import Entity, Mention
+
+    text = "Velmora has fought three wars, in 1948, 1965 and 1971, Tomas Reddel said."
+    d = doc("d_a", text, "A")
+    at = text.index("Tomas Reddel")
+    reddel = Entity(id="e_reddel", name="Tomas Reddel", type="PERSON", aliases=(),
+                    mentions=(Mention("d_a", at, at + 12, "Tomas Reddel", "PERSON"),))  # fmt: skip
+    years = qty(d, "1948, 1965 and 1971", (1948.0, 1965.0, 1971.0), unit="year")
+    (f,) = link.facets([years], [d], [reddel])
+    assert f.people == frozenset() and f.attributed == "tomas reddel"
+
+
+def test_hours_and_minutes_compare_in_one_unit_and_an_open_bound_meets_no_other_things_length():
+    standoff = facet_of("He was shot after a five-hour standoff.", "five-hour standoff", 5, unit="hour",
+                        what="standoff")  # fmt: skip
+    knock = facet_of("Officers knocked for 10 minutes.", "10 minutes", 10, unit="minute", outlet="B")
+    hour = facet_of("Officers waited for 300 minutes.", "300 minutes", 300, unit="minute", outlet="C")
+    assert not clusters.compatible(standoff, knock) and clusters.compatible(standoff, hour)
+    assert "10 minutes" in knock.display
+    held = facet_of("He was held for more than 24 hours.", "more than 24 hours", 24, unit="hour", outlet="D")
+    served = facet_of("She served nearly 15 years in the army.", "nearly 15 years", 15, unit="year", outlet="E")
+    assert clusters.compatible(held, served) and not clusters.can_share(held, served)
+
+
+def test_an_open_bound_joins_another_things_figure_of_its_size_only():
+    fine = facet_of("He faces a fine of up to $2 million.", "up to $2 million", 2_000_000, unit="USD", high=2e6)
+    bail = facet_of("Bail was set at $5,000.", "$5,000", 5000, unit="USD", outlet="B")
+    loss = facet_of("The loss was put at $1.9 million.", "$1.9 million", 1_900_000, unit="USD", outlet="C")
+    assert clusters.compatible(fine, bail)  # $5,000 is "up to $2 million", but not what it is said of
+    assert not clusters.can_share(fine, bail) and clusters.can_share(fine, loss)

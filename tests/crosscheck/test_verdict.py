@@ -626,3 +626,16 @@ def test_the_wounded_in_a_condition_are_another_scope_than_all_the_wounded():
     )
     findings, _ = findings_for(rows)
     assert [f.status for f in findings] == ["agree"], [(f.status, f.summary) for f in findings]  # all of them
+
+
+def test_summaries_read_as_phrases_a_list_of_years_and_a_change_of_control():
+    years = [("A", "2025-05-02", "Velmora and Dravik fought wars in 1948, 1965 and 1971.", "1948, 1965 and 1971",
+              (1948.0, 1965.0, 1971.0), {"unit": "year"}),
+             ("B", "2025-05-03", "They went to war in 1948, 1965 and 1971.", "1948, 1965 and 1971",
+              (1948.0, 1965.0, 1971.0), {"unit": "year"})]  # fmt: skip
+    (f,) = findings_for(years)[0]
+    assert "1948, 1965, 1971 —" in f.summary and "()" not in f.summary
+    villages = [("A", "2025-05-02", "Velmora regained control of 300 villages.", "300 villages", 300),
+                ("B", "2025-05-03", "Troops took 300 villages.", "300 villages", 300)]  # fmt: skip
+    (g,) = findings_for(villages)[0]
+    assert g.status == "agree" and "regained control of 300 villages" in g.summary, g.summary

@@ -11,6 +11,7 @@ only share a cluster when they repeat the same value.
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -19,6 +20,7 @@ from .link import Facet, Interval
 from .vocabulary import CASUALTY, PERSONS
 
 QUAKE = 1.0  # magnitudes further apart than this are readings of two quakes
+NEAR = 3.0  # an open bound joins another thing's figure of its size only: within this factor (:func:`_near`)
 
 
 def scope_compatible(a: Facet, b: Facet) -> bool:
@@ -145,9 +147,27 @@ def different_years(a: Facet, b: Facet) -> bool:
 def can_share(a: Facet, b: Facet) -> bool:
     if a.claim.doc == b.claim.doc:
         return a.display == b.display and scope_compatible(a, b)
-    if (a.qualifier != b.qualifier or not a.qualifier) and a.dimension and not compatible(a, b):
-        return False  # two lengths (sums, ...) said of different things only meet when they agree
+    if (a.qualifier != b.qualifier or not a.qualifier) and a.dimension and not (compatible(a, b) and _near(a, b)):
+        return False  # two lengths (sums, ...) said of different things only meet when they agree, and an open
+        # bound agrees with too much to say so ("more than 24 hours" and "nearly 15 years")
     return scope_compatible(a, b)
+
+
+def _near(a: Facet, b: Facet) -> bool:
+    """A bound on one side only ("more than 24 hours", "up to $2 million", "less than 5 years") agrees with too
+    much to join another thing's figure unless that figure is of its size (within a factor of ``NEAR``)."""
+
+    def size(f: Facet) -> tuple[float, bool]:  # (its bound or middle, in the base unit where known; open)
+        i = f.base or f.interval
+        assert i is not None
+        if i.hi == math.inf or f.claim.high is not None and f.claim.low is None:
+            return (i.lo if i.hi == math.inf else i.hi), True
+        return (i.lo + i.hi) / 2, False
+
+    if a.interval is None or b.interval is None:
+        return True
+    (x, open_a), (y, open_b) = size(a), size(b)
+    return not (open_a or open_b) or (x > 0 and y > 0 and max(x, y) / min(x, y) <= NEAR)
 
 
 def blocks(facets: list[Facet]) -> dict[tuple[str, str], list[Facet]]:

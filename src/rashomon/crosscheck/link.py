@@ -181,6 +181,8 @@ def predicate_class(claim: QuantityClaim, sentence: str, offset: int, duration: 
     if longer and longer[0][0] <= 120:  # the extractor's "shooting" is that of "the fatal shooting of two"
         return longer[0][1], longer[0][2]
     wanted = [_FORM_CLASS[w] for w in _words(claim.what or "") if w in _FORM_CLASS] if duration else []
+    if duration and claim.what and not wanted:
+        return None, ""  # the length of what it names ("the 44-day conflict"), not of the sentence's other verb
     wanted += [_FORM_CLASS[w] for w in _words(claim.predicate or "") if w in _FORM_CLASS]
     if wanted:
         words = sorted(c for c in cands if c[1] == wanted[0])
@@ -325,6 +327,7 @@ def facet(
     interval, display = interval_of(
         claim, _lead(text[start:num_end]), thing in (*PERSONS, "settlement") or kind == "age"
     )
+    stated = interval  # in the claim's own unit (the base unit below scales this, not the days)
     if dur_unit and interval is not None:  # compare durations in days
         k = DAYS_PER.get(dur_unit, 1)
         interval = Interval(interval.lo * k, interval.hi * k)
@@ -333,7 +336,7 @@ def facet(
     dim = measures.dimension(claim, before) if kind is None else None
     if (thing == "duration" or dim and dim[0] == "duration") and (GAP.match(after) or claim.value == 0):
         thing, dim = None, None  # "20 minutes after that shooting": a gap between happenings; a "zero-day" flaw
-    base = Interval(*measures.scaled(interval.lo, interval.hi, dim[1])) if dim and interval else None
+    base = Interval(*measures.scaled(stated.lo, stated.hi, dim[1])) if dim and stated else None
     claim_unit = claim.unit
     if claim_unit == "fraction" and isinstance(claim.value, float):  # "one in 500 users": "0.2%"
         display, claim_unit = display.replace(readable(claim.value), readable(claim.value * 100)), "%"
@@ -359,10 +362,11 @@ def facet(
     ids, places = mentions.within(claim.doc, s, e)
     if claim.place:
         places = frozenset({mentions.place(claim.doc, claim.place)})
-    attr = claim.attributed_to
-    if not attr:
-        m = ACCORDING.search(sentence) or SAID.search(sentence)
-        attr = m.group(1) if m else None
+    said = ACCORDING.search(sentence) or SAID.search(sentence)  # who the sentence says gave the figure
+    attr = claim.attributed_to or (said.group(1) if said else None)
+    # the people the figure is said of: not who said it (", Reddel said")
+    people = mentions.people(claim.doc, s, e) - (mentions.people(claim.doc, s + said.start(1), s + said.end(1))
+                                                 if said else frozenset())  # fmt: skip
     # the phrase that scopes the figure, not one that holds it ("since a 1994 ceasefire ended a war that killed 30,000")
     scope = next((p.group(1).strip() for p in SCOPE_PHRASE.finditer(clause) if claim.text not in p.group(1)), "")
     if kind == "age":  # whose age it is, for the summary: "Brian Nichols aged 37"
@@ -399,7 +403,7 @@ def facet(
         qualifier=qualifier,
         dimension=dim[0] if dim else ("age" if kind == "age" and not person else None),
         base=base,
-        people=mentions.people(claim.doc, s, e),
+        people=people,
         source=f"wire:{wire}" if wire else f"doc:{root}",
         lead=start < LEAD,
         recent=gran == "cumulative" and bool(RECENT.search(clause)),

@@ -29,7 +29,8 @@ def _phrase(f: Facet) -> str:
         return f"{f.scope or 'a person'} aged {f.display}"
     what = (f.claim.what or "").strip()
     if f.thing == "duration":
-        return f"{f.display} ({(what or f.pred_word or verb_of(f.pred)).lower()})"
+        label = (what or f.pred_word or verb_of(f.pred)).lower()
+        return f"{f.display} ({label})" if label else f.display
     if f.thing == "territory":
         noun = f"of {what}" if what else "of the territory"
     else:
@@ -39,6 +40,8 @@ def _phrase(f: Facet) -> str:
     if verb and (verb.endswith("ing") or (f.pred in ("kill", "injure", "shoot") and verb.endswith("s"))):
         # "killing 12", "kills 9" read "12 killed" after the figure
         verb = verb_of(f.pred) or verb
+    if verb.endswith(" control"):  # "regained control of 300 settlements"
+        verb += " of"
     if f.noun in ("death", "deaths", "fatality", "fatalities"):  # "the military death toll to 633": 633 military deaths
         lead = what[: what.lower().find(f.noun)] if f.noun in what.lower() else ""
         noun, verb = f"{lead}{'death' if f.display == '1' else 'deaths'}".strip(), ""

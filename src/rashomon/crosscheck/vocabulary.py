@@ -17,7 +17,10 @@ PREDICATES: dict[str, tuple[str, ...]] = {
     "injure": ("injure", "injured", "injuring", "injuries", "wound", "wounded", "wounding", "hurt"),
     "capture": ("capture", "captured", "captures", "capturing", "seize", "seized", "seizes", "seizing",
                 "take", "took", "taken", "takes", "retake", "retook", "retaken", "liberate", "liberated",
-                "liberates", "liberating", "overran", "overrun", "occupied", "recaptured", "recapture"),
+                "liberates", "liberating", "overran", "overrun", "occupied", "recaptured", "recapture",
+                # a change of control is a capture ("regained control of more than 300 settlements")
+                "regained control", "regain control", "regains control", "regaining control", "took control",
+                "take control", "taken control", "seized control", "gained control", "retook control"),
     "control": ("control", "controls", "controlled", "controlling", "holds", "hold"),
     "siege": ("siege", "besiege", "besieged", "besieging", "blockade", "blockaded"),
     "displace": ("displace", "displaced", "fled", "flee", "fleeing", "evacuated", "evacuate", "refugees",
