@@ -416,3 +416,16 @@ def test_time_claims_give_time_and_block_dates(nlp):
     claims = quantities.extract(nlp(text), doc, times=[t])
     assert [c.value for c in claims] == [17.0]
     assert claims[0].time == "2031-05-04" and claims[0].what == "ferries"
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("A $10,000 reward is offered for tips.", "USD"),  # the article "A", not Australian dollars
+        ("The ferry cost A$10,000 in Osterby.", "AUD"),
+        ("The rink cost C$5 million.", "CAD"),
+        ("The loan was US $84 million.", "USD"),
+    ],
+)
+def test_a_letter_before_a_dollar_sign_names_the_dollar_only_when_glued_to_it(nlp, text, unit):
+    assert [c.unit for c in _claims(nlp, text) if "$" in c.text] == [unit]

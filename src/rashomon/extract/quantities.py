@@ -38,7 +38,7 @@ from .casualty_people import PEOPLE
 from .offsets import ByStart
 from .quantity_context import post_hedge, read_change, read_context, read_prefix, read_suffix
 
-STAGE = "quantities@13"
+STAGE = "quantities@14"
 
 ENT_SKIP = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON"}
 

@@ -27,7 +27,8 @@ def read_prefix(sdoc, q: _Q) -> None:
         if code and q.unit is None:
             q.unit, q.unit_kind = code, "currency"
         i -= 1
-        if i > 0 and sdoc[i - 1].text in ("US", "HK", "A", "C"):  # "US $84", "HK $5.4m"
+        before = sdoc[i - 1] if i > 0 else None  # "US $84", "HK $5.4m", "A$10,000" (but "A $10,000 reward": a reward)
+        if before is not None and (before.text in ("US", "HK") or before.text in ("A", "C") and not before.whitespace_):
             q.unit = N.CURRENCY_SYMBOLS.get(sdoc[i - 1].lower_ + "$", q.unit)
             i -= 1
     if i > 0 and sdoc[i - 1].lower_ in ("minus", "negative") and isinstance(q.value, float):
