@@ -335,7 +335,7 @@ class Finding(Record):
     entities: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()  # for quotes: words_changed, truncated, speaker_differs, direct_vs_paraphrase
-    stage: str = "crosscheck@38"
+    stage: str = "crosscheck@39"
 
 
 @dataclass(frozen=True, slots=True)

@@ -639,3 +639,12 @@ def test_summaries_read_as_phrases_a_list_of_years_and_a_change_of_control():
                 ("B", "2025-05-03", "Troops took 300 villages.", "300 villages", 300)]  # fmt: skip
     (g,) = findings_for(villages)[0]
     assert g.status == "agree" and "regained control of 300 villages" in g.summary, g.summary
+
+
+def test_a_summary_names_the_counted_noun_without_a_clause_coordinated_after_it():
+    rows = [("A", "2025-05-02", "The quake injured 5 people and damaging buildings in Dargo.", "5 people", 5,
+             {"what": "people and damaging buildings", "predicate": "injure"}),
+            ("B", "2025-05-03", "The quake injured 5 people in Dargo.", "5 people", 5,
+             {"what": "people", "predicate": "injure"})]  # fmt: skip
+    (f,) = findings_for(rows)[0]
+    assert "buildings" not in f.summary and "5 people injured" in f.summary, f.summary

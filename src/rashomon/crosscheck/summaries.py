@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import sources
 from .link import Facet
 from .vocabulary import SUBCATEGORY
@@ -27,7 +29,8 @@ def _phrase(f: Facet) -> str:
     """ "9 people killed in the strike on the Harbour Market on Saturday"; "Brian Nichols aged 37"."""
     if f.measure and f.measure[0] == "age":
         return f"{f.scope or 'a person'} aged {f.display}"
-    what = (f.claim.what or "").strip()
+    # the counted noun, not a clause coordinated after it ("5 people and damaging buildings")
+    what = re.sub(r"\s+and\s+\w+ing\b.*", "", (f.claim.what or "").strip())
     if f.thing == "duration":
         label = (what or f.pred_word or verb_of(f.pred)).lower()
         return f"{f.display} ({label})" if label else f.display

@@ -38,7 +38,7 @@ from .clusters import blocks, cluster, compatible, different_years, group_of, ne
 from .link import Facet
 from .summaries import summarize, verb_of
 
-STAGE = "crosscheck@38"
+STAGE = "crosscheck@39"
 
 
 # ------------------------------------------------------------- independence
