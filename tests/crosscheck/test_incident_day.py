@@ -142,6 +142,15 @@ def test_the_title_names_the_town_and_a_part_of_a_city_is_the_city():
     assert lower.place == "Ward County"  # however the title writes "county"
 
 
+def test_a_town_too_small_for_the_gazetteer_is_the_place_where_the_title_puts_the_event_and_the_text_names_it():
+    text = "Three people were found dead in Velmora Flats, about 30 minutes southwest of Alamosa, the coroner said."
+    title = "Coroner confirms 3 dead in Velmora Flats, suspect arrested"
+    place = _place(text, [("Velmora Flats", "GPE"), ("Alamosa", "GPE")], title=title)
+    assert place.place == "Velmora Flats" and any(e.how == "title" for e in place.evidence)
+    untitled = _place(text, [("Velmora Flats", "GPE"), ("Alamosa", "GPE")], title="Three found dead, suspect held")
+    assert untitled.place == "Alamosa"  # a known town outweighs a name the gazetteer does not know
+
+
 def test_a_street_or_a_venue_a_title_names_is_not_its_town():
     text = "Two men were wounded early Sunday, police said."
     assert _place(text, [], title="Two shot on Bourbon Street").place is None  # Bourbon, Ind., is a town

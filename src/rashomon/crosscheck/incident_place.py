@@ -11,7 +11,8 @@ city's force shared with its county or called its metro force is the city's, "Sa
 "St. Louis Metropolitan Police"; a sheriff of a name the text gives a county or a parish is that county's, "the St.
 Mary Sheriff's Office", and one of a name no town has a county's, "the Broward Sheriff's Office"; a name that is no
 town but ends with one is that town's, "Initial New Orleans Police Department reports") and a town of the gazetteer
-the title names (before the outlet's part, " - KAIT Jonesboro"; or what headlines call it, "KC", "Philly"); the
+the title names (before the outlet's part, " - KAIT Jonesboro"; or what headlines call it, "KC", "Philly"; or a town
+too small for the gazetteer that the title puts the event in and the text names too, "3 dead in Capulin"); the
 places the document's own words name (a town of the gazetteer counts double a name it does not know: a
 neighbourhood, a street read as a place; a known town the text puts the event in, "at a Pasadena home", "near
 Alderton", "just north of Amarillo", counts whatever the tagger read). Where the report names a US state, a known
@@ -424,6 +425,12 @@ def read(doc: Document, entities: list[Entity]) -> Place:
             if fold(name) in towns and known(name) and name.casefold() not in lower:
                 vote(name, TITLE_VOTE, None, None, "title")
                 break
+    tagged_names = {fold(n) for n, _, _ in mentions}
+    for t in _IN_TOWN.finditer(title[0]):  # "3 dead in Capulin": a place too small for the gazetteer that the
+        # text names too (the tagger's place), where the headline puts the event
+        name = t.group("name")
+        if fold(name) in tagged_names and not (fold(name) in towns and known(name)) and not _region(name):
+            vote(name, TITLE_VOTE, None, None, "title")
     if not cities and not counties and len(title) == 2:
         # no place in the report: the town the outlet's name gives ("... - KTBS.com - Shreveport, LA"), weakest
         for t in _PLACE_NAME.finditer(title[1]):
