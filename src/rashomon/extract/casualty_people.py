@@ -70,6 +70,19 @@ def is_person(t: Token) -> bool:
         or _ordinal_one(t)
         or low in ("dozens", "scores", "hundreds")
         or is_age_noun(t)
+        or _demonym(t)
+    )
+
+
+def _demonym(t: Token) -> bool:
+    """People named by their nationality or group: "613 Azerbaijanis were killed", "wounded 30 Palestinians": a
+    capitalised plural the tagger calls a nationality or that a number counts (the tagger's type of an unfamiliar
+    one varies: an organisation, a name, part of the number)."""
+    return (
+        t.tag_ in ("NNPS", "NNS", "NNP")
+        and t.text[:1].isupper()
+        and t.text.endswith("s")
+        and (t.ent_type_ == "NORP" or any(c.dep_ == "nummod" for c in t.children))
     )
 
 
