@@ -38,7 +38,8 @@ def _read(nlp, text: str) -> list[tuple[str, float | None, float | None]]:
          [("injured", 3.0, None), ("killed", 2.0, None)]),
         ("The gunman left the store and wounded a clerk.", [("injured", 1.0, None)]),
         # people named by their nationality
-        ("The shelling killed 12 Velmorans and wounded 30 Dravikis.", [("injured", 30.0, None), ("killed", 12.0, None)]),
+        ("The shelling killed 12 Velmorans and wounded 30 Dravikis.",
+         [("injured", 30.0, None), ("killed", 12.0, None)]),
         ("Two Americans were wounded in the blast.", [("injured", 2.0, None)]),
     ],
 )  # fmt: skip
