@@ -37,6 +37,9 @@ def _read(nlp, text: str) -> list[tuple[str, float | None, float | None]]:
         ("The gunfire left a mother and a grandmother dead, and a baby and two men wounded.",
          [("injured", 3.0, None), ("killed", 2.0, None)]),
         ("The gunman left the store and wounded a clerk.", [("injured", 1.0, None)]),
+        # the others after the dead that a word of harm of their own follows are not of the dead
+        ("The offensive killed 613 people and 487 others were injured.", [("killed", 613.0, None)]),
+        ("The gunman killed a man and two others.", [("killed", 3.0, None)]),
         # people named by their nationality
         ("The shelling killed 12 Velmorans and wounded 30 Dravikis.",
          [("injured", 30.0, None), ("killed", 12.0, None)]),

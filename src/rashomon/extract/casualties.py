@@ -37,7 +37,7 @@ from ..records import CasualtyClaim, Document, claim_id
 from . import headlines
 from .casualty_people import CONDITIONS, MULTIPLE, ZERO_DETS, count, is_person
 
-STAGE = "casualties@43"  # bump whenever the output changes: stored documents are re-read by this stage
+STAGE = "casualties@44"  # bump whenever the output changes: stored documents are re-read by this stage
 
 KILL = {"kill", "murder", "slay", "die", "execute", "assassinate", "succumb", "perish"}
 INTRANSITIVE = {"die", "succumb", "perish", "pass"}  # the people are the subject: "he died", "she succumbed"

@@ -158,6 +158,12 @@ def _is_age(t: Token) -> bool:
     return t.i >= 2 and t.doc[t.i - 1].text == "," and is_person(t.doc[t.i - 2])
 
 
+def _harmed_after(t: Token) -> bool:
+    """ "were injured", "was critically wounded" right after ``t``: a clause of its own."""
+    after = [w.lower_ for w in t.doc[t.i + 1 : t.i + 4]]
+    return bool(after) and after[0] in ("was", "were", "is", "are") and any(w in HARMED for w in after[1:])
+
+
 def _listed(p: Token, until: int | None = None) -> list[Token]:
     """``p`` and the people listed with it: its conjuncts, a list the parser hung off it as an apposition
     ("his wife, two children and his mother-in-law") or off an age ("Jane Doe, 66 and Mary Doe, 64")."""
@@ -167,6 +173,10 @@ def _listed(p: Token, until: int | None = None) -> list[Token]:
     # "a man dead and six others wounded")
     end = until if until is not None else len(p.doc)
     told = {c.i for c in p.conjuncts if c.i < p.i and any(w.lower_ in HARMED for w in p.doc[c.i + 1 : p.i])}
+    # nor, where ``p`` follows its word of harm, those after it that a clause of harm of their own follows ("killed
+    # 613 people and 487 others were injured"; but "a man and two others were killed" share theirs)
+    if p.head.i < p.i:
+        told |= {c.i for c in p.conjuncts if c.i > p.i and _harmed_after(c)}
     for t in [p, *(c for c in p.conjuncts if c.i < end and c.i not in told)]:
         if t is not p and (t.pos_ in ("NOUN", "PROPN", "PRON") or t.pos_ == p.pos_ == "NUM" or is_age_noun(t)):
             out.append(t)
