@@ -106,15 +106,12 @@ def kind(claim: QuantityClaim, sentence: str, offset: int) -> str | None:
     return magnitude(claim, sentence, offset)
 
 
-_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")  # a figure of more than one: "10 minutes"
-
-
 def with_unit(display: str, unit: str) -> str:
     """ "36 mi", "EUR 2e+06" -> "EUR 2,000,000" (a currency code before the figure)."""
     if unit in RATES:
         return f"{unit} {display}"
-    if unit in _TIME_UNITS and display.split()[-1:] != ["1"]:
-        unit += "s"
+    if UNITS.get(unit, ("",))[0] == "duration" and display.split()[-1:] != ["1"]:
+        unit += "s"  # a duration's unit word, of more than one: "10 minutes"
     return f"{display}{unit}" if unit == "%" else f"{display} {unit}"
 
 
