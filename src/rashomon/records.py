@@ -446,7 +446,7 @@ class Incident(Record):
     place: str | None  # city (or the most specific place reported)
     region: str | None
     figures: tuple[Figure, ...]
-    stage: str = "incidents@66"
+    stage: str = "incidents@67"
     date_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``date`` say so
     place_evidence: tuple[Evidence, ...] = ()  # where the reports that give ``place`` name it
 

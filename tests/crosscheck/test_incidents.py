@@ -290,6 +290,8 @@ def test_opened_fire_is_a_shooting_and_a_town_without_a_state_is_in_its_largest_
     assert _type(Document(id="d", source="s", text="The fire gutted the house.", raw_text="")) == "fire"
     truce = "The cease-fire broke down on Friday. A missile attack hit Port Aven."
     assert _type(Document(id="d", source="s", text=truce, raw_text=truce)) == "attack"  # a cease-fire is no fire
+    marshal = "Inspectors and the fire marshal cited the club for a fire extinguisher after the shooting."
+    assert _type(Document(id="d", source="s", text=marshal, raw_text=marshal)) == "shooting"  # no fire happened
     victim = ("e_ilse_marren",)
     [inc] = incidents([facts("a", "Houston", "2024-03-02", 1, persons=victim),
                        facts("b", "Houston", "2024-03-02", 1, persons=victim)])  # fmt: skip

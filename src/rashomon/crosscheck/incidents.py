@@ -76,7 +76,7 @@ from ..records import (
 from . import incident_day, incident_links, incident_place, incident_tally
 from .sources import outlet_of, root_of
 
-STAGE = "incidents@66"
+STAGE = "incidents@67"
 MEASURES = ("killed", "injured")
 POLICIES = ("consensus", "highest", "latest", "conservative")
 # the pair probability at which two documents are taken to report one event (see events): on the dev
@@ -94,8 +94,12 @@ TYPES = {
 }
 _TYPE_OF = {w: t for t, ws in TYPES.items() for w in ws}
 # a word, or gunfire in other words ("opened fire", "returned fire", "exchanged fire", "came under fire"); a
-# cease-fire is no fire (one word, matched whole, that names no type)
-_WORD = re.compile(r"\b(?:open(?:ed|s|ing)?|return(?:ed|s|ing)?|exchang(?:ed|es|ing)|under) fire\b|cease-fire|[a-z]+")
+# cease-fire, a fire marshal or a fire extinguisher is no fire (matched whole, they name no type)
+_WORD = re.compile(
+    r"\b(?:open(?:ed|s|ing)?|return(?:ed|s|ing)?|exchang(?:ed|es|ing)|under) fire\b|cease-fire"
+    r"|\bfire (?:marshals?|departments?|dept|chiefs?|stations?|extinguishers?|hydrants?|trucks?|engines?|alarms?|"
+    r"escapes?|codes?|inspectors?)\b|[a-z]+"
+)
 
 
 # capitalised words ("St. Louis", "Winston-Salem"), no digits, brackets or web addresses
@@ -131,7 +135,7 @@ class Facts:
 
 def _type(doc: Document) -> str | None:
     words = _WORD.findall(((doc.title or "") + " " + doc.text).lower())
-    counts = Counter("shooting" if w.endswith(" fire") else _TYPE_OF[w] for w in words if w in _TYPE_OF or " " in w)
+    counts = Counter(t for w in words if (t := "shooting" if w.endswith(" fire") else _TYPE_OF.get(w)))
     return max(counts, key=lambda t: (counts[t], t)) if counts else None
 
 
